@@ -1,0 +1,3 @@
+export * from "./client";
+export { migrate, migrationsFolder } from "./migrate";
+export * as schema from "./schema";

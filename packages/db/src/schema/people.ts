@@ -1,0 +1,32 @@
+// People of an organisation: the reporting tree, and the link to a sign-in (Better Auth user).
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { user } from "./auth";
+import { organisations } from "./organisations";
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: text()
+      .unique()
+      .references(() => user.id, { onDelete: "set null" }),
+    name: text().notNull(),
+    email: text().notNull(),
+    managerId: uuid().references((): AnyPgColumn => people.id, { onDelete: "set null" }),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.orgId, t.email), index().on(t.orgId, t.managerId)],
+);
