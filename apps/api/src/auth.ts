@@ -1,0 +1,54 @@
+// Authentication through Better Auth: e-mail and password sessions stored in our database.
+// Sign-up is closed: people are created by the organisation (seed, import), never by themselves.
+import type { Database } from "@fivefold/db";
+import { schema } from "@fivefold/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+
+export interface AuthOptions {
+  db: Database;
+  secret: string;
+  /** The origin the app is served from (used for links); sign-in is accepted from trustedOrigins. */
+  baseURL: string;
+  trustedOrigins: string[];
+  production: boolean;
+}
+
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: "Fivefold",
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: "/api/auth",
+    trustedOrigins: options.trustedOrigins,
+    database: drizzleAdapter(options.db, {
+      provider: "pg",
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+      },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    telemetry: { enabled: false },
+    // Better Auth turns its origin check off when NODE_ENV=test; we want it on everywhere.
+    advanced: { disableOriginCheck: false },
+    rateLimit: {
+      enabled: options.production,
+      window: 10,
+      max: 100,
+      customRules: { "/sign-in/email": { window: 10, max: 10 } },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Origins a browser may sign in from: the public URL and this port on the loopback names. */
+export function servedOrigins(port: number, publicUrl: string | undefined): string[] {
+  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+  if (publicUrl) origins.unshift(new URL(publicUrl).origin);
+  return origins;
+}

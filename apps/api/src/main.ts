@@ -1,0 +1,59 @@
+// Starts Fivefold: migrate, seed the demo when empty, serve API and web on one port.
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDatabase, describeUrl, migrate } from "@fivefold/db";
+import { createAuth, servedOrigins } from "./auth";
+import { readEnv } from "./env";
+import { resolveAuthSecret } from "./secret";
+import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
+import { buildServer } from "./server";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const { driver, location } = describeUrl(env.databaseUrl);
+  const started = performance.now();
+  const database = await createDatabase(env.databaseUrl, { cwd: repoRoot });
+  await migrate(database);
+  console.log(`Database: ${driver} (${location}), migrations applied`);
+
+  const seeded = env.demo ? await seedDemoIfEmpty(database.db) : null;
+  if (seeded) console.log(`Seeded the demo organisation Acme (${Object.keys(seeded.people).length} people)`);
+
+  const dataDir = driver === "pglite" && location !== "memory" ? resolve(repoRoot, ".data") : null;
+  const secret = resolveAuthSecret({ configured: env.authSecret, dataDir, warn: console.warn });
+  const baseURL = env.publicUrl ?? `http://localhost:${env.port}`;
+  const auth = createAuth({
+    db: database.db,
+    secret,
+    baseURL,
+    trustedOrigins: servedOrigins(env.port, env.publicUrl),
+    production: env.production,
+  });
+  const webDist = env.webDist ?? resolve(repoRoot, "apps/web/dist");
+  const app = await buildServer({ database, auth, webDist, trustProxy: Boolean(env.publicUrl) });
+  await app.listen({ port: env.port, host: env.host });
+
+  const url = env.publicUrl ?? `http://localhost:${env.port}`;
+  console.log(`Fivefold is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
+  if (env.demo) {
+    console.log(
+      `Demo sign-in: admin@acme.test / ${DEMO_PASSWORD} (every seeded person uses this demo-only password)`,
+    );
+  }
+
+  const stop = async (signal: string) => {
+    console.log(`${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+// Who am I: the person, the organisation and the roles of the signed-in user.
+import { memberProcedure, router } from "../trpc/init";
+
+export const meRouter = router({
+  get: memberProcedure.query(({ ctx }) => ({
+    person: ctx.person,
+    org: ctx.org,
+    roles: [...ctx.roles],
+  })),
+});

@@ -1,0 +1,50 @@
+// Test harness for the API: a fresh migrated database per test file, two organisations, and a
+// caller per seeded person, so router tests run on the real schema through the real procedures.
+import type { DatabaseHandle } from "@fivefold/db";
+import { createTestDatabase } from "@fivefold/db/testing";
+import { createCaller } from "../router";
+import { type OrganisationSeed, type SeededOrganisation, seedOrganisation } from "../seed/organisation";
+import { createContextFor } from "../trpc/context";
+
+export interface Harness {
+  database: DatabaseHandle;
+  seed(seed: OrganisationSeed): Promise<SeededOrganisation>;
+  /** A caller signed in as the given Better Auth user (or anonymous with null). */
+  callerFor(userId: string | null): ReturnType<typeof createCaller>;
+  /** A caller signed in as the person with `key` in a seeded organisation. */
+  as(org: SeededOrganisation, key: string): ReturnType<typeof createCaller>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(): Promise<Harness> {
+  const database = await createTestDatabase();
+  const callerFor = (userId: string | null) => createCaller(createContextFor(database, userId));
+  return {
+    database,
+    seed: (seed) => seedOrganisation(database.db, { password: "test-password", ...seed }),
+    callerFor,
+    as(org, key) {
+      const person = org.people[key];
+      if (!person?.userId) throw new Error(`no signed-in person "${key}" in the seeded organisation`);
+      return callerFor(person.userId);
+    },
+    close: () => database.close(),
+  };
+}
+
+/** A small organisation: a manager with three reports in one team, a coach and an admin. */
+export function smallOrg(name: string, emailDomain: string): OrganisationSeed {
+  const email = (local: string) => `${local}@${emailDomain}`;
+  return {
+    name,
+    people: [
+      { key: "admin", name: `${name} Admin`, email: email("admin"), roles: ["admin"] },
+      { key: "manager", name: `${name} Manager`, email: email("manager"), roles: ["manager"] },
+      { key: "coach", name: `${name} Coach`, email: email("coach"), roles: ["coach"] },
+      { key: "ann", name: "Ann Able", email: email("ann"), managerKey: "manager" },
+      { key: "bob", name: "Bob Best", email: email("bob"), managerKey: "manager" },
+      { key: "cat", name: "Cat Cole", email: email("cat"), managerKey: "manager" },
+    ],
+    teams: [{ name: "Core", memberKeys: ["manager", "ann", "bob", "cat"], coachKeys: ["coach"] }],
+  };
+}

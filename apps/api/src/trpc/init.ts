@@ -1,0 +1,61 @@
+// tRPC setup: plain JSON (no transformer), the error mapper, and the procedure ladder
+// public → authed → member → role(...).
+import { findMembershipByUserId } from "@fivefold/db";
+import { hasAnyRole, type Role } from "@fivefold/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { type Context, type MemberContext, memoise } from "./context";
+import { fieldsOf, toTRPCError } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const zodIssues =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }))
+        : null;
+    return {
+      ...shape,
+      data: { ...shape.data, fields: fieldsOf(error), issues: zodIssues, stack: undefined },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  // tRPC wraps whatever a handler throws in an INTERNAL_SERVER_ERROR; unwrap and map it once.
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause) {
+    throw toTRPCError(result.error.cause);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, userId: ctx.userId } });
+});
+
+export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const membership = await memoise(ctx, `membership:${ctx.userId}`, () =>
+    findMembershipByUserId(ctx.db, ctx.userId),
+  );
+  if (!membership) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "You are not an active member of an organisation" });
+  }
+  const narrowed: MemberContext = { ...ctx, ...membership };
+  return next({ ctx: narrowed });
+});
+
+export function roleProcedure(...roles: Role[]) {
+  return memberProcedure.use(({ ctx, next }) => {
+    if (!hasAnyRole(ctx.roles, roles)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the role ${roles.join(" or ")}` });
+    }
+    return next();
+  });
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+import { databaseProjects, databaseTimeouts, reporters } from "../../vitest.shared.ts";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    reporters: reporters("api"),
+    ...databaseTimeouts,
+    projects: databaseProjects(),
+  },
+});

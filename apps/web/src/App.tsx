@@ -1,0 +1,45 @@
+// Providers and routes. Pages are loaded per route so the first page stays light.
+import { MantineProvider } from "@mantine/core";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { PageLoader } from "./components/PageLoader";
+import { Shell } from "./components/Shell";
+import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./lib/trpc";
+import { SignInPage } from "./pages/SignInPage";
+import { theme } from "./theme";
+
+const HomePage = lazy(() => import("./pages/HomePage"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+
+const lazyPage = (Page: React.ComponentType) => (
+  <Suspense fallback={<PageLoader />}>
+    <Page />
+  </Suspense>
+);
+
+const router = createBrowserRouter([
+  { path: "/sign-in", element: <SignInPage /> },
+  {
+    path: "/",
+    element: <Shell />,
+    children: [
+      { index: true, element: lazyPage(HomePage) },
+      { path: "*", element: lazyPage(NotFoundPage) },
+    ],
+  },
+]);
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(makeTrpcClient);
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <RouterProvider router={router} />
+        </TRPCProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

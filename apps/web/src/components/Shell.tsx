@@ -1,0 +1,122 @@
+// The app shell: who you are, your organisation and roles, navigation, and the page.
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
+import { authClient } from "../lib/auth-client";
+import { errorCode, useTRPC } from "../lib/trpc";
+import { ErrorState } from "./ErrorState";
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+const nav: NavItem[] = [{ to: "/", label: "Home" }];
+
+export function Shell() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.get.queryOptions());
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    close();
+  }, [location.pathname, close]);
+
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    if (errorCode(me.error) === "UNAUTHORIZED") {
+      const next = encodeURIComponent(location.pathname + location.search);
+      return <Navigate to={`/sign-in?next=${next}`} replace />;
+    }
+    return <ErrorState error={me.error} />;
+  }
+
+  const signOut = async () => {
+    await authClient.signOut();
+    queryClient.clear();
+    navigate("/sign-in", { replace: true });
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Title order={1} size="h3">
+              Fivefold
+            </Title>
+            <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="org-name">
+              {me.data.org.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Stack gap={0} align="flex-end" visibleFrom="sm">
+              <Text size="sm" fw={600} data-testid="person-name">
+                {me.data.person.name}
+              </Text>
+              <Group gap={4} data-testid="roles">
+                {me.data.roles.map((role) => (
+                  <Badge key={role} size="xs" variant="light">
+                    {role}
+                  </Badge>
+                ))}
+              </Group>
+            </Stack>
+            <Button variant="default" size="xs" onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {nav.map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterLink}
+            to={item.to}
+            end={item.to === "/"}
+            label={item.label}
+            active={item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet context={me.data} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

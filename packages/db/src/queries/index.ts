@@ -1,0 +1,3 @@
+export * from "./membership";
+export * from "./organisations";
+export * from "./people";
