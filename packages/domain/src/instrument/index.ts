@@ -1,0 +1,6 @@
+export * from "./groups";
+export * from "./keys";
+export * from "./registry";
+export * from "./schema";
+export * from "./types";
+export * from "./v1";
