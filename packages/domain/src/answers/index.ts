@@ -1,0 +1,3 @@
+export * from "./answer-set";
+export * from "./comment";
+export * from "./zod-error";
