@@ -1,3 +1,4 @@
+export * from "./anonymity";
 export * from "./answers";
 export * from "./errors";
 export * from "./instrument";

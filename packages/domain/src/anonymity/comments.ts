@@ -1,0 +1,64 @@
+// Which comments a report shows (DESIGN §4.5) and in what order: anonymous comments only from
+// pooled groups that meet the comment threshold, without group labels, in a seeded shuffle.
+import type { DimensionComment } from "../answers";
+import { ANONYMOUS_GROUPS, type AnonymousGroup, DIMENSION_KEYS, isAnonymousGroup } from "../instrument";
+import type { ResolvedPolicy, SealedRow } from "./normalise";
+import { poolGroups } from "./pooling";
+import { hashSeed, mulberry32, seededShuffle } from "./prng";
+import type { IdentifiedComment } from "./types";
+
+function compareComments(a: DimensionComment, b: DimensionComment): number {
+  const byDimension = DIMENSION_KEYS.indexOf(a.dimension) - DIMENSION_KEYS.indexOf(b.dimension);
+  return byDimension || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+}
+
+/** Groups whose comments may be shown: pooled at the comment threshold, each pool meeting it. */
+function commentGroups(answered: Readonly<Record<AnonymousGroup, number>>, commentThreshold: number) {
+  const units = poolGroups(answered, commentThreshold);
+  return new Set(units.filter((unit) => unit.answered >= commentThreshold).flatMap((unit) => unit.members));
+}
+
+export function selectComments(
+  rows: readonly SealedRow[],
+  answered: Readonly<Record<AnonymousGroup, number>>,
+  policy: ResolvedPolicy,
+  seed: string | number,
+): DimensionComment[] {
+  const groups = commentGroups(answered, policy.commentThreshold);
+  if (groups.size === 0) return [];
+  const pooled = rows
+    .filter(
+      (row) =>
+        (isAnonymousGroup(row.group) && groups.has(row.group)) ||
+        // A manager who is not shown apart is rated among everyone else, so their comments join
+        // the unlabelled ones rather than disappear.
+        (row.group === "manager" && !policy.showManagerApart),
+    )
+    .flatMap((row) => row.comments.map((comment) => ({ dimension: comment.dimension, text: comment.text })));
+  // Sorting first makes the shuffle depend on the seed alone, never on the order responses arrived in.
+  const random = mulberry32(hashSeed(seed));
+  return DIMENSION_KEYS.flatMap((key) =>
+    seededShuffle(pooled.filter((comment) => comment.dimension === key).sort(compareComments), random),
+  );
+}
+
+export function selectIdentifiedComments(
+  rows: readonly SealedRow[],
+  policy: ResolvedPolicy,
+): IdentifiedComment[] {
+  const identified: IdentifiedComment[] = [];
+  for (const group of ["self", "manager"] as const) {
+    if (group === "manager" && !policy.showManagerApart) continue;
+    const comments = rows
+      .filter((row) => row.group === group)
+      .flatMap((row) => row.comments)
+      .sort(compareComments);
+    for (const comment of comments)
+      identified.push({ group, dimension: comment.dimension, text: comment.text });
+  }
+  return identified;
+}
+
+export function countAnonymous(answered: Readonly<Record<AnonymousGroup, number>>): number {
+  return ANONYMOUS_GROUPS.reduce((total, group) => total + answered[group], 0);
+}

@@ -1,0 +1,144 @@
+// Item and dimension figures: which may be shown (per figure, on the raters who scored it) and
+// their values. A dimension figure aggregates only the items whose figure is shown for the same
+// group, so it never reveals anything about a hidden item figure.
+import {
+  type AnonymousGroup,
+  type InstrumentDimension,
+  isAnonymousGroup,
+  RATER_GROUP_LABELS,
+} from "../instrument";
+import type { ResolvedPolicy, SealedRow } from "./normalise";
+import { type AnonymousUnit, poolLabel } from "./pooling";
+import { type CandidateFigure, settleFigures } from "./subtraction";
+import { Tally } from "./tally";
+import type { DimensionFigures, GroupFigure, ItemFigures } from "./types";
+
+const OTHERS = "others";
+const SELF = -1;
+const MANAGER = -2;
+
+export interface FigureContext {
+  readonly rows: readonly SealedRow[];
+  readonly units: readonly AnonymousUnit[];
+  readonly policy: ResolvedPolicy;
+  /** Per row: the index of its anonymous unit, or SELF / MANAGER. */
+  readonly unitOfRow: readonly number[];
+}
+
+export function figureContext(
+  rows: readonly SealedRow[],
+  units: readonly AnonymousUnit[],
+  policy: ResolvedPolicy,
+): FigureContext {
+  const unitOfRow = rows.map((row) =>
+    isAnonymousGroup(row.group)
+      ? units.findIndex((unit) => unit.members.includes(row.group as AnonymousGroup))
+      : row.group === "self"
+        ? SELF
+        : MANAGER,
+  );
+  return { rows, units, policy, unitOfRow };
+}
+
+export function unitLabel(unit: AnonymousUnit): string {
+  return unit.members.length === 1
+    ? RATER_GROUP_LABELS[unit.members[0] as AnonymousGroup]
+    : poolLabel(unit.members);
+}
+
+/** Which item positions each figure covers. */
+interface Coverage {
+  readonly units: readonly (readonly number[])[];
+  readonly others: readonly number[];
+  readonly identifiable: readonly number[];
+}
+
+/** One pass over the responses, tallying every figure over the positions it covers. */
+function tallyFigures(context: FigureContext, coverage: Coverage) {
+  const units = context.units.map(() => new Tally());
+  const others = new Tally();
+  const self = new Tally();
+  const manager = new Tally();
+  const anonymousInOthers = new Set<number>();
+  context.rows.forEach((row, rater) => {
+    const unit = context.unitOfRow[rater] as number;
+    const add = (tally: Tally, positions: readonly number[]) => {
+      for (const position of positions) tally.add(rater, row.scores[position] ?? 0);
+    };
+    if (unit === SELF) {
+      add(self, coverage.identifiable);
+      return;
+    }
+    add(others, coverage.others);
+    if (unit === MANAGER) {
+      add(manager, coverage.identifiable);
+      return;
+    }
+    add(units[unit] as Tally, coverage.units[unit] ?? []);
+    if (others.raters.has(rater)) anonymousInOthers.add(rater);
+  });
+  return { units, others, self, manager, anonymousInOthers };
+}
+
+interface Settled {
+  readonly figures: Pick<ItemFigures, "others" | "self" | "manager" | "groups">;
+  readonly shownUnits: readonly number[];
+}
+
+function settle(context: FigureContext, coverage: Coverage): Settled {
+  const tallies = tallyFigures(context, coverage);
+  const candidates: CandidateFigure[] = context.units.map((unit, index) => ({
+    id: unit.id,
+    raters: (tallies.units[index] as Tally).raters,
+    preferred: false,
+  }));
+  // "Everyone but self" is the headline figure: when a subtraction would isolate people, the
+  // smaller group figures give way first.
+  candidates.push({ id: OTHERS, raters: tallies.anonymousInOthers, preferred: true });
+  const shown = settleFigures(candidates, context.policy.threshold);
+  const groups: GroupFigure[] = [];
+  const shownUnits: number[] = [];
+  context.units.forEach((unit, index) => {
+    const stats = shown.has(unit.id) ? (tallies.units[index] as Tally).stats() : null;
+    if (!stats) return;
+    shownUnits.push(index);
+    groups.push({ group: unit.id, label: unitLabel(unit), ...stats });
+  });
+  return {
+    figures: {
+      others: shown.has(OTHERS) ? tallies.others.stats() : null,
+      self: tallies.self.mean(),
+      manager: context.policy.showManagerApart ? tallies.manager.mean() : null,
+      groups,
+    },
+    shownUnits,
+  };
+}
+
+export function buildDimensionFigures(
+  context: FigureContext,
+  dimension: InstrumentDimension,
+  firstPosition: number,
+): DimensionFigures {
+  const unitPositions: number[][] = context.units.map(() => []);
+  const othersPositions: number[] = [];
+
+  const items: ItemFigures[] = dimension.items.map((item, offset) => {
+    const position = [firstPosition + offset];
+    const settled = settle(context, {
+      units: context.units.map(() => position),
+      others: position,
+      identifiable: position,
+    });
+    for (const unit of settled.shownUnits) unitPositions[unit]?.push(firstPosition + offset);
+    if (settled.figures.others) othersPositions.push(firstPosition + offset);
+    return { id: item.id, ...settled.figures };
+  });
+
+  const { figures } = settle(context, {
+    units: unitPositions,
+    others: othersPositions,
+    identifiable: dimension.items.map((_, offset) => firstPosition + offset),
+  });
+  return { key: dimension.key, ...figures, items };
+}

@@ -1,0 +1,59 @@
+// zod schema of a report snapshot: for reading the frozen JSON back from the database and for
+// tRPC output validation, so that a changed shape fails loudly instead of rendering wrong figures.
+import { z } from "zod";
+import { ANONYMOUS_GROUPS, dimensionKeySchema, raterGroupSchema } from "../instrument";
+import type { ReportSnapshot } from "./types";
+
+const count = z.number().int().nonnegative();
+
+export const figureGroupIdSchema = z.union([raterGroupSchema, z.templateLiteral(["pool:", z.string()])]);
+
+export const figureStatsSchema = z.object({
+  mean: z.number().min(1).max(5),
+  n: count,
+  notObserved: count,
+  distribution: z.tuple([count, count, count, count, count]),
+});
+
+export const groupFigureSchema = figureStatsSchema.extend({ group: figureGroupIdSchema, label: z.string() });
+
+const identifiableScore = z.number().min(1).max(5).nullable();
+
+export const itemFiguresSchema = z.object({
+  id: z.string(),
+  others: figureStatsSchema.nullable(),
+  self: identifiableScore,
+  manager: identifiableScore,
+  groups: z.array(groupFigureSchema),
+});
+
+export const dimensionFiguresSchema = z.object({
+  key: dimensionKeySchema,
+  others: figureStatsSchema.nullable(),
+  self: identifiableScore,
+  manager: identifiableScore,
+  groups: z.array(groupFigureSchema),
+  items: z.array(itemFiguresSchema),
+});
+
+export const snapshotGroupSchema = z.object({
+  group: figureGroupIdSchema,
+  label: z.string(),
+  identifiable: z.boolean(),
+  invited: count.nullable(),
+  answered: count,
+  shown: z.boolean(),
+  pooledFrom: z.array(z.enum(ANONYMOUS_GROUPS)).optional(),
+});
+
+export const reportSnapshotSchema = z.object({
+  instrumentVersion: z.number().int().positive(),
+  threshold: z.number().int().min(3),
+  commentThreshold: z.number().int().min(3),
+  groups: z.array(snapshotGroupSchema),
+  dimensions: z.array(dimensionFiguresSchema),
+  comments: z.array(z.object({ dimension: dimensionKeySchema, text: z.string() })),
+  identifiedComments: z.array(
+    z.object({ group: z.enum(["self", "manager"]), dimension: dimensionKeySchema, text: z.string() }),
+  ),
+}) satisfies z.ZodType<ReportSnapshot>;

@@ -1,0 +1,104 @@
+// Input and output of the anonymous aggregation. The snapshot is plain JSON: it is frozen into the
+// database at release and read back, unchanged, for years.
+import type { DimensionComment } from "../answers";
+import type { AnonymousGroup, DimensionKey, Instrument, RaterGroup, Score } from "../instrument";
+
+/** One sealed response: scores keyed by item id (null or missing = "not observed"), no rater identity. */
+export interface RaterResponse {
+  readonly group: RaterGroup;
+  readonly answers: Readonly<Record<string, Score | null>>;
+  readonly comments?: readonly DimensionComment[];
+}
+
+export interface AnonymityPolicy {
+  /** Anonymous comments need at least this many raters behind them; never below the threshold. */
+  readonly commentThreshold?: number;
+  /** Show the manager's figures apart (labelled). Default true. */
+  readonly showManagerApart?: boolean;
+}
+
+export interface AggregateInput {
+  readonly instrument: Instrument;
+  readonly responses: readonly RaterResponse[];
+  /** k: the organisation's anonymity threshold, at least 3. */
+  readonly threshold: number;
+  readonly policy?: AnonymityPolicy;
+  /** How many raters were invited per group, for response-rate display. */
+  readonly invited?: Readonly<Partial<Record<RaterGroup, number>>>;
+  /** Seeds the comment shuffle; use something stable such as the request id. */
+  readonly seed: string | number;
+}
+
+/** A rater group, or a pool of anonymous groups such as `pool:direct_report+other`. */
+export type FigureGroupId = RaterGroup | `pool:${string}`;
+
+/** Counts per scale point 1..5. */
+export type Distribution = [number, number, number, number, number];
+
+export interface FigureStats {
+  /** Mean of the scores, rounded to 2 decimals. */
+  mean: number;
+  /** Raters who scored (not "not observed") what this figure covers. */
+  n: number;
+  /** "Not observed" answers on what this figure covers. */
+  notObserved: number;
+  distribution: Distribution;
+}
+
+export interface GroupFigure extends FigureStats {
+  group: FigureGroupId;
+  label: string;
+}
+
+export interface ItemFigures {
+  id: string;
+  /** Everyone but self (anonymous raters and the manager); null where hidden. */
+  others: FigureStats | null;
+  self: number | null;
+  manager: number | null;
+  /** Shown anonymous groups or pools only. */
+  groups: GroupFigure[];
+}
+
+export interface DimensionFigures {
+  key: DimensionKey;
+  others: FigureStats | null;
+  self: number | null;
+  manager: number | null;
+  groups: GroupFigure[];
+  items: ItemFigures[];
+}
+
+export interface SnapshotGroup {
+  group: FigureGroupId;
+  label: string;
+  /** Self and manager: shown apart and labelled. */
+  identifiable: boolean;
+  invited: number | null;
+  answered: number;
+  /** Whether the report shows figures for this group (a pooled group is shown through its pool). */
+  shown: boolean;
+  pooledFrom?: AnonymousGroup[];
+}
+
+export interface IdentifiedComment {
+  group: "self" | "manager";
+  dimension: DimensionKey;
+  text: string;
+}
+
+export interface ReportSnapshot {
+  instrumentVersion: number;
+  threshold: number;
+  commentThreshold: number;
+  groups: SnapshotGroup[];
+  dimensions: DimensionFigures[];
+  /** Anonymous comments, shuffled, without group labels. */
+  comments: DimensionComment[];
+  /** Self and manager comments, labelled, as those raters were told. */
+  identifiedComments: IdentifiedComment[];
+}
+
+export type AggregateResult =
+  | { status: "insufficient"; anonymousAnswered: number; threshold: number }
+  | { status: "released"; snapshot: ReportSnapshot };
