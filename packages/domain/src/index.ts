@@ -2,4 +2,5 @@ export * from "./anonymity";
 export * from "./answers";
 export * from "./errors";
 export * from "./instrument";
+export * from "./lifecycle";
 export * from "./roles";

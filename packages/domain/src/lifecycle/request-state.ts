@@ -1,0 +1,83 @@
+// The feedback request's state machine (DESIGN §3–4): which moves are legal, and the guards that
+// keep anonymity promises (no answers outside "open", threshold fixed once open, released is final).
+import { z } from "zod";
+import { PreconditionFailedError } from "../errors";
+
+export const REQUEST_STATES = ["draft", "open", "closed", "released", "cancelled", "insufficient"] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const requestStateSchema = z.enum(REQUEST_STATES);
+
+export const REQUEST_EVENTS = ["open", "cancel", "close", "release", "insufficient"] as const;
+export type RequestEvent = (typeof REQUEST_EVENTS)[number];
+export const requestEventSchema = z.enum(REQUEST_EVENTS);
+
+const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestEvent, RequestState>>>> = {
+  draft: { open: "open", cancel: "cancelled" },
+  open: { cancel: "cancelled", close: "closed" },
+  // A closed request is only ever on its way to a report or to "not enough raters".
+  closed: { release: "released", insufficient: "insufficient" },
+  // Nothing leaves a released report: reopening would let someone watch a figure move.
+  released: {},
+  cancelled: {},
+  insufficient: {},
+};
+
+const STATE_WORDS: Readonly<Record<RequestState, string>> = {
+  draft: "still a draft",
+  open: "open for answers",
+  closed: "closed",
+  released: "released",
+  cancelled: "cancelled",
+  insufficient: "closed without enough raters",
+};
+
+const EVENT_WORDS: Readonly<Record<RequestEvent, string>> = {
+  open: "opened",
+  cancel: "cancelled",
+  close: "closed",
+  release: "released",
+  insufficient: "marked as having too few raters",
+};
+
+export function allowedEvents(state: RequestState): RequestEvent[] {
+  return REQUEST_EVENTS.filter((event) => TRANSITIONS[state][event] !== undefined);
+}
+
+export function isFinalState(state: RequestState): boolean {
+  return allowedEvents(state).length === 0;
+}
+
+/** The state after `event`, or PreconditionFailedError when the move is not allowed. */
+export function transition(state: RequestState, event: RequestEvent): RequestState {
+  const next = TRANSITIONS[state]?.[event];
+  if (next) return next;
+  const words = STATE_WORDS[state] ?? `in the unknown state "${state}"`;
+  const options = TRANSITIONS[state] ? allowedEvents(state) : [];
+  const hint =
+    options.length > 0
+      ? ` It can only be ${options.map((option) => EVENT_WORDS[option]).join(" or ")}.`
+      : " Nothing more can happen to it.";
+  throw new PreconditionFailedError(
+    `This feedback request is ${words}, so it cannot be ${EVENT_WORDS[event] ?? event}.${hint}`,
+  );
+}
+
+/** Raters may save and submit answers only while the request is open. */
+export function canSubmit(state: RequestState): boolean {
+  return state === "open";
+}
+
+/** The threshold is fixed once the request opens, so nobody can lower it after seeing who answered. */
+export function canChangeThreshold(state: RequestState): boolean {
+  return state === "draft";
+}
+
+/** Nominations can be added until the request closes. */
+export function canNominate(state: RequestState): boolean {
+  return state === "draft" || state === "open";
+}
+
+/** Where a closed request goes: released only with at least k anonymous raters. */
+export function releaseOutcome(anonymousAnswered: number, threshold: number): "released" | "insufficient" {
+  return anonymousAnswered >= threshold ? "released" : "insufficient";
+}
