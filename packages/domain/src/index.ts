@@ -3,4 +3,5 @@ export * from "./answers";
 export * from "./errors";
 export * from "./instrument";
 export * from "./lifecycle";
+export * from "./report";
 export * from "./roles";

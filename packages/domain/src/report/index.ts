@@ -1,0 +1,2 @@
+export { deriveReport } from "./derive";
+export * from "./types";
