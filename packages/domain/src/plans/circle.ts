@@ -1,0 +1,60 @@
+// The accountability circle: 3–5 supporting partners plus one accountability lead, the support
+// team size the seed article recommends for taking risks.
+import { z } from "zod";
+import { PreconditionFailedError } from "../errors";
+
+export const CIRCLE = { minPartners: 3, maxPartners: 5 } as const;
+
+export const PARTNER_ROLES = ["partner", "lead"] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+export const partnerRoleSchema = z.enum(PARTNER_ROLES);
+
+export const PARTNERSHIP_STATES = ["invited", "accepted", "declined"] as const;
+export type PartnershipState = (typeof PARTNERSHIP_STATES)[number];
+export const partnershipStateSchema = z.enum(PARTNERSHIP_STATES);
+
+export interface Partnership {
+  readonly role: PartnerRole;
+  readonly state: PartnershipState;
+}
+
+export interface CircleStatus {
+  partners: number;
+  leads: number;
+}
+
+export function circleStatus(partnerships: readonly Partnership[]): CircleStatus {
+  const accepted = partnerships.filter((partnership) => partnership.state === "accepted");
+  return {
+    partners: accepted.filter((partnership) => partnership.role === "partner").length,
+    leads: accepted.filter((partnership) => partnership.role === "lead").length,
+  };
+}
+
+/** Throws PreconditionFailedError unless 3–5 partners and exactly one lead have accepted. */
+export function checkCircleReady(partnerships: readonly Partnership[]): CircleStatus {
+  const status = circleStatus(partnerships);
+  const problems: string[] = [];
+  if (status.partners < CIRCLE.minPartners) {
+    problems.push(
+      `it needs at least ${CIRCLE.minPartners} accepted partners and has ${status.partners} so far`,
+    );
+  }
+  if (status.partners > CIRCLE.maxPartners) {
+    problems.push(`it can have at most ${CIRCLE.maxPartners} partners and has ${status.partners}`);
+  }
+  if (status.leads === 0) problems.push("no accountability lead has accepted yet");
+  if (status.leads > 1) problems.push(`it needs exactly one accountability lead and has ${status.leads}`);
+  if (problems.length > 0) {
+    throw new PreconditionFailedError(`The support circle is not ready: ${problems.join("; ")}.`);
+  }
+  return status;
+}
+
+/** Whether one more invitation in `role` would still fit the circle (declined ones do not count). */
+export function canInvite(partnerships: readonly Partnership[], role: PartnerRole): boolean {
+  const live = partnerships.filter(
+    (partnership) => partnership.state !== "declined" && partnership.role === role,
+  );
+  return live.length < (role === "lead" ? 1 : CIRCLE.maxPartners);
+}
