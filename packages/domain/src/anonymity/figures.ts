@@ -62,19 +62,16 @@ function tallyFigures(context: FigureContext, coverage: Coverage) {
   const anonymousInOthers = new Set<number>();
   context.rows.forEach((row, rater) => {
     const unit = context.unitOfRow[rater] as number;
-    const add = (tally: Tally, positions: readonly number[]) => {
-      for (const position of positions) tally.add(rater, row.scores[position] ?? 0);
-    };
     if (unit === SELF) {
-      add(self, coverage.identifiable);
+      self.addAt(rater, row.scores, coverage.identifiable);
       return;
     }
-    add(others, coverage.others);
+    others.addAt(rater, row.scores, coverage.others);
     if (unit === MANAGER) {
-      add(manager, coverage.identifiable);
+      manager.addAt(rater, row.scores, coverage.identifiable);
       return;
     }
-    add(units[unit] as Tally, coverage.units[unit] ?? []);
+    (units[unit] as Tally).addAt(rater, row.scores, coverage.units[unit] ?? []);
     if (others.raters.has(rater)) anonymousInOthers.add(rater);
   });
   return { units, others, self, manager, anonymousInOthers };

@@ -23,6 +23,13 @@ export class Tally {
     this.distribution[score - 1] = (this.distribution[score - 1] ?? 0) + 1;
   }
 
+  /** Adds one rater's scores at the given item positions. */
+  addAt(rater: number, scores: readonly StoredScore[], positions: readonly number[]): void {
+    for (let index = 0; index < positions.length; index += 1) {
+      this.add(rater, scores[positions[index] as number] ?? 0);
+    }
+  }
+
   get scores(): number {
     return this.distribution.reduce((total, count) => total + count, 0);
   }
