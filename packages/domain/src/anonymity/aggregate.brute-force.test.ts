@@ -13,7 +13,7 @@ import type { RaterResponse } from "./types";
 
 const smallCase = fc.record({
   mix: mixArbitrary(3),
-  threshold: fc.integer({ min: 3, max: 4 }),
+  threshold: fc.integer({ min: 3, max: 5 }),
   nullRate: fc.constantFrom(0, 0.2, 0.4, 0.6),
   answerSeed: fc.integer({ min: 0, max: 0x7fffffff }),
   showManagerApart: fc.boolean(),
