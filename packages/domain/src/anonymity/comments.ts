@@ -1,7 +1,7 @@
 // Which comments a report shows (DESIGN §4.5) and in what order: anonymous comments only from
 // pooled groups that meet the comment threshold, without group labels, in a seeded shuffle.
 import type { DimensionComment } from "../answers";
-import { ANONYMOUS_GROUPS, type AnonymousGroup, DIMENSION_KEYS, isAnonymousGroup } from "../instrument";
+import { type AnonymousGroup, DIMENSION_KEYS, isAnonymousGroup } from "../instrument";
 import type { ResolvedPolicy, SealedRow } from "./normalise";
 import { poolGroups } from "./pooling";
 import { hashSeed, mulberry32, seededShuffle } from "./prng";
@@ -57,8 +57,4 @@ export function selectIdentifiedComments(
       identified.push({ group, dimension: comment.dimension, text: comment.text });
   }
   return identified;
-}
-
-export function countAnonymous(answered: Readonly<Record<AnonymousGroup, number>>): number {
-  return ANONYMOUS_GROUPS.reduce((total, group) => total + answered[group], 0);
 }

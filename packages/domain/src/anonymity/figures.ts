@@ -1,14 +1,9 @@
 // Item and dimension figures: which may be shown (per figure, on the raters who scored it) and
 // their values. A dimension figure aggregates only the items whose figure is shown for the same
 // group, so it never reveals anything about a hidden item figure.
-import {
-  type AnonymousGroup,
-  type InstrumentDimension,
-  isAnonymousGroup,
-  RATER_GROUP_LABELS,
-} from "../instrument";
+import { type AnonymousGroup, type InstrumentDimension, isAnonymousGroup } from "../instrument";
 import type { ResolvedPolicy, SealedRow } from "./normalise";
-import { type AnonymousUnit, poolLabel } from "./pooling";
+import { type AnonymousUnit, unitLabel } from "./pooling";
 import { type CandidateFigure, settleFigures } from "./subtraction";
 import { Tally } from "./tally";
 import type { DimensionFigures, GroupFigure, ItemFigures } from "./types";
@@ -38,12 +33,6 @@ export function figureContext(
         : MANAGER,
   );
   return { rows, units, policy, unitOfRow };
-}
-
-export function unitLabel(unit: AnonymousUnit): string {
-  return unit.members.length === 1
-    ? RATER_GROUP_LABELS[unit.members[0] as AnonymousGroup]
-    : poolLabel(unit.members);
 }
 
 /** Which item positions each figure covers. */

@@ -29,6 +29,12 @@ export function poolLabel(members: readonly AnonymousGroup[]): string {
   return `${labels.join(", ")} and ${last} (pooled)`;
 }
 
+export function unitLabel(unit: AnonymousUnit): string {
+  return unit.members.length === 1
+    ? RATER_GROUP_LABELS[unit.members[0] as AnonymousGroup]
+    : poolLabel(unit.members);
+}
+
 // Smallest first; on a tie the group that comes first in ANONYMOUS_GROUPS, so pooling never depends
 // on the order responses arrived in.
 function bySize(a: AnonymousUnit, b: AnonymousUnit): number {
