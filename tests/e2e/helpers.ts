@@ -10,3 +10,42 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("person-name")).toBeVisible();
 }
+
+/** Rates every behaviour of the open rating form with `score` (clicking), then submits and confirms. */
+export async function rateAndSubmit(page: Page, score = 4): Promise<void> {
+  for (let step = 0; step < 5; step++) {
+    const groups = page.getByRole("radiogroup");
+    const count = await groups.count();
+    for (let i = 0; i < count; i++) {
+      await groups
+        .nth(i)
+        .getByRole("radio", { name: new RegExp(`^${score} `) })
+        .check();
+    }
+    await page.getByRole("button", { name: step === 4 ? "Review" : "Next" }).click();
+  }
+  await page.getByRole("button", { name: "Submit feedback" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("Thank you")).toBeVisible();
+}
+
+/** Rates with the keyboard only: digits choose, Enter moves on. */
+export async function rateWithKeyboardAndSubmit(page: Page, score = 3): Promise<void> {
+  for (let step = 0; step < 5; step++) {
+    await page.getByRole("radiogroup").first().getByRole("radio").first().focus();
+    const count = await page.getByRole("radiogroup").count();
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press(String(score));
+      await page.keyboard.press("Enter");
+    }
+    await page.getByRole("button", { name: step === 4 ? "Review" : "Next" }).click();
+  }
+  await page.getByRole("button", { name: "Submit feedback" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("Thank you")).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}

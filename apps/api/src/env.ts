@@ -11,6 +11,7 @@ export interface Env {
   /** Seed the demo organisation (with the demo password) when the database is empty. */
   demo: boolean;
   webDist: string | undefined;
+  smtpUrl: string | undefined;
 }
 
 export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
@@ -30,5 +31,6 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
     // The demo password is for the embedded database only, unless asked for explicitly.
     demo: argv.includes("--demo") || (driver === "pglite" && !argv.includes("--no-demo")),
     webDist: process.env.WEB_DIST || undefined,
+    smtpUrl: process.env.SMTP_URL || undefined,
   };
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
     trustedOrigins: servedOrigins(port, undefined),
     production: false,
   });
-  app = await buildServer({ database, auth });
+  app = await buildServer({ database, auth, appUrl: `http://localhost:${port}`, mailboxEnabled: true });
   await app.listen({ port, host: "127.0.0.1" });
   base = `http://127.0.0.1:${port}`;
 });

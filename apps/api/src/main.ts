@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createDatabase, describeUrl, migrate } from "@fivefold/db";
 import { createAuth, servedOrigins } from "./auth";
 import { readEnv } from "./env";
+import { startJobs } from "./jobs";
 import { resolveAuthSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
 import { buildServer } from "./server";
@@ -32,8 +33,20 @@ async function main(): Promise<void> {
     production: env.production,
   });
   const webDist = env.webDist ?? resolve(repoRoot, "apps/web/dist");
-  const app = await buildServer({ database, auth, webDist, trustProxy: Boolean(env.publicUrl) });
+  const app = await buildServer({
+    database,
+    auth,
+    webDist,
+    appUrl: baseURL,
+    mailboxEnabled: !env.smtpUrl,
+    trustProxy: Boolean(env.publicUrl),
+  });
   await app.listen({ port: env.port, host: env.host });
+  const jobs = startJobs({
+    db: database.db,
+    appUrl: baseURL,
+    log: { info: (msg) => console.log(msg), error: (err, msg) => console.error(msg, err) },
+  });
 
   const url = env.publicUrl ?? `http://localhost:${env.port}`;
   console.log(`Fivefold is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
@@ -45,6 +58,7 @@ async function main(): Promise<void> {
 
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,13 +1,25 @@
 // The application router: one sub-router per feature.
 import { health } from "./routers/health";
+import { inboxRouter } from "./routers/inbox";
+import { instrumentRouter } from "./routers/instrument";
+import { mailboxRouter } from "./routers/mailbox";
 import { meRouter } from "./routers/me";
+import { nominationsRouter } from "./routers/nominations";
 import { peopleRouter } from "./routers/people";
+import { requestsRouter } from "./routers/requests";
+import { responsesRouter } from "./routers/responses";
 import { createCallerFactory, router } from "./trpc/init";
 
 export const appRouter = router({
   health,
   me: meRouter,
   people: peopleRouter,
+  instrument: instrumentRouter,
+  requests: requestsRouter,
+  nominations: nominationsRouter,
+  inbox: inboxRouter,
+  responses: responsesRouter,
+  mailbox: mailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,9 @@ import { createContextFor } from "./trpc/context";
 export interface ServerOptions {
   database: DatabaseHandle;
   auth: Auth;
+  /** The origin people reach the app at, for links in e-mails. */
+  appUrl: string;
+  mailboxEnabled: boolean;
   /** Folder of the built web app to serve; omitted in API-only mode (tests, `pnpm dev`). */
   webDist?: string | undefined;
   logger?: boolean;
@@ -36,7 +39,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       router: appRouter,
       async createContext({ req }) {
         const session = await auth.api.getSession({ headers: requestHeaders(req) });
-        return createContextFor(database, session?.user.id ?? null);
+        return createContextFor(
+          { ...database, appUrl: options.appUrl, mailboxEnabled: options.mailboxEnabled },
+          session?.user.id ?? null,
+        );
       },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {

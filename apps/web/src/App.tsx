@@ -10,6 +10,13 @@ import { SignInPage } from "./pages/SignInPage";
 import { theme } from "./theme";
 
 const HomePage = lazy(() => import("./pages/HomePage"));
+const InboxPage = lazy(() => import("./pages/InboxPage"));
+const FeedbackPage = lazy(() => import("./pages/FeedbackPage"));
+const RequestsPage = lazy(() => import("./pages/RequestsPage"));
+const NewRequestPage = lazy(() => import("./pages/NewRequestPage"));
+const RequestPage = lazy(() => import("./pages/RequestPage"));
+const MailboxPage = lazy(() => import("./pages/MailboxPage"));
+const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 const lazyPage = (Page: React.ComponentType) => (
@@ -20,11 +27,18 @@ const lazyPage = (Page: React.ComponentType) => (
 
 const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
+  { path: "/r/:token", element: lazyPage(TokenFeedbackPage) },
   {
     path: "/",
     element: <Shell />,
     children: [
       { index: true, element: lazyPage(HomePage) },
+      { path: "inbox", element: lazyPage(InboxPage) },
+      { path: "feedback/:invitationId", element: lazyPage(FeedbackPage) },
+      { path: "requests", element: lazyPage(RequestsPage) },
+      { path: "requests/new", element: lazyPage(NewRequestPage) },
+      { path: "requests/:requestId", element: lazyPage(RequestPage) },
+      { path: "mailbox", element: lazyPage(MailboxPage) },
       { path: "*", element: lazyPage(NotFoundPage) },
     ],
   },

@@ -1,7 +1,7 @@
 // The migrations apply on this driver, and every table takes a row and gives it back.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "./client";
+import { type DatabaseHandle, queryRows } from "./client";
 import { migrate } from "./migrate";
 import { countOrganisations, findMembershipByUserId, listPeople } from "./queries";
 import * as schema from "./schema";
@@ -19,10 +19,11 @@ afterAll(async () => {
 describe(`schema on ${testDriver()}`, () => {
   it("applies the migrations, and applying them again changes nothing", async () => {
     await migrate(handle);
-    const tables = await handle.db.execute<{ table_name: string }>(
+    const tables = await queryRows<{ table_name: string }>(
+      handle.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
-    const names = (Array.isArray(tables) ? tables : tables.rows).map((r) => r.table_name);
+    const names = tables.map((r) => r.table_name);
     expect(names).toEqual(
       expect.arrayContaining([
         "account",

@@ -6,6 +6,8 @@ import { createCaller } from "../router";
 import { type OrganisationSeed, type SeededOrganisation, seedOrganisation } from "../seed/organisation";
 import { createContextFor } from "../trpc/context";
 
+export const TEST_APP_URL = "http://fivefold.test";
+
 export interface Harness {
   database: DatabaseHandle;
   seed(seed: OrganisationSeed): Promise<SeededOrganisation>;
@@ -18,7 +20,8 @@ export interface Harness {
 
 export async function createHarness(): Promise<Harness> {
   const database = await createTestDatabase();
-  const callerFor = (userId: string | null) => createCaller(createContextFor(database, userId));
+  const callerFor = (userId: string | null) =>
+    createCaller(createContextFor({ ...database, appUrl: TEST_APP_URL, mailboxEnabled: true }, userId));
   return {
     database,
     seed: (seed) => seedOrganisation(database.db, { password: "test-password", ...seed }),
@@ -46,5 +49,35 @@ export function smallOrg(name: string, emailDomain: string): OrganisationSeed {
       { key: "cat", name: "Cat Cole", email: email("cat"), managerKey: "manager" },
     ],
     teams: [{ name: "Core", memberKeys: ["manager", "ann", "bob", "cat"], coachKeys: ["coach"] }],
+  };
+}
+
+/**
+ * An organisation for the collect journeys: a manager with a subject and six peers, three direct
+ * reports of the subject, a second manager, a stranger and an admin.
+ */
+export function collectOrg(name: string, emailDomain: string): OrganisationSeed {
+  const email = (local: string) => `${local}@${emailDomain}`;
+  const person = (key: string, managerKey?: string, roles?: OrganisationSeed["people"][number]["roles"]) => ({
+    key,
+    name: `${key[0]?.toUpperCase()}${key.slice(1)} ${name}`,
+    email: email(key),
+    ...(managerKey ? { managerKey } : {}),
+    ...(roles ? { roles } : {}),
+  });
+  return {
+    name,
+    people: [
+      person("admin", undefined, ["admin"]),
+      person("boss", undefined, ["manager"]),
+      person("manager", "boss", ["manager"]),
+      person("other-manager", "boss", ["manager"]),
+      person("subject", "manager", ["manager"]),
+      ...["p1", "p2", "p3", "p4", "p5", "p6"].map((key) => person(key, "manager")),
+      ...["d1", "d2", "d3"].map((key) => person(key, "subject")),
+      person("stranger", "other-manager"),
+      person("coach", "boss", ["coach"]),
+    ],
+    teams: [{ name: "Core", memberKeys: ["manager", "subject", "p1", "p2", "p3"], coachKeys: ["coach"] }],
   };
 }

@@ -7,8 +7,19 @@ export interface Context {
   driver: Driver;
   /** The Better Auth user behind this request, or null when not signed in. */
   userId: string | null;
+  /** The origin people reach the app at, for links in e-mails. */
+  appUrl: string;
+  /** Without SMTP, e-mails stay in the outbox and admins read them in the Mailbox (demo). */
+  mailboxEnabled: boolean;
   /** Per-request memo (shared by every call of one batched HTTP request). */
   memo: Map<string, Promise<unknown>>;
+}
+
+export interface ContextBase {
+  db: Database;
+  driver: Driver;
+  appUrl: string;
+  mailboxEnabled: boolean;
 }
 
 export interface MemberContext extends Context {
@@ -18,8 +29,15 @@ export interface MemberContext extends Context {
   roles: Membership["roles"];
 }
 
-export function createContextFor(base: { db: Database; driver: Driver }, userId: string | null): Context {
-  return { db: base.db, driver: base.driver, userId, memo: new Map() };
+export function createContextFor(base: ContextBase, userId: string | null): Context {
+  return {
+    db: base.db,
+    driver: base.driver,
+    appUrl: base.appUrl,
+    mailboxEnabled: base.mailboxEnabled,
+    userId,
+    memo: new Map(),
+  };
 }
 
 export function memoise<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {

@@ -23,9 +23,16 @@ import { ErrorState } from "./ErrorState";
 interface NavItem {
   to: string;
   label: string;
+  /** Shown only to people holding one of these roles. */
+  roles?: string[];
 }
 
-const nav: NavItem[] = [{ to: "/", label: "Home" }];
+const nav: NavItem[] = [
+  { to: "/", label: "Home" },
+  { to: "/inbox", label: "Inbox" },
+  { to: "/requests", label: "Feedback requests" },
+  { to: "/mailbox", label: "Mailbox", roles: ["admin"] },
+];
 
 export function Shell() {
   const trpc = useTRPC();
@@ -103,16 +110,18 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {nav.map((item) => (
-          <NavLink
-            key={item.to}
-            component={RouterLink}
-            to={item.to}
-            end={item.to === "/"}
-            label={item.label}
-            active={item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to)}
-          />
-        ))}
+        {nav
+          .filter((item) => !item.roles || item.roles.some((role) => me.data.roles.includes(role as never)))
+          .map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterLink}
+              to={item.to}
+              end={item.to === "/"}
+              label={item.label}
+              active={item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to)}
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet context={me.data} />

@@ -1,6 +1,6 @@
 // An organisation is the tenant: every other tenant table carries its id.
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const organisations = pgTable(
   "organisations",
@@ -8,7 +8,19 @@ export const organisations = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
     anonymityThreshold: integer().notNull().default(3),
+    /** Anonymous comments need at least this many raters behind them (never below the threshold). */
+    commentThreshold: integer().notNull().default(3),
+    /** Show the manager's answers apart, labelled (otherwise they only count in "everyone but self"). */
+    showManagerApart: boolean().notNull().default(true),
+    /** Whether admins may read released reports (off by default). */
+    adminsReadReports: boolean().notNull().default(false),
+    /** Remind non-responders this many days before a request's deadline (0: never). */
+    reminderDays: integer().notNull().default(3),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("organisations_threshold_at_least_3", sql`${t.anonymityThreshold} >= 3`)],
+  (t) => [
+    check("organisations_threshold_at_least_3", sql`${t.anonymityThreshold} >= 3`),
+    check("organisations_comment_threshold", sql`${t.commentThreshold} >= ${t.anonymityThreshold}`),
+    check("organisations_reminder_days", sql`${t.reminderDays} between 0 and 60`),
+  ],
 );

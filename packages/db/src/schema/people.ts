@@ -26,6 +26,8 @@ export const people = pgTable(
     email: text().notNull(),
     managerId: uuid().references((): AnyPgColumn => people.id, { onDelete: "set null" }),
     active: boolean().notNull().default(true),
+    /** Set when the person's data was erased: name and e-mail are then placeholders. */
+    erasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique().on(t.orgId, t.email), index().on(t.orgId, t.managerId)],

@@ -1,0 +1,118 @@
+// Closing a request: compute the report once with the domain's aggregation and freeze it, or mark
+// the request insufficient. Used by the manager's close and by the deadline job.
+import { type Executor, schema } from "@fivefold/db";
+import { aggregate, getInstrument, type RaterGroup, type RaterResponse, transition } from "@fivefold/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { enqueueMail } from "../../mail/outbox";
+import { reportReleasedMail } from "../../mail/templates";
+import type { FeedbackRequestRow } from "./access";
+
+export type CloseOutcome = "released" | "insufficient";
+
+/** The request must be locked FOR UPDATE by the caller's transaction and be open. */
+export async function closeLockedRequest(
+  tx: Executor,
+  request: FeedbackRequestRow,
+  options: { now: Date; appUrl: string },
+): Promise<CloseOutcome> {
+  transition(request.state, "close");
+  const responses = await tx
+    .select({
+      group: schema.sealedResponses.group,
+      answers: schema.sealedResponses.answers,
+      comments: schema.sealedResponses.comments,
+    })
+    .from(schema.sealedResponses)
+    .where(eq(schema.sealedResponses.requestId, request.id));
+  const invitedRows = await tx
+    .select({ group: schema.invitations.group, n: sql<number>`count(*)::int` })
+    .from(schema.invitations)
+    .where(eq(schema.invitations.requestId, request.id))
+    .groupBy(schema.invitations.group);
+  const invited: Partial<Record<RaterGroup, number>> = {};
+  for (const row of invitedRows) invited[row.group] = row.n;
+
+  const result = aggregate({
+    instrument: getInstrument(request.instrumentVersion),
+    responses: responses as RaterResponse[],
+    threshold: request.threshold,
+    invited,
+    seed: request.id,
+  });
+  const state =
+    result.status === "released" ? transition("closed", "release") : transition("closed", "insufficient");
+
+  // Unsent drafts hold answers next to an invitation: they must not outlive the request.
+  const invitationIds = tx
+    .select({ id: schema.invitations.id })
+    .from(schema.invitations)
+    .where(eq(schema.invitations.requestId, request.id));
+  await tx.delete(schema.drafts).where(sql`${schema.drafts.invitationId} in ${invitationIds}`);
+
+  if (result.status === "released") {
+    await tx.insert(schema.reportSnapshots).values({
+      requestId: request.id,
+      orgId: request.orgId,
+      snapshot: result.snapshot as unknown as Record<string, unknown>,
+      instrumentVersion: request.instrumentVersion,
+      releasedAt: options.now,
+    });
+  }
+  await tx
+    .update(schema.feedbackRequests)
+    .set({ state, closedAt: options.now })
+    .where(and(eq(schema.feedbackRequests.id, request.id), eq(schema.feedbackRequests.state, "open")));
+
+  const people = await tx
+    .select({ id: schema.people.id, name: schema.people.name, email: schema.people.email })
+    .from(schema.people)
+    .where(sql`${schema.people.id} in (${request.subjectId}, ${request.requesterId})`);
+  const subject = people.find((p) => p.id === request.subjectId);
+  for (const person of people) {
+    await enqueueMail(tx, {
+      orgId: request.orgId,
+      template: state === "released" ? "report_released" : "request_insufficient",
+      to: person.email,
+      meta: { requestId: request.id },
+      ...reportReleasedMail({
+        subjectName: subject?.name ?? "the person",
+        isSubject: person.id === request.subjectId,
+        released: state === "released",
+        link: `${options.appUrl}/reports/${request.id}`,
+      }),
+    });
+  }
+  return state === "released" ? "released" : "insufficient";
+}
+
+/**
+ * Closes every open request whose deadline has passed. Each request is claimed with
+ * FOR UPDATE SKIP LOCKED in its own transaction, so several API processes never close one twice.
+ */
+export async function closeDueRequests(
+  db: Executor,
+  options: { now: Date; appUrl: string; limit?: number },
+): Promise<Array<{ requestId: string; outcome: CloseOutcome }>> {
+  const closed: Array<{ requestId: string; outcome: CloseOutcome }> = [];
+  for (let i = 0; i < (options.limit ?? 100); i++) {
+    const done = await db.transaction(async (tx) => {
+      const [due] = await tx
+        .select()
+        .from(schema.feedbackRequests)
+        .where(
+          and(
+            eq(schema.feedbackRequests.state, "open"),
+            sql`${schema.feedbackRequests.deadline} <= ${options.now.toISOString()}`,
+          ),
+        )
+        .orderBy(schema.feedbackRequests.deadline)
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!due) return null;
+      return { requestId: due.id, outcome: await closeLockedRequest(tx, due, options) };
+    });
+    if (!done) break;
+    closed.push(done);
+  }
+  return closed;
+}

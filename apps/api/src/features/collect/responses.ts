@@ -1,0 +1,230 @@
+// Answering: the inbox, the form, drafts, the sealed submit (exactly once) and declining, for
+// signed-in members by invitation id and for anyone holding a one-time link by token.
+import { randomUUID } from "node:crypto";
+import { type Executor, schema } from "@fivefold/db";
+import {
+  anonymityPromise,
+  answerDraftSchema,
+  answerSetSchema,
+  ConflictError,
+  canSubmit,
+  getInstrument,
+  NotFoundError,
+  PreconditionFailedError,
+  parseInput,
+  toAnswerRecord,
+} from "@fivefold/domain";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { MemberContext } from "../../trpc/context";
+import { hashToken } from "./tokens";
+
+type InvitationRow = typeof schema.invitations.$inferSelect;
+
+/** How an invitation is found: by id for its member, or by the hash of a one-time link's token. */
+export type InvitationKey = { invitationId: string; personId: string; orgId: string } | { token: string };
+
+async function findInvitation(db: Executor, key: InvitationKey, lock = false): Promise<InvitationRow> {
+  const where =
+    "token" in key
+      ? eq(schema.invitations.tokenHash, hashToken(key.token))
+      : and(
+          eq(schema.invitations.id, key.invitationId),
+          eq(schema.invitations.orgId, key.orgId),
+          eq(schema.invitations.personId, key.personId),
+        );
+  const query = db.select().from(schema.invitations).where(where);
+  const [row] = await (lock ? query.for("update") : query);
+  if (!row) throw new NotFoundError("token" in key ? "This feedback link" : "Invitation");
+  return row;
+}
+
+function assertUsable(invitation: InvitationRow, requestState: string, now: Date): void {
+  if (!canSubmit(requestState as Parameters<typeof canSubmit>[0])) {
+    throw new PreconditionFailedError("This feedback request is closed: answers are no longer accepted");
+  }
+  if (invitation.expiresAt.getTime() < now.getTime()) {
+    throw new PreconditionFailedError("This invitation has expired: the deadline has passed");
+  }
+  if (invitation.state === "submitted") throw new ConflictError("You have already submitted your feedback");
+  if (invitation.state === "declined") throw new ConflictError("You declined this invitation");
+}
+
+export async function listInbox(ctx: MemberContext) {
+  const rows = await ctx.db
+    .select({
+      invitationId: schema.invitations.id,
+      requestId: schema.invitations.requestId,
+      group: schema.invitations.group,
+      state: schema.invitations.state,
+      deadline: schema.feedbackRequests.deadline,
+      subjectId: schema.people.id,
+      subjectName: schema.people.name,
+    })
+    .from(schema.invitations)
+    .innerJoin(schema.feedbackRequests, eq(schema.feedbackRequests.id, schema.invitations.requestId))
+    .innerJoin(schema.people, eq(schema.people.id, schema.feedbackRequests.subjectId))
+    .where(
+      and(
+        eq(schema.invitations.orgId, ctx.org.id),
+        eq(schema.invitations.personId, ctx.person.id),
+        eq(schema.feedbackRequests.state, "open"),
+      ),
+    )
+    .orderBy(asc(schema.feedbackRequests.deadline), asc(schema.invitations.id));
+  return rows.map((r) => ({
+    invitationId: r.invitationId,
+    requestId: r.requestId,
+    subject: { id: r.subjectId, name: r.subjectName },
+    group: r.group,
+    deadline: r.deadline.toISOString(),
+    state: r.state,
+  }));
+}
+
+/** What a rater sees before answering: who, their group's anonymity promise, and their draft. */
+export async function getForm(db: Executor, key: InvitationKey) {
+  const invitation = await findInvitation(db, key);
+  const [request] = await db
+    .select({
+      state: schema.feedbackRequests.state,
+      deadline: schema.feedbackRequests.deadline,
+      threshold: schema.feedbackRequests.threshold,
+      instrumentVersion: schema.feedbackRequests.instrumentVersion,
+      subjectId: schema.people.id,
+      subjectName: schema.people.name,
+      orgName: schema.organisations.name,
+    })
+    .from(schema.feedbackRequests)
+    .innerJoin(schema.people, eq(schema.people.id, schema.feedbackRequests.subjectId))
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.feedbackRequests.orgId))
+    .where(eq(schema.feedbackRequests.id, invitation.requestId));
+  if (!request) throw new NotFoundError("Feedback request");
+  const [draft] = await db.select().from(schema.drafts).where(eq(schema.drafts.invitationId, invitation.id));
+  return {
+    invitationId: invitation.id,
+    requestId: invitation.requestId,
+    organisation: request.orgName,
+    subject: { id: request.subjectId, name: request.subjectName },
+    group: invitation.group,
+    identifiable: invitation.group === "self" || invitation.group === "manager",
+    promise: anonymityPromise(invitation.group, request.threshold),
+    deadline: request.deadline.toISOString(),
+    requestState: request.state,
+    state: invitation.state,
+    instrumentVersion: request.instrumentVersion,
+    draft: draft
+      ? {
+          answers: Object.entries(draft.answers).map(([itemId, score]) => ({ itemId, score })),
+          comments: draft.comments,
+        }
+      : null,
+  };
+}
+
+async function lockRequestState(tx: Executor, requestId: string) {
+  const [request] = await tx
+    .select({ state: schema.feedbackRequests.state, version: schema.feedbackRequests.instrumentVersion })
+    .from(schema.feedbackRequests)
+    .where(eq(schema.feedbackRequests.id, requestId))
+    .for("share");
+  if (!request) throw new NotFoundError("Feedback request");
+  return request;
+}
+
+export async function saveDraft(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const invitation = await findInvitation(tx, key, true);
+    const request = await lockRequestState(tx, invitation.requestId);
+    assertUsable(invitation, request.state, now);
+    const draft = parseInput(answerDraftSchema(getInstrument(request.version)), payload);
+    const values = {
+      orgId: invitation.orgId,
+      answers: toAnswerRecord(draft.answers),
+      comments: draft.comments,
+      updatedAt: now,
+    };
+    await tx
+      .insert(schema.drafts)
+      .values({ invitationId: invitation.id, ...values })
+      .onConflictDoUpdate({ target: schema.drafts.invitationId, set: values });
+    if (invitation.state === "pending") {
+      await tx
+        .update(schema.invitations)
+        .set({ state: "draft" })
+        .where(eq(schema.invitations.id, invitation.id));
+    }
+    return { savedAt: now.toISOString() };
+  });
+}
+
+/**
+ * Seals the response and marks the invitation submitted in one transaction. The conditional
+ * update is the gate: of any number of concurrent submits, exactly one finds the invitation
+ * still pending or draft.
+ */
+export async function submitResponse(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
+  const found = await findInvitation(db, key);
+  const [meta] = await db
+    .select({ version: schema.feedbackRequests.instrumentVersion })
+    .from(schema.feedbackRequests)
+    .where(eq(schema.feedbackRequests.id, found.requestId));
+  // Validate before taking any lock, so a bad answer set costs nothing.
+  const answerSet = parseInput(answerSetSchema(getInstrument(meta?.version ?? 1)), payload);
+  return db.transaction(async (tx) => {
+    const request = await lockRequestState(tx, found.requestId);
+    assertUsable(found, request.state, now);
+    const [claimed] = await tx
+      .update(schema.invitations)
+      .set({ state: "submitted" })
+      .where(
+        and(eq(schema.invitations.id, found.id), inArray(schema.invitations.state, ["pending", "draft"])),
+      )
+      .returning({ group: schema.invitations.group, orgId: schema.invitations.orgId });
+    if (!claimed) {
+      const [current] = await tx
+        .select({ state: schema.invitations.state })
+        .from(schema.invitations)
+        .where(eq(schema.invitations.id, found.id));
+      throw new ConflictError(
+        current?.state === "declined"
+          ? "You declined this invitation"
+          : "You have already submitted your feedback",
+      );
+    }
+    await tx.insert(schema.sealedResponses).values({
+      id: randomUUID(),
+      orgId: claimed.orgId,
+      requestId: found.requestId,
+      group: claimed.group,
+      answers: toAnswerRecord(answerSet.answers),
+      comments: answerSet.comments,
+      submittedOn: now.toISOString().slice(0, 10),
+    });
+    await tx.delete(schema.drafts).where(eq(schema.drafts.invitationId, found.id));
+    return { submitted: true as const };
+  });
+}
+
+export async function declineInvitation(
+  db: Executor,
+  key: InvitationKey,
+  reason: string | undefined,
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const invitation = await findInvitation(tx, key, true);
+    const request = await lockRequestState(tx, invitation.requestId);
+    assertUsable(invitation, request.state, now);
+    if (invitation.group === "self") {
+      throw new PreconditionFailedError(
+        "The self-assessment cannot be declined: it is your own view in the report",
+      );
+    }
+    await tx
+      .update(schema.invitations)
+      .set({ state: "declined", declineReason: reason || null })
+      .where(eq(schema.invitations.id, invitation.id));
+    await tx.delete(schema.drafts).where(eq(schema.drafts.invitationId, invitation.id));
+    return { declined: true as const };
+  });
+}

@@ -1,0 +1,38 @@
+// Background work inside the API process: closing requests at their deadline. Each run claims
+// work with FOR UPDATE SKIP LOCKED, so any number of processes can run it against one database.
+import type { Database } from "@fivefold/db";
+import { closeDueRequests } from "./features/collect/release";
+
+export interface JobOptions {
+  db: Database;
+  appUrl: string;
+  intervalMs?: number;
+  log: { info: (msg: string) => void; error: (err: unknown, msg: string) => void };
+}
+
+export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return; // never overlap runs in one process
+    running = (async () => {
+      try {
+        const closed = await closeDueRequests(options.db, { now: new Date(), appUrl: options.appUrl });
+        for (const c of closed)
+          options.log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
+      } catch (error) {
+        options.log.error(error, "closing requests at their deadline failed");
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(tick, options.intervalMs ?? 60_000);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The e-mails Fivefold sends, in the product's words.
+import { anonymityPromise, type RaterGroup } from "@fivefold/domain";
+import { composeMail, formatDay, type RenderedMail } from "./render";
+
+export function invitationMail(input: {
+  subjectName: string;
+  group: RaterGroup;
+  deadline: Date;
+  threshold: number;
+  link: string;
+  inApp: boolean;
+}): RenderedMail {
+  const self = input.group === "self";
+  return composeMail({
+    subject: self ? "Your 360 self-assessment is open" : `${input.subjectName} would value your feedback`,
+    paragraphs: [
+      self
+        ? "Your 360 feedback has started. Rate yourself on the five leadership dimensions so your report can show where others see you differently."
+        : `You have been asked to give feedback on ${input.subjectName}: how often you see them inspire, set the vision, empower others, dream bigger and take risks. It takes about ten minutes.`,
+      anonymityPromise(input.group, input.threshold),
+      `Please answer by ${formatDay(input.deadline)}.${input.inApp ? " You can also answer from your Fivefold inbox." : ""}`,
+      "The link below is personal: do not forward it.",
+    ],
+    action: { label: self ? "Rate yourself" : "Give feedback", url: input.link },
+  });
+}
+
+export function reportReleasedMail(input: {
+  subjectName: string;
+  isSubject: boolean;
+  released: boolean;
+  link: string;
+}): RenderedMail {
+  if (!input.released) {
+    return composeMail({
+      subject: input.isSubject
+        ? "Your 360 closed without a report"
+        : `${input.subjectName}'s 360 closed without a report`,
+      paragraphs: [
+        "Too few anonymous raters answered for a report to be shown without singling anyone out, so no figures were released.",
+        "You can start a new request with more raters.",
+      ],
+    });
+  }
+  return composeMail({
+    subject: input.isSubject ? "Your 360 report is ready" : `${input.subjectName}'s 360 report is ready`,
+    paragraphs: [
+      input.isSubject
+        ? "Your 360 feedback has closed and your report is ready: see where others see you on the five leadership dimensions, and turn it into a plan."
+        : `The 360 feedback you requested for ${input.subjectName} has closed and the report is ready.`,
+    ],
+    action: { label: "Open the report", url: input.link },
+  });
+}

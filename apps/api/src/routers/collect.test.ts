@@ -1,0 +1,540 @@
+// The collect journey through createCaller on the real schema: requests, nominations,
+// invitations, drafts, sealed responses, close and release, with every error and tenant check.
+import { queryRows, schema } from "@fivefold/db";
+import { testDriver } from "@fivefold/db/testing";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDueRequests } from "../features/collect/release";
+import { hashToken } from "../features/collect/tokens";
+import type { SeededOrganisation } from "../seed/organisation";
+import { fullAnswers } from "../testing/answers";
+import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
+
+let h: Harness;
+let a: SeededOrganisation;
+let b: SeededOrganisation;
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const id = (org: SeededOrganisation, key: string) => {
+  const person = org.people[key];
+  if (!person) throw new Error(`no ${key}`);
+  return person.personId;
+};
+
+beforeAll(async () => {
+  h = await createHarness();
+  a = await h.seed(collectOrg("Alpha", "alpha.test"));
+  b = await h.seed(collectOrg("Beta", "beta.test"));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function createOpenRequest(peers = ["p1", "p2", "p3", "p4"], withManager = true) {
+  return h.as(a, "manager").requests.create({
+    subjectId: id(a, "subject"),
+    deadline: inDays(14),
+    raters: [
+      ...peers.map((key) => ({ personId: id(a, key), group: "peer" as const })),
+      ...(withManager ? [{ personId: id(a, "manager"), group: "manager" as const }] : []),
+    ],
+  });
+}
+
+async function invitationOf(requestId: string, key: string) {
+  const inbox = await h.as(a, key).inbox.list();
+  const item = inbox.find((i) => i.requestId === requestId);
+  if (!item) throw new Error(`${key} has no invitation for ${requestId}`);
+  return item;
+}
+
+async function mailsTo(email: string, requestId: string) {
+  const rows = await h.database.db.select().from(schema.outbox).where(eq(schema.outbox.toEmail, email));
+  return rows.filter((r) => (r.meta as { requestId?: string }).requestId === requestId);
+}
+
+async function tokenFor(email: string, requestId: string): Promise<string> {
+  const [mail] = await mailsTo(email, requestId);
+  const link = (mail?.meta as { link?: string } | undefined)?.link;
+  if (!link) throw new Error(`no invitation mail to ${email}`);
+  return link.replace("/r/", "");
+}
+
+describe(`collect on ${testDriver()}`, () => {
+  it("instrument.get returns the versioned instrument", async () => {
+    const instrument = await h.callerFor(null).instrument.get();
+    expect(instrument.version).toBe(1);
+    expect(instrument.scale).toMatchObject({ min: 1, max: 5 });
+    expect(instrument.scale.labels).toHaveLength(5);
+    expect(instrument.dimensions.map((d) => d.key)).toEqual([
+      "inspire",
+      "vision",
+      "empower",
+      "dream",
+      "risk",
+    ]);
+    for (const d of instrument.dimensions) {
+      expect(d.items.length).toBeGreaterThanOrEqual(3);
+      expect(d.items.length).toBeLessThanOrEqual(5);
+    }
+    await expect(h.callerFor(null).instrument.get({ version: 99 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("creates and opens a request: invitations with hashed one-time links, mails in the outbox", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const progress = await h.as(a, "manager").requests.progress({ requestId });
+    expect(progress).toEqual({
+      state: "open",
+      groups: [
+        { group: "self", invited: 1, submitted: 0, declined: 0 },
+        { group: "manager", invited: 1, submitted: 0, declined: 0 },
+        { group: "peer", invited: 4, submitted: 0, declined: 0 },
+      ],
+    });
+    const invitations = await h.database.db
+      .select()
+      .from(schema.invitations)
+      .where(eq(schema.invitations.requestId, requestId));
+    expect(invitations).toHaveLength(6);
+    const token = await tokenFor("p1@alpha.test", requestId);
+    expect(token.length).toBeGreaterThanOrEqual(22); // 128 bits in base64url
+    const mine = invitations.find((i) => i.personId === id(a, "p1"));
+    expect(mine?.tokenHash).toBe(hashToken(token));
+    expect(invitations.some((i) => i.tokenHash === token)).toBe(false);
+    const [mail] = await mailsTo("p1@alpha.test", requestId);
+    expect(mail?.text).toContain(`${TEST_APP_URL}/r/${token}`);
+    expect(mail?.html).toContain(`${TEST_APP_URL}/r/${token}`);
+    const [request] = await h.database.db
+      .select()
+      .from(schema.feedbackRequests)
+      .where(eq(schema.feedbackRequests.id, requestId));
+    expect(request).toMatchObject({ state: "open", threshold: 3, instrumentVersion: 1 });
+  });
+
+  it("ignores duplicates and accepts the subject as self and the requester as manager", async () => {
+    const { id: requestId } = await h.as(a, "manager").requests.create({
+      subjectId: id(a, "subject"),
+      deadline: inDays(7),
+      raters: [
+        { personId: id(a, "subject"), group: "self" },
+        { personId: id(a, "manager"), group: "manager" },
+        { personId: id(a, "p1"), group: "peer" },
+        { personId: id(a, "p1"), group: "peer" },
+        { personId: id(a, "d1"), group: "direct_report" },
+        { personId: id(a, "d2"), group: "direct_report" },
+        { email: "ext@partner.test", group: "other" },
+        { email: "EXT@partner.test", group: "other" },
+      ],
+    });
+    const progress = await h.as(a, "manager").requests.progress({ requestId });
+    expect(progress.groups.map((g) => [g.group, g.invited])).toEqual([
+      ["self", 1],
+      ["manager", 1],
+      ["peer", 1],
+      ["direct_report", 2],
+      ["other", 1],
+    ]);
+    expect(await tokenFor("ext@partner.test", requestId)).toBeTruthy();
+  });
+
+  it("refuses bad requests with the right errors", async () => {
+    const manager = h.as(a, "manager");
+    const base = { subjectId: id(a, "subject"), raters: [] };
+    await expect(manager.requests.create({ ...base, deadline: inDays(-1) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(manager.requests.create({ ...base, deadline: "next week" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      h.as(a, "other-manager").requests.create({ ...base, deadline: inDays(7), open: false }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      manager.requests.create({ subjectId: id(b, "subject"), deadline: inDays(7), raters: [] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      manager.requests.create({
+        ...base,
+        deadline: inDays(7),
+        raters: [
+          { personId: id(a, "p1"), group: "peer" },
+          { personId: id(a, "p2"), group: "peer" },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("at least 3") });
+    await expect(
+      manager.requests.create({
+        ...base,
+        deadline: inDays(7),
+        raters: [{ personId: id(a, "p1"), group: "self" }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      manager.requests.create({
+        ...base,
+        deadline: inDays(7),
+        raters: [{ personId: id(b, "p1"), group: "peer" }],
+        open: false,
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const tooMany = Array.from({ length: 21 }, (_, i) => ({
+      email: `x${i}@ext.test`,
+      group: "other" as const,
+    }));
+    await expect(
+      manager.requests.create({ ...base, deadline: inDays(7), raters: tooMany }),
+    ).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("at most 20"),
+    });
+    // A failed create leaves nothing behind.
+    const [count] = await h.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.invitations)
+      .where(eq(schema.invitations.email, "x0@ext.test"));
+    expect(count?.n).toBe(0);
+  });
+
+  it("lets the subject propose raters on a draft and the manager approve or remove them", async () => {
+    const manager = h.as(a, "manager");
+    const subject = h.as(a, "subject");
+    const { id: requestId } = await manager.requests.create({
+      subjectId: id(a, "subject"),
+      deadline: inDays(10),
+      raters: [{ personId: id(a, "p1"), group: "peer" }],
+      open: false,
+    });
+    expect((await manager.requests.get({ requestId })).state).toBe("draft");
+    expect(await h.as(a, "p1").inbox.list()).not.toContainEqual(expect.objectContaining({ requestId }));
+
+    const proposals = [];
+    for (const [key, group] of [
+      ["d1", "direct_report"],
+      ["d2", "direct_report"],
+      ["p5", "peer"],
+    ] as const) {
+      proposals.push(
+        (await subject.nominations.propose({ requestId, personId: id(a, key), group })).nominationId,
+      );
+    }
+    await expect(
+      subject.nominations.propose({ requestId, personId: id(a, "d1"), group: "direct_report" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      manager.nominations.propose({ requestId, personId: id(a, "d3"), group: "direct_report" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      subject.nominations.decide({ nominationId: proposals[0] ?? "", approve: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const seen = await subject.requests.get({ requestId });
+    expect(seen.role).toBe("subject");
+    expect(seen.nominations.filter((n) => n.approved === null)).toHaveLength(3);
+
+    await manager.nominations.decide({ nominationId: proposals[0] ?? "", approve: true });
+    await manager.nominations.decide({ nominationId: proposals[1] ?? "", approve: true });
+    await manager.nominations.decide({ nominationId: proposals[2] ?? "", approve: false });
+    expect((await manager.requests.list()).find((r) => r.id === requestId)?.pendingNominations).toBe(0);
+
+    await manager.requests.open({ requestId });
+    const progress = await manager.requests.progress({ requestId });
+    expect(progress.groups.map((g) => [g.group, g.invited])).toEqual([
+      ["self", 1],
+      ["peer", 1],
+      ["direct_report", 2],
+    ]);
+    await expect(manager.requests.open({ requestId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+
+    // On an open request an approved nomination is invited at once.
+    const late = await subject.nominations.propose({
+      requestId,
+      personId: id(a, "d3"),
+      group: "direct_report",
+    });
+    await manager.nominations.decide({ nominationId: late.nominationId, approve: true });
+    expect(await invitationOf(requestId, "d3")).toMatchObject({ group: "direct_report", state: "pending" });
+    await expect(
+      manager.nominations.decide({ nominationId: late.nominationId, approve: false }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      h.as(b, "manager").nominations.decide({ nominationId: late.nominationId, approve: true }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("takes drafts and exactly one submission; the sealed response carries no rater", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const invitation = await invitationOf(requestId, "p1");
+    expect(invitation).toMatchObject({ group: "peer", state: "pending", subject: { id: id(a, "subject") } });
+    const p1 = h.as(a, "p1");
+
+    const form = await p1.responses.get({ invitationId: invitation.invitationId });
+    expect(form.identifiable).toBe(false);
+    expect(form.promise).toMatch(/anonymous/i);
+    expect(form.draft).toBeNull();
+    const selfForm = await h.as(a, "subject").responses.get({
+      invitationId: (await invitationOf(requestId, "subject")).invitationId,
+    });
+    expect(selfForm.identifiable).toBe(true);
+
+    const partial = fullAnswers(4).slice(0, 3);
+    await p1.responses.saveDraft({ invitationId: invitation.invitationId, answers: partial });
+    const saved = await p1.responses.get({ invitationId: invitation.invitationId });
+    expect(saved.state).toBe("draft");
+    expect(saved.draft?.answers).toEqual(partial);
+
+    await expect(
+      p1.responses.submit({ invitationId: invitation.invitationId, answers: partial }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Rate every behaviour"),
+    });
+    await expect(
+      p1.responses.submit({
+        invitationId: invitation.invitationId,
+        answers: fullAnswers(7),
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      p1.responses.submit({
+        invitationId: invitation.invitationId,
+        answers: fullAnswers(3),
+        comments: [{ dimension: "vision", text: "x".repeat(2001) }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    await p1.responses.submit({
+      invitationId: invitation.invitationId,
+      answers: fullAnswers((_, i) => (i % 5 === 0 ? null : 4)),
+      comments: [{ dimension: "vision", text: "  Paints a clear picture of where we are going.  " }],
+    });
+    await expect(
+      p1.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(2) }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(p1.responses.decline({ invitationId: invitation.invitationId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+
+    const sealed = await h.database.db
+      .select()
+      .from(schema.sealedResponses)
+      .where(eq(schema.sealedResponses.requestId, requestId));
+    expect(sealed).toHaveLength(1);
+    expect(sealed[0]?.group).toBe("peer");
+    expect(sealed[0]?.comments).toEqual([
+      { dimension: "vision", text: "Paints a clear picture of where we are going." },
+    ]);
+    expect(sealed[0]?.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(sealed[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const drafts = await h.database.db
+      .select()
+      .from(schema.drafts)
+      .where(eq(schema.drafts.invitationId, invitation.invitationId));
+    expect(drafts).toHaveLength(0);
+
+    // Someone else's invitation, in my organisation or another, is not found.
+    await expect(
+      h.as(a, "p2").responses.get({ invitationId: invitation.invitationId }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      h.as(b, "p1").responses.get({ invitationId: invitation.invitationId }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const progress = await h.as(a, "manager").requests.progress({ requestId });
+    expect(progress.groups.find((g) => g.group === "peer")).toEqual({
+      group: "peer",
+      invited: 4,
+      submitted: 1,
+      declined: 0,
+    });
+  });
+
+  it("answers through the one-time link without signing in, once", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const token = await tokenFor("p2@alpha.test", requestId);
+    const anon = h.callerFor(null);
+    const form = await anon.responses.getByToken({ token });
+    expect(form).toMatchObject({ group: "peer", subject: { id: id(a, "subject") }, organisation: "Alpha" });
+    await anon.responses.saveDraftByToken({ token, answers: fullAnswers(3).slice(0, 2) });
+    await anon.responses.submitByToken({ token, answers: fullAnswers(3) });
+    await expect(anon.responses.submitByToken({ token, answers: fullAnswers(3) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(anon.responses.getByToken({ token: "not-a-real-token-at-all" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const declineToken = await tokenFor("p3@alpha.test", requestId);
+    await anon.responses.declineByToken({ token: declineToken, reason: "I have not worked with them" });
+    await expect(
+      anon.responses.submitByToken({ token: declineToken, answers: fullAnswers(3) }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await h.as(a, "p2").inbox.list()).toContainEqual(
+      expect.objectContaining({ requestId, state: "submitted" }),
+    );
+  });
+
+  it("closes and releases a frozen snapshot; after close nothing is accepted", async () => {
+    const { id: requestId } = await createOpenRequest(["p1", "p2", "p3", "p4"]);
+    for (const key of ["p1", "p2", "p3", "manager", "subject"]) {
+      const invitation = await invitationOf(requestId, key);
+      await h.as(a, key).responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) });
+    }
+    const late = await invitationOf(requestId, "p4");
+    await h
+      .as(a, "p4")
+      .responses.saveDraft({ invitationId: late.invitationId, answers: fullAnswers(2).slice(0, 1) });
+
+    await expect(h.as(a, "stranger").requests.close({ requestId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(h.as(a, "subject").requests.close({ requestId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(h.as(b, "manager").requests.close({ requestId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await h.as(a, "manager").requests.close({ requestId })).toEqual({ state: "released" });
+
+    const [snapshot] = await h.database.db
+      .select()
+      .from(schema.reportSnapshots)
+      .where(eq(schema.reportSnapshots.requestId, requestId));
+    expect(snapshot?.instrumentVersion).toBe(1);
+    expect(JSON.stringify(snapshot?.snapshot)).toContain('"threshold":3');
+    const drafts = await h.database.db
+      .select()
+      .from(schema.drafts)
+      .where(eq(schema.drafts.invitationId, late.invitationId));
+    expect(drafts).toHaveLength(0);
+
+    await expect(
+      h.as(a, "p4").responses.submit({ invitationId: late.invitationId, answers: fullAnswers(2) }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(h.as(a, "manager").requests.close({ requestId })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    expect((await h.as(a, "manager").requests.list()).find((r) => r.id === requestId)?.state).toBe(
+      "released",
+    );
+    expect((await h.as(a, "subject").requests.list()).find((r) => r.id === requestId)).toMatchObject({
+      role: "subject",
+      groups: null,
+    });
+    expect(await mailsTo("subject@alpha.test", requestId)).toContainEqual(
+      expect.objectContaining({ template: "report_released" }),
+    );
+  });
+
+  it("closes as insufficient when fewer than k anonymous raters answered", async () => {
+    const { id: requestId } = await createOpenRequest(["p1", "p2", "p3"]);
+    for (const key of ["p1", "p2", "manager", "subject"]) {
+      const invitation = await invitationOf(requestId, key);
+      await h.as(a, key).responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(5) });
+    }
+    expect(await h.as(a, "admin").requests.close({ requestId })).toEqual({ state: "insufficient" });
+    const snapshots = await h.database.db
+      .select()
+      .from(schema.reportSnapshots)
+      .where(eq(schema.reportSnapshots.requestId, requestId));
+    expect(snapshots).toHaveLength(0);
+  });
+
+  it("closes requests past their deadline from the job, each once", async () => {
+    const { id: requestId } = await createOpenRequest(["p1", "p2", "p3"]);
+    for (const key of ["p1", "p2", "p3"]) {
+      const invitation = await invitationOf(requestId, key);
+      await h.as(a, key).responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(3) });
+    }
+    const now = new Date(Date.now() + 15 * 86_400_000);
+    const [first, second] = await Promise.all([
+      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL }),
+      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL }),
+    ]);
+    const closedBoth = [...(first ?? []), ...(second ?? [])].filter((c) => c.requestId === requestId);
+    expect(closedBoth).toEqual([{ requestId, outcome: "released" }]);
+    expect(await closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL })).toEqual([]);
+    const [row] = await h.database.db
+      .select({ state: schema.feedbackRequests.state })
+      .from(schema.feedbackRequests)
+      .where(eq(schema.feedbackRequests.id, requestId));
+    expect(row?.state).toBe("released");
+  });
+
+  it("20 parallel submits of one invitation give exactly one sealed response", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const invitation = await invitationOf(requestId, "p1");
+    const p1 = h.as(a, "p1");
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        p1.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(rejected).toHaveLength(19);
+    for (const r of rejected) expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    const sealed = await h.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.sealedResponses)
+      .where(eq(schema.sealedResponses.requestId, requestId));
+    expect(sealed[0]?.n).toBe(1);
+  });
+
+  it("keeps other organisations out of every request procedure", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const outsider = h.as(b, "admin");
+    await expect(outsider.requests.get({ requestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.requests.progress({ requestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.requests.open({ requestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      h.as(b, "subject").nominations.propose({ requestId, personId: id(b, "p1"), group: "peer" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await outsider.requests.list()).some((r) => r.id === requestId)).toBe(false);
+    await expect(h.as(a, "stranger").requests.get({ requestId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(h.as(a, "p1").requests.progress({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
+  it("sealed responses have no column or key that links them to an invitation, person or time", async () => {
+    const rows = await queryRows<{ column_name: string; data_type: string }>(
+      h.database.db,
+      sql`select column_name, data_type from information_schema.columns where table_name = 'sealed_responses' order by ordinal_position`,
+    );
+    expect(rows.map((c) => c.column_name)).toEqual([
+      "id",
+      "org_id",
+      "request_id",
+      "group",
+      "answers",
+      "comments",
+      "submitted_on",
+    ]);
+    expect(rows.find((c) => c.column_name === "submitted_on")?.data_type).toBe("date");
+    const keys = await queryRows<{ foreign_table: string }>(
+      h.database.db,
+      sql`select ccu.table_name as foreign_table
+          from information_schema.table_constraints tc
+          join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+          where tc.table_name = 'sealed_responses' and tc.constraint_type = 'FOREIGN KEY'`,
+    );
+    const foreign = keys.map((k) => k.foreign_table).sort();
+    expect(foreign).toEqual(["feedback_requests", "organisations"]);
+    const invitationColumns = await queryRows<{ column_name: string }>(
+      h.database.db,
+      sql`select column_name from information_schema.columns where table_name = 'invitations'`,
+    );
+    const names = invitationColumns.map((c) => c.column_name);
+    expect(names.some((n) => n.includes("response") || n.includes("submitted"))).toBe(false);
+    // And the invitation token is stored only as a hash.
+    expect(names).toContain("token_hash");
+    expect(names).not.toContain("token");
+  });
+});

@@ -1,0 +1,24 @@
+// Feedback requests: create, open, get, list, progress, close.
+import { createRequestInput, requestIdInput } from "../features/collect/inputs";
+import { getRequest } from "../features/collect/nominations";
+import {
+  closeRequest,
+  createRequest,
+  listRequests,
+  openRequest,
+  requestProgress,
+} from "../features/collect/requests";
+import { memberProcedure, router } from "../trpc/init";
+
+export const requestsRouter = router({
+  create: memberProcedure.input(createRequestInput).mutation(({ ctx, input }) => createRequest(ctx, input)),
+  open: memberProcedure.input(requestIdInput).mutation(({ ctx, input }) => openRequest(ctx, input.requestId)),
+  get: memberProcedure.input(requestIdInput).query(({ ctx, input }) => getRequest(ctx, input.requestId)),
+  list: memberProcedure.query(({ ctx }) => listRequests(ctx)),
+  progress: memberProcedure
+    .input(requestIdInput)
+    .query(({ ctx, input }) => requestProgress(ctx, input.requestId)),
+  close: memberProcedure
+    .input(requestIdInput)
+    .mutation(({ ctx, input }) => closeRequest(ctx, input.requestId)),
+});

@@ -1,0 +1,48 @@
+// Answering an invitation: signed in by invitation id, or with a one-time link's token (public).
+import { answersPayload, declinePayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
+import {
+  declineInvitation,
+  getForm,
+  type InvitationKey,
+  saveDraft,
+  submitResponse,
+} from "../features/collect/responses";
+import type { MemberContext } from "../trpc/context";
+import { memberProcedure, publicProcedure, router } from "../trpc/init";
+
+const byId = (ctx: MemberContext, invitationId: string): InvitationKey => ({
+  invitationId,
+  personId: ctx.person.id,
+  orgId: ctx.org.id,
+});
+
+const withId = invitationIdInput.extend(answersPayload.shape);
+const withToken = tokenInput.extend(answersPayload.shape);
+
+export const responsesRouter = router({
+  get: memberProcedure
+    .input(invitationIdInput)
+    .query(({ ctx, input }) => getForm(ctx.db, byId(ctx, input.invitationId))),
+  saveDraft: memberProcedure
+    .input(withId)
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, byId(ctx, input.invitationId), input)),
+  submit: memberProcedure
+    .input(withId)
+    .mutation(({ ctx, input }) => submitResponse(ctx.db, byId(ctx, input.invitationId), input)),
+  decline: memberProcedure
+    .input(invitationIdInput.extend(declinePayload.shape))
+    .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId), input.reason)),
+
+  getByToken: publicProcedure
+    .input(tokenInput)
+    .query(({ ctx, input }) => getForm(ctx.db, { token: input.token })),
+  saveDraftByToken: publicProcedure
+    .input(withToken)
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, { token: input.token }, input)),
+  submitByToken: publicProcedure
+    .input(withToken)
+    .mutation(({ ctx, input }) => submitResponse(ctx.db, { token: input.token }, input)),
+  declineByToken: publicProcedure
+    .input(tokenInput.extend(declinePayload.shape))
+    .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token }, input.reason)),
+});

@@ -1,0 +1,46 @@
+// Answering an invitation from the inbox (signed in).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useParams } from "react-router";
+import { ErrorState } from "../components/ErrorState";
+import { PageLoader } from "../components/PageLoader";
+import { type AnswerPayload, RatingForm } from "../components/RatingForm";
+import { useTRPC } from "../lib/trpc";
+
+export default function FeedbackPage() {
+  const { invitationId = "" } = useParams();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useQuery({ ...trpc.responses.get.queryOptions({ invitationId }), staleTime: Infinity });
+  const instrument = useQuery({
+    ...trpc.instrument.get.queryOptions({ version: form.data?.instrumentVersion }),
+    enabled: Boolean(form.data),
+    staleTime: Infinity,
+  });
+  const saveDraft = useMutation(trpc.responses.saveDraft.mutationOptions());
+  const submit = useMutation(
+    trpc.responses.submit.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
+    }),
+  );
+  const decline = useMutation(
+    trpc.responses.decline.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
+    }),
+  );
+  const { mutateAsync: save } = saveDraft;
+  const onSaveDraft = useCallback((p: AnswerPayload) => save({ invitationId, ...p }), [save, invitationId]);
+
+  if (form.isError) return <ErrorState error={form.error} />;
+  if (instrument.isError) return <ErrorState error={instrument.error} />;
+  if (!form.data || !instrument.data) return <PageLoader />;
+  return (
+    <RatingForm
+      form={form.data}
+      instrument={instrument.data}
+      onSaveDraft={onSaveDraft}
+      onSubmit={(p) => submit.mutateAsync({ invitationId, ...p })}
+      onDecline={(reason) => decline.mutateAsync({ invitationId, reason: reason || undefined })}
+    />
+  );
+}

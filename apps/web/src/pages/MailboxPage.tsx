@@ -1,0 +1,65 @@
+// The demo mailbox: e-mails Fivefold would have sent, so invitation links can be followed without SMTP.
+import { Accordion, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { ErrorState } from "../components/ErrorState";
+import { PageLoader } from "../components/PageLoader";
+import { useTRPC } from "../lib/trpc";
+
+const LINK = /(https?:\/\/\S+)/g;
+
+export default function MailboxPage() {
+  const trpc = useTRPC();
+  const mails = useQuery(trpc.mailbox.list.queryOptions());
+  if (mails.isPending) return <PageLoader />;
+  if (mails.isError) return <ErrorState error={mails.error} />;
+  return (
+    <Stack maw={960}>
+      <div>
+        <Title order={2}>Mailbox</Title>
+        <Text size="sm" c="dimmed">
+          No SMTP server is configured, so e-mails are kept here instead of being sent. Follow a link to act
+          as its recipient (demo only).
+        </Text>
+      </div>
+      {mails.data.length === 0 ? (
+        <Card withBorder>
+          <Text>No e-mails yet.</Text>
+        </Card>
+      ) : (
+        <Accordion variant="separated">
+          {mails.data.map((mail) => (
+            <Accordion.Item key={mail.id} value={mail.id} data-testid="mail">
+              <Accordion.Control>
+                <Group justify="space-between" wrap="nowrap">
+                  <div>
+                    <Text size="sm" fw={600}>
+                      {mail.subject}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      to {mail.to} · {new Date(mail.createdAt).toLocaleString("en-GB")}
+                    </Text>
+                  </div>
+                  <Badge variant="light">{mail.template}</Badge>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {mail.text.split(LINK).map((part, i) =>
+                    /^https?:\/\//.test(part) ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable text
+                      <Anchor key={i} href={part}>
+                        {part}
+                      </Anchor>
+                    ) : (
+                      part
+                    ),
+                  )}
+                </Text>
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      )}
+    </Stack>
+  );
+}

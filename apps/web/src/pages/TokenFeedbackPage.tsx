@@ -1,0 +1,56 @@
+// Answering through a one-time link: no sign-in, the token is the key.
+import { Box, Container, Text, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useParams } from "react-router";
+import { ErrorState } from "../components/ErrorState";
+import { PageLoader } from "../components/PageLoader";
+import { type AnswerPayload, RatingForm } from "../components/RatingForm";
+import { useTRPC } from "../lib/trpc";
+
+export default function TokenFeedbackPage() {
+  const { token = "" } = useParams();
+  const trpc = useTRPC();
+  const form = useQuery({
+    ...trpc.responses.getByToken.queryOptions({ token }),
+    staleTime: Infinity,
+    retry: false,
+  });
+  const instrument = useQuery({
+    ...trpc.instrument.get.queryOptions({ version: form.data?.instrumentVersion }),
+    enabled: Boolean(form.data),
+    staleTime: Infinity,
+  });
+  const { mutateAsync: save } = useMutation(trpc.responses.saveDraftByToken.mutationOptions());
+  const submit = useMutation(trpc.responses.submitByToken.mutationOptions());
+  const decline = useMutation(trpc.responses.declineByToken.mutationOptions());
+  const onSaveDraft = useCallback((p: AnswerPayload) => save({ token, ...p }), [save, token]);
+
+  return (
+    <Container size="md" py="lg" component="main">
+      <Box mb="md">
+        <Title order={1} size="h3">
+          Fivefold
+        </Title>
+        <Text size="sm" c="dimmed">
+          360-degree leadership feedback
+        </Text>
+      </Box>
+      {form.isError ? (
+        <ErrorState error={form.error} />
+      ) : instrument.isError ? (
+        <ErrorState error={instrument.error} />
+      ) : !form.data || !instrument.data ? (
+        <PageLoader />
+      ) : (
+        <RatingForm
+          form={form.data}
+          instrument={instrument.data}
+          onSaveDraft={onSaveDraft}
+          onSubmit={(p) => submit.mutateAsync({ token, ...p })}
+          onDecline={(reason) => decline.mutateAsync({ token, reason: reason || undefined })}
+        />
+      )}
+    </Container>
+  );
+}

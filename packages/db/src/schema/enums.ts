@@ -1,0 +1,25 @@
+// Enumerations shared by several tables.
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const raterGroupEnum = pgEnum("rater_group", ["self", "manager", "peer", "direct_report", "other"]);
+
+export const requestStateEnum = pgEnum("request_state", [
+  "draft",
+  "open",
+  "closed",
+  "released",
+  "cancelled",
+  "insufficient",
+]);
+
+export const invitationStateEnum = pgEnum("invitation_state", ["pending", "draft", "submitted", "declined"]);
+
+export const outboxStateEnum = pgEnum("outbox_state", ["pending", "sending", "sent", "failed"]);
+
+export const planStateEnum = pgEnum("plan_state", ["draft", "active", "closed"]);
+
+export const cadenceEnum = pgEnum("cadence", ["weekly", "fortnightly", "monthly"]);
+
+export const partnerRoleEnum = pgEnum("partner_role", ["partner", "lead"]);
+
+export const partnershipStateEnum = pgEnum("partnership_state", ["invited", "accepted", "declined"]);

@@ -1,0 +1,41 @@
+// A feedback request: who is rated, who asked, until when, and under which threshold (frozen at open).
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { cycles } from "./cycles";
+import { requestStateEnum } from "./enums";
+import { organisations } from "./organisations";
+import { people } from "./people";
+
+export const feedbackRequests = pgTable(
+  "feedback_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    subjectId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    requesterId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    deadline: timestamp({ withTimezone: true }).notNull(),
+    /** The organisation's threshold, copied when the request opens and never changed after. */
+    threshold: integer().notNull(),
+    instrumentVersion: integer().notNull(),
+    state: requestStateEnum().notNull().default("draft"),
+    /** The campaign this request belongs to, if any. */
+    cycleId: uuid().references(() => cycles.id, { onDelete: "set null" }),
+    /** When non-responders were last reminded (the reminder job sends one per request). */
+    remindedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    openedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index().on(t.orgId, t.subjectId),
+    index().on(t.orgId, t.requesterId),
+    index().on(t.state, t.deadline),
+    check("feedback_requests_threshold_at_least_3", sql`${t.threshold} >= 3`),
+  ],
+);

@@ -1,0 +1,38 @@
+// Invitations record THAT a rater was asked and whether they answered, never WHAT they answered:
+// there is no link from an invitation to a sealed response, and no time of submission.
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { invitationStateEnum, raterGroupEnum } from "./enums";
+import { feedbackRequests } from "./feedback-requests";
+import { organisations } from "./organisations";
+import { people } from "./people";
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    requestId: uuid()
+      .notNull()
+      .references(() => feedbackRequests.id, { onDelete: "cascade" }),
+    /** A member of the organisation, answering in the inbox (and through the link). */
+    personId: uuid().references(() => people.id, { onDelete: "set null" }),
+    /** An external rater, answering through the one-time link only. */
+    email: text(),
+    group: raterGroupEnum().notNull(),
+    /** SHA-256 (hex) of the one-time link's token; the token itself is never stored. */
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    state: invitationStateEnum().notNull().default("pending"),
+    declineReason: text(),
+  },
+  (t) => [
+    unique().on(t.orgId, t.requestId, t.personId),
+    unique().on(t.orgId, t.requestId, t.email),
+    index().on(t.orgId, t.personId),
+    index().on(t.orgId, t.requestId),
+    check("invitations_person_or_email", sql`(${t.personId} is not null) or (${t.email} is not null)`),
+  ],
+);

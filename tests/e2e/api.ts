@@ -1,0 +1,93 @@
+// Setting up data for journeys over the public HTTP API, signed in as real demo people, so a
+// journey can start from "a report was released" without clicking through the collect journey.
+import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
+import { DEMO_PASSWORD } from "./helpers";
+
+export interface Api {
+  query<T>(path: string, input?: unknown): Promise<T>;
+  mutate<T>(path: string, input: unknown): Promise<T>;
+  dispose(): Promise<void>;
+}
+
+export async function apiAs(baseURL: string, email: string): Promise<Api> {
+  const context: APIRequestContext = await playwrightRequest.newContext({ baseURL });
+  const signIn = await context.post("/api/auth/sign-in/email", {
+    data: { email, password: DEMO_PASSWORD },
+    headers: { origin: new URL(baseURL).origin },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in as ${email} failed: ${signIn.status()}`);
+  const unwrap = async <T>(response: Awaited<ReturnType<APIRequestContext["get"]>>, path: string) => {
+    const body = (await response.json()) as { result?: { data: T }; error?: { message: string } };
+    if (!response.ok() || !body.result)
+      throw new Error(`${path} failed: ${body.error?.message ?? response.status()}`);
+    return body.result.data;
+  };
+  return {
+    async query<T>(path: string, input?: unknown) {
+      const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      return unwrap<T>(await context.get(`/trpc/${path}${query}`), path);
+    },
+    async mutate<T>(path: string, input: unknown) {
+      return unwrap<T>(await context.post(`/trpc/${path}`, { data: input }), path);
+    },
+    dispose: () => context.dispose(),
+  };
+}
+
+interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface RaterPlan {
+  email: string;
+  group: "self" | "manager" | "peer" | "direct_report" | "other";
+  /** Score per item id (1–5 or null for "not observed"). */
+  score: (itemId: string) => number | null;
+  comments?: Array<{ dimension: string; text: string }>;
+}
+
+/** A manager requests feedback on a subject, every rater answers, the manager closes: released. */
+export async function releaseReport(
+  baseURL: string,
+  input: { managerEmail: string; subjectEmail: string; raters: RaterPlan[] },
+): Promise<string> {
+  const manager = await apiAs(baseURL, input.managerEmail);
+  try {
+    const people = await manager.query<Person[]>("people.list");
+    const byEmail = new Map(people.map((p) => [p.email, p]));
+    const subject = byEmail.get(input.subjectEmail);
+    if (!subject) throw new Error(`no person ${input.subjectEmail}`);
+    const instrument = await manager.query<{ dimensions: Array<{ items: Array<{ id: string }> }> }>(
+      "instrument.get",
+    );
+    const itemIds = instrument.dimensions.flatMap((d) => d.items.map((i) => i.id));
+    const { id: requestId } = await manager.mutate<{ id: string }>("requests.create", {
+      subjectId: subject.id,
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: input.raters
+        .filter((r) => r.group !== "self")
+        .map((r) => ({ personId: byEmail.get(r.email)?.id, group: r.group })),
+    });
+    for (const rater of input.raters) {
+      const api = await apiAs(baseURL, rater.email);
+      try {
+        const inbox = await api.query<Array<{ invitationId: string; requestId: string }>>("inbox.list");
+        const invitation = inbox.find((i) => i.requestId === requestId);
+        if (!invitation) throw new Error(`${rater.email} was not invited`);
+        await api.mutate("responses.submit", {
+          invitationId: invitation.invitationId,
+          answers: itemIds.map((itemId) => ({ itemId, score: rater.score(itemId) })),
+          comments: rater.comments ?? [],
+        });
+      } finally {
+        await api.dispose();
+      }
+    }
+    await manager.mutate("requests.close", { requestId });
+    return requestId;
+  } finally {
+    await manager.dispose();
+  }
+}

@@ -1,0 +1,89 @@
+// Collect journey: a manager requests feedback, six raters answer (one through the one-time link),
+// the manager sees 6/6, closes, and the request is released.
+import { expect, test } from "@playwright/test";
+import { rateAndSubmit, rateWithKeyboardAndSubmit, signIn, signOut } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const subject = "Mei Lin";
+const peers = ["Tomás Herrera", "Aisha Bello", "Lukas Becker", "Sofia Rossi"];
+
+test("a manager collects feedback from six raters and releases the report", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  await signIn(page, "daniel.okafor@acme.test");
+  await page.getByRole("link", { name: "Feedback requests" }).click();
+  await page.getByRole("link", { name: "Request feedback" }).click();
+
+  await page.getByRole("combobox", { name: "Who is the feedback about?" }).click();
+  await page.getByRole("option", { name: subject }).click();
+  const peerBox = page.getByRole("combobox", { name: "Peers" });
+  for (const peer of peers) {
+    await peerBox.click();
+    await peerBox.fill(peer.split(" ")[0] ?? peer);
+    await page.getByRole("option", { name: new RegExp(peer) }).click();
+  }
+  await expect(page.getByTestId("anonymous-count")).toHaveText("4 anonymous raters selected");
+  await page.getByRole("button", { name: "Open the request" }).click();
+  await expect(page.getByRole("heading", { name: `Feedback on ${subject}` })).toBeVisible();
+  await expect(page.getByTestId("progress-total")).toHaveText("0/6 answered");
+  const requestUrl = page.url();
+
+  // The manager rates too, from the inbox.
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await page.getByRole("link", { name: `Give feedback on ${subject}` }).click();
+  await expect(page.getByText("Not anonymous")).toBeVisible();
+  await rateAndSubmit(page, 4);
+  await signOut(page);
+
+  // The subject rates themself with the keyboard only.
+  await signIn(page, "mei.lin@acme.test");
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await page.getByRole("link", { name: `Give feedback on ${subject}` }).click();
+  await expect(page.getByRole("heading", { name: "Your self-assessment" })).toBeVisible();
+  await rateWithKeyboardAndSubmit(page, 5);
+  await signOut(page);
+
+  // Three peers answer in their inbox.
+  for (const [i, peer] of peers.slice(0, 3).entries()) {
+    const email = `${peer
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(" ", ".")}@acme.test`;
+    await signIn(page, email);
+    await page.getByRole("link", { name: "Inbox" }).click();
+    await page.getByRole("link", { name: `Give feedback on ${subject}` }).click();
+    await expect(page.getByText("Anonymous", { exact: true })).toBeVisible();
+    await rateAndSubmit(page, 2 + i);
+    await signOut(page);
+  }
+
+  // The fourth answers through the one-time link from the demo mailbox, without signing in.
+  await signIn(page, "admin@acme.test");
+  await page.getByRole("link", { name: "Mailbox" }).click();
+  const mail = page.getByTestId("mail").filter({ hasText: "sofia.rossi@acme.test" }).first();
+  await mail.getByRole("button").first().click();
+  const link = await mail.getByRole("link", { name: /\/r\// }).getAttribute("href");
+  expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{22}$/);
+  await signOut(page);
+  const stranger = await browser.newContext();
+  const linkPage = await stranger.newPage();
+  await linkPage.goto(new URL(link ?? "", page.url()).pathname);
+  await expect(linkPage.getByRole("heading", { name: `Feedback on ${subject}` })).toBeVisible();
+  await rateAndSubmit(linkPage, 3);
+  await linkPage.reload();
+  await expect(linkPage.getByText("Thank you")).toBeVisible();
+  await stranger.close();
+
+  // The manager sees every answer counted and closes.
+  await signIn(page, "daniel.okafor@acme.test");
+  await page.goto(requestUrl);
+  await expect(page.getByTestId("progress-total")).toHaveText("6/6 answered");
+  await page.getByRole("button", { name: "Close and release" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Close and release" }).click();
+  await expect(page.getByTestId("state")).toHaveText("Released");
+  await page.getByRole("link", { name: "Feedback requests" }).click();
+  await expect(page.getByTestId("request-card").filter({ hasText: subject }).getByTestId("state")).toHaveText(
+    "Released",
+  );
+});
