@@ -54,6 +54,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      // Journeys sign many demo people in from one address within seconds.
+      SIGN_IN_RATE_LIMIT: "1000",
     },
   },
 });

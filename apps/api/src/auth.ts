@@ -12,6 +12,8 @@ export interface AuthOptions {
   baseURL: string;
   trustedOrigins: string[];
   production: boolean;
+  /** Sign-in attempts allowed per client address per 10 s (production only). */
+  signInRateLimit?: number;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -39,7 +41,7 @@ export function createAuth(options: AuthOptions) {
       enabled: options.production,
       window: 10,
       max: 100,
-      customRules: { "/sign-in/email": { window: 10, max: 10 } },
+      customRules: { "/sign-in/email": { window: 10, max: options.signInRateLimit ?? 10 } },
     },
   });
 }

@@ -12,6 +12,7 @@ export interface Env {
   demo: boolean;
   webDist: string | undefined;
   smtpUrl: string | undefined;
+  signInRateLimit: number;
 }
 
 export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
@@ -32,5 +33,6 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
     demo: argv.includes("--demo") || (driver === "pglite" && !argv.includes("--no-demo")),
     webDist: process.env.WEB_DIST || undefined,
     smtpUrl: process.env.SMTP_URL || undefined,
+    signInRateLimit: Number(process.env.SIGN_IN_RATE_LIMIT ?? 10),
   };
 }

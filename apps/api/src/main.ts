@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     baseURL,
     trustedOrigins: servedOrigins(env.port, env.publicUrl),
     production: env.production,
+    signInRateLimit: env.signInRateLimit,
   });
   const webDist = env.webDist ?? resolve(repoRoot, "apps/web/dist");
   const app = await buildServer({

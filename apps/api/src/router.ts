@@ -6,6 +6,7 @@ import { mailboxRouter } from "./routers/mailbox";
 import { meRouter } from "./routers/me";
 import { nominationsRouter } from "./routers/nominations";
 import { peopleRouter } from "./routers/people";
+import { reportsRouter } from "./routers/reports";
 import { requestsRouter } from "./routers/requests";
 import { responsesRouter } from "./routers/responses";
 import { createCallerFactory, router } from "./trpc/init";
@@ -20,6 +21,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   responses: responsesRouter,
   mailbox: mailboxRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,7 @@ import { PageLoader } from "./components/PageLoader";
 import { Shell } from "./components/Shell";
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./lib/trpc";
 import { SignInPage } from "./pages/SignInPage";
-import { theme } from "./theme";
+import { cssVariablesResolver, theme } from "./theme";
 
 const HomePage = lazy(() => import("./pages/HomePage"));
 const InboxPage = lazy(() => import("./pages/InboxPage"));
@@ -16,6 +16,8 @@ const RequestsPage = lazy(() => import("./pages/RequestsPage"));
 const NewRequestPage = lazy(() => import("./pages/NewRequestPage"));
 const RequestPage = lazy(() => import("./pages/RequestPage"));
 const MailboxPage = lazy(() => import("./pages/MailboxPage"));
+const ReportsPage = lazy(() => import("./pages/ReportsPage"));
+const ReportPage = lazy(() => import("./pages/ReportPage"));
 const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -39,6 +41,8 @@ const router = createBrowserRouter([
       { path: "requests/new", element: lazyPage(NewRequestPage) },
       { path: "requests/:requestId", element: lazyPage(RequestPage) },
       { path: "mailbox", element: lazyPage(MailboxPage) },
+      { path: "reports", element: lazyPage(ReportsPage) },
+      { path: "reports/:requestId", element: lazyPage(ReportPage) },
       { path: "*", element: lazyPage(NotFoundPage) },
     ],
   },
@@ -48,7 +52,7 @@ export function App() {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(makeTrpcClient);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <RouterProvider router={router} />

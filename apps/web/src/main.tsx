@@ -1,4 +1,6 @@
 import "@mantine/core/styles.css";
+import "@mantine/charts/styles.css";
+import "./print.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

@@ -31,6 +31,7 @@ const nav: NavItem[] = [
   { to: "/", label: "Home" },
   { to: "/inbox", label: "Inbox" },
   { to: "/requests", label: "Feedback requests" },
+  { to: "/reports", label: "Reports" },
   { to: "/mailbox", label: "Mailbox", roles: ["admin"] },
 ];
 

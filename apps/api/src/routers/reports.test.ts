@@ -1,0 +1,251 @@
+// reports.get and reports.list through createCaller: who may read, and a leak test that submits
+// known answers for several rater mixes and checks the report JSON cannot single anyone out.
+import { schema } from "@fivefold/db";
+import { testDriver } from "@fivefold/db/testing";
+import { getInstrument } from "@fivefold/domain";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SeededOrganisation } from "../seed/organisation";
+import { collectOrg, createHarness, type Harness } from "../testing/harness";
+
+let h: Harness;
+let a: SeededOrganisation;
+let b: SeededOrganisation;
+const items = getInstrument().dimensions.flatMap((d) => d.items.map((i) => ({ id: i.id, dimension: d.key })));
+const id = (org: SeededOrganisation, key: string) => org.people[key]?.personId ?? "";
+
+beforeAll(async () => {
+  h = await createHarness();
+  a = await h.seed(collectOrg("Alpha", "alpha.test"));
+  b = await h.seed(collectOrg("Beta", "beta.test"));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+type Group = "self" | "manager" | "peer" | "direct_report" | "other";
+interface Rater {
+  key: string;
+  group: Group;
+  answers: Record<string, number | null>;
+}
+
+/** A small deterministic generator so failures reproduce. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function answersFor(next: () => number): Record<string, number | null> {
+  return Object.fromEntries(
+    items.map((item) => [item.id, next() < 0.15 ? null : 1 + Math.floor(next() * 5)]),
+  );
+}
+
+/** Opens a request with these raters, has `answering` of them submit, closes it. */
+async function runRequest(raters: Rater[], answering = raters) {
+  const manager = h.as(a, "manager");
+  const { id: requestId } = await manager.requests.create({
+    subjectId: id(a, "subject"),
+    deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    raters: raters.filter((r) => r.group !== "self").map((r) => ({ personId: id(a, r.key), group: r.group })),
+  });
+  for (const rater of answering) {
+    const caller = h.as(a, rater.key);
+    const invitation = (await caller.inbox.list()).find((i) => i.requestId === requestId);
+    if (!invitation) throw new Error(`${rater.key} not invited`);
+    await caller.responses.submit({
+      invitationId: invitation.invitationId,
+      answers: Object.entries(rater.answers).map(([itemId, score]) => ({ itemId, score })),
+      comments: [{ dimension: "vision", text: `A comment from ${rater.key} that must not be labelled` }],
+    });
+  }
+  const { state } = await manager.requests.close({ requestId });
+  return { requestId, state };
+}
+
+function mix(counts: Partial<Record<Group, number>>, seed: number): Rater[] {
+  const next = random(seed);
+  const keys: Record<Group, string[]> = {
+    self: ["subject"],
+    manager: ["manager"],
+    peer: ["p1", "p2", "p3", "p4", "p5", "p6"],
+    direct_report: ["d1", "d2", "d3"],
+    other: ["coach", "stranger", "other-manager"],
+  };
+  return (Object.entries(counts) as Array<[Group, number]>).flatMap(([group, n]) =>
+    keys[group].slice(0, n).map((key) => ({ key, group, answers: answersFor(next) })),
+  );
+}
+
+type Report = Awaited<ReturnType<ReturnType<Harness["callerFor"]>["reports"]["get"]>>;
+
+/** Checks the report JSON against §4, knowing every answer that went in. */
+function assertNoLeak(report: Report, raters: Rater[]) {
+  const k = report.threshold;
+  const anonymousGroups = new Set(["peer", "direct_report", "other"]);
+  const manager = raters.find((r) => r.group === "manager");
+  const json = JSON.stringify(report);
+  // Never a single response's trace: no minimum, maximum, submission time or rater identity.
+  expect(json).not.toMatch(
+    /"(min|max|minimum|maximum|submittedAt|submittedOn|submitted_on|raterId|invitationId)"/,
+  );
+  for (const rater of raters) {
+    if (rater.group === "self") continue;
+    expect(json).not.toContain(id(a, rater.key));
+    expect(json).not.toContain(`${rater.key}@alpha.test`);
+  }
+  expect(json).not.toContain('must not be labelled","group');
+  // Shown anonymous groups stand on at least k raters.
+  for (const group of report.groups) {
+    if (group.shown && !group.identifiable) expect(group.answered).toBeGreaterThanOrEqual(k);
+  }
+  const figures = report.dimensions.flatMap((d) => [
+    { others: d.others, groups: d.groups, itemIds: d.items.map((i) => i.id) },
+    ...d.items.map((i) => ({ others: i.others, groups: i.groups, itemIds: [i.id] })),
+  ]);
+  for (const figure of figures) {
+    for (const g of figure.groups) {
+      expect(anonymousGroups.has(g.group) || g.group.startsWith("pool:")).toBe(true);
+      expect(g.n).toBeGreaterThanOrEqual(k);
+      // At item level the distribution counts exactly the raters behind the figure.
+      if (figure.itemIds.length === 1) expect(g.distribution.reduce((x, y) => x + y, 0)).toBe(g.n);
+    }
+    if (!figure.others) continue;
+    // The manager is known: take them out; what is left must be 0 or at least k anonymous raters.
+    const managerScored =
+      figure.itemIds.length === 1 && manager
+        ? manager.answers[figure.itemIds[0] ?? ""] !== null
+          ? 1
+          : 0
+        : null;
+    if (managerScored === null) continue; // dimension level: the domain's property tests cover it
+    const anonymous = figure.others.n - managerScored;
+    expect(anonymous === 0 || anonymous >= k).toBe(true);
+    // Subtracting any set of shown groups from "everyone but self" leaves 0 or at least k.
+    const ns = figure.groups.map((g) => g.n);
+    for (let mask = 1; mask < 1 << ns.length; mask++) {
+      const taken = ns.reduce((sum, n, i) => (mask & (1 << i) ? sum + n : sum), 0);
+      const left = anonymous - taken;
+      expect(left === 0 || left >= k).toBe(true);
+    }
+  }
+  // Anonymous comments carry no group.
+  for (const comment of report.comments)
+    expect(Object.keys(comment).sort()).toEqual(["date", "dimension", "text"]);
+}
+
+describe(`reports on ${testDriver()}`, () => {
+  it("lets the subject, the requester and the subject's coach read it, and nobody else", async () => {
+    const { requestId, state } = await runRequest(mix({ self: 1, manager: 1, peer: 4 }, 1));
+    expect(state).toBe("released");
+    const subjectView = await h.as(a, "subject").reports.get({ requestId });
+    expect(subjectView).toMatchObject({ requestId, subject: { id: id(a, "subject") }, relation: "self" });
+    expect((await h.as(a, "manager").reports.get({ requestId })).relation).toBe("requester");
+    expect((await h.as(a, "coach").reports.get({ requestId })).relation).toBe("coach");
+
+    for (const key of ["p1", "stranger", "other-manager", "admin", "d1"]) {
+      await expect(h.as(a, key).reports.get({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(h.as(b, "admin").reports.get({ requestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(h.as(b, "subject").reports.get({ requestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(h.callerFor(null).reports.get({ requestId })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+
+    // Admins read reports only when the organisation allows it.
+    await h.database.db
+      .update(schema.organisations)
+      .set({ adminsReadReports: true })
+      .where(eq(schema.organisations.id, a.orgId));
+    expect((await h.as(a, "admin").reports.get({ requestId })).relation).toBe("admin");
+    expect((await h.as(a, "admin").reports.list()).map((r) => r.requestId)).toContain(requestId);
+    await h.database.db
+      .update(schema.organisations)
+      .set({ adminsReadReports: false })
+      .where(eq(schema.organisations.id, a.orgId));
+    expect((await h.as(a, "admin").reports.list()).map((r) => r.requestId)).not.toContain(requestId);
+
+    expect((await h.as(a, "subject").reports.list()).find((r) => r.requestId === requestId)?.relation).toBe(
+      "self",
+    );
+    expect((await h.as(a, "manager").reports.list()).find((r) => r.requestId === requestId)?.relation).toBe(
+      "requester",
+    );
+    expect((await h.as(a, "coach").reports.list()).find((r) => r.requestId === requestId)?.relation).toBe(
+      "coach",
+    );
+    expect(await h.as(a, "p1").reports.list()).not.toContainEqual(expect.objectContaining({ requestId }));
+  });
+
+  it("derives the profile, gaps, highlights, spectrum and comments from the snapshot", async () => {
+    const raters: Rater[] = [
+      { key: "subject", group: "self", answers: Object.fromEntries(items.map((i) => [i.id, 5])) },
+      { key: "manager", group: "manager", answers: Object.fromEntries(items.map((i) => [i.id, 3])) },
+      ...["p1", "p2", "p3"].map((key) => ({
+        key,
+        group: "peer" as const,
+        answers: Object.fromEntries(items.map((i) => [i.id, i.dimension === "vision" ? 4 : 2])),
+      })),
+    ];
+    const { requestId } = await runRequest(raters);
+    const report = await h.as(a, "subject").reports.get({ requestId });
+    const vision = report.dimensions.find((d) => d.key === "vision");
+    expect(vision?.self).toBe(5);
+    expect(vision?.manager).toBe(3);
+    expect(vision?.others).toMatchObject({ n: 4, mean: 3.75 });
+    expect(report.blindSpots.map((s) => s.dimension)).toEqual(
+      expect.arrayContaining(["inspire", "empower", "dream", "risk"]),
+    );
+    expect(report.highest[0]?.dimension).toBe("vision");
+    expect(report.highest).toHaveLength(3);
+    expect(report.lowest).toHaveLength(3);
+    expect(report.spectrum.find((s) => s.key === "vision")?.position).toBeCloseTo(0.69, 2);
+    // Peers' comments are anonymous; the self and manager comments stay labelled, as promised.
+    expect(report.comments.filter((c) => c.dimension === "vision")).toHaveLength(3);
+    expect(report.identifiedComments.map((c) => c.group).sort()).toEqual(["manager", "self"]);
+    expect(report.comments.every((c) => c.date === report.releasedAt.slice(0, 10))).toBe(true);
+    // Two released reports for the same subject make a trend.
+    expect(report.trend.vision.length).toBeGreaterThanOrEqual(2);
+    expect(report.trend.vision.at(-1)?.mean).toBe(3.75);
+  });
+
+  it("answers PRECONDITION_FAILED for a request that is open or closed without enough raters", async () => {
+    const raters = mix({ peer: 3 }, 7);
+    const { requestId, state } = await runRequest(raters, raters.slice(0, 2));
+    expect(state).toBe("insufficient");
+    await expect(h.as(a, "subject").reports.get({ requestId })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+  });
+
+  const mixes: Array<[string, Partial<Record<Group, number>>]> = [
+    ["4 peers + 2 direct reports + manager + self", { self: 1, manager: 1, peer: 4, direct_report: 2 }],
+    ["2 peers + 2 direct reports + 2 others", { peer: 2, direct_report: 2, other: 2 }],
+    ["3 peers + 1 direct report", { peer: 3, direct_report: 1 }],
+    ["exactly k (3 peers) with the manager", { manager: 1, peer: 3 }],
+    ["3 peers + 3 direct reports + 3 others + manager", { manager: 1, peer: 3, direct_report: 3, other: 3 }],
+  ];
+  for (const [name, counts] of mixes) {
+    it(`leaks no rater: ${name}`, async () => {
+      for (const seed of [11, 23, 37]) {
+        const raters = mix(counts, seed);
+        const { requestId, state } = await runRequest(raters);
+        expect(state).toBe("released");
+        assertNoLeak(await h.as(a, "subject").reports.get({ requestId }), raters);
+      }
+    });
+  }
+
+  it("leaks no rater when only k − 1 anonymous raters answered: no report at all", async () => {
+    const raters = mix({ manager: 1, peer: 4 }, 5);
+    const { requestId, state } = await runRequest(raters, raters.slice(0, 3)); // manager + 2 peers
+    expect(state).toBe("insufficient");
+    await expect(h.as(a, "manager").reports.get({ requestId })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+  });
+});

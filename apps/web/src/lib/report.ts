@@ -1,0 +1,49 @@
+// The report as the API returns it, and its CSV export.
+import type { AppRouter } from "@fivefold/api";
+import type { inferRouterOutputs } from "@trpc/server";
+
+export type Report = inferRouterOutputs<AppRouter>["reports"]["get"];
+
+const cell = (value: string | number | null | undefined) => {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Every shown figure as one CSV row: dimension, behaviour, who, mean, n, counts per scale point. */
+export function reportCsv(report: Report): string {
+  const rows: Array<Array<string | number | null>> = [
+    ["dimension", "behaviour", "figure", "mean", "n", "score_1", "score_2", "score_3", "score_4", "score_5"],
+  ];
+  for (const d of report.dimensions) {
+    const scopes = [
+      { behaviour: "(all behaviours)", figures: d },
+      ...d.items.map((i) => ({ behaviour: i.text, figures: i })),
+    ];
+    for (const { behaviour, figures } of scopes) {
+      if (figures.others)
+        rows.push([
+          d.name,
+          behaviour,
+          "Everyone but self",
+          figures.others.mean,
+          figures.others.n,
+          ...figures.others.distribution,
+        ]);
+      for (const g of figures.groups) rows.push([d.name, behaviour, g.label, g.mean, g.n, ...g.distribution]);
+      if (figures.manager !== null)
+        rows.push([d.name, behaviour, "Manager", figures.manager, 1, null, null, null, null, null]);
+      if (figures.self !== null)
+        rows.push([d.name, behaviour, "Self", figures.self, 1, null, null, null, null, null]);
+    }
+  }
+  return `${rows.map((row) => row.map(cell).join(",")).join("\n")}\n`;
+}
+
+export function download(filename: string, text: string, type = "text/csv"): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
