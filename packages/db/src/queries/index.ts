@@ -1,3 +1,4 @@
+export * from "./grow";
 export * from "./membership";
 export * from "./organisations";
 export * from "./people";

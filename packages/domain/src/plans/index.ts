@@ -9,4 +9,5 @@ export * from "./partner-profile";
 export * from "./plan-content";
 export * from "./plan-state";
 export * from "./schedule";
+export * from "./suggestion";
 export * from "./timeline";

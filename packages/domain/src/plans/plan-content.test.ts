@@ -9,6 +9,7 @@ import {
   newPlanContent,
   type PlanContent,
   planEditSchema,
+  publishedContent,
 } from "./plan-content";
 
 const draft: CoachingPlanDraft = {
@@ -176,6 +177,16 @@ describe("applyPlanEdit", () => {
     expect(parseInput(planEditSchema, { woop: { wish: "  Trim me  " } })).toEqual({
       woop: { wish: "Trim me" },
     });
+  });
+});
+
+describe("publishedContent", () => {
+  it("moves a past start to the day of publishing and keeps a future one", () => {
+    expect(publishedContent(plan(), "2026-03-20").startsOn).toBe("2026-03-20");
+    expect(publishedContent(plan(), "2026-02-20").startsOn).toBe("2026-03-02");
+    expect(() => checkPlanPublishable(publishedContent(plan(), "2026-05-20"))).toThrow(
+      "let the plan run for at least one check-in",
+    );
   });
 });
 

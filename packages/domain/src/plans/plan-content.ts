@@ -205,6 +205,14 @@ export function applyPlanEdit(
   return next;
 }
 
+/**
+ * The content a plan is published with: a start date already past moves to today, so the first
+ * check-in is not overdue the moment partners see the plan. A start in the future stays.
+ */
+export function publishedContent(content: PlanContent, today: string): PlanContent {
+  return content.startsOn < today ? { ...content, startsOn: today } : content;
+}
+
 /** What publishing needs besides a ready circle: something to do, a whole WOOP goal, a schedule. */
 export function checkPlanPublishable(content: PlanContent): void {
   const problems: string[] = [];
