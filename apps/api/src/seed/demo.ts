@@ -2,6 +2,7 @@
 // seven, so every journey can be tried on `pnpm start`. Demo sign-ins share one password.
 import type { Database } from "@fivefold/db";
 import { countOrganisations } from "@fivefold/db";
+import { seedDemoHistory } from "./history";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
 
 export const DEMO_PASSWORD = "fivefold-demo";
@@ -133,5 +134,12 @@ export function demoSeed(): { people: PersonSeed[]; teams: TeamSeed[] } {
 export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation | null> {
   if ((await countOrganisations(db)) > 0) return null;
   const { people, teams: teamSeeds } = demoSeed();
-  return seedOrganisation(db, { name: DEMO_ORG_NAME, people, teams: teamSeeds, password: DEMO_PASSWORD });
+  const org = await seedOrganisation(db, {
+    name: DEMO_ORG_NAME,
+    people,
+    teams: teamSeeds,
+    password: DEMO_PASSWORD,
+  });
+  await seedDemoHistory(db, org);
+  return org;
 }

@@ -1,0 +1,69 @@
+// The demo organisation and its history, seeded exactly as `pnpm start` does on an empty database.
+import { countOrganisations, schema } from "@fivefold/db";
+import { testDriver } from "@fivefold/db/testing";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "../testing/harness";
+import { seedDemoIfEmpty } from "./demo";
+import type { SeededOrganisation } from "./organisation";
+
+let h: Harness;
+let acme: SeededOrganisation | null;
+
+beforeAll(async () => {
+  h = await createHarness();
+  acme = await seedDemoIfEmpty(h.database.db);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe(`the demo seed on ${testDriver()}`, () => {
+  it("creates Acme once: 44 people in a reporting tree, five teams, two coaches, one admin", async () => {
+    expect(acme).not.toBeNull();
+    expect(await seedDemoIfEmpty(h.database.db)).toBeNull();
+    expect(await countOrganisations(h.database.db)).toBe(1);
+    if (!acme) return;
+    const admin = await h.as(acme, "admin").me.get();
+    expect(admin).toMatchObject({
+      person: { email: "admin@acme.test" },
+      org: { name: "Acme" },
+      roles: ["admin", "member"],
+    });
+    const people = await h.as(acme, "admin").people.list();
+    expect(people.length).toBeGreaterThanOrEqual(40);
+    expect(people.filter((p) => p.managerId === null)).toHaveLength(1); // the CEO
+    const teams = await h.database.db.select().from(schema.teams).where(eq(schema.teams.orgId, acme.orgId));
+    expect(teams).toHaveLength(5);
+    const coaches = await h.database.db
+      .select({ n: sql<number>`count(distinct ${schema.teamCoaches.personId})::int` })
+      .from(schema.teamCoaches);
+    expect(coaches[0]?.n).toBe(2);
+  });
+
+  it("gives people two released cycles, so reports show a trend", async () => {
+    if (!acme) throw new Error("no demo");
+    const mine = await h.as(acme, "team-1-1").reports.list();
+    expect(mine).toHaveLength(2);
+    const report = await h.as(acme, "team-1-1").reports.get({ requestId: mine[0]?.requestId ?? "" });
+    expect(report.trend.vision).toHaveLength(2);
+    expect(report.groups.find((g) => g.group === "peer")).toMatchObject({ answered: 4, shown: true });
+    const states = await h.database.db
+      .select({ state: schema.feedbackRequests.state, n: sql<number>`count(*)::int` })
+      .from(schema.feedbackRequests)
+      .groupBy(schema.feedbackRequests.state);
+    const byState = Object.fromEntries(states.map((s) => [s.state, s.n]));
+    expect(byState).toEqual({ released: 45, insufficient: 1, open: 2 });
+    const cycles = await h.database.db.select().from(schema.cycles);
+    expect(cycles.map((c) => c.name).sort()).toEqual(["Autumn 2026", "Spring 2026"]);
+    // The past's e-mails are not left in the mailbox.
+    expect(await h.as(acme, "admin").mailbox.list()).toEqual([]);
+  });
+
+  it("lets a coach read their coachees' reports", async () => {
+    if (!acme) throw new Error("no demo");
+    const coach = await h.as(acme, "coach-1").reports.list();
+    expect(coach.length).toBeGreaterThanOrEqual(27);
+    expect(coach.every((r) => r.relation === "coach")).toBe(true);
+  });
+});

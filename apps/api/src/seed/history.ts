@@ -1,0 +1,235 @@
+// The demo's past: two released cycles (spring and autumn 2026) for most of Acme, a request that
+// closed with too few answers, and requests collecting answers now. It goes through the same
+// verbs as the product (create, submit, close), with the clock set to each cycle's dates, so the
+// demo's reports are computed exactly like real ones.
+import { type Database, schema } from "@fivefold/db";
+import { getInstrument, type RaterGroup, type Role } from "@fivefold/domain";
+import { and, eq } from "drizzle-orm";
+import { loadRequest } from "../features/collect/access";
+import { closeLockedRequest } from "../features/collect/release";
+import { createRequest } from "../features/collect/requests";
+import { submitResponse } from "../features/collect/responses";
+import type { MemberContext } from "../trpc/context";
+import { demoComment } from "./comments";
+import type { SeededOrganisation } from "./organisation";
+
+const DAY = 86_400_000;
+const at = (iso: string) => new Date(`${iso}T09:00:00.000Z`);
+
+interface CycleSeed {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  /** How many members of each team are rated in this cycle. */
+  subjectsPerTeam: number;
+  /** Added to everyone's true level: people grow between cycles. */
+  growth: number;
+}
+
+const CYCLES: CycleSeed[] = [
+  { name: "Spring 2026", startsOn: "2026-03-02", endsOn: "2026-03-27", subjectsPerTeam: 4, growth: 0 },
+  { name: "Autumn 2026", startsOn: "2026-09-07", endsOn: "2026-10-02", subjectsPerTeam: 5, growth: 0.35 },
+];
+
+/** A deterministic generator, so the demo is the same on every machine. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const clamp = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
+
+export interface DemoHistory {
+  released: number;
+  insufficient: number;
+  open: number;
+}
+
+export async function seedDemoHistory(db: Database, org: SeededOrganisation): Promise<DemoHistory> {
+  const instrument = getInstrument();
+  const [orgRow] = await db.select().from(schema.organisations).where(eq(schema.organisations.id, org.orgId));
+  if (!orgRow) throw new Error("demo organisation missing");
+  const person = (key: string) => {
+    const p = org.people[key];
+    if (!p) throw new Error(`demo person ${key} missing`);
+    return p;
+  };
+  const managerContext = (key: string, roles: Role[] = ["manager", "member"]): MemberContext => ({
+    db,
+    driver: "pglite",
+    appUrl: "http://localhost",
+    mailboxEnabled: true,
+    memo: new Map(),
+    userId: person(key).userId ?? "",
+    person: { id: person(key).personId, name: key, email: person(key).email },
+    org: { id: orgRow.id, name: orgRow.name, anonymityThreshold: orgRow.anonymityThreshold },
+    roles,
+  });
+
+  // Each person's "true" level per dimension and how they see themselves.
+  const profileOf = (key: string) => {
+    const next = prng([...key].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
+    const level = Object.fromEntries(instrument.dimensions.map((d) => [d.key, 2.3 + next() * 2.1]));
+    const kind = Math.floor(next() * 3); // 0: blind spots, 1: hidden strengths, 2: accurate
+    return { level, selfBias: kind === 0 ? 1.2 : kind === 1 ? -1 : 0.1, next };
+  };
+
+  async function runRequest(input: {
+    managerKey: string;
+    subjectKey: string;
+    raters: Array<{ key: string; group: RaterGroup }>;
+    cycleId: string | null;
+    opensOn: string;
+    deadline: Date;
+    growth: number;
+    answering?: (key: string, index: number) => boolean;
+    close: boolean;
+  }): Promise<"released" | "insufficient" | "open"> {
+    const ctx = managerContext(input.managerKey);
+    const opened = at(input.opensOn);
+    const { id: requestId } = await createRequest(
+      ctx,
+      {
+        subjectId: person(input.subjectKey).personId,
+        deadline: input.deadline,
+        raters: input.raters.map((r) => ({ personId: person(r.key).personId, group: r.group })),
+      },
+      opened,
+    );
+    await db
+      .update(schema.feedbackRequests)
+      .set({ cycleId: input.cycleId, createdAt: opened, openedAt: opened })
+      .where(eq(schema.feedbackRequests.id, requestId));
+    const profile = profileOf(input.subjectKey);
+    const everyone = [{ key: input.subjectKey, group: "self" as RaterGroup }, ...input.raters];
+    for (const [index, rater] of everyone.entries()) {
+      if (input.answering && !input.answering(rater.key, index)) continue;
+      const [invitation] = await db
+        .select({ id: schema.invitations.id })
+        .from(schema.invitations)
+        .where(
+          and(
+            eq(schema.invitations.requestId, requestId),
+            eq(schema.invitations.personId, person(rater.key).personId),
+          ),
+        );
+      if (!invitation) throw new Error(`no invitation for ${rater.key}`);
+      const bias = rater.group === "self" ? profile.selfBias : rater.group === "manager" ? -0.2 : 0;
+      const answers = instrument.dimensions.flatMap((d) =>
+        d.items.map((item) => ({
+          itemId: item.id,
+          score:
+            rater.group !== "self" && profile.next() < 0.05
+              ? null
+              : clamp((profile.level[d.key] ?? 3) + input.growth + bias + (profile.next() - 0.5) * 1.6),
+        })),
+      );
+      const comments =
+        rater.group === "self"
+          ? []
+          : instrument.dimensions
+              .filter(() => profile.next() < 0.3)
+              .map((d) => ({
+                dimension: d.key,
+                text: demoComment(d.key, (profile.level[d.key] ?? 3) >= 3.4, profile.next),
+              }));
+      await submitResponse(
+        db,
+        { invitationId: invitation.id, personId: person(rater.key).personId, orgId: org.orgId },
+        { answers, comments },
+        new Date(opened.getTime() + (1 + (index % 9)) * DAY),
+      );
+    }
+    if (!input.close) return "open";
+    return db.transaction(async (tx) => {
+      const request = await loadRequest(tx, org.orgId, requestId, "update");
+      const closedAt = new Date(input.deadline.getTime() - 3_600_000);
+      const outcome = await closeLockedRequest(tx, request, { now: closedAt, appUrl: ctx.appUrl });
+      await tx
+        .update(schema.feedbackRequests)
+        .set({ closedAt })
+        .where(eq(schema.feedbackRequests.id, requestId));
+      return outcome;
+    });
+  }
+
+  const teams = [1, 2, 3, 4, 5].map((t) => ({
+    manager: `manager-${t}`,
+    members: [1, 2, 3, 4, 5, 6, 7].map((m) => `team-${t}-${m}`),
+  }));
+  const history: DemoHistory = { released: 0, insufficient: 0, open: 0 };
+
+  for (const cycle of CYCLES) {
+    const [row] = await db
+      .insert(schema.cycles)
+      .values({ orgId: org.orgId, name: cycle.name, startsOn: cycle.startsOn, endsOn: cycle.endsOn })
+      .returning({ id: schema.cycles.id });
+    for (const team of teams) {
+      for (const [i, subjectKey] of team.members.slice(0, cycle.subjectsPerTeam).entries()) {
+        const peers = team.members.filter((m) => m !== subjectKey).slice(i % 2, (i % 2) + 4);
+        const outcome = await runRequest({
+          managerKey: team.manager,
+          subjectKey,
+          raters: [
+            { key: team.manager, group: "manager" },
+            ...peers.map((key) => ({ key, group: "peer" as const })),
+          ],
+          cycleId: row?.id ?? null,
+          opensOn: cycle.startsOn,
+          deadline: at(cycle.endsOn),
+          growth: cycle.growth,
+          close: true,
+        });
+        history[outcome === "released" ? "released" : "insufficient"]++;
+      }
+    }
+  }
+
+  // Someone who needs attention: their autumn request closed with too few answers.
+  const autumn = await db.select().from(schema.cycles).where(eq(schema.cycles.name, "Autumn 2026"));
+  const attention = await runRequest({
+    managerKey: "manager-3",
+    subjectKey: "team-3-6",
+    raters: ["team-3-1", "team-3-2", "team-3-3"].map((key) => ({ key, group: "peer" as const })),
+    cycleId: autumn[0]?.id ?? null,
+    opensOn: "2026-09-07",
+    deadline: at("2026-10-02"),
+    growth: 0,
+    answering: (key) => key === "team-3-1" || key === "team-3-2",
+    close: true,
+  });
+  history[attention === "released" ? "released" : "insufficient"]++;
+
+  // Requests collecting answers right now, in Product Design and Sales.
+  const now = Date.now();
+  for (const [managerKey, subjectKey, peers] of [
+    ["manager-2", "team-2-6", ["team-2-1", "team-2-2", "team-2-3", "team-2-4"]],
+    ["manager-3", "team-3-7", ["team-3-1", "team-3-2", "team-3-4", "team-3-5"]],
+  ] as const) {
+    await runRequest({
+      managerKey,
+      subjectKey,
+      raters: [
+        { key: managerKey, group: "manager" },
+        ...peers.map((key) => ({ key, group: "peer" as const })),
+      ],
+      cycleId: null,
+      opensOn: new Date(now - 5 * DAY).toISOString().slice(0, 10),
+      deadline: new Date(now + 14 * DAY),
+      growth: 0.3,
+      answering: (_key, index) => index % 2 === 0,
+      close: false,
+    });
+    history.open++;
+  }
+
+  // The mails of the past were sent long ago: keep the mailbox for what happens from now on.
+  await db.delete(schema.outbox).where(eq(schema.outbox.orgId, org.orgId));
+  return history;
+}
