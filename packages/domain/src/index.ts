@@ -1,5 +1,6 @@
 export * from "./anonymity";
 export * from "./answers";
+export * from "./dashboard";
 export * from "./errors";
 export * from "./instrument";
 export * from "./lifecycle";

@@ -1,0 +1,172 @@
+// A team's dashboard: where the team stands on the five dimensions, whose plan is moving and who
+// needs attention. Team figures obey DESIGN §4 rule 7: a figure is shown only when at least k
+// people, each with a released report, stand behind it.
+import { DIMENSION_KEYS, type DimensionKey } from "../instrument";
+
+export type DimensionCells = Record<DimensionKey, number | null>;
+
+export interface TeamPersonInput {
+  personId: string;
+  name: string;
+  /** The latest released report in scope: others-means per dimension and self-views. */
+  latest: {
+    requestId: string;
+    releasedAt: string;
+    others: DimensionCells;
+    self: DimensionCells;
+  } | null;
+  /** Why there is no report, when there is none (e.g. "Collecting answers until 12 Dec"). */
+  blankReason?: string;
+  /** The person's most recent request closed with too few answers (and nothing released since). */
+  lastRequestInsufficient: boolean;
+  plan: {
+    state: "draft" | "active" | "closed";
+    progress: number;
+    lastCheckinAt: string | null;
+    overdue: boolean;
+    publishedAt: string | null;
+  } | null;
+}
+
+export interface TeamFigure {
+  mean: number;
+  /** People (not raters) behind the figure. */
+  people: number;
+  /** People per rounded scale point 1..5. */
+  distribution: [number, number, number, number, number];
+}
+
+export interface AttentionItem {
+  personId: string;
+  reasons: string[];
+}
+
+export interface DashboardRules {
+  /** A self-view this far above others' view is a large blind spot. Default 1.5. */
+  blindSpotGap?: number;
+  /** An active plan without a check-in for this many days is stalled. Default 30. */
+  stalledAfterDays?: number;
+}
+
+const DAY = 86_400_000;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Per dimension the mean over people with a report, or null when fewer than k people stand behind it. */
+export function teamProfile(
+  people: readonly Pick<TeamPersonInput, "latest">[],
+  threshold: number,
+): Record<DimensionKey, TeamFigure | null> {
+  const profile = {} as Record<DimensionKey, TeamFigure | null>;
+  for (const key of DIMENSION_KEYS) {
+    const values = people.map((p) => p.latest?.others[key]).filter((v): v is number => typeof v === "number");
+    if (values.length < threshold) {
+      profile[key] = null;
+      continue;
+    }
+    const distribution: TeamFigure["distribution"] = [0, 0, 0, 0, 0];
+    for (const value of values) {
+      const point = Math.min(5, Math.max(1, Math.round(value)));
+      distribution[point - 1] = (distribution[point - 1] ?? 0) + 1;
+    }
+    profile[key] = {
+      mean: round2(values.reduce((a, b) => a + b, 0) / values.length),
+      people: values.length,
+      distribution,
+    };
+  }
+  return profile;
+}
+
+/** Who needs a coach's attention, and why, in plain words. */
+export function attentionList(
+  people: readonly TeamPersonInput[],
+  now: Date,
+  rules: DashboardRules = {},
+): AttentionItem[] {
+  const blindSpotGap = rules.blindSpotGap ?? 1.5;
+  const stalledAfterDays = rules.stalledAfterDays ?? 30;
+  const items: AttentionItem[] = [];
+  for (const person of people) {
+    const reasons: string[] = [];
+    if (person.plan?.state === "active" && person.plan.overdue) {
+      reasons.push("A check-in on their plan is overdue");
+    }
+    if (person.plan?.state === "active") {
+      const since = person.plan.lastCheckinAt ?? person.plan.publishedAt;
+      const idle = since ? (now.getTime() - new Date(since).getTime()) / DAY : 0;
+      if (idle >= stalledAfterDays) {
+        reasons.push(`Their plan has stalled: no check-in for ${Math.floor(idle)} days`);
+      }
+    }
+    if (person.lastRequestInsufficient) {
+      reasons.push("Their last feedback request closed with too few answers for a report");
+    }
+    if (person.latest) {
+      const latest = person.latest;
+      const gaps = DIMENSION_KEYS.flatMap((key) => {
+        const self = latest.self[key];
+        const others = latest.others[key];
+        return self !== null && others !== null && self - others >= blindSpotGap
+          ? [{ key, gap: self - others }]
+          : [];
+      }).sort((a, b) => b.gap - a.gap || a.key.localeCompare(b.key));
+      const first = gaps[0];
+      if (first) {
+        reasons.push(
+          `A large blind spot: they rate themselves ${round2(first.gap).toFixed(1)} points above others on ${first.key}${gaps.length > 1 ? ` (and ${gaps.length - 1} more)` : ""}`,
+        );
+      }
+    }
+    if (reasons.length > 0) items.push({ personId: person.personId, reasons });
+  }
+  return items;
+}
+
+export interface CycleSlice {
+  cycleId: string;
+  name: string;
+  startsOn: string;
+  people: readonly Pick<TeamPersonInput, "latest">[];
+}
+
+/** The team profile per cycle, oldest first; a point is null where fewer than k people stand behind it. */
+export function teamTrend(cycles: readonly CycleSlice[], threshold: number) {
+  return [...cycles]
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.cycleId.localeCompare(b.cycleId))
+    .map((cycle) => {
+      const profile = teamProfile(cycle.people, threshold);
+      return {
+        cycleId: cycle.cycleId,
+        name: cycle.name,
+        startsOn: cycle.startsOn,
+        means: Object.fromEntries(
+          DIMENSION_KEYS.map((key) => [
+            key,
+            profile[key] ? { mean: profile[key].mean, people: profile[key].people } : null,
+          ]),
+        ) as Record<DimensionKey, { mean: number; people: number } | null>,
+      };
+    });
+}
+
+/** Heatmap sort: by a dimension (blanks last) or by name, stable by name then id. */
+export function sortHeatmap<T extends { name: string; personId: string; cells: DimensionCells }>(
+  rows: readonly T[],
+  by: DimensionKey | "name",
+  direction: "asc" | "desc",
+): T[] {
+  const factor = direction === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (by !== "name") {
+      const x = a.cells[by];
+      const y = b.cells[by];
+      if (x === null && y !== null) return 1;
+      if (y === null && x !== null) return -1;
+      if (x !== null && y !== null && x !== y) return (x - y) * factor;
+    } else {
+      const byName = a.name.localeCompare(b.name) * factor;
+      if (byName !== 0) return byName;
+    }
+    return a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId);
+  });
+}
