@@ -4,6 +4,8 @@ export * from "./dashboard";
 export * from "./errors";
 export * from "./instrument";
 export * from "./lifecycle";
+export * from "./people-import";
 export * from "./plans";
 export * from "./report";
 export * from "./roles";
+export * from "./settings";

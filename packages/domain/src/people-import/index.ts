@@ -1,0 +1,5 @@
+export * from "./csv";
+export * from "./loops";
+export * from "./person";
+export * from "./plan";
+export * from "./rows";

@@ -1,0 +1,80 @@
+// An organisation's settings: the anonymity threshold k (never below 3, copied onto a request when it
+// opens, so a change applies to requests opened afterwards), the comment threshold (never below k),
+// whether the manager is shown apart, whether admins may read reports, and reminder days.
+import { z } from "zod";
+import { InvalidInputError } from "../errors";
+
+export const MIN_ANONYMITY_THRESHOLD = 3;
+/** A request takes at most 20 anonymous raters, so a larger k could never release a report. */
+export const MAX_ANONYMITY_THRESHOLD = 20;
+export const MAX_REMINDER_DAYS = 60;
+
+const threshold = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(MIN_ANONYMITY_THRESHOLD, { error: `${what} is at least ${MIN_ANONYMITY_THRESHOLD}` })
+    .max(MAX_ANONYMITY_THRESHOLD, { error: `${what} is at most ${MAX_ANONYMITY_THRESHOLD}` });
+
+export const organisationSettingsSchema = z.object({
+  anonymityThreshold: threshold("The anonymity threshold"),
+  commentThreshold: threshold("The comment threshold"),
+  showManagerApart: z.boolean(),
+  adminsReadReports: z.boolean(),
+  reminderDays: z
+    .number({ error: "Reminder days must be a whole number" })
+    .int({ error: "Reminder days must be a whole number" })
+    .min(0, { error: "Reminder days are 0 (no reminder) or more" })
+    .max(MAX_REMINDER_DAYS, { error: `Reminder days are at most ${MAX_REMINDER_DAYS}` }),
+});
+
+export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
+export type SettingKey = keyof OrganisationSettings;
+
+/** Any subset of the settings; the rest stay as they are. */
+export const settingsUpdateSchema = organisationSettingsSchema.partial();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export interface SettingChange<K extends SettingKey = SettingKey> {
+  key: K;
+  from: OrganisationSettings[K];
+  to: OrganisationSettings[K];
+}
+
+const KEYS = Object.keys(organisationSettingsSchema.shape) as SettingKey[];
+
+/** The settings after an update, and what changed; throws when the result breaks a rule. */
+export function applySettingsUpdate(
+  current: OrganisationSettings,
+  update: SettingsUpdate,
+): { next: OrganisationSettings; changes: SettingChange[] } {
+  const next: OrganisationSettings = { ...current };
+  for (const key of KEYS) {
+    const value = update[key];
+    if (value !== undefined) (next as Record<SettingKey, unknown>)[key] = value;
+  }
+  if (next.commentThreshold < next.anonymityThreshold) {
+    throw new InvalidInputError(
+      `The comment threshold (${next.commentThreshold}) cannot be below the anonymity threshold (${next.anonymityThreshold})`,
+      { commentThreshold: `At least ${next.anonymityThreshold}, the anonymity threshold` },
+    );
+  }
+  const changes = KEYS.filter((key) => next[key] !== current[key]).map(
+    (key) => ({ key, from: current[key], to: next[key] }) as SettingChange,
+  );
+  return { next, changes };
+}
+
+/**
+ * The policy a request is released under: the organisation's current comment threshold and manager
+ * display, with the comment threshold raised to the request's frozen k when k was raised since.
+ */
+export function releasePolicy(
+  settings: Pick<OrganisationSettings, "commentThreshold" | "showManagerApart">,
+  requestThreshold: number,
+): { commentThreshold: number; showManagerApart: boolean } {
+  return {
+    commentThreshold: Math.max(settings.commentThreshold, requestThreshold),
+    showManagerApart: settings.showManagerApart,
+  };
+}
