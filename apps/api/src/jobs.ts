@@ -1,7 +1,8 @@
-// Background work inside the API process: closing requests at their deadline. Each run claims
+// Background work inside the API process: closing requests at their deadline, check-in reminders.
 // work with FOR UPDATE SKIP LOCKED, so any number of processes can run it against one database.
 import type { Database } from "@fivefold/db";
 import { closeDueRequests } from "./features/collect/release";
+import { sendCheckinReminders } from "./features/grow/reminders";
 
 export interface JobOptions {
   db: Database;
@@ -21,6 +22,12 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
           options.log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
       } catch (error) {
         options.log.error(error, "closing requests at their deadline failed");
+      }
+      try {
+        const reminded = await sendCheckinReminders(options.db, { now: new Date(), appUrl: options.appUrl });
+        if (reminded.length > 0) options.log.info(`Sent ${reminded.length} check-in reminder(s)`);
+      } catch (error) {
+        options.log.error(error, "sending check-in reminders failed");
       } finally {
         running = null;
       }

@@ -1,11 +1,15 @@
 // The application router: one sub-router per feature.
+import { checkinsRouter } from "./routers/checkins";
 import { health } from "./routers/health";
 import { inboxRouter } from "./routers/inbox";
 import { instrumentRouter } from "./routers/instrument";
 import { mailboxRouter } from "./routers/mailbox";
 import { meRouter } from "./routers/me";
 import { nominationsRouter } from "./routers/nominations";
+import { partnersRouter } from "./routers/partners";
 import { peopleRouter } from "./routers/people";
+import { plansRouter } from "./routers/plans";
+import { profileRouter } from "./routers/profile";
 import { reportsRouter } from "./routers/reports";
 import { requestsRouter } from "./routers/requests";
 import { responsesRouter } from "./routers/responses";
@@ -21,6 +25,10 @@ export const appRouter = router({
   inbox: inboxRouter,
   responses: responsesRouter,
   mailbox: mailboxRouter,
+  plans: plansRouter,
+  partners: partnersRouter,
+  checkins: checkinsRouter,
+  profile: profileRouter,
   reports: reportsRouter,
 });
 
