@@ -56,6 +56,8 @@ export default defineConfig({
       BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       // Journeys sign many demo people in from one address within seconds.
       SIGN_IN_RATE_LIMIT: "1000",
+      // A generated 500-person team, for the dashboard-at-scale journey.
+      DEMO_LARGE_TEAM: "500",
     },
   },
 });

@@ -13,6 +13,8 @@ export interface Env {
   webDist: string | undefined;
   smtpUrl: string | undefined;
   signInRateLimit: number;
+  /** Add a generated team of this many people to the demo (for scale checks); 0 for none. */
+  demoLargeTeam: number;
 }
 
 export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
@@ -34,5 +36,6 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
     webDist: process.env.WEB_DIST || undefined,
     smtpUrl: process.env.SMTP_URL || undefined,
     signInRateLimit: Number(process.env.SIGN_IN_RATE_LIMIT ?? 10),
+    demoLargeTeam: Number(process.env.DEMO_LARGE_TEAM ?? 0),
   };
 }

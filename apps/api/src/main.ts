@@ -7,6 +7,7 @@ import { readEnv } from "./env";
 import { startJobs } from "./jobs";
 import { resolveAuthSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
+import { seedLargeTeam } from "./seed/large-team";
 import { buildServer } from "./server";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
 
   const seeded = env.demo ? await seedDemoIfEmpty(database.db) : null;
   if (seeded) console.log(`Seeded the demo organisation Acme (${Object.keys(seeded.people).length} people)`);
+  if (seeded && env.demoLargeTeam > 0) {
+    await seedLargeTeam(database.db, seeded, env.demoLargeTeam);
+    console.log(`Added a generated team of ${env.demoLargeTeam} people with released reports`);
+  }
 
   const dataDir = driver === "pglite" && location !== "memory" ? resolve(repoRoot, ".data") : null;
   const secret = resolveAuthSecret({ configured: env.authSecret, dataDir, warn: console.warn });

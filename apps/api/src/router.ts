@@ -1,5 +1,6 @@
 // The application router: one sub-router per feature.
 import { checkinsRouter } from "./routers/checkins";
+import { dashboardsRouter } from "./routers/dashboards";
 import { health } from "./routers/health";
 import { inboxRouter } from "./routers/inbox";
 import { instrumentRouter } from "./routers/instrument";
@@ -30,6 +31,7 @@ export const appRouter = router({
   checkins: checkinsRouter,
   profile: profileRouter,
   reports: reportsRouter,
+  dashboards: dashboardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,8 @@ const RequestPage = lazy(() => import("./pages/RequestPage"));
 const MailboxPage = lazy(() => import("./pages/MailboxPage"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage"));
 const ReportPage = lazy(() => import("./pages/ReportPage"));
+const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
+const TeamDashboardPage = lazy(() => import("./pages/TeamDashboardPage"));
 const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -43,6 +45,8 @@ const router = createBrowserRouter([
       { path: "mailbox", element: lazyPage(MailboxPage) },
       { path: "reports", element: lazyPage(ReportsPage) },
       { path: "reports/:requestId", element: lazyPage(ReportPage) },
+      { path: "dashboards", element: lazyPage(DashboardsPage) },
+      { path: "dashboards/:teamId", element: lazyPage(TeamDashboardPage) },
       { path: "*", element: lazyPage(NotFoundPage) },
     ],
   },

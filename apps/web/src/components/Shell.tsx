@@ -32,6 +32,7 @@ const nav: NavItem[] = [
   { to: "/inbox", label: "Inbox" },
   { to: "/requests", label: "Feedback requests" },
   { to: "/reports", label: "Reports" },
+  { to: "/dashboards", label: "Team dashboards", roles: ["coach", "manager", "admin"] },
   { to: "/mailbox", label: "Mailbox", roles: ["admin"] },
 ];
 
