@@ -66,4 +66,22 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(coach.length).toBeGreaterThanOrEqual(27);
     expect(coach.every((r) => r.relation === "coach")).toBe(true);
   });
+
+  it("gives plans with circles and check-ins, and a coach a live dashboard with someone needing attention", async () => {
+    if (!acme) throw new Error("no demo");
+    const plans = await h.database.db.select().from(schema.coachingPlans);
+    expect(plans).toHaveLength(4);
+    expect(plans.every((p) => p.state === "active")).toBe(true);
+    const teamId = acme.teams["Platform Engineering"] ?? "";
+    const dashboard = await h.as(acme, "coach-1").dashboards.team({ teamId });
+    expect(Object.values(dashboard.profile).every((figure) => figure !== null)).toBe(true);
+    const late = dashboard.people.find((p) => p.personId === acme?.people["team-1-3"]?.personId);
+    expect(late?.plan).toMatchObject({ state: "active", progress: 15, overdue: true });
+    expect(dashboard.attention.find((a) => a.personId === late?.personId)?.reasons).toContain(
+      "A check-in on their plan is overdue",
+    );
+    expect(dashboard.trend.filter((t) => t.means.vision !== null)).toHaveLength(2);
+    const sales = await h.as(acme, "coach-1").dashboards.team({ teamId: acme.teams.Sales ?? "" });
+    expect(sales.progress.open).toBe(1);
+  });
 });

@@ -4,6 +4,7 @@ import type { Database } from "@fivefold/db";
 import { countOrganisations } from "@fivefold/db";
 import { seedDemoHistory } from "./history";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
+import { seedDemoPlans } from "./plans";
 
 export const DEMO_PASSWORD = "fivefold-demo";
 export const DEMO_ORG_NAME = "Acme";
@@ -141,5 +142,6 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation 
     password: DEMO_PASSWORD,
   });
   await seedDemoHistory(db, org);
+  await seedDemoPlans(db, org);
   return org;
 }

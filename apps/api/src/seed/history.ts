@@ -3,14 +3,14 @@
 // verbs as the product (create, submit, close), with the clock set to each cycle's dates, so the
 // demo's reports are computed exactly like real ones.
 import { type Database, schema } from "@fivefold/db";
-import { getInstrument, type RaterGroup, type Role } from "@fivefold/domain";
+import { getInstrument, type RaterGroup } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import { loadRequest } from "../features/collect/access";
 import { closeLockedRequest } from "../features/collect/release";
 import { createRequest } from "../features/collect/requests";
 import { submitResponse } from "../features/collect/responses";
-import type { MemberContext } from "../trpc/context";
 import { demoComment } from "./comments";
+import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
 
 const DAY = 86_400_000;
@@ -53,24 +53,9 @@ export interface DemoHistory {
 
 export async function seedDemoHistory(db: Database, org: SeededOrganisation): Promise<DemoHistory> {
   const instrument = getInstrument();
-  const [orgRow] = await db.select().from(schema.organisations).where(eq(schema.organisations.id, org.orgId));
-  if (!orgRow) throw new Error("demo organisation missing");
-  const person = (key: string) => {
-    const p = org.people[key];
-    if (!p) throw new Error(`demo person ${key} missing`);
-    return p;
-  };
-  const managerContext = (key: string, roles: Role[] = ["manager", "member"]): MemberContext => ({
-    db,
-    driver: "pglite",
-    appUrl: "http://localhost",
-    mailboxEnabled: true,
-    memo: new Map(),
-    userId: person(key).userId ?? "",
-    person: { id: person(key).personId, name: key, email: person(key).email },
-    org: { id: orgRow.id, name: orgRow.name, anonymityThreshold: orgRow.anonymityThreshold },
-    roles,
-  });
+  const contexts = await contextFactory(db, org);
+  const person = contexts.person;
+  const managerContext = (key: string) => contexts.as(key);
 
   // Each person's "true" level per dimension and how they see themselves.
   const profileOf = (key: string) => {

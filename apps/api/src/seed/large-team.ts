@@ -34,17 +34,15 @@ export async function seedLargeTeam(db: Database, org: SeededOrganisation, size:
         email: `scale.${n}@acme.test`,
       };
     });
-    await db
-      .insert(schema.people)
-      .values(
-        batch.map((p) => ({
-          id: p.id,
-          orgId: org.orgId,
-          name: p.name,
-          email: p.email,
-          managerId: requester.personId,
-        })),
-      );
+    await db.insert(schema.people).values(
+      batch.map((p) => ({
+        id: p.id,
+        orgId: org.orgId,
+        name: p.name,
+        email: p.email,
+        managerId: requester.personId,
+      })),
+    );
     await db
       .insert(schema.personRoles)
       .values(batch.map((p) => ({ orgId: org.orgId, personId: p.id, role: "member" as const })));

@@ -1,0 +1,146 @@
+// The demo's follow-through: coaching plans grown from the autumn reports, with support circles,
+// check-ins and encouragement, one of them overdue; and people who offered to be partners.
+import { type Database, schema } from "@fivefold/db";
+import { DIMENSION_KEYS } from "@fivefold/domain";
+import { and, desc, eq } from "drizzle-orm";
+import { encourageCheckin, logCheckin } from "../features/grow/checkins";
+import { invitePartner, respondToInvitation } from "../features/grow/circle";
+import { createPlan, publishPlan } from "../features/grow/plans";
+import { contextFactory } from "./context";
+import type { SeededOrganisation } from "./organisation";
+
+const at = (iso: string) => new Date(`${iso}T10:00:00.000Z`);
+
+interface PlanSeed {
+  subject: string;
+  partners: string[];
+  lead: string;
+  /** Check-ins: the day and the progress figure. */
+  checkins: Array<[string, number]>;
+}
+
+const PLANS: PlanSeed[] = [
+  {
+    subject: "team-1-2",
+    partners: ["team-1-1", "team-1-3", "team-1-4"],
+    lead: "manager-2",
+    checkins: [
+      ["2026-10-21", 20],
+      ["2026-11-04", 45],
+      ["2026-11-18", 60],
+    ],
+  },
+  {
+    // Needs attention: the last check-in was in October.
+    subject: "team-1-3",
+    partners: ["team-1-2", "team-1-4", "team-1-5"],
+    lead: "manager-3",
+    checkins: [["2026-10-21", 15]],
+  },
+  {
+    subject: "team-2-1",
+    partners: ["team-2-2", "team-2-3", "team-2-4", "team-2-5"],
+    lead: "manager-1",
+    checkins: [
+      ["2026-10-21", 30],
+      ["2026-11-04", 50],
+      ["2026-11-18", 70],
+    ],
+  },
+  {
+    subject: "team-4-1",
+    partners: ["team-4-2", "team-4-3", "team-4-4"],
+    lead: "manager-5",
+    checkins: [
+      ["2026-10-21", 25],
+      ["2026-11-04", 40],
+    ],
+  },
+];
+
+const NOTES = [
+  "Asked the team for their views before our planning meeting; two ideas made it into the plan.",
+  "Held one-to-ones before the project kick-off. Slower, but everyone knew why we chose this route.",
+  "Let Sam run the retro his way and only checked in at the end. It went better than I expected.",
+];
+
+export async function seedDemoPlans(db: Database, org: SeededOrganisation): Promise<number> {
+  const contexts = await contextFactory(db, org);
+  // People who offered to be accountability partners, some for particular dimensions.
+  const volunteers = [
+    "team-1-4",
+    "team-1-5",
+    "team-2-2",
+    "team-2-3",
+    "team-3-1",
+    "team-4-2",
+    "manager-1",
+    "manager-2",
+    "manager-5",
+  ];
+  await db.insert(schema.partnerPreferences).values(
+    volunteers.map((key, i) => ({
+      personId: contexts.person(key).personId,
+      orgId: org.orgId,
+      optIn: true,
+      dimensions: i % 3 === 0 ? [] : [DIMENSION_KEYS[i % DIMENSION_KEYS.length] as string],
+    })),
+  );
+
+  let created = 0;
+  for (const seed of PLANS) {
+    const subject = contexts.as(seed.subject);
+    const [latest] = await db
+      .select({ id: schema.feedbackRequests.id })
+      .from(schema.feedbackRequests)
+      .where(
+        and(
+          eq(schema.feedbackRequests.subjectId, subject.person.id),
+          eq(schema.feedbackRequests.state, "released"),
+        ),
+      )
+      .orderBy(desc(schema.feedbackRequests.closedAt))
+      .limit(1);
+    if (!latest) continue;
+    const plan = await createPlan(subject, latest.id, at("2026-10-05"));
+    const invite = async (key: string, role: "partner" | "lead") => {
+      const { partnershipId } = await invitePartner(subject, {
+        planId: plan.id,
+        personId: contexts.person(key).personId,
+        role,
+      });
+      await respondToInvitation(contexts.as(key), partnershipId, true);
+    };
+    for (const key of seed.partners) await invite(key, "partner");
+    await invite(seed.lead, "lead");
+    await publishPlan(subject, plan.id, at("2026-10-07"));
+    for (const [i, [day, progress]] of seed.checkins.entries()) {
+      const { id } = await logCheckin(subject, plan.id, {
+        progress,
+        note: NOTES[i % NOTES.length] ?? "",
+        actions: plan.actions
+          .filter((a) => a.picked)
+          .map((a, j) => ({
+            actionId: a.id,
+            status: progress >= 60 && j === 0 ? "done" : progress > 0 ? "in_progress" : "not_started",
+          })),
+      });
+      await db
+        .update(schema.checkins)
+        .set({ createdAt: at(day) })
+        .where(eq(schema.checkins.id, id));
+      const partner = seed.partners[i % seed.partners.length];
+      if (partner) {
+        await encourageCheckin(
+          contexts.as(partner),
+          id,
+          "Saw the difference in our last meeting. Keep going!",
+        );
+      }
+    }
+    created++;
+  }
+  // Partner invitations of the past were answered long ago.
+  await db.delete(schema.outbox).where(eq(schema.outbox.orgId, org.orgId));
+  return created;
+}
