@@ -12,6 +12,8 @@ export interface Env {
   demo: boolean;
   webDist: string | undefined;
   smtpUrl: string | undefined;
+  /** The From address of e-mails sent over SMTP. */
+  mailFrom: string;
   signInRateLimit: number;
   /** Add a generated team of this many people to the demo (for scale checks); 0 for none. */
   demoLargeTeam: number;
@@ -35,6 +37,7 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
     demo: argv.includes("--demo") || (driver === "pglite" && !argv.includes("--no-demo")),
     webDist: process.env.WEB_DIST || undefined,
     smtpUrl: process.env.SMTP_URL || undefined,
+    mailFrom: process.env.MAIL_FROM || "Fivefold <no-reply@fivefold.invalid>",
     signInRateLimit: Number(process.env.SIGN_IN_RATE_LIMIT ?? 10),
     demoLargeTeam: Number(process.env.DEMO_LARGE_TEAM ?? 0),
   };

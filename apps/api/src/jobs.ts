@@ -1,8 +1,10 @@
-// Background work inside the API process: closing requests at their deadline, check-in reminders.
-// work with FOR UPDATE SKIP LOCKED, so any number of processes can run it against one database.
+// Background work inside the API process: closing requests at their deadline, reminders to raters,
+// check-in reminders. Each run claims work with FOR UPDATE SKIP LOCKED, so any number of processes
+// can run it against one database.
 import type { Database } from "@fivefold/db";
 import { closeDueRequests } from "./features/collect/release";
 import { sendCheckinReminders } from "./features/grow/reminders";
+import { sendDueReminders } from "./features/notify/reminders";
 
 export interface JobOptions {
   db: Database;
@@ -22,6 +24,12 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
           options.log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
       } catch (error) {
         options.log.error(error, "closing requests at their deadline failed");
+      }
+      try {
+        const reminded = await sendDueReminders(options.db, { now: new Date(), appUrl: options.appUrl });
+        if (reminded.length > 0) options.log.info(`Reminded non-responders of ${reminded.length} request(s)`);
+      } catch (error) {
+        options.log.error(error, "sending feedback reminders failed");
       }
       try {
         const reminded = await sendCheckinReminders(options.db, { now: new Date(), appUrl: options.appUrl });

@@ -5,6 +5,8 @@ import { createDatabase, describeUrl, migrate } from "@fivefold/db";
 import { createAuth, servedOrigins } from "./auth";
 import { readEnv } from "./env";
 import { startJobs } from "./jobs";
+import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
+import { startMailWorker } from "./mail/worker";
 import { resolveAuthSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
 import { seedLargeTeam } from "./seed/large-team";
@@ -53,6 +55,20 @@ async function main(): Promise<void> {
     appUrl: baseURL,
     log: { info: (msg) => console.log(msg), error: (err, msg) => console.error(msg, err) },
   });
+  // Without SMTP_URL e-mails stay in the outbox, readable by admins on the Mailbox page.
+  const mailer = env.smtpUrl
+    ? startMailWorker({
+        db: database.db,
+        transport: smtpTransport(env.smtpUrl),
+        from: env.mailFrom,
+        log: { info: (msg) => console.log(msg), error: (err, msg) => console.error(msg, err) },
+      })
+    : null;
+  console.log(
+    env.smtpUrl
+      ? `E-mail: sent over ${describeSmtpUrl(env.smtpUrl)}`
+      : "E-mail: kept in the Mailbox (no SMTP_URL)",
+  );
 
   const url = env.publicUrl ?? `http://localhost:${env.port}`;
   console.log(`Fivefold is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
@@ -65,6 +81,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
     await jobs.stop();
+    await mailer?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,4 +1,5 @@
 // The application router: one sub-router per feature.
+import { auditRouter } from "./routers/audit";
 import { checkinsRouter } from "./routers/checkins";
 import { dashboardsRouter } from "./routers/dashboards";
 import { health } from "./routers/health";
@@ -14,6 +15,8 @@ import { profileRouter } from "./routers/profile";
 import { reportsRouter } from "./routers/reports";
 import { requestsRouter } from "./routers/requests";
 import { responsesRouter } from "./routers/responses";
+import { settingsRouter } from "./routers/settings";
+import { teamsRouter } from "./routers/teams";
 import { createCallerFactory, router } from "./trpc/init";
 
 export const appRouter = router({
@@ -32,6 +35,9 @@ export const appRouter = router({
   profile: profileRouter,
   reports: reportsRouter,
   dashboards: dashboardsRouter,
+  teams: teamsRouter,
+  settings: settingsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -52,3 +52,32 @@ export function reportReleasedMail(input: {
     action: { label: "Open the report", url: input.link },
   });
 }
+
+/**
+ * The automatic reminder to a rater who has not answered yet. It goes to them alone, says nothing
+ * of who else has or has not answered, and carries a fresh personal link (the earlier one stops).
+ */
+export function reminderMail(input: {
+  subjectName: string;
+  group: RaterGroup;
+  deadline: Date;
+  threshold: number;
+  link: string;
+  inApp: boolean;
+}): RenderedMail {
+  const self = input.group === "self";
+  return composeMail({
+    subject: self
+      ? `Reminder: your 360 self-assessment closes on ${formatDay(input.deadline)}`
+      : `Reminder: feedback on ${input.subjectName} closes on ${formatDay(input.deadline)}`,
+    paragraphs: [
+      self
+        ? "Your self-assessment is still open. It lets your report show where others see you differently, and takes about ten minutes."
+        : `You were asked for feedback on ${input.subjectName} and there is still time to answer. It takes about ten minutes.`,
+      anonymityPromise(input.group, input.threshold),
+      `The request closes on ${formatDay(input.deadline)}.${input.inApp ? " You can also answer from your Fivefold inbox." : ""}`,
+      "This link replaces the one in your first e-mail. It is personal: do not forward it. If you have already answered or declined, ignore this e-mail.",
+    ],
+    action: { label: self ? "Rate yourself" : "Give feedback", url: input.link },
+  });
+}

@@ -1,3 +1,4 @@
+export * from "./directory";
 export * from "./grow";
 export * from "./membership";
 export * from "./organisations";

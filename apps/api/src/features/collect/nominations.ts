@@ -13,6 +13,7 @@ import {
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MemberContext } from "../../trpc/context";
+import { audit } from "../audit/record";
 import { assertCanManage, canManageRequest, loadPerson, loadRequest } from "./access";
 import { checkAnonymousCount, countAnonymousInvitations, inviteRaters } from "./invite";
 
@@ -94,6 +95,13 @@ export async function decideNomination(
         appUrl: ctx.appUrl,
       });
     }
+    await audit(
+      tx,
+      ctx,
+      "nominations.decide",
+      { type: "nomination", id: nomination.id },
+      { approve: input.approve, group: nomination.group },
+    );
     return { approved: input.approve };
   });
 }

@@ -1,10 +1,18 @@
 // Closing a request: compute the report once with the domain's aggregation and freeze it, or mark
 // the request insufficient. Used by the manager's close and by the deadline job.
 import { type Executor, schema } from "@fivefold/db";
-import { aggregate, getInstrument, type RaterGroup, type RaterResponse, transition } from "@fivefold/domain";
+import {
+  aggregate,
+  getInstrument,
+  type RaterGroup,
+  type RaterResponse,
+  releasePolicy,
+  transition,
+} from "@fivefold/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { enqueueMail } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
+import { recordAudit } from "../audit/record";
 import type { FeedbackRequestRow } from "./access";
 
 export type CloseOutcome = "released" | "insufficient";
@@ -32,12 +40,22 @@ export async function closeLockedRequest(
   const invited: Partial<Record<RaterGroup, number>> = {};
   for (const row of invitedRows) invited[row.group] = row.n;
 
+  // The organisation's current comment threshold and manager display (k stays the frozen one).
+  const [org] = await tx
+    .select({
+      commentThreshold: schema.organisations.commentThreshold,
+      showManagerApart: schema.organisations.showManagerApart,
+    })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.id, request.orgId));
+  if (!org) throw new Error("the request's organisation is gone");
   const result = aggregate({
     instrument: getInstrument(request.instrumentVersion),
     responses: responses as RaterResponse[],
     threshold: request.threshold,
     invited,
     seed: request.id,
+    policy: releasePolicy(org, request.threshold),
   });
   const state =
     result.status === "released" ? transition("closed", "release") : transition("closed", "insufficient");
@@ -109,7 +127,16 @@ export async function closeDueRequests(
         .limit(1)
         .for("update", { skipLocked: true });
       if (!due) return null;
-      return { requestId: due.id, outcome: await closeLockedRequest(tx, due, options) };
+      const outcome = await closeLockedRequest(tx, due, options);
+      await recordAudit(tx, {
+        orgId: due.orgId,
+        actorId: null,
+        action: "requests.close",
+        targetType: "feedback_request",
+        targetId: due.id,
+        details: { outcome, atDeadline: true },
+      });
+      return { requestId: due.id, outcome };
     });
     if (!done) break;
     closed.push(done);

@@ -11,6 +11,7 @@ import {
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { MemberContext } from "../../trpc/context";
+import { audit } from "../audit/record";
 import { assertCanManage, type FeedbackRequestRow, loadPerson, loadRequest } from "./access";
 import type { createRequestInput } from "./inputs";
 import { checkAnonymousCount, inviteRaters, type RaterToInvite } from "./invite";
@@ -58,6 +59,13 @@ export async function createRequest(ctx: MemberContext, input: CreateRequestInpu
       );
     }
     if (input.open !== false) await openLocked(tx, ctx, request, subject.name);
+    await audit(
+      tx,
+      ctx,
+      "requests.create",
+      { type: "feedback_request", id: request.id },
+      { subjectId: subject.id, raters: raters.length, opened: input.open !== false },
+    );
     return { id: request.id };
   });
 }
@@ -153,6 +161,7 @@ export async function openRequest(ctx: MemberContext, requestId: string) {
     await assertCanManage(ctx, request, tx);
     const subject = await loadPerson(tx, ctx.org.id, request.subjectId);
     await openLocked(tx, ctx, request, subject.name);
+    await audit(tx, ctx, "requests.open", { type: "feedback_request", id: request.id });
     return { state: "open" as const };
   });
 }
@@ -162,6 +171,7 @@ export async function closeRequest(ctx: MemberContext, requestId: string): Promi
     const request = await loadRequest(tx, ctx.org.id, requestId, "update");
     await assertCanManage(ctx, request, tx);
     const state = await closeLockedRequest(tx, request, { now: new Date(), appUrl: ctx.appUrl });
+    await audit(tx, ctx, "requests.close", { type: "feedback_request", id: request.id }, { outcome: state });
     return { state };
   });
 }

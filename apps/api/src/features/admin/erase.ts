@@ -1,0 +1,174 @@
+// people.erase: the right to erasure. The person's name, e-mail and sign-in go (the row stays as an
+// anonymous placeholder so requests they asked for about others keep their requester); reports
+// about them (requests, snapshots, plans) are deleted; the sealed responses they gave stay, as
+// nothing links those to them. Their e-mails and their words elsewhere (drafts, encouragement) go.
+import { type Executor, schema } from "@fivefold/db";
+import { ForbiddenError } from "@fivefold/domain";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import type { MemberContext } from "../../trpc/context";
+import { audit } from "../audit/record";
+import { loadOrgPerson, lockOrganisation } from "./shared";
+
+export const ERASED_NAME = "Erased person";
+
+export function erasedEmail(personId: string): string {
+  return `erased-${personId}@erased.invalid`;
+}
+
+export interface EraseResult {
+  erased: true;
+  deleted: { requests: number; reports: number; plans: number; mails: number };
+}
+
+export async function erasePerson(
+  ctx: MemberContext,
+  personId: string,
+  now = new Date(),
+): Promise<EraseResult> {
+  if (personId === ctx.person.id) {
+    throw new ForbiddenError("You cannot erase yourself: ask another admin");
+  }
+  return ctx.db.transaction(async (tx) => {
+    await lockOrganisation(tx, ctx.org.id);
+    const person = await loadOrgPerson(tx, ctx.org.id, personId);
+    if (person.erasedAt) return { erased: true, deleted: { requests: 0, reports: 0, plans: 0, mails: 0 } };
+    const deleted = await eraseLocked(tx, ctx.org.id, person, now);
+    await audit(tx, ctx, "people.erase", { type: "person", id: person.id }, deleted);
+    return { erased: true, deleted };
+  });
+}
+
+async function eraseLocked(
+  tx: Executor,
+  orgId: string,
+  person: typeof schema.people.$inferSelect,
+  now: Date,
+): Promise<EraseResult["deleted"]> {
+  const aboutThem = (
+    await tx
+      .select({ id: schema.feedbackRequests.id })
+      .from(schema.feedbackRequests)
+      .where(and(eq(schema.feedbackRequests.orgId, orgId), eq(schema.feedbackRequests.subjectId, person.id)))
+  ).map((r) => r.id);
+
+  const theirPlans = (
+    await tx
+      .select({ id: schema.coachingPlans.id })
+      .from(schema.coachingPlans)
+      .where(and(eq(schema.coachingPlans.orgId, orgId), eq(schema.coachingPlans.subjectId, person.id)))
+  ).map((r) => r.id);
+  const metaIn = (key: string, ids: string[]) =>
+    ids.length > 0
+      ? sql`${schema.outbox.meta}->>${key} in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : undefined;
+
+  // E-mails to them, and e-mails about them (their requests and plans name them).
+  const mails = await tx
+    .delete(schema.outbox)
+    .where(
+      and(
+        eq(schema.outbox.orgId, orgId),
+        or(
+          eq(schema.outbox.toEmail, person.email),
+          sql`${schema.outbox.meta}->>'personId' = ${person.id}`,
+          sql`${schema.outbox.meta}->>'subjectId' = ${person.id}`,
+          metaIn("requestId", aboutThem),
+          metaIn("planId", theirPlans),
+        ),
+      ),
+    )
+    .returning({ id: schema.outbox.id });
+
+  // Reports about them: deleting the requests cascades to invitations, nominations, drafts, the
+  // sealed responses about them, snapshots and the coaching plans grown from them.
+  let reports = 0;
+  let requests = 0;
+  if (aboutThem.length > 0) {
+    reports = (
+      await tx
+        .delete(schema.reportSnapshots)
+        .where(inArray(schema.reportSnapshots.requestId, aboutThem))
+        .returning({ id: schema.reportSnapshots.requestId })
+    ).length;
+  }
+  const plans = (
+    await tx
+      .delete(schema.coachingPlans)
+      .where(and(eq(schema.coachingPlans.orgId, orgId), eq(schema.coachingPlans.subjectId, person.id)))
+      .returning({ id: schema.coachingPlans.id })
+  ).length;
+  if (aboutThem.length > 0) {
+    requests = (
+      await tx
+        .delete(schema.feedbackRequests)
+        .where(inArray(schema.feedbackRequests.id, aboutThem))
+        .returning({ id: schema.feedbackRequests.id })
+    ).length;
+  }
+
+  // As a rater for others: unsent drafts go, open invitations are declined; submitted answers were
+  // sealed without a link to them and stay.
+  const theirInvitations = tx
+    .select({ id: schema.invitations.id })
+    .from(schema.invitations)
+    .where(and(eq(schema.invitations.orgId, orgId), eq(schema.invitations.personId, person.id)));
+  await tx.delete(schema.drafts).where(inArray(schema.drafts.invitationId, theirInvitations));
+  await tx
+    .update(schema.invitations)
+    .set({ state: "declined", declineReason: null })
+    .where(
+      and(
+        eq(schema.invitations.orgId, orgId),
+        eq(schema.invitations.personId, person.id),
+        inArray(schema.invitations.state, ["pending", "draft"]),
+      ),
+    );
+
+  // Their place in others' plans, their words of encouragement, their preferences.
+  await tx
+    .delete(schema.partnerships)
+    .where(and(eq(schema.partnerships.orgId, orgId), eq(schema.partnerships.personId, person.id)));
+  await tx
+    .delete(schema.encouragements)
+    .where(and(eq(schema.encouragements.orgId, orgId), eq(schema.encouragements.authorId, person.id)));
+  await tx.delete(schema.partnerPreferences).where(eq(schema.partnerPreferences.personId, person.id));
+
+  // Organisation links.
+  await tx
+    .delete(schema.teamMembers)
+    .where(and(eq(schema.teamMembers.orgId, orgId), eq(schema.teamMembers.personId, person.id)));
+  await tx
+    .delete(schema.teamCoaches)
+    .where(and(eq(schema.teamCoaches.orgId, orgId), eq(schema.teamCoaches.personId, person.id)));
+  await tx
+    .delete(schema.personRoles)
+    .where(and(eq(schema.personRoles.orgId, orgId), eq(schema.personRoles.personId, person.id)));
+  await tx
+    .update(schema.people)
+    .set({ managerId: null })
+    .where(and(eq(schema.people.orgId, orgId), eq(schema.people.managerId, person.id)));
+
+  // The sign-in: deleting the user deletes its sessions and password (cascade).
+  if (person.userId) {
+    await tx.delete(schema.session).where(eq(schema.session.userId, person.userId));
+    await tx.delete(schema.user).where(eq(schema.user.id, person.userId));
+  }
+  await tx.delete(schema.verification).where(eq(schema.verification.identifier, person.email));
+
+  await tx
+    .update(schema.people)
+    .set({
+      name: ERASED_NAME,
+      email: erasedEmail(person.id),
+      userId: null,
+      managerId: null,
+      active: false,
+      erasedAt: now,
+    })
+    .where(eq(schema.people.id, person.id));
+
+  return { requests, reports, plans, mails: mails.length };
+}
