@@ -61,21 +61,23 @@ export default function ReportPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {r.groups.map((g) => (
-                <Table.Tr key={g.group}>
-                  <Table.Th scope="row">
-                    {g.label}{" "}
-                    {g.pooledFrom ? (
-                      <Badge size="xs" variant="light">
-                        pool
-                      </Badge>
-                    ) : null}
-                  </Table.Th>
-                  <Table.Td>{g.invited ?? "—"}</Table.Td>
-                  <Table.Td>{g.answered}</Table.Td>
-                  <Table.Td>{g.shown ? "Yes" : g.identifiable ? "No" : "Combined with others"}</Table.Td>
-                </Table.Tr>
-              ))}
+              {r.groups
+                .filter((g) => (g.invited ?? 0) > 0 || g.answered > 0)
+                .map((g) => (
+                  <Table.Tr key={g.group}>
+                    <Table.Th scope="row">
+                      {g.label}{" "}
+                      {g.pooledFrom ? (
+                        <Badge size="xs" variant="light">
+                          pool
+                        </Badge>
+                      ) : null}
+                    </Table.Th>
+                    <Table.Td>{g.invited ?? "—"}</Table.Td>
+                    <Table.Td>{g.answered}</Table.Td>
+                    <Table.Td>{g.shown ? "Yes" : g.identifiable ? "No" : "Combined with others"}</Table.Td>
+                  </Table.Tr>
+                ))}
             </Table.Tbody>
           </Table>
         </Stack>
