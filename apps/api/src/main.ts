@@ -1,7 +1,7 @@
 // Starts Fivefold: migrate, seed the demo when empty, serve API and web on one port.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDatabase, describeUrl, migrate } from "@fivefold/db";
+import { countOrganisations, createDatabase, describeUrl, migrate } from "@fivefold/db";
 import { createAuth, servedOrigins } from "./auth";
 import { readEnv } from "./env";
 import { startJobs } from "./jobs";
@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   await migrate(database);
   console.log(`Database: ${driver} (${location}), migrations applied`);
 
+  if (env.demo && (await countOrganisations(database.db)) === 0) {
+    console.log("Empty database: seeding the demo organisation Acme with two cycles of feedback (about 20 s)…");
+  }
   const seeded = env.demo ? await seedDemoIfEmpty(database.db) : null;
   if (seeded) console.log(`Seeded the demo organisation Acme (${Object.keys(seeded.people).length} people)`);
   if (seeded && env.demoLargeTeam > 0) {
