@@ -23,9 +23,16 @@ async function main(): Promise<void> {
   console.log(`Database: ${driver} (${location}), migrations applied`);
 
   if (env.demo && (await countOrganisations(database.db)) === 0) {
-    console.log("Empty database: seeding the demo organisation Acme with two cycles of feedback (about 20 s)…");
+    console.log(
+      "Empty database: seeding the demo organisation Acme with two cycles of feedback (about 20 s)…",
+    );
   }
   const seeded = env.demo ? await seedDemoIfEmpty(database.db) : null;
+  if (!env.demo && (await countOrganisations(database.db)) === 0) {
+    console.log(
+      'No organisation yet. Create one with its first admin: pnpm create-admin --org "Name" --name "Full Name" --email you@example.com (or start with --demo for the demo organisation).',
+    );
+  }
   if (seeded) console.log(`Seeded the demo organisation Acme (${Object.keys(seeded.people).length} people)`);
   if (seeded && env.demoLargeTeam > 0) {
     await seedLargeTeam(database.db, seeded, env.demoLargeTeam);
