@@ -18,6 +18,11 @@ const RequestPage = lazy(() => import("./pages/RequestPage"));
 const MailboxPage = lazy(() => import("./pages/MailboxPage"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage"));
 const ReportPage = lazy(() => import("./pages/ReportPage"));
+const PlansPage = lazy(() => import("./pages/PlansPage"));
+const PlanNewPage = lazy(() => import("./pages/PlanNewPage"));
+const PlanPage = lazy(() => import("./pages/PlanPage"));
+const SupportPage = lazy(() => import("./pages/SupportPage"));
+const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const TeamDashboardPage = lazy(() => import("./pages/TeamDashboardPage"));
 const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
@@ -45,6 +50,11 @@ const router = createBrowserRouter([
       { path: "mailbox", element: lazyPage(MailboxPage) },
       { path: "reports", element: lazyPage(ReportsPage) },
       { path: "reports/:requestId", element: lazyPage(ReportPage) },
+      { path: "plans", element: lazyPage(PlansPage) },
+      { path: "plans/new", element: lazyPage(PlanNewPage) },
+      { path: "plans/:planId", element: lazyPage(PlanPage) },
+      { path: "support", element: lazyPage(SupportPage) },
+      { path: "profile", element: lazyPage(ProfilePage) },
       { path: "dashboards", element: lazyPage(DashboardsPage) },
       { path: "dashboards/:teamId", element: lazyPage(TeamDashboardPage) },
       { path: "*", element: lazyPage(NotFoundPage) },

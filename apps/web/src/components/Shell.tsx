@@ -32,8 +32,11 @@ const nav: NavItem[] = [
   { to: "/inbox", label: "Inbox" },
   { to: "/requests", label: "Feedback requests" },
   { to: "/reports", label: "Reports" },
+  { to: "/plans", label: "My plan" },
+  { to: "/support", label: "Plans I support" },
   { to: "/dashboards", label: "Team dashboards", roles: ["coach", "manager", "admin"] },
   { to: "/mailbox", label: "Mailbox", roles: ["admin"] },
+  { to: "/profile", label: "Profile" },
 ];
 
 export function Shell() {

@@ -78,6 +78,14 @@ export default function RequestPage() {
           <Anchor component={Link} to={`/reports/${r.id}`}>
             Open the report
           </Anchor>
+          {r.role === "subject" ? (
+            <>
+              {" · "}
+              <Anchor component={Link} to={`/plans/new?requestId=${r.id}`}>
+                Make my plan
+              </Anchor>
+            </>
+          ) : null}
         </Alert>
       ) : null}
       {r.state === "insufficient" ? (

@@ -1,0 +1,161 @@
+// The plan's rhythm: the schedule of due days, the progress chart with its table, and every
+// check-in with its notes and the circle's encouragement.
+import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, Timeline, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, formatDate } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+import { ErrorState } from "../ErrorState";
+import { ActionStatusBadge, DueBadge } from "./Badges";
+import { ProgressChart } from "./ProgressChart";
+import { type Checkin, formatDay, type PlanView } from "./types";
+import { useGrowRefresh } from "./usePlanMutations";
+
+export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEncourage: boolean }) {
+  const trpc = useTRPC();
+  const checkins = useQuery(trpc.checkins.list.queryOptions({ planId: plan.id }));
+  return (
+    <Card withBorder data-testid="checkin-timeline">
+      <Stack gap="md">
+        <Title order={3} size="h4">
+          Check-ins
+        </Title>
+        {checkins.isPending ? (
+          <Text size="sm">Loading check-ins…</Text>
+        ) : checkins.isError ? (
+          <ErrorState error={checkins.error} onRetry={() => checkins.refetch()} />
+        ) : checkins.data.length === 0 ? (
+          <Text size="sm" data-testid="no-checkins">
+            {plan.state === "draft"
+              ? "Check-ins start once the plan is published."
+              : plan.nextCheckin
+                ? `No check-ins yet: the first is due on ${formatDay(plan.nextCheckin.dueOn)}.`
+                : "No check-ins were logged."}
+          </Text>
+        ) : (
+          <>
+            <ProgressChart checkins={checkins.data} />
+            <Timeline active={checkins.data.length} bulletSize={14} lineWidth={2}>
+              {checkins.data.map((checkin) => (
+                <Timeline.Item
+                  key={checkin.id}
+                  title={`${formatDate(checkin.createdAt)} · ${checkin.progress}%`}
+                  data-testid="checkin"
+                >
+                  <CheckinEntry checkin={checkin} canEncourage={canEncourage} />
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          </>
+        )}
+        <Schedule plan={plan} />
+      </Stack>
+    </Card>
+  );
+}
+
+function CheckinEntry({ checkin, canEncourage }: { checkin: Checkin; canEncourage: boolean }) {
+  return (
+    <Stack gap={6} mt={4}>
+      {checkin.note ? <Text size="sm">{checkin.note}</Text> : null}
+      {checkin.actions.map((a) => (
+        <Group key={a.actionId} gap="xs" wrap="nowrap" align="flex-start">
+          <ActionStatusBadge status={a.status} />
+          <Text size="xs">{a.text ?? "An action no longer in the plan"}</Text>
+        </Group>
+      ))}
+      {checkin.encouragements.length > 0 ? (
+        <Stack gap={4} data-testid="encouragements">
+          {checkin.encouragements.map((e) => (
+            <Text key={e.id} size="sm" data-testid="encouragement">
+              <Text span fw={600}>
+                {e.author.name}:
+              </Text>{" "}
+              {e.text}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
+      {canEncourage ? <EncourageForm checkinId={checkin.id} /> : null}
+    </Stack>
+  );
+}
+
+export function EncourageForm({ checkinId }: { checkinId: string }) {
+  const trpc = useTRPC();
+  const refresh = useGrowRefresh();
+  const [text, setText] = useState("");
+  const encourage = useMutation(
+    trpc.checkins.encourage.mutationOptions({
+      onSuccess: () => {
+        setText("");
+        return refresh();
+      },
+    }),
+  );
+  return (
+    <Stack gap={4}>
+      <Group align="flex-end" wrap="nowrap">
+        <Textarea
+          label="Encourage"
+          placeholder="A few words of encouragement"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          autosize
+          minRows={1}
+          maxLength={1000}
+          flex={1}
+        />
+        <Button
+          variant="light"
+          disabled={text.trim().length === 0}
+          loading={encourage.isPending}
+          onClick={() => encourage.mutate({ checkinId, text })}
+        >
+          Send
+        </Button>
+      </Group>
+      {encourage.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(encourage.error)}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Schedule({ plan }: { plan: PlanView }) {
+  if (plan.schedule.length === 0) return null;
+  return (
+    <details>
+      <summary>
+        <Text span size="sm" fw={600}>
+          Schedule: {plan.schedule.length} check-ins,{" "}
+          {plan.schedule.filter((d) => d.status === "done").length} done
+        </Text>
+      </summary>
+      <Table aria-label="Check-in schedule" data-testid="schedule-table" mt="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Due</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Checked in</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.schedule.map((entry) => (
+            <Table.Tr key={entry.dueOn}>
+              <Table.Th scope="row" fw={400}>
+                {formatDay(entry.dueOn)}
+              </Table.Th>
+              <Table.Td>
+                <DueBadge status={entry.status} />
+              </Table.Td>
+              <Table.Td>{entry.checkedInOn ? formatDay(entry.checkedInOn) : "—"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </details>
+  );
+}

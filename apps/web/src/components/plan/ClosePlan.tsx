@@ -1,0 +1,66 @@
+// Closing the plan with a reflection: what changed and what you learned. Closed is final.
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+import type { PlanView } from "./types";
+import { useGrowRefresh } from "./usePlanMutations";
+
+export function ClosePlan({ plan }: { plan: PlanView }) {
+  const trpc = useTRPC();
+  const refresh = useGrowRefresh();
+  const [opened, setOpened] = useState(false);
+  const [reflection, setReflection] = useState("");
+  const close = useMutation(
+    trpc.plans.close.mutationOptions({
+      onSuccess: async () => {
+        setOpened(false);
+        await refresh();
+      },
+    }),
+  );
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpened(true)}>
+        Close the plan
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title="Close this plan?">
+        <Stack>
+          <Text size="sm">
+            {plan.state === "draft"
+              ? "The plan was never published. Closing it keeps it as a record; you can make a new plan from your next report."
+              : "Closing ends the check-ins for good. Your circle sees your reflection."}
+          </Text>
+          <Textarea
+            label="Reflection"
+            description="What changed, what you learned, what you will keep doing"
+            value={reflection}
+            onChange={(event) => setReflection(event.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxLength={4000}
+            data-autofocus
+          />
+          {close.isError ? (
+            <Alert color="red" role="alert">
+              {errorMessage(close.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              Keep it open
+            </Button>
+            <Button
+              disabled={reflection.trim().length === 0}
+              loading={close.isPending}
+              onClick={() => close.mutate({ planId: plan.id, reflection })}
+            >
+              Close the plan
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+// Focus and strength, with the why from the report (owner and coach only), and their editor.
+
+import type { DimensionKey } from "@fivefold/domain";
+import { Alert, Button, Card, Chip, Group, List, Select, Stack, Text, Title } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+import { DimensionTag } from "./DimensionTag";
+import { DIMENSIONS, dimensionName, type PlanView } from "./types";
+import { useGrowRefresh } from "./usePlanMutations";
+
+export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const reasons = new Map(plan.reasons?.focus.map((r) => [r.dimension, r.reason]));
+  return (
+    <Card withBorder data-testid="focus-card">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h4">
+            Focus and strength
+          </Title>
+          {editable && !editing ? (
+            <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
+              Change focus
+            </Button>
+          ) : null}
+        </Group>
+        {editing ? (
+          <FocusEditor plan={plan} onDone={() => setEditing(false)} />
+        ) : (
+          <>
+            <div>
+              <Text fw={600} size="sm">
+                Work on
+              </Text>
+              <List spacing={4} mt={4} listStyleType="none" ml={0}>
+                {plan.focus.map((key) => (
+                  <List.Item key={key}>
+                    <Group gap="xs" wrap="wrap">
+                      <DimensionTag dimension={key} />
+                      {reasons.get(key) ? (
+                        <Text size="sm" c="dimmed">
+                          {reasons.get(key)}
+                        </Text>
+                      ) : null}
+                    </Group>
+                  </List.Item>
+                ))}
+              </List>
+            </div>
+            <div>
+              <Text fw={600} size="sm">
+                Build on
+              </Text>
+              <Group gap="xs" mt={4} wrap="wrap">
+                <DimensionTag dimension={plan.strength} />
+                {plan.reasons ? (
+                  <Text size="sm" c="dimmed">
+                    {plan.reasons.strength.reason}
+                  </Text>
+                ) : null}
+              </Group>
+            </div>
+            {plan.reasons ? (
+              <Text size="xs" c="dimmed">
+                The reasons quote your report, so only you and your coach see them. Your partners see the
+                focus, the actions and your progress, never the report.
+              </Text>
+            ) : null}
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useGrowRefresh();
+  const [focus, setFocus] = useState<string[]>(plan.focus);
+  const [strength, setStrength] = useState<string | null>(plan.strength);
+  const update = useMutation(
+    trpc.plans.update.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone();
+      },
+    }),
+  );
+  const strengthOptions = DIMENSIONS.filter((d) => !focus.includes(d.key)).map((d) => ({
+    value: d.key,
+    label: d.name,
+  }));
+  const valid = focus.length >= 1 && focus.length <= 3 && strength !== null && !focus.includes(strength);
+  return (
+    <Stack gap="sm">
+      <Chip.Group multiple value={focus} onChange={setFocus}>
+        <Group gap="xs" role="group" aria-label="Dimensions to work on (one to three)">
+          {DIMENSIONS.map((d) => (
+            <Chip key={d.key} value={d.key} disabled={!focus.includes(d.key) && focus.length >= 3}>
+              {d.name}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      <Select
+        label="Strength to build on"
+        description="A dimension outside your focus"
+        data={strengthOptions}
+        value={strength && !focus.includes(strength) ? strength : null}
+        onChange={setStrength}
+        allowDeselect={false}
+        maw={320}
+      />
+      {update.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(update.error)}
+        </Alert>
+      ) : null}
+      <Group>
+        <Button
+          disabled={!valid}
+          loading={update.isPending}
+          onClick={() =>
+            strength &&
+            update.mutate({
+              planId: plan.id,
+              focus: focus as DimensionKey[],
+              strength: strength as DimensionKey,
+            })
+          }
+        >
+          Save focus
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          Cancel
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {focus.length === 0
+          ? "Choose at least one dimension."
+          : `Working on ${focus.map(dimensionName).join(" and ")}.`}
+      </Text>
+    </Stack>
+  );
+}

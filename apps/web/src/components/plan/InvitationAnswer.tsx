@@ -1,0 +1,46 @@
+// Accepting or declining an invitation to someone's support circle.
+import { Alert, Button, Group } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+import { useGrowRefresh } from "./usePlanMutations";
+
+export function InvitationAnswer({
+  partnershipId,
+  subjectName,
+}: {
+  partnershipId: string;
+  subjectName: string;
+}) {
+  const trpc = useTRPC();
+  const refresh = useGrowRefresh();
+  const respond = useMutation(trpc.partners.respond.mutationOptions({ onSuccess: () => refresh() }));
+  return (
+    <>
+      <Group gap="xs">
+        <Button
+          size="xs"
+          loading={respond.isPending && respond.variables?.accept === true}
+          onClick={() => respond.mutate({ partnershipId, accept: true })}
+          aria-label={`Accept ${subjectName}'s invitation`}
+        >
+          Accept
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          loading={respond.isPending && respond.variables?.accept === false}
+          onClick={() => respond.mutate({ partnershipId, accept: false })}
+          aria-label={`Decline ${subjectName}'s invitation`}
+        >
+          Decline
+        </Button>
+      </Group>
+      {respond.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(respond.error)}
+        </Alert>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+// "Make my plan" from a released report: opens the plan if there is one, else creates it.
+import { Alert, Button } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+import { useGrowRefresh } from "./usePlanMutations";
+
+export function MakePlanButton({ requestId, size = "sm" }: { requestId: string; size?: "xs" | "sm" }) {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const refresh = useGrowRefresh();
+  const plans = useQuery(trpc.plans.list.queryOptions());
+  const existing = plans.data?.find((p) => p.requestId === requestId);
+  const create = useMutation(
+    trpc.plans.create.mutationOptions({
+      onSuccess: async (plan) => {
+        await refresh();
+        navigate(`/plans/${plan.id}`);
+      },
+    }),
+  );
+  if (existing) {
+    return (
+      <Button size={size} variant="light" onClick={() => navigate(`/plans/${existing.id}`)}>
+        Open my plan
+      </Button>
+    );
+  }
+  return (
+    <>
+      <Button
+        size={size}
+        loading={create.isPending || plans.isPending}
+        onClick={() => create.mutate({ requestId })}
+      >
+        Make my plan
+      </Button>
+      {create.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(create.error)}
+        </Alert>
+      ) : null}
+    </>
+  );
+}

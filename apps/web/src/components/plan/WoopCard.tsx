@@ -1,0 +1,89 @@
+// The WOOP goal: wish, outcome, obstacle and an if–then plan. The owner (or their coach) edits it.
+import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+import type { PlanView } from "./types";
+import { useGrowRefresh } from "./usePlanMutations";
+
+const PARTS = [
+  { key: "wish", label: "Wish", hint: "What you want to achieve" },
+  { key: "outcome", label: "Outcome", hint: "How it will feel or look when you get there" },
+  { key: "obstacle", label: "Obstacle", hint: "What in you is most likely to get in the way" },
+  { key: "plan", label: "Plan", hint: "If [the obstacle shows up], then I will [do this]" },
+] as const;
+
+type Woop = PlanView["woop"];
+
+export function WoopCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
+  return (
+    <Card withBorder data-testid="woop-card">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Goal (WOOP)
+        </Title>
+        {editable ? (
+          <WoopEditor key={JSON.stringify(plan.woop)} plan={plan} />
+        ) : (
+          <Stack gap="xs">
+            {PARTS.map((part) => (
+              <div key={part.key}>
+                <Text size="sm" fw={600}>
+                  {part.label}
+                </Text>
+                <Text size="sm">{plan.woop[part.key] || "—"}</Text>
+              </div>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function WoopEditor({ plan }: { plan: PlanView }) {
+  const trpc = useTRPC();
+  const refresh = useGrowRefresh();
+  const [woop, setWoop] = useState<Woop>(plan.woop);
+  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: () => refresh() }));
+  const dirty = JSON.stringify(woop) !== JSON.stringify(plan.woop);
+  return (
+    <Stack gap="sm">
+      {PARTS.map((part) => (
+        <Textarea
+          key={part.key}
+          label={part.label}
+          description={part.hint}
+          value={woop[part.key]}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setWoop((current) => ({ ...current, [part.key]: value }));
+          }}
+          autosize
+          minRows={1}
+          maxLength={1000}
+        />
+      ))}
+      {update.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(update.error)}
+        </Alert>
+      ) : null}
+      <Group>
+        <Button
+          onClick={() => update.mutate({ planId: plan.id, woop })}
+          disabled={!dirty}
+          loading={update.isPending}
+        >
+          Save goal
+        </Button>
+        {dirty ? (
+          <Text size="xs" c="dimmed">
+            Unsaved changes
+          </Text>
+        ) : null}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+// The grow API's shapes as the browser sees them, and the words and dates the plan pages use.
+import type { AppRouter } from "@fivefold/api";
+import { type DimensionKey, getInstrument } from "@fivefold/domain";
+import type { inferRouterOutputs } from "@trpc/server";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type PlanView = Outputs["plans"]["get"];
+export type PlanSummary = Outputs["plans"]["list"][number];
+export type Checkin = Outputs["checkins"]["list"][number];
+export type SupportedPlan = Outputs["partners"]["list"][number];
+export type PlanAction = PlanView["actions"][number];
+export type ActionStatus = PlanAction["status"];
+
+const instrument = getInstrument();
+export const DIMENSIONS = instrument.dimensions.map((d) => ({ key: d.key, name: d.name }));
+const names = new Map(DIMENSIONS.map((d) => [d.key, d.name]));
+
+export function dimensionName(key: string): string {
+  return names.get(key as DimensionKey) ?? key;
+}
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, { label: string; color: string }> = {
+  not_started: { label: "Not started", color: "gray" },
+  in_progress: { label: "In progress", color: "blue" },
+  done: { label: "Done", color: "green" },
+};
+
+export const PLAN_STATE_LABELS: Record<string, { label: string; color: string }> = {
+  draft: { label: "Draft", color: "gray" },
+  active: { label: "Active", color: "green" },
+  closed: { label: "Closed", color: "dark" },
+};
+
+export const PARTNERSHIP_LABELS: Record<string, { label: string; color: string }> = {
+  invited: { label: "Invited", color: "yellow" },
+  accepted: { label: "Accepted", color: "green" },
+  declined: { label: "Declined", color: "gray" },
+};
+
+export const DUE_LABELS: Record<string, { label: string; color: string }> = {
+  done: { label: "Done", color: "green" },
+  upcoming: { label: "Upcoming", color: "gray" },
+  due: { label: "Due now", color: "blue" },
+  overdue: { label: "Overdue", color: "red" },
+  missed: { label: "Missed", color: "orange" },
+};
+
+export const CADENCE_LABELS = {
+  weekly: "Every week",
+  fortnightly: "Every two weeks",
+  monthly: "Every month",
+} as const;
+
+export const ROLE_LABELS = { partner: "Partner", lead: "Accountability lead" } as const;
+
+/** A calendar day (YYYY-MM-DD) as people read it; days are UTC on the server. */
+export function formatDay(day: string): string {
+  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}

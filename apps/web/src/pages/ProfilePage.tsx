@@ -1,0 +1,123 @@
+// My profile, and whether Fivefold may suggest me to colleagues as an accountability partner.
+
+import type { DimensionKey } from "@fivefold/domain";
+import { Alert, Badge, Button, Card, Chip, Group, Stack, Switch, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorState } from "../components/ErrorState";
+import { PageLoader } from "../components/PageLoader";
+import { DIMENSIONS } from "../components/plan/types";
+import { errorMessage } from "../lib/labels";
+import { useTRPC } from "../lib/trpc";
+
+export default function ProfilePage() {
+  const trpc = useTRPC();
+  const profile = useQuery(trpc.profile.get.queryOptions());
+  if (profile.isPending) return <PageLoader />;
+  if (profile.isError) return <ErrorState error={profile.error} onRetry={() => profile.refetch()} />;
+  const p = profile.data;
+  return (
+    <Stack maw={760} gap="lg">
+      <Title order={2}>Profile</Title>
+      <Card withBorder>
+        <Stack gap={4}>
+          <Text fw={600}>{p.person.name}</Text>
+          <Text size="sm" c="dimmed">
+            {p.person.email} · {p.org.name}
+          </Text>
+          <Group gap="xs" mt={4}>
+            {p.roles.map((role) => (
+              <Badge key={role} variant="light">
+                {role}
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
+      </Card>
+      <PartnerOptIn initial={p.partnerOptIn} />
+    </Stack>
+  );
+}
+
+function PartnerOptIn({ initial }: { initial: { optIn: boolean; dimensions: DimensionKey[] } }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [optIn, setOptIn] = useState(initial.optIn);
+  const [dimensions, setDimensions] = useState<string[]>(initial.dimensions);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(
+    trpc.profile.setPartnerOptIn.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() });
+        setSaved(true);
+      },
+    }),
+  );
+  const dirty = optIn !== initial.optIn || JSON.stringify(dimensions) !== JSON.stringify(initial.dimensions);
+  return (
+    <Card withBorder data-testid="partner-opt-in">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Accountability partner
+        </Title>
+        <Text size="sm">
+          Colleagues who make a coaching plan invite a few partners to encourage them. Say here whether
+          Fivefold may suggest you. To rank suggestions, Fivefold uses the overall figures of your own latest
+          released report (never a single answer); colleagues only read, in words, where others see a strength
+          of yours.
+        </Text>
+        <Switch
+          checked={optIn}
+          onChange={(event) => {
+            setOptIn(event.currentTarget.checked);
+            setSaved(false);
+          }}
+          label="Suggest me as an accountability partner"
+        />
+        <div>
+          <Text size="sm" fw={600} id="opt-in-dimensions">
+            Dimensions I would like to support
+          </Text>
+          <Text size="xs" c="dimmed">
+            None ticked means any.
+          </Text>
+          <Chip.Group
+            multiple
+            value={dimensions}
+            onChange={(value) => {
+              setDimensions(DIMENSIONS.map((d) => d.key).filter((key) => value.includes(key)));
+              setSaved(false);
+            }}
+          >
+            <Group gap="xs" mt="xs" role="group" aria-labelledby="opt-in-dimensions">
+              {DIMENSIONS.map((d) => (
+                <Chip key={d.key} value={d.key} disabled={!optIn}>
+                  {d.name}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </div>
+        {save.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(save.error)}
+          </Alert>
+        ) : null}
+        <Group>
+          <Button
+            disabled={!dirty}
+            loading={save.isPending}
+            onClick={() => save.mutate({ optIn, dimensions: dimensions as DimensionKey[] })}
+          >
+            Save
+          </Button>
+          {saved && !dirty ? (
+            <Text size="sm" c="green.9" role="status">
+              Saved.
+            </Text>
+          ) : null}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

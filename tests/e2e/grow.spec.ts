@@ -1,0 +1,192 @@
+// Grow journey: a report is released; the subject makes a plan from it in the browser and invites
+// a support circle; a partner signs in and accepts (the others accept over the API); the subject
+// publishes and logs a check-in; the partner encourages it; the subject sees the encouragement.
+// Partners never reach the report.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { apiAs, releaseReport } from "./api";
+import { signIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const SUBJECT = "hannah.kim@acme.test";
+const PARTNERS = ["Mei Lin", "Tomás Herrera", "Aisha Bello"];
+const LEAD = "Lukas Becker";
+const emailOf = (name: string) =>
+  `${name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(" ", ".")}@acme.test`;
+
+async function invite(page: Page, name: string) {
+  const box = page.getByRole("combobox", { name: "Anyone in your organisation" });
+  await box.click();
+  await box.fill(name.split(" ")[0] ?? name);
+  await page.getByRole("option", { name }).click();
+  await page
+    .getByTestId("invite")
+    .getByRole("button", { name: /^Invite as (partner|lead)$/ })
+    .click();
+  await expect(page.getByTestId("circle-member").filter({ hasText: name })).toContainText("Invited");
+}
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    ),
+  ).toEqual([]);
+}
+
+test("a subject turns a released report into a plan with a support circle and check-ins", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const base = baseURL ?? "";
+  const requestId = await releaseReport(base, {
+    managerEmail: "daniel.okafor@acme.test",
+    subjectEmail: SUBJECT,
+    raters: [
+      { email: SUBJECT, group: "self", score: () => 5 },
+      { email: "daniel.okafor@acme.test", group: "manager", score: (id) => (id.startsWith("risk") ? 2 : 4) },
+      ...["sofia.rossi", "ravi.iyer", "aisha.bello", "tomas.herrera"].map((local) => ({
+        email: `${local}@acme.test`,
+        group: "peer" as const,
+        score: (id: string) => (id.startsWith("risk") ? 2 : 4),
+      })),
+    ],
+  });
+
+  // The subject makes the plan from the released request.
+  await signIn(page, SUBJECT);
+  await page.goto(`/requests/${requestId}`);
+  await page.getByRole("link", { name: "Make my plan" }).click();
+  await expect(page.getByRole("heading", { name: "Make your plan" })).toBeVisible();
+  await page.getByRole("button", { name: "Make my plan" }).click();
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
+  const planUrl = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { name: "Your coaching plan" })).toBeVisible();
+  const focus = page.getByTestId("focus-card");
+  await expect(focus).toContainText("Take risks");
+  await expect(focus).toContainText("a blind spot");
+  await expect(page.getByTestId("plan-state")).toHaveText("Draft");
+
+  // Edits the goal and ticks one more action.
+  const wish = page.getByRole("textbox", { name: "Wish" });
+  await wish.fill("Make bold calls in the open, and own them");
+  await page.getByRole("button", { name: "Save goal" }).click();
+  await expect(page.getByRole("button", { name: "Save goal" })).toBeDisabled();
+  const ticked = page.getByTestId("actions-card").getByRole("checkbox", { checked: true });
+  const before = await ticked.count();
+  const unticked = page.getByTestId("actions-card").getByRole("checkbox", { checked: false }).first();
+  await unticked.check();
+  await page.getByRole("button", { name: "Save actions" }).click();
+  await expect(page.getByRole("button", { name: "Save actions" })).toBeDisabled();
+  await expect(ticked).toHaveCount(before + 1);
+
+  // Invites three partners and a lead.
+  for (const name of PARTNERS) await invite(page, name);
+  await page.getByTestId("invite").getByText("Accountability lead").click();
+  await invite(page, LEAD);
+  await expect(page.getByTestId("circle-status")).toHaveText("0 of 3–5 partners accepted · no lead yet");
+  await expect(page.getByRole("button", { name: "Publish the plan" })).toBeDisabled();
+  await expectNoSeriousAxeViolations(page);
+
+  // The first partner signs in and accepts; the plan, never the report.
+  const partnerContext = await browser.newContext();
+  const partner = await partnerContext.newPage();
+  await signIn(partner, emailOf(PARTNERS[0] ?? ""));
+  await partner.getByRole("link", { name: "Plans I support" }).click();
+  const invitation = partner.getByTestId("support-invitation").filter({ hasText: "Hannah Kim" });
+  await expect(invitation).toContainText("Make bold calls in the open, and own them");
+  await invitation.getByRole("button", { name: "Accept Hannah Kim's invitation" }).click();
+  const supported = partner.getByTestId("supported-plan").filter({ hasText: "Hannah Kim" });
+  await expect(supported).toBeVisible();
+  await supported.getByRole("link", { name: "Hannah Kim's plan" }).click();
+  await expect(partner.getByRole("heading", { name: "Hannah Kim's coaching plan" })).toBeVisible();
+  await expect(partner.getByTestId("focus-card")).toContainText("Take risks");
+  await expect(partner.getByTestId("focus-card")).not.toContainText("others rate");
+  await expect(partner.getByRole("link", { name: /report this plan grew from/ })).toHaveCount(0);
+  await partner.goto(`/reports/${requestId}`);
+  await expect(partner.getByRole("alert")).toContainText("Only the person");
+
+  // The other partners and the lead accept over the API.
+  const planId = planUrl.split("/").pop() ?? "";
+  for (const name of [...PARTNERS.slice(1), LEAD]) {
+    const api = await apiAs(base, emailOf(name));
+    try {
+      const list = await api.query<Array<{ partnershipId: string; plan: { id: string } }>>("partners.list");
+      const mine = list.find((s) => s.plan.id === planId);
+      if (!mine) throw new Error(`${name} was not invited`);
+      await api.mutate("partners.respond", { partnershipId: mine.partnershipId, accept: true });
+    } finally {
+      await api.dispose();
+    }
+  }
+
+  // The subject publishes and logs a check-in.
+  await page.reload();
+  await expect(page.getByTestId("circle-status")).toHaveText(
+    "3 of 3–5 partners accepted · lead accepted · ready",
+  );
+  await page.getByRole("button", { name: "Publish the plan" }).click();
+  await expect(page.getByTestId("plan-state")).toHaveText("Active");
+  const form = page.getByTestId("checkin-form");
+  await form.getByRole("textbox", { name: "Progress in percent" }).fill("40");
+  await form.getByRole("radiogroup").first().getByText("In progress").click();
+  await form
+    .getByRole("textbox", { name: "Note" })
+    .fill("Announced my decision on the release plan before the meeting.");
+  await form.getByRole("button", { name: "Log check-in" }).click();
+  await expect(page.getByTestId("plan-progress")).toHaveText("40%");
+  const checkin = page.getByTestId("checkin").first();
+  await expect(checkin).toContainText("40%");
+  await expect(checkin).toContainText("Announced my decision");
+  await expect(page.getByTestId("progress-table")).toContainText("40%");
+
+  // The partner encourages it from "Plans I support".
+  await partner.getByRole("link", { name: "Plans I support" }).click();
+  const card = partner.getByTestId("supported-plan").filter({ hasText: "Hannah Kim" });
+  await expect(card.getByTestId("latest-checkin")).toContainText("Announced my decision");
+  await card.getByRole("textbox", { name: "Encourage" }).fill("Brave move, and it paid off. Keep going!");
+  await card.getByRole("button", { name: "Send" }).click();
+  await expect(card.getByTestId("latest-checkin")).toContainText("Mei Lin: Brave move, and it paid off.");
+  await partnerContext.close();
+
+  // The subject sees the encouragement, also on a phone.
+  await page.reload();
+  await expect(page.getByTestId("encouragement").first()).toHaveText(
+    "Mei Lin: Brave move, and it paid off. Keep going!",
+  );
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  await expect(page.getByTestId("encouragement").first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSeriousAxeViolations(page);
+});
+
+test("people say in their profile whether they may be suggested as partners", async ({ page }) => {
+  await signIn(page, "ben.carter@acme.test");
+  await page.getByRole("link", { name: "Profile" }).click();
+  const section = page.getByTestId("partner-opt-in");
+  const toggle = section.getByRole("switch", { name: "Suggest me as an accountability partner" });
+  await toggle.check();
+  await section.getByText("Take risks").click();
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await expect(
+    section.getByRole("switch", { name: "Suggest me as an accountability partner" }),
+  ).toBeChecked();
+  await expect(section.getByRole("checkbox", { name: "Take risks" })).toBeChecked();
+});
