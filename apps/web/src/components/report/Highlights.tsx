@@ -3,44 +3,55 @@ import { Alert, Card, List, SimpleGrid, Stack, Text, Title } from "@mantine/core
 import { formatScore } from "../../lib/dimensions";
 import type { Report } from "../../lib/report";
 
+function Findings(props: {
+  testId: string;
+  title: string;
+  hint: string;
+  empty: string;
+  color: string;
+  findings: Report["blindSpots"];
+}) {
+  return (
+    <Card withBorder data-testid={props.testId}>
+      <Title order={4}>{props.title}</Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {props.hint}
+      </Text>
+      {props.findings.length === 0 ? (
+        <Text size="sm">{props.empty}</Text>
+      ) : (
+        <Stack gap="xs">
+          {props.findings.map((s) => (
+            <Alert key={s.dimension} color={props.color} variant="light" title={s.name}>
+              <Text size="sm">{s.explanation}</Text>
+            </Alert>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
 export function Highlights({ report }: { report: Report }) {
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder data-testid="blind-spots">
-          <Title order={4}>Blind spots</Title>
-          <Text size="xs" c="dimmed" mb="xs">
-            Where you rate yourself at least a point higher than others do.
-          </Text>
-          {report.blindSpots.length === 0 ? (
-            <Text size="sm">None: others see you at least as highly as you see yourself.</Text>
-          ) : (
-            <Stack gap="xs">
-              {report.blindSpots.map((s) => (
-                <Alert key={s.dimension} color="orange" variant="light" title={s.name}>
-                  <Text size="sm">{s.explanation}</Text>
-                </Alert>
-              ))}
-            </Stack>
-          )}
-        </Card>
-        <Card withBorder data-testid="hidden-strengths">
-          <Title order={4}>Hidden strengths</Title>
-          <Text size="xs" c="dimmed" mb="xs">
-            Where others rate you at least a point higher than you rate yourself.
-          </Text>
-          {report.hiddenStrengths.length === 0 ? (
-            <Text size="sm">None this time.</Text>
-          ) : (
-            <Stack gap="xs">
-              {report.hiddenStrengths.map((s) => (
-                <Alert key={s.dimension} color="teal" variant="light" title={s.name}>
-                  <Text size="sm">{s.explanation}</Text>
-                </Alert>
-              ))}
-            </Stack>
-          )}
-        </Card>
+        <Findings
+          testId="blind-spots"
+          title="Blind spots"
+          hint="Where you rate yourself at least a point higher than others do."
+          empty="None: others see you at least as highly as you see yourself."
+          color="orange"
+          findings={report.blindSpots}
+        />
+        <Findings
+          testId="hidden-strengths"
+          title="Hidden strengths"
+          hint="Where others rate you at least a point higher than you rate yourself."
+          empty="None this time."
+          color="teal"
+          findings={report.hiddenStrengths}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

@@ -6,6 +6,24 @@ import type { Report } from "../../lib/report";
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
+function Marker({ at, color, filled, label }: { at: number; color: string; filled: boolean; label: string }) {
+  return (
+    <Box
+      pos="absolute"
+      top={-3}
+      w={20}
+      h={20}
+      title={label}
+      style={{
+        left: `calc(${percent(at)} - 10px)`,
+        borderRadius: 10,
+        background: filled ? color : "white",
+        border: filled ? "2px solid white" : `3px solid ${color}`,
+      }}
+    />
+  );
+}
+
 export function Spectrum({ report }: { report: Report }) {
   const names = new Map(report.profile.map((p) => [p.key, p.name]));
   return (
@@ -33,33 +51,14 @@ export function Spectrum({ report }: { report: Report }) {
             }}
           >
             {s.position !== null ? (
-              <Box
-                pos="absolute"
-                top={-3}
-                w={20}
-                h={20}
-                style={{
-                  left: `calc(${percent(s.position)} - 10px)`,
-                  borderRadius: 10,
-                  background: DIMENSION_COLORS[s.key],
-                  border: "2px solid white",
-                }}
-                title="How others see you"
-              />
+              <Marker at={s.position} color={DIMENSION_COLORS[s.key]} filled label="How others see you" />
             ) : null}
             {s.selfPosition !== null ? (
-              <Box
-                pos="absolute"
-                top={-3}
-                w={20}
-                h={20}
-                style={{
-                  left: `calc(${percent(s.selfPosition)} - 10px)`,
-                  borderRadius: 10,
-                  border: `3px solid ${DIMENSION_COLORS[s.key]}`,
-                  background: "white",
-                }}
-                title="How you see yourself"
+              <Marker
+                at={s.selfPosition}
+                color={DIMENSION_COLORS[s.key]}
+                filled={false}
+                label="How you see yourself"
               />
             ) : null}
           </Box>
