@@ -1,0 +1,37 @@
+// Test-only: a released report through the real procedures, for erasure, export and audit tests.
+import { expect } from "vitest";
+import type { SeededOrganisation } from "../../seed/organisation";
+import { fullAnswers } from "../../testing/answers";
+import type { Harness } from "../../testing/harness";
+
+export function idOf(org: SeededOrganisation, key: string): string {
+  const person = org.people[key];
+  if (!person) throw new Error(`no person ${key}`);
+  return person.personId;
+}
+
+/** The manager asks for feedback on `subject` from `peers`; everyone answers (with a comment); released. */
+export async function releasedRequest(
+  h: Harness,
+  org: SeededOrganisation,
+  input: { manager: string; subject: string; peers: string[]; comment?: string },
+): Promise<string> {
+  const manager = h.as(org, input.manager);
+  const { id: requestId } = await manager.requests.create({
+    subjectId: idOf(org, input.subject),
+    deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    raters: input.peers.map((key) => ({ personId: idOf(org, key), group: "peer" as const })),
+  });
+  for (const key of [...input.peers, input.subject]) {
+    const caller = h.as(org, key);
+    const invitation = (await caller.inbox.list()).find((i) => i.requestId === requestId);
+    if (!invitation) throw new Error(`${key} was not invited`);
+    await caller.responses.submit({
+      invitationId: invitation.invitationId,
+      answers: fullAnswers(key === input.subject ? 5 : 3),
+      comments: input.comment ? [{ dimension: "inspire", text: `${input.comment} (${key})` }] : [],
+    });
+  }
+  expect(await manager.requests.close({ requestId })).toEqual({ state: "released" });
+  return requestId;
+}

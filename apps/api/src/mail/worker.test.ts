@@ -1,0 +1,263 @@
+// The outbox worker against a real SMTP server (smtp-server) started in the test: delivery of text
+// and HTML, retries with backoff on temporary refusals, permanent failures, giving up, rows left
+// mid-send, and two workers at once never sending a mail twice.
+import type { AddressInfo } from "node:net";
+import { schema } from "@fivefold/db";
+import { testDriver } from "@fivefold/db/testing";
+import { eq, sql } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { SeededOrganisation } from "../seed/organisation";
+import { freePort } from "../testing/free-port";
+import { createHarness, type Harness, smallOrg } from "../testing/harness";
+import { enqueueMail } from "./outbox";
+import { composeMail } from "./render";
+import { describeSmtpUrl, isPermanentFailure, smtpTransport } from "./smtp";
+import { deliverDueMail, MAX_ATTEMPTS, retryDelayMs, SENDING_LEASE_MS, startMailWorker } from "./worker";
+
+interface Received {
+  to: string[];
+  from: string;
+  raw: string;
+}
+
+let h: Harness;
+let org: SeededOrganisation;
+let server: SMTPServer;
+let smtpUrl: string;
+const received: Received[] = [];
+/** Decides, per recipient address, what the server answers at RCPT TO. */
+let refuse: (address: string) => { code: number; message: string } | null = () => null;
+
+beforeAll(async () => {
+  h = await createHarness();
+  org = await h.seed(smallOrg("Mail", "mail.test"));
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = refuse(address.address);
+      if (!refusal) return callback();
+      return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => {
+        raw += chunk;
+      });
+      stream.on("end", () => {
+        received.push({
+          raw,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  await h?.close();
+});
+
+afterEach(async () => {
+  received.length = 0;
+  refuse = () => null;
+  await h.database.db.delete(schema.outbox);
+});
+
+async function enqueue(to: string, subject = `Hello ${to}`) {
+  await enqueueMail(h.database.db, {
+    orgId: org.orgId,
+    template: "test",
+    to,
+    ...composeMail({
+      subject,
+      paragraphs: ["First paragraph with <angle> & ampersand."],
+      action: { label: "Open", url: "http://fivefold.test/x" },
+    }),
+  });
+}
+
+async function rows() {
+  return h.database.db.select().from(schema.outbox).orderBy(schema.outbox.toEmail);
+}
+
+const FROM = "Fivefold <no-reply@fivefold.test>";
+
+describe(`outbox over SMTP on ${testDriver()}`, () => {
+  it("delivers pending mails with text and HTML, and marks them sent", async () => {
+    await enqueue("ann@mail.test");
+    await enqueue("bob@mail.test");
+    const transport = smtpTransport(smtpUrl);
+    const report = await deliverDueMail(h.database.db, transport, { from: FROM });
+    transport.close();
+    expect(report).toEqual({ sent: 2, retrying: 0, failed: 0, interrupted: 0 });
+    expect(received.map((r) => r.to).sort()).toEqual([["ann@mail.test"], ["bob@mail.test"]]);
+    const ann = received.find((r) => r.to[0] === "ann@mail.test");
+    expect(ann?.from).toBe("no-reply@fivefold.test");
+    expect(ann?.raw).toContain("Subject: Hello ann@mail.test");
+    expect(ann?.raw).toContain("text/plain");
+    expect(ann?.raw).toContain("text/html");
+    expect(ann?.raw).toContain("&lt;angle&gt;");
+    const stored = await rows();
+    expect(stored.map((r) => [r.state, r.attempts, r.lastError])).toEqual([
+      ["sent", 1, null],
+      ["sent", 1, null],
+    ]);
+    expect(stored.every((r) => r.sentAt instanceof Date)).toBe(true);
+    expect(ann?.raw).toMatch(new RegExp(`Message-ID: <${stored[0]?.id}@fivefold>`, "i"));
+    // Nothing is sent twice.
+    const again = smtpTransport(smtpUrl);
+    expect(await deliverDueMail(h.database.db, again, { from: FROM })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+      interrupted: 0,
+    });
+    again.close();
+    expect(received).toHaveLength(2);
+  });
+
+  it("retries a temporary refusal with backoff, then delivers once", async () => {
+    await enqueue("later@mail.test");
+    let refusals = 1;
+    refuse = () => (refusals-- > 0 ? { code: 451, message: "Greylisted, try later" } : null);
+    let now = new Date("2030-01-01T10:00:00Z");
+    await h.database.db.update(schema.outbox).set({ nextAttemptAt: now });
+    const transport = smtpTransport(smtpUrl);
+    const options = { from: FROM, now: () => now };
+
+    expect(await deliverDueMail(h.database.db, transport, options)).toMatchObject({ sent: 0, retrying: 1 });
+    const [waiting] = await rows();
+    expect(waiting).toMatchObject({ state: "pending", attempts: 1 });
+    expect(waiting?.lastError).toContain("Greylisted");
+    expect(waiting?.nextAttemptAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
+
+    // Not before its time…
+    now = new Date(now.getTime() + 30_000);
+    expect(await deliverDueMail(h.database.db, transport, options)).toMatchObject({ sent: 0, retrying: 0 });
+    // …then delivered.
+    now = new Date(now.getTime() + 60_000);
+    expect(await deliverDueMail(h.database.db, transport, options)).toMatchObject({ sent: 1 });
+    transport.close();
+    expect(received).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({ state: "sent", attempts: 2, lastError: null });
+  });
+
+  it("fails at once when the server refuses for good (5xx)", async () => {
+    await enqueue("nobody@mail.test");
+    refuse = (address) => (address.startsWith("nobody") ? { code: 550, message: "No such user" } : null);
+    const transport = smtpTransport(smtpUrl);
+    expect(await deliverDueMail(h.database.db, transport, { from: FROM })).toMatchObject({ failed: 1 });
+    transport.close();
+    const [row] = await rows();
+    expect(row).toMatchObject({ state: "failed", attempts: 1 });
+    expect(row?.lastError).toContain("No such user");
+    expect(received).toHaveLength(0);
+  });
+
+  it("gives up after the last attempt when the server cannot be reached", async () => {
+    await enqueue("ann@mail.test");
+    const dead = smtpTransport(`smtp://127.0.0.1:${await freePort()}`, { connectionTimeoutMs: 2_000 });
+    let now = new Date("2030-01-01T10:00:00Z");
+    await h.database.db.update(schema.outbox).set({ nextAttemptAt: now });
+    const outcomes: string[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const report = await deliverDueMail(h.database.db, dead, {
+        from: FROM,
+        now: () => now,
+        maxAttempts: 3,
+      });
+      outcomes.push(report.failed ? "failed" : report.retrying ? "retrying" : "idle");
+      now = new Date(now.getTime() + retryDelayMs(attempt));
+    }
+    dead.close();
+    expect(outcomes).toEqual(["retrying", "retrying", "failed"]);
+    const [row] = await rows();
+    expect(row).toMatchObject({ state: "failed", attempts: 3 });
+    expect(row?.lastError).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  it("marks a mail left mid-send by a crash as failed, never sending it again", async () => {
+    await enqueue("crash@mail.test");
+    await h.database.db
+      .update(schema.outbox)
+      .set({ state: "sending", attempts: 1, nextAttemptAt: new Date(Date.now() - 1) });
+    await enqueue("fresh@mail.test");
+    const transport = smtpTransport(smtpUrl);
+    expect(await deliverDueMail(h.database.db, transport, { from: FROM })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+      interrupted: 1,
+    });
+    transport.close();
+    expect(received.map((r) => r.to[0])).toEqual(["fresh@mail.test"]);
+    const [crashed] = await rows();
+    expect(crashed).toMatchObject({ state: "failed", toEmail: "crash@mail.test" });
+  });
+
+  it("two workers at once (two API processes) send every mail exactly once", async () => {
+    for (let i = 0; i < 24; i++) await enqueue(`p${String(i).padStart(2, "0")}@mail.test`);
+    const one = smtpTransport(smtpUrl);
+    const two = smtpTransport(smtpUrl);
+    const [r1, r2] = await Promise.all([
+      deliverDueMail(h.database.db, one, { from: FROM, batchSize: 4 }),
+      deliverDueMail(h.database.db, two, { from: FROM, batchSize: 4 }),
+    ]);
+    one.close();
+    two.close();
+    expect(r1.sent + r2.sent).toBe(24);
+    const recipients = received.map((r) => r.to[0]);
+    expect(new Set(recipients).size).toBe(24);
+    expect(recipients).toHaveLength(24);
+    const [counts] = await h.database.db
+      .select({ sent: sql<number>`count(*) filter (where ${schema.outbox.state} = 'sent')::int` })
+      .from(schema.outbox);
+    expect(counts?.sent).toBe(24);
+  });
+
+  it("runs in the background from startMailWorker and stops cleanly", async () => {
+    await enqueue("background@mail.test");
+    const logs: string[] = [];
+    const worker = startMailWorker({
+      db: h.database.db,
+      transport: smtpTransport(smtpUrl),
+      from: FROM,
+      intervalMs: 50,
+      log: { info: (msg) => logs.push(msg), error: (_err, msg) => logs.push(`error: ${msg}`) },
+    });
+    await expect.poll(async () => (await rows())[0]?.state, { timeout: 10_000, interval: 50 }).toBe("sent");
+    await worker.stop();
+    expect(received.map((r) => r.to[0])).toEqual(["background@mail.test"]);
+    expect(logs).toContain("E-mail: 1 sent, 0 to retry, 0 failed");
+    const [row] = await h.database.db
+      .select()
+      .from(schema.outbox)
+      .where(eq(schema.outbox.toEmail, "background@mail.test"));
+    expect(row?.attempts).toBe(1);
+  });
+});
+
+describe("SMTP helpers", () => {
+  it("back off exponentially up to an hour, and tell permanent refusals apart", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelayMs(n) / 60_000)).toEqual([
+      1, 2, 4, 8, 16, 32, 60, 60,
+    ]);
+    expect(MAX_ATTEMPTS).toBe(6);
+    expect(SENDING_LEASE_MS).toBeGreaterThan(60_000);
+    expect(isPermanentFailure({ responseCode: 550 })).toBe(true);
+    expect(isPermanentFailure({ responseCode: 451 })).toBe(false);
+    expect(isPermanentFailure(new Error("ECONNREFUSED"))).toBe(false);
+    expect(isPermanentFailure(null)).toBe(false);
+    expect(describeSmtpUrl("smtp://user:secret@mail.example.com:587")).toBe("smtp://mail.example.com:587");
+    expect(describeSmtpUrl("not a url")).toBe("an SMTP server");
+  });
+});
