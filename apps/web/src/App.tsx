@@ -25,6 +25,11 @@ const SupportPage = lazy(() => import("./pages/SupportPage"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const TeamDashboardPage = lazy(() => import("./pages/TeamDashboardPage"));
+const AdminPeoplePage = lazy(() => import("./pages/AdminPeoplePage"));
+const AdminImportPage = lazy(() => import("./pages/AdminImportPage"));
+const AdminTeamsPage = lazy(() => import("./pages/AdminTeamsPage"));
+const AdminSettingsPage = lazy(() => import("./pages/AdminSettingsPage"));
+const AdminAuditPage = lazy(() => import("./pages/AdminAuditPage"));
 const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -57,6 +62,11 @@ const router = createBrowserRouter([
       { path: "profile", element: lazyPage(ProfilePage) },
       { path: "dashboards", element: lazyPage(DashboardsPage) },
       { path: "dashboards/:teamId", element: lazyPage(TeamDashboardPage) },
+      { path: "admin/people", element: lazyPage(AdminPeoplePage) },
+      { path: "admin/import", element: lazyPage(AdminImportPage) },
+      { path: "admin/teams", element: lazyPage(AdminTeamsPage) },
+      { path: "admin/settings", element: lazyPage(AdminSettingsPage) },
+      { path: "admin/audit", element: lazyPage(AdminAuditPage) },
       { path: "*", element: lazyPage(NotFoundPage) },
     ],
   },

@@ -35,6 +35,10 @@ const nav: NavItem[] = [
   { to: "/plans", label: "My plan" },
   { to: "/support", label: "Plans I support" },
   { to: "/dashboards", label: "Team dashboards", roles: ["coach", "manager", "admin"] },
+  { to: "/admin/people", label: "People", roles: ["admin"] },
+  { to: "/admin/teams", label: "Teams", roles: ["admin"] },
+  { to: "/admin/settings", label: "Settings", roles: ["admin"] },
+  { to: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { to: "/mailbox", label: "Mailbox", roles: ["admin"] },
   { to: "/profile", label: "Profile" },
 ];

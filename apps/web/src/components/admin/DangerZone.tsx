@@ -1,0 +1,88 @@
+// A person's data: export it as JSON, or erase it (typing the name to confirm). Erasure removes the
+// name, e-mail and sign-in and deletes reports about the person; answers they gave stay sealed.
+import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+import { downloadJson } from "./download";
+import type { DirectoryPerson } from "./types";
+
+export function DangerZone({
+  person,
+  isMe,
+  onErased,
+}: {
+  person: DirectoryPerson;
+  isMe: boolean;
+  onErased: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [opened, { open, close }] = useDisclosure();
+  const [typed, setTyped] = useState("");
+  const exportData = useMutation(
+    trpc.people.export.mutationOptions({
+      onSuccess: (data) => downloadJson(`fivefold-${person.email}.json`, data),
+    }),
+  );
+  const erase = useMutation(
+    trpc.people.erase.mutationOptions({
+      onSuccess: async () => {
+        close();
+        await queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
+        onErased();
+      },
+    }),
+  );
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        Personal data
+      </Title>
+      <Group>
+        <Button
+          variant="default"
+          onClick={() => exportData.mutate({ personId: person.id })}
+          loading={exportData.isPending}
+        >
+          Export data (JSON)
+        </Button>
+        <Button color="red" variant="light" onClick={open} disabled={isMe}>
+          Erase…
+        </Button>
+      </Group>
+      {exportData.isError ? <Alert color="red">{errorMessage(exportData.error)}</Alert> : null}
+      <Modal opened={opened} onClose={close} title={`Erase ${person.name}?`}>
+        <Stack>
+          <Text size="sm">
+            Their name, e-mail address and sign-in are removed, feedback requests and reports about them are
+            deleted with their coaching plans, and they leave every team. Answers they gave as a rater stay,
+            sealed and anonymous. This cannot be undone.
+          </Text>
+          <TextInput
+            label={`Type “${person.name}” to confirm`}
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+          />
+          {erase.isError ? <Alert color="red">{errorMessage(erase.error)}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              disabled={typed.trim() !== person.name}
+              loading={erase.isPending}
+              onClick={() => erase.mutate({ personId: person.id })}
+            >
+              Erase their data
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
