@@ -23,9 +23,11 @@ export default function PlansPage() {
   const mine = plans.data.filter((p) => p.relation === "owner");
   const coached = plans.data.filter((p) => p.relation === "coach");
   const planned = new Set(plans.data.map((p) => p.requestId));
-  const released = requests.data.filter(
-    (r) => r.role === "subject" && r.state === "released" && !planned.has(r.id),
-  );
+  // Only the latest released report is offered: a plan from an older one would plan for the past.
+  const latest = requests.data
+    .filter((r) => r.role === "subject" && r.state === "released")
+    .sort((x, y) => (y.closedAt ?? "").localeCompare(x.closedAt ?? ""))[0];
+  const released = latest && !planned.has(latest.id) ? [latest] : [];
 
   return (
     <Stack maw={1100} gap="lg">
@@ -33,7 +35,7 @@ export default function PlansPage() {
       {released.length > 0 ? (
         <Card withBorder data-testid="reports-without-plan">
           <Stack gap="sm">
-            <Text fw={600}>Turn a released report into a plan</Text>
+            <Text fw={600}>Turn your latest report into a plan</Text>
             <Text size="sm" c="dimmed">
               Fivefold proposes what to work on, a strength to build on, actions and a goal; you change
               anything before you publish.

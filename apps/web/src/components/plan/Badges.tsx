@@ -16,7 +16,10 @@ function LabelBadge({ info, testId }: { info: { label: string; color: string }; 
       color={info.color}
       variant="light"
       data-testid={testId}
-      styles={{ label: { color: "var(--mantine-color-text)" } }}
+      styles={{
+        root: { flexShrink: 0, overflow: "visible" },
+        label: { color: "var(--mantine-color-text)", overflow: "visible" },
+      }}
     >
       {info.label}
     </Badge>

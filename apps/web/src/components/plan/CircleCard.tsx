@@ -55,7 +55,7 @@ export function CircleCard({ plan, canInvite }: { plan: PlanView; canInvite: boo
                 <Table.Tr key={m.partnershipId} data-testid="circle-member">
                   <Table.Td>{m.person.name}</Table.Td>
                   <Table.Td>{ROLE_LABELS[m.role]}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
                     <PartnershipBadge state={m.state} />
                   </Table.Td>
                 </Table.Tr>
