@@ -534,6 +534,7 @@ describe(`grow on ${testDriver()}`, () => {
       });
       expect((await caller.reports.list()).map((r) => r.requestId)).not.toContain(requestId);
       expect((await caller.requests.list()).map((r) => r.id)).not.toContain(requestId);
+      expect(await caller.dashboards.teams()).toEqual([]);
       const outputs = [
         await caller.plans.get({ planId }),
         await caller.checkins.list({ planId }),
