@@ -10,11 +10,7 @@ const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5_000);
 const TARGET_MS = 30_000;
 
 /** A five-way reporting tree under the admin, 100 teams, one manager in five, a coach in fifty. */
-function generatePeopleCsv(
-  rows: number,
-  managers = Math.ceil(rows / 5),
-  domain = "bench.test",
-): string {
+function generatePeopleCsv(rows: number, managers = Math.ceil(rows / 5), domain = "bench.test"): string {
   const lines: string[][] = [["name", "email", "manager_email", "team", "roles"]];
   for (let i = 0; i < rows; i++) {
     const manager = i === 0 ? `admin@${domain}` : `person${Math.floor((i - 1) / 5)}@${domain}`;

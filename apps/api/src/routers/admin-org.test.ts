@@ -241,7 +241,8 @@ describe(`settings on ${testDriver()}`, () => {
       .select()
       .from(schema.reportSnapshots)
       .where(eq(schema.reportSnapshots.requestId, again));
-    expect((row2?.snapshot as { comments: unknown[] }).comments).toHaveLength(4);
+    const snapshot2 = row2?.snapshot as { comments: unknown[] } | undefined;
+    expect(snapshot2?.comments).toHaveLength(4);
   });
 });
 
