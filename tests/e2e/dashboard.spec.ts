@@ -50,6 +50,13 @@ test("a coach opens the team dashboard, sorts the heatmap and opens a report fro
   expect(sorted.length).toBeGreaterThan(2);
   expect([...sorted].sort((a, b) => b - a)).toEqual(sorted);
 
+  // Drill down to a coachee's plan, and back.
+  await expect(page.getByTestId("attention")).toContainText("Aisha Bello");
+  await page.getByRole("link", { name: "Open Aisha's plan" }).click();
+  await expect(page.getByRole("heading", { name: "Aisha Bello's coaching plan" })).toBeVisible();
+  await page.goBack();
+  await page.getByRole("button", { name: /Set the vision/ }).click();
+
   const firstName = (await rows.first().getByRole("rowheader").locator("a").innerText()).trim();
   await rows.first().getByTestId("heat-cell").first().click();
   await expect(page.getByRole("heading", { name: `360 report: ${firstName}` })).toBeVisible();

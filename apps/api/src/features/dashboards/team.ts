@@ -325,6 +325,7 @@ export async function teamDashboard(
       blankReason: p.blankReason ?? null,
       plan: p.plan
         ? {
+            id: latestPlan.get(p.personId)?.id ?? null,
             state: p.plan.state,
             progress: p.plan.progress,
             lastCheckinAt: p.plan.lastCheckinAt,

@@ -146,6 +146,11 @@ export function Heatmap({
                         ? `checked in ${formatDate(person.plan.lastCheckinAt)}`
                         : "no check-in yet"}
                     </Text>
+                    {dashboard.viewer === "coach" && person.plan.id ? (
+                      <Anchor component={Link} to={`/plans/${person.plan.id}`} size="xs">
+                        Open {person.name.split(" ")[0]}'s plan
+                      </Anchor>
+                    ) : null}
                   </>
                 ) : (
                   <Text size="xs" c="dimmed">
