@@ -62,3 +62,26 @@ test("an admin imports a CSV with one bad row, sees the report, applies it, and 
     "Alex Admin",
   );
 });
+
+test("an admin creates and removes a team, and reads the settings", async ({ page }) => {
+  await signIn(page, "admin@acme.test");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Teams" }).click();
+  await expect(page.getByTestId("team-card").filter({ hasText: "Platform Engineering" })).toContainText(
+    "Noor Haddad",
+  );
+  await page.getByRole("button", { name: "New team" }).click();
+  await page.getByRole("dialog").getByLabel("Team name").fill("Admin Journey Guild");
+  await page.getByRole("dialog").getByRole("button", { name: "Create team" }).click();
+  const card = page.getByTestId("team-card").filter({ hasText: "Admin Journey Guild" });
+  await expect(card).toContainText("0 members");
+  await card.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove the team" }).click();
+  await expect(card).toHaveCount(0);
+
+  await nav.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("textbox", { name: "Anonymity threshold" })).toHaveValue("3");
+  await expect(page.getByRole("switch", { name: "Admins may read released reports" })).not.toBeChecked();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+});
