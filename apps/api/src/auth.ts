@@ -4,6 +4,8 @@ import type { Database } from "@fivefold/db";
 import { schema } from "@fivefold/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { createAuthMiddleware } from "better-auth/api";
+import { ensureSignInIdentity, sendPasswordLink } from "./features/auth/identity";
 
 export interface AuthOptions {
   db: Database;
@@ -32,7 +34,23 @@ export function createAuth(options: AuthOptions) {
         verification: schema.verification,
       },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 8,
+      // Setting a first password and resetting one are the same e-mailed link.
+      resetPasswordTokenExpiresIn: 3 * 24 * 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, token }) =>
+        sendPasswordLink(options.db, { userId: user.id, token, appUrl: options.baseURL }),
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/request-password-reset" && typeof ctx.body?.email === "string") {
+          await ensureSignInIdentity(options.db, ctx.body.email);
+        }
+      }),
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
     // Better Auth turns its origin check off when NODE_ENV=test; we want it on everywhere.

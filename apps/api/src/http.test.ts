@@ -1,6 +1,7 @@
 // Over real HTTP: sign in with Better Auth, then call tRPC with the session cookie.
-import type { DatabaseHandle } from "@fivefold/db";
+import { type DatabaseHandle, schema } from "@fivefold/db";
 import { createTestDatabase, testDriver } from "@fivefold/db/testing";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth, servedOrigins } from "./auth";
@@ -65,5 +66,49 @@ describe(`HTTP with a Better Auth session on ${testDriver()}`, () => {
     expect((await fetch(`${base}/trpc/me.get`)).status).toBe(401);
     const health = await fetch(`${base}/trpc/health`);
     expect(await health.json()).toEqual({ result: { data: { ok: true, db: testDriver() } } });
+  });
+
+  it("lets a person added without a sign-in set a password through the e-mailed link", async () => {
+    const [org] = await database.db.select().from(schema.organisations);
+    await database.db
+      .insert(schema.people)
+      .values({ orgId: org?.id ?? "", name: "Nia Newcomer", email: "nia@h.test" });
+    const post = (path: string, body: unknown) =>
+      fetch(`${base}/api/auth/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base },
+        body: JSON.stringify(body),
+      });
+    expect((await signIn("nia@h.test", "a-new-password")).status).toBe(401);
+    expect((await post("request-password-reset", { email: "nia@h.test" })).status).toBe(200);
+    // An unknown address gets the same answer and no mail.
+    expect((await post("request-password-reset", { email: "nobody@h.test" })).status).toBe(200);
+    const mails = await database.db
+      .select()
+      .from(schema.outbox)
+      .where(eq(schema.outbox.template, "password"));
+    expect(mails.map((m) => m.toEmail)).toEqual(["nia@h.test"]);
+    expect(mails[0]?.subject).toBe("Set your Fivefold password");
+    const token = new URL((mails[0]?.meta as { link: string }).link, base).searchParams.get("token") ?? "";
+    expect(mails[0]?.text).toContain(`/reset-password?token=${token}`);
+
+    expect((await post("reset-password", { token, newPassword: "short" })).status).toBe(400);
+    expect((await post("reset-password", { token, newPassword: "a-new-password" })).status).toBe(200);
+    expect((await post("reset-password", { token, newPassword: "another-password" })).status).toBe(400);
+    const response = await signIn("nia@h.test", "a-new-password");
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    const me = (await (await fetch(`${base}/trpc/me.get`, { headers: { cookie } })).json()) as {
+      result: { data: { person: { name: string } } };
+    };
+    expect(me.result.data.person.name).toBe("Nia Newcomer");
+
+    // A reset for someone who has a password says so, and ends their sessions.
+    expect((await post("request-password-reset", { email: "nia@h.test" })).status).toBe(200);
+    const again = await database.db
+      .select()
+      .from(schema.outbox)
+      .where(eq(schema.outbox.template, "password"));
+    expect(again.map((m) => m.subject)).toContain("Reset your Fivefold password");
   });
 });

@@ -6,6 +6,7 @@ import { createBrowserRouter, RouterProvider } from "react-router";
 import { PageLoader } from "./components/PageLoader";
 import { Shell } from "./components/Shell";
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./lib/trpc";
+import { RequestPasswordPage, ResetPasswordPage } from "./pages/PasswordPages";
 import { SignInPage } from "./pages/SignInPage";
 import { cssVariablesResolver, theme } from "./theme";
 
@@ -41,6 +42,8 @@ const lazyPage = (Page: React.ComponentType) => (
 
 const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
+  { path: "/set-password", element: <RequestPasswordPage /> },
+  { path: "/reset-password", element: <ResetPasswordPage /> },
   { path: "/r/:token", element: lazyPage(TokenFeedbackPage) },
   {
     path: "/",

@@ -81,3 +81,17 @@ export function reminderMail(input: {
     action: { label: self ? "Rate yourself" : "Give feedback", url: input.link },
   });
 }
+
+export function passwordMail(input: { name: string; firstTime: boolean; link: string }): RenderedMail {
+  return composeMail({
+    subject: input.firstTime ? "Set your Fivefold password" : "Reset your Fivefold password",
+    paragraphs: [
+      `Hello ${input.name.split(" ")[0]},`,
+      input.firstTime
+        ? "Choose a password to sign in to Fivefold, where you give and receive 360 feedback and follow your coaching plan."
+        : "Someone (hopefully you) asked to reset your Fivefold password. If it was not you, ignore this e-mail: nothing changes.",
+      "The link works once, for three days.",
+    ],
+    action: { label: input.firstTime ? "Set my password" : "Reset my password", url: input.link },
+  });
+}

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { authClient } from "../lib/auth-client";
 
 export function SignInPage() {
@@ -59,6 +59,11 @@ export function SignInPage() {
                 360-degree leadership feedback, anonymous by design.
               </Text>
             </div>
+            {params.get("password") === "set" && !error ? (
+              <Alert color="green" title="Password saved">
+                Sign in with your new password.
+              </Alert>
+            ) : null}
             {error ? (
               <Alert color="red" role="alert" title="Sign-in failed">
                 {error}
@@ -82,6 +87,9 @@ export function SignInPage() {
             <Button type="submit" loading={pending} disabled={!email || !password}>
               Sign in
             </Button>
+            <Anchor component={Link} to="/set-password" size="sm">
+              First time here, or forgot your password?
+            </Anchor>
             <Text size="xs" c="dimmed">
               Trying the demo? Every Acme person signs in with the password <code>fivefold-demo</code>, for
               example{" "}
