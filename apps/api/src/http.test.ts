@@ -89,7 +89,8 @@ describe(`HTTP with a Better Auth session on ${testDriver()}`, () => {
       .where(eq(schema.outbox.template, "password"));
     expect(mails.map((m) => m.toEmail)).toEqual(["nia@h.test"]);
     expect(mails[0]?.subject).toBe("Set your Fivefold password");
-    const token = new URL((mails[0]?.meta as { link: string }).link, base).searchParams.get("token") ?? "";
+    const link = (mails[0]?.meta as { link?: string } | undefined)?.link ?? "";
+    const token = new URL(link, base).searchParams.get("token") ?? "";
     expect(mails[0]?.text).toContain(`/reset-password?token=${token}`);
 
     expect((await post("reset-password", { token, newPassword: "short" })).status).toBe(400);
