@@ -61,7 +61,12 @@ test("a manager collects feedback from six raters and releases the report", asyn
   // The fourth answers through the one-time link from the demo mailbox, without signing in.
   await signIn(page, "admin@acme.test");
   await page.getByRole("link", { name: "Mailbox" }).click();
-  const mail = page.getByTestId("mail").filter({ hasText: "sofia.rossi@acme.test" }).first();
+  // Other journeys invite Sofia too: take the invitation about this subject, the newest first.
+  const mail = page
+    .getByTestId("mail")
+    .filter({ hasText: "sofia.rossi@acme.test" })
+    .filter({ hasText: `${subject} would value your feedback` })
+    .first();
   await mail.getByRole("button").first().click();
   const link = await mail.getByRole("link", { name: /\/r\// }).getAttribute("href");
   expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{22}$/);

@@ -1,13 +1,18 @@
 // The typed tRPC client for the API (types only: the web never imports server code at run time).
 import type { AppRouter } from "@fivefold/api";
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  // Any change may show on several pages (a new request lands in the requester's own inbox, an
+  // accepted partnership on the plan): after every successful mutation, refetch what is shown.
+  const queryClient: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onSuccess: () => queryClient.invalidateQueries(),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -15,6 +20,7 @@ export function makeQueryClient(): QueryClient {
       },
     },
   });
+  return queryClient;
 }
 
 export function makeTrpcClient() {
