@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     auth,
     webDist,
     appUrl: baseURL,
-    mailboxEnabled: !env.smtpUrl,
+    // The Mailbox shows every mail body, invitation links included: a demo aid, never a real mode.
+    mailboxEnabled: env.demo && !env.smtpUrl,
     trustProxy: Boolean(env.publicUrl),
   });
   await app.listen({ port: env.port, host: env.host });
@@ -77,7 +78,9 @@ async function main(): Promise<void> {
   console.log(
     env.smtpUrl
       ? `E-mail: sent over ${describeSmtpUrl(env.smtpUrl)}`
-      : "E-mail: kept in the Mailbox (no SMTP_URL)",
+      : env.demo
+        ? "E-mail: kept in the demo Mailbox (no SMTP_URL)"
+        : "E-mail: not sent: set SMTP_URL (mails wait in the outbox and go out once it is set)",
   );
 
   const url = env.publicUrl ?? `http://localhost:${env.port}`;

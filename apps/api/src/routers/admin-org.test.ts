@@ -342,6 +342,10 @@ describe(`reminders on ${testDriver()}`, () => {
       code: "NOT_FOUND",
     });
     expect(await manager.requests.progress({ requestId: soon.id })).toEqual(progressBefore);
+    // Not even the demo Mailbox names them.
+    const inMailbox = (await h.as(a, "admin").mailbox.list()).filter((m) => m.template === "reminder");
+    expect(inMailbox.length).toBeGreaterThanOrEqual(4);
+    expect(inMailbox.every((m) => m.to === "a rater who has not answered yet (hidden)")).toBe(true);
     const [entry] = await h.database.db
       .select()
       .from(schema.auditLog)
@@ -430,6 +434,10 @@ describe(`audit on ${testDriver()}`, () => {
     const past = await admin.audit.list({ to: new Date(Date.now() - DAY).toISOString() });
     expect(past).toEqual({ items: [], nextCursor: null });
     await expect(admin.audit.list({ cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const forged = Buffer.from(
+      JSON.stringify({ at: "garbage", id: "00000000-0000-4000-8000-000000000000" }),
+    ).toString("base64url");
+    await expect(admin.audit.list({ cursor: forged })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("never holds answers, comments, tokens or their hashes", async () => {

@@ -274,10 +274,12 @@ describe(`people.export on ${testDriver()}`, () => {
     expect(allowed.feedbackAboutThem[0]?.report?.snapshot).toBeTruthy();
     await admin.settings.update({ adminsReadReports: false });
     // A rater's export lists the invitation, never their answers or comments.
+    // An admin's export does not say whether they answered (DESIGN §4 rules 1 and 8); their own does.
     const rater = await admin.people.export({ personId: idOf(a, "p1") });
-    expect(rater.invitationsToRate).toEqual([
-      expect.objectContaining({ requestId, group: "peer", state: "submitted" }),
-    ]);
+    expect(rater.invitationsToRate).toEqual([expect.objectContaining({ requestId, group: "peer" })]);
+    expect(rater.invitationsToRate[0]).not.toHaveProperty("state");
+    const own = await h.as(a, "p1").people.export({ personId: idOf(a, "p1") });
+    expect(own.invitationsToRate).toEqual([expect.objectContaining({ requestId, state: "submitted" })]);
     expect(JSON.stringify(rater)).not.toContain("Export-secret-comment");
     expect(await auditActions(idOf(a, "subject"))).toEqual(expect.arrayContaining(["people.export"]));
   });

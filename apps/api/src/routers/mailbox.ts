@@ -7,7 +7,9 @@ import { roleProcedure, router } from "../trpc/init";
 export const mailboxRouter = router({
   list: roleProcedure("admin").query(async ({ ctx }) => {
     if (!ctx.mailboxEnabled) {
-      throw new PreconditionFailedError("E-mail is sent over SMTP here: there is no mailbox to read");
+      throw new PreconditionFailedError(
+        "The Mailbox is a demo aid: without the demo, e-mail goes out over SMTP (set SMTP_URL) and nobody reads it here",
+      );
     }
     const rows = await ctx.db
       .select({
@@ -23,6 +25,11 @@ export const mailboxRouter = router({
       .where(eq(schema.outbox.orgId, ctx.org.id))
       .orderBy(desc(schema.outbox.createdAt), desc(schema.outbox.id))
       .limit(500);
-    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    // Reminders go to non-responders without telling anyone who they are (DESIGN §4 rule 8).
+    return rows.map((r) => ({
+      ...r,
+      to: r.template === "reminder" ? "a rater who has not answered yet (hidden)" : r.to,
+      createdAt: r.createdAt.toISOString(),
+    }));
   }),
 });

@@ -24,7 +24,7 @@ export async function exportPerson(ctx: MemberContext, personId: string, now = n
       .from(schema.organisations)
       .where(eq(schema.organisations.id, ctx.org.id));
     const withReports = self || Boolean(org?.adminsReadReports);
-    const data = await collect(tx, ctx.org.id, person, withReports);
+    const data = await collect(tx, ctx.org.id, person, withReports, self);
     await audit(tx, ctx, "people.export", { type: "person", id: person.id }, { self, withReports });
     return {
       exportedAt: now.toISOString(),
@@ -47,6 +47,7 @@ async function collect(
   orgId: string,
   person: typeof schema.people.$inferSelect,
   withReports: boolean,
+  self: boolean,
 ) {
   const p = schema.people;
   const manager = person.managerId
@@ -278,7 +279,8 @@ async function collect(
       requestId: i.requestId,
       subjectName: i.subjectName,
       group: i.group,
-      state: i.state,
+      // Whether someone answered is theirs alone to know (DESIGN §4 rules 1 and 8).
+      ...(self ? { state: i.state } : {}),
       expiresAt: i.expiresAt.toISOString(),
     })),
     coachingPlans: plans.map((pl) => ({

@@ -31,7 +31,11 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(raw: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if (typeof value.at === "string" && z.uuid().safeParse(value.id).success) return value;
+    // `at` is Postgres' text of a timestamptz (microseconds kept); anything else is not ours.
+    const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+    if (typeof value.at === "string" && timestamp.test(value.at) && z.uuid().safeParse(value.id).success) {
+      return value;
+    }
   } catch {
     // fall through to the error below
   }
