@@ -2,6 +2,7 @@ export * from "./anonymity";
 export * from "./answers";
 export * from "./dashboard";
 export * from "./errors";
+export * from "./export";
 export * from "./instrument";
 export * from "./lifecycle";
 export * from "./people-import";

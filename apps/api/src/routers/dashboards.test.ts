@@ -2,6 +2,7 @@
 // that need k people behind them and come from released reports only.
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { fullAnswers } from "../testing/answers";
@@ -137,5 +138,72 @@ describe(`dashboards on ${testDriver()}`, () => {
     const after = await h.as(a, "coach").dashboards.team({ teamId: core() });
     const p3 = after.attention.find((x) => x.personId === id(a, "p3"));
     expect(p3?.reasons).toEqual(["Their last feedback request closed with too few answers for a report"]);
+  });
+
+  it("shows a manager only the figures of reports they may read, and team figures only from those", async () => {
+    // p5's report is requested by an admin: the coach may read it, their manager may not.
+    const { id: requestId } = await h.as(a, "admin").requests.create({
+      subjectId: id(a, "p5"),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: ["p1", "p2", "p3"].map((key) => ({ personId: id(a, key), group: "peer" as const })),
+    });
+    for (const key of ["p5", "p1", "p2", "p3"]) {
+      const caller = h.as(a, key);
+      const invitation = (await caller.inbox.list()).find((i) => i.requestId === requestId);
+      await caller.responses.submit({
+        invitationId: invitation?.invitationId ?? "",
+        answers: fullAnswers(4),
+      });
+    }
+    await h.as(a, "admin").requests.close({ requestId });
+    await h.database.db
+      .insert(schema.teamMembers)
+      .values({ orgId: a.orgId, teamId: core(), personId: id(a, "p5") });
+
+    const coachView = await h.as(a, "coach").dashboards.team({ teamId: core() });
+    expect(coachView.people.find((p) => p.personId === id(a, "p5"))).toMatchObject({
+      requestId,
+      cells: { vision: 4 },
+    });
+    const managerView = await h.as(a, "manager").dashboards.team({ teamId: core() });
+    const p5 = managerView.people.find((p) => p.personId === id(a, "p5"));
+    expect(p5).toMatchObject({ requestId: null, cells: { vision: null } });
+    expect(p5?.blankReason).toMatch(/requested by someone else/);
+    await expect(h.as(a, "manager").reports.get({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The manager's team figures stand only on the reports they can read.
+    const readable = managerView.people.filter((p) => p.requestId !== null).length;
+    expect(managerView.profile.vision?.people ?? 0).toBeLessThanOrEqual(readable);
+  });
+
+  it("filters the heatmap by cycle", async () => {
+    const [cycle] = await h.database.db
+      .insert(schema.cycles)
+      .values({ orgId: a.orgId, name: "Winter", startsOn: "2026-11-01", endsOn: "2026-12-31" })
+      .returning();
+    const subjectReport = (await h.as(a, "subject").reports.list())[0];
+    await h.database.db
+      .update(schema.feedbackRequests)
+      .set({ cycleId: cycle?.id ?? null })
+      .where(eq(schema.feedbackRequests.id, subjectReport?.requestId ?? ""));
+    const view = await h.as(a, "coach").dashboards.team({ teamId: core(), cycle: cycle?.id });
+    expect(view.cycle).toBe(cycle?.id);
+    expect(view.cycles.map((c) => c.name)).toContain("Winter");
+    const withReport = view.people.filter((p) => p.requestId !== null);
+    expect(withReport.map((p) => p.personId)).toEqual([id(a, "subject")]);
+    expect(view.people.find((p) => p.personId === id(a, "p1"))?.blankReason).toBe(
+      "No released report in this cycle",
+    );
+    expect(view.profile.vision).toBeNull(); // one person in the cycle: under k
+    expect(view.trend.find((t) => t.name === "Winter")?.means.vision).toBeNull();
+  });
+
+  it("stops treating someone as a coach once the coach role is taken away", async () => {
+    await h.database.db
+      .delete(schema.personRoles)
+      .where(and(eq(schema.personRoles.personId, id(a, "coach")), eq(schema.personRoles.role, "coach")));
+    expect(await h.as(a, "coach").dashboards.teams()).toEqual([]);
+    await expect(h.as(a, "coach").dashboards.team({ teamId: core() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

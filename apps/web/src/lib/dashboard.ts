@@ -1,16 +1,13 @@
 // The team dashboard as the API returns it, and its heatmap CSV.
 import type { AppRouter } from "@fivefold/api";
 import type { DimensionKey } from "@fivefold/domain";
+import { spreadsheetCsv } from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 
 export type TeamDashboard = inferRouterOutputs<AppRouter>["dashboards"]["team"];
 
 export function heatmapCsv(dashboard: TeamDashboard, keys: DimensionKey[]): string {
-  const cell = (value: string | number | null) => {
-    const text = value === null ? "" : String(value);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const rows = [
+  return spreadsheetCsv([
     ["person", "released", ...keys, "plan_state", "plan_progress", "last_checkin", "overdue"],
     ...dashboard.people.map((p) => [
       p.name,
@@ -21,6 +18,5 @@ export function heatmapCsv(dashboard: TeamDashboard, keys: DimensionKey[]): stri
       p.plan?.lastCheckinAt?.slice(0, 10) ?? "",
       p.plan ? String(p.plan.overdue) : "",
     ]),
-  ];
-  return `${rows.map((r) => r.map((v) => cell(v as string | number | null)).join(",")).join("\n")}\n`;
+  ]);
 }

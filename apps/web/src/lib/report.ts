@@ -1,13 +1,9 @@
 // The report as the API returns it, and its CSV export.
 import type { AppRouter } from "@fivefold/api";
+import { spreadsheetCsv } from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 
 export type Report = inferRouterOutputs<AppRouter>["reports"]["get"];
-
-const cell = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** Every shown figure as one CSV row: dimension, behaviour, who, mean, n, counts per scale point. */
 export function reportCsv(report: Report): string {
@@ -36,7 +32,7 @@ export function reportCsv(report: Report): string {
         rows.push([d.name, behaviour, "Self", figures.self, 1, null, null, null, null, null]);
     }
   }
-  return `${rows.map((row) => row.map(cell).join(",")).join("\n")}\n`;
+  return spreadsheetCsv(rows);
 }
 
 export function download(filename: string, text: string, type = "text/csv"): void {

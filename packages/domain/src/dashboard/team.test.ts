@@ -134,7 +134,7 @@ describe("attentionList", () => {
     ]);
     expect(list[1]?.reasons[0]).toMatch(/too few answers/);
     expect(list[2]?.reasons).toEqual([
-      "A large blind spot: they rate themselves 2.0 points above others on vision (and 1 more)",
+      "A large blind spot: they rate themselves 2.0 points above others on Set the vision (and 1 more)",
     ]);
     expect(list[3]?.reasons[0]).toMatch(/stalled: no check-in for 58 days/);
   });

@@ -1,7 +1,7 @@
 // A team's dashboard: where the team stands on the five dimensions, whose plan is moving and who
 // needs attention. Team figures obey DESIGN §4 rule 7: a figure is shown only when at least k
 // people, each with a released report, stand behind it.
-import { DIMENSION_KEYS, type DimensionKey } from "../instrument";
+import { DIMENSION_KEYS, type DimensionKey, findDimension, getInstrument } from "../instrument";
 
 export type DimensionCells = Record<DimensionKey, number | null>;
 
@@ -113,7 +113,7 @@ export function attentionList(
       const first = gaps[0];
       if (first) {
         reasons.push(
-          `A large blind spot: they rate themselves ${round2(first.gap).toFixed(1)} points above others on ${first.key}${gaps.length > 1 ? ` (and ${gaps.length - 1} more)` : ""}`,
+          `A large blind spot: they rate themselves ${round2(first.gap).toFixed(1)} points above others on ${findDimension(getInstrument(), first.key).name}${gaps.length > 1 ? ` (and ${gaps.length - 1} more)` : ""}`,
         );
       }
     }

@@ -20,7 +20,12 @@ import { adminsMayReadReports } from "../reports/access";
 
 export type Viewer = "coach" | "manager" | "admin";
 
-async function teamsCoachedBy(db: Executor, orgId: string, personId: string): Promise<string[]> {
+/** Teams the caller coaches: a coach-team link counts only while they hold the coach role. */
+async function teamsCoachedBy(ctx: MemberContext): Promise<string[]> {
+  if (!ctx.roles.includes("coach")) return [];
+  const { db } = ctx;
+  const orgId = ctx.org.id;
+  const personId = ctx.person.id;
   const rows = await db
     .select({ teamId: schema.teamCoaches.teamId })
     .from(schema.teamCoaches)
@@ -31,7 +36,7 @@ async function teamsCoachedBy(db: Executor, orgId: string, personId: string): Pr
 /** Teams I coach, teams holding my direct reports, and every team for admins when allowed. */
 export async function listDashboardTeams(ctx: MemberContext) {
   const [coached, admin] = await Promise.all([
-    teamsCoachedBy(ctx.db, ctx.org.id, ctx.person.id),
+    teamsCoachedBy(ctx),
     ctx.roles.includes("admin") ? adminsMayReadReports(ctx.db, ctx.org.id) : Promise.resolve(false),
   ]);
   const managed = await ctx.db
@@ -68,7 +73,7 @@ async function viewerOf(ctx: MemberContext, teamId: string): Promise<{ viewer: V
     .from(schema.teams)
     .where(and(eq(schema.teams.id, teamId), eq(schema.teams.orgId, ctx.org.id)));
   if (!team) throw new NotFoundError("Team");
-  const coached = await teamsCoachedBy(ctx.db, ctx.org.id, ctx.person.id);
+  const coached = await teamsCoachedBy(ctx);
   if (coached.includes(teamId)) return { viewer: "coach", name: team.name };
   if (ctx.roles.includes("admin") && (await adminsMayReadReports(ctx.db, ctx.org.id))) {
     return { viewer: "admin", name: team.name };
@@ -82,6 +87,7 @@ const emptyCells = (): DimensionCells =>
 interface Released {
   requestId: string;
   subjectId: string;
+  requesterId: string;
   cycleId: string | null;
   releasedAt: Date;
   others: DimensionCells;
@@ -94,6 +100,7 @@ async function releasedFor(db: Executor, orgId: string, subjectIds: string[]): P
     .select({
       requestId: schema.feedbackRequests.id,
       subjectId: schema.feedbackRequests.subjectId,
+      requesterId: schema.feedbackRequests.requesterId,
       cycleId: schema.feedbackRequests.cycleId,
       releasedAt: schema.reportSnapshots.releasedAt,
       snapshot: schema.reportSnapshots.snapshot,
@@ -115,6 +122,7 @@ async function releasedFor(db: Executor, orgId: string, subjectIds: string[]): P
     return {
       requestId: row.requestId,
       subjectId: row.subjectId,
+      requesterId: row.requesterId,
       cycleId: row.cycleId,
       releasedAt: row.releasedAt,
       others,
@@ -170,7 +178,12 @@ export async function teamDashboard(
     .orderBy(asc(schema.cycles.startsOn));
   if (input.cycle && !cycles.some((c) => c.id === input.cycle)) throw new NotFoundError("Cycle");
 
-  const released = await releasedFor(ctx.db, ctx.org.id, ids);
+  // A manager sees the figures of reports they may read (those they requested), and team figures
+  // only from those, so no combination of what they see reveals a report they may not read.
+  const all = await releasedFor(ctx.db, ctx.org.id, ids);
+  const readable = (r: Released) => viewer !== "manager" || r.requesterId === ctx.person.id;
+  const released = all.filter(readable);
+  const unreadable = new Set(all.filter((r) => !readable(r)).map((r) => r.subjectId));
   const latest = latestBySubject(released, (r) => !input.cycle || r.cycleId === input.cycle);
 
   const requests = ids.length
@@ -267,11 +280,13 @@ export async function teamDashboard(
         ? undefined
         : open
           ? `Collecting answers until ${formatDay(open.deadline)}`
-          : lastClosed.get(person.id) === "insufficient"
-            ? "The last request closed with too few answers"
-            : input.cycle
-              ? "No released report in this cycle"
-              : "No released report yet",
+          : unreadable.has(person.id)
+            ? "Their report was requested by someone else, so it is not shared with you"
+            : lastClosed.get(person.id) === "insufficient"
+              ? "The last request closed with too few answers"
+              : input.cycle
+                ? "No released report in this cycle"
+                : "No released report yet",
       lastRequestInsufficient: lastClosed.get(person.id) === "insufficient",
       plan: plan
         ? {
