@@ -80,6 +80,17 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(dashboard.attention.find((a) => a.personId === late?.personId)?.reasons).toContain(
       "A check-in on their plan is overdue",
     );
+    // Exactly one person of the team needs attention for their plan; the other plans are on track.
+    expect(dashboard.people.filter((p) => p.plan?.overdue)).toHaveLength(1);
+    const everyone = await Promise.all(
+      Object.values(acme.teams).map((id) =>
+        h
+          .as(acme as SeededOrganisation, "admin")
+          .dashboards.team({ teamId: id })
+          .catch(() => null),
+      ),
+    );
+    expect(everyone.every((d) => d === null)).toBe(true); // admins may not read reports by default
     expect(dashboard.trend.filter((t) => t.means.vision !== null)).toHaveLength(2);
     const sales = await h.as(acme, "coach-1").dashboards.team({ teamId: acme.teams.Sales ?? "" });
     expect(sales.progress.open).toBe(1);

@@ -9,14 +9,20 @@ import { createPlan, publishPlan } from "../features/grow/plans";
 import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
 
-const at = (iso: string) => new Date(`${iso}T10:00:00.000Z`);
+const DAY = 86_400_000;
+/** Plans run relative to today, so the demo shows plans in progress whenever it is started. */
+const daysAgo = (days: number) => {
+  const day = new Date(Date.now() - days * DAY);
+  day.setUTCHours(10, 0, 0, 0);
+  return day;
+};
 
 interface PlanSeed {
   subject: string;
   partners: string[];
   lead: string;
-  /** Check-ins: the day and the progress figure. */
-  checkins: Array<[string, number]>;
+  /** Check-ins: how many days ago, and the progress figure (fortnightly, published 50 days ago). */
+  checkins: Array<[number, number]>;
 }
 
 const PLANS: PlanSeed[] = [
@@ -25,26 +31,26 @@ const PLANS: PlanSeed[] = [
     partners: ["team-1-1", "team-1-3", "team-1-4"],
     lead: "manager-2",
     checkins: [
-      ["2026-10-21", 20],
-      ["2026-11-04", 45],
-      ["2026-11-18", 60],
+      [36, 20],
+      [22, 45],
+      [8, 60],
     ],
   },
   {
-    // Needs attention: the last check-in was in October.
+    // Needs attention: the last check-in was five weeks ago.
     subject: "team-1-3",
     partners: ["team-1-2", "team-1-4", "team-1-5"],
     lead: "manager-3",
-    checkins: [["2026-10-21", 15]],
+    checkins: [[36, 15]],
   },
   {
     subject: "team-2-1",
     partners: ["team-2-2", "team-2-3", "team-2-4", "team-2-5"],
     lead: "manager-1",
     checkins: [
-      ["2026-10-21", 30],
-      ["2026-11-04", 50],
-      ["2026-11-18", 70],
+      [36, 30],
+      [22, 50],
+      [8, 70],
     ],
   },
   {
@@ -52,8 +58,9 @@ const PLANS: PlanSeed[] = [
     partners: ["team-4-2", "team-4-3", "team-4-4"],
     lead: "manager-5",
     checkins: [
-      ["2026-10-21", 25],
-      ["2026-11-04", 40],
+      [36, 25],
+      [22, 40],
+      [8, 55],
     ],
   },
 ];
@@ -102,7 +109,7 @@ export async function seedDemoPlans(db: Database, org: SeededOrganisation): Prom
       .orderBy(desc(schema.feedbackRequests.closedAt))
       .limit(1);
     if (!latest) continue;
-    const plan = await createPlan(subject, latest.id, at("2026-10-05"));
+    const plan = await createPlan(subject, latest.id, daysAgo(52));
     const invite = async (key: string, role: "partner" | "lead") => {
       const { partnershipId } = await invitePartner(subject, {
         planId: plan.id,
@@ -113,7 +120,7 @@ export async function seedDemoPlans(db: Database, org: SeededOrganisation): Prom
     };
     for (const key of seed.partners) await invite(key, "partner");
     await invite(seed.lead, "lead");
-    await publishPlan(subject, plan.id, at("2026-10-07"));
+    await publishPlan(subject, plan.id, daysAgo(50));
     for (const [i, [day, progress]] of seed.checkins.entries()) {
       const { id } = await logCheckin(subject, plan.id, {
         progress,
@@ -127,7 +134,7 @@ export async function seedDemoPlans(db: Database, org: SeededOrganisation): Prom
       });
       await db
         .update(schema.checkins)
-        .set({ createdAt: at(day) })
+        .set({ createdAt: daysAgo(day) })
         .where(eq(schema.checkins.id, id));
       const partner = seed.partners[i % seed.partners.length];
       if (partner) {
