@@ -129,4 +129,22 @@ describe(`check-in reminders on ${testDriver()}`, () => {
       .where(eq(schema.coachingPlans.id, planId));
     expect(row?.state).toBe("closed");
   });
+
+  it("leaves a deactivated lead out of the overdue mail, and a deactivated owner gets none", async () => {
+    // The other organisation's plan, at due days later than any run above.
+    const days = (await h.as(b, "subject").plans.get({ planId: otherOrgPlanId })).schedule.map(
+      (e) => e.dueOn,
+    );
+    const setActive = (email: string, active: boolean) =>
+      h.database.db.update(schema.people).set({ active }).where(eq(schema.people.email, email));
+    await setActive("p4@beta.test", false);
+    const sent = (await run(at(plusDays(days[4] ?? "", 3)))).filter((r) => r.planId === otherOrgPlanId);
+    expect(sent.map((r) => r.to)).toEqual(["subject@beta.test"]);
+    await setActive("p4@beta.test", true);
+    await setActive("subject@beta.test", false);
+    expect((await run(at(plusDays(days[5] ?? "", 3)))).filter((r) => r.planId === otherOrgPlanId)).toEqual(
+      [],
+    );
+    await setActive("subject@beta.test", true);
+  });
 });

@@ -34,6 +34,8 @@ export interface PartnershipWithPerson {
   personId: string;
   name: string;
   email: string;
+  /** Whether the person is still active (deactivated people get no more mail). */
+  active: boolean;
   role: "partner" | "lead";
   state: "invited" | "accepted" | "declined";
   invitedAt: Date;
@@ -54,6 +56,7 @@ export async function listPlanPartnerships(
       personId: partnerships.personId,
       name: people.name,
       email: people.email,
+      active: people.active,
       role: partnerships.role,
       state: partnerships.state,
       invitedAt: partnerships.invitedAt,

@@ -45,7 +45,8 @@ async function remindPlan(db: Database, planId: string, options: { now: Date; ap
       .innerJoin(schema.people, eq(schema.people.id, schema.coachingPlans.subjectId))
       .where(and(eq(schema.coachingPlans.id, planId), eq(schema.coachingPlans.state, "active")))
       .for("update", { of: schema.coachingPlans, skipLocked: true });
-    if (!row) return [];
+    // Deactivated people get no more reminders, about their own plan or as a lead.
+    if (!row?.subject.active) return [];
     const { plan, subject } = row;
     const times = (await listCheckinTimes(tx, plan.orgId, [plan.id])).get(plan.id) ?? [];
     const reminders = checkinReminders(
@@ -59,7 +60,7 @@ async function remindPlan(db: Database, planId: string, options: { now: Date; ap
     );
     if (reminders.length === 0) return [];
     const lead = (await listPlanPartnerships(tx, plan.orgId, [plan.id])).find(
-      (m) => m.role === "lead" && m.state === "accepted",
+      (m) => m.role === "lead" && m.state === "accepted" && m.active,
     );
     const sent: SentReminder[] = [];
     for (const reminder of reminders) {
