@@ -196,6 +196,34 @@ describe(`collect on ${testDriver()}`, () => {
     expect(count?.n).toBe(0);
   });
 
+  it("keeps the report's readers out of the anonymous groups", async () => {
+    const manager = h.as(a, "manager");
+    const base = { subjectId: id(a, "subject"), deadline: inDays(7) };
+    const peers = ["p1", "p2", "p3"].map((key) => ({ personId: id(a, key), group: "peer" as const }));
+    // The requester as a peer, or the subject's coach as another colleague, could subtract
+    // their own answers from "everyone but self".
+    for (const reader of [
+      { personId: id(a, "manager"), group: "peer" as const },
+      { personId: id(a, "coach"), group: "other" as const },
+    ]) {
+      await expect(manager.requests.create({ ...base, raters: [...peers, reader] })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("cannot also rate anonymously"),
+      });
+    }
+    const { id: requestId } = await manager.requests.create({ ...base, raters: peers });
+    await expect(
+      h.as(a, "subject").nominations.propose({ requestId, personId: id(a, "coach"), group: "peer" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // As the manager group they are identifiable, and welcome.
+    expect(
+      await manager.requests.create({
+        ...base,
+        raters: [...peers, { personId: id(a, "manager"), group: "manager" }],
+      }),
+    ).toMatchObject({ id: expect.any(String) });
+  });
+
   it("lets the subject propose raters on a draft and the manager approve or remove them", async () => {
     const manager = h.as(a, "manager");
     const subject = h.as(a, "subject");

@@ -74,7 +74,7 @@ function mix(counts: Partial<Record<Group, number>>, seed: number): Rater[] {
     manager: ["manager"],
     peer: ["p1", "p2", "p3", "p4", "p5", "p6"],
     direct_report: ["d1", "d2", "d3"],
-    other: ["coach", "stranger", "other-manager"],
+    other: ["boss", "stranger", "other-manager"],
   };
   return (Object.entries(counts) as Array<[Group, number]>).flatMap(([group, n]) =>
     keys[group].slice(0, n).map((key) => ({ key, group, answers: answersFor(next) })),

@@ -61,9 +61,10 @@ export default function NewRequestPage() {
   const raterOptions = useMemo(
     () =>
       (people.data ?? [])
-        .filter((p) => p.id !== subjectId)
+        // You will read the report, so you rate as the manager (below), never anonymously.
+        .filter((p) => p.id !== subjectId && p.id !== me.person.id)
         .map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` })),
-    [people.data, subjectId],
+    [people.data, subjectId, me.person.id],
   );
 
   if (people.isPending) return <PageLoader />;

@@ -1,6 +1,12 @@
 // Loading a feedback request inside the caller's organisation and deciding who may manage it.
 import { type Executor, schema } from "@fivefold/db";
-import { ForbiddenError, NotFoundError } from "@fivefold/domain";
+import {
+  ForbiddenError,
+  InvalidInputError,
+  isAnonymousGroup,
+  NotFoundError,
+  type RaterGroup,
+} from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
 
@@ -56,5 +62,42 @@ export async function assertCanManage(
 ): Promise<void> {
   if (!(await canManageRequest(ctx, request, db))) {
     throw new ForbiddenError("Only the manager who requested this feedback (or an admin) can do that");
+  }
+}
+
+/**
+ * People who will be able to read the report: the requester and the coaches of the subject's
+ * teams. They may not rate anonymously, or they could subtract their own answers from a figure.
+ */
+export async function reportReaders(
+  db: Executor,
+  orgId: string,
+  subjectId: string,
+  requesterId: string,
+): Promise<Set<string>> {
+  const coaches = await db
+    .selectDistinct({ personId: schema.teamCoaches.personId })
+    .from(schema.teamCoaches)
+    .innerJoin(
+      schema.teamMembers,
+      and(
+        eq(schema.teamMembers.teamId, schema.teamCoaches.teamId),
+        eq(schema.teamMembers.personId, subjectId),
+      ),
+    )
+    .where(eq(schema.teamCoaches.orgId, orgId));
+  return new Set([requesterId, ...coaches.map((c) => c.personId)]);
+}
+
+export function assertNotAnonymousReader(
+  readers: Set<string>,
+  rater: { personId: string | null; group: string },
+  field: string,
+): void {
+  if (rater.personId && readers.has(rater.personId) && isAnonymousGroup(rater.group as RaterGroup)) {
+    throw new InvalidInputError(
+      "Someone who will read this report cannot also rate anonymously: their own answers would let them work out others'. Invite them as the manager, or not at all.",
+      { [field]: "Choose the manager group, or leave them out" },
+    );
   }
 }

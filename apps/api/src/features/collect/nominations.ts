@@ -14,7 +14,14 @@ import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
-import { assertCanManage, canManageRequest, loadPerson, loadRequest } from "./access";
+import {
+  assertCanManage,
+  assertNotAnonymousReader,
+  canManageRequest,
+  loadPerson,
+  loadRequest,
+  reportReaders,
+} from "./access";
 import { checkAnonymousCount, countAnonymousInvitations, inviteRaters } from "./invite";
 
 export async function proposeNomination(
@@ -33,6 +40,8 @@ export async function proposeNomination(
   }
   const person = await loadPerson(ctx.db, ctx.org.id, input.personId);
   if (!person.active) throw new InvalidInputError("This person is no longer active");
+  const readers = await reportReaders(ctx.db, ctx.org.id, request.subjectId, request.requesterId);
+  assertNotAnonymousReader(readers, { personId: person.id, group: input.group }, "group");
   const [row] = await ctx.db
     .insert(schema.nominations)
     .values({
@@ -82,6 +91,10 @@ export async function decideNomination(
       .update(schema.nominations)
       .set({ approved: input.approve })
       .where(eq(schema.nominations.id, nomination.id));
+    if (input.approve) {
+      const readers = await reportReaders(tx, ctx.org.id, request.subjectId, request.requesterId);
+      assertNotAnonymousReader(readers, nomination, "approve");
+    }
     if (input.approve && request.state === "open") {
       if (isAnonymousGroup(nomination.group)) {
         const count = (await countAnonymousInvitations(tx, request.id)) + 1;

@@ -12,7 +12,14 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
-import { assertCanManage, type FeedbackRequestRow, loadPerson, loadRequest } from "./access";
+import {
+  assertCanManage,
+  assertNotAnonymousReader,
+  type FeedbackRequestRow,
+  loadPerson,
+  loadRequest,
+  reportReaders,
+} from "./access";
 import type { createRequestInput } from "./inputs";
 import { checkAnonymousCount, inviteRaters, type RaterToInvite } from "./invite";
 import { type CloseOutcome, closeLockedRequest } from "./release";
@@ -31,6 +38,8 @@ export async function createRequest(ctx: MemberContext, input: CreateRequestInpu
     throw new ForbiddenError("You can request feedback for your direct reports or for yourself");
   }
   const raters = await normaliseRaters(ctx, subject.id, input.raters);
+  const readers = await reportReaders(ctx.db, ctx.org.id, subject.id, ctx.person.id);
+  raters.forEach((rater, index) => assertNotAnonymousReader(readers, rater, `raters.${index}.group`));
 
   return ctx.db.transaction(async (tx) => {
     const [request] = await tx
@@ -89,10 +98,13 @@ async function normaliseRaters(
   const emails = raters.map((r) => r.email?.toLowerCase()).filter((e): e is string => Boolean(e));
   if (emails.length > 0) {
     const rows = await ctx.db
-      .select({ id: schema.people.id, email: schema.people.email })
+      .select({ id: schema.people.id, email: schema.people.email, active: schema.people.active })
       .from(schema.people)
       .where(and(eq(schema.people.orgId, ctx.org.id), inArray(schema.people.email, emails)));
-    for (const row of rows) byEmail.set(row.email, row.id);
+    for (const row of rows) {
+      byEmail.set(row.email, row.id);
+      known.set(row.id, row);
+    }
   }
   const seen = new Set<string>();
   const result: RaterToInvite[] = [];
@@ -106,9 +118,7 @@ async function normaliseRaters(
       });
     }
     if (personId) {
-      const person =
-        known.get(personId) ?? (rater.personId ? undefined : { id: personId, email: "", active: true });
-      if (!person?.active) {
+      if (!known.get(personId)?.active) {
         throw new InvalidInputError("A rater is not an active person of your organisation", {
           [`raters.${index}.personId`]: "Pick someone from your organisation",
         });
