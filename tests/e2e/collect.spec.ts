@@ -92,4 +92,15 @@ test("a manager collects feedback from six raters and releases the report", asyn
   await expect(
     page.getByTestId("request-card").filter({ hasText: subject }).first().getByTestId("state"),
   ).toHaveText("Released");
+
+  // The subject reads what came of it.
+  await signOut(page);
+  await signIn(page, "mei.lin@acme.test");
+  await page.getByRole("link", { name: "Reports" }).click();
+  await page.getByRole("link", { name: "Your 360 report" }).first().click();
+  await expect(page.getByRole("heading", { name: "Your 360 report" })).toBeVisible();
+  await expect(page.getByTestId("summary-table").getByRole("row", { name: /Peers/ })).toContainText("4");
+  await expect(page.getByTestId("profile-table").getByRole("row")).toHaveCount(6);
+  await expect(page.getByTestId("blind-spots")).toContainText("Inspire & motivate");
+  await expect(page.getByTestId("trend-table")).toBeVisible(); // with the demo's two earlier cycles
 });

@@ -19,7 +19,12 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
     if (running) return; // never overlap runs in one process
     running = (async () => {
       try {
-        const closed = await closeDueRequests(options.db, { now: new Date(), appUrl: options.appUrl });
+        const closed = await closeDueRequests(options.db, {
+          now: new Date(),
+          appUrl: options.appUrl,
+          onError: (requestId, error) =>
+            options.log.error(error, `closing request ${requestId} failed; retrying later`),
+        });
         for (const c of closed)
           options.log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
       } catch (error) {

@@ -25,7 +25,8 @@ export interface ServerOptions {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { database, auth } = options;
   const app = Fastify({
-    logger: options.logger ? { level: "info" } : false,
+    // Warnings and errors (a failed procedure, a crashed request) always reach the console.
+    logger: { level: options.logger ? "info" : "warn" },
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 5 * 1024 * 1024,

@@ -394,6 +394,16 @@ describe(`collect on ${testDriver()}`, () => {
     await expect(anon.responses.getByToken({ token: "not-a-real-token-at-all" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+    // A link past its deadline reads as closed, and takes nothing.
+    const lateToken = await tokenFor("p4@alpha.test", requestId);
+    await h.database.db
+      .update(schema.invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.invitations.tokenHash, hashToken(lateToken)));
+    expect((await anon.responses.getByToken({ token: lateToken })).requestState).toBe("closed");
+    await expect(anon.responses.saveDraftByToken({ token: lateToken, answers: [] })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     const declineToken = await tokenFor("p3@alpha.test", requestId);
     await anon.responses.declineByToken({ token: declineToken, reason: "I have not worked with them" });
     await expect(
@@ -404,6 +414,47 @@ describe(`collect on ${testDriver()}`, () => {
     expect(await h.as(a, "p2").inbox.list()).toContainEqual(
       expect.objectContaining({ requestId, state: "submitted" }),
     );
+  });
+
+  it("answers each remaining error of the rater and nomination procedures", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const p1 = h.as(a, "p1");
+    const invitation = await invitationOf(requestId, "p1");
+    await expect(
+      p1.responses.saveDraft({
+        invitationId: invitation.invitationId,
+        answers: [{ itemId: "nope", score: 3 }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(
+      await p1.responses.decline({ invitationId: invitation.invitationId, reason: "Not my team" }),
+    ).toEqual({
+      declined: true,
+    });
+    const self = await invitationOf(requestId, "subject");
+    await expect(
+      h.as(a, "subject").responses.decline({ invitationId: self.invitationId }),
+    ).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    await expect(h.as(a, "stranger").requests.open({ requestId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      h.as(a, "subject").nominations.propose({ requestId, personId: id(a, "p5"), group: "self" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const late = await h
+      .as(a, "subject")
+      .nominations.propose({ requestId, personId: id(a, "p5"), group: "peer" });
+    await h.as(a, "manager").requests.close({ requestId });
+    await expect(
+      h.as(a, "manager").nominations.decide({ nominationId: late.nominationId, approve: true }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(
+      h.as(a, "subject").nominations.propose({ requestId, personId: id(a, "p6"), group: "peer" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    const p2 = await invitationOf(requestId, "p2").catch(() => null);
+    expect(p2).toBeNull(); // closed requests leave the inbox
   });
 
   it("closes and releases a frozen snapshot; after close nothing is accepted", async () => {
@@ -491,6 +542,31 @@ describe(`collect on ${testDriver()}`, () => {
       .from(schema.feedbackRequests)
       .where(eq(schema.feedbackRequests.id, requestId));
     expect(row?.state).toBe("released");
+  });
+
+  it("keeps closing other due requests when one of them fails", async () => {
+    const broken = await createOpenRequest(["p1", "p2", "p3"]);
+    const fine = await createOpenRequest(["p1", "p2", "p3"]);
+    // An instrument version that does not exist makes the aggregation throw for this one.
+    await h.database.db
+      .update(schema.feedbackRequests)
+      .set({ instrumentVersion: 99 })
+      .where(eq(schema.feedbackRequests.id, broken.id));
+    const failures: string[] = [];
+    const now = new Date(Date.now() + 15 * 86_400_000);
+    const closed = await closeDueRequests(h.database.db, {
+      now,
+      appUrl: TEST_APP_URL,
+      onError: (requestId) => failures.push(requestId),
+    });
+    expect(closed).toContainEqual({ requestId: fine.id, outcome: "insufficient" });
+    expect(failures).toEqual([broken.id]);
+    const [row] = await h.database.db
+      .select({ state: schema.feedbackRequests.state })
+      .from(schema.feedbackRequests)
+      .where(eq(schema.feedbackRequests.id, broken.id));
+    expect(row?.state).toBe("open"); // rolled back, tried again next time
+    await h.database.db.delete(schema.feedbackRequests).where(eq(schema.feedbackRequests.id, broken.id));
   });
 
   it("20 parallel submits of one invitation give exactly one sealed response", async () => {

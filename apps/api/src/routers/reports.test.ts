@@ -213,6 +213,28 @@ describe(`reports on ${testDriver()}`, () => {
     expect(report.trend.vision.at(-1)?.mean).toBe(3.75);
   });
 
+  it("draws a requester's trend only from reports they requested", async () => {
+    const { id: requestId } = await h.as(a, "admin").requests.create({
+      subjectId: id(a, "subject"),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: ["p4", "p5", "p6"].map((key) => ({ personId: id(a, key), group: "peer" as const })),
+    });
+    for (const key of ["p4", "p5", "p6"]) {
+      const caller = h.as(a, key);
+      const invitation = (await caller.inbox.list()).find((i) => i.requestId === requestId);
+      await caller.responses.submit({
+        invitationId: invitation?.invitationId ?? "",
+        answers: Object.entries(answersFor(random(3))).map(([itemId, score]) => ({ itemId, score })),
+      });
+    }
+    await h.as(a, "admin").requests.close({ requestId });
+    const asRequester = await h.as(a, "admin").reports.get({ requestId });
+    expect(asRequester.relation).toBe("requester");
+    expect(asRequester.trend.vision).toHaveLength(1);
+    const asSubject = await h.as(a, "subject").reports.get({ requestId });
+    expect(asSubject.trend.vision.length).toBeGreaterThan(1);
+  });
+
   it("answers PRECONDITION_FAILED for a request that is open or closed without enough raters", async () => {
     const raters = mix({ peer: 3 }, 7);
     const { requestId, state } = await runRequest(raters, raters.slice(0, 2));

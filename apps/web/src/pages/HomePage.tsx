@@ -15,7 +15,9 @@ export default function HomePage() {
   const teams = useQuery(trpc.dashboards.teams.queryOptions());
   const toAnswer = (inbox.data ?? []).filter((i) => i.state === "pending" || i.state === "draft");
   const mine = (reports.data ?? []).filter((r) => r.relation === "self");
-  const managing = (requests.data ?? []).filter((r) => r.role === "manager" && (r.state === "open" || r.state === "draft"));
+  const managing = (requests.data ?? []).filter(
+    (r) => r.role === "manager" && (r.state === "open" || r.state === "draft"),
+  );
   const canRequest = me.roles.includes("manager") || me.roles.includes("admin");
 
   return (

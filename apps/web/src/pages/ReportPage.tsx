@@ -73,8 +73,9 @@ export default function ReportPage() {
                         </Badge>
                       ) : null}
                     </Table.Th>
-                    <Table.Td>{g.invited ?? "—"}</Table.Td>
-                    <Table.Td>{g.answered}</Table.Td>
+                    {/* Counts only for groups shown on their own: a pooled group's part stays unsaid. */}
+                    <Table.Td>{g.shown || g.identifiable ? (g.invited ?? "—") : "—"}</Table.Td>
+                    <Table.Td>{g.shown || g.identifiable ? g.answered : "—"}</Table.Td>
                     <Table.Td>{g.shown ? "Yes" : g.identifiable ? "No" : "Combined with others"}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -9,7 +9,7 @@ import {
   releasePolicy,
   transition,
 } from "@fivefold/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import { enqueueMail } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
 import { recordAudit } from "../audit/record";
@@ -109,37 +109,54 @@ export async function closeLockedRequest(
  */
 export async function closeDueRequests(
   db: Executor,
-  options: { now: Date; appUrl: string; limit?: number },
+  options: {
+    now: Date;
+    appUrl: string;
+    limit?: number;
+    onError?: (requestId: string, error: unknown) => void;
+  },
 ): Promise<Array<{ requestId: string; outcome: CloseOutcome }>> {
   const closed: Array<{ requestId: string; outcome: CloseOutcome }> = [];
+  // A request that fails to close (its transaction rolls back) is skipped for the rest of this run
+  // and tried again on the next, so one bad request never holds up the others.
+  const failed: string[] = [];
   for (let i = 0; i < (options.limit ?? 100); i++) {
-    const done = await db.transaction(async (tx) => {
-      const [due] = await tx
-        .select()
-        .from(schema.feedbackRequests)
-        .where(
-          and(
-            eq(schema.feedbackRequests.state, "open"),
-            sql`${schema.feedbackRequests.deadline} <= ${options.now.toISOString()}`,
-          ),
-        )
-        .orderBy(schema.feedbackRequests.deadline)
-        .limit(1)
-        .for("update", { skipLocked: true });
-      if (!due) return null;
-      const outcome = await closeLockedRequest(tx, due, options);
-      await recordAudit(tx, {
-        orgId: due.orgId,
-        actorId: null,
-        action: "requests.close",
-        targetType: "feedback_request",
-        targetId: due.id,
-        details: { outcome, atDeadline: true },
+    let claimed: string | null = null;
+    try {
+      const done = await db.transaction(async (tx) => {
+        const [due] = await tx
+          .select()
+          .from(schema.feedbackRequests)
+          .where(
+            and(
+              eq(schema.feedbackRequests.state, "open"),
+              sql`${schema.feedbackRequests.deadline} <= ${options.now.toISOString()}`,
+              failed.length > 0 ? notInArray(schema.feedbackRequests.id, failed) : undefined,
+            ),
+          )
+          .orderBy(schema.feedbackRequests.deadline, schema.feedbackRequests.id)
+          .limit(1)
+          .for("update", { skipLocked: true });
+        if (!due) return null;
+        claimed = due.id;
+        const outcome = await closeLockedRequest(tx, due, options);
+        await recordAudit(tx, {
+          orgId: due.orgId,
+          actorId: null,
+          action: "requests.close",
+          targetType: "feedback_request",
+          targetId: due.id,
+          details: { outcome, atDeadline: true },
+        });
+        return { requestId: due.id, outcome };
       });
-      return { requestId: due.id, outcome };
-    });
-    if (!done) break;
-    closed.push(done);
+      if (!done) break;
+      closed.push(done);
+    } catch (error) {
+      if (!claimed) throw error;
+      failed.push(claimed);
+      options.onError?.(claimed, error);
+    }
   }
   return closed;
 }

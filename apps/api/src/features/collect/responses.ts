@@ -109,7 +109,8 @@ export async function getForm(db: Executor, key: InvitationKey) {
     identifiable: invitation.group === "self" || invitation.group === "manager",
     promise: anonymityPromise(invitation.group, request.threshold),
     deadline: request.deadline.toISOString(),
-    requestState: request.state,
+    // A link past its deadline reads as closed, before anyone types an answer into it.
+    requestState: invitation.expiresAt.getTime() < Date.now() ? ("closed" as const) : request.state,
     state: invitation.state,
     instrumentVersion: request.instrumentVersion,
     draft: draft

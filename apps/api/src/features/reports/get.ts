@@ -32,7 +32,14 @@ async function loadReleased(db: Executor, orgId: string, requestId: string) {
   return row;
 }
 
-export async function earlierSnapshots(db: Executor, orgId: string, subjectId: string, before: Date) {
+export async function earlierSnapshots(
+  db: Executor,
+  orgId: string,
+  subjectId: string,
+  before: Date,
+  /** Only reports this person requested (a requester reads only their own requests' reports). */
+  requestedBy?: string,
+) {
   const rows = await db
     .select({ snapshot: schema.reportSnapshots.snapshot, releasedAt: schema.reportSnapshots.releasedAt })
     .from(schema.reportSnapshots)
@@ -42,6 +49,7 @@ export async function earlierSnapshots(db: Executor, orgId: string, subjectId: s
         eq(schema.reportSnapshots.orgId, orgId),
         eq(schema.feedbackRequests.subjectId, subjectId),
         lt(schema.reportSnapshots.releasedAt, before),
+        requestedBy ? eq(schema.feedbackRequests.requesterId, requestedBy) : undefined,
       ),
     )
     .orderBy(asc(schema.reportSnapshots.releasedAt));
@@ -64,7 +72,15 @@ export async function getReport(ctx: MemberContext, requestId: string) {
   }
   const snapshot = parseSnapshot(row.snapshot);
   const releasedAt = row.releasedAt.toISOString();
-  const earlier = await earlierSnapshots(ctx.db, ctx.org.id, row.subjectId, row.releasedAt);
+  // The trend uses earlier reports the reader may read too: all for the subject, coaches and
+  // admins; for a requester, only the reports they requested.
+  const earlier = await earlierSnapshots(
+    ctx.db,
+    ctx.org.id,
+    row.subjectId,
+    row.releasedAt,
+    relation === "requester" ? ctx.person.id : undefined,
+  );
   const derived = deriveReport(snapshot, { earlier, releasedAt });
   const instrument = getInstrument(snapshot.instrumentVersion);
   const itemText = new Map(instrument.dimensions.flatMap((d) => d.items.map((item) => [item.id, item.text])));
