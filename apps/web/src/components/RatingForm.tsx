@@ -75,7 +75,6 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
   });
 
   // Autosave a draft a moment after the last change.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: payload is derived from answers and comments
   useEffect(() => {
     if (!dirty.current) return;
     const timer = setTimeout(() => {

@@ -46,7 +46,6 @@ export default function MailboxPage() {
                 <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                   {mail.text.split(LINK).map((part, i) =>
                     /^https?:\/\//.test(part) ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable text
                       <Anchor key={i} href={part}>
                         {part}
                       </Anchor>

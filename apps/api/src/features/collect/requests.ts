@@ -39,7 +39,9 @@ export async function createRequest(ctx: MemberContext, input: CreateRequestInpu
   }
   const raters = await normaliseRaters(ctx, subject.id, input.raters);
   const readers = await reportReaders(ctx.db, ctx.org.id, subject.id, ctx.person.id);
-  raters.forEach((rater, index) => assertNotAnonymousReader(readers, rater, `raters.${index}.group`));
+  for (const [index, rater] of raters.entries()) {
+    assertNotAnonymousReader(readers, rater, `raters.${index}.group`);
+  }
 
   return ctx.db.transaction(async (tx) => {
     const [request] = await tx

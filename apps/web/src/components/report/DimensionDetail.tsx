@@ -16,7 +16,6 @@ function Distribution({ counts, label }: { counts: number[]; label: string }) {
     >
       {counts.map((count, i) => (
         <Box
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed five scale points
           key={i}
           w={22}
           h={18}
@@ -116,7 +115,6 @@ export function DimensionDetail({
               Comments
             </Text>
             {comments.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: comments are an immutable, shuffled list
               <Card key={i} withBorder p="sm" bg="gray.0">
                 <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                   {c.text}

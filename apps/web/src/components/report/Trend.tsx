@@ -36,7 +36,6 @@ export function Trend({ report }: { report: Report }) {
           <Table.Tr>
             <Table.Th scope="col">Dimension</Table.Th>
             {points.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: releases in order
               <Table.Th key={i} scope="col">
                 {label(p.releasedAt)}
               </Table.Th>
@@ -48,7 +47,6 @@ export function Trend({ report }: { report: Report }) {
             <Table.Tr key={key}>
               <Table.Th scope="row">{names.get(key)}</Table.Th>
               {(report.trend[key] ?? []).map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: releases in order
                 <Table.Td key={i}>{formatScore(p.mean)}</Table.Td>
               ))}
             </Table.Tr>
