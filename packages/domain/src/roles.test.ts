@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasAnyRole, ROLES, roleSchema } from "./roles";
+import { hasAnyRole, mayRequestFeedback, ROLES, roleSchema } from "./roles";
 
 describe("roles", () => {
   it("checks whether any wanted role is held", () => {
@@ -7,5 +7,24 @@ describe("roles", () => {
     expect(hasAnyRole(["member"], ["admin"])).toBe(false);
     expect(roleSchema.parse("manager")).toBe("manager");
     expect(ROLES).toContain("admin");
+  });
+
+  describe("who may request feedback", () => {
+    const report = { id: "r", managerId: "m" };
+    it("lets a manager ask about a direct report, whatever roles they hold", () => {
+      expect(mayRequestFeedback({ personId: "m", roles: ["member"] }, report)).toBe(true);
+    });
+    it("lets an admin ask about anyone", () => {
+      expect(mayRequestFeedback({ personId: "a", roles: ["admin"] }, report)).toBe(true);
+    });
+    it("lets a manager ask about themself, but not a plain member", () => {
+      expect(mayRequestFeedback({ personId: "m", roles: ["manager"] }, { id: "m", managerId: null })).toBe(
+        true,
+      );
+      expect(mayRequestFeedback({ personId: "r", roles: ["member"] }, report)).toBe(false);
+    });
+    it("refuses anyone else", () => {
+      expect(mayRequestFeedback({ personId: "x", roles: ["coach", "member"] }, report)).toBe(false);
+    });
   });
 });

@@ -8,3 +8,22 @@ export const roleSchema = z.enum(ROLES);
 export function hasAnyRole(held: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((role) => held.includes(role));
 }
+
+export interface FeedbackRequestActor {
+  personId: string;
+  roles: readonly Role[];
+}
+
+/**
+ * Who may ask for feedback on a subject: an admin for anyone; a person for their direct reports; a
+ * manager (or admin) for themself. A member without the manager role cannot start a 360 on
+ * themself: their manager asks for it, and they propose raters once it is drafted.
+ */
+export function mayRequestFeedback(
+  actor: FeedbackRequestActor,
+  subject: { id: string; managerId: string | null },
+): boolean {
+  if (actor.roles.includes("admin")) return true;
+  if (subject.managerId === actor.personId) return true;
+  return subject.id === actor.personId && actor.roles.includes("manager");
+}

@@ -150,6 +150,14 @@ describe(`collect on ${testDriver()}`, () => {
     await expect(
       h.as(a, "other-manager").requests.create({ ...base, deadline: inDays(7), open: false }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // A member cannot start a 360 on themself; a manager can.
+    await expect(
+      h.as(a, "p1").requests.create({ subjectId: id(a, "p1"), deadline: inDays(7), raters: [], open: false }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/ask your manager/) });
+    const own = await h
+      .as(a, "other-manager")
+      .requests.create({ subjectId: id(a, "other-manager"), deadline: inDays(7), raters: [], open: false });
+    expect(own.id).toMatch(/^[0-9a-f-]{36}$/);
     await expect(
       manager.requests.create({ subjectId: id(b, "subject"), deadline: inDays(7), raters: [] }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

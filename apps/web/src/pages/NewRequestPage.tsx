@@ -1,4 +1,6 @@
 // Request feedback: pick the subject, raters by group, a deadline; open now or let the subject propose.
+
+import { mayRequestFeedback } from "@fivefold/domain";
 import {
   Alert,
   Button,
@@ -50,13 +52,12 @@ export default function NewRequestPage() {
     }),
   );
 
-  const isAdmin = me.roles.includes("admin");
   const subjects = useMemo(
     () =>
       (people.data ?? [])
-        .filter((p) => isAdmin || p.managerId === me.person.id || p.id === me.person.id)
+        .filter((p) => mayRequestFeedback({ personId: me.person.id, roles: me.roles }, p))
         .map((p) => ({ value: p.id, label: p.id === me.person.id ? `${p.name} (you)` : p.name })),
-    [people.data, isAdmin, me.person.id],
+    [people.data, me.person.id, me.roles],
   );
   const raterOptions = useMemo(
     () =>
@@ -98,7 +99,10 @@ export default function NewRequestPage() {
     <Stack maw={760} component="form" onSubmit={submit}>
       <Title order={2}>Request feedback</Title>
       {subjects.length === 0 ? (
-        <Alert color="yellow">You can request feedback for your direct reports or for yourself.</Alert>
+        <Alert color="yellow">
+          You can request feedback for your direct reports, or for yourself as a manager. To get feedback on
+          yourself, ask your manager: they start the request and you can propose raters.
+        </Alert>
       ) : null}
       <Select
         label="Who is the feedback about?"

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   isAnonymousGroup,
+  mayRequestFeedback,
   type RaterGroup,
   transition,
 } from "@fivefold/domain";
@@ -32,10 +33,12 @@ export async function createRequest(ctx: MemberContext, input: CreateRequestInpu
   }
   const subject = await loadPerson(ctx.db, ctx.org.id, input.subjectId);
   if (!subject.active) throw new InvalidInputError("This person is no longer active");
-  const allowed =
-    subject.managerId === ctx.person.id || subject.id === ctx.person.id || ctx.roles.includes("admin");
-  if (!allowed) {
-    throw new ForbiddenError("You can request feedback for your direct reports or for yourself");
+  if (!mayRequestFeedback({ personId: ctx.person.id, roles: ctx.roles }, subject)) {
+    throw new ForbiddenError(
+      subject.id === ctx.person.id
+        ? "Only managers start a 360 on themselves; ask your manager to request feedback for you"
+        : "You can request feedback for your direct reports, or for yourself as a manager",
+    );
   }
   const raters = await normaliseRaters(ctx, subject.id, input.raters);
   const readers = await reportReaders(ctx.db, ctx.org.id, subject.id, ctx.person.id);
