@@ -319,6 +319,13 @@ describe(`people.erase on ${testDriver()}`, () => {
       raters: ["subject", "p5", "p6"].map((key) => ({ personId: idOf(a, key), group: "peer" as const })),
     });
     openOnOther = id;
+    // p6 turns that report into a plan and asks the subject to be a partner; the subject accepts, so
+    // p6 gets a mail that names them.
+    const plan = await h.as(a, "p6").plans.create({ requestId: ratedBySubject });
+    const { partnershipId } = await h
+      .as(a, "p6")
+      .plans.invitePartner({ planId: plan.id, personId: idOf(a, "subject"), role: "partner" });
+    await h.as(a, "subject").partners.respond({ partnershipId, accept: true });
   });
 
   it("is for admins, never on oneself, never across organisations", async () => {
@@ -429,6 +436,14 @@ describe(`people.erase on ${testDriver()}`, () => {
     const d1 = (await h.as(a, "admin").people.directory()).find((p) => p.id === idOf(a, "d1"));
     expect(d1?.managerId).toBeNull();
     expect((await h.as(a, "admin").people.directory()).some((p) => p.id === subjectId)).toBe(false);
+
+    // The mail that told p6 about their answer stays, without their name.
+    const [answer] = await db
+      .select()
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.template, "partner_response"), eq(schema.outbox.toEmail, "p6@alpha.test")));
+    expect(answer?.text).toContain(ERASED_NAME);
+    expect(answer?.html).toContain(ERASED_NAME);
 
     // Nothing left anywhere carries their name or address.
     for (const table of [

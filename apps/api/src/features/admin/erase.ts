@@ -5,6 +5,7 @@
 import { type Executor, schema } from "@fivefold/db";
 import { ForbiddenError } from "@fivefold/domain";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { escapeHtml } from "../../mail/render";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
 import { loadOrgPerson, lockOrganisation } from "./shared";
@@ -81,6 +82,10 @@ async function eraseLocked(
       ),
     )
     .returning({ id: schema.outbox.id });
+
+  // Mails to others that still name them (a partner's answer to a plan owner, a requester's name in
+  // an invitation) keep their purpose but lose the name.
+  await redactNameInMails(tx, orgId, person.name);
 
   // Reports about them: deleting the requests cascades to invitations, nominations, drafts, the
   // sealed responses about them, snapshots and the coaching plans grown from them.
@@ -171,4 +176,31 @@ async function eraseLocked(
     .where(eq(schema.people.id, person.id));
 
   return { requests, reports, plans, mails: mails.length };
+}
+
+/** Replaces a name, as a whole word, in the subject, text and HTML of the organisation's mails. */
+async function redactNameInMails(tx: Executor, orgId: string, name: string): Promise<void> {
+  const word = (value: string) =>
+    `(?<![[:alnum:]])${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![[:alnum:]])`;
+  const plain = word(name);
+  const html = word(escapeHtml(name));
+  const redact = (column: typeof schema.outbox.text, pattern: string) =>
+    sql`regexp_replace(${column}, ${pattern}, ${ERASED_NAME}, 'g')`;
+  await tx
+    .update(schema.outbox)
+    .set({
+      subject: redact(schema.outbox.subject, plain),
+      text: redact(schema.outbox.text, plain),
+      html: redact(schema.outbox.html, html),
+    })
+    .where(
+      and(
+        eq(schema.outbox.orgId, orgId),
+        or(
+          sql`${schema.outbox.subject} ~ ${plain}`,
+          sql`${schema.outbox.text} ~ ${plain}`,
+          sql`${schema.outbox.html} ~ ${html}`,
+        ),
+      ),
+    );
 }
