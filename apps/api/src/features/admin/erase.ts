@@ -4,7 +4,7 @@
 // nothing links those to them. Their e-mails and their words elsewhere (drafts, encouragement) go.
 import { type Executor, schema } from "@fivefold/db";
 import { ForbiddenError } from "@fivefold/domain";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, inArray, or, sql } from "drizzle-orm";
 import { escapeHtml } from "../../mail/render";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
@@ -184,7 +184,7 @@ async function redactNameInMails(tx: Executor, orgId: string, name: string): Pro
     `(?<![[:alnum:]])${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![[:alnum:]])`;
   const plain = word(name);
   const html = word(escapeHtml(name));
-  const redact = (column: typeof schema.outbox.text, pattern: string) =>
+  const redact = (column: AnyColumn, pattern: string) =>
     sql`regexp_replace(${column}, ${pattern}, ${ERASED_NAME}, 'g')`;
   await tx
     .update(schema.outbox)
