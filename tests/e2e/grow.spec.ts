@@ -1,7 +1,7 @@
 // Grow journey: a report is released; the subject makes a plan from it in the browser and invites
 // a support circle; a partner signs in and accepts (the others accept over the API); the subject
 // publishes and logs a check-in; the partner encourages it; the subject sees the encouragement.
-// Partners never reach the report.
+// Partners never reach the report. Then the circle changes: a partner steps down, the owner removes one.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { apiAs, releaseReport } from "./api";
@@ -173,6 +173,39 @@ test("a subject turns a released report into a plan with a support circle and ch
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoSeriousAxeViolations(page);
+});
+
+test("a partner steps down and the owner removes another; the circle shows it", async ({ page, baseURL }) => {
+  // Follows the journey above: Hannah Kim's plan is active with Mei Lin, Tomás Herrera and Aisha Bello.
+  const base = baseURL ?? "";
+  const api = await apiAs(base, SUBJECT);
+  const plans = await api.query<Array<{ id: string; state: string }>>("plans.list");
+  await api.dispose();
+  const plan = plans.find((p) => p.state === "active");
+  if (!plan) throw new Error("Hannah Kim has no active plan");
+
+  await signIn(page, emailOf(PARTNERS[0] ?? ""));
+  await page.getByRole("link", { name: "Plans I support" }).click();
+  const card = page.getByTestId("supported-plan").filter({ hasText: "Hannah Kim" });
+  await card.getByRole("button", { name: "Step down from Hannah Kim's circle" }).click();
+  const stepDown = page.getByRole("dialog", { name: "Step down from Hannah Kim's circle?" });
+  await expect(stepDown).toContainText("Hannah Kim is told by e-mail");
+  await stepDown.getByRole("button", { name: "Step down" }).click();
+  await expect(card).toHaveCount(0);
+  await page.goto(`/plans/${plan.id}`);
+  await expect(page.getByRole("alert")).toContainText("shared only with its owner");
+
+  await page.context().clearCookies();
+  await signIn(page, SUBJECT);
+  await page.goto(`/plans/${plan.id}`);
+  await expect(page.getByTestId("circle-status")).toHaveText("2 of 3–5 partners accepted · lead accepted");
+  await expect(page.getByTestId("circle-member").filter({ hasText: "Mei Lin" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Remove Aisha Bello from the circle" }).click();
+  const remove = page.getByRole("dialog", { name: "Remove Aisha Bello from your circle?" });
+  await remove.getByRole("button", { name: "Remove" }).click();
+  await expect(remove).toBeHidden();
+  await expect(page.getByTestId("circle-member").filter({ hasText: "Aisha Bello" })).toHaveCount(0);
+  await expect(page.getByTestId("circle-status")).toHaveText("1 of 3–5 partners accepted · lead accepted");
 });
 
 test("people say in their profile whether they may be suggested as partners", async ({ page }) => {

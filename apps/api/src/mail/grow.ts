@@ -42,6 +42,31 @@ export function partnerResponseMail(input: {
   });
 }
 
+/** To the other side when a circle shrinks: the owner removed a member, or a member stepped down. */
+export function circleChangeMail(
+  input: { role: "partner" | "lead"; link: string } & (
+    | { change: "removed"; ownerName: string }
+    | { change: "left"; memberName: string }
+  ),
+): RenderedMail {
+  return input.change === "removed"
+    ? composeMail({
+        subject: `${input.ownerName} changed their support circle`,
+        paragraphs: [
+          `${input.ownerName} no longer needs you as ${roleWords[input.role]} on their coaching plan. Thank you for your support.`,
+          "You no longer see the plan or its check-ins.",
+        ],
+        action: { label: "Open the plans you support", url: input.link },
+      })
+    : composeMail({
+        subject: `${input.memberName} stepped down from your support circle`,
+        paragraphs: [
+          `${input.memberName} can no longer be ${roleWords[input.role]} on your coaching plan. You can invite someone else.`,
+        ],
+        action: { label: "Open your plan", url: input.link },
+      });
+}
+
 export function checkinDueMail(input: { dueOn: string; link: string }): RenderedMail {
   return composeMail({
     subject: "Time for your coaching plan check-in",

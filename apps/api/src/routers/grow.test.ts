@@ -5,7 +5,7 @@
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { ACTION_CATALOGUE } from "@fivefold/domain";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releaseReport } from "../features/grow/testing";
 import type { SeededOrganisation } from "../seed/organisation";
@@ -558,6 +558,61 @@ describe(`grow on ${testDriver()}`, () => {
     }
   });
 
+  it("plans.removePartner and partners.leave: the circle changes while the plan runs", async () => {
+    const owner = h.as(a, "subject");
+    const mailsTo = async (template: string, to: string) =>
+      h.database.db
+        .select()
+        .from(schema.outbox)
+        .where(and(eq(schema.outbox.template, template), eq(schema.outbox.toEmail, `${to}@alpha.test`)));
+
+    // The owner takes back an open invitation; the invitee hears so and no longer sees the plan.
+    const { partnershipId: d2 } = await owner.plans.invitePartner({
+      planId,
+      personId: id(a, "d2"),
+      role: "partner",
+    });
+    for (const key of ["p1", "p5", "coach", "d2"]) {
+      await expect(h.as(a, key).plans.removePartner({ partnershipId: d2 })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+    await expect(h.as(b, "subject").plans.removePartner({ partnershipId: d2 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await owner.plans.removePartner({ partnershipId: d2 })).toEqual({ removed: true });
+    await expect(owner.plans.removePartner({ partnershipId: d2 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const [removedMail] = await mailsTo("partner_removed", "d2");
+    expect(removedMail?.subject).toBe("Subject Alpha changed their support circle");
+    expect(await h.as(a, "d2").partners.list()).toEqual([]);
+    await expect(h.as(a, "d2").plans.get({ planId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // A partner who joined steps down; the owner hears so. Only one's own, joined partnership.
+    await expect(
+      h.as(a, "p4").partners.leave({ partnershipId: partnershipOf.p4 ?? "" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("decline") });
+    await expect(
+      h.as(a, "p6").partners.leave({ partnershipId: partnershipOf.p6 ?? "" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    for (const caller of [h.as(a, "p1"), h.as(a, "subject"), h.as(b, "p3")]) {
+      await expect(caller.partners.leave({ partnershipId: partnershipOf.p3 ?? "" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    }
+    expect(await h.as(a, "p3").partners.leave({ partnershipId: partnershipOf.p3 ?? "" })).toEqual({
+      left: true,
+    });
+    const [leftMail] = await mailsTo("partner_left", "subject");
+    expect(leftMail?.subject).toBe("P3 Alpha stepped down from your support circle");
+    expect(leftMail?.text).toContain(`http://fivefold.test/plans/${planId}`);
+    await expect(h.as(a, "p3").plans.get({ planId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const circle = (await owner.plans.get({ planId })).circle;
+    expect(circle).toMatchObject({ partners: 2, leads: 1, ready: false });
+    expect(circle.members.map((m) => m.person.id)).not.toContain(id(a, "p3"));
+  });
+
   it("plans.close: the owner closes with a reflection; the plan then stays as it was", async () => {
     for (const key of ["p1", "p5", "coach", "stranger"]) {
       await expect(h.as(a, key).plans.close({ planId, reflection: "Done" })).rejects.toMatchObject({
@@ -594,6 +649,14 @@ describe(`grow on ${testDriver()}`, () => {
       h.as(a, "p4").partners.respond({ partnershipId: partnershipOf.p4 ?? "", accept: true }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await expect(h.as(a, "subject").plans.suggestPartners({ planId })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    await expect(
+      h.as(a, "subject").plans.removePartner({ partnershipId: partnershipOf.p1 ?? "" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(
+      h.as(a, "p1").partners.leave({ partnershipId: partnershipOf.p1 ?? "" }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });
     // Encouragement may still follow the last check-in.

@@ -1,9 +1,10 @@
 // Coaching plans: create from a released report, read, edit, publish, close, list; partners.
-import { invitePartner, suggestPlanPartners } from "../features/grow/circle";
+import { invitePartner, removePartner, suggestPlanPartners } from "../features/grow/circle";
 import {
   closePlanInput,
   createPlanInput,
   invitePartnerInput,
+  partnershipIdInput,
   planIdInput,
   suggestPartnersInput,
   updatePlanInput,
@@ -30,4 +31,7 @@ export const plansRouter = router({
   invitePartner: memberProcedure
     .input(invitePartnerInput)
     .mutation(({ ctx, input }) => invitePartner(ctx, input)),
+  removePartner: memberProcedure
+    .input(partnershipIdInput)
+    .mutation(({ ctx, input }) => removePartner(ctx, input.partnershipId)),
 });

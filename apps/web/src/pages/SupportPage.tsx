@@ -7,6 +7,7 @@ import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { PlanStateBadge } from "../components/plan/Badges";
 import { EncourageForm } from "../components/plan/CheckinTimeline";
+import { StepDown } from "../components/plan/CircleChange";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { InvitationAnswer } from "../components/plan/InvitationAnswer";
 import { formatDay, ROLE_LABELS, type SupportedPlan } from "../components/plan/types";
@@ -135,6 +136,11 @@ function SupportedCard({ support }: { support: SupportedPlan }) {
           </Stack>
         ) : plan.state !== "draft" ? (
           <Text size="sm">No check-in yet.</Text>
+        ) : null}
+        {plan.state !== "closed" ? (
+          <Group justify="flex-end">
+            <StepDown partnershipId={support.partnershipId} ownerName={plan.subject.name} />
+          </Group>
         ) : null}
       </Stack>
     </Card>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PreconditionFailedError } from "../errors";
-import { CIRCLE, canInvite, checkCircleReady, type Partnership } from "./circle";
+import { ConflictError, PreconditionFailedError } from "../errors";
+import { assertCanLeave, CIRCLE, canInvite, checkCircleReady, type Partnership } from "./circle";
 
 const partners = (accepted: number, others: Partnership[] = []): Partnership[] => [
   ...Array.from({ length: accepted }, (): Partnership => ({ role: "partner", state: "accepted" })),
@@ -37,5 +37,11 @@ describe("support circle", () => {
     expect(canInvite(partners(4, [{ role: "partner", state: "declined" }]), "partner")).toBe(true);
     expect(canInvite([{ role: "lead", state: "declined" }], "lead")).toBe(true);
     expect(canInvite([{ role: "lead", state: "invited" }], "lead")).toBe(false);
+  });
+
+  it("lets a partner leave only a circle they joined", () => {
+    expect(() => assertCanLeave("accepted")).not.toThrow();
+    expect(() => assertCanLeave("invited")).toThrow(PreconditionFailedError);
+    expect(() => assertCanLeave("declined")).toThrow(ConflictError);
   });
 });

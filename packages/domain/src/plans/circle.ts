@@ -1,7 +1,7 @@
 // The accountability circle: 3–5 supporting partners plus one accountability lead, the support
 // team size the seed article recommends for taking risks.
 import { z } from "zod";
-import { PreconditionFailedError } from "../errors";
+import { ConflictError, PreconditionFailedError } from "../errors";
 
 export const CIRCLE = { minPartners: 3, maxPartners: 5 } as const;
 
@@ -57,4 +57,15 @@ export function canInvite(partnerships: readonly Partnership[], role: PartnerRol
     (partnership) => partnership.state !== "declined" && partnership.role === role,
   );
   return live.length < (role === "lead" ? 1 : CIRCLE.maxPartners);
+}
+
+/**
+ * A partner steps down only from a circle they joined: an open invitation is declined instead, and a
+ * declined one is already over. (The owner may remove anyone from their circle while the plan runs.)
+ */
+export function assertCanLeave(state: PartnershipState): void {
+  if (state === "invited") {
+    throw new PreconditionFailedError("You have not joined this circle yet: decline the invitation instead");
+  }
+  if (state === "declined") throw new ConflictError("You already declined this invitation");
 }

@@ -1,6 +1,7 @@
 // The support circle: suggestions from colleagues who opted in, invitations, answers, and the
 // plans I support. Invitees see the plan (never the report) so they can decide.
 import {
+  type Executor,
   latestReleasedSnapshots,
   listCheckinTimes,
   listOptedInPeople,
@@ -8,6 +9,7 @@ import {
   schema,
 } from "@fivefold/db";
 import {
+  assertCanLeave,
   assertPlanEditable,
   ConflictError,
   canInvite,
@@ -22,7 +24,7 @@ import {
   suggestPartners,
 } from "@fivefold/domain";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { partnerInvitationMail, partnerResponseMail } from "../../mail/grow";
+import { circleChangeMail, partnerInvitationMail, partnerResponseMail } from "../../mail/grow";
 import { enqueueMail } from "../../mail/outbox";
 import type { MemberContext } from "../../trpc/context";
 import { accessPlan, requireOwner, requireOwnerOrCoach } from "./access";
@@ -187,6 +189,78 @@ export async function respondToInvitation(ctx: MemberContext, partnershipId: str
     });
     return { state };
   });
+}
+
+/** The owner takes someone out of their circle (an open invitation, a "no" or a member). */
+export async function removePartner(ctx: MemberContext, partnershipId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadPartnership(tx, ctx, partnershipId);
+    const access = await accessPlan(ctx, row.partnership.planId, { db: tx, lock: "update" });
+    requireOwner(access, "change the support circle");
+    assertPlanEditable(access.plan.state);
+    await tx.delete(schema.partnerships).where(eq(schema.partnerships.id, partnershipId));
+    if (row.partnership.state !== "declined") {
+      await enqueueMail(tx, {
+        orgId: ctx.org.id,
+        template: "partner_removed",
+        to: row.member.email,
+        meta: { planId: access.plan.id, personId: row.member.id },
+        ...circleChangeMail({
+          change: "removed",
+          ownerName: ctx.person.name,
+          role: row.partnership.role,
+          link: `${ctx.appUrl}/support`,
+        }),
+      });
+    }
+    return { removed: true as const };
+  });
+}
+
+/** A member steps down from a circle they joined; the owner hears about it. */
+export async function leaveCircle(ctx: MemberContext, partnershipId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadPartnership(tx, ctx, partnershipId);
+    if (row.member.id !== ctx.person.id) throw new NotFoundError("Partnership");
+    const [plan] = await tx
+      .select({
+        id: schema.coachingPlans.id,
+        state: schema.coachingPlans.state,
+        ownerEmail: schema.people.email,
+      })
+      .from(schema.coachingPlans)
+      .innerJoin(schema.people, eq(schema.people.id, schema.coachingPlans.subjectId))
+      .where(eq(schema.coachingPlans.id, row.partnership.planId))
+      .for("update", { of: schema.coachingPlans });
+    if (!plan) throw new NotFoundError("Coaching plan");
+    if (plan.state === "closed") throw new PreconditionFailedError("This plan is closed");
+    assertCanLeave(row.partnership.state);
+    await tx.delete(schema.partnerships).where(eq(schema.partnerships.id, partnershipId));
+    await enqueueMail(tx, {
+      orgId: ctx.org.id,
+      template: "partner_left",
+      to: plan.ownerEmail,
+      meta: { planId: plan.id, personId: ctx.person.id },
+      ...circleChangeMail({
+        change: "left",
+        memberName: ctx.person.name,
+        role: row.partnership.role,
+        link: `${ctx.appUrl}/plans/${plan.id}`,
+      }),
+    });
+    return { left: true as const };
+  });
+}
+
+async function loadPartnership(tx: Executor, ctx: MemberContext, partnershipId: string) {
+  const [row] = await tx
+    .select({ partnership: schema.partnerships, member: schema.people })
+    .from(schema.partnerships)
+    .innerJoin(schema.people, eq(schema.people.id, schema.partnerships.personId))
+    .where(and(eq(schema.partnerships.orgId, ctx.org.id), eq(schema.partnerships.id, partnershipId)))
+    .for("update", { of: schema.partnerships });
+  if (!row) throw new NotFoundError("Partnership");
+  return row;
 }
 
 /** Plans I was asked to support (invitations still open, and those I accepted), newest first. */

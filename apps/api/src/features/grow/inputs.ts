@@ -21,6 +21,7 @@ export const invitePartnerInput = z.object({
   personId: id("The person"),
   role: partnerRoleSchema,
 });
+export const partnershipIdInput = z.object({ partnershipId: id("The partnership") });
 export const respondInput = z.object({ partnershipId: id("The invitation"), accept: z.boolean() });
 export const logCheckinInput = checkinInputSchema.extend({ planId: id("The plan") });
 export const encourageInput = encouragementSchema.extend({ checkinId: id("The check-in") });

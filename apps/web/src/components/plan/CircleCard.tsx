@@ -11,12 +11,14 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { PartnershipBadge } from "./Badges";
+import { RemoveFromCircle } from "./CircleChange";
 import { type PlanView, ROLE_LABELS } from "./types";
 import { useGrowRefresh } from "./usePlanMutations";
 
@@ -42,26 +44,42 @@ export function CircleCard({ plan, canInvite }: { plan: PlanView; canInvite: boo
               : "Nobody has joined this circle yet."}
           </Text>
         ) : (
-          <Table aria-label="Support circle" data-testid="circle-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Person</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Answer</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.members.map((m) => (
-                <Table.Tr key={m.partnershipId} data-testid="circle-member">
-                  <Table.Td>{m.person.name}</Table.Td>
-                  <Table.Td>{ROLE_LABELS[m.role]}</Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    <PartnershipBadge state={m.state} />
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={320} type="native">
+            <Table aria-label="Support circle" data-testid="circle-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Person</Table.Th>
+                  <Table.Th scope="col">Role</Table.Th>
+                  <Table.Th scope="col">Answer</Table.Th>
+                  {canInvite ? (
+                    <Table.Th scope="col">
+                      <VisuallyHidden>Change</VisuallyHidden>
+                    </Table.Th>
+                  ) : null}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {c.members.map((m) => (
+                  <Table.Tr key={m.partnershipId} data-testid="circle-member">
+                    <Table.Td>{m.person.name}</Table.Td>
+                    <Table.Td>{ROLE_LABELS[m.role]}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      <PartnershipBadge state={m.state} />
+                    </Table.Td>
+                    {canInvite ? (
+                      <Table.Td>
+                        <RemoveFromCircle
+                          partnershipId={m.partnershipId}
+                          name={m.person.name}
+                          state={m.state}
+                        />
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {canInvite ? <Invite plan={plan} /> : null}
       </Stack>
