@@ -103,33 +103,52 @@ function assertNoLeak(report: Report, raters: Rater[]) {
   for (const group of report.groups) {
     if (group.shown && !group.identifiable) expect(group.answered).toBeGreaterThanOrEqual(k);
   }
+  // Every figure, item and dimension level, rebuilt as the set of raters behind it from the known
+  // answers: its n must match, and no subtraction of shown figures may isolate fewer than k people.
+  const scorers = (groups: readonly string[], itemIds: readonly string[]) =>
+    new Set(
+      raters
+        .filter((r) => groups.includes(r.group) && itemIds.some((itemId) => r.answers[itemId] != null))
+        .map((r) => r.key),
+    );
+  const membersOf = (group: string) => (group.startsWith("pool:") ? group.slice(5).split("+") : [group]);
   const figures = report.dimensions.flatMap((d) => [
-    { others: d.others, groups: d.groups, itemIds: d.items.map((i) => i.id) },
-    ...d.items.map((i) => ({ others: i.others, groups: i.groups, itemIds: [i.id] })),
+    {
+      others: d.others,
+      groups: d.groups,
+      othersItems: d.items.filter((i) => i.others).map((i) => i.id),
+      groupItems: (group: string) =>
+        d.items.filter((i) => i.groups.some((g) => g.group === group)).map((i) => i.id),
+      itemLevel: false,
+    },
+    ...d.items.map((i) => ({
+      others: i.others,
+      groups: i.groups,
+      othersItems: [i.id],
+      groupItems: () => [i.id],
+      itemLevel: true,
+    })),
   ]);
   for (const figure of figures) {
-    for (const g of figure.groups) {
+    const shownGroups = figure.groups.map((g) => {
       expect(anonymousGroups.has(g.group) || g.group.startsWith("pool:")).toBe(true);
       expect(g.n).toBeGreaterThanOrEqual(k);
       // At item level the distribution counts exactly the raters behind the figure.
-      if (figure.itemIds.length === 1) expect(g.distribution.reduce((x, y) => x + y, 0)).toBe(g.n);
-    }
+      if (figure.itemLevel) expect(g.distribution.reduce((x, y) => x + y, 0)).toBe(g.n);
+      const behind = scorers(membersOf(g.group), figure.groupItems(g.group));
+      expect(behind.size).toBe(g.n);
+      return behind;
+    });
     if (!figure.others) continue;
-    // The manager is known: take them out; what is left must be 0 or at least k anonymous raters.
-    const managerScored =
-      figure.itemIds.length === 1 && manager
-        ? manager.answers[figure.itemIds[0] ?? ""] !== null
-          ? 1
-          : 0
-        : null;
-    if (managerScored === null) continue; // dimension level: the domain's property tests cover it
-    const anonymous = figure.others.n - managerScored;
-    expect(anonymous === 0 || anonymous >= k).toBe(true);
-    // Subtracting any set of shown groups from "everyone but self" leaves 0 or at least k.
-    const ns = figure.groups.map((g) => g.n);
-    for (let mask = 1; mask < 1 << ns.length; mask++) {
-      const taken = ns.reduce((sum, n, i) => (mask & (1 << i) ? sum + n : sum), 0);
-      const left = anonymous - taken;
+    const everyone = scorers([...anonymousGroups, "manager"], figure.othersItems);
+    expect(everyone.size).toBe(figure.others.n);
+    // The manager is known: take them out; what is left must be 0 or at least k anonymous raters,
+    // also after subtracting any set of shown group figures that "everyone but self" contains.
+    const anonymous = [...everyone].filter((key) => key !== manager?.key);
+    const contained = shownGroups.filter((behind) => [...behind].every((key) => everyone.has(key)));
+    for (let mask = 0; mask < 1 << contained.length; mask++) {
+      const taken = new Set(contained.flatMap((behind, i) => (mask & (1 << i) ? [...behind] : [])));
+      const left = anonymous.filter((key) => !taken.has(key)).length;
       expect(left === 0 || left >= k).toBe(true);
     }
   }
