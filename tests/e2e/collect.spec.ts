@@ -1,6 +1,7 @@
 // Collect journey: a manager requests feedback, six raters answer (one through the one-time link),
-// the manager sees 6/6, closes, and the request is released.
+// the manager sees 6/6, closes, and the request is released. Then a manager cancels another request.
 import { expect, test } from "@playwright/test";
+import { apiAs } from "./api";
 import { rateAndSubmit, rateWithKeyboardAndSubmit, signIn, signOut } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -103,4 +104,36 @@ test("a manager collects feedback from six raters and releases the report", asyn
   await expect(page.getByTestId("profile-table").getByRole("row")).toHaveCount(6);
   await expect(page.getByTestId("blind-spots")).toContainText("Inspire & motivate");
   await expect(page.getByTestId("trend-table")).toBeVisible(); // with the demo's two earlier cycles
+});
+
+test("a manager cancels an open request after confirming, and it says so", async ({ page, baseURL }) => {
+  const manager = await apiAs(baseURL ?? "", "daniel.okafor@acme.test");
+  let requestId: string;
+  try {
+    const people = await manager.query<Array<{ id: string; email: string }>>("people.list");
+    const lukas = people.find((p) => p.email === "lukas.becker@acme.test");
+    ({ id: requestId } = await manager.mutate<{ id: string }>("requests.create", {
+      subjectId: lukas?.id,
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: ["ana", "ben", "cy"].map((local) => ({ email: `${local}@partner.example`, group: "other" })),
+    }));
+  } finally {
+    await manager.dispose();
+  }
+
+  await signIn(page, "daniel.okafor@acme.test");
+  await page.goto(`/requests/${requestId}`);
+  await page.getByRole("button", { name: "Cancel the request" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cancel this request?" });
+  await expect(dialog).toContainText("deleted unread");
+  await dialog.getByRole("button", { name: "Keep the request" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Close and release" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Cancel the request" }).click();
+  await dialog.getByRole("button", { name: "Cancel the request" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("This request was stopped before it closed.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close and release" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cancel the request" })).toHaveCount(0);
 });

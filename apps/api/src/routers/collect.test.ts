@@ -2,7 +2,7 @@
 // invitations, drafts, sealed responses, close and release, with every error and tenant check.
 import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDueRequests } from "../features/collect/release";
 import { hashToken } from "../features/collect/tokens";
@@ -515,6 +515,66 @@ describe(`collect on ${testDriver()}`, () => {
     expect(await mailsTo("subject@alpha.test", requestId)).toContainEqual(
       expect.objectContaining({ template: "report_released" }),
     );
+  });
+
+  it("requests.cancel: stops a request for good and discards what was answered", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const token = await tokenFor("p3@alpha.test", requestId);
+    await h.as(a, "p1").responses.submit({
+      invitationId: (await invitationOf(requestId, "p1")).invitationId,
+      answers: fullAnswers(4),
+    });
+    const p2 = (await invitationOf(requestId, "p2")).invitationId;
+    await h.as(a, "p2").responses.saveDraft({ invitationId: p2, answers: fullAnswers(3).slice(0, 2) });
+
+    for (const key of ["p1", "subject", "other-manager"]) {
+      await expect(h.as(a, key).requests.cancel({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(h.as(b, "manager").requests.cancel({ requestId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await h.as(a, "manager").requests.cancel({ requestId })).toEqual({ state: "cancelled" });
+
+    const db = h.database.db;
+    const count = async (table: typeof schema.sealedResponses | typeof schema.outbox, where: SQL) =>
+      (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]?.n;
+    expect(await count(schema.sealedResponses, eq(schema.sealedResponses.requestId, requestId))).toBe(0);
+    expect(
+      await count(
+        schema.outbox,
+        and(
+          eq(schema.outbox.state, "pending"),
+          sql`${schema.outbox.meta}->>'requestId' = ${requestId}`,
+        ) as SQL,
+      ),
+    ).toBe(0);
+    expect(await db.select().from(schema.drafts).where(eq(schema.drafts.invitationId, p2))).toEqual([]);
+
+    // Nothing more is accepted, the inbox forgets it, the link is dead; the counts stay.
+    expect((await h.as(a, "p2").inbox.list()).some((i) => i.requestId === requestId)).toBe(false);
+    await expect(
+      h.as(a, "p2").responses.submit({ invitationId: p2, answers: fullAnswers(3) }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(
+      h.callerFor(null).responses.submitByToken({ token, answers: fullAnswers(3) }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    const progress = await h.as(a, "manager").requests.progress({ requestId });
+    expect(progress.state).toBe("cancelled");
+    expect(progress.groups.find((g) => g.group === "peer")).toMatchObject({ invited: 4, submitted: 1 });
+    for (const procedure of ["cancel", "close", "open"] as const) {
+      await expect(h.as(a, "manager").requests[procedure]({ requestId })).rejects.toMatchObject({
+        code: "PRECONDITION_FAILED",
+      });
+    }
+
+    // A draft can be cancelled too, by the subject's manager.
+    const draft = await h.as(a, "manager").requests.create({
+      subjectId: id(a, "subject"),
+      deadline: inDays(7),
+      raters: [],
+      open: false,
+    });
+    expect(await h.as(a, "manager").requests.cancel({ requestId: draft.id })).toEqual({ state: "cancelled" });
   });
 
   it("closes as insufficient when fewer than k anonymous raters answered", async () => {

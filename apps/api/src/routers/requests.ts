@@ -1,7 +1,8 @@
-// Feedback requests: create, open, get, list, progress, close.
+// Feedback requests: create, open, get, list, progress, close, cancel.
 import { createRequestInput, requestIdInput } from "../features/collect/inputs";
 import { getRequest } from "../features/collect/nominations";
 import {
+  cancelRequest,
   closeRequest,
   createRequest,
   listRequests,
@@ -21,4 +22,7 @@ export const requestsRouter = router({
   close: memberProcedure
     .input(requestIdInput)
     .mutation(({ ctx, input }) => closeRequest(ctx, input.requestId)),
+  cancel: memberProcedure
+    .input(requestIdInput)
+    .mutation(({ ctx, input }) => cancelRequest(ctx, input.requestId)),
 });

@@ -38,6 +38,7 @@ export default function RequestPage() {
     refetchInterval: 15_000,
   });
   const [confirmClose, setConfirmClose] = useState(false);
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.requests.pathKey() });
   const open = useMutation(trpc.requests.open.mutationOptions({ onSuccess: refresh }));
   const close = useMutation(
@@ -48,13 +49,21 @@ export default function RequestPage() {
       },
     }),
   );
+  const cancel = useMutation(
+    trpc.requests.cancel.mutationOptions({
+      onSuccess: () => {
+        setConfirmCancel(false);
+        return refresh();
+      },
+    }),
+  );
   const decide = useMutation(trpc.nominations.decide.mutationOptions({ onSuccess: refresh }));
 
   if (request.isPending) return <PageLoader />;
   if (request.isError) return <ErrorState error={request.error} />;
   const r = request.data;
   const editable = r.state === "draft" || r.state === "open";
-  const failure = open.error ?? close.error ?? decide.error;
+  const failure = open.error ?? close.error ?? cancel.error ?? decide.error;
 
   return (
     <Stack maw={960}>
@@ -105,20 +114,44 @@ export default function RequestPage() {
           </Stack>
         </Card>
       ) : null}
-      {manages && r.state === "draft" ? (
+      {r.state === "cancelled" ? (
+        <Alert color="gray" title="Cancelled">
+          This request was stopped before it closed. No report comes of it, and any answers given were deleted
+          unread.
+        </Alert>
+      ) : null}
+      {manages && editable ? (
         <Group>
-          <Button onClick={() => open.mutate({ requestId })} loading={open.isPending}>
-            Open the request and invite the raters
+          {r.state === "draft" ? (
+            <Button onClick={() => open.mutate({ requestId })} loading={open.isPending}>
+              Open the request and invite the raters
+            </Button>
+          ) : (
+            <Button color="red" variant="light" onClick={() => setConfirmClose(true)}>
+              Close and release
+            </Button>
+          )}
+          <Button variant="subtle" color="gray" onClick={() => setConfirmCancel(true)}>
+            Cancel the request
           </Button>
         </Group>
       ) : null}
-      {manages && r.state === "open" ? (
-        <Group>
-          <Button color="red" variant="light" onClick={() => setConfirmClose(true)}>
-            Close and release
-          </Button>
-        </Group>
-      ) : null}
+      <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this request?">
+        <Stack>
+          <Text size="sm">
+            No report will come of it. Answers already given are deleted unread, and the raters' links stop
+            working. This cannot be undone.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmCancel(false)}>
+              Keep the request
+            </Button>
+            <Button color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ requestId })}>
+              Cancel the request
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Close this request?">
         <Stack>
           <Text size="sm">

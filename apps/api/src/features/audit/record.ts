@@ -19,6 +19,7 @@ export type AuditAction =
   | "requests.create"
   | "requests.open"
   | "requests.close"
+  | "requests.cancel"
   | "requests.remind"
   | "nominations.decide";
 

@@ -191,6 +191,49 @@ export async function closeRequest(ctx: MemberContext, requestId: string): Promi
   });
 }
 
+/**
+ * Cancels a draft or open request: no report will ever come of it. Answers given so far will never be
+ * read, so they go with the drafts; links stop working and unsent invitations and reminders are
+ * dropped. Invitations stay, as counts, so the manager sees what was collected before cancelling.
+ */
+export async function cancelRequest(ctx: MemberContext, requestId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const request = await loadRequest(tx, ctx.org.id, requestId, "update");
+    await assertCanManage(ctx, request, tx);
+    const state = transition(request.state, "cancel");
+    const invitations = tx
+      .select({ id: schema.invitations.id })
+      .from(schema.invitations)
+      .where(eq(schema.invitations.requestId, request.id));
+    await tx.delete(schema.drafts).where(inArray(schema.drafts.invitationId, invitations));
+    const discarded = await tx
+      .delete(schema.sealedResponses)
+      .where(eq(schema.sealedResponses.requestId, request.id))
+      .returning({ id: schema.sealedResponses.id });
+    await tx
+      .delete(schema.outbox)
+      .where(
+        and(
+          eq(schema.outbox.orgId, ctx.org.id),
+          eq(schema.outbox.state, "pending"),
+          sql`${schema.outbox.meta}->>'requestId' = ${request.id}`,
+        ),
+      );
+    await tx
+      .update(schema.feedbackRequests)
+      .set({ state, closedAt: new Date() })
+      .where(eq(schema.feedbackRequests.id, request.id));
+    await audit(
+      tx,
+      ctx,
+      "requests.cancel",
+      { type: "feedback_request", id: request.id },
+      { from: request.state, discardedResponses: discarded.length },
+    );
+    return { state: "cancelled" as const };
+  });
+}
+
 export async function requestProgress(ctx: MemberContext, requestId: string) {
   const request = await loadRequest(ctx.db, ctx.org.id, requestId);
   await assertCanManage(ctx, request);

@@ -30,6 +30,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "requests.create": "Requested feedback",
   "requests.open": "Opened a request",
   "requests.close": "Closed a request",
+  "requests.cancel": "Cancelled a request",
   "requests.remind": "Reminded non-responders",
   "nominations.decide": "Decided on a nomination",
 };
