@@ -3,7 +3,7 @@
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { getInstrument } from "@fivefold/domain";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
@@ -288,5 +288,52 @@ describe(`reports on ${testDriver()}`, () => {
     await expect(h.as(a, "manager").reports.get({ requestId })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });
+  });
+
+  it("never shows a report to a coach or an admin who rated it anonymously", async () => {
+    const raters = mix({ manager: 1, peer: 4 }, 41); // manager, p1–p4
+    const { requestId, state } = await runRequest(raters);
+    expect(state).toBe("released");
+    const db = h.database.db;
+    // After release, p4 becomes a coach of the subject's team, and admins may read reports.
+    const [core] = await db
+      .select({ id: schema.teams.id })
+      .from(schema.teams)
+      .where(and(eq(schema.teams.orgId, a.orgId), eq(schema.teams.name, "Core")));
+    await db.insert(schema.personRoles).values({ orgId: a.orgId, personId: id(a, "p4"), role: "coach" });
+    await db
+      .insert(schema.teamCoaches)
+      .values({ orgId: a.orgId, teamId: core?.id ?? "", personId: id(a, "p4") });
+    await db
+      .update(schema.organisations)
+      .set({ adminsReadReports: true })
+      .where(eq(schema.organisations.id, a.orgId));
+    try {
+      const p4 = h.as(a, "p4");
+      await expect(p4.reports.get({ requestId })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringContaining("rate this person anonymously"),
+      });
+      expect((await p4.reports.list()).map((r) => r.requestId)).not.toContain(requestId);
+      // The team's other coach, who did not rate, still reads it.
+      expect((await h.as(a, "coach").reports.get({ requestId })).relation).toBe("coach");
+      // p4's dashboard leaves the subject's cells out of that report; and so does their trend.
+      const board = await p4.dashboards.team({ teamId: core?.id ?? "" });
+      const subjectRow = board.people.find((p) => p.personId === id(a, "subject"));
+      expect(subjectRow?.requestId).not.toBe(requestId);
+      // Admins may read reports now, but none may rate anonymously on a new request.
+      await expect(
+        h.as(a, "manager").requests.create({
+          subjectId: id(a, "subject"),
+          deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          raters: ["admin", "p5", "p6"].map((key) => ({ personId: id(a, key), group: "peer" as const })),
+        }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot also rate") });
+    } finally {
+      await db
+        .update(schema.organisations)
+        .set({ adminsReadReports: false })
+        .where(eq(schema.organisations.id, a.orgId));
+    }
   });
 });

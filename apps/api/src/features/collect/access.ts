@@ -66,8 +66,9 @@ export async function assertCanManage(
 }
 
 /**
- * People who will be able to read the report: the requester and the coaches of the subject's
- * teams. They may not rate anonymously, or they could subtract their own answers from a figure.
+ * People who will be able to read the report: the requester, the coaches of the subject's
+ * teams and, where the organisation lets admins read reports, its admins. They may not rate
+ * anonymously, or they could subtract their own answers from a figure (reading checks this again).
  */
 export async function reportReaders(
   db: Executor,
@@ -86,7 +87,17 @@ export async function reportReaders(
       ),
     )
     .where(eq(schema.teamCoaches.orgId, orgId));
-  return new Set([requesterId, ...coaches.map((c) => c.personId)]);
+  const [org] = await db
+    .select({ adminsRead: schema.organisations.adminsReadReports })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.id, orgId));
+  const admins = org?.adminsRead
+    ? await db
+        .select({ personId: schema.personRoles.personId })
+        .from(schema.personRoles)
+        .where(and(eq(schema.personRoles.orgId, orgId), eq(schema.personRoles.role, "admin")))
+    : [];
+  return new Set([requesterId, ...coaches.map((c) => c.personId), ...admins.map((a) => a.personId)]);
 }
 
 export function assertNotAnonymousReader(

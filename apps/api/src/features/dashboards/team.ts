@@ -16,7 +16,7 @@ import {
 } from "@fivefold/domain";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
-import { adminsMayReadReports } from "../reports/access";
+import { adminsMayReadReports, ratedAnonymously } from "../reports/access";
 
 export type Viewer = "coach" | "manager" | "admin";
 
@@ -180,8 +180,19 @@ export async function teamDashboard(
 
   // A manager sees the figures of reports they may read (those they requested), and team figures
   // only from those, so no combination of what they see reveals a report they may not read.
+  // A coach or admin never sees figures of a report they rated anonymously.
   const all = await releasedFor(ctx.db, ctx.org.id, ids);
-  const readable = (r: Released) => viewer !== "manager" || r.requesterId === ctx.person.id;
+  const rated =
+    viewer === "manager"
+      ? new Set<string>()
+      : await ratedAnonymously(
+          ctx.db,
+          ctx.org.id,
+          ctx.person.id,
+          all.map((r) => r.requestId),
+        );
+  const readable = (r: Released) =>
+    viewer === "manager" ? r.requesterId === ctx.person.id : !rated.has(r.requestId);
   const released = all.filter(readable);
   const unreadable = new Set(all.filter((r) => !readable(r)).map((r) => r.subjectId));
   const latest = latestBySubject(released, (r) => !input.cycle || r.cycleId === input.cycle);
@@ -281,7 +292,9 @@ export async function teamDashboard(
         : open
           ? `Collecting answers until ${formatDay(open.deadline)}`
           : unreadable.has(person.id)
-            ? "Their report was requested by someone else, so it is not shared with you"
+            ? viewer === "manager"
+              ? "Their report was requested by someone else, so it is not shared with you"
+              : "You rated them anonymously in their latest round, so that report is not shared with you"
             : lastClosed.get(person.id) === "insufficient"
               ? "The last request closed with too few answers"
               : input.cycle

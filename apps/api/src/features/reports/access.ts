@@ -1,8 +1,10 @@
 // Who may read a released report: the subject, the manager who requested it, coaches of a team
-// the subject belongs to, and admins when the organisation allows it.
+// the subject belongs to, and admins when the organisation allows it; but never someone who rated
+// anonymously in that round (a coach assigned later, an admin once admins may read): knowing their
+// own answers, they could work out the others'.
 import { type Executor, schema } from "@fivefold/db";
-import { ForbiddenError } from "@fivefold/domain";
-import { and, eq } from "drizzle-orm";
+import { ANONYMOUS_GROUPS, ForbiddenError } from "@fivefold/domain";
+import { and, eq, inArray } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
 
 export type ReaderRelation = "self" | "requester" | "coach" | "admin";
@@ -31,21 +33,53 @@ export async function adminsMayReadReports(db: Executor, orgId: string): Promise
   return org?.allowed ?? false;
 }
 
+/** Of these requests, those on which the person was invited as an anonymous rater. */
+export async function ratedAnonymously(
+  db: Executor,
+  orgId: string,
+  personId: string,
+  requestIds: readonly string[],
+): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ requestId: schema.invitations.requestId })
+    .from(schema.invitations)
+    .where(
+      and(
+        eq(schema.invitations.orgId, orgId),
+        eq(schema.invitations.personId, personId),
+        inArray(schema.invitations.group, [...ANONYMOUS_GROUPS]),
+        inArray(schema.invitations.requestId, [...requestIds]),
+      ),
+    );
+  return new Set(rows.map((r) => r.requestId));
+}
+
 /** How the caller relates to the request's report, or a domain error when they may not read it. */
 export async function readerRelation(
   ctx: MemberContext,
-  request: { subjectId: string; requesterId: string },
+  request: { requestId: string; subjectId: string; requesterId: string },
 ): Promise<ReaderRelation> {
   if (request.subjectId === ctx.person.id) return "self";
   if (request.requesterId === ctx.person.id) return "requester";
+  let relation: ReaderRelation | null = null;
   if (
     ctx.roles.includes("coach") &&
     (await coachesSubject(ctx.db, ctx.org.id, ctx.person.id, request.subjectId))
   ) {
-    return "coach";
+    relation = "coach";
+  } else if (ctx.roles.includes("admin") && (await adminsMayReadReports(ctx.db, ctx.org.id))) {
+    relation = "admin";
   }
-  if (ctx.roles.includes("admin") && (await adminsMayReadReports(ctx.db, ctx.org.id))) return "admin";
-  throw new ForbiddenError(
-    "Only the person, the manager who asked for the feedback and their coach can read this report",
-  );
+  if (!relation) {
+    throw new ForbiddenError(
+      "Only the person, the manager who asked for the feedback and their coach can read this report",
+    );
+  }
+  if ((await ratedAnonymously(ctx.db, ctx.org.id, ctx.person.id, [request.requestId])).size > 0) {
+    throw new ForbiddenError(
+      "You were invited to rate this person anonymously in this round, so its report is not shared with you: your own answers would let you work out the others'",
+    );
+  }
+  return relation;
 }

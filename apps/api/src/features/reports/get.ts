@@ -2,6 +2,7 @@
 // trend against the subject's earlier released reports. Nothing here reads a single response.
 import { type Executor, schema } from "@fivefold/db";
 import {
+  ANONYMOUS_GROUPS,
   deriveReport,
   getInstrument,
   NotFoundError,
@@ -9,7 +10,7 @@ import {
   type ReportSnapshot,
   reportSnapshotSchema,
 } from "@fivefold/domain";
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, notExists } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
 import { readerRelation } from "./access";
 
@@ -39,6 +40,8 @@ export async function earlierSnapshots(
   before: Date,
   /** Only reports this person requested (a requester reads only their own requests' reports). */
   requestedBy?: string,
+  /** Leave out reports this person rated anonymously (a coach's or an admin's view). */
+  notRatedBy?: string,
 ) {
   const rows = await db
     .select({ snapshot: schema.reportSnapshots.snapshot, releasedAt: schema.reportSnapshots.releasedAt })
@@ -50,6 +53,20 @@ export async function earlierSnapshots(
         eq(schema.feedbackRequests.subjectId, subjectId),
         lt(schema.reportSnapshots.releasedAt, before),
         requestedBy ? eq(schema.feedbackRequests.requesterId, requestedBy) : undefined,
+        notRatedBy
+          ? notExists(
+              db
+                .select({ id: schema.invitations.id })
+                .from(schema.invitations)
+                .where(
+                  and(
+                    eq(schema.invitations.requestId, schema.feedbackRequests.id),
+                    eq(schema.invitations.personId, notRatedBy),
+                    inArray(schema.invitations.group, [...ANONYMOUS_GROUPS]),
+                  ),
+                ),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(schema.reportSnapshots.releasedAt));
@@ -80,6 +97,7 @@ export async function getReport(ctx: MemberContext, requestId: string) {
     row.subjectId,
     row.releasedAt,
     relation === "requester" ? ctx.person.id : undefined,
+    relation === "coach" || relation === "admin" ? ctx.person.id : undefined,
   );
   const derived = deriveReport(snapshot, { earlier, releasedAt });
   const instrument = getInstrument(snapshot.instrumentVersion);

@@ -3,7 +3,7 @@
 import { schema } from "@fivefold/db";
 import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
-import { adminsMayReadReports, type ReaderRelation } from "./access";
+import { adminsMayReadReports, type ReaderRelation, ratedAnonymously } from "./access";
 
 export async function listReports(ctx: MemberContext) {
   const me = ctx.person.id;
@@ -34,20 +34,29 @@ export async function listReports(ctx: MemberContext) {
     .where(and(eq(schema.reportSnapshots.orgId, ctx.org.id), admin ? undefined : or(...conditions)))
     .orderBy(desc(schema.reportSnapshots.releasedAt), desc(schema.feedbackRequests.id));
   const coachees = coached ? new Set((await coached).map((r) => r.personId)) : new Set<string>();
-  return rows.map((r) => {
-    const relation: ReaderRelation =
-      r.subjectId === me
-        ? "self"
-        : r.requesterId === me
-          ? "requester"
-          : coachees.has(r.subjectId)
-            ? "coach"
-            : "admin";
-    return {
-      requestId: r.requestId,
-      subject: { id: r.subjectId, name: r.subjectName },
-      releasedAt: r.releasedAt.toISOString(),
-      relation,
-    };
-  });
+  // A coach or admin who rated a report anonymously does not read it (see readerRelation).
+  const rated = await ratedAnonymously(
+    ctx.db,
+    ctx.org.id,
+    me,
+    rows.filter((r) => r.subjectId !== me && r.requesterId !== me).map((r) => r.requestId),
+  );
+  return rows
+    .filter((r) => !rated.has(r.requestId))
+    .map((r) => {
+      const relation: ReaderRelation =
+        r.subjectId === me
+          ? "self"
+          : r.requesterId === me
+            ? "requester"
+            : coachees.has(r.subjectId)
+              ? "coach"
+              : "admin";
+      return {
+        requestId: r.requestId,
+        subject: { id: r.subjectId, name: r.subjectName },
+        releasedAt: r.releasedAt.toISOString(),
+        relation,
+      };
+    });
 }
