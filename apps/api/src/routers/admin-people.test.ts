@@ -281,6 +281,20 @@ describe(`people.export on ${testDriver()}`, () => {
     const own = await h.as(a, "p1").people.export({ personId: idOf(a, "p1") });
     expect(own.invitationsToRate).toEqual([expect.objectContaining({ requestId, state: "submitted" })]);
     expect(JSON.stringify(rater)).not.toContain("Export-secret-comment");
+    // Reminders go only to those who have not answered: only their own export shows them.
+    await h.database.db.insert(schema.outbox).values({
+      orgId: a.orgId,
+      template: "reminder",
+      toEmail: "p5@alpha.test",
+      subject: "Reminder: feedback on Subject Alpha",
+      text: "…",
+      html: "…",
+      meta: { requestId },
+    });
+    const p5ByAdmin = await admin.people.export({ personId: idOf(a, "p5") });
+    expect(p5ByAdmin.emails.map((m) => m.template)).not.toContain("reminder");
+    const p5Own = await h.as(a, "p5").people.export({ personId: idOf(a, "p5") });
+    expect(p5Own.emails.map((m) => m.template)).toContain("reminder");
     expect(await auditActions(idOf(a, "subject"))).toEqual(expect.arrayContaining(["people.export"]));
   });
 

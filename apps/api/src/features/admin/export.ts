@@ -4,7 +4,7 @@
 // person gave as a rater are sealed without a link to them: they cannot be found, so are not here.
 import { type Executor, schema } from "@fivefold/db";
 import { ForbiddenError } from "@fivefold/domain";
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
@@ -193,6 +193,7 @@ async function collect(
     .from(schema.partnerPreferences)
     .where(eq(schema.partnerPreferences.personId, person.id));
   // Subjects only: bodies of unsent e-mails hold one-time links, which belong to nobody's export.
+  // Reminders go only to raters who have not answered, so they stay out of anyone else's export.
   const mails = await db
     .select({
       template: schema.outbox.template,
@@ -202,7 +203,13 @@ async function collect(
       sentAt: schema.outbox.sentAt,
     })
     .from(schema.outbox)
-    .where(and(eq(schema.outbox.orgId, orgId), eq(schema.outbox.toEmail, person.email)))
+    .where(
+      and(
+        eq(schema.outbox.orgId, orgId),
+        eq(schema.outbox.toEmail, person.email),
+        self ? undefined : ne(schema.outbox.template, "reminder"),
+      ),
+    )
     .orderBy(asc(schema.outbox.createdAt));
   const auditEntries = await db
     .select({
