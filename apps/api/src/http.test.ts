@@ -57,6 +57,24 @@ describe(`HTTP with a Better Auth session on ${testDriver()}`, () => {
     expect(body.result.data.roles).toEqual(["admin", "member"]);
   });
 
+  it("answers input that fails a schema with a sentence and field messages", async () => {
+    const response = await signIn("admin@h.test", "right-password");
+    const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    const bad = await fetch(`${base}/trpc/settings.update`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ anonymityThreshold: 2, reminderDays: "soon" }),
+    });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as {
+      error: { message: string; data: { code: string; fields: Record<string, string> | null } };
+    };
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    expect(body.error.message).not.toMatch(/^\s*[[{]/);
+    expect(body.error.message).toMatch(/\(and 1 more problem\)$/);
+    expect(Object.keys(body.error.data.fields ?? {}).sort()).toEqual(["anonymityThreshold", "reminderDays"]);
+  });
+
   it("refuses a wrong password and an untrusted origin", async () => {
     expect((await signIn("admin@h.test", "wrong-password")).status).toBe(401);
     expect((await signIn("admin@h.test", "right-password", "http://evil.test")).status).toBe(403);

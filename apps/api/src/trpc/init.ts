@@ -1,7 +1,7 @@
 // tRPC setup: plain JSON (no transformer), the error mapper, and the procedure ladder
 // public → authed → member → role(...).
 import { findMembershipByUserId } from "@fivefold/db";
-import { hasAnyRole, type Role } from "@fivefold/domain";
+import { hasAnyRole, InvalidInputError, type Role, zodErrorToFields } from "@fivefold/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { type Context, type MemberContext, memoise } from "./context";
@@ -10,14 +10,7 @@ import { fieldsOf, toTRPCError } from "./errors";
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
-    const zodIssues =
-      error.cause instanceof ZodError
-        ? error.cause.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }))
-        : null;
-    return {
-      ...shape,
-      data: { ...shape.data, fields: fieldsOf(error), issues: zodIssues, stack: undefined },
-    };
+    return { ...shape, data: { ...shape.data, fields: fieldsOf(error), stack: undefined } };
   },
 });
 
@@ -29,6 +22,11 @@ const mapErrors = t.middleware(async ({ next }) => {
   // tRPC wraps whatever a handler throws in an INTERNAL_SERVER_ERROR; unwrap and map it once.
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause) {
     throw toTRPCError(result.error.cause);
+  }
+  // Input that fails its schema: a sentence and per-field messages, not zod's JSON.
+  if (!result.ok && result.error.code === "BAD_REQUEST" && result.error.cause instanceof ZodError) {
+    const { message, fields } = zodErrorToFields(result.error.cause);
+    throw toTRPCError(new InvalidInputError(message, fields));
   }
   return result;
 });

@@ -33,7 +33,8 @@ export const createRequestInput = z.object({
 
 export const requestIdInput = z.object({ requestId: id("The request") });
 export const invitationIdInput = z.object({ invitationId: id("The invitation") });
-export const tokenInput = z.object({ token: z.string().min(10).max(100) });
+// Any string up to a sane length: a truncated or mistyped link is simply not found.
+export const tokenInput = z.object({ token: z.string().max(200, "This link is not valid") });
 
 export const proposeInput = z.object({
   requestId: id("The request"),
