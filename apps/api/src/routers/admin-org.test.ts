@@ -104,6 +104,10 @@ describe(`teams on ${testDriver()}`, () => {
     expect(renamed.members.map((m) => m.name)).toEqual(["P5 Alpha", "P6 Alpha"]);
     expect(renamed.coaches).toHaveLength(1); // coaches untouched when not given
     await expect(admin.teams.upsert({ name: "Core" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(admin.teams.upsert({ name: "core" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "There is already a team called Core",
+    });
     await expect(admin.teams.upsert({ id: renamed.id, name: "Core" })).rejects.toMatchObject({
       code: "CONFLICT",
     });

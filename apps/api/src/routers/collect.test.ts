@@ -554,7 +554,13 @@ describe(`collect on ${testDriver()}`, () => {
     expect((await h.as(a, "p2").inbox.list()).some((i) => i.requestId === requestId)).toBe(false);
     await expect(
       h.as(a, "p2").responses.submit({ invitationId: p2, answers: fullAnswers(3) }),
-    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("cancelled") });
+    // A cancelled link, and a truncated one, are both simply not found.
+    for (const link of [token, token.slice(0, 5)]) {
+      await expect(h.callerFor(null).responses.getByToken({ token: link })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    }
     await expect(
       h.callerFor(null).responses.submitByToken({ token, answers: fullAnswers(3) }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });

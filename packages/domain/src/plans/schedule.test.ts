@@ -44,6 +44,26 @@ describe("checkinSchedule", () => {
     );
     expect(checkinSchedule({ start: "2026-01-01", end: "2026-01-05", cadence: "weekly" })).toEqual([]);
   });
+
+  it("names the plan's own fields in its errors", () => {
+    const fieldsOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as InvalidInputError).fields;
+      }
+      return null;
+    };
+    expect(fieldsOf(() => checkinSchedule({ start: "x", end: "2026-03-02", cadence: "weekly" }))).toEqual({
+      startsOn: "Give a date such as 2026-12-31",
+    });
+    expect(
+      fieldsOf(() => checkinSchedule({ start: "2026-03-02", end: "2026-03-01", cadence: "weekly" })),
+    ).toEqual({ endsOn: "Choose a later end date" });
+    expect(
+      fieldsOf(() => checkinSchedule({ start: "2026-01-01", end: "2036-01-01", cadence: "weekly" })),
+    ).toEqual({ endsOn: "Too far away for this cadence" });
+  });
 });
 
 describe("isCheckinOverdue", () => {

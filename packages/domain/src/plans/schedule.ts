@@ -11,10 +11,15 @@ export const cadenceSchema = z.enum(CADENCES);
 export const MAX_CHECKINS = 104;
 const DAY = 86_400_000;
 
-function day(value: Date | string, name: string): Date {
+/** Field errors name the plan's own fields, `startsOn` and `endsOn`, so a form can show them. */
+const DAY_WORDS = { startsOn: "start", endsOn: "end", dueOn: "due day" } as const;
+function day(value: Date | string, field: keyof typeof DAY_WORDS): Date {
   const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new InvalidInputError(`${name} is not a date`, { [name]: String(value) });
+  if (Number.isNaN(date.getTime())) {
+    throw new InvalidInputError(`The ${DAY_WORDS[field]} is not a date`, {
+      [field]: "Give a date such as 2026-12-31",
+    });
+  }
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
@@ -39,10 +44,10 @@ export interface CheckinScheduleInput {
 
 /** Check-in days (YYYY-MM-DD) after the start, one per cadence step, up to and including the end. */
 export function checkinSchedule(input: CheckinScheduleInput): string[] {
-  const start = day(input.start, "start");
-  const end = day(input.end, "end");
+  const start = day(input.start, "startsOn");
+  const end = day(input.end, "endsOn");
   if (end.getTime() <= start.getTime()) {
-    throw new InvalidInputError("The plan must end after it starts", { end: "Choose a later end date" });
+    throw new InvalidInputError("The plan must end after it starts", { endsOn: "Choose a later end date" });
   }
   const step = (index: number): Date =>
     input.cadence === "monthly"
@@ -54,7 +59,7 @@ export function checkinSchedule(input: CheckinScheduleInput): string[] {
       throw new InvalidInputError(
         `A plan can have at most ${MAX_CHECKINS} check-ins: choose an earlier end date`,
         {
-          end: "Too far away for this cadence",
+          endsOn: "Too far away for this cadence",
         },
       );
     }

@@ -2,7 +2,7 @@
 // and coaches, and remove them. A team's coaches get the coach role, so they see its dashboards.
 import { type Executor, schema } from "@fivefold/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "@fivefold/domain";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
@@ -84,17 +84,18 @@ async function replaceLinks(
 export async function upsertTeam(ctx: MemberContext, input: z.output<typeof upsertTeamInput>) {
   return ctx.db.transaction(async (tx) => {
     await lockOrganisation(tx, ctx.org.id);
+    // Names compare without regard to capitals, as the CSV import matches them.
     const [clash] = await tx
-      .select({ id: schema.teams.id })
+      .select({ id: schema.teams.id, name: schema.teams.name })
       .from(schema.teams)
       .where(
         and(
           eq(schema.teams.orgId, ctx.org.id),
-          eq(schema.teams.name, input.name),
+          sql`lower(${schema.teams.name}) = lower(${input.name})`,
           input.id ? ne(schema.teams.id, input.id) : undefined,
         ),
       );
-    if (clash) throw new ConflictError(`There is already a team called ${input.name}`);
+    if (clash) throw new ConflictError(`There is already a team called ${clash.name}`);
 
     let teamId: string;
     const details: Record<string, unknown> = {};

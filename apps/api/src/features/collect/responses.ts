@@ -39,6 +39,9 @@ async function findInvitation(db: Executor, key: InvitationKey, lock = false): P
 }
 
 function assertUsable(invitation: InvitationRow, requestState: string, now: Date): void {
+  if (requestState === "cancelled") {
+    throw new PreconditionFailedError("This feedback request was cancelled: there is nothing to answer");
+  }
   if (!canSubmit(requestState as Parameters<typeof canSubmit>[0])) {
     throw new PreconditionFailedError("This feedback request is closed: answers are no longer accepted");
   }
@@ -99,6 +102,8 @@ export async function getForm(db: Executor, key: InvitationKey) {
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.feedbackRequests.orgId))
     .where(eq(schema.feedbackRequests.id, invitation.requestId));
   if (!request) throw new NotFoundError("Feedback request");
+  // A cancelled request's links stop working altogether.
+  if ("token" in key && request.state === "cancelled") throw new NotFoundError("This feedback link");
   const [draft] = await db.select().from(schema.drafts).where(eq(schema.drafts.invitationId, invitation.id));
   return {
     invitationId: invitation.id,
