@@ -77,10 +77,11 @@ async function enqueue(to: string, subject = `Hello ${to}`) {
     orgId: org.orgId,
     template: "test",
     to,
+    meta: { requestId: "r-1", link: "/r/Tok3n_abc-DEF0123456789" },
     ...composeMail({
       subject,
       paragraphs: ["First paragraph with <angle> & ampersand."],
-      action: { label: "Open", url: "http://fivefold.test/x" },
+      action: { label: "Open", url: "http://fivefold.test/r/Tok3n_abc-DEF0123456789" },
     }),
   });
 }
@@ -112,6 +113,13 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
       ["sent", 1, null],
     ]);
     expect(stored.every((r) => r.sentAt instanceof Date)).toBe(true);
+    // The links went out; the stored copies keep none (only the token's hash is ever kept).
+    expect(ann?.raw).toContain("/r/Tok3n_abc-DEF0123456789");
+    for (const row of stored) {
+      expect(`${row.text}${row.html}`).not.toContain("Tok3n");
+      expect(row.text).toContain("/r/(link removed once sent)");
+      expect(row.meta).toEqual({ requestId: "r-1" });
+    }
     expect(ann?.raw).toMatch(new RegExp(`Message-ID: <${stored[0]?.id}@fivefold>`, "i"));
     // Nothing is sent twice.
     const again = smtpTransport(smtpUrl);

@@ -10,6 +10,18 @@ export const MAX_ATTEMPTS = 6;
 /** How long a claimed row may stay `sending` before it counts as interrupted. */
 export const SENDING_LEASE_MS = 10 * 60_000;
 
+/**
+ * Once a mail has left (or never will), the one-time links in it are of no use to anyone here: only
+ * the token's hash belongs in the database, so the link is cut from the stored copy.
+ */
+const LINK = "/r/[A-Za-z0-9_-]+";
+const REMOVED = "/r/(link removed once sent)";
+const withoutLinks = {
+  text: sql`regexp_replace(${schema.outbox.text}, ${LINK}, ${REMOVED}, 'g')`,
+  html: sql`regexp_replace(${schema.outbox.html}, ${LINK}, ${REMOVED}, 'g')`,
+  meta: sql`${schema.outbox.meta} - 'link'`,
+};
+
 /** 1, 2, 4, 8, 16 … minutes after each failed attempt, at most an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
@@ -38,6 +50,7 @@ export async function failInterrupted(db: Database, now: Date): Promise<number> 
     .set({
       state: "failed",
       lastError: "Interrupted while sending; not retried, as it may have been delivered",
+      ...withoutLinks,
     })
     .where(and(eq(schema.outbox.state, "sending"), lte(schema.outbox.nextAttemptAt, now)))
     .returning({ id: schema.outbox.id });
@@ -110,7 +123,10 @@ async function deliverOne(
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     if (isPermanentFailure(error) || row.attempts >= options.maxAttempts) {
-      await db.update(schema.outbox).set({ state: "failed", lastError: message }).where(mine);
+      await db
+        .update(schema.outbox)
+        .set({ state: "failed", lastError: message, ...withoutLinks })
+        .where(mine);
       return "failed";
     }
     const next = new Date(options.now().getTime() + retryDelayMs(row.attempts));
@@ -120,7 +136,10 @@ async function deliverOne(
       .where(mine);
     return "retrying";
   }
-  await db.update(schema.outbox).set({ state: "sent", sentAt: options.now(), lastError: null }).where(mine);
+  await db
+    .update(schema.outbox)
+    .set({ state: "sent", sentAt: options.now(), lastError: null, ...withoutLinks })
+    .where(mine);
   return "sent";
 }
 
