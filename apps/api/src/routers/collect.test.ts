@@ -715,4 +715,39 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
     expect(names).toContain("token_hash");
     expect(names).not.toContain("token");
   });
+
+  it("leaves no trace in the storage either: transaction stamps and row order", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const db = h.database.db;
+    const stampMatches = () =>
+      queryRows<{ matches: number; invitations: number }>(
+        db,
+        sql`select (select count(*)::int from invitations i
+                     where i.request_id = s.request_id and i.xmin = s.xmin) as matches,
+                   (select count(*)::int from invitations i where i.request_id = s.request_id) as invitations
+            from sealed_responses s where s.request_id = ${requestId}`,
+      );
+    for (const key of ["p1", "p2", "p3", "subject"]) {
+      const caller = h.as(a, key);
+      await caller.responses.submit({
+        invitationId: (await invitationOf(requestId, key)).invitationId,
+        answers: fullAnswers(3),
+      });
+      // Each sealed response shares its stamp with every invitation of the request, or with none.
+      for (const row of await stampMatches()) expect([0, row.invitations]).toContain(row.matches);
+    }
+    const before = await db
+      .select({ id: schema.sealedResponses.id })
+      .from(schema.sealedResponses)
+      .where(eq(schema.sealedResponses.requestId, requestId));
+    await h.as(a, "manager").requests.close({ requestId });
+    // Closing rewrites the responses with fresh ids, in a random order.
+    const after = await db
+      .select({ id: schema.sealedResponses.id, group: schema.sealedResponses.group })
+      .from(schema.sealedResponses)
+      .where(eq(schema.sealedResponses.requestId, requestId));
+    expect(after).toHaveLength(4);
+    expect(after.map((r) => r.group).sort()).toEqual(["peer", "peer", "peer", "self"]);
+    expect(after.some((r) => before.some((b) => b.id === r.id))).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 // Closing a request: compute the report once with the domain's aggregation and freeze it, or mark
 // the request insufficient. Used by the manager's close and by the deadline job.
+import { randomInt, randomUUID } from "node:crypto";
 import { type Executor, schema } from "@fivefold/db";
 import {
   aggregate,
@@ -66,6 +67,7 @@ export async function closeLockedRequest(
     .from(schema.invitations)
     .where(eq(schema.invitations.requestId, request.id));
   await tx.delete(schema.drafts).where(sql`${schema.drafts.invitationId} in ${invitationIds}`);
+  await resealResponses(tx, request.id);
 
   if (result.status === "released") {
     await tx.insert(schema.reportSnapshots).values({
@@ -159,4 +161,23 @@ export async function closeDueRequests(
     }
   }
   return closed;
+}
+
+/**
+ * Rewrites the request's sealed responses in a random order with fresh ids. Rows sit in the table in
+ * the order they were written, i.e. the order people answered; someone who knows who answered first
+ * (a manager watching the counts) must not find that person's answers by position.
+ */
+async function resealResponses(tx: Executor, requestId: string): Promise<void> {
+  const rows = await tx
+    .delete(schema.sealedResponses)
+    .where(eq(schema.sealedResponses.requestId, requestId))
+    .returning();
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [rows[i], rows[j]] = [rows[j] as (typeof rows)[number], rows[i] as (typeof rows)[number]];
+  }
+  if (rows.length > 0) {
+    await tx.insert(schema.sealedResponses).values(rows.map((row) => ({ ...row, id: randomUUID() })));
+  }
 }

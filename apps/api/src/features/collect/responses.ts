@@ -14,7 +14,7 @@ import {
   parseInput,
   toAnswerRecord,
 } from "@fivefold/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
 import { hashToken } from "./tokens";
 
@@ -127,12 +127,12 @@ export async function getForm(db: Executor, key: InvitationKey) {
   };
 }
 
-async function lockRequestState(tx: Executor, requestId: string) {
+async function lockRequestState(tx: Executor, requestId: string, mode: "share" | "update" = "share") {
   const [request] = await tx
     .select({ state: schema.feedbackRequests.state, version: schema.feedbackRequests.instrumentVersion })
     .from(schema.feedbackRequests)
     .where(eq(schema.feedbackRequests.id, requestId))
-    .for("share");
+    .for(mode);
   if (!request) throw new NotFoundError("Feedback request");
   return request;
 }
@@ -166,7 +166,8 @@ export async function saveDraft(db: Executor, key: InvitationKey, payload: unkno
 /**
  * Seals the response and marks the invitation submitted in one transaction. The conditional
  * update is the gate: of any number of concurrent submits, exactly one finds the invitation
- * still pending or draft.
+ * still pending or draft. Nothing in the rows written, not even Postgres's own transaction stamp,
+ * ties the response to the invitation.
  */
 export async function submitResponse(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
   const found = await findInvitation(db, key);
@@ -177,7 +178,8 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
   // Validate before taking any lock, so a bad answer set costs nothing.
   const answerSet = parseInput(answerSetSchema(getInstrument(meta?.version ?? 1)), payload);
   return db.transaction(async (tx) => {
-    const request = await lockRequestState(tx, found.requestId);
+    // Submits to one request take turns (see the end of this transaction).
+    const request = await lockRequestState(tx, found.requestId, "update");
     assertUsable(found, request.state, now);
     const [claimed] = await tx
       .update(schema.invitations)
@@ -207,6 +209,13 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
       submittedOn: now.toISOString().slice(0, 10),
     });
     await tx.delete(schema.drafts).where(eq(schema.drafts.invitationId, found.id));
+    // Postgres stamps each row a transaction writes with that transaction's id (xmin). Rewriting
+    // every invitation of the request here gives them all this stamp, so a sealed response's stamp
+    // matches all of them or (once a later submit restamps them) none: never the one who answered.
+    await tx
+      .update(schema.invitations)
+      .set({ state: sql`${schema.invitations.state}` })
+      .where(eq(schema.invitations.requestId, found.requestId));
     return { submitted: true as const };
   });
 }
