@@ -102,6 +102,8 @@ function assertNoLeak(report: Report, raters: Rater[]) {
   // Shown anonymous groups stand on at least k raters.
   for (const group of report.groups) {
     if (group.shown && !group.identifiable) expect(group.answered).toBeGreaterThanOrEqual(k);
+    // A group pooled away keeps its count to itself: with one member, it would say whether they answered.
+    if (!group.shown && !group.identifiable) expect(group.answered).toBeNull();
   }
   // Every figure, item and dimension level, rebuilt as the set of raters behind it from the known
   // answers: its n must match, and no subtraction of shown figures may isolate fewer than k people.

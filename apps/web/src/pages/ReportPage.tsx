@@ -62,7 +62,7 @@ export default function ReportPage() {
             </Table.Thead>
             <Table.Tbody>
               {r.groups
-                .filter((g) => (g.invited ?? 0) > 0 || g.answered > 0)
+                .filter((g) => (g.invited ?? 0) > 0 || (g.answered ?? 0) > 0)
                 .map((g) => (
                   <Table.Tr key={g.group}>
                     <Table.Th scope="row">
@@ -75,7 +75,7 @@ export default function ReportPage() {
                     </Table.Th>
                     {/* Counts only for groups shown on their own: a pooled group's part stays unsaid. */}
                     <Table.Td>{g.shown || g.identifiable ? (g.invited ?? "—") : "—"}</Table.Td>
-                    <Table.Td>{g.shown || g.identifiable ? g.answered : "—"}</Table.Td>
+                    <Table.Td>{g.answered ?? "—"}</Table.Td>
                     <Table.Td>{g.shown ? "Yes" : g.identifiable ? "No" : "Combined with others"}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -28,7 +28,8 @@ export function describeGroups(
       label: RATER_GROUP_LABELS[group],
       identifiable,
       invited: invitedTo(group),
-      answered: answered[group],
+      // A pooled-away group's own count stays unsaid: with one or two people in it, it would say who.
+      answered: identifiable || shown ? answered[group] : null,
       shown,
     };
   });

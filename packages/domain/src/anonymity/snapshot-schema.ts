@@ -41,7 +41,7 @@ export const snapshotGroupSchema = z.object({
   label: z.string(),
   identifiable: z.boolean(),
   invited: count.nullable(),
-  answered: count,
+  answered: count.nullable(),
   shown: z.boolean(),
   pooledFrom: z.array(z.enum(ANONYMOUS_GROUPS)).optional(),
 });

@@ -75,7 +75,11 @@ export interface SnapshotGroup {
   /** Self and manager: shown apart and labelled. */
   identifiable: boolean;
   invited: number | null;
-  answered: number;
+  /**
+   * How many answered; null for an anonymous group not shown on its own (its pool carries the
+   * count), since a small group's count could say whether a particular person answered.
+   */
+  answered: number | null;
   /** Whether the report shows figures for this group (a pooled group is shown through its pool). */
   shown: boolean;
   pooledFrom?: AnonymousGroup[];
