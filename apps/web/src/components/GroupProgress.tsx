@@ -1,11 +1,10 @@
-// Response counts per rater group: how many answered, never who.
-
-import type { RaterGroup } from "@fivefold/domain";
+// Response counts per rater group: how many answered, never who. Groups too small to count on their
+// own arrive pooled from the API, with their label.
 import { Group, Progress, Stack, Text } from "@mantine/core";
-import { GROUP_LABELS } from "../lib/labels";
 
 export interface GroupCount {
-  group: RaterGroup;
+  group: string;
+  label: string;
   invited: number;
   submitted: number;
 }
@@ -21,12 +20,12 @@ export function GroupProgress({ groups }: { groups: GroupCount[] }) {
       {groups.map((g) => (
         <Group key={g.group} gap="xs" wrap="nowrap">
           <Text size="xs" w={110}>
-            {GROUP_LABELS[g.group]}
+            {g.label}
           </Text>
           <Progress
             value={g.invited === 0 ? 0 : (100 * g.submitted) / g.invited}
             flex={1}
-            aria-label={`${GROUP_LABELS[g.group]}: ${g.submitted} of ${g.invited} answered`}
+            aria-label={`${g.label}: ${g.submitted} of ${g.invited} answered`}
           />
           <Text size="xs" w={40} ta="right">
             {g.submitted}/{g.invited}

@@ -3,9 +3,11 @@ import { type Executor, schema } from "@fivefold/db";
 import {
   CURRENT_INSTRUMENT_VERSION,
   ForbiddenError,
+  type GroupProgressCounts,
   InvalidInputError,
   isAnonymousGroup,
   mayRequestFeedback,
+  progressLines,
   type RaterGroup,
   transition,
 } from "@fivefold/domain";
@@ -239,20 +241,19 @@ export async function requestProgress(ctx: MemberContext, requestId: string) {
   await assertCanManage(ctx, request);
   return {
     state: request.state,
-    groups: await progressByGroup(ctx.db, [request.id]).then((m) => m.get(request.id) ?? []),
+    groups: progressLines(
+      await progressByGroup(ctx.db, [request.id]).then((m) => m.get(request.id) ?? []),
+      request.threshold,
+    ),
   };
 }
 
-export interface GroupProgress {
-  group: RaterGroup;
-  invited: number;
-  submitted: number;
-  declined: number;
-}
-
 /** Counts per group, never names: who answered stays unknown to everyone. */
-async function progressByGroup(db: Executor, requestIds: string[]): Promise<Map<string, GroupProgress[]>> {
-  const result = new Map<string, GroupProgress[]>();
+async function progressByGroup(
+  db: Executor,
+  requestIds: string[],
+): Promise<Map<string, GroupProgressCounts[]>> {
+  const result = new Map<string, GroupProgressCounts[]>();
   if (requestIds.length === 0) return result;
   const rows = await db
     .select({
@@ -287,6 +288,7 @@ export async function listRequests(ctx: MemberContext) {
       createdAt: schema.feedbackRequests.createdAt,
       closedAt: schema.feedbackRequests.closedAt,
       requesterId: schema.feedbackRequests.requesterId,
+      threshold: schema.feedbackRequests.threshold,
       subjectId: subject.id,
       subjectName: subject.name,
       subjectManagerId: subject.managerId,
@@ -326,7 +328,7 @@ export async function listRequests(ctx: MemberContext) {
       createdAt: r.createdAt.toISOString(),
       closedAt: r.closedAt?.toISOString() ?? null,
       role: manages ? ("manager" as const) : ("subject" as const),
-      groups: manages ? (progress.get(r.id) ?? []) : null,
+      groups: manages ? progressLines(progress.get(r.id) ?? [], r.threshold) : null,
       pendingNominations: manages ? (pending.get(r.id) ?? 0) : null,
     };
   });
