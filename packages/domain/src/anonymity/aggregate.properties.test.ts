@@ -4,7 +4,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { INSTRUMENT_V1 } from "../instrument";
 import { aggregate } from "./aggregate";
-import { readSnapshot, subtractionViolations, thresholdViolations } from "./testing/checker";
+import {
+  hiddenManagerViolations,
+  readSnapshot,
+  subtractionViolations,
+  thresholdViolations,
+} from "./testing/checker";
 import { type Scenario, scenarioArbitrary, scenarioInput } from "./testing/generate";
 
 const RUNS = { numRuns: 10_000 };
@@ -48,6 +53,26 @@ describe("aggregate: anonymity properties", () => {
         const reading = readSnapshot(INSTRUMENT_V1, input.responses, snapshot);
         expect(subtractionViolations(reading, scenario.threshold)).toEqual([]);
       }),
+      RUNS,
+    );
+  });
+
+  it("(d) with the manager not shown apart, never lets a subtraction leave exactly the manager", () => {
+    fc.assert(
+      fc.property(
+        scenarioArbitrary().map((scenario) => ({
+          ...scenario,
+          showManagerApart: false,
+          mix: { ...scenario.mix, manager: 1 },
+        })),
+        (scenario) => {
+          const { input, snapshot } = released(scenario);
+          if (!snapshot) return;
+          const reading = readSnapshot(INSTRUMENT_V1, input.responses, snapshot);
+          expect(hiddenManagerViolations(reading, input.responses)).toEqual([]);
+          expect(subtractionViolations(reading, scenario.threshold)).toEqual([]);
+        },
+      ),
       RUNS,
     );
   });

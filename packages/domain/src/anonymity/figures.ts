@@ -82,6 +82,7 @@ function settle(context: FigureContext, coverage: Coverage): Settled {
   // smaller group figures give way first.
   candidates.push({ id: OTHERS, raters: tallies.anonymousInOthers, preferred: true });
   const shown = settleFigures(candidates, context.policy.threshold);
+  protectHiddenManager(context, tallies, shown);
   const groups: GroupFigure[] = [];
   const shownUnits: number[] = [];
   context.units.forEach((unit, index) => {
@@ -99,6 +100,32 @@ function settle(context: FigureContext, coverage: Coverage): Settled {
     },
     shownUnits,
   };
+}
+
+/**
+ * With the manager not shown apart, their answers are folded into "everyone but self" and must not
+ * come back out: the subject knows their own answers, not the manager's, so "everyone but self"
+ * minus shown groups covering every anonymous rater in it would leave exactly the manager. The
+ * smallest shown group gives way (ties: canonical order) until the shown groups leave someone
+ * anonymous uncovered. (The manager knows their own answers; that side is the rule above.)
+ */
+function protectHiddenManager(
+  context: FigureContext,
+  tallies: ReturnType<typeof tallyFigures>,
+  shown: Set<string>,
+): void {
+  if (context.policy.showManagerApart || !shown.has(OTHERS)) return;
+  const managerInOthers = [...tallies.others.raters].some((rater) => context.unitOfRow[rater] === MANAGER);
+  if (!managerInOthers) return;
+  for (;;) {
+    const visible = context.units
+      .map((unit, index) => ({ unit, raters: (tallies.units[index] as Tally).raters }))
+      .filter(({ unit }) => shown.has(unit.id));
+    const covered = [...tallies.anonymousInOthers].every((rater) => visible.some((v) => v.raters.has(rater)));
+    if (!covered || visible.length === 0) return;
+    const smallest = visible.reduce((a, b) => (b.raters.size < a.raters.size ? b : a));
+    shown.delete(smallest.unit.id);
+  }
 }
 
 export function buildDimensionFigures(

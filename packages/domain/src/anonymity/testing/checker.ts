@@ -194,3 +194,33 @@ export function subtractionViolations(reading: Reading, threshold: number): stri
   }
   return violations;
 }
+
+/**
+ * (d) With the manager not shown apart, no subtraction of shown figures leaves exactly the manager:
+ * their answers were folded into "everyone but self" and must not come back out for the subject.
+ */
+export function hiddenManagerViolations(reading: Reading, responses: readonly RaterResponse[]): string[] {
+  const violations: string[] = [];
+  const isManager = (rater: number) => responses[rater]?.group === "manager";
+  const scopes = new Map<string, FigureCells[]>();
+  for (const figure of reading.figures)
+    scopes.set(figure.scope, [...(scopes.get(figure.scope) ?? []), figure]);
+  for (const [scope, figures] of scopes) {
+    if (figures.some((figure) => figure.name === "manager")) continue; // shown apart: known anyway
+    for (const container of figures) {
+      const inside = figures.filter(
+        (figure) => figure !== container && isSubset(figure.raters, container.raters),
+      );
+      for (let mask = 0; mask < 1 << inside.length; mask += 1) {
+        const subtracted = inside.filter((_, index) => (mask & (1 << index)) !== 0);
+        const left = [...container.raters].filter((rater) => !subtracted.some((f) => f.raters.has(rater)));
+        if (left.length > 0 && left.every(isManager)) {
+          violations.push(
+            `${scope}: ${container.name} − {${subtracted.map((f) => f.name).join(", ")}} leaves the manager`,
+          );
+        }
+      }
+    }
+  }
+  return violations;
+}
