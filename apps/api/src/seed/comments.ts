@@ -1,4 +1,5 @@
-// Comments raters write in the demo, per dimension, in two tones: seen often, and room to grow.
+// Comments peers write in the demo, per dimension, in two tones: seen often, and room to grow. They
+// speak as members of the team, so the demo gives them to anonymous raters only.
 import type { DimensionKey } from "@fivefold/domain";
 
 const COMMENTS: Record<DimensionKey, { strong: string[]; grow: string[] }> = {
@@ -64,7 +65,15 @@ const COMMENTS: Record<DimensionKey, { strong: string[]; grow: string[] }> = {
   },
 };
 
-export function demoComment(dimension: DimensionKey, strong: boolean, next: () => number): string {
-  const pool = COMMENTS[dimension][strong ? "strong" : "grow"];
-  return pool[Math.floor(next() * pool.length)] ?? pool[0] ?? "";
+/** A comment not yet in `used` (the same report never shows one twice), or null when all are. */
+export function demoComment(
+  dimension: DimensionKey,
+  strong: boolean,
+  next: () => number,
+  used: Set<string>,
+): string | null {
+  const pool = COMMENTS[dimension][strong ? "strong" : "grow"].filter((text) => !used.has(text));
+  const text = pool[Math.floor(next() * pool.length)] ?? null;
+  if (text) used.add(text);
+  return text;
 }

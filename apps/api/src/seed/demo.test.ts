@@ -48,6 +48,11 @@ describe(`the demo seed on ${testDriver()}`, () => {
     const report = await h.as(acme, "team-1-1").reports.get({ requestId: mine[0]?.requestId ?? "" });
     expect(report.trend.vision).toHaveLength(2);
     expect(report.groups.find((g) => g.group === "peer")).toMatchObject({ answered: 4, shown: true });
+    // Comments read like a real report: none twice, and the manager's words are not among them.
+    const texts = report.comments.map((c) => c.text);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(report.identifiedComments.filter((c) => c.group === "manager")).toEqual([]);
     const states = await h.database.db
       .select({ state: schema.feedbackRequests.state, n: sql<number>`count(*)::int` })
       .from(schema.feedbackRequests)

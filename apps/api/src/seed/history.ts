@@ -93,6 +93,7 @@ export async function seedDemoHistory(db: Database, org: SeededOrganisation): Pr
       .where(eq(schema.feedbackRequests.id, requestId));
     const profile = profileOf(input.subjectKey);
     const everyone = [{ key: input.subjectKey, group: "self" as RaterGroup }, ...input.raters];
+    const usedComments = new Set<string>();
     for (const [index, rater] of everyone.entries()) {
       if (input.answering && !input.answering(rater.key, index)) continue;
       const [invitation] = await db
@@ -116,14 +117,19 @@ export async function seedDemoHistory(db: Database, org: SeededOrganisation): Pr
         })),
       );
       const comments =
-        rater.group === "self"
+        rater.group === "self" || rater.group === "manager"
           ? []
           : instrument.dimensions
               .filter(() => profile.next() < 0.3)
-              .map((d) => ({
-                dimension: d.key,
-                text: demoComment(d.key, (profile.level[d.key] ?? 3) >= 3.4, profile.next),
-              }));
+              .flatMap((d) => {
+                const text = demoComment(
+                  d.key,
+                  (profile.level[d.key] ?? 3) >= 3.4,
+                  profile.next,
+                  usedComments,
+                );
+                return text ? [{ dimension: d.key, text }] : [];
+              });
       await submitResponse(
         db,
         { invitationId: invitation.id, personId: person(rater.key).personId, orgId: org.orgId },
