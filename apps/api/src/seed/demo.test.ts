@@ -77,6 +77,11 @@ describe(`the demo seed on ${testDriver()}`, () => {
     const plans = await h.database.db.select().from(schema.coachingPlans);
     expect(plans).toHaveLength(4);
     expect(plans.every((p) => p.state === "active")).toBe(true);
+    // The demo's own timeline holds together: made, then published; invited before it was published.
+    for (const plan of plans) expect(plan.createdAt.getTime()).toBeLessThan(plan.publishedAt?.getTime() ?? 0);
+    const circle = await h.database.db.select().from(schema.partnerships);
+    const published = new Map(plans.map((p) => [p.id, p.publishedAt?.getTime() ?? 0]));
+    expect(circle.every((m) => m.invitedAt.getTime() < (published.get(m.planId) ?? 0))).toBe(true);
     const teamId = acme.teams["Platform Engineering"] ?? "";
     const dashboard = await h.as(acme, "coach-1").dashboards.team({ teamId });
     expect(Object.values(dashboard.profile).every((figure) => figure !== null)).toBe(true);

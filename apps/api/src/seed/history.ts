@@ -91,6 +91,10 @@ export async function seedDemoHistory(db: Database, org: SeededOrganisation): Pr
       .update(schema.feedbackRequests)
       .set({ cycleId: input.cycleId, createdAt: opened, openedAt: opened })
       .where(eq(schema.feedbackRequests.id, requestId));
+    await db
+      .update(schema.auditLog)
+      .set({ createdAt: opened })
+      .where(and(eq(schema.auditLog.targetId, requestId), eq(schema.auditLog.action, "requests.create")));
     const profile = profileOf(input.subjectKey);
     const everyone = [{ key: input.subjectKey, group: "self" as RaterGroup }, ...input.raters];
     const usedComments = new Set<string>();

@@ -121,6 +121,15 @@ export async function seedDemoPlans(db: Database, org: SeededOrganisation): Prom
     for (const key of seed.partners) await invite(key, "partner");
     await invite(seed.lead, "lead");
     await publishPlan(subject, plan.id, daysAgo(50));
+    // The verbs stamp "now"; put the plan and its circle back on the demo's own timeline.
+    await db
+      .update(schema.coachingPlans)
+      .set({ createdAt: daysAgo(52) })
+      .where(eq(schema.coachingPlans.id, plan.id));
+    await db
+      .update(schema.partnerships)
+      .set({ invitedAt: daysAgo(52), respondedAt: daysAgo(51) })
+      .where(eq(schema.partnerships.planId, plan.id));
     for (const [i, [day, progress]] of seed.checkins.entries()) {
       const { id } = await logCheckin(subject, plan.id, {
         progress,
@@ -143,6 +152,10 @@ export async function seedDemoPlans(db: Database, org: SeededOrganisation): Prom
           id,
           "Saw the difference in our last meeting. Keep going!",
         );
+        await db
+          .update(schema.encouragements)
+          .set({ createdAt: daysAgo(Math.max(day - 1, 0)) })
+          .where(eq(schema.encouragements.checkinId, id));
       }
     }
     created++;
