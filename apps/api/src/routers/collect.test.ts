@@ -146,6 +146,10 @@ describe(`collect on ${testDriver()}`, () => {
     await expect(manager.requests.create({ ...base, deadline: "next week" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+    await expect(manager.requests.create({ ...base, deadline: "9999-12-31" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The deadline can be at most a year away",
+    });
     await expect(
       h.as(a, "other-manager").requests.create({ ...base, deadline: inDays(7), open: false }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -119,6 +119,7 @@ export default function NewRequestPage() {
         type="date"
         value={deadline}
         min={inDays(1)}
+        max={inDays(365)}
         onChange={(e) => setDeadline(e.currentTarget.value)}
         required
       />

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DIMENSION_KEYS } from "../instrument";
 import {
   attentionList,
+  blankCellsReason,
   type DimensionCells,
   sortHeatmap,
   type TeamPersonInput,
@@ -181,5 +182,28 @@ describe("sortHeatmap", () => {
   it("sorts by name both ways", () => {
     expect(sortHeatmap(rows, "name", "asc").map((r) => r.name)).toEqual(["Abe", "Al", "Bo", "Cara"]);
     expect(sortHeatmap(rows, "name", "desc").map((r) => r.name)).toEqual(["Cara", "Bo", "Al", "Abe"]);
+  });
+});
+
+describe("blankCellsReason", () => {
+  const none = {
+    cycleFiltered: false,
+    collectingUntil: null,
+    withheld: null,
+    lastInsufficient: false,
+  } as const;
+  it("says why a row is blank, the cycle filter first", () => {
+    expect(blankCellsReason({ ...none, cycleFiltered: true, collectingUntil: "1 Dec 2026" })).toBe(
+      "No released report in this cycle",
+    );
+    expect(blankCellsReason({ ...none, collectingUntil: "1 Dec 2026", lastInsufficient: true })).toBe(
+      "Collecting answers until 1 Dec 2026",
+    );
+    expect(blankCellsReason({ ...none, withheld: "requested-by-someone-else" })).toMatch(/someone else/);
+    expect(blankCellsReason({ ...none, withheld: "rated-it" })).toMatch(/You rated them anonymously/);
+    expect(blankCellsReason({ ...none, lastInsufficient: true })).toBe(
+      "The last request closed with too few answers",
+    );
+    expect(blankCellsReason(none)).toBe("No released report yet");
   });
 });

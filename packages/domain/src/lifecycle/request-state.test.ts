@@ -6,6 +6,7 @@ import {
   canChangeThreshold,
   canNominate,
   canSubmit,
+  checkDeadline,
   isFinalState,
   REQUEST_EVENTS,
   REQUEST_STATES,
@@ -65,5 +66,19 @@ describe("request state machine", () => {
     expect(releaseOutcome(2, 3)).toBe("insufficient");
     expect(releaseOutcome(3, 3)).toBe("released");
     expect(releaseOutcome(4, 5)).toBe("insufficient");
+  });
+});
+
+describe("checkDeadline", () => {
+  const now = new Date("2026-11-28T10:00:00Z");
+  it("takes a deadline ahead and within a year", () => {
+    expect(() => checkDeadline(new Date("2026-12-12T23:59:59Z"), now)).not.toThrow();
+    expect(() => checkDeadline(new Date("2027-11-28T09:00:00Z"), now)).not.toThrow();
+  });
+  it("refuses one in the past or more than a year away, naming the field", () => {
+    expect(() => checkDeadline(now, now)).toThrow("The deadline must be in the future");
+    expect(() => checkDeadline(new Date("9999-12-31T23:59:59Z"), now)).toThrow(
+      expect.objectContaining({ fields: { deadline: "Choose a date within a year" } }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The feedback request's state machine (DESIGN §3–4): which moves are legal, and the guards that
 // keep anonymity promises (no answers outside "open", threshold fixed once open, released is final).
 import { z } from "zod";
-import { PreconditionFailedError } from "../errors";
+import { InvalidInputError, PreconditionFailedError } from "../errors";
 
 export const REQUEST_STATES = ["draft", "open", "closed", "released", "cancelled", "insufficient"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -80,4 +80,19 @@ export function canNominate(state: RequestState): boolean {
 /** Where a closed request goes: released only with at least k anonymous raters. */
 export function releaseOutcome(anonymousAnswered: number, threshold: number): "released" | "insufficient" {
   return anonymousAnswered >= threshold ? "released" : "insufficient";
+}
+
+/** A request collects answers for at most this long. */
+export const MAX_DEADLINE_DAYS = 365;
+
+/** The deadline must lie ahead, and within a year: nobody waits longer for a 360. */
+export function checkDeadline(deadline: Date, now: Date): void {
+  if (deadline.getTime() <= now.getTime()) {
+    throw new InvalidInputError("The deadline must be in the future", { deadline: "Choose a later date" });
+  }
+  if (deadline.getTime() > now.getTime() + MAX_DEADLINE_DAYS * 86_400_000) {
+    throw new InvalidInputError("The deadline can be at most a year away", {
+      deadline: "Choose a date within a year",
+    });
+  }
 }

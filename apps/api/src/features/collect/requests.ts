@@ -2,6 +2,7 @@
 import { type Executor, schema } from "@fivefold/db";
 import {
   CURRENT_INSTRUMENT_VERSION,
+  checkDeadline,
   ForbiddenError,
   type GroupProgressCounts,
   InvalidInputError,
@@ -30,9 +31,7 @@ import { type CloseOutcome, closeLockedRequest } from "./release";
 type CreateRequestInput = z.output<typeof createRequestInput>;
 
 export async function createRequest(ctx: MemberContext, input: CreateRequestInput, now = new Date()) {
-  if (input.deadline.getTime() <= now.getTime()) {
-    throw new InvalidInputError("The deadline must be in the future", { deadline: "Choose a later date" });
-  }
+  checkDeadline(input.deadline, now);
   const subject = await loadPerson(ctx.db, ctx.org.id, input.subjectId);
   if (!subject.active) throw new InvalidInputError("This person is no longer active");
   if (!mayRequestFeedback({ personId: ctx.person.id, roles: ctx.roles }, subject)) {

@@ -4,6 +4,7 @@
 import { type Executor, schema } from "@fivefold/db";
 import {
   attentionList,
+  blankCellsReason,
   checkinTimeline,
   DIMENSION_KEYS,
   type DimensionCells,
@@ -289,17 +290,16 @@ export async function teamDashboard(
         : null,
       blankReason: report
         ? undefined
-        : open
-          ? `Collecting answers until ${formatDay(open.deadline)}`
-          : unreadable.has(person.id)
-            ? viewer === "manager"
-              ? "Their report was requested by someone else, so it is not shared with you"
-              : "You rated them anonymously in their latest round, so that report is not shared with you"
-            : lastClosed.get(person.id) === "insufficient"
-              ? "The last request closed with too few answers"
-              : input.cycle
-                ? "No released report in this cycle"
-                : "No released report yet",
+        : blankCellsReason({
+            cycleFiltered: Boolean(input.cycle),
+            collectingUntil: open ? formatDay(open.deadline) : null,
+            withheld: unreadable.has(person.id)
+              ? viewer === "manager"
+                ? "requested-by-someone-else"
+                : "rated-it"
+              : null,
+            lastInsufficient: lastClosed.get(person.id) === "insufficient",
+          }),
       lastRequestInsufficient: lastClosed.get(person.id) === "insufficient",
       plan: plan
         ? {
