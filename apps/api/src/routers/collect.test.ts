@@ -566,7 +566,7 @@ describe(`collect on ${testDriver()}`, () => {
     }
     await expect(
       h.callerFor(null).responses.submitByToken({ token, answers: fullAnswers(3) }),
-    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const progress = await h.as(a, "manager").requests.progress({ requestId });
     expect(progress.state).toBe("cancelled");
     expect(progress.groups.find((g) => g.group === "peer")).toMatchObject({ invited: 4, submitted: 1 });
@@ -664,6 +664,27 @@ describe(`collect on ${testDriver()}`, () => {
       .from(schema.sealedResponses)
       .where(eq(schema.sealedResponses.requestId, requestId));
     expect(sealed[0]?.n).toBe(1);
+  });
+
+  it("lets raters of one request submit, autosave and decline at the same time, none failing", async () => {
+    const { id: requestId } = await createOpenRequest();
+    const invitation = async (key: string) => (await invitationOf(requestId, key)).invitationId;
+    const [p1, p2, p3, p4, self] = await Promise.all(["p1", "p2", "p3", "p4", "subject"].map(invitation));
+    const work = [
+      h.as(a, "p1").responses.submit({ invitationId: p1 ?? "", answers: fullAnswers(4) }),
+      h.as(a, "p4").responses.submit({ invitationId: p4 ?? "", answers: fullAnswers(2) }),
+      h.as(a, "subject").responses.submit({ invitationId: self ?? "", answers: fullAnswers(5) }),
+      h.as(a, "p3").responses.decline({ invitationId: p3 ?? "" }),
+      ...Array.from({ length: 6 }, (_, i) =>
+        h
+          .as(a, "p2")
+          .responses.saveDraft({ invitationId: p2 ?? "", answers: fullAnswers(3).slice(0, i + 1) }),
+      ),
+    ];
+    const results = await Promise.allSettled(work);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const progress = await h.as(a, "manager").requests.progress({ requestId });
+    expect(progress.groups.find((g) => g.group === "peer")).toMatchObject({ submitted: 2, declined: 1 });
   });
 
   it("keeps other organisations out of every request procedure", async () => {

@@ -35,7 +35,26 @@ async function findInvitation(db: Executor, key: InvitationKey, lock = false): P
   const query = db.select().from(schema.invitations).where(where);
   const [row] = await (lock ? query.for("update") : query);
   if (!row) throw new NotFoundError("token" in key ? "This feedback link" : "Invitation");
+  if ("token" in key) {
+    // A cancelled request's links stop working altogether.
+    const [request] = await db
+      .select({ state: schema.feedbackRequests.state })
+      .from(schema.feedbackRequests)
+      .where(eq(schema.feedbackRequests.id, row.requestId));
+    if (request?.state === "cancelled") throw new NotFoundError("This feedback link");
+  }
   return row;
+}
+
+/**
+ * The request's lock first, then the invitation's: the order every transaction on a request's
+ * invitations takes (a submit restamps them all while holding the request), so none deadlocks.
+ */
+async function lockInvitation(tx: Executor, key: InvitationKey) {
+  const located = await findInvitation(tx, key);
+  const request = await lockRequestState(tx, located.requestId);
+  const invitation = await findInvitation(tx, key, true);
+  return { invitation, request };
 }
 
 function assertUsable(invitation: InvitationRow, requestState: string, now: Date): void {
@@ -102,8 +121,6 @@ export async function getForm(db: Executor, key: InvitationKey) {
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.feedbackRequests.orgId))
     .where(eq(schema.feedbackRequests.id, invitation.requestId));
   if (!request) throw new NotFoundError("Feedback request");
-  // A cancelled request's links stop working altogether.
-  if ("token" in key && request.state === "cancelled") throw new NotFoundError("This feedback link");
   const [draft] = await db.select().from(schema.drafts).where(eq(schema.drafts.invitationId, invitation.id));
   return {
     invitationId: invitation.id,
@@ -139,8 +156,7 @@ async function lockRequestState(tx: Executor, requestId: string, mode: "share" |
 
 export async function saveDraft(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
   return db.transaction(async (tx) => {
-    const invitation = await findInvitation(tx, key, true);
-    const request = await lockRequestState(tx, invitation.requestId);
+    const { invitation, request } = await lockInvitation(tx, key);
     assertUsable(invitation, request.state, now);
     const draft = parseInput(answerDraftSchema(getInstrument(request.version)), payload);
     const values = {
@@ -227,8 +243,7 @@ export async function declineInvitation(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const invitation = await findInvitation(tx, key, true);
-    const request = await lockRequestState(tx, invitation.requestId);
+    const { invitation, request } = await lockInvitation(tx, key);
     assertUsable(invitation, request.state, now);
     if (invitation.group === "self") {
       throw new PreconditionFailedError(
