@@ -2,6 +2,7 @@
 // plans I support. Invitees see the plan (never the report) so they can decide.
 import {
   type Executor,
+  findCoachingPlan,
   latestReleasedSnapshots,
   listCheckinTimes,
   listOptedInPeople,
@@ -194,17 +195,18 @@ export async function respondToInvitation(ctx: MemberContext, partnershipId: str
 /** The owner takes someone out of their circle (an open invitation, a "no" or a member). */
 export async function removePartner(ctx: MemberContext, partnershipId: string) {
   return ctx.db.transaction(async (tx) => {
-    const row = await loadPartnership(tx, ctx, partnershipId);
-    const access = await accessPlan(ctx, row.partnership.planId, { db: tx, lock: "update" });
+    const { planId } = (await loadPartnership(tx, ctx, partnershipId)).partnership;
+    const access = await accessPlan(ctx, planId, { db: tx, lock: "update" });
     requireOwner(access, "change the support circle");
     assertPlanEditable(access.plan.state);
+    const row = await loadPartnership(tx, ctx, partnershipId, "update");
     await tx.delete(schema.partnerships).where(eq(schema.partnerships.id, partnershipId));
     if (row.partnership.state !== "declined") {
       await enqueueMail(tx, {
         orgId: ctx.org.id,
         template: "partner_removed",
         to: row.member.email,
-        meta: { planId: access.plan.id, personId: row.member.id },
+        meta: { planId, personId: row.member.id },
         ...circleChangeMail({
           change: "removed",
           ownerName: ctx.person.name,
@@ -220,45 +222,47 @@ export async function removePartner(ctx: MemberContext, partnershipId: string) {
 /** A member steps down from a circle they joined; the owner hears about it. */
 export async function leaveCircle(ctx: MemberContext, partnershipId: string) {
   return ctx.db.transaction(async (tx) => {
-    const row = await loadPartnership(tx, ctx, partnershipId);
-    if (row.member.id !== ctx.person.id) throw new NotFoundError("Partnership");
-    const [plan] = await tx
-      .select({
-        id: schema.coachingPlans.id,
-        state: schema.coachingPlans.state,
-        ownerEmail: schema.people.email,
-      })
-      .from(schema.coachingPlans)
-      .innerJoin(schema.people, eq(schema.people.id, schema.coachingPlans.subjectId))
-      .where(eq(schema.coachingPlans.id, row.partnership.planId))
-      .for("update", { of: schema.coachingPlans });
+    const { planId } = (await loadPartnership(tx, ctx, partnershipId)).partnership;
+    const plan = await findCoachingPlan(tx, ctx.org.id, planId, "update");
     if (!plan) throw new NotFoundError("Coaching plan");
-    if (plan.state === "closed") throw new PreconditionFailedError("This plan is closed");
+    const row = await loadPartnership(tx, ctx, partnershipId, "update");
+    if (row.member.id !== ctx.person.id) throw new NotFoundError("Partnership");
+    assertPlanEditable(plan.state);
     assertCanLeave(row.partnership.state);
     await tx.delete(schema.partnerships).where(eq(schema.partnerships.id, partnershipId));
-    await enqueueMail(tx, {
-      orgId: ctx.org.id,
-      template: "partner_left",
-      to: plan.ownerEmail,
-      meta: { planId: plan.id, personId: ctx.person.id },
-      ...circleChangeMail({
-        change: "left",
-        memberName: ctx.person.name,
-        role: row.partnership.role,
-        link: `${ctx.appUrl}/plans/${plan.id}`,
-      }),
-    });
+    const [owner] = await tx
+      .select({ email: schema.people.email })
+      .from(schema.people)
+      .where(eq(schema.people.id, plan.subjectId));
+    if (owner) {
+      await enqueueMail(tx, {
+        orgId: ctx.org.id,
+        template: "partner_left",
+        to: owner.email,
+        meta: { planId, personId: ctx.person.id },
+        ...circleChangeMail({
+          change: "left",
+          memberName: ctx.person.name,
+          role: row.partnership.role,
+          link: `${ctx.appUrl}/plans/${planId}`,
+        }),
+      });
+    }
     return { left: true as const };
   });
 }
 
-async function loadPartnership(tx: Executor, ctx: MemberContext, partnershipId: string) {
-  const [row] = await tx
+/**
+ * A partnership with its member. Locking callers lock the plan first, as every plan change does,
+ * and the partnership after: one order for all, so none deadlocks.
+ */
+async function loadPartnership(tx: Executor, ctx: MemberContext, partnershipId: string, lock?: "update") {
+  const query = tx
     .select({ partnership: schema.partnerships, member: schema.people })
     .from(schema.partnerships)
     .innerJoin(schema.people, eq(schema.people.id, schema.partnerships.personId))
-    .where(and(eq(schema.partnerships.orgId, ctx.org.id), eq(schema.partnerships.id, partnershipId)))
-    .for("update", { of: schema.partnerships });
+    .where(and(eq(schema.partnerships.orgId, ctx.org.id), eq(schema.partnerships.id, partnershipId)));
+  const [row] = await (lock ? query.for("update", { of: schema.partnerships }) : query);
   if (!row) throw new NotFoundError("Partnership");
   return row;
 }
