@@ -3,7 +3,7 @@
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { getInstrument } from "@fivefold/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
@@ -293,10 +293,19 @@ describe(`reports on ${testDriver()}`, () => {
   });
 
   it("never shows a report to a coach or an admin who rated it anonymously", async () => {
-    const raters = mix({ manager: 1, peer: 4 }, 41); // manager, p1–p4
+    // p4 and the admin rate as peers (admins may not read reports yet, so that is allowed).
+    const next = random(41);
+    const raters: Rater[] = [
+      { key: "manager", group: "manager", answers: answersFor(next) },
+      ...["p4", "p5", "admin"].map((key) => ({ key, group: "peer" as const, answers: answersFor(next) })),
+    ];
     const { requestId, state } = await runRequest(raters);
     expect(state).toBe("released");
     const db = h.database.db;
+    // A later round p4 and the admin stay out of, and the subject's plan from the first one.
+    const later = await runRequest(mix({ peer: 3 }, 42));
+    expect(later.state).toBe("released");
+    const plan = await h.as(a, "subject").plans.create({ requestId });
     // After release, p4 becomes a coach of the subject's team, and admins may read reports.
     const [core] = await db
       .select({ id: schema.teams.id })
@@ -319,10 +328,37 @@ describe(`reports on ${testDriver()}`, () => {
       expect((await p4.reports.list()).map((r) => r.requestId)).not.toContain(requestId);
       // The team's other coach, who did not rate, still reads it.
       expect((await h.as(a, "coach").reports.get({ requestId })).relation).toBe("coach");
-      // p4's dashboard leaves the subject's cells out of that report; and so does their trend.
+      // p4 reads the later report, but its trend leaves the rated round out.
+      const [rated] = await db
+        .select({ releasedAt: schema.reportSnapshots.releasedAt })
+        .from(schema.reportSnapshots)
+        .where(eq(schema.reportSnapshots.requestId, requestId));
+      const laterReport = await p4.reports.get({ requestId: later.requestId });
+      const coachTrend = laterReport.trend.vision.map((point) => point.releasedAt);
+      const subjectTrend = (await h.as(a, "subject").reports.get({ requestId: later.requestId })).trend
+        .vision;
+      expect(subjectTrend.map((point) => point.releasedAt)).toContain(rated?.releasedAt.toISOString());
+      expect(coachTrend).not.toContain(rated?.releasedAt.toISOString());
+      const ratedByP4 = await db
+        .selectDistinct({ id: schema.invitations.requestId })
+        .from(schema.invitations)
+        .innerJoin(schema.reportSnapshots, eq(schema.reportSnapshots.requestId, schema.invitations.requestId))
+        .where(and(eq(schema.invitations.personId, id(a, "p4")), ne(schema.invitations.group, "manager")));
+      expect(coachTrend).toHaveLength(subjectTrend.length - ratedByP4.length);
+      // The plan grown from the rated round is not theirs to coach: no reasons, no access.
+      await expect(p4.plans.get({ planId: plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect((await h.as(a, "coach").plans.get({ planId: plan.id })).reasons).not.toBeNull();
+      // p4's dashboard shows the later report for the subject, not the rated one.
       const board = await p4.dashboards.team({ teamId: core?.id ?? "" });
       const subjectRow = board.people.find((p) => p.personId === id(a, "subject"));
-      expect(subjectRow?.requestId).not.toBe(requestId);
+      expect(subjectRow).toBeDefined();
+      expect(subjectRow?.requestId).toBe(later.requestId);
+      // The admin who rated it reads neither the report nor its snapshot in an export.
+      await expect(h.as(a, "admin").reports.get({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const exported = await h.as(a, "admin").people.export({ personId: id(a, "subject") });
+      const about = (key: string) => exported.feedbackAboutThem.find((f) => f.requestId === key);
+      expect(about(requestId)?.report).toBeNull();
+      expect(about(later.requestId)?.report).not.toBeNull();
       // Admins may read reports now, but none may rate anonymously on a new request.
       await expect(
         h.as(a, "manager").requests.create({

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
+import { ratedAnonymously } from "../reports/access";
 import { loadOrgPerson } from "./shared";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -24,7 +25,7 @@ export async function exportPerson(ctx: MemberContext, personId: string, now = n
       .from(schema.organisations)
       .where(eq(schema.organisations.id, ctx.org.id));
     const withReports = self || Boolean(org?.adminsReadReports);
-    const data = await collect(tx, ctx.org.id, person, withReports, self);
+    const data = await collect(tx, ctx.org.id, person, withReports, self, ctx.person.id);
     await audit(tx, ctx, "people.export", { type: "person", id: person.id }, { self, withReports });
     return {
       exportedAt: now.toISOString(),
@@ -48,6 +49,7 @@ async function collect(
   person: typeof schema.people.$inferSelect,
   withReports: boolean,
   self: boolean,
+  exporterId: string,
 ) {
   const p = schema.people;
   const manager = person.managerId
@@ -116,17 +118,22 @@ async function collect(
     .innerJoin(requester, eq(requester.id, r.requesterId))
     .where(and(eq(r.orgId, orgId), eq(r.subjectId, person.id)))
     .orderBy(asc(r.createdAt));
+  // An admin never gets a report they rated anonymously (see reports/access.ts).
+  const withheld = self
+    ? new Set<string>()
+    : await ratedAnonymously(
+        db,
+        orgId,
+        exporterId,
+        aboutThem.map((a) => a.id),
+      );
+  const readable = aboutThem.filter((a) => !withheld.has(a.id)).map((a) => a.id);
   const snapshots =
-    withReports && aboutThem.length > 0
+    withReports && readable.length > 0
       ? await db
           .select()
           .from(schema.reportSnapshots)
-          .where(
-            inArray(
-              schema.reportSnapshots.requestId,
-              aboutThem.map((a) => a.id),
-            ),
-          )
+          .where(inArray(schema.reportSnapshots.requestId, readable))
       : [];
   const subject = alias(p, "subject");
   const requested = await db

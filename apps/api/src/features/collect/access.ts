@@ -9,6 +9,7 @@ import {
 } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
+import { adminsMayReadReports } from "../reports/access";
 
 export type FeedbackRequestRow = typeof schema.feedbackRequests.$inferSelect;
 export type PersonRow = typeof schema.people.$inferSelect;
@@ -87,11 +88,7 @@ export async function reportReaders(
       ),
     )
     .where(eq(schema.teamCoaches.orgId, orgId));
-  const [org] = await db
-    .select({ adminsRead: schema.organisations.adminsReadReports })
-    .from(schema.organisations)
-    .where(eq(schema.organisations.id, orgId));
-  const admins = org?.adminsRead
+  const admins = (await adminsMayReadReports(db, orgId))
     ? await db
         .select({ personId: schema.personRoles.personId })
         .from(schema.personRoles)

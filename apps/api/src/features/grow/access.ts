@@ -5,6 +5,7 @@ import { type CoachingPlanRow, coachesPerson, type Executor, findCoachingPlan, s
 import { ForbiddenError, NotFoundError } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
+import { ratedAnonymously } from "../reports/access";
 
 export type PlanRelation = "owner" | "coach" | "partner" | "lead";
 
@@ -28,6 +29,20 @@ export async function isCoachOf(ctx: MemberContext, personId: string, db: Execut
   return ctx.roles.includes("coach") && coachesPerson(db, ctx.org.id, ctx.person.id, personId);
 }
 
+/**
+ * The coach's part in a plan grown from `requestId`: never for a coach who rated that round
+ * anonymously, since the plan carries what the report says (see reports/access.ts).
+ */
+export async function coachesPlanReport(
+  ctx: MemberContext,
+  personId: string,
+  requestId: string,
+  db: Executor = ctx.db,
+): Promise<boolean> {
+  if (!(await isCoachOf(ctx, personId, db))) return false;
+  return (await ratedAnonymously(db, ctx.org.id, ctx.person.id, [requestId])).size === 0;
+}
+
 export async function accessPlan(
   ctx: MemberContext,
   planId: string,
@@ -48,7 +63,9 @@ export async function accessPlan(
     );
   const partnership = row ?? null;
   if (plan.subjectId === ctx.person.id) return { plan, relation: "owner", partnership };
-  if (await isCoachOf(ctx, plan.subjectId, db)) return { plan, relation: "coach", partnership };
+  if (await coachesPlanReport(ctx, plan.subjectId, plan.requestId, db)) {
+    return { plan, relation: "coach", partnership };
+  }
   if (partnership && partnership.state !== "declined") {
     return { plan, relation: partnership.role, partnership };
   }

@@ -18,7 +18,7 @@ import {
 } from "@fivefold/domain";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
-import { accessPlan, isCoachOf, requireOwner, requireOwnerOrCoach } from "./access";
+import { accessPlan, coachesPlanReport, requireOwner, requireOwnerOrCoach } from "./access";
 import { contentOf, today } from "./content";
 import { loadDerivedReport } from "./report";
 import { circleView, planView, scheduleOf } from "./view";
@@ -33,7 +33,7 @@ export async function createPlan(ctx: MemberContext, requestId: string, now = ne
     .from(schema.feedbackRequests)
     .where(and(eq(schema.feedbackRequests.orgId, ctx.org.id), eq(schema.feedbackRequests.id, requestId)));
   if (!request) throw new NotFoundError("Report");
-  if (request.subjectId !== ctx.person.id && !(await isCoachOf(ctx, request.subjectId))) {
+  if (request.subjectId !== ctx.person.id && !(await coachesPlanReport(ctx, request.subjectId, request.id))) {
     throw new ForbiddenError(
       "Only the person the report is about, or their coach with them, can make a plan from it",
     );

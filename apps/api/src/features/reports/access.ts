@@ -4,7 +4,7 @@
 // own answers, they could work out the others'.
 import { type Executor, schema } from "@fivefold/db";
 import { ANONYMOUS_GROUPS, ForbiddenError } from "@fivefold/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQLWrapper } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
 
 export type ReaderRelation = "self" | "requester" | "coach" | "admin";
@@ -31,6 +31,20 @@ export async function adminsMayReadReports(db: Executor, orgId: string): Promise
     .from(schema.organisations)
     .where(eq(schema.organisations.id, orgId));
   return org?.allowed ?? false;
+}
+
+/** The person's anonymous invitation on a request (a column or an id), for `notExists`. */
+export function anonymousInvitation(db: Executor, requestId: SQLWrapper | string, personId: string) {
+  return db
+    .select({ id: schema.invitations.id })
+    .from(schema.invitations)
+    .where(
+      and(
+        eq(schema.invitations.requestId, requestId),
+        eq(schema.invitations.personId, personId),
+        inArray(schema.invitations.group, [...ANONYMOUS_GROUPS]),
+      ),
+    );
 }
 
 /** Of these requests, those on which the person was invited as an anonymous rater. */

@@ -2,7 +2,6 @@
 // trend against the subject's earlier released reports. Nothing here reads a single response.
 import { type Executor, schema } from "@fivefold/db";
 import {
-  ANONYMOUS_GROUPS,
   deriveReport,
   getInstrument,
   NotFoundError,
@@ -10,9 +9,9 @@ import {
   type ReportSnapshot,
   reportSnapshotSchema,
 } from "@fivefold/domain";
-import { and, asc, eq, inArray, lt, notExists } from "drizzle-orm";
+import { and, asc, eq, lt, notExists } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
-import { readerRelation } from "./access";
+import { anonymousInvitation, readerRelation } from "./access";
 
 async function loadReleased(db: Executor, orgId: string, requestId: string) {
   const [row] = await db
@@ -53,20 +52,7 @@ export async function earlierSnapshots(
         eq(schema.feedbackRequests.subjectId, subjectId),
         lt(schema.reportSnapshots.releasedAt, before),
         requestedBy ? eq(schema.feedbackRequests.requesterId, requestedBy) : undefined,
-        notRatedBy
-          ? notExists(
-              db
-                .select({ id: schema.invitations.id })
-                .from(schema.invitations)
-                .where(
-                  and(
-                    eq(schema.invitations.requestId, schema.feedbackRequests.id),
-                    eq(schema.invitations.personId, notRatedBy),
-                    inArray(schema.invitations.group, [...ANONYMOUS_GROUPS]),
-                  ),
-                ),
-            )
-          : undefined,
+        notRatedBy ? notExists(anonymousInvitation(db, schema.feedbackRequests.id, notRatedBy)) : undefined,
       ),
     )
     .orderBy(asc(schema.reportSnapshots.releasedAt));
@@ -116,7 +102,8 @@ export async function getReport(ctx: MemberContext, requestId: string) {
       label: g.label,
       identifiable: g.identifiable,
       invited: g.invited,
-      answered: g.answered,
+      // Reports released before snapshots left it out: a pooled-away group's count stays unsaid.
+      answered: g.shown || g.identifiable ? g.answered : null,
       shown: g.shown,
       ...(g.pooledFrom ? { pooledFrom: g.pooledFrom } : {}),
     })),

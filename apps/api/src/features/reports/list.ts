@@ -1,9 +1,9 @@
 // Released reports I may read: mine, those I requested, my coachees' (and all, for admins when
 // the organisation allows it).
 import { schema } from "@fivefold/db";
-import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, notExists, or, type SQL } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
-import { adminsMayReadReports, type ReaderRelation, ratedAnonymously } from "./access";
+import { adminsMayReadReports, anonymousInvitation, type ReaderRelation } from "./access";
 
 export async function listReports(ctx: MemberContext) {
   const me = ctx.person.id;
@@ -31,32 +31,34 @@ export async function listReports(ctx: MemberContext) {
     .from(schema.reportSnapshots)
     .innerJoin(schema.feedbackRequests, eq(schema.feedbackRequests.id, schema.reportSnapshots.requestId))
     .innerJoin(schema.people, eq(schema.people.id, schema.feedbackRequests.subjectId))
-    .where(and(eq(schema.reportSnapshots.orgId, ctx.org.id), admin ? undefined : or(...conditions)))
+    .where(
+      and(
+        eq(schema.reportSnapshots.orgId, ctx.org.id),
+        admin ? undefined : or(...conditions),
+        // A coach or admin who rated a report anonymously does not read it (see readerRelation).
+        or(
+          eq(schema.feedbackRequests.subjectId, me),
+          eq(schema.feedbackRequests.requesterId, me),
+          notExists(anonymousInvitation(ctx.db, schema.feedbackRequests.id, me)),
+        ),
+      ),
+    )
     .orderBy(desc(schema.reportSnapshots.releasedAt), desc(schema.feedbackRequests.id));
   const coachees = coached ? new Set((await coached).map((r) => r.personId)) : new Set<string>();
-  // A coach or admin who rated a report anonymously does not read it (see readerRelation).
-  const rated = await ratedAnonymously(
-    ctx.db,
-    ctx.org.id,
-    me,
-    rows.filter((r) => r.subjectId !== me && r.requesterId !== me).map((r) => r.requestId),
-  );
-  return rows
-    .filter((r) => !rated.has(r.requestId))
-    .map((r) => {
-      const relation: ReaderRelation =
-        r.subjectId === me
-          ? "self"
-          : r.requesterId === me
-            ? "requester"
-            : coachees.has(r.subjectId)
-              ? "coach"
-              : "admin";
-      return {
-        requestId: r.requestId,
-        subject: { id: r.subjectId, name: r.subjectName },
-        releasedAt: r.releasedAt.toISOString(),
-        relation,
-      };
-    });
+  return rows.map((r) => {
+    const relation: ReaderRelation =
+      r.subjectId === me
+        ? "self"
+        : r.requesterId === me
+          ? "requester"
+          : coachees.has(r.subjectId)
+            ? "coach"
+            : "admin";
+    return {
+      requestId: r.requestId,
+      subject: { id: r.subjectId, name: r.subjectName },
+      releasedAt: r.releasedAt.toISOString(),
+      relation,
+    };
+  });
 }
