@@ -80,7 +80,10 @@ async function enqueue(to: string, subject = `Hello ${to}`) {
     meta: { requestId: "r-1", link: "/r/Tok3n_abc-DEF0123456789" },
     ...composeMail({
       subject,
-      paragraphs: ["First paragraph with <angle> & ampersand."],
+      paragraphs: [
+        "First paragraph with <angle> & ampersand.",
+        "Or set a password: http://fivefold.test/reset-password?token=Res3tTok_abc%2D9",
+      ],
       action: { label: "Open", url: "http://fivefold.test/r/Tok3n_abc-DEF0123456789" },
     }),
   });
@@ -117,7 +120,9 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
     expect(ann?.raw).toContain("/r/Tok3n_abc-DEF0123456789");
     for (const row of stored) {
       expect(`${row.text}${row.html}`).not.toContain("Tok3n");
+      expect(`${row.text}${row.html}`).not.toContain("Res3tTok");
       expect(row.text).toContain("/r/(link removed once sent)");
+      expect(row.html).toContain("/reset-password?token=(link removed once sent)");
       expect(row.meta).toEqual({ requestId: "r-1" });
     }
     expect(ann?.raw).toMatch(new RegExp(`Message-ID: <${stored[0]?.id}@fivefold>`, "i"));

@@ -11,11 +11,12 @@ export const MAX_ATTEMPTS = 6;
 export const SENDING_LEASE_MS = 10 * 60_000;
 
 /**
- * Once a mail has left (or never will), the one-time links in it are of no use to anyone here: only
- * the token's hash belongs in the database, so the link is cut from the stored copy.
+ * Once a mail has left (or never will), the one-time links in it (feedback links, password links)
+ * are of no use to anyone here: only their hash belongs in the database, so the stored copy loses
+ * them.
  */
-const LINK = "/r/[A-Za-z0-9_-]+";
-const REMOVED = "/r/(link removed once sent)";
+const LINK = "(/r/|/reset-password\\?token=)[A-Za-z0-9_%.-]+";
+const REMOVED = "\\1(link removed once sent)";
 const withoutLinks = {
   text: sql`regexp_replace(${schema.outbox.text}, ${LINK}, ${REMOVED}, 'g')`,
   html: sql`regexp_replace(${schema.outbox.html}, ${LINK}, ${REMOVED}, 'g')`,
