@@ -2,7 +2,13 @@
 // group, never names. A count over one or two people would name them all the same ("Other
 // colleagues: 1 of 1 answered"), so anonymous groups are pooled by the number invited, the way
 // the report pools them by answers, until each line stands on at least k invitees.
-import { ANONYMOUS_GROUPS, type AnonymousGroup, RATER_GROUP_LABELS, type RaterGroup } from "../instrument";
+import {
+  ANONYMOUS_GROUPS,
+  type AnonymousGroup,
+  isAnonymousGroup,
+  RATER_GROUP_LABELS,
+  type RaterGroup,
+} from "../instrument";
 import { poolGroups, unitLabel } from "./pooling";
 import type { FigureGroupId } from "./types";
 
@@ -22,15 +28,12 @@ export interface ProgressLine {
   pooledFrom?: AnonymousGroup[];
 }
 
-const isAnonymous = (group: RaterGroup): group is AnonymousGroup =>
-  (ANONYMOUS_GROUPS as readonly RaterGroup[]).includes(group);
-
 export function progressLines(counts: readonly GroupProgressCounts[], threshold: number): ProgressLine[] {
   const lines: ProgressLine[] = counts
-    .filter((c) => !isAnonymous(c.group))
+    .filter((c) => !isAnonymousGroup(c.group))
     .map((c) => ({ ...c, label: RATER_GROUP_LABELS[c.group] }));
   const invited = Object.fromEntries(ANONYMOUS_GROUPS.map((g) => [g, 0])) as Record<AnonymousGroup, number>;
-  for (const c of counts) if (isAnonymous(c.group)) invited[c.group] += c.invited;
+  for (const c of counts) if (isAnonymousGroup(c.group)) invited[c.group] += c.invited;
   for (const unit of poolGroups(invited, threshold)) {
     const members = counts.filter((c) => (unit.members as readonly RaterGroup[]).includes(c.group));
     const sum = (key: "invited" | "submitted" | "declined") => members.reduce((n, c) => n + c[key], 0);

@@ -192,7 +192,10 @@ describe("blankCellsReason", () => {
     withheld: null,
     lastInsufficient: false,
   } as const;
-  it("says why a row is blank, the cycle filter first", () => {
+  it("says why a row is blank: a withheld report first, then the cycle filter", () => {
+    expect(blankCellsReason({ ...none, cycleFiltered: true, withheld: "rated-it" })).toMatch(
+      /You rated them/,
+    );
     expect(blankCellsReason({ ...none, cycleFiltered: true, collectingUntil: "1 Dec 2026" })).toBe(
       "No released report in this cycle",
     );

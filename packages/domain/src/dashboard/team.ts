@@ -176,21 +176,21 @@ export interface BlankCellsFacts {
   readonly cycleFiltered: boolean;
   /** The deadline of a request collecting answers now, as a display day. */
   readonly collectingUntil: string | null;
-  /** Why a released report is not shared with this viewer, if that is why. */
+  /** Why a released report (in the cycle, when filtered) is not shared with this viewer, if one is not. */
   readonly withheld: "requested-by-someone-else" | "rated-it" | null;
   readonly lastInsufficient: boolean;
 }
 
 /** Why a person's heatmap row is blank, in the words the dashboard shows. */
 export function blankCellsReason(facts: BlankCellsFacts): string {
-  if (facts.cycleFiltered) return "No released report in this cycle";
-  if (facts.collectingUntil) return `Collecting answers until ${facts.collectingUntil}`;
   if (facts.withheld === "requested-by-someone-else") {
     return "Their report was requested by someone else, so it is not shared with you";
   }
   if (facts.withheld === "rated-it") {
-    return "You rated them anonymously in their latest round, so that report is not shared with you";
+    return "You rated them anonymously, so their report is not shared with you";
   }
+  if (facts.cycleFiltered) return "No released report in this cycle";
+  if (facts.collectingUntil) return `Collecting answers until ${facts.collectingUntil}`;
   if (facts.lastInsufficient) return "The last request closed with too few answers";
   return "No released report yet";
 }

@@ -195,8 +195,9 @@ export async function teamDashboard(
   const readable = (r: Released) =>
     viewer === "manager" ? r.requesterId === ctx.person.id : !rated.has(r.requestId);
   const released = all.filter(readable);
-  const unreadable = new Set(all.filter((r) => !readable(r)).map((r) => r.subjectId));
-  const latest = latestBySubject(released, (r) => !input.cycle || r.cycleId === input.cycle);
+  const inScope = (r: Released) => !input.cycle || r.cycleId === input.cycle;
+  const unreadable = new Set(all.filter((r) => !readable(r) && inScope(r)).map((r) => r.subjectId));
+  const latest = latestBySubject(released, inScope);
 
   const requests = ids.length
     ? await ctx.db
