@@ -170,7 +170,12 @@ describe("aggregate: worked examples", () => {
       threshold: 3,
       seed: 1,
     });
-    expect(result).toEqual({ status: "insufficient", anonymousAnswered: 2, threshold: 3 });
+    expect(result).toEqual({
+      status: "insufficient",
+      anonymousAnswered: 2,
+      threshold: 3,
+      reason: "too_few_raters",
+    });
   });
 
   it("applies a higher threshold to every figure", () => {
@@ -188,6 +193,7 @@ describe("aggregate: worked examples", () => {
       status: "insufficient",
       anonymousAnswered: 4,
       threshold: 5,
+      reason: "too_few_raters",
     });
   });
 

@@ -1,7 +1,8 @@
 // Which comments a report shows (DESIGN §4.5) and in what order: anonymous comments only from
 // pooled groups that meet the comment threshold, without group labels, in a seeded shuffle.
 import type { DimensionComment } from "../answers";
-import { type AnonymousGroup, DIMENSION_KEYS, isAnonymousGroup } from "../instrument";
+import { ANONYMOUS_GROUPS, type AnonymousGroup, DIMENSION_KEYS, isAnonymousGroup } from "../instrument";
+import type { HistoryGuard } from "./history";
 import type { ResolvedPolicy, SealedRow } from "./normalise";
 import { poolGroups } from "./pooling";
 import { hashSeed, mulberry32, seededShuffle } from "./prng";
@@ -12,19 +13,31 @@ function compareComments(a: DimensionComment, b: DimensionComment): number {
   return byDimension || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 }
 
-/** Groups whose comments may be shown: pooled at the comment threshold, each pool meeting it. */
-function commentGroups(answered: Readonly<Record<AnonymousGroup, number>>, commentThreshold: number) {
-  const units = poolGroups(answered, commentThreshold);
-  return new Set(units.filter((unit) => unit.answered >= commentThreshold).flatMap((unit) => unit.members));
+/**
+ * Groups whose comments may be shown: pooled at the comment threshold (from the same starting pools
+ * as the figures), each pool meeting it; none when they would differ from the commenters of an
+ * earlier report on the subject by fewer than k people (rule 10).
+ */
+export function commentGroups(
+  answered: Readonly<Record<AnonymousGroup, number>>,
+  policy: ResolvedPolicy,
+  base: readonly (readonly AnonymousGroup[])[] | undefined,
+  history: HistoryGuard | undefined,
+): AnonymousGroup[] {
+  const units = poolGroups(answered, policy.commentThreshold, base);
+  const groups = ANONYMOUS_GROUPS.filter((group) =>
+    units.some((unit) => unit.answered >= policy.commentThreshold && unit.members.includes(group)),
+  );
+  return history && !history.allowsComments(groups) ? [] : groups;
 }
 
 export function selectComments(
   rows: readonly SealedRow[],
-  answered: Readonly<Record<AnonymousGroup, number>>,
+  shownGroups: readonly AnonymousGroup[],
   policy: ResolvedPolicy,
   seed: string | number,
 ): DimensionComment[] {
-  const groups = commentGroups(answered, policy.commentThreshold);
+  const groups = new Set(shownGroups);
   if (groups.size === 0) return [];
   const pooled = rows
     .filter(

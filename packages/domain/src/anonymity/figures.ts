@@ -1,7 +1,13 @@
 // Item and dimension figures: which may be shown (per figure, on the raters who scored it) and
 // their values. A dimension figure aggregates only the items whose figure is shown for the same
 // group, so it never reveals anything about a hidden item figure.
-import { type AnonymousGroup, type InstrumentDimension, isAnonymousGroup } from "../instrument";
+import {
+  ANONYMOUS_GROUPS,
+  type AnonymousGroup,
+  type InstrumentDimension,
+  isAnonymousGroup,
+} from "../instrument";
+import type { HistoryGuard } from "./history";
 import type { ResolvedPolicy, SealedRow } from "./normalise";
 import { type AnonymousUnit, unitLabel } from "./pooling";
 import { type CandidateFigure, settleFigures } from "./subtraction";
@@ -18,12 +24,15 @@ export interface FigureContext {
   readonly policy: ResolvedPolicy;
   /** Per row: the index of its anonymous unit, or SELF / MANAGER. */
   readonly unitOfRow: readonly number[];
+  /** Earlier reports on the subject (rule 10), when there are any. */
+  readonly history: HistoryGuard | undefined;
 }
 
 export function figureContext(
   rows: readonly SealedRow[],
   units: readonly AnonymousUnit[],
   policy: ResolvedPolicy,
+  history?: HistoryGuard,
 ): FigureContext {
   const unitOfRow = rows.map((row) =>
     isAnonymousGroup(row.group)
@@ -32,7 +41,7 @@ export function figureContext(
         ? SELF
         : MANAGER,
   );
-  return { rows, units, policy, unitOfRow };
+  return { rows, units, policy, unitOfRow, history };
 }
 
 /** Which item positions each figure covers. */
@@ -71,16 +80,19 @@ interface Settled {
   readonly shownUnits: readonly number[];
 }
 
-function settle(context: FigureContext, coverage: Coverage): Settled {
+function settle(context: FigureContext, scope: string, coverage: Coverage): Settled {
   const tallies = tallyFigures(context, coverage);
-  const candidates: CandidateFigure[] = context.units.map((unit, index) => ({
-    id: unit.id,
-    raters: (tallies.units[index] as Tally).raters,
-    preferred: false,
-  }));
+  // A figure too close to one of an earlier report on the subject is no candidate at all (rule 10).
+  const history = (members: readonly AnonymousGroup[], raters: ReadonlySet<number>) =>
+    !context.history || context.history.allows(scope, members, raters.size);
+  const candidates: CandidateFigure[] = context.units
+    .map((unit, index) => ({ id: unit.id, raters: (tallies.units[index] as Tally).raters, preferred: false }))
+    .filter((candidate, index) => history((context.units[index] as AnonymousUnit).members, candidate.raters));
   // "Everyone but self" is the headline figure: when a subtraction would isolate people, the
   // smaller group figures give way first.
-  candidates.push({ id: OTHERS, raters: tallies.anonymousInOthers, preferred: true });
+  if (history(ANONYMOUS_GROUPS, tallies.anonymousInOthers)) {
+    candidates.push({ id: OTHERS, raters: tallies.anonymousInOthers, preferred: true });
+  }
   const shown = settleFigures(candidates, context.policy.threshold);
   protectHiddenManager(context, tallies, shown);
   const groups: GroupFigure[] = [];
@@ -138,7 +150,7 @@ export function buildDimensionFigures(
 
   const items: ItemFigures[] = dimension.items.map((item, offset) => {
     const position = [firstPosition + offset];
-    const settled = settle(context, {
+    const settled = settle(context, item.id, {
       units: context.units.map(() => position),
       others: position,
       identifiable: position,
@@ -148,7 +160,7 @@ export function buildDimensionFigures(
     return { id: item.id, ...settled.figures };
   });
 
-  const { figures } = settle(context, {
+  const { figures } = settle(context, dimension.key, {
     units: unitPositions,
     others: othersPositions,
     identifiable: dimension.items.map((_, offset) => firstPosition + offset),

@@ -46,16 +46,27 @@ function bySize(a: AnonymousUnit, b: AnonymousUnit): number {
 /**
  * Groups with nobody answering take no part. The result has every unit at `threshold` or more,
  * unless all anonymous raters together are fewer (then a single unit under the threshold remains).
+ *
+ * `base` are units to start from instead of single groups: the pools that progress showed while
+ * answers came in (by the number invited). Starting from them, every pool of the report is a union
+ * of lines the requester already watched, so report and progress together say no more than each.
  */
 export function poolGroups(
   answered: Readonly<Record<AnonymousGroup, number>>,
   threshold: number,
+  base?: readonly (readonly AnonymousGroup[])[],
 ): AnonymousUnit[] {
-  let units: AnonymousUnit[] = ANONYMOUS_GROUPS.filter((group) => answered[group] > 0).map((group) => ({
-    id: group,
-    members: [group],
-    answered: answered[group],
-  }));
+  const starts: AnonymousGroup[][] = (base ?? []).map((members) => canonical(members));
+  for (const group of ANONYMOUS_GROUPS) {
+    if (!starts.some((members) => members.includes(group))) starts.push([group]);
+  }
+  let units: AnonymousUnit[] = starts
+    .map((members) => ({
+      id: unitId(members),
+      members,
+      answered: members.reduce((total, group) => total + answered[group], 0),
+    }))
+    .filter((unit) => unit.answered > 0);
   units.sort(bySize);
   while (units.length > 1 && (units[0] as AnonymousUnit).answered < threshold) {
     const [smallest, next, ...rest] = units as [AnonymousUnit, AnonymousUnit, ...AnonymousUnit[]];
@@ -69,4 +80,16 @@ export function poolGroups(
       ANONYMOUS_GROUPS.indexOf(a.members[0] as AnonymousGroup) -
       ANONYMOUS_GROUPS.indexOf(b.members[0] as AnonymousGroup),
   );
+}
+
+/** The pools of progress lines: anonymous groups pooled by how many were invited. */
+export function invitedUnits(
+  invited: Readonly<Partial<Record<AnonymousGroup, number>>>,
+  threshold: number,
+): AnonymousGroup[][] {
+  const counts = Object.fromEntries(ANONYMOUS_GROUPS.map((group) => [group, invited[group] ?? 0])) as Record<
+    AnonymousGroup,
+    number
+  >;
+  return poolGroups(counts, threshold).map((unit) => [...unit.members]);
 }

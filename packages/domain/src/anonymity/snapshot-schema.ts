@@ -53,6 +53,8 @@ export const reportSnapshotSchema = z.object({
   groups: z.array(snapshotGroupSchema),
   dimensions: z.array(dimensionFiguresSchema),
   comments: z.array(z.object({ dimension: dimensionKeySchema, text: z.string() })),
+  commentGroups: z.array(z.enum(ANONYMOUS_GROUPS)).optional(),
+  notCounted: count.optional(),
   identifiedComments: z.array(
     z.object({ group: z.enum(["self", "manager"]), dimension: dimensionKeySchema, text: z.string() }),
   ),

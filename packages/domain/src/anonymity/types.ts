@@ -2,6 +2,7 @@
 // database at release and read back, unchanged, for years.
 import type { DimensionComment } from "../answers";
 import type { AnonymousGroup, DimensionKey, Instrument, RaterGroup, Score } from "../instrument";
+import type { AnsweredBy, EarlierReport } from "./history";
 
 /** One sealed response: scores keyed by item id (null or missing = "not observed"), no rater identity. */
 export interface RaterResponse {
@@ -23,8 +24,19 @@ export interface AggregateInput {
   /** k: the organisation's anonymity threshold, at least 3. */
   readonly threshold: number;
   readonly policy?: AnonymityPolicy;
-  /** How many raters were invited per group, for response-rate display. */
+  /**
+   * How many raters who count were invited per group: for response rates, and as the pools to start
+   * from (the progress lines the requester watched while answers came in).
+   */
   readonly invited?: Readonly<Partial<Record<RaterGroup, number>>>;
+  /** Invited raters who do not count towards k (rule 9), for the report to say so. */
+  readonly notCounted?: number;
+  /**
+   * Earlier released reports on the same subject and items within the comparison window (rule 10),
+   * with `answeredBy` for this request: figures that would differ from an earlier one by fewer than
+   * k raters are hidden.
+   */
+  readonly history?: { readonly answeredBy: AnsweredBy; readonly earlier: readonly EarlierReport[] };
   /** Seeds the comment shuffle; use something stable such as the request id. */
   readonly seed: string | number;
 }
@@ -99,10 +111,20 @@ export interface ReportSnapshot {
   dimensions: DimensionFigures[];
   /** Anonymous comments, shuffled, without group labels. */
   comments: DimensionComment[];
+  /** The anonymous groups whose comments are shown (absent in snapshots from before rule 10). */
+  commentGroups?: AnonymousGroup[];
+  /** Invited raters who did not count towards anonymity (rule 9); absent when none. */
+  notCounted?: number;
   /** Self and manager comments, labelled, as those raters were told. */
   identifiedComments: IdentifiedComment[];
 }
 
 export type AggregateResult =
-  | { status: "insufficient"; anonymousAnswered: number; threshold: number }
+  | {
+      status: "insufficient";
+      anonymousAnswered: number;
+      threshold: number;
+      /** Too few answered, or every figure would differ from an earlier report by too few (rule 10). */
+      reason: "too_few_raters" | "too_close_to_earlier";
+    }
   | { status: "released"; snapshot: ReportSnapshot };

@@ -18,9 +18,48 @@ const current: OrganisationSettings = {
   showManagerApart: true,
   adminsReadReports: false,
   reminderDays: 3,
+  externalRaterDomains: [],
+  historyWindowDays: 120,
 };
 
 describe("settings schema", () => {
+  it("keeps external domains that can vouch for a rater, normalised, and refuses the rest", () => {
+    const fields = (input: unknown) => {
+      try {
+        return parseInput(settingsUpdateSchema, input);
+      } catch (error) {
+        return (error as InvalidInputError).fields;
+      }
+    };
+    expect(fields({ externalRaterDomains: [" @Partner.COM", "partner.com", "agency.co.uk"] })).toEqual({
+      externalRaterDomains: ["agency.co.uk", "partner.com"],
+    });
+    // Sock puppets at a free mail provider would count towards k otherwise.
+    expect(fields({ externalRaterDomains: ["gmail.com"] })).toEqual({
+      "externalRaterDomains.0":
+        "gmail.com is a public mail provider: anyone can open an address there, so it cannot vouch for a rater",
+    });
+    expect(fields({ externalRaterDomains: ["not a domain"] })).toEqual({
+      "externalRaterDomains.0": '"not a domain" is not a domain name such as partner.com',
+    });
+    expect(fields({ historyWindowDays: 731 })).toEqual({
+      historyWindowDays: "The comparison window is at most 730 days",
+    });
+    expect(fields({ historyWindowDays: 1.5 })).toEqual({
+      historyWindowDays: "The comparison window must be a whole number of days",
+    });
+  });
+
+  it("reports a list setting as changed only when its contents change", () => {
+    const same = applySettingsUpdate(
+      { ...current, externalRaterDomains: ["a.com"] },
+      { externalRaterDomains: ["a.com"] },
+    );
+    expect(same.changes).toEqual([]);
+    const changed = applySettingsUpdate(current, { externalRaterDomains: ["a.com"] });
+    expect(changed.changes).toEqual([{ key: "externalRaterDomains", from: [], to: ["a.com"] }]);
+  });
+
   it("accepts the defaults and refuses values out of range, in a person's words", () => {
     expect(organisationSettingsSchema.parse(current)).toEqual(current);
     const fields = (input: unknown) => {

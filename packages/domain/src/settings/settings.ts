@@ -2,12 +2,47 @@
 // opens, so a change applies to requests opened afterwards), the comment threshold (never below k),
 // whether the manager is shown apart, whether admins may read reports, and reminder days.
 import { z } from "zod";
+import { normaliseDomain, PUBLIC_MAIL_DOMAINS } from "../anonymity/addresses";
 import { InvalidInputError } from "../errors";
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
 /** A request takes at most 20 anonymous raters, so a larger k could never release a report. */
 export const MAX_ANONYMITY_THRESHOLD = 20;
 export const MAX_REMINDER_DAYS = 60;
+/** How far back rule 10 compares a new report with earlier ones on the same person. */
+export const DEFAULT_HISTORY_WINDOW_DAYS = 120;
+export const MAX_HISTORY_WINDOW_DAYS = 730;
+export const MAX_EXTERNAL_DOMAINS = 100;
+
+/**
+ * Domains whose addresses count as external raters (rule 9): partners the organisation vouches
+ * for. A public mail provider never can: anyone may open an address there, a reader included.
+ */
+const externalDomains = z
+  .array(z.string({ error: "Each external domain is a domain name such as partner.com" }).max(253), {
+    error: "Give the external domains as a list of domain names",
+  })
+  .max(MAX_EXTERNAL_DOMAINS, { error: `At most ${MAX_EXTERNAL_DOMAINS} external domains` })
+  .transform((values, ctx) => {
+    const domains: string[] = [];
+    values.forEach((value, index) => {
+      const domain = normaliseDomain(value);
+      if (!domain) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: `"${value.trim()}" is not a domain name such as partner.com`,
+        });
+      } else if (PUBLIC_MAIL_DOMAINS.has(domain)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: `${domain} is a public mail provider: anyone can open an address there, so it cannot vouch for a rater`,
+        });
+      } else if (!domains.includes(domain)) domains.push(domain);
+    });
+    return domains.sort();
+  });
 
 const threshold = (what: string) =>
   z
@@ -26,14 +61,22 @@ export const organisationSettingsSchema = z.object({
     .int({ error: "Reminder days must be a whole number" })
     .min(0, { error: "Reminder days are 0 (no reminder) or more" })
     .max(MAX_REMINDER_DAYS, { error: `Reminder days are at most ${MAX_REMINDER_DAYS}` }),
+  externalRaterDomains: externalDomains,
+  historyWindowDays: z
+    .number({ error: "The comparison window must be a whole number of days" })
+    .int({ error: "The comparison window must be a whole number of days" })
+    .min(0, { error: "The comparison window is 0 days (off) or more" })
+    .max(MAX_HISTORY_WINDOW_DAYS, {
+      error: `The comparison window is at most ${MAX_HISTORY_WINDOW_DAYS} days`,
+    }),
 });
 
-export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
+export type OrganisationSettings = z.output<typeof organisationSettingsSchema>;
 export type SettingKey = keyof OrganisationSettings;
 
 /** Any subset of the settings; the rest stay as they are. */
 export const settingsUpdateSchema = organisationSettingsSchema.partial();
-export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+export type SettingsUpdate = z.output<typeof settingsUpdateSchema>;
 
 export interface SettingChange<K extends SettingKey = SettingKey> {
   key: K;
@@ -59,7 +102,8 @@ export function applySettingsUpdate(
       { commentThreshold: `At least ${next.anonymityThreshold}, the anonymity threshold` },
     );
   }
-  const changes = KEYS.filter((key) => next[key] !== current[key]).map(
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const changes = KEYS.filter((key) => !same(next[key], current[key])).map(
     (key) => ({ key, from: current[key], to: next[key] }) as SettingChange,
   );
   return { next, changes };

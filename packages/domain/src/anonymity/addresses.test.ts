@@ -1,0 +1,48 @@
+// Address normalisation for rule 9: every spelling of one mailbox compares equal, different
+// mailboxes never do.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { emailDomain, normaliseDomain, normaliseEmail } from "./addresses";
+
+describe("normaliseEmail", () => {
+  it("sock-puppet spellings of one mailbox normalise to it", () => {
+    expect(normaliseEmail("their.name+1@company.com")).toBe("their.name@company.com");
+    expect(normaliseEmail(" THEIR.NAME+2@Company.com ")).toBe("their.name@company.com");
+    // Gmail ignores dots and has two names.
+    expect(normaliseEmail("T.h.e.i.r.Name+x@googlemail.com")).toBe("theirname@gmail.com");
+    expect(normaliseEmail("theirname@gmail.com")).toBe("theirname@gmail.com");
+  });
+
+  it("keeps the dots where the provider does not ignore them", () => {
+    expect(normaliseEmail("a.b@company.com")).not.toBe(normaliseEmail("ab@company.com"));
+  });
+
+  it("is idempotent and ignores case and surrounding space", () => {
+    const local = fc.stringMatching(/^[a-zA-Z0-9._+-]{1,20}$/);
+    const domain = fc.constantFrom("gmail.com", "googlemail.com", "Company.com", "partner.co.uk");
+    fc.assert(
+      fc.property(local, domain, fc.constantFrom("", " ", "\t"), (l, d, pad) => {
+        const address = `${l}@${d}`;
+        const once = normaliseEmail(`${pad}${address}${pad}`);
+        expect(normaliseEmail(once)).toBe(once);
+        expect(normaliseEmail(address.toUpperCase())).toBe(once);
+      }),
+    );
+  });
+
+  it("reads the domain and leaves a string without @ as it is", () => {
+    expect(emailDomain(" Ann@Partner.COM ")).toBe("partner.com");
+    expect(emailDomain("nobody")).toBe("");
+    expect(normaliseEmail("Nobody")).toBe("nobody");
+  });
+});
+
+describe("normaliseDomain", () => {
+  it("takes a domain as an admin types it and refuses what is not one", () => {
+    expect(normaliseDomain(" @Partner.COM ")).toBe("partner.com");
+    expect(normaliseDomain("sub.agency.co.uk")).toBe("sub.agency.co.uk");
+    expect(normaliseDomain("localhost")).toBeNull();
+    expect(normaliseDomain("bad_domain.com")).toBeNull();
+    expect(normaliseDomain("-x.com")).toBeNull();
+  });
+});
