@@ -29,6 +29,8 @@ export function reportReleasedMail(input: {
   subjectName: string;
   isSubject: boolean;
   released: boolean;
+  /** Why no report came of it, when none did. */
+  reason?: "too_few_raters" | "too_close_to_earlier";
   link: string;
 }): RenderedMail {
   if (!input.released) {
@@ -36,10 +38,16 @@ export function reportReleasedMail(input: {
       subject: input.isSubject
         ? "Your 360 closed without a report"
         : `${input.subjectName}'s 360 closed without a report`,
-      paragraphs: [
-        "Too few anonymous raters answered for a report to be shown without singling anyone out, so no figures were released.",
-        "You can start a new request with more raters.",
-      ],
+      paragraphs:
+        input.reason === "too_close_to_earlier"
+          ? [
+              "The raters who answered were nearly the same people as in an earlier report, and every figure would have differed from that report by fewer people than the anonymity threshold: comparing the two would have singled someone out, so no figures were released.",
+              "A later request with a clearly different set of raters, or after the organisation's comparison window, can be released.",
+            ]
+          : [
+              "Too few anonymous raters answered for a report to be shown without singling anyone out, so no figures were released.",
+              "You can start a new request with more raters.",
+            ],
     });
   }
   return composeMail({

@@ -155,6 +155,8 @@ describe(`settings on ${testDriver()}`, () => {
       showManagerApart: true,
       adminsReadReports: false,
       reminderDays: 3,
+      externalRaterDomains: [],
+      historyWindowDays: 120,
       emailDelivery: "mailbox",
     });
     for (const key of ["manager", "coach", "p1"]) {

@@ -441,12 +441,13 @@ describe(`people.erase on ${testDriver()}`, () => {
       .where(eq(schema.feedbackRequests.id, requestedBySubject));
     expect(asked?.requesterId).toBe(subjectId);
 
-    // An open invitation is declined; their reports no longer report to anyone.
+    // An open invitation stays as it was (rule 8: "declined" would say they had not answered), and
+    // its link keeps working until the deadline; their reports no longer report to anyone.
     const [invitation] = await db
       .select()
       .from(schema.invitations)
       .where(and(eq(schema.invitations.requestId, openOnOther), eq(schema.invitations.personId, subjectId)));
-    expect(invitation?.state).toBe("declined");
+    expect(invitation?.state).toBe("pending");
     const d1 = (await h.as(a, "admin").people.directory()).find((p) => p.id === idOf(a, "d1"));
     expect(d1?.managerId).toBeNull();
     expect((await h.as(a, "admin").people.directory()).some((p) => p.id === subjectId)).toBe(false);

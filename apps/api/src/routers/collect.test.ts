@@ -3,7 +3,7 @@
 import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDueRequests } from "../features/collect/release";
 import { hashToken } from "../features/collect/tokens";
 import type { SeededOrganisation } from "../seed/organisation";
@@ -25,13 +25,17 @@ beforeAll(async () => {
   a = await h.seed(collectOrg("Alpha", "alpha.test"));
   b = await h.seed(collectOrg("Beta", "beta.test"));
 });
+// A subject has at most one request in draft or open at a time: each test starts with none.
+afterEach(async () => {
+  await h?.cancelActiveRequests();
+});
 afterAll(async () => {
   await h?.close();
 });
 
-async function createOpenRequest(peers = ["p1", "p2", "p3", "p4"], withManager = true) {
+async function createOpenRequest(peers = ["p1", "p2", "p3", "p4"], withManager = true, subject = "subject") {
   return h.as(a, "manager").requests.create({
-    subjectId: id(a, "subject"),
+    subjectId: id(a, subject),
     deadline: inDays(14),
     raters: [
       ...peers.map((key) => ({ personId: id(a, key), group: "peer" as const })),
@@ -128,11 +132,13 @@ describe(`collect on ${testDriver()}`, () => {
       ],
     });
     const progress = await h.as(a, "manager").requests.progress({ requestId });
-    // Groups of one or two are counted together, so no line is about one person.
-    expect(progress.groups.map((g) => [g.group, g.invited])).toEqual([
-      ["self", 1],
-      ["manager", 1],
-      ["pool:peer+direct_report+other", 4],
+    // Groups of one or two are counted together, so no line is about one person; the external
+    // (whose domain the organisation does not vouch for) is invited but does not count (rule 9).
+    expect(progress.groups.map((g) => [g.group, g.invited, g.submitted])).toEqual([
+      ["self", 1, 0],
+      ["manager", 1, 0],
+      ["pool:peer+direct_report", 3, 0],
+      ["other", 1, null],
     ]);
     expect(await tokenFor("ext@partner.test", requestId)).toBeTruthy();
   });
@@ -222,10 +228,11 @@ describe(`collect on ${testDriver()}`, () => {
         message: expect.stringContaining("cannot also rate anonymously"),
       });
     }
-    const { id: requestId } = await manager.requests.create({ ...base, raters: peers });
+    const { id: requestId } = await manager.requests.create({ ...base, raters: peers, open: false });
     await expect(
       h.as(a, "subject").nominations.propose({ requestId, personId: id(a, "coach"), group: "peer" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await manager.requests.cancel({ requestId });
     // As the manager group they are identifiable, and welcome.
     expect(
       await manager.requests.create({
@@ -284,16 +291,27 @@ describe(`collect on ${testDriver()}`, () => {
     ]);
     await expect(manager.requests.open({ requestId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
 
-    // On an open request an approved nomination is invited at once.
+    // On an open request no anonymous rater joins any more (rule 8): the counts before and after
+    // would tell about the people already invited.
+    await expect(
+      subject.nominations.propose({ requestId, personId: id(a, "d3"), group: "direct_report" }),
+    ).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/before the request opens/),
+    });
+    // An identifiable rater may still be added, and is invited at once.
     const late = await subject.nominations.propose({
       requestId,
-      personId: id(a, "d3"),
-      group: "direct_report",
+      personId: id(a, "manager"),
+      group: "manager",
     });
     await manager.nominations.decide({ nominationId: late.nominationId, approve: true });
-    expect(await invitationOf(requestId, "d3")).toMatchObject({ group: "direct_report", state: "pending" });
+    expect(await invitationOf(requestId, "manager")).toMatchObject({ group: "manager", state: "pending" });
     await expect(
       manager.nominations.decide({ nominationId: late.nominationId, approve: false }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      manager.nominations.decide({ nominationId: proposals[0] ?? "", approve: false }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       h.as(b, "manager").nominations.decide({ nominationId: late.nominationId, approve: true }),
@@ -454,9 +472,12 @@ describe(`collect on ${testDriver()}`, () => {
     await expect(
       h.as(a, "subject").nominations.propose({ requestId, personId: id(a, "p5"), group: "self" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      h.as(a, "subject").nominations.propose({ requestId, personId: id(a, "p5"), group: "peer" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     const late = await h
       .as(a, "subject")
-      .nominations.propose({ requestId, personId: id(a, "p5"), group: "peer" });
+      .nominations.propose({ requestId, personId: id(a, "boss"), group: "manager" });
     await h.as(a, "manager").requests.close({ requestId });
     await expect(
       h.as(a, "manager").nominations.decide({ nominationId: late.nominationId, approve: true }),
@@ -623,7 +644,7 @@ describe(`collect on ${testDriver()}`, () => {
 
   it("keeps closing other due requests when one of them fails", async () => {
     const broken = await createOpenRequest(["p1", "p2", "p3"]);
-    const fine = await createOpenRequest(["p1", "p2", "p3"]);
+    const fine = await createOpenRequest(["p1", "p2", "p3"], true, "p4");
     // An instrument version that does not exist makes the aggregation throw for this one.
     await h.database.db
       .update(schema.feedbackRequests)

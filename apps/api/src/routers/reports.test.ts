@@ -4,7 +4,7 @@ import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { getInstrument } from "@fivefold/domain";
 import { and, eq, ne } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
 
@@ -18,6 +18,13 @@ beforeAll(async () => {
   h = await createHarness();
   a = await h.seed(collectOrg("Alpha", "alpha.test"));
   b = await h.seed(collectOrg("Beta", "beta.test"));
+  // These tests release many reports on one subject to check what each one shows; comparing them
+  // with one another is rule 10's, tested in anonymity-attacks.test.ts.
+  await h.as(a, "admin").settings.update({ historyWindowDays: 0 });
+});
+// A subject has at most one request in draft or open at a time: each test starts with none.
+afterEach(async () => {
+  await h?.cancelActiveRequests();
 });
 afterAll(async () => {
   await h?.close();

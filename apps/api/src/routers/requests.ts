@@ -1,5 +1,6 @@
-// Feedback requests: create, open, get, list, progress, close, cancel.
-import { createRequestInput, requestIdInput } from "../features/collect/inputs";
+// Feedback requests: create, open, get, list, progress, close, cancel, and approving external raters.
+import { approveExternal } from "../features/collect/externals";
+import { approveExternalInput, createRequestInput, requestIdInput } from "../features/collect/inputs";
 import { getRequest } from "../features/collect/nominations";
 import {
   cancelRequest,
@@ -9,7 +10,7 @@ import {
   openRequest,
   requestProgress,
 } from "../features/collect/requests";
-import { memberProcedure, router } from "../trpc/init";
+import { memberProcedure, roleProcedure, router } from "../trpc/init";
 
 export const requestsRouter = router({
   create: memberProcedure.input(createRequestInput).mutation(({ ctx, input }) => createRequest(ctx, input)),
@@ -25,4 +26,7 @@ export const requestsRouter = router({
   cancel: memberProcedure
     .input(requestIdInput)
     .mutation(({ ctx, input }) => cancelRequest(ctx, input.requestId)),
+  approveExternal: roleProcedure("admin")
+    .input(approveExternalInput)
+    .mutation(({ ctx, input }) => approveExternal(ctx, input)),
 });

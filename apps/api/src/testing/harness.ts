@@ -1,7 +1,8 @@
 // Test harness for the API: a fresh migrated database per test file, two organisations, and a
 // caller per seeded person, so router tests run on the real schema through the real procedures.
-import type { DatabaseHandle } from "@fivefold/db";
+import { type DatabaseHandle, schema } from "@fivefold/db";
 import { createTestDatabase } from "@fivefold/db/testing";
+import { inArray } from "drizzle-orm";
 import { createCaller } from "../router";
 import { type OrganisationSeed, type SeededOrganisation, seedOrganisation } from "../seed/organisation";
 import { createContextFor } from "../trpc/context";
@@ -15,6 +16,11 @@ export interface Harness {
   callerFor(userId: string | null): ReturnType<typeof createCaller>;
   /** A caller signed in as the person with `key` in a seeded organisation. */
   as(org: SeededOrganisation, key: string): ReturnType<typeof createCaller>;
+  /**
+   * Cancels every draft or open request (a subject has at most one at a time), so each test of a
+   * file starts with its subjects free; as the manager would with requests.cancel.
+   */
+  cancelActiveRequests(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +36,12 @@ export async function createHarness(): Promise<Harness> {
       const person = org.people[key];
       if (!person?.userId) throw new Error(`no signed-in person "${key}" in the seeded organisation`);
       return callerFor(person.userId);
+    },
+    async cancelActiveRequests() {
+      await database.db
+        .update(schema.feedbackRequests)
+        .set({ state: "cancelled", closedAt: new Date() })
+        .where(inArray(schema.feedbackRequests.state, ["draft", "open"]));
     },
     close: () => database.close(),
   };

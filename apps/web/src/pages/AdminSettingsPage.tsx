@@ -1,6 +1,18 @@
 // Organisation settings (admins): the anonymity threshold and comment threshold, whether the
-// manager's answers are shown apart, whether admins may read reports, and reminder days.
-import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text, Title } from "@mantine/core";
+// manager's answers are shown apart, whether admins may read reports, the external domains that
+// count towards anonymity, the comparison window between reports, and reminder days.
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { OrganisationSettings } from "../components/admin/types";
@@ -46,8 +58,11 @@ function SettingsForm({ current }: { current: OrganisationSettings }) {
       showManagerApart: values.showManagerApart,
       adminsReadReports: values.adminsReadReports,
       reminderDays: values.reminderDays,
+      externalRaterDomains: values.externalRaterDomains,
+      historyWindowDays: values.historyWindowDays,
     });
   };
+  const domainError = Object.entries(fields).find(([key]) => key.startsWith("externalRaterDomains"))?.[1];
 
   return (
     <Stack maw={720} component="form" onSubmit={submit}>
@@ -88,6 +103,26 @@ function SettingsForm({ current }: { current: OrganisationSettings }) {
             description="Off by default: reports are for the person, the manager who asked and their coach."
             checked={values.adminsReadReports}
             onChange={(e) => set("adminsReadReports", e.currentTarget.checked)}
+          />
+          <TagsInput
+            label="External domains that count towards anonymity"
+            description="External raters count towards the threshold only from these domains (or when an admin who does not read the report vouches for them), since anyone can open an address elsewhere, the person asking included. Public mail providers cannot be listed."
+            placeholder="partner.com"
+            value={values.externalRaterDomains}
+            onChange={(v) => set("externalRaterDomains", v)}
+            error={domainError}
+            splitChars={[",", " "]}
+            clearable
+          />
+          <NumberInput
+            label="Comparison window (days)"
+            description="A report's figures are compared with the person's reports released this many days before; figures whose raters differ from an earlier one by fewer people than the threshold are hidden, so nobody's answers can be worked out by subtracting one report from another. Long enough to stop a request repeated to catch one person; short enough that next cycle's report keeps its figures and its trend. 0 turns the comparison off."
+            min={0}
+            max={730}
+            value={values.historyWindowDays}
+            onChange={(v) => set("historyWindowDays", asNumber(v))}
+            error={fields.historyWindowDays}
+            allowDecimal={false}
           />
         </Stack>
       </Card>

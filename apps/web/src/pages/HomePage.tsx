@@ -95,8 +95,9 @@ export default function HomePage() {
             ) : (
               <Stack gap={4} mt={4}>
                 {managing.slice(0, 4).map((r) => {
-                  const invited = (r.groups ?? []).reduce((s, g) => s + g.invited, 0);
-                  const submitted = (r.groups ?? []).reduce((s, g) => s + g.submitted, 0);
+                  const counting = (r.groups ?? []).filter((g) => g.submitted !== null);
+                  const invited = counting.reduce((s, g) => s + g.invited, 0);
+                  const submitted = counting.reduce((s, g) => s + (g.submitted ?? 0), 0);
                   return (
                     <Text size="sm" key={r.id}>
                       <Anchor component={Link} to={`/requests/${r.id}`}>

@@ -45,9 +45,11 @@ export default function NewRequestPage() {
 
   const create = useMutation(
     trpc.requests.create.mutationOptions({
-      onSuccess: async ({ id }) => {
+      onSuccess: async ({ id, warnings }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.requests.list.queryKey() });
-        navigate(`/requests/${id}`);
+        // The request page shows what the manager should know: externals who do not count, and
+        // raters too close to an earlier report's.
+        navigate(`/requests/${id}`, { state: { warnings } });
       },
     }),
   );

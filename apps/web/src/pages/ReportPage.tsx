@@ -81,6 +81,13 @@ export default function ReportPage() {
                 ))}
             </Table.Tbody>
           </Table>
+          {r.notCounted > 0 ? (
+            <Text size="xs" c="dimmed" data-testid="not-counted">
+              {r.notCounted} more {r.notCounted === 1 ? "rater was" : "raters were"} invited from outside the
+              organisation without its say-so: they do not count towards anonymity, and no answer of theirs is
+              in this report.
+            </Text>
+          ) : null}
         </Stack>
       </Card>
 

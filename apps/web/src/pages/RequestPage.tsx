@@ -17,7 +17,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { GroupProgress } from "../components/GroupProgress";
 import { PageLoader } from "../components/PageLoader";
@@ -26,8 +26,16 @@ import { errorMessage, formatDate, GROUP_LABELS } from "../lib/labels";
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
+interface RaterWarning {
+  kind: string;
+  email?: string;
+  detail: string;
+}
+
 export default function RequestPage() {
   const { requestId = "" } = useParams();
+  const location = useLocation();
+  const me = useMe();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const request = useQuery(trpc.requests.get.queryOptions({ requestId }));
@@ -58,12 +66,19 @@ export default function RequestPage() {
     }),
   );
   const decide = useMutation(trpc.nominations.decide.mutationOptions({ onSuccess: refresh }));
+  const vouch = useMutation(trpc.requests.approveExternal.mutationOptions({ onSuccess: refresh }));
 
   if (request.isPending) return <PageLoader />;
   if (request.isError) return <ErrorState error={request.error} />;
   const r = request.data;
   const editable = r.state === "draft" || r.state === "open";
-  const failure = open.error ?? close.error ?? cancel.error ?? decide.error;
+  const failure = open.error ?? close.error ?? cancel.error ?? decide.error ?? vouch.error;
+  const warnings: RaterWarning[] =
+    vouch.data?.warnings ??
+    open.data?.warnings ??
+    (location.state as { warnings?: RaterWarning[] } | null)?.warnings ??
+    [];
+  const mayVouch = me.roles.includes("admin") && r.state === "draft";
 
   return (
     <Stack maw={960}>
@@ -80,6 +95,17 @@ export default function RequestPage() {
       {failure ? (
         <Alert color="red" role="alert">
           {errorMessage(failure)}
+        </Alert>
+      ) : null}
+      {manages && warnings.length > 0 ? (
+        <Alert color="yellow" title="Before answers come in" data-testid="rater-warnings">
+          <Stack gap={4}>
+            {warnings.map((w) => (
+              <Text size="sm" key={`${w.kind}-${w.email ?? w.detail}`}>
+                {w.detail}
+              </Text>
+            ))}
+          </Stack>
         </Alert>
       ) : null}
       {r.state === "released" ? (
@@ -99,8 +125,9 @@ export default function RequestPage() {
       ) : null}
       {r.state === "insufficient" ? (
         <Alert color="orange" title="Closed without a report">
-          Fewer than {r.threshold} anonymous raters answered, so no figures could be shown without singling
-          someone out. Start a new request with more raters.
+          {r.insufficientReason === "too_close_to_earlier"
+            ? "The raters who answered were nearly those of an earlier report on this person: every figure would have differed from it by fewer people than the anonymity threshold, and comparing the two would have singled someone out. A later request with clearly different raters can be released."
+            : `Fewer than ${r.threshold} anonymous raters answered, so no figures could be shown without singling someone out. Start a new request with more raters.`}
         </Alert>
       ) : null}
       {manages && progress.data ? (
@@ -212,12 +239,34 @@ export default function RequestPage() {
                             </Button>
                           </Group>
                         ) : (
-                          <Badge
-                            variant="light"
-                            color={n.approved ? "green" : n.approved === false ? "gray" : "yellow"}
-                          >
-                            {n.approved ? "Approved" : n.approved === false ? "Removed" : "Awaiting approval"}
-                          </Badge>
+                          <Group gap="xs">
+                            <Badge
+                              variant="light"
+                              color={n.approved ? "green" : n.approved === false ? "gray" : "yellow"}
+                            >
+                              {n.approved
+                                ? "Approved"
+                                : n.approved === false
+                                  ? "Removed"
+                                  : "Awaiting approval"}
+                            </Badge>
+                            {n.vouchedFor ? (
+                              <Badge variant="light" color="teal">
+                                Vouched for by an admin
+                              </Badge>
+                            ) : null}
+                            {n.email && n.approved && !n.vouchedFor && mayVouch ? (
+                              <Button
+                                size="xs"
+                                variant="light"
+                                loading={vouch.isPending}
+                                onClick={() => n.email && vouch.mutate({ requestId, email: n.email })}
+                                aria-label={`Vouch for ${n.email}`}
+                              >
+                                Vouch for this address
+                              </Button>
+                            ) : null}
+                          </Group>
                         )}
                       </Table.Td>
                     </Table.Tr>
@@ -226,8 +275,14 @@ export default function RequestPage() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {r.role === "subject" && editable ? (
+          {r.role === "subject" && r.state === "draft" ? (
             <ProposeRater requestId={requestId} subjectId={r.subject.id} />
+          ) : null}
+          {r.role === "subject" && r.state === "open" ? (
+            <Text size="xs" c="dimmed">
+              Raters can be proposed while the request is a draft: once answers come in, a new anonymous rater
+              could be singled out by the change in the counts.
+            </Text>
           ) : null}
         </Stack>
       </Card>

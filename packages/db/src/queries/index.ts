@@ -1,3 +1,4 @@
+export * from "./anonymity";
 export * from "./directory";
 export * from "./grow";
 export * from "./membership";

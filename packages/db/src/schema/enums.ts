@@ -23,3 +23,9 @@ export const cadenceEnum = pgEnum("cadence", ["weekly", "fortnightly", "monthly"
 export const partnerRoleEnum = pgEnum("partner_role", ["partner", "lead"]);
 
 export const partnershipStateEnum = pgEnum("partnership_state", ["invited", "accepted", "declined"]);
+
+/** Why a request closed without a report: too few raters answered, or rule 10 left nothing to show. */
+export const insufficientReasonEnum = pgEnum("insufficient_reason", [
+  "too_few_raters",
+  "too_close_to_earlier",
+]);

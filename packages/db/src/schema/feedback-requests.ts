@@ -1,8 +1,8 @@
 // A feedback request: who is rated, who asked, until when, and under which threshold (frozen at open).
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cycles } from "./cycles";
-import { requestStateEnum } from "./enums";
+import { insufficientReasonEnum, requestStateEnum } from "./enums";
 import { organisations } from "./organisations";
 import { people } from "./people";
 
@@ -24,6 +24,8 @@ export const feedbackRequests = pgTable(
     threshold: integer().notNull(),
     instrumentVersion: integer().notNull(),
     state: requestStateEnum().notNull().default("draft"),
+    /** Set when the request closed without a report. */
+    insufficientReason: insufficientReasonEnum(),
     /** The campaign this request belongs to, if any. */
     cycleId: uuid().references(() => cycles.id, { onDelete: "set null" }),
     /** When non-responders were last reminded (the reminder job sends one per request). */
@@ -36,6 +38,11 @@ export const feedbackRequests = pgTable(
     index().on(t.orgId, t.subjectId),
     index().on(t.orgId, t.requesterId),
     index().on(t.state, t.deadline),
+    // At most one request per subject collects answers at a time (rule 10): two at once with raters
+    // one apart would give that one person's answers by subtraction.
+    uniqueIndex("feedback_requests_one_active_per_subject")
+      .on(t.orgId, t.subjectId)
+      .where(sql`${t.state} in ('draft', 'open')`),
     check("feedback_requests_threshold_at_least_3", sql`${t.threshold} >= 3`),
   ],
 );

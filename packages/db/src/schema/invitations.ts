@@ -1,7 +1,7 @@
 // Invitations record THAT a rater was asked and whether they answered, never WHAT they answered:
 // there is no link from an invitation to a sealed response, and no time of submission.
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { invitationStateEnum, raterGroupEnum } from "./enums";
 import { feedbackRequests } from "./feedback-requests";
 import { organisations } from "./organisations";
@@ -26,6 +26,12 @@ export const invitations = pgTable(
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     state: invitationStateEnum().notNull().default("pending"),
+    /**
+     * Whether this rater counts towards k (rule 9), fixed when the request opens: colleagues do;
+     * externals of a group all do or all do not. One who does not may answer, but their answers are
+     * not kept, since a reader of the report may be the one answering.
+     */
+    counts: boolean().notNull().default(true),
     declineReason: text(),
   },
   (t) => [

@@ -26,6 +26,11 @@ export const nominations = pgTable(
       .references(() => people.id, { onDelete: "cascade" }),
     /** null while the manager has not decided. */
     approved: boolean(),
+    /**
+     * An external address an admin who does not read the report vouched for (rule 9), before the
+     * request opened; such a rater then counts towards k like a colleague.
+     */
+    externalApprovedById: uuid().references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 // An organisation is the tenant: every other tenant table carries its id.
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const organisations = pgTable(
   "organisations",
@@ -16,11 +16,16 @@ export const organisations = pgTable(
     adminsReadReports: boolean().notNull().default(false),
     /** Remind non-responders this many days before a request's deadline (0: never). */
     reminderDays: integer().notNull().default(3),
+    /** Domains whose addresses count as external raters (DESIGN §4 rule 9); lower case, sorted. */
+    externalRaterDomains: jsonb().$type<string[]>().notNull().default([]),
+    /** Rule 10 compares a new report with the subject's earlier ones released this many days back. */
+    historyWindowDays: integer().notNull().default(120),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("organisations_threshold_at_least_3", sql`${t.anonymityThreshold} >= 3`),
     check("organisations_comment_threshold", sql`${t.commentThreshold} >= ${t.anonymityThreshold}`),
     check("organisations_reminder_days", sql`${t.reminderDays} between 0 and 60`),
+    check("organisations_history_window_days", sql`${t.historyWindowDays} between 0 and 730`),
   ],
 );

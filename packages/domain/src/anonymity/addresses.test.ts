@@ -2,19 +2,19 @@
 // mailboxes never do.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emailDomain, normaliseDomain, normaliseEmail } from "./addresses";
+import { emailDomain, mailboxOf, normaliseDomain } from "./addresses";
 
-describe("normaliseEmail", () => {
+describe("mailboxOf", () => {
   it("sock-puppet spellings of one mailbox normalise to it", () => {
-    expect(normaliseEmail("their.name+1@company.com")).toBe("their.name@company.com");
-    expect(normaliseEmail(" THEIR.NAME+2@Company.com ")).toBe("their.name@company.com");
+    expect(mailboxOf("their.name+1@company.com")).toBe("their.name@company.com");
+    expect(mailboxOf(" THEIR.NAME+2@Company.com ")).toBe("their.name@company.com");
     // Gmail ignores dots and has two names.
-    expect(normaliseEmail("T.h.e.i.r.Name+x@googlemail.com")).toBe("theirname@gmail.com");
-    expect(normaliseEmail("theirname@gmail.com")).toBe("theirname@gmail.com");
+    expect(mailboxOf("T.h.e.i.r.Name+x@googlemail.com")).toBe("theirname@gmail.com");
+    expect(mailboxOf("theirname@gmail.com")).toBe("theirname@gmail.com");
   });
 
   it("keeps the dots where the provider does not ignore them", () => {
-    expect(normaliseEmail("a.b@company.com")).not.toBe(normaliseEmail("ab@company.com"));
+    expect(mailboxOf("a.b@company.com")).not.toBe(mailboxOf("ab@company.com"));
   });
 
   it("is idempotent and ignores case and surrounding space", () => {
@@ -23,9 +23,9 @@ describe("normaliseEmail", () => {
     fc.assert(
       fc.property(local, domain, fc.constantFrom("", " ", "\t"), (l, d, pad) => {
         const address = `${l}@${d}`;
-        const once = normaliseEmail(`${pad}${address}${pad}`);
-        expect(normaliseEmail(once)).toBe(once);
-        expect(normaliseEmail(address.toUpperCase())).toBe(once);
+        const once = mailboxOf(`${pad}${address}${pad}`);
+        expect(mailboxOf(once)).toBe(once);
+        expect(mailboxOf(address.toUpperCase())).toBe(once);
       }),
     );
   });
@@ -33,7 +33,7 @@ describe("normaliseEmail", () => {
   it("reads the domain and leaves a string without @ as it is", () => {
     expect(emailDomain(" Ann@Partner.COM ")).toBe("partner.com");
     expect(emailDomain("nobody")).toBe("");
-    expect(normaliseEmail("Nobody")).toBe("nobody");
+    expect(mailboxOf("Nobody")).toBe("nobody");
   });
 });
 

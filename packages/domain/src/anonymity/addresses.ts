@@ -49,7 +49,7 @@ export function emailDomain(address: string): string {
  * The mailbox an address reaches: lower case, no surrounding space, no `+tag`, no dots where the
  * provider ignores them, one name per provider. Two addresses with the same result reach one person.
  */
-export function normaliseEmail(address: string): string {
+export function mailboxOf(address: string): string {
   const trimmed = address.trim().toLowerCase();
   const at = trimmed.lastIndexOf("@");
   if (at < 0) return trimmed;

@@ -6,7 +6,7 @@
 // for every external in it, so no response needs a mark of its own.
 import { InvalidInputError } from "../errors";
 import { ANONYMOUS_GROUPS, type AnonymousGroup, isAnonymousGroup, type RaterGroup } from "../instrument";
-import { emailDomain, normaliseEmail } from "./addresses";
+import { emailDomain, mailboxOf } from "./addresses";
 
 export interface ExternalNominee {
   readonly email: string;
@@ -90,7 +90,7 @@ export function assertNotControlledAddress(
   known: ReadonlyMap<string, { name: string; reader: boolean }>,
 ): void {
   for (const external of externals) {
-    const owner = known.get(normaliseEmail(external.email));
+    const owner = known.get(mailboxOf(external.email));
     if (!owner) continue;
     throw new InvalidInputError(
       owner.reader

@@ -114,23 +114,15 @@ async function eraseLocked(
     ).length;
   }
 
-  // As a rater for others: unsent drafts go, open invitations are declined; submitted answers were
-  // sealed without a link to them and stay.
+  // As a rater for others: unsent drafts go; invitations stay exactly as they were (rule 8): turning
+  // an open one into "declined" would tell the admin whether they had answered, and a link they hold
+  // keeps working until the deadline (ERASURE_ENDS_ANSWERING), so later counts say nothing either.
+  // Submitted answers were sealed without a link to them and stay.
   const theirInvitations = tx
     .select({ id: schema.invitations.id })
     .from(schema.invitations)
     .where(and(eq(schema.invitations.orgId, orgId), eq(schema.invitations.personId, person.id)));
   await tx.delete(schema.drafts).where(inArray(schema.drafts.invitationId, theirInvitations));
-  await tx
-    .update(schema.invitations)
-    .set({ state: "declined", declineReason: null })
-    .where(
-      and(
-        eq(schema.invitations.orgId, orgId),
-        eq(schema.invitations.personId, person.id),
-        inArray(schema.invitations.state, ["pending", "draft"]),
-      ),
-    );
 
   // Their place in others' plans, their words of encouragement, their preferences.
   await tx

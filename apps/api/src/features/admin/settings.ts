@@ -17,6 +17,8 @@ const columns = {
   showManagerApart: schema.organisations.showManagerApart,
   adminsReadReports: schema.organisations.adminsReadReports,
   reminderDays: schema.organisations.reminderDays,
+  externalRaterDomains: schema.organisations.externalRaterDomains,
+  historyWindowDays: schema.organisations.historyWindowDays,
 };
 
 async function load(db: Executor, orgId: string, lock = false): Promise<OrganisationSettings> {

@@ -21,6 +21,7 @@ export type AuditAction =
   | "requests.close"
   | "requests.cancel"
   | "requests.remind"
+  | "requests.approveExternal"
   | "nominations.decide";
 
 export type AuditTargetType = "person" | "organisation" | "team" | "feedback_request" | "nomination";

@@ -9,7 +9,6 @@ import {
 } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
-import { adminsMayReadReports } from "../reports/access";
 
 export type FeedbackRequestRow = typeof schema.feedbackRequests.$inferSelect;
 export type PersonRow = typeof schema.people.$inferSelect;
@@ -64,37 +63,6 @@ export async function assertCanManage(
   if (!(await canManageRequest(ctx, request, db))) {
     throw new ForbiddenError("Only the manager who requested this feedback (or an admin) can do that");
   }
-}
-
-/**
- * People who will be able to read the report: the requester, the coaches of the subject's
- * teams and, where the organisation lets admins read reports, its admins. They may not rate
- * anonymously, or they could subtract their own answers from a figure (reading checks this again).
- */
-export async function reportReaders(
-  db: Executor,
-  orgId: string,
-  subjectId: string,
-  requesterId: string,
-): Promise<Set<string>> {
-  const coaches = await db
-    .selectDistinct({ personId: schema.teamCoaches.personId })
-    .from(schema.teamCoaches)
-    .innerJoin(
-      schema.teamMembers,
-      and(
-        eq(schema.teamMembers.teamId, schema.teamCoaches.teamId),
-        eq(schema.teamMembers.personId, subjectId),
-      ),
-    )
-    .where(eq(schema.teamCoaches.orgId, orgId));
-  const admins = (await adminsMayReadReports(db, orgId))
-    ? await db
-        .select({ personId: schema.personRoles.personId })
-        .from(schema.personRoles)
-        .where(and(eq(schema.personRoles.orgId, orgId), eq(schema.personRoles.role, "admin")))
-    : [];
-  return new Set([requesterId, ...coaches.map((c) => c.personId), ...admins.map((a) => a.personId)]);
 }
 
 export function assertNotAnonymousReader(

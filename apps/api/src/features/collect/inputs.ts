@@ -32,6 +32,14 @@ export const createRequestInput = z.object({
 });
 
 export const requestIdInput = z.object({ requestId: id("The request") });
+export const approveExternalInput = z.object({
+  requestId: id("The request"),
+  email: z
+    .string()
+    .trim()
+    .max(320, { error: "That is not an e-mail address" })
+    .pipe(z.email({ error: "Give the external rater's e-mail address" })),
+});
 export const invitationIdInput = z.object({ invitationId: id("The invitation") });
 // Any string up to a sane length: a truncated or mistyped link is simply not found.
 export const tokenInput = z.object({ token: z.string().max(200, "This link is not valid") });

@@ -14,6 +14,8 @@ export interface RaterToInvite {
   personId: string | null;
   email: string | null;
   group: RaterGroup;
+  /** Whether they count towards k (rule 9); fixed when the request opens. */
+  counts: boolean;
 }
 
 export async function countAnonymousInvitations(tx: Executor, requestId: string): Promise<number> {
@@ -29,17 +31,24 @@ export async function countAnonymousInvitations(tx: Executor, requestId: string)
   return row?.n ?? 0;
 }
 
-/** Anonymous raters must number at least max(3, k) so a report can be released, and at most 20. */
-export function checkAnonymousCount(count: number, threshold: number): void {
-  const minimum = Math.max(MIN_ANONYMOUS_RATERS, threshold);
-  if (count < minimum) {
+/**
+ * Anonymous raters who count must number at least max(3, k) so a report can be released; anonymous
+ * raters in all at most 20. `uncounted` are externals who may answer but do not count (rule 9).
+ */
+export function checkAnonymousCount(count: number, threshold: number, uncounted = 0): void {
+  if (count + uncounted > MAX_ANONYMOUS_RATERS) {
     throw new PreconditionFailedError(
-      `Invite at least ${minimum} anonymous raters (peers, direct reports or others) so the report can be shown without singling anyone out: there ${count === 1 ? "is" : "are"} ${count} now`,
+      `Invite at most ${MAX_ANONYMOUS_RATERS} anonymous raters: there would be ${count + uncounted}`,
     );
   }
-  if (count > MAX_ANONYMOUS_RATERS) {
+  const minimum = Math.max(MIN_ANONYMOUS_RATERS, threshold);
+  if (count < minimum) {
+    const besides =
+      uncounted > 0
+        ? ` (besides ${uncounted} external ${uncounted === 1 ? "rater who does" : "raters who do"} not count: their domain is not on the organisation's list and no admin who does not read the report approved them)`
+        : "";
     throw new PreconditionFailedError(
-      `Invite at most ${MAX_ANONYMOUS_RATERS} anonymous raters: there would be ${count}`,
+      `Invite at least ${minimum} anonymous raters (peers, direct reports or others) so the report can be shown without singling anyone out: there ${count === 1 ? "is" : "are"} ${count} who count now${besides}`,
     );
   }
 }
@@ -68,6 +77,7 @@ export async function inviteRaters(
         personId: rater.personId,
         email: rater.personId ? null : rater.email,
         group: rater.group,
+        counts: rater.counts,
         tokenHash: hash,
         expiresAt: request.deadline,
       })

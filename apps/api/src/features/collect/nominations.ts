@@ -5,7 +5,7 @@ import {
   ConflictError,
   ForbiddenError,
   InvalidInputError,
-  isAnonymousGroup,
+  mayInviteWhileOpen,
   NotFoundError,
   PreconditionFailedError,
   type RaterGroup,
@@ -14,15 +14,18 @@ import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
+import { reportReaders } from "../reports/access";
 import {
   assertCanManage,
   assertNotAnonymousReader,
   canManageRequest,
   loadPerson,
   loadRequest,
-  reportReaders,
 } from "./access";
-import { checkAnonymousCount, countAnonymousInvitations, inviteRaters } from "./invite";
+import { inviteRaters } from "./invite";
+
+const JOIN_ONLY_BEFORE_OPENING =
+  "Anonymous raters can only join before the request opens: one who joins while answers come in could be singled out by the change in the counts";
 
 export async function proposeNomination(
   ctx: MemberContext,
@@ -38,9 +41,17 @@ export async function proposeNomination(
   if (input.group === "self" || input.personId === ctx.person.id) {
     throw new InvalidInputError("You rate yourself as self automatically: propose colleagues");
   }
+  if (request.state === "open" && !mayInviteWhileOpen(input.group)) {
+    throw new PreconditionFailedError(JOIN_ONLY_BEFORE_OPENING);
+  }
   const person = await loadPerson(ctx.db, ctx.org.id, input.personId);
   if (!person.active) throw new InvalidInputError("This person is no longer active");
-  const readers = await reportReaders(ctx.db, ctx.org.id, request.subjectId, request.requesterId);
+  const subject = await loadPerson(ctx.db, ctx.org.id, request.subjectId);
+  const readers = await reportReaders(ctx.db, ctx.org.id, {
+    subjectId: subject.id,
+    requesterId: request.requesterId,
+    subjectManagerId: subject.managerId,
+  });
   assertNotAnonymousReader(readers, { personId: person.id, group: input.group }, "group");
   const [row] = await ctx.db
     .insert(schema.nominations)
@@ -91,19 +102,24 @@ export async function decideNomination(
       .update(schema.nominations)
       .set({ approved: input.approve })
       .where(eq(schema.nominations.id, nomination.id));
+    const subject = await loadPerson(tx, ctx.org.id, request.subjectId);
     if (input.approve) {
-      const readers = await reportReaders(tx, ctx.org.id, request.subjectId, request.requesterId);
+      if (request.state === "open" && !mayInviteWhileOpen(nomination.group)) {
+        throw new PreconditionFailedError(JOIN_ONLY_BEFORE_OPENING);
+      }
+      const readers = await reportReaders(tx, ctx.org.id, {
+        subjectId: subject.id,
+        requesterId: request.requesterId,
+        subjectManagerId: subject.managerId,
+      });
       assertNotAnonymousReader(readers, nomination, "approve");
     }
     if (input.approve && request.state === "open") {
-      if (isAnonymousGroup(nomination.group)) {
-        const count = (await countAnonymousInvitations(tx, request.id)) + 1;
-        checkAnonymousCount(count, request.threshold);
-      }
-      const subject = await loadPerson(tx, ctx.org.id, request.subjectId);
       await inviteRaters(tx, {
         request,
-        raters: [{ personId: nomination.personId, email: nomination.email, group: nomination.group }],
+        raters: [
+          { personId: nomination.personId, email: nomination.email, group: nomination.group, counts: true },
+        ],
         subjectName: subject.name,
         appUrl: ctx.appUrl,
       });
@@ -134,6 +150,7 @@ export async function getRequest(ctx: MemberContext, requestId: string) {
       email: schema.nominations.email,
       group: schema.nominations.group,
       approved: schema.nominations.approved,
+      externalApprovedById: schema.nominations.externalApprovedById,
       proposedById: schema.nominations.proposedById,
       proposedByName: proposer.name,
     })
@@ -153,6 +170,7 @@ export async function getRequest(ctx: MemberContext, requestId: string) {
     state: request.state,
     deadline: request.deadline.toISOString(),
     threshold: request.threshold,
+    insufficientReason: request.insufficientReason,
     instrumentVersion: request.instrumentVersion,
     role: manages ? ("manager" as const) : ("subject" as const),
     nominations: nominations.map((n) => ({
@@ -161,6 +179,8 @@ export async function getRequest(ctx: MemberContext, requestId: string) {
       email: n.email,
       group: n.group,
       approved: n.approved,
+      /** For an external: whether an admin who does not read the report vouched for them (rule 9). */
+      vouchedFor: n.email ? n.externalApprovedById !== null : null,
       proposedBy: { id: n.proposedById, name: n.proposedByName },
     })),
   };

@@ -15,6 +15,7 @@ import { enqueueMail } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
 import { recordAudit } from "../audit/record";
 import type { FeedbackRequestRow } from "./access";
+import { loadHistory } from "./history";
 
 export type CloseOutcome = "released" | "insufficient";
 
@@ -34,12 +35,21 @@ export async function closeLockedRequest(
     .from(schema.sealedResponses)
     .where(eq(schema.sealedResponses.requestId, request.id));
   const invitedRows = await tx
-    .select({ group: schema.invitations.group, n: sql<number>`count(*)::int` })
+    .select({
+      group: schema.invitations.group,
+      counted: schema.invitations.counts,
+      n: sql<number>`count(*)::int`,
+    })
     .from(schema.invitations)
     .where(eq(schema.invitations.requestId, request.id))
-    .groupBy(schema.invitations.group);
+    .groupBy(schema.invitations.group, schema.invitations.counts);
+  // Only raters who count (rule 9) are the report's; the others are said to be there, and no more.
   const invited: Partial<Record<RaterGroup, number>> = {};
-  for (const row of invitedRows) invited[row.group] = row.n;
+  let notCounted = 0;
+  for (const row of invitedRows) {
+    if (row.counted) invited[row.group] = (invited[row.group] ?? 0) + row.n;
+    else notCounted += row.n;
+  }
 
   // The organisation's current comment threshold and manager display (k stays the frozen one).
   const [org] = await tx
@@ -55,8 +65,11 @@ export async function closeLockedRequest(
     responses: responses as RaterResponse[],
     threshold: request.threshold,
     invited,
+    notCounted,
     seed: request.id,
     policy: releasePolicy(org, request.threshold),
+    // Rule 10: against the subject's earlier reports within the organisation's comparison window.
+    history: await loadHistory(tx, request, options.now),
   });
   const state =
     result.status === "released" ? transition("closed", "release") : transition("closed", "insufficient");
@@ -80,7 +93,11 @@ export async function closeLockedRequest(
   }
   await tx
     .update(schema.feedbackRequests)
-    .set({ state, closedAt: options.now })
+    .set({
+      state,
+      closedAt: options.now,
+      insufficientReason: result.status === "insufficient" ? result.reason : null,
+    })
     .where(and(eq(schema.feedbackRequests.id, request.id), eq(schema.feedbackRequests.state, "open")));
 
   const people = await tx
@@ -98,6 +115,7 @@ export async function closeLockedRequest(
         subjectName: subject?.name ?? "the person",
         isSubject: person.id === request.subjectId,
         released: state === "released",
+        ...(result.status === "insufficient" ? { reason: result.reason } : {}),
         link: `${options.appUrl}/reports/${request.id}`,
       }),
     });

@@ -1,32 +1,40 @@
 // Feedback requests: create (and open), open, list, progress and close.
-import { type Executor, schema } from "@fivefold/db";
+import { type Executor, findActiveRequestOnSubject, isUniqueViolation, schema } from "@fivefold/db";
 import {
+  ConflictError,
   CURRENT_INSTRUMENT_VERSION,
   checkDeadline,
   ForbiddenError,
   type GroupProgressCounts,
   InvalidInputError,
   isAnonymousGroup,
+  mailboxOf,
   mayRequestFeedback,
   progressLines,
   type RaterGroup,
+  type RaterWarning,
   transition,
 } from "@fivefold/domain";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { MemberContext } from "../../trpc/context";
 import { audit } from "../audit/record";
+import { reportReaders } from "../reports/access";
 import {
   assertCanManage,
   assertNotAnonymousReader,
   type FeedbackRequestRow,
   loadPerson,
   loadRequest,
-  reportReaders,
+  type PersonRow,
 } from "./access";
+import { approvedNominations, assertExternalsUncontrolled, judgeExternals } from "./externals";
+import { closenessWarnings } from "./history";
 import type { createRequestInput } from "./inputs";
 import { checkAnonymousCount, inviteRaters, type RaterToInvite } from "./invite";
 import { type CloseOutcome, closeLockedRequest } from "./release";
+
+const ONE_ACTIVE_PER_SUBJECT = "feedback_requests_one_active_per_subject";
 
 type CreateRequestInput = z.output<typeof createRequestInput>;
 
@@ -42,98 +50,149 @@ export async function createRequest(ctx: MemberContext, input: CreateRequestInpu
     );
   }
   const raters = await normaliseRaters(ctx, subject.id, input.raters);
-  const readers = await reportReaders(ctx.db, ctx.org.id, subject.id, ctx.person.id);
-  for (const [index, rater] of raters.entries()) {
-    assertNotAnonymousReader(readers, rater, `raters.${index}.group`);
-  }
-
-  return ctx.db.transaction(async (tx) => {
-    const [request] = await tx
-      .insert(schema.feedbackRequests)
-      .values({
-        orgId: ctx.org.id,
-        subjectId: subject.id,
-        requesterId: ctx.person.id,
-        deadline: input.deadline,
-        threshold: ctx.org.anonymityThreshold,
-        instrumentVersion: CURRENT_INSTRUMENT_VERSION,
-      })
-      .returning();
-    if (!request) throw new Error("request insert returned nothing");
-    if (raters.length > 0) {
-      await tx.insert(schema.nominations).values(
-        raters.map((r) => ({
-          orgId: ctx.org.id,
-          requestId: request.id,
-          personId: r.personId,
-          email: r.email,
-          group: r.group,
-          proposedById: ctx.person.id,
-          approved: true,
-        })),
-      );
-    }
-    if (input.open !== false) await openLocked(tx, ctx, request, subject.name);
-    await audit(
-      tx,
-      ctx,
-      "requests.create",
-      { type: "feedback_request", id: request.id },
-      { subjectId: subject.id, raters: raters.length, opened: input.open !== false },
-    );
-    return { id: request.id };
+  const readers = await reportReaders(ctx.db, ctx.org.id, {
+    subjectId: subject.id,
+    requesterId: ctx.person.id,
+    subjectManagerId: subject.managerId,
   });
+  for (const rater of raters) assertNotAnonymousReader(readers, rater, `raters.${rater.index}.group`);
+  await assertExternalsUncontrolled(
+    ctx.db,
+    ctx.org.id,
+    readers,
+    // Named as typed, so the manager recognises the address in the message.
+    raters.flatMap((r) =>
+      r.email
+        ? [{ email: input.raters[r.index]?.email?.trim() ?? r.email, field: `raters.${r.index}.email` }]
+        : [],
+    ),
+  );
+  await assertNoActiveRequest(ctx.db, ctx.org.id, subject);
+  const warnings = await raterWarnings(ctx, subject.id, raters, now);
+
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [request] = await tx
+        .insert(schema.feedbackRequests)
+        .values({
+          orgId: ctx.org.id,
+          subjectId: subject.id,
+          requesterId: ctx.person.id,
+          deadline: input.deadline,
+          threshold: ctx.org.anonymityThreshold,
+          instrumentVersion: CURRENT_INSTRUMENT_VERSION,
+        })
+        .returning();
+      if (!request) throw new Error("request insert returned nothing");
+      if (raters.length > 0) {
+        await tx.insert(schema.nominations).values(
+          raters.map((r) => ({
+            orgId: ctx.org.id,
+            requestId: request.id,
+            personId: r.personId,
+            email: r.email,
+            group: r.group,
+            proposedById: ctx.person.id,
+            approved: true,
+          })),
+        );
+      }
+      if (input.open !== false) await openLocked(tx, ctx, request, subject.name);
+      await audit(
+        tx,
+        ctx,
+        "requests.create",
+        { type: "feedback_request", id: request.id },
+        { subjectId: subject.id, raters: raters.length, opened: input.open !== false },
+      );
+      return { id: request.id, warnings };
+    });
+  } catch (error) {
+    // Two managers creating at once: the unique index lets one through.
+    if (isUniqueViolation(error, ONE_ACTIVE_PER_SUBJECT))
+      await assertNoActiveRequest(ctx.db, ctx.org.id, subject);
+    throw error;
+  }
 }
 
-/** Drops the subject (self is added automatically) and duplicates; checks everyone is a colleague. */
+/**
+ * At most one request per subject is a draft or collects answers (rule 10): two running side by
+ * side, with raters one person apart, would give that person's answers by subtraction.
+ */
+async function assertNoActiveRequest(db: Executor, orgId: string, subject: PersonRow): Promise<void> {
+  const active = await findActiveRequestOnSubject(db, orgId, subject.id);
+  if (!active) return;
+  throw new ConflictError(
+    `${subject.name} already has a feedback request ${active.state === "draft" ? "in draft" : "collecting answers"} (request ${active.id}, created ${active.createdAt.toISOString().slice(0, 10)}): close or cancel it before starting another`,
+  );
+}
+
+/** What the manager should know before the request collects answers: who will not count, and why. */
+async function raterWarnings(
+  ctx: MemberContext,
+  subjectId: string,
+  raters: readonly RaterToInvite[],
+  now: Date,
+): Promise<RaterWarning[]> {
+  const external = await judgeExternals(
+    ctx.db,
+    ctx.org.id,
+    raters.map((r) => ({ ...r, externalApprovedById: null })),
+  );
+  const close = await closenessWarnings(
+    ctx.db,
+    { orgId: ctx.org.id, subjectId, instrumentVersion: CURRENT_INSTRUMENT_VERSION },
+    raters,
+    ctx.org.anonymityThreshold,
+    now,
+  );
+  return [...external.warnings, ...close];
+}
+
+/**
+ * Drops the subject (self is added automatically) and duplicates (an external's spellings of one
+ * mailbox included); checks every colleague is active. Each rater keeps the index of its input line
+ * for error messages.
+ */
 async function normaliseRaters(
   ctx: MemberContext,
   subjectId: string,
   raters: CreateRequestInput["raters"],
-): Promise<RaterToInvite[]> {
+): Promise<Array<RaterToInvite & { index: number }>> {
   const personIds = raters.map((r) => r.personId).filter((id): id is string => Boolean(id));
-  const known = new Map<string, { id: string; email: string; active: boolean }>();
+  const known = new Map<string, { id: string; active: boolean }>();
   if (personIds.length > 0) {
     const rows = await ctx.db
-      .select({ id: schema.people.id, email: schema.people.email, active: schema.people.active })
+      .select({ id: schema.people.id, active: schema.people.active })
       .from(schema.people)
       .where(and(eq(schema.people.orgId, ctx.org.id), inArray(schema.people.id, personIds)));
     for (const row of rows) known.set(row.id, row);
   }
-  const byEmail = new Map<string, string>();
-  const emails = raters.map((r) => r.email?.toLowerCase()).filter((e): e is string => Boolean(e));
-  if (emails.length > 0) {
-    const rows = await ctx.db
-      .select({ id: schema.people.id, email: schema.people.email, active: schema.people.active })
-      .from(schema.people)
-      .where(and(eq(schema.people.orgId, ctx.org.id), inArray(schema.people.email, emails)));
-    for (const row of rows) {
-      byEmail.set(row.email, row.id);
-      known.set(row.id, row);
-    }
-  }
   const seen = new Set<string>();
-  const result: RaterToInvite[] = [];
+  const result: Array<RaterToInvite & { index: number }> = [];
   raters.forEach((rater, index) => {
-    const email = rater.email?.toLowerCase() ?? null;
-    const personId = rater.personId ?? (email ? (byEmail.get(email) ?? null) : null);
-    if (personId === subjectId) return; // the subject rates as self, added on open
+    if (rater.personId === subjectId) return; // the subject rates as self, added on open
     if (rater.group === "self") {
       throw new InvalidInputError("Only the subject rates as self", {
         [`raters.${index}.group`]: "Choose peer, direct report, manager or other",
       });
     }
-    if (personId) {
-      if (!known.get(personId)?.active) {
-        throw new InvalidInputError("A rater is not an active person of your organisation", {
-          [`raters.${index}.personId`]: "Pick someone from your organisation",
-        });
-      }
+    if (rater.personId && !known.get(rater.personId)?.active) {
+      throw new InvalidInputError("A rater is not an active person of your organisation", {
+        [`raters.${index}.personId`]: "Pick someone from your organisation",
+      });
     }
-    const key = personId ?? `email:${email}`;
+    const email = rater.email ? rater.email.trim().toLowerCase() : null;
+    const key = rater.personId ?? `email:${mailboxOf(email ?? "")}`;
     if (seen.has(key)) return; // duplicates are ignored
     seen.add(key);
-    result.push({ personId, email: personId ? null : email, group: rater.group });
+    result.push({
+      personId: rater.personId ?? null,
+      email: rater.personId ? null : email,
+      group: rater.group,
+      counts: true,
+      index,
+    });
   });
   return result;
 }
@@ -143,20 +202,20 @@ async function openLocked(
   ctx: MemberContext,
   request: FeedbackRequestRow,
   subjectName: string,
-) {
+): Promise<RaterWarning[]> {
   const state = transition(request.state, "open");
-  const approved = await tx
-    .select({
-      personId: schema.nominations.personId,
-      email: schema.nominations.email,
-      group: schema.nominations.group,
-    })
-    .from(schema.nominations)
-    .where(and(eq(schema.nominations.requestId, request.id), eq(schema.nominations.approved, true)));
-  const anonymous = approved.filter((r) => isAnonymousGroup(r.group)).length;
+  const approved = await approvedNominations(tx, request.id);
+  // Whether each external counts is decided now, once, for the life of the request (rule 9).
+  const { counts, warnings } = await judgeExternals(tx, ctx.org.id, approved);
+  const raters: RaterToInvite[] = approved.map((r) => ({ ...r, counts: counts(r) }));
   // The threshold is the organisation's at the moment of opening, and never changes after.
   const threshold = ctx.org.anonymityThreshold;
-  checkAnonymousCount(anonymous, threshold);
+  const anonymous = raters.filter((r) => isAnonymousGroup(r.group));
+  checkAnonymousCount(
+    anonymous.filter((r) => r.counts).length,
+    threshold,
+    anonymous.filter((r) => !r.counts).length,
+  );
   const [opened] = await tx
     .update(schema.feedbackRequests)
     .set({ state, threshold, openedAt: new Date() })
@@ -165,10 +224,11 @@ async function openLocked(
   if (!opened) throw new Error("request vanished while opening");
   await inviteRaters(tx, {
     request: opened,
-    raters: [{ personId: request.subjectId, email: null, group: "self" }, ...approved],
+    raters: [{ personId: request.subjectId, email: null, group: "self", counts: true }, ...raters],
     subjectName,
     appUrl: ctx.appUrl,
   });
+  return warnings;
 }
 
 export async function openRequest(ctx: MemberContext, requestId: string) {
@@ -176,9 +236,9 @@ export async function openRequest(ctx: MemberContext, requestId: string) {
     const request = await loadRequest(tx, ctx.org.id, requestId, "update");
     await assertCanManage(ctx, request, tx);
     const subject = await loadPerson(tx, ctx.org.id, request.subjectId);
-    await openLocked(tx, ctx, request, subject.name);
+    const warnings = await openLocked(tx, ctx, request, subject.name);
     await audit(tx, ctx, "requests.open", { type: "feedback_request", id: request.id });
-    return { state: "open" as const };
+    return { state: "open" as const, warnings };
   });
 }
 
@@ -258,18 +318,25 @@ async function progressByGroup(
     .select({
       requestId: schema.invitations.requestId,
       group: schema.invitations.group,
+      counted: schema.invitations.counts,
       invited: sql<number>`count(*)::int`,
       submitted: sql<number>`(count(*) filter (where ${schema.invitations.state} = 'submitted'))::int`,
       declined: sql<number>`(count(*) filter (where ${schema.invitations.state} = 'declined'))::int`,
     })
     .from(schema.invitations)
     .where(inArray(schema.invitations.requestId, requestIds))
-    .groupBy(schema.invitations.requestId, schema.invitations.group);
+    .groupBy(schema.invitations.requestId, schema.invitations.group, schema.invitations.counts);
   const order: RaterGroup[] = ["self", "manager", "peer", "direct_report", "other"];
   rows.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
   for (const row of rows) {
     const list = result.get(row.requestId) ?? [];
-    list.push({ group: row.group, invited: row.invited, submitted: row.submitted, declined: row.declined });
+    list.push({
+      group: row.group,
+      invited: row.invited,
+      submitted: row.submitted,
+      declined: row.declined,
+      counted: row.counted,
+    });
     result.set(row.requestId, list);
   }
   return result;

@@ -129,7 +129,9 @@ export async function getForm(db: Executor, key: InvitationKey) {
     subject: { id: request.subjectId, name: request.subjectName },
     group: invitation.group,
     identifiable: invitation.group === "self" || invitation.group === "manager",
-    promise: anonymityPromise(invitation.group, request.threshold),
+    promise: invitation.counts
+      ? anonymityPromise(invitation.group, request.threshold)
+      : "Your organisation has not confirmed your address's domain, so your answers will not be part of the report. You may still answer or decline.",
     deadline: request.deadline.toISOString(),
     // A link past its deadline reads as closed, before anyone types an answer into it.
     requestState: invitation.expiresAt.getTime() < Date.now() ? ("closed" as const) : request.state,
@@ -203,7 +205,11 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
       .where(
         and(eq(schema.invitations.id, found.id), inArray(schema.invitations.state, ["pending", "draft"])),
       )
-      .returning({ group: schema.invitations.group, orgId: schema.invitations.orgId });
+      .returning({
+        group: schema.invitations.group,
+        orgId: schema.invitations.orgId,
+        counts: schema.invitations.counts,
+      });
     if (!claimed) {
       const [current] = await tx
         .select({ state: schema.invitations.state })
@@ -215,15 +221,19 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
           : "You have already submitted your feedback",
       );
     }
-    await tx.insert(schema.sealedResponses).values({
-      id: randomUUID(),
-      orgId: claimed.orgId,
-      requestId: found.requestId,
-      group: claimed.group,
-      answers: toAnswerRecord(answerSet.answers),
-      comments: answerSet.comments,
-      submittedOn: now.toISOString().slice(0, 10),
-    });
+    // A rater who does not count (rule 9) may answer, but a reader may be the one answering: their
+    // answers are not kept, so the report never contains them.
+    if (claimed.counts) {
+      await tx.insert(schema.sealedResponses).values({
+        id: randomUUID(),
+        orgId: claimed.orgId,
+        requestId: found.requestId,
+        group: claimed.group,
+        answers: toAnswerRecord(answerSet.answers),
+        comments: answerSet.comments,
+        submittedOn: now.toISOString().slice(0, 10),
+      });
+    }
     await tx.delete(schema.drafts).where(eq(schema.drafts.invitationId, found.id));
     // Postgres stamps each row a transaction writes with that transaction's id (xmin). Rewriting
     // every invitation of the request here gives them all this stamp, so a sealed response's stamp

@@ -1,7 +1,9 @@
-// Who may read a released report: the subject, the manager who requested it, coaches of a team
-// the subject belongs to, and admins when the organisation allows it; but never someone who rated
-// anonymously in that round (a coach assigned later, an admin once admins may read): knowing their
-// own answers, they could work out the others'.
+// Who reads a report, in one place. Who may read a released report: the subject, the manager who
+// requested it, coaches of a team the subject belongs to, and admins when the organisation allows
+// it; but never someone who rated anonymously in that round (a coach assigned later, an admin once
+// admins may read): knowing their own answers, they could work out the others'. And the wider set of
+// people who read it or steer the request (the subject's manager too), whom rule 9 keeps out of the
+// anonymous groups and whose addresses no external rater may reach.
 import { type Executor, schema } from "@fivefold/db";
 import { ANONYMOUS_GROUPS, ForbiddenError } from "@fivefold/domain";
 import { and, eq, inArray, type SQLWrapper } from "drizzle-orm";
@@ -96,4 +98,40 @@ export async function readerRelation(
     );
   }
   return relation;
+}
+
+/**
+ * Everyone who will read the report or steers the request: the subject, the requester, the
+ * subject's manager, the coaches of the subject's teams and, where admins read reports, the admins.
+ * None of them rates anonymously (DESIGN §4 rule 9).
+ */
+export async function reportReaders(
+  db: Executor,
+  orgId: string,
+  request: { subjectId: string; requesterId: string; subjectManagerId: string | null },
+): Promise<Set<string>> {
+  const coaches = await db
+    .selectDistinct({ personId: schema.teamCoaches.personId })
+    .from(schema.teamCoaches)
+    .innerJoin(
+      schema.teamMembers,
+      and(
+        eq(schema.teamMembers.teamId, schema.teamCoaches.teamId),
+        eq(schema.teamMembers.personId, request.subjectId),
+      ),
+    )
+    .where(eq(schema.teamCoaches.orgId, orgId));
+  const admins = (await adminsMayReadReports(db, orgId))
+    ? await db
+        .select({ personId: schema.personRoles.personId })
+        .from(schema.personRoles)
+        .where(and(eq(schema.personRoles.orgId, orgId), eq(schema.personRoles.role, "admin")))
+    : [];
+  return new Set([
+    request.subjectId,
+    request.requesterId,
+    ...(request.subjectManagerId ? [request.subjectManagerId] : []),
+    ...coaches.map((c) => c.personId),
+    ...admins.map((a) => a.personId),
+  ]);
 }

@@ -18,6 +18,7 @@ async function loadReleased(db: Executor, orgId: string, requestId: string) {
     .select({
       requestId: schema.feedbackRequests.id,
       state: schema.feedbackRequests.state,
+      insufficientReason: schema.feedbackRequests.insufficientReason,
       subjectId: schema.feedbackRequests.subjectId,
       requesterId: schema.feedbackRequests.requesterId,
       subjectName: schema.people.name,
@@ -69,7 +70,9 @@ export async function getReport(ctx: MemberContext, requestId: string) {
   if (!row.snapshot || !row.releasedAt) {
     throw new PreconditionFailedError(
       row.state === "insufficient"
-        ? "This request closed without a report: too few anonymous raters answered"
+        ? row.insufficientReason === "too_close_to_earlier"
+          ? "This request closed without a report: its raters were nearly those of an earlier report, and comparing the two would have singled someone out"
+          : "This request closed without a report: too few anonymous raters answered"
         : "This report is not released yet: reports appear once the request closes",
     );
   }
@@ -97,6 +100,8 @@ export async function getReport(ctx: MemberContext, requestId: string) {
     releasedAt,
     instrumentVersion: snapshot.instrumentVersion,
     threshold: snapshot.threshold,
+    /** Invited raters who did not count towards anonymity (rule 9), and are not in any figure. */
+    notCounted: snapshot.notCounted ?? 0,
     groups: snapshot.groups.map((g) => ({
       group: g.group,
       label: g.label,

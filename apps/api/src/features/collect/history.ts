@@ -1,0 +1,130 @@
+// Rule 10 at the API: the subject's earlier released reports within the organisation's comparison
+// window, with who answered each (invitation facts only, never answers), for the release to compare
+// against; and the warning a manager gets when the raters they nominate are close to an earlier set.
+import { type Executor, findAnonymitySettings, findCountedAnswerers, findEarlierReports } from "@fivefold/db";
+import {
+  ANONYMOUS_GROUPS,
+  type AnonymousGroup,
+  type AnsweredBy,
+  type EarlierReport,
+  isAnonymousGroup,
+  mailboxOf,
+  mayDifferByFew,
+  RATER_GROUP_LABELS,
+  type RaterGroup,
+  type RaterWarning,
+  reportSnapshotSchema,
+} from "@fivefold/domain";
+
+const DAY_MS = 86_400_000;
+
+/** One rater across requests: the person, or the mailbox of an external. */
+export function raterKey(rater: { personId: string | null; email: string | null }): string {
+  return rater.personId ?? `email:${mailboxOf(rater.email ?? "")}`;
+}
+
+type Answerer = { requestId: string; group: RaterGroup; personId: string | null; email: string | null };
+
+function answeredByRequest(
+  rows: readonly Answerer[],
+): Map<string, Partial<Record<AnonymousGroup, string[]>>> {
+  const result = new Map<string, Partial<Record<AnonymousGroup, string[]>>>();
+  for (const row of rows) {
+    if (!isAnonymousGroup(row.group)) continue;
+    const sets = result.get(row.requestId) ?? {};
+    sets[row.group] = [...(sets[row.group] ?? []), raterKey(row)];
+    result.set(row.requestId, sets);
+  }
+  return result;
+}
+
+async function earlierReports(
+  db: Executor,
+  subject: { orgId: string; subjectId: string; instrumentVersion: number; exceptRequestId?: string },
+  now: Date,
+) {
+  const settings = await findAnonymitySettings(db, subject.orgId);
+  const days = settings?.historyWindowDays ?? 0;
+  if (days === 0) return [];
+  return findEarlierReports(db, { ...subject, since: new Date(now.getTime() - days * DAY_MS) });
+}
+
+/** What a release compares against: this request's answerers and the earlier reports' (rule 10). */
+export async function loadHistory(
+  db: Executor,
+  request: { id: string; orgId: string; subjectId: string; instrumentVersion: number },
+  now: Date,
+): Promise<{ answeredBy: AnsweredBy; earlier: EarlierReport[] }> {
+  const reports = await earlierReports(
+    db,
+    {
+      orgId: request.orgId,
+      subjectId: request.subjectId,
+      instrumentVersion: request.instrumentVersion,
+      exceptRequestId: request.id,
+    },
+    now,
+  );
+  const answerers = answeredByRequest(
+    await findCountedAnswerers(db, request.orgId, [request.id, ...reports.map((r) => r.requestId)]),
+  );
+  return {
+    answeredBy: answerers.get(request.id) ?? {},
+    earlier: reports.map((report) => ({
+      snapshot: reportSnapshotSchema.parse(report.snapshot),
+      answeredBy: answerers.get(report.requestId) ?? {},
+    })),
+  };
+}
+
+/**
+ * A warning when the anonymous raters nominated differ from those who answered an earlier report on
+ * the subject, in one group or all together, by 1 … k − 1 people: the release would hide what they
+ * share, so the manager can change the set first.
+ */
+export async function closenessWarnings(
+  db: Executor,
+  subject: { orgId: string; subjectId: string; instrumentVersion: number },
+  nominees: readonly { personId: string | null; email: string | null; group: RaterGroup }[],
+  threshold: number,
+  now: Date,
+): Promise<RaterWarning[]> {
+  const reports = await earlierReports(db, subject, now);
+  if (reports.length === 0) return [];
+  const answerers = answeredByRequest(
+    await findCountedAnswerers(
+      db,
+      subject.orgId,
+      reports.map((r) => r.requestId),
+    ),
+  );
+  const nominated: Partial<Record<AnonymousGroup, string[]>> = {};
+  for (const nominee of nominees) {
+    if (!isAnonymousGroup(nominee.group)) continue;
+    nominated[nominee.group] = [...(nominated[nominee.group] ?? []), raterKey(nominee)];
+  }
+  const close = (mine: readonly string[], theirs: readonly string[]) =>
+    theirs.length > 0 &&
+    mayDifferByFew(
+      { raters: new Set(mine), n: mine.length },
+      { raters: new Set(theirs), n: theirs.length },
+      threshold,
+    );
+  const warnings: RaterWarning[] = [];
+  for (const report of reports) {
+    const earlier = answerers.get(report.requestId) ?? {};
+    const all = (sets: Partial<Record<AnonymousGroup, string[]>>) =>
+      ANONYMOUS_GROUPS.flatMap((g) => sets[g] ?? []);
+    const groups = ANONYMOUS_GROUPS.filter((group) => close(nominated[group] ?? [], earlier[group] ?? []));
+    if (groups.length === 0 && !close(all(nominated), all(earlier))) continue;
+    const where =
+      groups.length > 0
+        ? groups.map((g) => RATER_GROUP_LABELS[g].toLowerCase()).join(", ")
+        : "all anonymous raters together";
+    warnings.push({
+      kind: "close_to_earlier_report",
+      detail: `The anonymous raters you nominated (${where}) differ by fewer than ${threshold} people from those who answered the report released on ${report.releasedAt.toISOString().slice(0, 10)}. Figures that would differ by so few are hidden when this report is released, so that nobody's answers can be worked out by comparing the two. Keep the same raters or change at least ${threshold} of them.`,
+    });
+  }
+  return warnings;
+}
