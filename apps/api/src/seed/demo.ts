@@ -1,7 +1,7 @@
 // The demo organisation "Acme": a CEO, an admin, two coaches and five managers with teams of
 // seven, so every journey can be tried on `pnpm start`. Demo sign-ins share one password.
-import type { Database } from "@fivefold/db";
-import { countOrganisations } from "@fivefold/db";
+import { countOrganisations, type Database, schema } from "@fivefold/db";
+import { eq } from "drizzle-orm";
 import { seedDemoHistory } from "./history";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
 import { seedDemoPlans } from "./plans";
@@ -131,6 +131,9 @@ export function demoSeed(): { people: PersonSeed[]; teams: TeamSeed[] } {
   return { people, teams: teamSeeds };
 }
 
+/** The external domain Acme vouches for, so its partners' answers count. */
+export const DEMO_PARTNER_DOMAIN = "partner.example";
+
 /** Seeds Acme when the database holds no organisation yet; returns null when it already had one. */
 export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation | null> {
   if ((await countOrganisations(db)) > 0) return null;
@@ -141,6 +144,11 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation 
     teams: teamSeeds,
     password: DEMO_PASSWORD,
   });
+  // Acme vouches for its agency partner: raters from there count towards anonymity (rule 9).
+  await db
+    .update(schema.organisations)
+    .set({ externalRaterDomains: [DEMO_PARTNER_DOMAIN] })
+    .where(eq(schema.organisations.id, org.orgId));
   await seedDemoHistory(db, org);
   await seedDemoPlans(db, org);
   return org;

@@ -215,3 +215,26 @@ describe("rule 10: random histories of requests on one subject", () => {
     expect(comparedReleases).toBeGreaterThan(1_000);
   });
 });
+
+describe("rule 10: the manager inside an earlier 'everyone but self'", () => {
+  it("the same raters and manager again, everyone scoring everything: every figure stays", () => {
+    const responses: RaterResponse[] = [
+      { group: "manager", answers: everywhere(4) },
+      ...[2, 3, 4, 3].map((score): RaterResponse => ({ group: "peer", answers: everywhere(score as Score) })),
+    ];
+    const answeredBy: AnsweredBy = { peer: ["a", "b", "c", "d"] };
+    const first = released(aggregate({ instrument: INSTRUMENT_V1, responses, threshold: 3, seed: 1 }));
+    const second = released(
+      aggregate({
+        instrument: INSTRUMENT_V1,
+        responses,
+        threshold: 3,
+        seed: 2,
+        history: { answeredBy, earlier: [{ snapshot: first, answeredBy }] },
+      }),
+    );
+    // The earlier dimension figure's n (5) counts the manager: four anonymous raters, not five.
+    expect(second.dimensions.map((d) => d.others?.n)).toEqual([5, 5, 5, 5, 5]);
+    expect(second.dimensions.every((d) => d.items.every((item) => item.others !== null))).toBe(true);
+  });
+});

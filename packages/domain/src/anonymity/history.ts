@@ -126,9 +126,14 @@ export function historyGuard(
     allows(scope, members, n) {
       const mine = { raters: ratersOf(current, members), n };
       return figures.every((byScope) =>
-        (byScope.get(scope) ?? []).every((figure) =>
-          figure.n.every((value) => !mayDifferByFew(mine, { raters: figure.raters, n: value }, threshold)),
-        ),
+        (byScope.get(scope) ?? []).every((figure) => {
+          // Of the counts the figure may stand on, only those its raters can make up are possible.
+          const possible = figure.n.filter((value) => value <= figure.raters.size);
+          if (possible.length === 0) return false;
+          return possible.every(
+            (value) => !mayDifferByFew(mine, { raters: figure.raters, n: value }, threshold),
+          );
+        }),
       );
     },
     allowsComments(groups) {
