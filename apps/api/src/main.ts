@@ -1,7 +1,13 @@
 // Starts Fivefold: migrate, seed the demo when empty, serve API and web on one port.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { countOrganisations, createDatabase, describeUrl, migrate } from "@fivefold/db";
+import {
+  countOrganisations,
+  createDatabase,
+  describeUrl,
+  migrate,
+  sanitiseDatabaseError,
+} from "@fivefold/db";
 import { createAuth, servedOrigins } from "./auth";
 import { readEnv } from "./env";
 import { startJobs } from "./jobs";
@@ -104,6 +110,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(sanitiseDatabaseError(error));
   process.exit(1);
 });
