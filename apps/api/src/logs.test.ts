@@ -38,6 +38,7 @@ beforeAll(async () => {
     auth,
     appUrl: `http://localhost:${port}`,
     mailboxEnabled: true,
+    sealingSecret: h.sealingSecret,
     logStream: { write: (line) => lines.push(line) },
   });
   await app.listen({ port, host: "127.0.0.1" });
@@ -135,6 +136,7 @@ describe(`log lines of failed queries on ${testDriver()}`, () => {
       const jobs = startJobs({
         db: h.database.db,
         appUrl: TEST_APP_URL,
+        sealingSecret: h.sealingSecret,
         intervalMs: 3_600_000,
         log: { info: () => {}, error: (error, msg) => errors.push({ error, msg }) },
       });

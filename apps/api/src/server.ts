@@ -16,6 +16,8 @@ export interface ServerOptions {
   /** The origin people reach the app at, for links in e-mails. */
   appUrl: string;
   mailboxEnabled: boolean;
+  /** Seals answers until release (see secret.ts: resolveSealingSecret). */
+  sealingSecret: string;
   /** Folder of the built web app to serve; omitted in API-only mode (tests, `pnpm dev`). */
   webDist?: string | undefined;
   logger?: boolean;
@@ -57,7 +59,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       async createContext({ req }) {
         const session = await auth.api.getSession({ headers: requestHeaders(req) });
         return createContextFor(
-          { ...database, appUrl: options.appUrl, mailboxEnabled: options.mailboxEnabled },
+          {
+            ...database,
+            appUrl: options.appUrl,
+            mailboxEnabled: options.mailboxEnabled,
+            sealingSecret: options.sealingSecret,
+          },
           session?.user.id ?? null,
         );
       },

@@ -28,7 +28,9 @@ export const responsesRouter = router({
     .mutation(({ ctx, input }) => saveDraft(ctx.db, byId(ctx, input.invitationId), input)),
   submit: memberProcedure
     .input(withId)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, byId(ctx, input.invitationId), input)),
+    .mutation(({ ctx, input }) =>
+      submitResponse(ctx.db, byId(ctx, input.invitationId), input, { sealingSecret: ctx.sealingSecret }),
+    ),
   decline: memberProcedure
     .input(invitationIdInput.extend(declinePayload.shape))
     .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId), input.reason)),
@@ -41,7 +43,9 @@ export const responsesRouter = router({
     .mutation(({ ctx, input }) => saveDraft(ctx.db, { token: input.token }, input)),
   submitByToken: publicProcedure
     .input(withToken)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, { token: input.token }, input)),
+    .mutation(({ ctx, input }) =>
+      submitResponse(ctx.db, { token: input.token }, input, { sealingSecret: ctx.sealingSecret }),
+    ),
   declineByToken: publicProcedure
     .input(tokenInput.extend(declinePayload.shape))
     .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token }, input.reason)),

@@ -14,5 +14,7 @@ export * from "./partnerships";
 export * from "./people";
 export * from "./report-snapshots";
 export * from "./roles";
+export * from "./sealed-envelopes";
 export * from "./sealed-responses";
 export * from "./teams";
+export * from "./vacuum-due";

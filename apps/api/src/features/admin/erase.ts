@@ -2,7 +2,7 @@
 // anonymous placeholder so requests they asked for about others keep their requester); reports
 // about them (requests, snapshots, plans) are deleted; the sealed responses they gave stay, as
 // nothing links those to them. Their e-mails and their words elsewhere (drafts, encouragement) go.
-import { type Executor, schema } from "@fivefold/db";
+import { type Executor, markVacuumDue, schema } from "@fivefold/db";
 import { ForbiddenError } from "@fivefold/domain";
 import { type AnyColumn, and, eq, inArray, or, sql } from "drizzle-orm";
 import { escapeHtml } from "../../mail/render";
@@ -88,7 +88,7 @@ async function eraseLocked(
   await redactNameInMails(tx, orgId, person.name);
 
   // Reports about them: deleting the requests cascades to invitations, nominations, drafts, the
-  // sealed responses about them, snapshots and the coaching plans grown from them.
+  // sealed envelopes and responses about them, snapshots and the coaching plans grown from them.
   let reports = 0;
   let requests = 0;
   if (aboutThem.length > 0) {
@@ -112,6 +112,8 @@ async function eraseLocked(
         .where(inArray(schema.feedbackRequests.id, aboutThem))
         .returning({ id: schema.feedbackRequests.id })
     ).length;
+    // The envelopes that went with them leave dead row versions for the vacuum job to clear.
+    await markVacuumDue(tx);
   }
 
   // As a rater for others: unsent drafts go, open invitations are declined; submitted answers were

@@ -1,6 +1,5 @@
 // Answering: the inbox, the form, drafts, the sealed submit (exactly once) and declining, for
 // signed-in members by invitation id and for anyone holding a one-time link by token.
-import { randomUUID } from "node:crypto";
 import { type Executor, schema } from "@fivefold/db";
 import {
   anonymityPromise,
@@ -16,6 +15,7 @@ import {
 } from "@fivefold/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
+import { sealEnvelope } from "./envelopes";
 import { hashToken } from "./tokens";
 
 type InvitationRow = typeof schema.invitations.$inferSelect;
@@ -182,10 +182,17 @@ export async function saveDraft(db: Executor, key: InvitationKey, payload: unkno
 /**
  * Seals the response and marks the invitation submitted in one transaction. The conditional
  * update is the gate: of any number of concurrent submits, exactly one finds the invitation
- * still pending or draft. Nothing in the rows written, not even Postgres's own transaction stamp,
- * ties the response to the invitation.
+ * still pending or draft. The response is stored only as an envelope sealed under the request's
+ * key (sealing.ts), and nothing in the rows written, not even Postgres's own transaction stamp,
+ * ties the envelope to the invitation.
  */
-export async function submitResponse(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
+export async function submitResponse(
+  db: Executor,
+  key: InvitationKey,
+  payload: unknown,
+  options: { sealingSecret: string; now?: Date },
+) {
+  const now = options.now ?? new Date();
   const found = await findInvitation(db, key);
   const [meta] = await db
     .select({ version: schema.feedbackRequests.instrumentVersion })
@@ -215,15 +222,12 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
           : "You have already submitted your feedback",
       );
     }
-    await tx.insert(schema.sealedResponses).values({
-      id: randomUUID(),
-      orgId: claimed.orgId,
-      requestId: found.requestId,
-      group: claimed.group,
-      answers: toAnswerRecord(answerSet.answers),
-      comments: answerSet.comments,
-      submittedOn: now.toISOString().slice(0, 10),
-    });
+    await sealEnvelope(
+      tx,
+      { id: found.requestId, orgId: claimed.orgId },
+      { group: claimed.group, answers: toAnswerRecord(answerSet.answers), comments: answerSet.comments },
+      options.sealingSecret,
+    );
     await tx.delete(schema.drafts).where(eq(schema.drafts.invitationId, found.id));
     // Postgres stamps each row a transaction writes with that transaction's id (xmin). Rewriting
     // every invitation of the request here gives them all this stamp, so a sealed response's stamp
