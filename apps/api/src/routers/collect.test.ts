@@ -1,5 +1,5 @@
 // The collect journey through createCaller on the real schema: requests, nominations,
-// invitations, drafts, sealed envelopes, close and release, with every error and tenant check.
+// invitations, sealed envelopes, close and release, with every error and tenant check.
 import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, type SQL, sql } from "drizzle-orm";
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDueRequests } from "../features/collect/release";
 import { openResponse } from "../features/collect/sealing";
 import { hashToken } from "../features/collect/tokens";
+import { appRouter } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
 import { fullAnswers } from "../testing/answers";
 import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
@@ -301,7 +302,7 @@ describe(`collect on ${testDriver()}`, () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("takes drafts and exactly one submission, sealed in an envelope that carries no rater", async () => {
+  it("takes exactly one submission, sealed in an envelope that carries no rater", async () => {
     const { id: requestId } = await createOpenRequest();
     const invitation = await invitationOf(requestId, "p1");
     expect(invitation).toMatchObject({ group: "peer", state: "pending", subject: { id: id(a, "subject") } });
@@ -310,18 +311,13 @@ describe(`collect on ${testDriver()}`, () => {
     const form = await p1.responses.get({ invitationId: invitation.invitationId });
     expect(form.identifiable).toBe(false);
     expect(form.promise).toMatch(/anonymous/i);
-    expect(form.draft).toBeNull();
+    expect(form).not.toHaveProperty("draft");
     const selfForm = await h.as(a, "subject").responses.get({
       invitationId: (await invitationOf(requestId, "subject")).invitationId,
     });
     expect(selfForm.identifiable).toBe(true);
 
     const partial = fullAnswers(4).slice(0, 3);
-    await p1.responses.saveDraft({ invitationId: invitation.invitationId, answers: partial });
-    const saved = await p1.responses.get({ invitationId: invitation.invitationId });
-    expect(saved.state).toBe("draft");
-    expect(saved.draft?.answers).toEqual(partial);
-
     await expect(
       p1.responses.submit({ invitationId: invitation.invitationId, answers: partial }),
     ).rejects.toMatchObject({
@@ -373,11 +369,6 @@ describe(`collect on ${testDriver()}`, () => {
         .from(schema.sealedResponses)
         .where(eq(schema.sealedResponses.requestId, requestId)),
     ).toEqual([]);
-    const drafts = await h.database.db
-      .select()
-      .from(schema.drafts)
-      .where(eq(schema.drafts.invitationId, invitation.invitationId));
-    expect(drafts).toHaveLength(0);
 
     // Someone else's invitation, in my organisation or another, is not found.
     await expect(
@@ -406,7 +397,6 @@ describe(`collect on ${testDriver()}`, () => {
     const anon = h.callerFor(null);
     const form = await anon.responses.getByToken({ token });
     expect(form).toMatchObject({ group: "peer", subject: { id: id(a, "subject") }, organisation: "Alpha" });
-    await anon.responses.saveDraftByToken({ token, answers: fullAnswers(3).slice(0, 2) });
     await anon.responses.submitByToken({ token, answers: fullAnswers(3) });
     await expect(anon.responses.submitByToken({ token, answers: fullAnswers(3) })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -421,9 +411,9 @@ describe(`collect on ${testDriver()}`, () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(schema.invitations.tokenHash, hashToken(lateToken)));
     expect((await anon.responses.getByToken({ token: lateToken })).requestState).toBe("closed");
-    await expect(anon.responses.saveDraftByToken({ token: lateToken, answers: [] })).rejects.toMatchObject({
-      code: "PRECONDITION_FAILED",
-    });
+    await expect(
+      anon.responses.submitByToken({ token: lateToken, answers: fullAnswers(3) }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     const declineToken = await tokenFor("p3@alpha.test", requestId);
     await anon.responses.declineByToken({ token: declineToken, reason: "I have not worked with them" });
     await expect(
@@ -441,16 +431,14 @@ describe(`collect on ${testDriver()}`, () => {
     const p1 = h.as(a, "p1");
     const invitation = await invitationOf(requestId, "p1");
     await expect(
-      p1.responses.saveDraft({
+      p1.responses.submit({
         invitationId: invitation.invitationId,
-        answers: [{ itemId: "nope", score: 3 }],
+        answers: [...fullAnswers(3), { itemId: "nope", score: 3 }],
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(
       await p1.responses.decline({ invitationId: invitation.invitationId, reason: "Not my team" }),
-    ).toEqual({
-      declined: true,
-    });
+    ).toEqual({ declined: true });
     const self = await invitationOf(requestId, "subject");
     await expect(
       h.as(a, "subject").responses.decline({ invitationId: self.invitationId }),
@@ -484,9 +472,6 @@ describe(`collect on ${testDriver()}`, () => {
       await h.as(a, key).responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) });
     }
     const late = await invitationOf(requestId, "p4");
-    await h
-      .as(a, "p4")
-      .responses.saveDraft({ invitationId: late.invitationId, answers: fullAnswers(2).slice(0, 1) });
 
     await expect(h.as(a, "stranger").requests.close({ requestId })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -505,11 +490,6 @@ describe(`collect on ${testDriver()}`, () => {
       .where(eq(schema.reportSnapshots.requestId, requestId));
     expect(snapshot?.instrumentVersion).toBe(1);
     expect(JSON.stringify(snapshot?.snapshot)).toContain('"threshold":3');
-    const drafts = await h.database.db
-      .select()
-      .from(schema.drafts)
-      .where(eq(schema.drafts.invitationId, late.invitationId));
-    expect(drafts).toHaveLength(0);
     // The envelopes are gone; the five responses are written once, in the clear, dated the day of release.
     const db = h.database.db;
     expect(
@@ -550,7 +530,6 @@ describe(`collect on ${testDriver()}`, () => {
       answers: fullAnswers(4),
     });
     const p2 = (await invitationOf(requestId, "p2")).invitationId;
-    await h.as(a, "p2").responses.saveDraft({ invitationId: p2, answers: fullAnswers(3).slice(0, 2) });
 
     for (const key of ["p1", "subject", "other-manager"]) {
       await expect(h.as(a, key).requests.cancel({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -577,7 +556,6 @@ describe(`collect on ${testDriver()}`, () => {
         ) as SQL,
       ),
     ).toBe(0);
-    expect(await db.select().from(schema.drafts).where(eq(schema.drafts.invitationId, p2))).toEqual([]);
 
     // Nothing more is accepted, the inbox forgets it, the link is dead; the counts stay.
     expect((await h.as(a, "p2").inbox.list()).some((i) => i.requestId === requestId)).toBe(false);
@@ -703,7 +681,7 @@ describe(`collect on ${testDriver()}`, () => {
     expect(sealed[0]?.n).toBe(1);
   });
 
-  it("lets raters of one request submit, autosave and decline at the same time, none failing", async () => {
+  it("lets raters of one request submit and decline at the same time, none failing", async () => {
     const { id: requestId } = await createOpenRequest();
     const invitation = async (key: string) => (await invitationOf(requestId, key)).invitationId;
     const [p1, p2, p3, p4, self] = await Promise.all(["p1", "p2", "p3", "p4", "subject"].map(invitation));
@@ -712,16 +690,12 @@ describe(`collect on ${testDriver()}`, () => {
       h.as(a, "p4").responses.submit({ invitationId: p4 ?? "", answers: fullAnswers(2) }),
       h.as(a, "subject").responses.submit({ invitationId: self ?? "", answers: fullAnswers(5) }),
       h.as(a, "p3").responses.decline({ invitationId: p3 ?? "" }),
-      ...Array.from({ length: 6 }, (_, i) =>
-        h
-          .as(a, "p2")
-          .responses.saveDraft({ invitationId: p2 ?? "", answers: fullAnswers(3).slice(0, i + 1) }),
-      ),
+      h.as(a, "p2").responses.submit({ invitationId: p2 ?? "", answers: fullAnswers(3) }),
     ];
     const results = await Promise.allSettled(work);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const progress = await h.as(a, "manager").requests.progress({ requestId });
-    expect(progress.groups.find((g) => g.group === "peer")).toMatchObject({ submitted: 2, declined: 1 });
+    expect(progress.groups.find((g) => g.group === "peer")).toMatchObject({ submitted: 3, declined: 1 });
   });
 
   it("keeps other organisations out of every request procedure", async () => {
@@ -796,6 +770,17 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
           where tc.table_name = 'sealed_envelopes' and tc.constraint_type = 'FOREIGN KEY'`,
     );
     expect(keys.map((k) => k.foreign_table).sort()).toEqual(["feedback_requests", "organisations"]);
+  });
+
+  it("keeps no draft next to a rater: no procedure takes one, no table holds one", async () => {
+    const procedures = Object.keys(appRouter._def.procedures);
+    expect(procedures).toContain("responses.submit");
+    expect(procedures.filter((name) => /draft/i.test(name))).toEqual([]);
+    const tables = await queryRows<{ table_name: string }>(
+      h.database.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    expect(tables.map((t) => t.table_name)).not.toContain("drafts");
   });
 
   it("leaves no trace in the storage either: transaction stamps, ids and row order", async () => {

@@ -1,10 +1,10 @@
 // Answering an invitation: signed in by invitation id, or with a one-time link's token (public).
+// There is no draft procedure: drafts stay in the rater's browser.
 import { answersPayload, declinePayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
 import {
   declineInvitation,
   getForm,
   type InvitationKey,
-  saveDraft,
   submitResponse,
 } from "../features/collect/responses";
 import type { MemberContext } from "../trpc/context";
@@ -23,9 +23,6 @@ export const responsesRouter = router({
   get: memberProcedure
     .input(invitationIdInput)
     .query(({ ctx, input }) => getForm(ctx.db, byId(ctx, input.invitationId))),
-  saveDraft: memberProcedure
-    .input(withId)
-    .mutation(({ ctx, input }) => saveDraft(ctx.db, byId(ctx, input.invitationId), input)),
   submit: memberProcedure
     .input(withId)
     .mutation(({ ctx, input }) =>
@@ -38,9 +35,6 @@ export const responsesRouter = router({
   getByToken: publicProcedure
     .input(tokenInput)
     .query(({ ctx, input }) => getForm(ctx.db, { token: input.token })),
-  saveDraftByToken: publicProcedure
-    .input(withToken)
-    .mutation(({ ctx, input }) => saveDraft(ctx.db, { token: input.token }, input)),
   submitByToken: publicProcedure
     .input(withToken)
     .mutation(({ ctx, input }) =>

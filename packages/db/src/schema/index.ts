@@ -3,7 +3,6 @@ export * from "./auth";
 export * from "./checkins";
 export * from "./coaching-plans";
 export * from "./cycles";
-export * from "./drafts";
 export * from "./enums";
 export * from "./feedback-requests";
 export * from "./invitations";

@@ -1,7 +1,8 @@
 // people.erase: the right to erasure. The person's name, e-mail and sign-in go (the row stays as an
 // anonymous placeholder so requests they asked for about others keep their requester); reports
 // about them (requests, snapshots, plans) are deleted; the sealed responses they gave stay, as
-// nothing links those to them. Their e-mails and their words elsewhere (drafts, encouragement) go.
+// nothing links those to them. Their e-mails and their words elsewhere (encouragement) go. Drafts
+// are not on the server at all: they stay in the rater's browser.
 import { type Executor, markVacuumDue, schema } from "@fivefold/db";
 import { ForbiddenError } from "@fivefold/domain";
 import { type AnyColumn, and, eq, inArray, or, sql } from "drizzle-orm";
@@ -87,8 +88,8 @@ async function eraseLocked(
   // an invitation) keep their purpose but lose the name.
   await redactNameInMails(tx, orgId, person.name);
 
-  // Reports about them: deleting the requests cascades to invitations, nominations, drafts, the
-  // sealed envelopes and responses about them, snapshots and the coaching plans grown from them.
+  // Reports about them: deleting the requests cascades to invitations, nominations, the sealed
+  // envelopes and responses about them, snapshots and the coaching plans grown from them.
   let reports = 0;
   let requests = 0;
   if (aboutThem.length > 0) {
@@ -116,13 +117,8 @@ async function eraseLocked(
     await markVacuumDue(tx);
   }
 
-  // As a rater for others: unsent drafts go, open invitations are declined; submitted answers were
-  // sealed without a link to them and stay.
-  const theirInvitations = tx
-    .select({ id: schema.invitations.id })
-    .from(schema.invitations)
-    .where(and(eq(schema.invitations.orgId, orgId), eq(schema.invitations.personId, person.id)));
-  await tx.delete(schema.drafts).where(inArray(schema.drafts.invitationId, theirInvitations));
+  // As a rater for others: open invitations are declined; submitted answers were sealed without a
+  // link to them and stay.
   await tx
     .update(schema.invitations)
     .set({ state: "declined", declineReason: null })

@@ -57,12 +57,6 @@ export async function closeLockedRequest(
   const state =
     result.status === "released" ? transition("closed", "release") : transition("closed", "insufficient");
 
-  // Unsent drafts hold answers next to an invitation: they must not outlive the request.
-  const invitationIds = tx
-    .select({ id: schema.invitations.id })
-    .from(schema.invitations)
-    .where(eq(schema.invitations.requestId, request.id));
-  await tx.delete(schema.drafts).where(sql`${schema.drafts.invitationId} in ${invitationIds}`);
   // The envelopes go either way; only a released report has its answers written out, once.
   await discardEnvelopes(tx, request);
   if (result.status === "released") {

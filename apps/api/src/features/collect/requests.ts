@@ -199,7 +199,7 @@ export async function closeRequest(ctx: MemberContext, requestId: string): Promi
 
 /**
  * Cancels a draft or open request: no report will ever come of it. Answers given so far will never be
- * read, so their envelopes go unopened with the drafts; links stop working and unsent invitations and reminders are
+ * read, so their envelopes go unopened; links stop working and unsent invitations and reminders are
  * dropped. Invitations stay, as counts, so the manager sees what was collected before cancelling.
  */
 export async function cancelRequest(ctx: MemberContext, requestId: string) {
@@ -207,11 +207,6 @@ export async function cancelRequest(ctx: MemberContext, requestId: string) {
     const request = await loadRequest(tx, ctx.org.id, requestId, "update");
     await assertCanManage(ctx, request, tx);
     const state = transition(request.state, "cancel");
-    const invitations = tx
-      .select({ id: schema.invitations.id })
-      .from(schema.invitations)
-      .where(eq(schema.invitations.requestId, request.id));
-    await tx.delete(schema.drafts).where(inArray(schema.drafts.invitationId, invitations));
     // Envelopes, and any answers a version before sealed envelopes wrote in the clear.
     const discarded =
       (await discardEnvelopes(tx, request)) + (await takeUnreleasedResponses(tx, request.id)).length;
