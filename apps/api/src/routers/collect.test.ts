@@ -415,7 +415,7 @@ describe(`collect on ${testDriver()}`, () => {
       anon.responses.submitByToken({ token: lateToken, answers: fullAnswers(3) }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     const declineToken = await tokenFor("p3@alpha.test", requestId);
-    await anon.responses.declineByToken({ token: declineToken, reason: "I have not worked with them" });
+    await anon.responses.declineByToken({ token: declineToken });
     await expect(
       anon.responses.submitByToken({ token: declineToken, answers: fullAnswers(3) }),
     ).rejects.toMatchObject({
@@ -436,9 +436,7 @@ describe(`collect on ${testDriver()}`, () => {
         answers: [...fullAnswers(3), { itemId: "nope", score: 3 }],
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(
-      await p1.responses.decline({ invitationId: invitation.invitationId, reason: "Not my team" }),
-    ).toEqual({ declined: true });
+    expect(await p1.responses.decline({ invitationId: invitation.invitationId })).toEqual({ declined: true });
     const self = await invitationOf(requestId, "subject");
     await expect(
       h.as(a, "subject").responses.decline({ invitationId: self.invitationId }),
@@ -772,7 +770,7 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
     expect(keys.map((k) => k.foreign_table).sort()).toEqual(["feedback_requests", "organisations"]);
   });
 
-  it("keeps no draft next to a rater: no procedure takes one, no table holds one", async () => {
+  it("keeps no draft and no decline reason next to a rater: no procedure takes one, no table holds one", async () => {
     const procedures = Object.keys(appRouter._def.procedures);
     expect(procedures).toContain("responses.submit");
     expect(procedures.filter((name) => /draft/i.test(name))).toEqual([]);
@@ -781,6 +779,23 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
       sql`select table_name from information_schema.tables where table_schema = 'public'`,
     );
     expect(tables.map((t) => t.table_name)).not.toContain("drafts");
+    const invitationColumns = await queryRows<{ column_name: string }>(
+      h.database.db,
+      sql`select column_name from information_schema.columns where table_name = 'invitations'`,
+    );
+    expect(invitationColumns.map((c) => c.column_name)).not.toContain("decline_reason");
+    // A client that still sends a reason is not refused, and the reason goes nowhere.
+    const { id: requestId } = await createOpenRequest();
+    const declining = await invitationOf(requestId, "p2");
+    await h
+      .as(a, "p2")
+      .responses.decline({ invitationId: declining.invitationId, reason: "DECLINE-REASON-MARKER" } as never);
+    const dump = await queryRows<{ row: string }>(
+      h.database.db,
+      sql`select row_to_json(i)::text as row from invitations i where i.request_id = ${requestId}`,
+    );
+    expect(dump.some((r) => r.row.includes("declined"))).toBe(true);
+    expect(dump.some((r) => r.row.includes("DECLINE-REASON-MARKER"))).toBe(false);
   });
 
   it("leaves no trace in the storage either: transaction stamps, ids and row order", async () => {

@@ -1,6 +1,6 @@
 // Answering an invitation: signed in by invitation id, or with a one-time link's token (public).
 // There is no draft procedure: drafts stay in the rater's browser.
-import { answersPayload, declinePayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
+import { answersPayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
 import {
   declineInvitation,
   getForm,
@@ -29,8 +29,8 @@ export const responsesRouter = router({
       submitResponse(ctx.db, byId(ctx, input.invitationId), input, { sealingSecret: ctx.sealingSecret }),
     ),
   decline: memberProcedure
-    .input(invitationIdInput.extend(declinePayload.shape))
-    .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId), input.reason)),
+    .input(invitationIdInput)
+    .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId))),
 
   getByToken: publicProcedure
     .input(tokenInput)
@@ -41,6 +41,6 @@ export const responsesRouter = router({
       submitResponse(ctx.db, { token: input.token }, input, { sealingSecret: ctx.sealingSecret }),
     ),
   declineByToken: publicProcedure
-    .input(tokenInput.extend(declinePayload.shape))
-    .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token }, input.reason)),
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token })),
 });

@@ -20,7 +20,8 @@ let a: SeededOrganisation;
 const RATERS = ["p1", "p2", "p3", "p4", "manager", "subject"] as const;
 // Short, so neither TOAST nor compression hides them from the scan.
 const marker = (key: string) => `MKR${key.toUpperCase()}Q7`;
-const MARKERS = RATERS.map(marker);
+const DECLINE_MARKER = "MKRDECLINEQ7";
+const MARKERS = [...RATERS.map(marker), DECLINE_MARKER];
 
 beforeAll(async () => {
   if (!onPostgres) return;
@@ -112,6 +113,10 @@ describe.runIf(onPostgres)("the page-level attack on Postgres (pageinspect)", ()
       submits.add(stamps[0]?.xmin as string);
     }
     expect(submits.size).toBe(RATERS.length);
+    // A rater who declines and (with an old client) sends a reason: it is kept nowhere.
+    await h
+      .as(a, "p5")
+      .responses.decline({ invitationId: await invitationOf("p5"), reason: DECLINE_MARKER } as never);
 
     // (a) While the request collects: no row version, live or dead, and no page byte holds a marker.
     expect(await tuplesWithMarkers()).toEqual([]);
@@ -134,6 +139,7 @@ describe.runIf(onPostgres)("the page-level attack on Postgres (pageinspect)", ()
     const hits = await tuplesWithMarkers();
     const released = hits.filter((hit) => hit.rel === "sealed_responses").map((hit) => hit.marker);
     expect(new Set(released)).toEqual(new Set(RATERS.map(marker)));
+    expect(hits.some((hit) => hit.marker === DECLINE_MARKER)).toBe(false);
     // …but no row version that holds one was written or deleted by a transaction a rater is tied to.
     const paired = hits.filter((hit) => linkable.has(hit.xmin) || linkable.has(hit.xmax));
     expect(paired).toEqual([]);

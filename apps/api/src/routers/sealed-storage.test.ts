@@ -89,19 +89,25 @@ const envelopesOf = (requestId: string) =>
   h.database.db.select().from(schema.sealedEnvelopes).where(eq(schema.sealedEnvelopes.requestId, requestId));
 
 describe(`what a database reader or a backup sees, on ${testDriver()}`, () => {
-  it("attack: a backup read while a request is open finds no answer or comment", async () => {
+  it("attack: a backup read while a request is open finds no answer, comment or decline reason", async () => {
     const requestId = await openRequest("subject", ["p1", "p2", "p3", "p4", "p5"]);
     const raters = ["p1", "p2", "p3", "p4", "manager", "subject"];
     await answer(requestId, raters, "BK");
+    await h.as(a, "p5").responses.decline({
+      invitationId: await invitationOf(requestId, "p5"),
+      reason: "MKRBKREASONQ9",
+    } as never);
 
     const open = await dumpAllTables();
     for (const key of raters) expect(open).not.toContain(marker("BK", key));
+    expect(open).not.toContain("MKRBKREASONQ9");
     expect(open).not.toContain("takes bold calls");
 
     // Once released the answers are there, shuffled and with no rater: the read above was not blind.
     await h.as(a, "manager").requests.close({ requestId });
     const released = await dumpAllTables();
     for (const key of raters) expect(released).toContain(marker("BK", key));
+    expect(released).not.toContain("MKRBKREASONQ9");
   });
 
   it("attack: an envelope moved to another request does not open there", async () => {

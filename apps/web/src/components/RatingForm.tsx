@@ -40,7 +40,7 @@ interface Props {
   form: FormInfo;
   instrument: InstrumentInfo;
   onSubmit: (payload: AnswerPayload) => Promise<unknown>;
-  onDecline: (reason: string) => Promise<unknown>;
+  onDecline: () => Promise<unknown>;
 }
 
 const NOT_OBSERVED = "na";
@@ -61,7 +61,6 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
   const [saved, setSaved] = useState<"idle" | "saved" | "error">(draft ? "saved" : "idle");
   const [confirming, setConfirming] = useState(false);
   const [declining, setDeclining] = useState(false);
-  const [declineReason, setDeclineReason] = useState("");
   const [outcome, setOutcome] = useState<"submitted" | "declined" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -160,7 +159,7 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await onDecline(declineReason);
+      await onDecline();
       dirty.current = false;
       clearLocalDraft(form.invitationId);
       setOutcome("declined");
@@ -338,12 +337,10 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
       </Modal>
       <Modal opened={declining} onClose={() => setDeclining(false)} title="Decline this invitation?">
         <Stack>
-          <Textarea
-            label="Reason (optional)"
-            value={declineReason}
-            onChange={(e) => setDeclineReason(e.currentTarget.value)}
-            maxLength={500}
-          />
+          <Text size="sm">
+            Nobody is told who declined, and you are not asked why. Anything you rated here is deleted from
+            this device.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDeclining(false)}>
               Cancel

@@ -35,7 +35,7 @@ export default function FeedbackPage() {
       form={form.data}
       instrument={instrument.data}
       onSubmit={(p) => submit.mutateAsync({ invitationId, ...p })}
-      onDecline={(reason) => decline.mutateAsync({ invitationId, reason: reason || undefined })}
+      onDecline={() => decline.mutateAsync({ invitationId })}
     />
   );
 }

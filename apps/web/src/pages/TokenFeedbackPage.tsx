@@ -44,7 +44,7 @@ export default function TokenFeedbackPage() {
           form={form.data}
           instrument={instrument.data}
           onSubmit={(p) => submit.mutateAsync({ token, ...p })}
-          onDecline={(reason) => decline.mutateAsync({ token, reason: reason || undefined })}
+          onDecline={() => decline.mutateAsync({ token })}
         />
       )}
     </Container>

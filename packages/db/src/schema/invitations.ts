@@ -1,5 +1,6 @@
 // Invitations record THAT a rater was asked and whether they answered, never WHAT they answered:
-// there is no link from an invitation to a sealed response, and no time of submission.
+// there is no link from an invitation to a sealed response, no time of submission and no reason
+// for declining (free text next to the rater would be a response with a name on it).
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { invitationStateEnum, raterGroupEnum } from "./enums";
@@ -26,7 +27,6 @@ export const invitations = pgTable(
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     state: invitationStateEnum().notNull().default("pending"),
-    declineReason: text(),
   },
   (t) => [
     unique().on(t.orgId, t.requestId, t.personId),

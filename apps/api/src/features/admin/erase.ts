@@ -121,7 +121,7 @@ async function eraseLocked(
   // link to them and stay.
   await tx
     .update(schema.invitations)
-    .set({ state: "declined", declineReason: null })
+    .set({ state: "declined" })
     .where(
       and(
         eq(schema.invitations.orgId, orgId),

@@ -212,12 +212,11 @@ export async function submitResponse(
   });
 }
 
-export async function declineInvitation(
-  db: Executor,
-  key: InvitationKey,
-  reason: string | undefined,
-  now = new Date(),
-) {
+/**
+ * Declines, without a reason: free text stored next to the rater would be an answer with their name
+ * on it, and nobody reads it anyway.
+ */
+export async function declineInvitation(db: Executor, key: InvitationKey, now = new Date()) {
   return db.transaction(async (tx) => {
     const { invitation, request } = await lockInvitation(tx, key);
     assertUsable(invitation, request.state, now);
@@ -228,7 +227,7 @@ export async function declineInvitation(
     }
     await tx
       .update(schema.invitations)
-      .set({ state: "declined", declineReason: reason || null })
+      .set({ state: "declined" })
       .where(eq(schema.invitations.id, invitation.id));
     return { declined: true as const };
   });
