@@ -48,9 +48,7 @@ const COMMENT_MAX = 2000;
 
 export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
   const answerable = form.requestState === "open" && form.state === "pending";
-  const [draft] = useState(() =>
-    answerable ? loadLocalDraft(form.invitationId, form.instrumentVersion) : null,
-  );
+  const [draft] = useState(() => (answerable ? loadLocalDraft(form.invitationId, instrument) : null));
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
     Object.fromEntries((draft?.answers ?? []).map((a) => [a.itemId, a.score])),
   );

@@ -2,7 +2,6 @@
 // to an invitation. A draft is kept under its invitation id (the link's token is never stored),
 // restored when the form is opened again on this device, and removed on submit, on decline, and
 // once the invitation can no longer be answered.
-import { answerDraftSchema, getInstrument } from "@fivefold/domain";
 
 export interface LocalDraft {
   answers: Array<{ itemId: string; score: number | null }>;
@@ -25,18 +24,37 @@ function storage(): Storage | null {
   }
 }
 
-/** The draft kept for this invitation, if it still fits the questionnaire it was written for. */
-export function loadLocalDraft(invitationId: string, instrumentVersion: number): LocalDraft | null {
+/** The questionnaire as the form has it (from `instrument.get`). */
+interface Questionnaire {
+  version: number;
+  dimensions: ReadonlyArray<{ key: string; items: ReadonlyArray<{ id: string }> }>;
+}
+
+/**
+ * The draft kept for this invitation, if it was written for this questionnaire. Only what still
+ * fits it comes back (the server checks the answers again on submit); anything else is dropped.
+ */
+export function loadLocalDraft(invitationId: string, questionnaire: Questionnaire): LocalDraft | null {
   const raw = storage()?.getItem(keyOf(invitationId));
   if (!raw) return null;
+  let stored: Partial<Stored>;
   try {
-    const stored = JSON.parse(raw) as Stored;
-    if (stored.instrumentVersion !== instrumentVersion) return null;
-    const parsed = answerDraftSchema(getInstrument(instrumentVersion)).safeParse(stored);
-    return parsed.success ? { answers: parsed.data.answers, comments: parsed.data.comments } : null;
+    stored = JSON.parse(raw) as Partial<Stored>;
   } catch {
     return null;
   }
+  if (stored.instrumentVersion !== questionnaire.version) return null;
+  const items = new Set(questionnaire.dimensions.flatMap((d) => d.items.map((item) => item.id)));
+  const dimensions = new Set(questionnaire.dimensions.map((d) => d.key));
+  const answers = (Array.isArray(stored.answers) ? stored.answers : []).filter(
+    (a) =>
+      items.delete(a?.itemId) &&
+      (a.score === null || (Number.isInteger(a.score) && a.score >= 1 && a.score <= 5)),
+  );
+  const comments = (Array.isArray(stored.comments) ? stored.comments : []).filter(
+    (c) => typeof c?.text === "string" && dimensions.delete(c.dimension),
+  );
+  return { answers, comments };
 }
 
 /** Keeps the draft; false when this browser does not let us (then nothing is kept anywhere). */
