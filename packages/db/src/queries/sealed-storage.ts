@@ -79,12 +79,13 @@ export const SEALED_STORAGE_TABLES = ["sealed_envelopes", "invitations"] as cons
  * from Postgres's statistics; null when it never was or statistics are off.
  */
 export async function lastSealedStorageVacuum(db: Executor): Promise<Date | null> {
-  const [row] = await queryRows<{ last: string | Date | null }>(
+  // As milliseconds since the epoch: no timestamp text to parse, whatever the session's time zone.
+  const [row] = await queryRows<{ last: number | null }>(
     db,
-    sql`select greatest(last_vacuum, last_autovacuum) as last from pg_stat_user_tables
-        where schemaname = current_schema() and relname = 'sealed_envelopes'`,
+    sql`select (extract(epoch from greatest(last_vacuum, last_autovacuum)) * 1000)::float8 as last
+        from pg_stat_user_tables where schemaname = current_schema() and relname = 'sealed_envelopes'`,
   );
-  return row?.last ? new Date(row.last) : null;
+  return row?.last == null ? null : new Date(Number(row.last));
 }
 
 /**
