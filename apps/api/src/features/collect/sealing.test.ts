@@ -1,7 +1,7 @@
 // Sealing in isolation: a round trip, and every way an envelope must refuse to open.
 import { getInstrument, type RaterResponse } from "@fivefold/domain";
 import { describe, expect, it } from "vitest";
-import { ENVELOPE_SIZES, openResponse, SealedEnvelopeError, sealResponse } from "./sealing";
+import { ENVELOPE_SIZE, openResponse, SealedEnvelopeError, sealResponse } from "./sealing";
 
 const SECRET = "unit-test-sealing-secret-0123456789abcdef";
 const REQUEST = "5b0f7c1e-4a8b-4c3d-9e2f-0a1b2c3d4e5f";
@@ -27,19 +27,19 @@ describe("sealed envelopes", () => {
     expect(sealResponse(SECRET, REQUEST, response).equals(envelope)).toBe(false);
   });
 
-  it("come in a few sizes only, so the length says little about the comments", () => {
+  it("all have one size, so the length says nothing about the comments", () => {
     const sized = (text: string) =>
       sealResponse(SECRET, REQUEST, { ...response, comments: text ? [{ dimension: "vision", text }] : [] })
         .length - overhead;
-    expect(sized("")).toBe(ENVELOPE_SIZES[0]);
-    expect(sized("short")).toBe(ENVELOPE_SIZES[0]);
-    expect(sized("x".repeat(1500))).toBe(ENVELOPE_SIZES[1]);
+    expect(sized("")).toBe(ENVELOPE_SIZE);
+    expect(sized("short")).toBe(ENVELOPE_SIZE);
+    expect(sized("x".repeat(1500))).toBe(ENVELOPE_SIZE);
     // The longest answer set the schemas allow: five comments of 2,000 characters, 3 bytes each.
     const longest = sealResponse(SECRET, REQUEST, {
       ...response,
       comments: getInstrument().dimensions.map((d) => ({ dimension: d.key, text: "€".repeat(2000) })),
     });
-    expect(longest.length - overhead).toBe(ENVELOPE_SIZES[2]);
+    expect(longest.length - overhead).toBe(ENVELOPE_SIZE);
   });
 
   it("do not open under another secret, for another request, altered, or of an unknown version", () => {

@@ -4,8 +4,9 @@
 // data, so it opens only for the request it was sealed for, and any change to it is detected.
 //
 // Envelope bytes: [version 1][nonce 12][ciphertext][tag 16]. The plaintext is the JSON of
-// { group, answers, comments }, padded with spaces to a few fixed sizes, so an envelope's length
-// says no more than "no, some or much comment text".
+// { group, answers, comments }, padded with spaces to one size for all, so an envelope's length
+// says nothing: someone watching the database while people answer, who sees which invitation
+// turned submitted as each envelope arrived, must not learn who wrote the long comment.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { type DimensionComment, type RaterResponse, raterGroupSchema, type Score } from "@fivefold/domain";
 import { z } from "zod";
@@ -14,8 +15,8 @@ const VERSION = 1;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const SALT = Buffer.from("fivefold/sealed-envelope", "utf8");
-/** Padded plaintext sizes. The largest answer set the schemas allow (5 comments of 2,000 characters) fits the last. */
-export const ENVELOPE_SIZES = [1536, 8192, 32768] as const;
+/** The padded plaintext size: the largest answer set the schemas allow (5 comments of 2,000 characters) fits. */
+export const ENVELOPE_SIZE = 32768;
 
 /** A sealed envelope that does not open: another secret, another request, or altered bytes. */
 export class SealedEnvelopeError extends Error {
@@ -33,9 +34,8 @@ const associatedData = (requestId: string) =>
   Buffer.from(`fivefold/v${VERSION}/request:${requestId}`, "utf8");
 
 function pad(plain: Buffer): Buffer {
-  const last = ENVELOPE_SIZES[ENVELOPE_SIZES.length - 1] as number;
-  const size =
-    ENVELOPE_SIZES.find((candidate) => plain.length <= candidate) ?? Math.ceil(plain.length / last) * last;
+  // A longer one (only a future, larger questionnaire could write it) takes the next multiple.
+  const size = Math.max(1, Math.ceil(plain.length / ENVELOPE_SIZE)) * ENVELOPE_SIZE;
   // JSON ignores trailing whitespace, so the padding needs no length field.
   return Buffer.concat([plain, Buffer.alloc(size - plain.length, 0x20)]);
 }
