@@ -1,5 +1,6 @@
 // Collect journey: a manager requests feedback, six raters answer (one through the one-time link),
-// the manager sees 6/6, closes, and the request is released. Then a manager cancels another request.
+// the manager sees 6/6, closes, and the request is released. Then a manager cancels another request,
+// and a rater's draft stays on their device (never on the server) until they submit.
 import { expect, test } from "@playwright/test";
 import { apiAs } from "./api";
 import { rateAndSubmit, rateWithKeyboardAndSubmit, signIn, signOut } from "./helpers";
@@ -136,4 +137,36 @@ test("a manager cancels an open request after confirming, and it says so", async
   await expect(page.getByText("This request was stopped before it closed.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Close and release" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Cancel the request" })).toHaveCount(0);
+});
+
+test("a rater's draft stays on this device: back after a reload, gone once submitted", async ({ page }) => {
+  const drafts = () =>
+    page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("fivefold.draft.")));
+  await signIn(page, "samuel.osei@acme.test");
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await page.getByRole("link", { name: "Give feedback on Leah Cohen" }).click();
+  await expect(page.getByRole("heading", { name: "Feedback on Leah Cohen" })).toBeVisible();
+
+  const groups = page.getByRole("radiogroup");
+  const count = await groups.count();
+  for (let i = 0; i < count; i++) await groups.nth(i).getByRole("radio", { name: /^4 / }).check();
+  await page.getByLabel(/^Comment on/).fill("Rallies the team before every launch");
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft kept on this device");
+  // Kept under the invitation's id, in this browser only.
+  const keys = await drafts();
+  expect(keys).toHaveLength(1);
+  expect(page.url()).toContain(keys[0]?.replace("fivefold.draft.", "") ?? "missing");
+
+  await page.reload();
+  await expect(page.getByLabel(/^Comment on/)).toHaveValue("Rallies the team before every launch");
+  for (let i = 0; i < count; i++) {
+    await expect(groups.nth(i).getByRole("radio", { name: /^4 / })).toBeChecked();
+  }
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await expect(page.getByTestId("inbox-item").filter({ hasText: "Leah Cohen" })).toContainText(
+    "Draft on this device",
+  );
+  await page.getByRole("link", { name: "Continue feedback on Leah Cohen" }).click();
+  await rateAndSubmit(page, 3);
+  expect(await drafts()).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // Authentication through Better Auth: e-mail and password sessions stored in our database.
 // Sign-up is closed: people are created by the organisation (seed, import), never by themselves.
 import type { Database } from "@fivefold/db";
-import { schema } from "@fivefold/db";
+import { sanitiseDatabaseError, schema } from "@fivefold/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createAuthMiddleware } from "better-auth/api";
@@ -53,6 +53,14 @@ export function createAuth(options: AuthOptions) {
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
+    // Its errors reach the console without the values of a failed query (a session token, an address).
+    logger: {
+      log: (level, message: unknown, ...args: unknown[]) => {
+        const write = level === "error" ? console.error : level === "warn" ? console.warn : console.log;
+        const text = typeof message === "string" ? message : sanitiseDatabaseError(message);
+        write("[Better Auth]", text, ...args.map(sanitiseDatabaseError));
+      },
+    },
     // Better Auth turns its origin check off when NODE_ENV=test; we want it on everywhere.
     advanced: { disableOriginCheck: false },
     rateLimit: {

@@ -7,6 +7,8 @@ export interface Env {
   host: string;
   publicUrl: string | undefined;
   authSecret: string | undefined;
+  /** Seals answers until release; kept in .data/sealing-secret for the embedded database when unset. */
+  sealingSecret: string | undefined;
   production: boolean;
   /** Seed the demo organisation (with the demo password) when the database is empty. */
   demo: boolean;
@@ -32,6 +34,7 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2)): Env {
     host: process.env.HOST ?? "0.0.0.0",
     publicUrl: process.env.PUBLIC_URL || undefined,
     authSecret: process.env.BETTER_AUTH_SECRET || undefined,
+    sealingSecret: process.env.SEALING_SECRET || undefined,
     production: process.env.NODE_ENV === "production",
     // The demo password is for the embedded database only, unless asked for explicitly.
     demo: argv.includes("--demo") || (driver === "pglite" && !argv.includes("--no-demo")),

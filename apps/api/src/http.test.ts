@@ -25,7 +25,13 @@ beforeAll(async () => {
     trustedOrigins: servedOrigins(port, undefined),
     production: false,
   });
-  app = await buildServer({ database, auth, appUrl: `http://localhost:${port}`, mailboxEnabled: true });
+  app = await buildServer({
+    database,
+    auth,
+    appUrl: `http://localhost:${port}`,
+    mailboxEnabled: true,
+    sealingSecret: "http-test-sealing-secret-http-test-sealing-secret",
+  });
   await app.listen({ port, host: "127.0.0.1" });
   base = `http://127.0.0.1:${port}`;
 });

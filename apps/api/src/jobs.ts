@@ -1,20 +1,27 @@
-// Background work inside the API process: closing requests at their deadline, reminders to raters,
-// check-in reminders. Each run claims work with FOR UPDATE SKIP LOCKED, so any number of processes
-// can run it against one database.
-import type { Database } from "@fivefold/db";
+// Background work inside the API process: closing requests at their deadline, vacuuming sealed
+// storage after releases, reminders to raters, check-in reminders. Each run claims work with
+// FOR UPDATE SKIP LOCKED (or by deleting what it claims), so any number of processes can run it
+// against one database.
+import { type Database, sanitiseDatabaseError } from "@fivefold/db";
 import { closeDueRequests } from "./features/collect/release";
+import { vacuumAfterReleases } from "./features/collect/vacuum";
 import { sendCheckinReminders } from "./features/grow/reminders";
 import { sendDueReminders } from "./features/notify/reminders";
 
 export interface JobOptions {
   db: Database;
   appUrl: string;
+  /** Opens sealed answers when a request closes at its deadline. */
+  sealingSecret: string;
   intervalMs?: number;
   log: { info: (msg: string) => void; error: (err: unknown, msg: string) => void };
 }
 
 export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
+  let vacuumedAt: Date | null = null;
+  // Every error is logged without the values a database error carries.
+  const logError = (error: unknown, msg: string) => options.log.error(sanitiseDatabaseError(error), msg);
   const tick = () => {
     if (running) return; // never overlap runs in one process
     running = (async () => {
@@ -22,25 +29,36 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
         const closed = await closeDueRequests(options.db, {
           now: new Date(),
           appUrl: options.appUrl,
+          sealingSecret: options.sealingSecret,
           onError: (requestId, error) =>
-            options.log.error(error, `closing request ${requestId} failed; retrying later`),
+            logError(error, `closing request ${requestId} failed; retrying later`),
         });
         for (const c of closed)
           options.log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
       } catch (error) {
-        options.log.error(error, "closing requests at their deadline failed");
+        logError(error, "closing requests at their deadline failed");
+      }
+      try {
+        const now = new Date();
+        const vacuum = await vacuumAfterReleases(options.db, { now, lastRunAt: vacuumedAt });
+        if (vacuum.outcome === "vacuumed") {
+          vacuumedAt = now;
+          options.log.info(`Vacuumed sealed storage after ${vacuum.changes} release(s) or deletion(s)`);
+        }
+      } catch (error) {
+        logError(error, "vacuuming sealed storage failed; retrying later");
       }
       try {
         const reminded = await sendDueReminders(options.db, { now: new Date(), appUrl: options.appUrl });
         if (reminded.length > 0) options.log.info(`Reminded non-responders of ${reminded.length} request(s)`);
       } catch (error) {
-        options.log.error(error, "sending feedback reminders failed");
+        logError(error, "sending feedback reminders failed");
       }
       try {
         const reminded = await sendCheckinReminders(options.db, { now: new Date(), appUrl: options.appUrl });
         if (reminded.length > 0) options.log.info(`Sent ${reminded.length} check-in reminder(s)`);
       } catch (error) {
-        options.log.error(error, "sending check-in reminders failed");
+        logError(error, "sending check-in reminders failed");
       } finally {
         running = null;
       }

@@ -1,13 +1,19 @@
 // Starts Fivefold: migrate, seed the demo when empty, serve API and web on one port.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { countOrganisations, createDatabase, describeUrl, migrate } from "@fivefold/db";
+import {
+  countOrganisations,
+  createDatabase,
+  describeUrl,
+  migrate,
+  sanitiseDatabaseError,
+} from "@fivefold/db";
 import { createAuth, servedOrigins } from "./auth";
 import { readEnv } from "./env";
 import { startJobs } from "./jobs";
 import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
 import { startMailWorker } from "./mail/worker";
-import { resolveAuthSecret } from "./secret";
+import { resolveAuthSecret, resolveSealingSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
 import { seedLargeTeam } from "./seed/large-team";
 import { buildServer } from "./server";
@@ -21,13 +27,16 @@ async function main(): Promise<void> {
   const database = await createDatabase(env.databaseUrl, { cwd: repoRoot });
   await migrate(database);
   console.log(`Database: ${driver} (${location}), migrations applied`);
+  // Secrets of the embedded database live beside it in .data/ (a copy of .data/ carries them).
+  const dataDir = driver === "pglite" && location !== "memory" ? resolve(repoRoot, ".data") : null;
+  const sealingSecret = resolveSealingSecret({ configured: env.sealingSecret, dataDir, warn: console.warn });
 
   if (env.demo && (await countOrganisations(database.db)) === 0) {
     console.log(
       "Empty database: seeding the demo organisation Acme with two cycles of feedback (about 20 s)…",
     );
   }
-  const seeded = env.demo ? await seedDemoIfEmpty(database.db) : null;
+  const seeded = env.demo ? await seedDemoIfEmpty(database.db, { sealingSecret }) : null;
   if (!env.demo && (await countOrganisations(database.db)) === 0) {
     console.log(
       'No organisation yet. Create one with its first admin: pnpm create-admin --org "Name" --name "Full Name" --email you@example.com (or start with --demo for the demo organisation).',
@@ -39,7 +48,6 @@ async function main(): Promise<void> {
     console.log(`Added a generated team of ${env.demoLargeTeam} people with released reports`);
   }
 
-  const dataDir = driver === "pglite" && location !== "memory" ? resolve(repoRoot, ".data") : null;
   const secret = resolveAuthSecret({ configured: env.authSecret, dataDir, warn: console.warn });
   const baseURL = env.publicUrl ?? `http://localhost:${env.port}`;
   const auth = createAuth({
@@ -58,12 +66,14 @@ async function main(): Promise<void> {
     appUrl: baseURL,
     // The Mailbox shows every mail body, invitation links included: a demo aid, never a real mode.
     mailboxEnabled: env.demo && !env.smtpUrl,
+    sealingSecret,
     trustProxy: Boolean(env.publicUrl),
   });
   await app.listen({ port: env.port, host: env.host });
   const jobs = startJobs({
     db: database.db,
     appUrl: baseURL,
+    sealingSecret,
     log: { info: (msg) => console.log(msg), error: (err, msg) => console.error(msg, err) },
   });
   // Without SMTP_URL e-mails stay in the outbox, readable by admins on the Mailbox page.
@@ -104,6 +114,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(sanitiseDatabaseError(error));
   process.exit(1);
 });

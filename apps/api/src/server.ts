@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import type { DatabaseHandle } from "@fivefold/db";
+import { type DatabaseHandle, sanitiseDatabaseError } from "@fivefold/db";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
@@ -16,9 +16,13 @@ export interface ServerOptions {
   /** The origin people reach the app at, for links in e-mails. */
   appUrl: string;
   mailboxEnabled: boolean;
+  /** Seals answers until release (see secret.ts: resolveSealingSecret). */
+  sealingSecret: string;
   /** Folder of the built web app to serve; omitted in API-only mode (tests, `pnpm dev`). */
   webDist?: string | undefined;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
   trustProxy?: boolean;
 }
 
@@ -26,10 +30,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { database, auth } = options;
   const app = Fastify({
     // Warnings and errors (a failed procedure, a crashed request) always reach the console.
-    logger: { level: options.logger ? "info" : "warn" },
+    logger: {
+      level: options.logger ? "info" : "warn",
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 5 * 1024 * 1024,
+  });
+
+  // A failed request is logged without the values a database error carries (see
+  // sanitiseDatabaseError); fastify's own handler would print the raw message.
+  app.setErrorHandler((error, request, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status < 500) return reply.send(error);
+    request.log.error({ err: sanitiseDatabaseError(error) }, "request failed");
+    return reply
+      .status(status)
+      .send({ statusCode: status, error: "Internal Server Error", message: "Something went wrong" });
   });
 
   registerAuthRoutes(app, auth);
@@ -41,13 +59,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       async createContext({ req }) {
         const session = await auth.api.getSession({ headers: requestHeaders(req) });
         return createContextFor(
-          { ...database, appUrl: options.appUrl, mailboxEnabled: options.mailboxEnabled },
+          {
+            ...database,
+            appUrl: options.appUrl,
+            mailboxEnabled: options.mailboxEnabled,
+            sealingSecret: options.sealingSecret,
+          },
           session?.user.id ?? null,
         );
       },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
-          app.log.error({ err: error.cause ?? error, path }, "procedure failed");
+          app.log.error({ err: sanitiseDatabaseError(error.cause ?? error), path }, "procedure failed");
         }
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],

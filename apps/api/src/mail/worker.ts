@@ -2,7 +2,7 @@
 // with FOR UPDATE SKIP LOCKED and marked `sending` in a committed transaction before anything goes
 // out, so two processes never pick the same row; a failed attempt is retried with backoff, and a
 // row left `sending` by a crash is marked failed, never sent again (at most once beats twice).
-import { type Database, schema } from "@fivefold/db";
+import { type Database, sanitiseDatabaseError, schema } from "@fivefold/db";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { isPermanentFailure, type MailTransport } from "./smtp";
 
@@ -166,7 +166,7 @@ export function startMailWorker(options: MailWorkerOptions): { stop: () => Promi
           );
         }
       } catch (error) {
-        options.log.error(error, "sending e-mail failed");
+        options.log.error(sanitiseDatabaseError(error), "sending e-mail failed");
       } finally {
         running = null;
       }

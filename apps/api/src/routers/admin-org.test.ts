@@ -260,7 +260,7 @@ describe(`mailbox on ${testDriver()}`, () => {
     await expect(h.as(a, "manager").mailbox.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const smtp = createCaller(
       createContextFor(
-        { ...h.database, appUrl: TEST_APP_URL, mailboxEnabled: false },
+        { ...h.database, appUrl: TEST_APP_URL, mailboxEnabled: false, sealingSecret: h.sealingSecret },
         a.people.admin?.userId ?? null,
       ),
     );

@@ -160,8 +160,8 @@ describe(`anonymity attacks on ${testDriver()}: sock-puppet raters (rule 9)`, ()
     // Nothing of theirs is kept, not even sealed.
     const [stored] = await h.database.db
       .select({ n: sql<number>`count(*)::int` })
-      .from(schema.sealedResponses)
-      .where(eq(schema.sealedResponses.requestId, requestId));
+      .from(schema.sealedEnvelopes)
+      .where(eq(schema.sealedEnvelopes.requestId, requestId));
     expect(stored?.n).toBe(3);
     const progress = await manager.requests.progress({ requestId });
     expect(progress.groups.find((g) => g.counted === false)).toMatchObject({ invited: 2, submitted: null });
@@ -392,6 +392,7 @@ describe(`anonymity attacks on ${testDriver()}: differencing across requests (ru
     const closed = await closeDueRequests(h.database.db, {
       now: new Date(Date.now() + 121 * DAY),
       appUrl: TEST_APP_URL,
+      sealingSecret: h.sealingSecret,
     });
     expect(closed).toContainEqual({ requestId: next.id, outcome: "released" });
   });

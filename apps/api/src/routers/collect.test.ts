@@ -1,11 +1,13 @@
 // The collect journey through createCaller on the real schema: requests, nominations,
-// invitations, drafts, sealed responses, close and release, with every error and tenant check.
+// invitations, sealed envelopes, close and release, with every error and tenant check.
 import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDueRequests } from "../features/collect/release";
+import { openResponse } from "../features/collect/sealing";
 import { hashToken } from "../features/collect/tokens";
+import { appRouter } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
 import { fullAnswers } from "../testing/answers";
 import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
@@ -318,7 +320,7 @@ describe(`collect on ${testDriver()}`, () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("takes drafts and exactly one submission; the sealed response carries no rater", async () => {
+  it("takes exactly one submission, sealed in an envelope that carries no rater", async () => {
     const { id: requestId } = await createOpenRequest();
     const invitation = await invitationOf(requestId, "p1");
     expect(invitation).toMatchObject({ group: "peer", state: "pending", subject: { id: id(a, "subject") } });
@@ -327,18 +329,13 @@ describe(`collect on ${testDriver()}`, () => {
     const form = await p1.responses.get({ invitationId: invitation.invitationId });
     expect(form.identifiable).toBe(false);
     expect(form.promise).toMatch(/anonymous/i);
-    expect(form.draft).toBeNull();
+    expect(form).not.toHaveProperty("draft");
     const selfForm = await h.as(a, "subject").responses.get({
       invitationId: (await invitationOf(requestId, "subject")).invitationId,
     });
     expect(selfForm.identifiable).toBe(true);
 
     const partial = fullAnswers(4).slice(0, 3);
-    await p1.responses.saveDraft({ invitationId: invitation.invitationId, answers: partial });
-    const saved = await p1.responses.get({ invitationId: invitation.invitationId });
-    expect(saved.state).toBe("draft");
-    expect(saved.draft?.answers).toEqual(partial);
-
     await expect(
       p1.responses.submit({ invitationId: invitation.invitationId, answers: partial }),
     ).rejects.toMatchObject({
@@ -371,22 +368,25 @@ describe(`collect on ${testDriver()}`, () => {
       code: "CONFLICT",
     });
 
+    // Until release the response exists only as ciphertext, which opens with the secret alone.
     const sealed = await h.database.db
       .select()
-      .from(schema.sealedResponses)
-      .where(eq(schema.sealedResponses.requestId, requestId));
+      .from(schema.sealedEnvelopes)
+      .where(eq(schema.sealedEnvelopes.requestId, requestId));
     expect(sealed).toHaveLength(1);
-    expect(sealed[0]?.group).toBe("peer");
-    expect(sealed[0]?.comments).toEqual([
-      { dimension: "vision", text: "Paints a clear picture of where we are going." },
-    ]);
-    expect(sealed[0]?.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(sealed[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const drafts = await h.database.db
-      .select()
-      .from(schema.drafts)
-      .where(eq(schema.drafts.invitationId, invitation.invitationId));
-    expect(drafts).toHaveLength(0);
+    expect(sealed[0]?.ciphertext.toString("latin1")).not.toContain("Paints a clear picture");
+    expect(openResponse(h.sealingSecret, requestId, sealed[0]?.ciphertext ?? Buffer.alloc(0))).toEqual({
+      group: "peer",
+      answers: expect.objectContaining({ "inspire.1": null, "inspire.2": 4 }),
+      comments: [{ dimension: "vision", text: "Paints a clear picture of where we are going." }],
+    });
+    expect(
+      await h.database.db
+        .select()
+        .from(schema.sealedResponses)
+        .where(eq(schema.sealedResponses.requestId, requestId)),
+    ).toEqual([]);
 
     // Someone else's invitation, in my organisation or another, is not found.
     await expect(
@@ -415,7 +415,6 @@ describe(`collect on ${testDriver()}`, () => {
     const anon = h.callerFor(null);
     const form = await anon.responses.getByToken({ token });
     expect(form).toMatchObject({ group: "peer", subject: { id: id(a, "subject") }, organisation: "Alpha" });
-    await anon.responses.saveDraftByToken({ token, answers: fullAnswers(3).slice(0, 2) });
     await anon.responses.submitByToken({ token, answers: fullAnswers(3) });
     await expect(anon.responses.submitByToken({ token, answers: fullAnswers(3) })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -430,11 +429,11 @@ describe(`collect on ${testDriver()}`, () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(schema.invitations.tokenHash, hashToken(lateToken)));
     expect((await anon.responses.getByToken({ token: lateToken })).requestState).toBe("closed");
-    await expect(anon.responses.saveDraftByToken({ token: lateToken, answers: [] })).rejects.toMatchObject({
-      code: "PRECONDITION_FAILED",
-    });
+    await expect(
+      anon.responses.submitByToken({ token: lateToken, answers: fullAnswers(3) }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     const declineToken = await tokenFor("p3@alpha.test", requestId);
-    await anon.responses.declineByToken({ token: declineToken, reason: "I have not worked with them" });
+    await anon.responses.declineByToken({ token: declineToken });
     await expect(
       anon.responses.submitByToken({ token: declineToken, answers: fullAnswers(3) }),
     ).rejects.toMatchObject({
@@ -450,16 +449,12 @@ describe(`collect on ${testDriver()}`, () => {
     const p1 = h.as(a, "p1");
     const invitation = await invitationOf(requestId, "p1");
     await expect(
-      p1.responses.saveDraft({
+      p1.responses.submit({
         invitationId: invitation.invitationId,
-        answers: [{ itemId: "nope", score: 3 }],
+        answers: [...fullAnswers(3), { itemId: "nope", score: 3 }],
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(
-      await p1.responses.decline({ invitationId: invitation.invitationId, reason: "Not my team" }),
-    ).toEqual({
-      declined: true,
-    });
+    expect(await p1.responses.decline({ invitationId: invitation.invitationId })).toEqual({ declined: true });
     const self = await invitationOf(requestId, "subject");
     await expect(
       h.as(a, "subject").responses.decline({ invitationId: self.invitationId }),
@@ -496,9 +491,6 @@ describe(`collect on ${testDriver()}`, () => {
       await h.as(a, key).responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) });
     }
     const late = await invitationOf(requestId, "p4");
-    await h
-      .as(a, "p4")
-      .responses.saveDraft({ invitationId: late.invitationId, answers: fullAnswers(2).slice(0, 1) });
 
     await expect(h.as(a, "stranger").requests.close({ requestId })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -517,11 +509,19 @@ describe(`collect on ${testDriver()}`, () => {
       .where(eq(schema.reportSnapshots.requestId, requestId));
     expect(snapshot?.instrumentVersion).toBe(1);
     expect(JSON.stringify(snapshot?.snapshot)).toContain('"threshold":3');
-    const drafts = await h.database.db
+    // The envelopes are gone; the five responses are written once, in the clear, dated the day of release.
+    const db = h.database.db;
+    expect(
+      await db.select().from(schema.sealedEnvelopes).where(eq(schema.sealedEnvelopes.requestId, requestId)),
+    ).toEqual([]);
+    const released = await db
       .select()
-      .from(schema.drafts)
-      .where(eq(schema.drafts.invitationId, late.invitationId));
-    expect(drafts).toHaveLength(0);
+      .from(schema.sealedResponses)
+      .where(eq(schema.sealedResponses.requestId, requestId));
+    expect(released.map((r) => r.group).sort()).toEqual(["manager", "peer", "peer", "peer", "self"]);
+    expect(new Set(released.map((r) => r.submittedOn))).toEqual(
+      new Set([snapshot?.releasedAt.toISOString().slice(0, 10)]),
+    );
 
     await expect(
       h.as(a, "p4").responses.submit({ invitationId: late.invitationId, answers: fullAnswers(2) }),
@@ -549,7 +549,6 @@ describe(`collect on ${testDriver()}`, () => {
       answers: fullAnswers(4),
     });
     const p2 = (await invitationOf(requestId, "p2")).invitationId;
-    await h.as(a, "p2").responses.saveDraft({ invitationId: p2, answers: fullAnswers(3).slice(0, 2) });
 
     for (const key of ["p1", "subject", "other-manager"]) {
       await expect(h.as(a, key).requests.cancel({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -560,8 +559,12 @@ describe(`collect on ${testDriver()}`, () => {
     expect(await h.as(a, "manager").requests.cancel({ requestId })).toEqual({ state: "cancelled" });
 
     const db = h.database.db;
-    const count = async (table: typeof schema.sealedResponses | typeof schema.outbox, where: SQL) =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]?.n;
+    const count = async (
+      table: typeof schema.sealedEnvelopes | typeof schema.sealedResponses | typeof schema.outbox,
+      where: SQL,
+    ) => (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]?.n;
+    // Deleted unread: the envelope was never opened, nothing was written in the clear.
+    expect(await count(schema.sealedEnvelopes, eq(schema.sealedEnvelopes.requestId, requestId))).toBe(0);
     expect(await count(schema.sealedResponses, eq(schema.sealedResponses.requestId, requestId))).toBe(0);
     expect(
       await count(
@@ -572,7 +575,6 @@ describe(`collect on ${testDriver()}`, () => {
         ) as SQL,
       ),
     ).toBe(0);
-    expect(await db.select().from(schema.drafts).where(eq(schema.drafts.invitationId, p2))).toEqual([]);
 
     // Nothing more is accepted, the inbox forgets it, the link is dead; the counts stay.
     expect((await h.as(a, "p2").inbox.list()).some((i) => i.requestId === requestId)).toBe(false);
@@ -614,11 +616,19 @@ describe(`collect on ${testDriver()}`, () => {
       await h.as(a, key).responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(5) });
     }
     expect(await h.as(a, "admin").requests.close({ requestId })).toEqual({ state: "insufficient" });
-    const snapshots = await h.database.db
+    const db = h.database.db;
+    const snapshots = await db
       .select()
       .from(schema.reportSnapshots)
       .where(eq(schema.reportSnapshots.requestId, requestId));
     expect(snapshots).toHaveLength(0);
+    // No report, so the answers are never written out: the envelopes go unread.
+    expect(
+      await db.select().from(schema.sealedEnvelopes).where(eq(schema.sealedEnvelopes.requestId, requestId)),
+    ).toEqual([]);
+    expect(
+      await db.select().from(schema.sealedResponses).where(eq(schema.sealedResponses.requestId, requestId)),
+    ).toEqual([]);
   });
 
   it("closes requests past their deadline from the job, each once", async () => {
@@ -629,12 +639,14 @@ describe(`collect on ${testDriver()}`, () => {
     }
     const now = new Date(Date.now() + 15 * 86_400_000);
     const [first, second] = await Promise.all([
-      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL }),
-      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL }),
+      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL, sealingSecret: h.sealingSecret }),
+      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL, sealingSecret: h.sealingSecret }),
     ]);
     const closedBoth = [...(first ?? []), ...(second ?? [])].filter((c) => c.requestId === requestId);
     expect(closedBoth).toEqual([{ requestId, outcome: "released" }]);
-    expect(await closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL })).toEqual([]);
+    expect(
+      await closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL, sealingSecret: h.sealingSecret }),
+    ).toEqual([]);
     const [row] = await h.database.db
       .select({ state: schema.feedbackRequests.state })
       .from(schema.feedbackRequests)
@@ -655,6 +667,7 @@ describe(`collect on ${testDriver()}`, () => {
     const closed = await closeDueRequests(h.database.db, {
       now,
       appUrl: TEST_APP_URL,
+      sealingSecret: h.sealingSecret,
       onError: (requestId) => failures.push(requestId),
     });
     expect(closed).toContainEqual({ requestId: fine.id, outcome: "insufficient" });
@@ -667,7 +680,7 @@ describe(`collect on ${testDriver()}`, () => {
     await h.database.db.delete(schema.feedbackRequests).where(eq(schema.feedbackRequests.id, broken.id));
   });
 
-  it("20 parallel submits of one invitation give exactly one sealed response", async () => {
+  it("20 parallel submits of one invitation give exactly one sealed envelope", async () => {
     const { id: requestId } = await createOpenRequest();
     const invitation = await invitationOf(requestId, "p1");
     const p1 = h.as(a, "p1");
@@ -682,12 +695,12 @@ describe(`collect on ${testDriver()}`, () => {
     for (const r of rejected) expect(r.reason).toMatchObject({ code: "CONFLICT" });
     const sealed = await h.database.db
       .select({ n: sql<number>`count(*)::int` })
-      .from(schema.sealedResponses)
-      .where(eq(schema.sealedResponses.requestId, requestId));
+      .from(schema.sealedEnvelopes)
+      .where(eq(schema.sealedEnvelopes.requestId, requestId));
     expect(sealed[0]?.n).toBe(1);
   });
 
-  it("lets raters of one request submit, autosave and decline at the same time, none failing", async () => {
+  it("lets raters of one request submit and decline at the same time, none failing", async () => {
     const { id: requestId } = await createOpenRequest();
     const invitation = async (key: string) => (await invitationOf(requestId, key)).invitationId;
     const [p1, p2, p3, p4, self] = await Promise.all(["p1", "p2", "p3", "p4", "subject"].map(invitation));
@@ -696,16 +709,12 @@ describe(`collect on ${testDriver()}`, () => {
       h.as(a, "p4").responses.submit({ invitationId: p4 ?? "", answers: fullAnswers(2) }),
       h.as(a, "subject").responses.submit({ invitationId: self ?? "", answers: fullAnswers(5) }),
       h.as(a, "p3").responses.decline({ invitationId: p3 ?? "" }),
-      ...Array.from({ length: 6 }, (_, i) =>
-        h
-          .as(a, "p2")
-          .responses.saveDraft({ invitationId: p2 ?? "", answers: fullAnswers(3).slice(0, i + 1) }),
-      ),
+      h.as(a, "p2").responses.submit({ invitationId: p2 ?? "", answers: fullAnswers(3) }),
     ];
     const results = await Promise.allSettled(work);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const progress = await h.as(a, "manager").requests.progress({ requestId });
-    expect(progress.groups.find((g) => g.group === "peer")).toMatchObject({ submitted: 2, declined: 1 });
+    expect(progress.groups.find((g) => g.group === "peer")).toMatchObject({ submitted: 3, declined: 1 });
   });
 
   it("keeps other organisations out of every request procedure", async () => {
@@ -761,16 +770,65 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
     expect(names).not.toContain("token");
   });
 
-  it("leaves no trace in the storage either: transaction stamps and row order", async () => {
+  it("sealed envelopes hold ciphertext and nothing else: no group, invitation, person or time", async () => {
+    const rows = await queryRows<{ column_name: string; data_type: string }>(
+      h.database.db,
+      sql`select column_name, data_type from information_schema.columns where table_name = 'sealed_envelopes' order by ordinal_position`,
+    );
+    expect(rows).toEqual([
+      { column_name: "id", data_type: "uuid" },
+      { column_name: "org_id", data_type: "uuid" },
+      { column_name: "request_id", data_type: "uuid" },
+      { column_name: "ciphertext", data_type: "bytea" },
+    ]);
+    const keys = await queryRows<{ foreign_table: string }>(
+      h.database.db,
+      sql`select ccu.table_name as foreign_table
+          from information_schema.table_constraints tc
+          join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+          where tc.table_name = 'sealed_envelopes' and tc.constraint_type = 'FOREIGN KEY'`,
+    );
+    expect(keys.map((k) => k.foreign_table).sort()).toEqual(["feedback_requests", "organisations"]);
+  });
+
+  it("keeps no draft and no decline reason next to a rater: no procedure takes one, no table holds one", async () => {
+    const procedures = Object.keys(appRouter._def.procedures);
+    expect(procedures).toContain("responses.submit");
+    expect(procedures.filter((name) => /draft/i.test(name))).toEqual([]);
+    const tables = await queryRows<{ table_name: string }>(
+      h.database.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    expect(tables.map((t) => t.table_name)).not.toContain("drafts");
+    const invitationColumns = await queryRows<{ column_name: string }>(
+      h.database.db,
+      sql`select column_name from information_schema.columns where table_name = 'invitations'`,
+    );
+    expect(invitationColumns.map((c) => c.column_name)).not.toContain("decline_reason");
+    // A client that still sends a reason is not refused, and the reason goes nowhere.
+    const { id: requestId } = await createOpenRequest();
+    const declining = await invitationOf(requestId, "p2");
+    await h
+      .as(a, "p2")
+      .responses.decline({ invitationId: declining.invitationId, reason: "DECLINE-REASON-MARKER" } as never);
+    const dump = await queryRows<{ row: string }>(
+      h.database.db,
+      sql`select row_to_json(i)::text as row from invitations i where i.request_id = ${requestId}`,
+    );
+    expect(dump.some((r) => r.row.includes("declined"))).toBe(true);
+    expect(dump.some((r) => r.row.includes("DECLINE-REASON-MARKER"))).toBe(false);
+  });
+
+  it("leaves no trace in the storage either: transaction stamps, ids and row order", async () => {
     const { id: requestId } = await createOpenRequest();
     const db = h.database.db;
-    const stampMatches = () =>
+    const stampMatches = (table: "sealed_envelopes" | "sealed_responses") =>
       queryRows<{ matches: number; invitations: number }>(
         db,
         sql`select (select count(*)::int from invitations i
                      where i.request_id = s.request_id and i.xmin = s.xmin) as matches,
                    (select count(*)::int from invitations i where i.request_id = s.request_id) as invitations
-            from sealed_responses s where s.request_id = ${requestId}`,
+            from ${sql.identifier(table)} s where s.request_id = ${requestId}`,
       );
     for (const key of ["p1", "p2", "p3", "subject"]) {
       const caller = h.as(a, key);
@@ -778,15 +836,19 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
         invitationId: (await invitationOf(requestId, key)).invitationId,
         answers: fullAnswers(3),
       });
-      // Each sealed response shares its stamp with every invitation of the request, or with none.
-      for (const row of await stampMatches()) expect([0, row.invitations]).toContain(row.matches);
+      // Each envelope shares its stamp with every invitation of the request, or with none.
+      const rows = await stampMatches("sealed_envelopes");
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect([0, row.invitations]).toContain(row.matches);
     }
     const before = await db
-      .select({ id: schema.sealedResponses.id })
-      .from(schema.sealedResponses)
-      .where(eq(schema.sealedResponses.requestId, requestId));
+      .select({ id: schema.sealedEnvelopes.id })
+      .from(schema.sealedEnvelopes)
+      .where(eq(schema.sealedEnvelopes.requestId, requestId));
+    expect(before).toHaveLength(4);
     await h.as(a, "manager").requests.close({ requestId });
-    // Closing rewrites the responses with fresh ids, in a random order.
+    // Releasing writes the responses once, under fresh ids, in a random order, by a transaction
+    // that touched no invitation: their stamp matches none.
     const after = await db
       .select({ id: schema.sealedResponses.id, group: schema.sealedResponses.group })
       .from(schema.sealedResponses)
@@ -794,5 +856,6 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
     expect(after).toHaveLength(4);
     expect(after.map((r) => r.group).sort()).toEqual(["peer", "peer", "peer", "self"]);
     expect(after.some((r) => before.some((b) => b.id === r.id))).toBe(false);
+    for (const row of await stampMatches("sealed_responses")) expect(row.matches).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 // Answering an invitation: signed in by invitation id, or with a one-time link's token (public).
-import { answersPayload, declinePayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
+// There is no draft procedure: drafts stay in the rater's browser.
+import { answersPayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
 import {
   declineInvitation,
   getForm,
   type InvitationKey,
-  saveDraft,
   submitResponse,
 } from "../features/collect/responses";
 import type { MemberContext } from "../trpc/context";
@@ -23,26 +23,24 @@ export const responsesRouter = router({
   get: memberProcedure
     .input(invitationIdInput)
     .query(({ ctx, input }) => getForm(ctx.db, byId(ctx, input.invitationId))),
-  saveDraft: memberProcedure
-    .input(withId)
-    .mutation(({ ctx, input }) => saveDraft(ctx.db, byId(ctx, input.invitationId), input)),
   submit: memberProcedure
     .input(withId)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, byId(ctx, input.invitationId), input)),
+    .mutation(({ ctx, input }) =>
+      submitResponse(ctx.db, byId(ctx, input.invitationId), input, { sealingSecret: ctx.sealingSecret }),
+    ),
   decline: memberProcedure
-    .input(invitationIdInput.extend(declinePayload.shape))
-    .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId), input.reason)),
+    .input(invitationIdInput)
+    .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId))),
 
   getByToken: publicProcedure
     .input(tokenInput)
     .query(({ ctx, input }) => getForm(ctx.db, { token: input.token })),
-  saveDraftByToken: publicProcedure
-    .input(withToken)
-    .mutation(({ ctx, input }) => saveDraft(ctx.db, { token: input.token }, input)),
   submitByToken: publicProcedure
     .input(withToken)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, { token: input.token }, input)),
+    .mutation(({ ctx, input }) =>
+      submitResponse(ctx.db, { token: input.token }, input, { sealingSecret: ctx.sealingSecret }),
+    ),
   declineByToken: publicProcedure
-    .input(tokenInput.extend(declinePayload.shape))
-    .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token }, input.reason)),
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token })),
 });

@@ -12,7 +12,7 @@ let acme: SeededOrganisation | null;
 
 beforeAll(async () => {
   h = await createHarness();
-  acme = await seedDemoIfEmpty(h.database.db);
+  acme = await seedDemoIfEmpty(h.database.db, { sealingSecret: h.sealingSecret });
 });
 afterAll(async () => {
   await h?.close();
@@ -21,7 +21,7 @@ afterAll(async () => {
 describe(`the demo seed on ${testDriver()}`, () => {
   it("creates Acme once: 44 people in a reporting tree, five teams, two coaches, one admin", async () => {
     expect(acme).not.toBeNull();
-    expect(await seedDemoIfEmpty(h.database.db)).toBeNull();
+    expect(await seedDemoIfEmpty(h.database.db, { sealingSecret: h.sealingSecret })).toBeNull();
     expect(await countOrganisations(h.database.db)).toBe(1);
     if (!acme) return;
     const admin = await h.as(acme, "admin").me.get();

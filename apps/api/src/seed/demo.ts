@@ -134,8 +134,14 @@ export function demoSeed(): { people: PersonSeed[]; teams: TeamSeed[] } {
 /** The external domain Acme vouches for, so its partners' answers count. */
 export const DEMO_PARTNER_DOMAIN = "partner.example";
 
-/** Seeds Acme when the database holds no organisation yet; returns null when it already had one. */
-export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation | null> {
+/**
+ * Seeds Acme when the database holds no organisation yet; returns null when it already had one.
+ * The requests still collecting hold answers sealed with `sealingSecret`, the server's own.
+ */
+export async function seedDemoIfEmpty(
+  db: Database,
+  options: { sealingSecret: string },
+): Promise<SeededOrganisation | null> {
   if ((await countOrganisations(db)) > 0) return null;
   const { people, teams: teamSeeds } = demoSeed();
   const org = await seedOrganisation(db, {
@@ -149,7 +155,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation 
     .update(schema.organisations)
     .set({ externalRaterDomains: [DEMO_PARTNER_DOMAIN] })
     .where(eq(schema.organisations.id, org.orgId));
-  await seedDemoHistory(db, org);
-  await seedDemoPlans(db, org);
+  await seedDemoHistory(db, org, options.sealingSecret);
+  await seedDemoPlans(db, org, options.sealingSecret);
   return org;
 }

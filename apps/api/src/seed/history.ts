@@ -51,9 +51,13 @@ export interface DemoHistory {
   open: number;
 }
 
-export async function seedDemoHistory(db: Database, org: SeededOrganisation): Promise<DemoHistory> {
+export async function seedDemoHistory(
+  db: Database,
+  org: SeededOrganisation,
+  sealingSecret: string,
+): Promise<DemoHistory> {
   const instrument = getInstrument();
-  const contexts = await contextFactory(db, org);
+  const contexts = await contextFactory(db, org, sealingSecret);
   const person = contexts.person;
   const managerContext = (key: string) => contexts.as(key);
 
@@ -138,14 +142,18 @@ export async function seedDemoHistory(db: Database, org: SeededOrganisation): Pr
         db,
         { invitationId: invitation.id, personId: person(rater.key).personId, orgId: org.orgId },
         { answers, comments },
-        new Date(opened.getTime() + (1 + (index % 9)) * DAY),
+        { sealingSecret, now: new Date(opened.getTime() + (1 + (index % 9)) * DAY) },
       );
     }
     if (!input.close) return "open";
     return db.transaction(async (tx) => {
       const request = await loadRequest(tx, org.orgId, requestId, "update");
       const closedAt = new Date(input.deadline.getTime() - 3_600_000);
-      const outcome = await closeLockedRequest(tx, request, { now: closedAt, appUrl: ctx.appUrl });
+      const outcome = await closeLockedRequest(tx, request, {
+        now: closedAt,
+        appUrl: ctx.appUrl,
+        sealingSecret,
+      });
       await tx
         .update(schema.feedbackRequests)
         .set({ closedAt })

@@ -1,5 +1,6 @@
 // Test harness for the API: a fresh migrated database per test file, two organisations, and a
 // caller per seeded person, so router tests run on the real schema through the real procedures.
+import { randomBytes } from "node:crypto";
 import { type DatabaseHandle, schema } from "@fivefold/db";
 import { createTestDatabase } from "@fivefold/db/testing";
 import { inArray } from "drizzle-orm";
@@ -11,6 +12,8 @@ export const TEST_APP_URL = "http://fivefold.test";
 
 export interface Harness {
   database: DatabaseHandle;
+  /** This harness's sealing secret (random, fixed for its life), as a server's would be. */
+  sealingSecret: string;
   seed(seed: OrganisationSeed): Promise<SeededOrganisation>;
   /** A caller signed in as the given Better Auth user (or anonymous with null). */
   callerFor(userId: string | null): ReturnType<typeof createCaller>;
@@ -26,10 +29,14 @@ export interface Harness {
 
 export async function createHarness(): Promise<Harness> {
   const database = await createTestDatabase();
+  const sealingSecret = randomBytes(32).toString("base64url");
   const callerFor = (userId: string | null) =>
-    createCaller(createContextFor({ ...database, appUrl: TEST_APP_URL, mailboxEnabled: true }, userId));
+    createCaller(
+      createContextFor({ ...database, appUrl: TEST_APP_URL, mailboxEnabled: true, sealingSecret }, userId),
+    );
   return {
     database,
+    sealingSecret,
     seed: (seed) => seedOrganisation(database.db, { password: "test-password", ...seed }),
     callerFor,
     as(org, key) {

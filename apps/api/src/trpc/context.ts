@@ -11,6 +11,8 @@ export interface Context {
   appUrl: string;
   /** Without SMTP, e-mails stay in the outbox and admins read them in the Mailbox (demo). */
   mailboxEnabled: boolean;
+  /** Seals answers until release (features/collect/sealing.ts); never stored in the database. */
+  sealingSecret: string;
   /** Per-request memo (shared by every call of one batched HTTP request). */
   memo: Map<string, Promise<unknown>>;
 }
@@ -20,6 +22,7 @@ export interface ContextBase {
   driver: Driver;
   appUrl: string;
   mailboxEnabled: boolean;
+  sealingSecret: string;
 }
 
 export interface MemberContext extends Context {
@@ -35,6 +38,7 @@ export function createContextFor(base: ContextBase, userId: string | null): Cont
     driver: base.driver,
     appUrl: base.appUrl,
     mailboxEnabled: base.mailboxEnabled,
+    sealingSecret: base.sealingSecret,
     userId,
     memo: new Map(),
   };

@@ -1,5 +1,6 @@
 // The rating form: one dimension per step, 1–5 or "not observed" per behaviour, a comment per
-// dimension, an autosaved draft, and a confirmation before the one and only submit.
+// dimension, a draft kept on this device as you go (never on the server), and a confirmation
+// before the one and only submit.
 // Keyboard: arrow keys move within a behaviour, 1–5 choose a score, 0 or N "not observed",
 // Enter moves to the next behaviour.
 
@@ -22,6 +23,7 @@ import {
 import type { inferRouterOutputs } from "@trpc/server";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, formatDate } from "../lib/labels";
+import { clearLocalDraft, loadLocalDraft, saveLocalDraft } from "../lib/local-draft";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type FormInfo = Outputs["responses"]["get"];
@@ -37,26 +39,26 @@ type Answer = number | null; // null = not observed; missing key = not answered 
 interface Props {
   form: FormInfo;
   instrument: InstrumentInfo;
-  onSaveDraft: (payload: AnswerPayload) => Promise<unknown>;
   onSubmit: (payload: AnswerPayload) => Promise<unknown>;
-  onDecline: (reason: string) => Promise<unknown>;
+  onDecline: () => Promise<unknown>;
 }
 
 const NOT_OBSERVED = "na";
 const COMMENT_MAX = 2000;
 
-export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline }: Props) {
+export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
+  const answerable = form.requestState === "open" && form.state === "pending";
+  const [draft] = useState(() => (answerable ? loadLocalDraft(form.invitationId, instrument) : null));
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
-    Object.fromEntries((form.draft?.answers ?? []).map((a) => [a.itemId, a.score])),
+    Object.fromEntries((draft?.answers ?? []).map((a) => [a.itemId, a.score])),
   );
   const [comments, setComments] = useState<Record<string, string>>(() =>
-    Object.fromEntries((form.draft?.comments ?? []).map((c) => [c.dimension, c.text])),
+    Object.fromEntries((draft?.comments ?? []).map((c) => [c.dimension, c.text])),
   );
   const [step, setStep] = useState(0);
-  const [saved, setSaved] = useState<"idle" | "saving" | "saved" | "error">("idle");
+  const [saved, setSaved] = useState<"idle" | "saved" | "error">(draft ? "saved" : "idle");
   const [confirming, setConfirming] = useState(false);
   const [declining, setDeclining] = useState(false);
-  const [declineReason, setDeclineReason] = useState("");
   const [outcome, setOutcome] = useState<"submitted" | "declined" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,18 +76,30 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
       .map(([dimension, text]) => ({ dimension, text })),
   });
 
-  // Autosave a draft a moment after the last change.
+  // Keep the draft on this device a moment after the last change, and at once when the page goes
+  // away (a reload or a closed tab within that moment would lose the last words typed).
+  const latest = useRef(payload);
+  latest.current = payload;
   useEffect(() => {
     if (!dirty.current) return;
-    const timer = setTimeout(() => {
-      setSaved("saving");
-      onSaveDraft(payload()).then(
-        () => setSaved("saved"),
-        () => setSaved("error"),
+    const save = () => {
+      if (!dirty.current) return; // submitted or declined meanwhile: keep nothing
+      setSaved(
+        saveLocalDraft(form.invitationId, form.instrumentVersion, latest.current()) ? "saved" : "error",
       );
-    }, 1200);
-    return () => clearTimeout(timer);
-  }, [answers, comments, onSaveDraft]);
+    };
+    const timer = setTimeout(save, 400);
+    window.addEventListener("pagehide", save);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", save);
+    };
+  }, [answers, comments, form.invitationId, form.instrumentVersion]);
+
+  // Answered, declined or closed: a draft left on this device is of no use to anyone.
+  useEffect(() => {
+    if (!answerable) clearLocalDraft(form.invitationId);
+  }, [answerable, form.invitationId]);
 
   if (outcome || form.state === "submitted" || form.state === "declined") {
     const done = outcome ?? form.state;
@@ -138,6 +152,8 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
     setError(null);
     try {
       await onSubmit(payload());
+      dirty.current = false;
+      clearLocalDraft(form.invitationId);
       setOutcome("submitted");
     } catch (e) {
       setError(errorMessage(e));
@@ -151,7 +167,9 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
     setBusy(true);
     setError(null);
     try {
-      await onDecline(declineReason);
+      await onDecline();
+      dirty.current = false;
+      clearLocalDraft(form.invitationId);
       setOutcome("declined");
     } catch (e) {
       setError(errorMessage(e));
@@ -186,13 +204,11 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
           {answered} of {items.length} behaviours rated
         </Text>
         <Text size="xs" c="dimmed" aria-live="polite" data-testid="draft-status">
-          {saved === "saving"
-            ? "Saving draft…"
-            : saved === "saved"
-              ? "Draft saved"
-              : saved === "error"
-                ? "Draft not saved: check your connection"
-                : ""}
+          {saved === "saved"
+            ? "Draft kept on this device"
+            : saved === "error"
+              ? "Draft not kept: this browser does not allow saving"
+              : ""}
         </Text>
       </Group>
       <Progress value={(100 * answered) / items.length} aria-label="Rated so far" />
@@ -329,12 +345,10 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
       </Modal>
       <Modal opened={declining} onClose={() => setDeclining(false)} title="Decline this invitation?">
         <Stack>
-          <Textarea
-            label="Reason (optional)"
-            value={declineReason}
-            onChange={(e) => setDeclineReason(e.currentTarget.value)}
-            maxLength={500}
-          />
+          <Text size="sm">
+            Nobody is told who declined, and you are not asked why. Anything you rated here is deleted from
+            this device.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDeclining(false)}>
               Cancel

@@ -17,6 +17,7 @@ export const STATE_LABELS: Record<string, { label: string; color: string }> = {
   insufficient: { label: "Too few answers", color: "orange" },
   cancelled: { label: "Cancelled", color: "gray" },
   pending: { label: "Not started", color: "gray" },
+  "started-here": { label: "Draft on this device", color: "blue" },
   submitted: { label: "Submitted", color: "green" },
   declined: { label: "Declined", color: "gray" },
 };

@@ -1,10 +1,9 @@
 // Answering an invitation from the inbox (signed in).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { type AnswerPayload, RatingForm } from "../components/RatingForm";
+import { RatingForm } from "../components/RatingForm";
 import { useTRPC } from "../lib/trpc";
 
 export default function FeedbackPage() {
@@ -17,7 +16,6 @@ export default function FeedbackPage() {
     enabled: Boolean(form.data),
     staleTime: Infinity,
   });
-  const saveDraft = useMutation(trpc.responses.saveDraft.mutationOptions());
   const submit = useMutation(
     trpc.responses.submit.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
@@ -28,8 +26,6 @@ export default function FeedbackPage() {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
     }),
   );
-  const { mutateAsync: save } = saveDraft;
-  const onSaveDraft = useCallback((p: AnswerPayload) => save({ invitationId, ...p }), [save, invitationId]);
 
   if (form.isError) return <ErrorState error={form.error} />;
   if (instrument.isError) return <ErrorState error={instrument.error} />;
@@ -38,9 +34,8 @@ export default function FeedbackPage() {
     <RatingForm
       form={form.data}
       instrument={instrument.data}
-      onSaveDraft={onSaveDraft}
       onSubmit={(p) => submit.mutateAsync({ invitationId, ...p })}
-      onDecline={(reason) => decline.mutateAsync({ invitationId, reason: reason || undefined })}
+      onDecline={() => decline.mutateAsync({ invitationId })}
     />
   );
 }

@@ -13,7 +13,7 @@ export default function HomePage() {
   const reports = useQuery(trpc.reports.list.queryOptions());
   const requests = useQuery(trpc.requests.list.queryOptions());
   const teams = useQuery(trpc.dashboards.teams.queryOptions());
-  const toAnswer = (inbox.data ?? []).filter((i) => i.state === "pending" || i.state === "draft");
+  const toAnswer = (inbox.data ?? []).filter((i) => i.state === "pending");
   const mine = (reports.data ?? []).filter((r) => r.relation === "self");
   const managing = (requests.data ?? []).filter(
     (r) => r.role === "manager" && (r.state === "open" || r.state === "draft"),

@@ -1,4 +1,4 @@
-// My invitations to give feedback, with their state.
+// My invitations to give feedback, with their state ("Continue" where a draft is kept on this device).
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -6,6 +6,7 @@ import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { StateBadge } from "../components/StateBadge";
 import { formatDate, GROUP_LABELS } from "../lib/labels";
+import { hasLocalDraft } from "../lib/local-draft";
 import { useTRPC } from "../lib/trpc";
 
 export default function InboxPage() {
@@ -22,7 +23,9 @@ export default function InboxPage() {
         </Card>
       ) : (
         inbox.data.map((item) => {
-          const open = item.state === "pending" || item.state === "draft";
+          const open = item.state === "pending";
+          // Started here before: the draft is on this device, never on the server.
+          const started = open && hasLocalDraft(item.invitationId);
           return (
             <Card key={item.invitationId} withBorder data-testid="inbox-item">
               <Group justify="space-between" wrap="wrap">
@@ -33,14 +36,14 @@ export default function InboxPage() {
                   </Text>
                 </div>
                 <Group gap="sm">
-                  <StateBadge state={item.state} />
+                  <StateBadge state={started ? "started-here" : item.state} />
                   {open ? (
                     <Button
                       component={Link}
                       to={`/feedback/${item.invitationId}`}
-                      aria-label={`${item.state === "draft" ? "Continue" : "Give"} feedback on ${item.subject.name}`}
+                      aria-label={`${started ? "Continue" : "Give"} feedback on ${item.subject.name}`}
                     >
-                      {item.state === "draft" ? "Continue" : "Give feedback"}
+                      {started ? "Continue" : "Give feedback"}
                     </Button>
                   ) : null}
                 </Group>

@@ -1,11 +1,10 @@
 // Answering through a one-time link: no sign-in, the token is the key.
 import { Box, Container, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { type AnswerPayload, RatingForm } from "../components/RatingForm";
+import { RatingForm } from "../components/RatingForm";
 import { useTRPC } from "../lib/trpc";
 
 export default function TokenFeedbackPage() {
@@ -21,10 +20,8 @@ export default function TokenFeedbackPage() {
     enabled: Boolean(form.data),
     staleTime: Infinity,
   });
-  const { mutateAsync: save } = useMutation(trpc.responses.saveDraftByToken.mutationOptions());
   const submit = useMutation(trpc.responses.submitByToken.mutationOptions());
   const decline = useMutation(trpc.responses.declineByToken.mutationOptions());
-  const onSaveDraft = useCallback((p: AnswerPayload) => save({ token, ...p }), [save, token]);
 
   return (
     <Container size="md" py="lg" component="main">
@@ -46,9 +43,8 @@ export default function TokenFeedbackPage() {
         <RatingForm
           form={form.data}
           instrument={instrument.data}
-          onSaveDraft={onSaveDraft}
           onSubmit={(p) => submit.mutateAsync({ token, ...p })}
-          onDecline={(reason) => decline.mutateAsync({ token, reason: reason || undefined })}
+          onDecline={() => decline.mutateAsync({ token })}
         />
       )}
     </Container>

@@ -4,3 +4,4 @@ export * from "./grow";
 export * from "./membership";
 export * from "./organisations";
 export * from "./people";
+export * from "./sealed-storage";

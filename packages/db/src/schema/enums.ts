@@ -12,6 +12,10 @@ export const requestStateEnum = pgEnum("request_state", [
   "insufficient",
 ]);
 
+/**
+ * `draft` is no longer written: drafts stay in the rater's browser, so the server keeps no trace of
+ * one. Rows from before say `draft` and are read as `pending`.
+ */
 export const invitationStateEnum = pgEnum("invitation_state", ["pending", "draft", "submitted", "declined"]);
 
 export const outboxStateEnum = pgEnum("outbox_state", ["pending", "sending", "sent", "failed"]);

@@ -1,5 +1,6 @@
 // Invitations record THAT a rater was asked and whether they answered, never WHAT they answered:
-// there is no link from an invitation to a sealed response, and no time of submission.
+// there is no link from an invitation to a sealed response, no time of submission and no reason
+// for declining (free text next to the rater would be a response with a name on it).
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { invitationStateEnum, raterGroupEnum } from "./enums";
@@ -32,7 +33,6 @@ export const invitations = pgTable(
      * not kept, since a reader of the report may be the one answering.
      */
     counts: boolean().notNull().default(true),
-    declineReason: text(),
   },
   (t) => [
     unique().on(t.orgId, t.requestId, t.personId),

@@ -1,8 +1,9 @@
 // people.erase: the right to erasure. The person's name, e-mail and sign-in go (the row stays as an
 // anonymous placeholder so requests they asked for about others keep their requester); reports
 // about them (requests, snapshots, plans) are deleted; the sealed responses they gave stay, as
-// nothing links those to them. Their e-mails and their words elsewhere (drafts, encouragement) go.
-import { type Executor, schema } from "@fivefold/db";
+// nothing links those to them. Their e-mails and their words elsewhere (encouragement) go. Drafts
+// are not on the server at all: they stay in the rater's browser.
+import { type Executor, markVacuumDue, schema } from "@fivefold/db";
 import { ForbiddenError } from "@fivefold/domain";
 import { type AnyColumn, and, eq, inArray, or, sql } from "drizzle-orm";
 import { escapeHtml } from "../../mail/render";
@@ -87,8 +88,8 @@ async function eraseLocked(
   // an invitation) keep their purpose but lose the name.
   await redactNameInMails(tx, orgId, person.name);
 
-  // Reports about them: deleting the requests cascades to invitations, nominations, drafts, the
-  // sealed responses about them, snapshots and the coaching plans grown from them.
+  // Reports about them: deleting the requests cascades to invitations, nominations, the sealed
+  // envelopes and responses about them, snapshots and the coaching plans grown from them.
   let reports = 0;
   let requests = 0;
   if (aboutThem.length > 0) {
@@ -112,17 +113,14 @@ async function eraseLocked(
         .where(inArray(schema.feedbackRequests.id, aboutThem))
         .returning({ id: schema.feedbackRequests.id })
     ).length;
+    // The envelopes that went with them leave dead row versions for the vacuum job to clear.
+    await markVacuumDue(tx);
   }
 
-  // As a rater for others: unsent drafts go; invitations stay exactly as they were (rule 8): turning
-  // an open one into "declined" would tell the admin whether they had answered, and a link they hold
-  // keeps working until the deadline (ERASURE_ENDS_ANSWERING), so later counts say nothing either.
-  // Submitted answers were sealed without a link to them and stay.
-  const theirInvitations = tx
-    .select({ id: schema.invitations.id })
-    .from(schema.invitations)
-    .where(and(eq(schema.invitations.orgId, orgId), eq(schema.invitations.personId, person.id)));
-  await tx.delete(schema.drafts).where(inArray(schema.drafts.invitationId, theirInvitations));
+  // As a rater for others: their invitations stay exactly as they were (rule 8): turning an open
+  // one into "declined" would tell the admin whether they had answered, and a link they hold keeps
+  // working until the deadline (ERASURE_ENDS_ANSWERING), so later counts say nothing either.
+  // Submitted answers were sealed without a link to them and stay. Drafts never reach the server.
 
   // Their place in others' plans, their words of encouragement, their preferences.
   await tx

@@ -56,4 +56,3 @@ export const answersPayload = z.object({
   answers: z.array(z.unknown()).default([]),
   comments: z.array(z.unknown()).optional(),
 });
-export const declinePayload = z.object({ reason: z.string().trim().max(500).optional() });

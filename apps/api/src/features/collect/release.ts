@@ -1,39 +1,35 @@
 // Closing a request: compute the report once with the domain's aggregation and freeze it, or mark
 // the request insufficient. Used by the manager's close and by the deadline job.
-import { randomInt, randomUUID } from "node:crypto";
 import { type Executor, schema } from "@fivefold/db";
-import {
-  aggregate,
-  getInstrument,
-  type RaterGroup,
-  type RaterResponse,
-  releasePolicy,
-  transition,
-} from "@fivefold/domain";
+import { aggregate, getInstrument, type RaterGroup, releasePolicy, transition } from "@fivefold/domain";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { enqueueMail } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
 import { recordAudit } from "../audit/record";
 import type { FeedbackRequestRow } from "./access";
+import { discardEnvelopes, openEnvelopes, writeReleasedResponses } from "./envelopes";
 import { loadHistory } from "./history";
 
 export type CloseOutcome = "released" | "insufficient";
 
-/** The request must be locked FOR UPDATE by the caller's transaction and be open. */
+export interface CloseOptions {
+  now: Date;
+  appUrl: string;
+  /** Opens the request's sealed envelopes (see sealing.ts). */
+  sealingSecret: string;
+}
+
+/**
+ * The request must be locked FOR UPDATE by the caller's transaction and be open. Throws
+ * SealedEnvelopeError, changing nothing, when an envelope does not open with the secret.
+ */
 export async function closeLockedRequest(
   tx: Executor,
   request: FeedbackRequestRow,
-  options: { now: Date; appUrl: string },
+  options: CloseOptions,
 ): Promise<CloseOutcome> {
   transition(request.state, "close");
-  const responses = await tx
-    .select({
-      group: schema.sealedResponses.group,
-      answers: schema.sealedResponses.answers,
-      comments: schema.sealedResponses.comments,
-    })
-    .from(schema.sealedResponses)
-    .where(eq(schema.sealedResponses.requestId, request.id));
+  const responses = await openEnvelopes(tx, request, options.sealingSecret);
   const invitedRows = await tx
     .select({
       group: schema.invitations.group,
@@ -62,7 +58,7 @@ export async function closeLockedRequest(
   if (!org) throw new Error("the request's organisation is gone");
   const result = aggregate({
     instrument: getInstrument(request.instrumentVersion),
-    responses: responses as RaterResponse[],
+    responses,
     threshold: request.threshold,
     invited,
     notCounted,
@@ -74,15 +70,10 @@ export async function closeLockedRequest(
   const state =
     result.status === "released" ? transition("closed", "release") : transition("closed", "insufficient");
 
-  // Unsent drafts hold answers next to an invitation: they must not outlive the request.
-  const invitationIds = tx
-    .select({ id: schema.invitations.id })
-    .from(schema.invitations)
-    .where(eq(schema.invitations.requestId, request.id));
-  await tx.delete(schema.drafts).where(sql`${schema.drafts.invitationId} in ${invitationIds}`);
-  await resealResponses(tx, request.id);
-
+  // The envelopes go either way; only a released report has its answers written out, once.
+  await discardEnvelopes(tx, request);
   if (result.status === "released") {
+    await writeReleasedResponses(tx, request, responses, options.now);
     await tx.insert(schema.reportSnapshots).values({
       requestId: request.id,
       orgId: request.orgId,
@@ -129,9 +120,7 @@ export async function closeLockedRequest(
  */
 export async function closeDueRequests(
   db: Executor,
-  options: {
-    now: Date;
-    appUrl: string;
+  options: CloseOptions & {
     limit?: number;
     onError?: (requestId: string, error: unknown) => void;
   },
@@ -179,23 +168,4 @@ export async function closeDueRequests(
     }
   }
   return closed;
-}
-
-/**
- * Rewrites the request's sealed responses in a random order with fresh ids. Rows sit in the table in
- * the order they were written, i.e. the order people answered; someone who knows who answered first
- * (a manager watching the counts) must not find that person's answers by position.
- */
-async function resealResponses(tx: Executor, requestId: string): Promise<void> {
-  const rows = await tx
-    .delete(schema.sealedResponses)
-    .where(eq(schema.sealedResponses.requestId, requestId))
-    .returning();
-  for (let i = rows.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [rows[i], rows[j]] = [rows[j] as (typeof rows)[number], rows[i] as (typeof rows)[number]];
-  }
-  if (rows.length > 0) {
-    await tx.insert(schema.sealedResponses).values(rows.map((row) => ({ ...row, id: randomUUID() })));
-  }
 }

@@ -1,5 +1,11 @@
 // Feedback requests: create (and open), open, list, progress and close.
-import { type Executor, findActiveRequestOnSubject, isUniqueViolation, schema } from "@fivefold/db";
+import {
+  type Executor,
+  findActiveRequestOnSubject,
+  isUniqueViolation,
+  schema,
+  takeUnreleasedResponses,
+} from "@fivefold/db";
 import {
   ConflictError,
   CURRENT_INSTRUMENT_VERSION,
@@ -28,6 +34,7 @@ import {
   loadRequest,
   type PersonRow,
 } from "./access";
+import { discardEnvelopes } from "./envelopes";
 import { approvedNominations, assertExternalsUncontrolled, judgeExternals } from "./externals";
 import { closenessWarnings } from "./history";
 import type { createRequestInput } from "./inputs";
@@ -246,7 +253,11 @@ export async function closeRequest(ctx: MemberContext, requestId: string): Promi
   return ctx.db.transaction(async (tx) => {
     const request = await loadRequest(tx, ctx.org.id, requestId, "update");
     await assertCanManage(ctx, request, tx);
-    const state = await closeLockedRequest(tx, request, { now: new Date(), appUrl: ctx.appUrl });
+    const state = await closeLockedRequest(tx, request, {
+      now: new Date(),
+      appUrl: ctx.appUrl,
+      sealingSecret: ctx.sealingSecret,
+    });
     await audit(tx, ctx, "requests.close", { type: "feedback_request", id: request.id }, { outcome: state });
     return { state };
   });
@@ -254,7 +265,7 @@ export async function closeRequest(ctx: MemberContext, requestId: string): Promi
 
 /**
  * Cancels a draft or open request: no report will ever come of it. Answers given so far will never be
- * read, so they go with the drafts; links stop working and unsent invitations and reminders are
+ * read, so their envelopes go unopened; links stop working and unsent invitations and reminders are
  * dropped. Invitations stay, as counts, so the manager sees what was collected before cancelling.
  */
 export async function cancelRequest(ctx: MemberContext, requestId: string) {
@@ -262,15 +273,9 @@ export async function cancelRequest(ctx: MemberContext, requestId: string) {
     const request = await loadRequest(tx, ctx.org.id, requestId, "update");
     await assertCanManage(ctx, request, tx);
     const state = transition(request.state, "cancel");
-    const invitations = tx
-      .select({ id: schema.invitations.id })
-      .from(schema.invitations)
-      .where(eq(schema.invitations.requestId, request.id));
-    await tx.delete(schema.drafts).where(inArray(schema.drafts.invitationId, invitations));
-    const discarded = await tx
-      .delete(schema.sealedResponses)
-      .where(eq(schema.sealedResponses.requestId, request.id))
-      .returning({ id: schema.sealedResponses.id });
+    // Envelopes, and any answers a version before sealed envelopes wrote in the clear.
+    const discarded =
+      (await discardEnvelopes(tx, request)) + (await takeUnreleasedResponses(tx, request.id)).length;
     await tx
       .delete(schema.outbox)
       .where(
@@ -289,7 +294,7 @@ export async function cancelRequest(ctx: MemberContext, requestId: string) {
       ctx,
       "requests.cancel",
       { type: "feedback_request", id: request.id },
-      { from: request.state, discardedResponses: discarded.length },
+      { from: request.state, discardedResponses: discarded },
     );
     return { state: "cancelled" as const };
   });

@@ -1,10 +1,9 @@
-// Answering: the inbox, the form, drafts, the sealed submit (exactly once) and declining, for
-// signed-in members by invitation id and for anyone holding a one-time link by token.
-import { randomUUID } from "node:crypto";
+// Answering: the inbox, the form, the sealed submit (exactly once) and declining, for signed-in
+// members by invitation id and for anyone holding a one-time link by token. Drafts never reach the
+// server: the browser keeps them until the rater submits or declines.
 import { type Executor, schema } from "@fivefold/db";
 import {
   anonymityPromise,
-  answerDraftSchema,
   answerSetSchema,
   ConflictError,
   canSubmit,
@@ -16,6 +15,7 @@ import {
 } from "@fivefold/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { MemberContext } from "../../trpc/context";
+import { sealEnvelope } from "./envelopes";
 import { hashToken } from "./tokens";
 
 type InvitationRow = typeof schema.invitations.$inferSelect;
@@ -99,11 +99,16 @@ export async function listInbox(ctx: MemberContext) {
     subject: { id: r.subjectId, name: r.subjectName },
     group: r.group,
     deadline: r.deadline.toISOString(),
-    state: r.state,
+    state: answeringState(r.state),
   }));
 }
 
-/** What a rater sees before answering: who, their group's anonymity promise, and their draft. */
+/** `draft` is a state only rows from before local drafts have: for the server it is `pending`. */
+function answeringState(state: InvitationRow["state"]): "pending" | "submitted" | "declined" {
+  return state === "draft" ? "pending" : state;
+}
+
+/** What a rater sees before answering: who, and their group's anonymity promise. */
 export async function getForm(db: Executor, key: InvitationKey) {
   const invitation = await findInvitation(db, key);
   const [request] = await db
@@ -121,7 +126,6 @@ export async function getForm(db: Executor, key: InvitationKey) {
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.feedbackRequests.orgId))
     .where(eq(schema.feedbackRequests.id, invitation.requestId));
   if (!request) throw new NotFoundError("Feedback request");
-  const [draft] = await db.select().from(schema.drafts).where(eq(schema.drafts.invitationId, invitation.id));
   return {
     invitationId: invitation.id,
     requestId: invitation.requestId,
@@ -135,14 +139,8 @@ export async function getForm(db: Executor, key: InvitationKey) {
     deadline: request.deadline.toISOString(),
     // A link past its deadline reads as closed, before anyone types an answer into it.
     requestState: invitation.expiresAt.getTime() < Date.now() ? ("closed" as const) : request.state,
-    state: invitation.state,
+    state: answeringState(invitation.state),
     instrumentVersion: request.instrumentVersion,
-    draft: draft
-      ? {
-          answers: Object.entries(draft.answers).map(([itemId, score]) => ({ itemId, score })),
-          comments: draft.comments,
-        }
-      : null,
   };
 }
 
@@ -156,38 +154,20 @@ async function lockRequestState(tx: Executor, requestId: string, mode: "share" |
   return request;
 }
 
-export async function saveDraft(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
-  return db.transaction(async (tx) => {
-    const { invitation, request } = await lockInvitation(tx, key);
-    assertUsable(invitation, request.state, now);
-    const draft = parseInput(answerDraftSchema(getInstrument(request.version)), payload);
-    const values = {
-      orgId: invitation.orgId,
-      answers: toAnswerRecord(draft.answers),
-      comments: draft.comments,
-      updatedAt: now,
-    };
-    await tx
-      .insert(schema.drafts)
-      .values({ invitationId: invitation.id, ...values })
-      .onConflictDoUpdate({ target: schema.drafts.invitationId, set: values });
-    if (invitation.state === "pending") {
-      await tx
-        .update(schema.invitations)
-        .set({ state: "draft" })
-        .where(eq(schema.invitations.id, invitation.id));
-    }
-    return { savedAt: now.toISOString() };
-  });
-}
-
 /**
  * Seals the response and marks the invitation submitted in one transaction. The conditional
  * update is the gate: of any number of concurrent submits, exactly one finds the invitation
- * still pending or draft. Nothing in the rows written, not even Postgres's own transaction stamp,
- * ties the response to the invitation.
+ * still pending. The response is stored only as an envelope sealed under the request's key
+ * (sealing.ts), and nothing in the rows written, not even Postgres's own transaction stamp, ties
+ * the envelope to the invitation.
  */
-export async function submitResponse(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
+export async function submitResponse(
+  db: Executor,
+  key: InvitationKey,
+  payload: unknown,
+  options: { sealingSecret: string; now?: Date },
+) {
+  const now = options.now ?? new Date();
   const found = await findInvitation(db, key);
   const [meta] = await db
     .select({ version: schema.feedbackRequests.instrumentVersion })
@@ -224,17 +204,13 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
     // A rater who does not count (rule 9) may answer, but a reader may be the one answering: their
     // answers are not kept, so the report never contains them.
     if (claimed.counts) {
-      await tx.insert(schema.sealedResponses).values({
-        id: randomUUID(),
-        orgId: claimed.orgId,
-        requestId: found.requestId,
-        group: claimed.group,
-        answers: toAnswerRecord(answerSet.answers),
-        comments: answerSet.comments,
-        submittedOn: now.toISOString().slice(0, 10),
-      });
+      await sealEnvelope(
+        tx,
+        { id: found.requestId, orgId: claimed.orgId },
+        { group: claimed.group, answers: toAnswerRecord(answerSet.answers), comments: answerSet.comments },
+        options.sealingSecret,
+      );
     }
-    await tx.delete(schema.drafts).where(eq(schema.drafts.invitationId, found.id));
     // Postgres stamps each row a transaction writes with that transaction's id (xmin). Rewriting
     // every invitation of the request here gives them all this stamp, so a sealed response's stamp
     // matches all of them or (once a later submit restamps them) none: never the one who answered.
@@ -246,12 +222,11 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
   });
 }
 
-export async function declineInvitation(
-  db: Executor,
-  key: InvitationKey,
-  reason: string | undefined,
-  now = new Date(),
-) {
+/**
+ * Declines, without a reason: free text stored next to the rater would be an answer with their name
+ * on it, and nobody reads it anyway.
+ */
+export async function declineInvitation(db: Executor, key: InvitationKey, now = new Date()) {
   return db.transaction(async (tx) => {
     const { invitation, request } = await lockInvitation(tx, key);
     assertUsable(invitation, request.state, now);
@@ -262,9 +237,8 @@ export async function declineInvitation(
     }
     await tx
       .update(schema.invitations)
-      .set({ state: "declined", declineReason: reason || null })
+      .set({ state: "declined" })
       .where(eq(schema.invitations.id, invitation.id));
-    await tx.delete(schema.drafts).where(eq(schema.drafts.invitationId, invitation.id));
     return { declined: true as const };
   });
 }

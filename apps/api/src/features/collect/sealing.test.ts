@@ -1,0 +1,62 @@
+// Sealing in isolation: a round trip, and every way an envelope must refuse to open.
+import { getInstrument, type RaterResponse } from "@fivefold/domain";
+import { describe, expect, it } from "vitest";
+import { ENVELOPE_SIZE, openResponse, SealedEnvelopeError, sealResponse } from "./sealing";
+
+const SECRET = "unit-test-sealing-secret-0123456789abcdef";
+const REQUEST = "5b0f7c1e-4a8b-4c3d-9e2f-0a1b2c3d4e5f";
+const OTHER = "5b0f7c1e-4a8b-4c3d-9e2f-0a1b2c3d4e60";
+const answers = Object.fromEntries(
+  getInstrument()
+    .dimensions.flatMap((d) => d.items)
+    .map((item, i) => [item.id, i % 7 === 0 ? null : (((i % 5) + 1) as 1 | 2 | 3 | 4 | 5)]),
+);
+const response: RaterResponse = {
+  group: "direct_report",
+  answers,
+  comments: [{ dimension: "risk", text: "Makes the call — and owns it. 😀" }],
+};
+const overhead = 1 + 12 + 16;
+
+describe("sealed envelopes", () => {
+  it("open to exactly what was sealed, and show none of it", () => {
+    const envelope = sealResponse(SECRET, REQUEST, response);
+    expect(openResponse(SECRET, REQUEST, envelope)).toEqual(response);
+    expect(envelope.toString("latin1")).not.toMatch(/owns it|direct_report|risk/);
+    // A fresh nonce each time: the same answers never give the same bytes.
+    expect(sealResponse(SECRET, REQUEST, response).equals(envelope)).toBe(false);
+  });
+
+  it("all have one size, so the length says nothing about the comments", () => {
+    const sized = (text: string) =>
+      sealResponse(SECRET, REQUEST, { ...response, comments: text ? [{ dimension: "vision", text }] : [] })
+        .length - overhead;
+    expect(sized("")).toBe(ENVELOPE_SIZE);
+    expect(sized("short")).toBe(ENVELOPE_SIZE);
+    expect(sized("x".repeat(1500))).toBe(ENVELOPE_SIZE);
+    // The longest answer set the schemas allow: five comments of 2,000 characters, 3 bytes each.
+    const longest = sealResponse(SECRET, REQUEST, {
+      ...response,
+      comments: getInstrument().dimensions.map((d) => ({ dimension: d.key, text: "€".repeat(2000) })),
+    });
+    expect(longest.length - overhead).toBe(ENVELOPE_SIZE);
+  });
+
+  it("do not open under another secret, for another request, altered, or of an unknown version", () => {
+    const envelope = sealResponse(SECRET, REQUEST, response);
+    expect(() => openResponse(`${SECRET}-rotated`, REQUEST, envelope)).toThrow(SealedEnvelopeError);
+    expect(() => openResponse(SECRET, OTHER, envelope)).toThrow(
+      /another SEALING_SECRET, for another request/,
+    );
+    for (const at of [1, 20, envelope.length - 1]) {
+      const altered = Buffer.from(envelope);
+      altered[at] = (altered[at] ?? 0) ^ 0x40;
+      expect(() => openResponse(SECRET, REQUEST, altered)).toThrow(SealedEnvelopeError);
+    }
+    const future = Buffer.from(envelope);
+    future[0] = 2;
+    expect(() => openResponse(SECRET, REQUEST, future)).toThrow(/version/);
+    expect(() => openResponse(SECRET, REQUEST, Buffer.alloc(10))).toThrow(SealedEnvelopeError);
+    expect(() => sealResponse("", REQUEST, response)).toThrow(/No sealing secret/);
+  });
+});

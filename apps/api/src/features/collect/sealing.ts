@@ -1,0 +1,93 @@
+// Sealing a response until release (DESIGN §4 rule 11). Each request has its own key, derived with
+// HKDF-SHA256 from the server's sealing secret (never in the database) and the request id; an
+// envelope is AES-256-GCM under that key with a random nonce and the request id as associated
+// data, so it opens only for the request it was sealed for, and any change to it is detected.
+//
+// Envelope bytes: [version 1][nonce 12][ciphertext][tag 16]. The plaintext is the JSON of
+// { group, answers, comments }, padded with spaces to one size for all, so an envelope's length
+// says nothing: someone watching the database while people answer, who sees which invitation
+// turned submitted as each envelope arrived, must not learn who wrote the long comment.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { type DimensionComment, type RaterResponse, raterGroupSchema, type Score } from "@fivefold/domain";
+import { z } from "zod";
+
+const VERSION = 1;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const SALT = Buffer.from("fivefold/sealed-envelope", "utf8");
+/** The padded plaintext size: the largest answer set the schemas allow (5 comments of 2,000 characters) fits. */
+export const ENVELOPE_SIZE = 32768;
+
+/** A sealed envelope that does not open: another secret, another request, or altered bytes. */
+export class SealedEnvelopeError extends Error {
+  override readonly name = "SealedEnvelopeError";
+}
+
+function requestKey(secret: string, requestId: string): Buffer {
+  if (!secret) throw new SealedEnvelopeError("No sealing secret: answers cannot be sealed or opened");
+  return Buffer.from(
+    hkdfSync("sha256", Buffer.from(secret, "utf8"), SALT, Buffer.from(`request:${requestId}`, "utf8"), 32),
+  );
+}
+
+const associatedData = (requestId: string) =>
+  Buffer.from(`fivefold/v${VERSION}/request:${requestId}`, "utf8");
+
+function pad(plain: Buffer): Buffer {
+  // A longer one (only a future, larger questionnaire could write it) takes the next multiple.
+  const size = Math.max(1, Math.ceil(plain.length / ENVELOPE_SIZE)) * ENVELOPE_SIZE;
+  // JSON ignores trailing whitespace, so the padding needs no length field.
+  return Buffer.concat([plain, Buffer.alloc(size - plain.length, 0x20)]);
+}
+
+export function sealResponse(secret: string, requestId: string, response: RaterResponse): Buffer {
+  const content = { group: response.group, answers: response.answers, comments: response.comments ?? [] };
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", requestKey(secret, requestId), nonce);
+  cipher.setAAD(associatedData(requestId));
+  const body = Buffer.concat([
+    cipher.update(pad(Buffer.from(JSON.stringify(content), "utf8"))),
+    cipher.final(),
+  ]);
+  return Buffer.concat([Buffer.from([VERSION]), nonce, body, cipher.getAuthTag()]);
+}
+
+const sealedContent = z.object({
+  group: raterGroupSchema,
+  answers: z.record(z.string(), z.number().int().min(1).max(5).nullable()),
+  comments: z.array(z.object({ dimension: z.string(), text: z.string() })),
+});
+
+/** Opens one envelope of the request; throws SealedEnvelopeError (saying nothing of the content). */
+export function openResponse(secret: string, requestId: string, envelope: Buffer): RaterResponse {
+  if (envelope.length < 1 + NONCE_BYTES + TAG_BYTES || envelope[0] !== VERSION) {
+    throw new SealedEnvelopeError("not a sealed envelope of a version this server knows");
+  }
+  const nonce = envelope.subarray(1, 1 + NONCE_BYTES);
+  const body = envelope.subarray(1 + NONCE_BYTES, envelope.length - TAG_BYTES);
+  const tag = envelope.subarray(envelope.length - TAG_BYTES);
+  let plain: Buffer;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", requestKey(secret, requestId), nonce);
+    decipher.setAAD(associatedData(requestId));
+    decipher.setAuthTag(tag);
+    plain = Buffer.concat([decipher.update(body), decipher.final()]);
+  } catch {
+    throw new SealedEnvelopeError(
+      "the envelope does not open with this server's sealing secret for this request: it was sealed under another SEALING_SECRET, for another request, or altered",
+    );
+  }
+  let content: unknown;
+  try {
+    content = JSON.parse(plain.toString("utf8"));
+  } catch {
+    content = undefined;
+  }
+  const parsed = sealedContent.safeParse(content);
+  if (!parsed.success) throw new SealedEnvelopeError("the envelope opened but does not hold a response");
+  return {
+    group: parsed.data.group,
+    answers: parsed.data.answers as Record<string, Score | null>,
+    comments: parsed.data.comments as DimensionComment[],
+  };
+}
