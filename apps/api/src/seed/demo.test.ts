@@ -65,6 +65,16 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(await h.as(acme, "admin").mailbox.list()).toEqual([]);
   });
 
+  it("counts the agency's raters in Product Design's autumn reports: Acme vouches for its domain", async () => {
+    if (!acme) throw new Error("no demo");
+    const reports = await h.as(acme, "team-2-1").reports.list();
+    const autumn = await h.as(acme, "team-2-1").reports.get({ requestId: reports[0]?.requestId ?? "" });
+    expect(autumn.notCounted).toBe(0);
+    const other = autumn.groups.find((g) => g.group === "other");
+    expect(other).toMatchObject({ invited: 1, shown: false });
+    expect(autumn.groups.find((g) => g.pooledFrom?.includes("other"))).toMatchObject({ answered: 5 });
+  });
+
   it("lets a coach read their coachees' reports", async () => {
     if (!acme) throw new Error("no demo");
     const coach = await h.as(acme, "coach-1").reports.list();

@@ -2,7 +2,7 @@
 // seven, so every journey can be tried on `pnpm start`. Demo sign-ins share one password.
 import { countOrganisations, type Database, schema } from "@fivefold/db";
 import { eq } from "drizzle-orm";
-import { seedDemoHistory } from "./history";
+import { DEMO_PARTNER_DOMAIN, seedDemoHistory } from "./history";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
 import { seedDemoPlans } from "./plans";
 
@@ -130,9 +130,6 @@ export function demoSeed(): { people: PersonSeed[]; teams: TeamSeed[] } {
   });
   return { people, teams: teamSeeds };
 }
-
-/** The external domain Acme vouches for, so its partners' answers count. */
-export const DEMO_PARTNER_DOMAIN = "partner.example";
 
 /**
  * Seeds Acme when the database holds no organisation yet; returns null when it already had one.

@@ -14,6 +14,9 @@ import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
 
 const DAY = 86_400_000;
+
+/** The external domain Acme vouches for, so its partners' answers count (rule 9). */
+export const DEMO_PARTNER_DOMAIN = "partner.example";
 const at = (iso: string) => new Date(`${iso}T09:00:00.000Z`);
 
 interface CycleSeed {
@@ -69,6 +72,33 @@ export async function seedDemoHistory(
     return { level, selfBias: kind === 0 ? 1.2 : kind === 1 ? -1 : 0.1, next };
   };
 
+  // Raters outside Acme are written `external:<address>`: they answer through their one-time link.
+  const external = (key: string) => (key.startsWith("external:") ? key.slice("external:".length) : null);
+
+  /** The invitation to answer as `key`: by id for a colleague, by the mailed link for an external. */
+  async function invitationKey(requestId: string, key: string) {
+    const email = external(key);
+    if (email) {
+      const mails = await db.select().from(schema.outbox).where(eq(schema.outbox.toEmail, email));
+      const link = mails
+        .map((mail) => mail.meta as { requestId?: string; link?: string })
+        .find((meta) => meta.requestId === requestId)?.link;
+      if (!link) throw new Error(`no invitation mail to ${email}`);
+      return { token: link.replace("/r/", "") };
+    }
+    const [invitation] = await db
+      .select({ id: schema.invitations.id })
+      .from(schema.invitations)
+      .where(
+        and(
+          eq(schema.invitations.requestId, requestId),
+          eq(schema.invitations.personId, person(key).personId),
+        ),
+      );
+    if (!invitation) throw new Error(`no invitation for ${key}`);
+    return { invitationId: invitation.id, personId: person(key).personId, orgId: org.orgId };
+  }
+
   async function runRequest(input: {
     managerKey: string;
     subjectKey: string;
@@ -87,7 +117,10 @@ export async function seedDemoHistory(
       {
         subjectId: person(input.subjectKey).personId,
         deadline: input.deadline,
-        raters: input.raters.map((r) => ({ personId: person(r.key).personId, group: r.group })),
+        raters: input.raters.map((r) => {
+          const email = external(r.key);
+          return email ? { email, group: r.group } : { personId: person(r.key).personId, group: r.group };
+        }),
       },
       opened,
     );
@@ -104,16 +137,7 @@ export async function seedDemoHistory(
     const usedComments = new Set<string>();
     for (const [index, rater] of everyone.entries()) {
       if (input.answering && !input.answering(rater.key, index)) continue;
-      const [invitation] = await db
-        .select({ id: schema.invitations.id })
-        .from(schema.invitations)
-        .where(
-          and(
-            eq(schema.invitations.requestId, requestId),
-            eq(schema.invitations.personId, person(rater.key).personId),
-          ),
-        );
-      if (!invitation) throw new Error(`no invitation for ${rater.key}`);
+      const key = await invitationKey(requestId, rater.key);
       const bias = rater.group === "self" ? profile.selfBias : rater.group === "manager" ? -0.2 : 0;
       const answers = instrument.dimensions.flatMap((d) =>
         d.items.map((item) => ({
@@ -140,7 +164,7 @@ export async function seedDemoHistory(
               });
       await submitResponse(
         db,
-        { invitationId: invitation.id, personId: person(rater.key).personId, orgId: org.orgId },
+        key,
         { answers, comments },
         { sealingSecret, now: new Date(opened.getTime() + (1 + (index % 9)) * DAY) },
       );
@@ -176,12 +200,18 @@ export async function seedDemoHistory(
     for (const team of teams) {
       for (const [i, subjectKey] of team.members.slice(0, cycle.subjectsPerTeam).entries()) {
         const peers = team.members.filter((m) => m !== subjectKey).slice(i % 2, (i % 2) + 4);
+        // In autumn, Product Design also heard from the agency Acme vouches for (rule 9).
+        const partner =
+          cycle.name === "Autumn 2026" && team.manager === "manager-2"
+            ? [{ key: `external:ines.duarte@${DEMO_PARTNER_DOMAIN}`, group: "other" as const }]
+            : [];
         const outcome = await runRequest({
           managerKey: team.manager,
           subjectKey,
           raters: [
             { key: team.manager, group: "manager" },
             ...peers.map((key) => ({ key, group: "peer" as const })),
+            ...partner,
           ],
           cycleId: row?.id ?? null,
           opensOn: cycle.startsOn,
