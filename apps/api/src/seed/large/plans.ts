@@ -129,7 +129,11 @@ export function generatePlanFor(
     subjectId: subject.id,
     state: "draft",
     ...content,
+    progress: 0,
+    reflection: null,
     createdAt,
+    publishedAt: null,
+    closedAt: null,
   };
   const result: GeneratedPlan = { plan, partnerships: [], checkins: [], encouragements: [] };
   const circle = chooseCircle(ctx.shape, input.subject, random);
@@ -154,6 +158,7 @@ export function generatePlanFor(
           role: "partner",
           state: "invited",
           invitedAt,
+          respondedAt: null,
         });
       }
     }
