@@ -1,6 +1,7 @@
 // Generates one large, realistic organisation for benchmarks and scale checks, on Postgres or the
 // embedded database, after migrating it. Usage:
 //   pnpm seed:large [--people 10000] [--cycles 2] [--seed 1] [--name "Large Org 10000"] [--password …]
+//                   [--today YYYY-MM-DD]   (the day it is generated on: cycles and plans end before it)
 // Progress goes to stderr; the summary (counts, sign-ins, the shared password) to stdout.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +18,7 @@ import {
 } from "../seed/large";
 
 const USAGE =
-  'Usage: pnpm seed:large [--people 10000] [--cycles 2] [--seed 1] [--name "Large Org 10000"] [--password fivefold-large]';
+  'Usage: pnpm seed:large [--people 10000] [--cycles 2] [--seed 1] [--name "Large Org 10000"] [--password fivefold-large] [--today YYYY-MM-DD]';
 
 const number = (value: number) => value.toLocaleString("en-GB");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       name: { type: "string" },
       password: { type: "string" },
+      today: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -93,6 +95,11 @@ async function main(): Promise<void> {
   const cycles = wholeNumber("cycles", values.cycles, 2);
   const seed = wholeNumber("seed", values.seed, 1);
   const name = values.name?.trim() || defaultLargeOrganisationName(people);
+  const today = values.today === undefined ? new Date() : new Date(`${values.today}T00:00:00.000Z`);
+  if (Number.isNaN(today.getTime())) {
+    console.error(`--today must be a day such as 2026-12-01, got "${values.today}"\n${USAGE}`);
+    process.exit(2);
+  }
   const env = readEnv([]);
   // The same embedded database `pnpm start` uses (.data/ at the repository root) when DATABASE_URL is unset.
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -105,6 +112,7 @@ async function main(): Promise<void> {
       seed,
       name,
       password: values.password ?? DEFAULT_LARGE_PASSWORD,
+      now: today,
       onProgress: progressPrinter(process.stderr),
     });
     printSummary(summary, `${database.driver} (${database.location})`);

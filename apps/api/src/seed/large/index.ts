@@ -23,6 +23,7 @@ export const MAX_CYCLES = 10;
 const PEOPLE_PER_BATCH = 2_000;
 const SUBJECTS_PER_BATCH = 200;
 const SNAPSHOTS_PER_STATEMENT = 250;
+const YIELD_EVERY = 10;
 
 export interface LargeOrganisationOptions {
   people: number;
@@ -31,7 +32,11 @@ export interface LargeOrganisationOptions {
   name?: string;
   /** Every person signs in with this password (hashed once: see docs/performance.md). */
   password: string;
-  /** The calendar ends at the latest cycle that closed four weeks before this; plans run up to it. */
+  /**
+   * The day the organisation is generated on (default today): the calendar ends at the latest cycle
+   * that closed four weeks before it, and plans and check-ins run up to its start. Only its day
+   * counts, so the same seed gives the same organisation all day long.
+   */
   now?: Date;
   onProgress?: (progress: LargeSeedProgress) => void;
 }
@@ -102,7 +107,8 @@ export async function seedLargeOrganisation(
   const seed = options.seed ?? 1;
   const cycleCount = options.cycles ?? 2;
   const name = options.name ?? defaultLargeOrganisationName(options.people);
-  const now = options.now ?? new Date();
+  const day = options.now ?? new Date();
+  const now = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
   const emailDomain = emailDomainFor(name);
 
   const existing = await findOrganisationByName(db, name);
@@ -149,6 +155,8 @@ export async function seedLargeOrganisation(
       elapsedMs: performance.now() - started,
     });
 
+  // One batch is written while the next is computed: Postgres works in its own process meanwhile.
+  let writing: Promise<void> = Promise.resolve();
   try {
     await writePeople(db, org.id, seed, shape, await hashPassword(options.password), (done) => {
       counts.people = done;
@@ -189,6 +197,8 @@ export async function seedLargeOrganisation(
         const plans: GeneratedPlan[] = [];
         const end = Math.min(shape.people.length, start + SUBJECTS_PER_BATCH);
         for (let subject = start; subject < end; subject++) {
+          // Let the previous batch's statements go out while this one is computed.
+          if (subject % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
           const generated = generateRequest(ctx, subject);
           if (!generated) continue;
           requests.push(generated);
@@ -216,16 +226,21 @@ export async function seedLargeOrganisation(
             subjectSignIn = { index: subject, requestId: generated.request.id, score };
           }
         }
-        await writeCycleBatch(db, instrument, requests, plans);
-        counts.requests += requests.length;
-        counts.responses += requests.reduce((n, r) => n + r.responses.length, 0);
-        counts.snapshots += requests.filter((r) => r.snapshot).length;
-        counts.plans += plans.length;
-        counts.checkins += plans.reduce((n, p) => n + p.checkins.length, 0);
-        report(dates.name, end, shape.people.length);
+        await writing;
+        writing = writeCycleBatch(db, instrument, requests, plans).then(() => {
+          counts.requests += requests.length;
+          counts.responses += requests.reduce((n, r) => n + r.responses.length, 0);
+          counts.snapshots += requests.filter((r) => r.snapshot).length;
+          counts.plans += plans.length;
+          counts.checkins += plans.reduce((n, p) => n + p.checkins.length, 0);
+          report(dates.name, end, shape.people.length);
+        });
+        // Awaited before the next batch is written; until then a failure must not count as unhandled.
+        writing.catch(() => {});
       }
       cycleResults.push(tally);
     }
+    await writing;
 
     const person = (index: number | undefined) => {
       const p = index === undefined ? undefined : shape.people[index];
@@ -258,6 +273,7 @@ export async function seedLargeOrganisation(
     report("done", 1, 1);
     return summary;
   } catch (error) {
+    await writing.catch(() => {});
     await removeOrganisation(db, org.id, emailDomain);
     throw error;
   }
