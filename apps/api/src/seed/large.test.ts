@@ -248,6 +248,32 @@ describe(`pnpm seed:large's generator on ${testDriver()}`, () => {
     expect(report).toBeTruthy();
   });
 
+  it("is read by the product like real data: a coach's dashboards and a published plan", async () => {
+    const callerOf = async (email: string) => {
+      const [user] = await database.db.select().from(schema.user).where(eq(schema.user.email, email));
+      return createCaller(
+        createContextFor(
+          { ...database, appUrl: "http://localhost:3000", mailboxEnabled: true },
+          user?.id ?? null,
+        ),
+      );
+    };
+    const coach = await callerOf(first.signIns.coach.email);
+    const teams = await coach.dashboards.teams();
+    expect(teams.length).toBe(first.signIns.coach.teams);
+    const [team] = teams;
+    expect(await coach.dashboards.team({ teamId: team?.id ?? "" })).toBeTruthy();
+
+    const [plan] = await database.db
+      .select({ id: schema.coachingPlans.id, email: schema.people.email })
+      .from(schema.coachingPlans)
+      .innerJoin(schema.people, eq(schema.people.id, schema.coachingPlans.subjectId))
+      .where(and(eq(schema.coachingPlans.orgId, first.orgId), eq(schema.coachingPlans.state, "active")))
+      .limit(1);
+    const owner = await callerOf(plan?.email ?? "");
+    expect(await owner.plans.get({ planId: plan?.id ?? "" })).toMatchObject({ state: "active" });
+  });
+
   it("is deterministic: the same seed gives the same people, another seed other people", async () => {
     const again = await run("Large Test Again");
     expect(await peopleOf(again.orgId)).toEqual(await peopleOf(first.orgId));
