@@ -132,11 +132,6 @@ export async function seedLargeOrganisation(
   const calendar = cycleCalendar(cycleCount, now);
   const [org] = await db.insert(schema.organisations).values({ name }).returning();
   if (!org) throw new Error("organisation insert returned nothing");
-  // Rule 10 compares a release with the subject's earlier ones inside the window; the calendar keeps
-  // its rounds further apart than that, so each release is computed without history, as here.
-  if (minimumGapDays(calendar) <= org.historyWindowDays) {
-    throw new Error(`the cycles are closer than the ${org.historyWindowDays}-day comparison window`);
-  }
 
   const counts: LargeSeedCounts = {
     people: 0,
@@ -158,6 +153,11 @@ export async function seedLargeOrganisation(
   // One batch is written while the next is computed: Postgres works in its own process meanwhile.
   let writing: Promise<void> = Promise.resolve();
   try {
+    // Rule 10 compares a release with the subject's earlier ones inside the window; the calendar keeps
+    // its rounds further apart than that, so each release is computed without history, as here.
+    if (minimumGapDays(calendar) <= org.historyWindowDays) {
+      throw new Error(`the cycles are closer than the ${org.historyWindowDays}-day comparison window`);
+    }
     await writePeople(db, org.id, seed, shape, await hashPassword(options.password), (done) => {
       counts.people = done;
       report("people", done, shape.people.length);
