@@ -1,0 +1,215 @@
+// One feedback request of a released cycle, as the product would have left it: the request, its
+// nominations and invitations (who answered, who declined, who never did), the sealed responses
+// (no rater, random UUIDv4 ids, the day only, in random order) and the report the real aggregation
+// computes from them, or the request marked insufficient when the aggregation says so.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { schema } from "@fivefold/db";
+import {
+  type AnonymityPolicy,
+  aggregate,
+  type Instrument,
+  type RaterGroup,
+  type RaterResponse,
+  type ReportSnapshot,
+} from "@fivefold/domain";
+import type { AnswerModel } from "./answers";
+import type { CycleDates } from "./calendar";
+import { type LargeOrganisationShape, readersOf } from "./people";
+import { createRandom, type Random } from "./random";
+
+const DAY = 86_400_000;
+/** Share of people not rated in a cycle (joined late, on leave). */
+const SKIPPED = 0.03;
+/** Share of requests whose raters are slow to answer: most insufficient reports come from these. */
+const QUIET = 0.08;
+
+const DECLINE_REASONS = [
+  "I have not worked with them enough this half-year to judge.",
+  "On leave for most of the round.",
+  "We only started working together last month.",
+];
+
+export interface CycleContext {
+  orgId: string;
+  cycleId: string;
+  /** 0 for the first cycle generated, 1 for the next, …: people grow from one to the next. */
+  step: number;
+  dates: CycleDates;
+  seed: number;
+  shape: LargeOrganisationShape;
+  model: AnswerModel;
+  instrument: Instrument;
+  threshold: number;
+  policy: Required<AnonymityPolicy>;
+}
+
+export interface GeneratedRequest {
+  subject: number;
+  request: typeof schema.feedbackRequests.$inferInsert & { id: string };
+  nominations: Array<typeof schema.nominations.$inferInsert>;
+  invitations: Array<typeof schema.invitations.$inferInsert>;
+  responses: Array<typeof schema.sealedResponses.$inferInsert>;
+  /** Null when the request closed insufficient. */
+  snapshot: ReportSnapshot | null;
+  audit: Array<typeof schema.auditLog.$inferInsert>;
+}
+
+export interface RaterChoice {
+  person: number;
+  group: RaterGroup;
+}
+
+/**
+ * The subject's raters besides themself: their manager, and as anonymous raters some of their
+ * direct reports and of their peers (others reporting to the same manager), never a reader of the
+ * report. Null when fewer than three anonymous raters can be found.
+ */
+export function chooseRaters(
+  shape: LargeOrganisationShape,
+  subject: number,
+  random: Random,
+): RaterChoice[] | null {
+  const person = shape.people[subject];
+  if (!person) throw new Error(`no person ${subject}`);
+  const readers = readersOf(shape, subject);
+  const manager = person.managerIndex === null ? null : shape.people[person.managerIndex];
+  const peers = (manager?.reports ?? []).filter((p) => p !== subject && !readers.has(p));
+  const reports = person.reports.filter((p) => !readers.has(p));
+  const budget = random.int(6, 12) - 1 - (manager ? 1 : 0);
+  let reportCount = Math.min(reports.length, peers.length > 0 ? Math.ceil(budget / 2) : budget);
+  const peerCount = Math.min(peers.length, budget - reportCount);
+  reportCount = Math.min(reports.length, budget - peerCount);
+  if (reportCount + peerCount < 3) return null;
+  return [
+    ...(manager ? [{ person: manager.index, group: "manager" as const }] : []),
+    ...random.sample(peers, peerCount).map((p) => ({ person: p, group: "peer" as const })),
+    ...random.sample(reports, reportCount).map((p) => ({ person: p, group: "direct_report" as const })),
+  ];
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const tokenHash = () => createHash("sha256").update(randomBytes(16)).digest("hex");
+
+export function generateRequest(ctx: CycleContext, subject: number): GeneratedRequest | null {
+  const random = createRandom(ctx.seed, `cycle:${ctx.step}:subject:${subject}`);
+  if (random.chance(SKIPPED)) return null;
+  const raters = chooseRaters(ctx.shape, subject, random);
+  if (!raters) return null;
+  const person = ctx.shape.people[subject];
+  if (!person) throw new Error(`no person ${subject}`);
+  const requester = person.managerIndex === null ? person : ctx.shape.people[person.managerIndex];
+  if (!requester) throw new Error(`no manager for ${subject}`);
+  const { dates } = ctx;
+  const requestId = randomUUID();
+  const answerRate = random.chance(QUIET) ? 0.6 : 0.92;
+
+  const everyone: RaterChoice[] = [{ person: subject, group: "self" }, ...raters];
+  const invitations: GeneratedRequest["invitations"] = [];
+  const responses: GeneratedRequest["responses"] = [];
+  const usedComments = new Set<string>();
+  let unanswered = false;
+  for (const rater of everyone) {
+    const rate = rater.group === "self" ? 0.95 : rater.group === "manager" ? 0.93 : answerRate;
+    const submitted = random.chance(rate);
+    const declined = !submitted && rater.group !== "self" && random.chance(0.35);
+    unanswered ||= !submitted;
+    invitations.push({
+      orgId: ctx.orgId,
+      requestId,
+      personId: ctx.shape.people[rater.person]?.id ?? null,
+      group: rater.group,
+      tokenHash: tokenHash(),
+      expiresAt: dates.deadline,
+      state: submitted ? "submitted" : declined ? "declined" : "pending",
+      counts: true,
+      declineReason: declined && random.chance(0.5) ? random.pick(DECLINE_REASONS) : null,
+    });
+    if (!submitted) continue;
+    const answeredOn = new Date(dates.openedAt.getTime() + random.int(0, 25) * DAY);
+    responses.push({
+      id: randomUUID(),
+      orgId: ctx.orgId,
+      requestId,
+      group: rater.group,
+      answers: ctx.model.answers({
+        subject,
+        rater: rater.person,
+        group: rater.group,
+        cycleStep: ctx.step,
+        random,
+      }),
+      comments: ctx.model.comments({ subject, group: rater.group, random, used: usedComments }),
+      submittedOn: isoDay(answeredOn),
+    });
+  }
+  // Rows sit on disk in the order they are written: ordered by their random ids, that order says
+  // nothing about who answered first (the product reshuffles at close for the same reason).
+  responses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const invited: Partial<Record<RaterGroup, number>> = {};
+  for (const rater of everyone) invited[rater.group] = (invited[rater.group] ?? 0) + 1;
+  const result = aggregate({
+    instrument: ctx.instrument,
+    responses: responses.map(
+      (r) => ({ group: r.group, answers: r.answers, comments: r.comments }) as RaterResponse,
+    ),
+    threshold: ctx.threshold,
+    invited,
+    notCounted: 0,
+    seed: requestId,
+    policy: ctx.policy,
+  });
+
+  const released = result.status === "released";
+  return {
+    subject,
+    request: {
+      id: requestId,
+      orgId: ctx.orgId,
+      subjectId: person.id,
+      requesterId: requester.id,
+      deadline: dates.deadline,
+      threshold: ctx.threshold,
+      instrumentVersion: ctx.instrument.version,
+      state: released ? "released" : "insufficient",
+      insufficientReason: result.status === "insufficient" ? result.reason : null,
+      cycleId: ctx.cycleId,
+      remindedAt: unanswered ? new Date(dates.deadline.getTime() - 3 * DAY) : null,
+      createdAt: dates.openedAt,
+      openedAt: dates.openedAt,
+      closedAt: dates.closedAt,
+    },
+    nominations: raters.map((rater) => ({
+      orgId: ctx.orgId,
+      requestId,
+      personId: ctx.shape.people[rater.person]?.id ?? null,
+      group: rater.group,
+      proposedById: requester.id,
+      approved: true,
+      createdAt: dates.openedAt,
+    })),
+    invitations,
+    responses,
+    snapshot: released ? result.snapshot : null,
+    audit: [
+      {
+        orgId: ctx.orgId,
+        actorId: requester.id,
+        action: "requests.create",
+        targetType: "feedback_request",
+        targetId: requestId,
+        details: { subjectId: person.id, raters: raters.length, opened: true },
+        createdAt: dates.openedAt,
+      },
+      {
+        orgId: ctx.orgId,
+        actorId: null,
+        action: "requests.close",
+        targetType: "feedback_request",
+        targetId: requestId,
+        details: { outcome: released ? "released" : "insufficient", atDeadline: true },
+        createdAt: dates.closedAt,
+      },
+    ],
+  };
+}
