@@ -239,7 +239,12 @@ describe(`pnpm seed:large's generator on ${testDriver()}`, () => {
     const [user] = await database.db.select().from(schema.user).where(eq(schema.user.email, subject.email));
     const caller = createCaller(
       createContextFor(
-        { ...database, appUrl: "http://localhost:3000", mailboxEnabled: true },
+        {
+          ...database,
+          appUrl: "http://localhost:3000",
+          mailboxEnabled: true,
+          sealingSecret: "large-test-sealing-secret-of-32-characters",
+        },
         user?.id ?? null,
       ),
     );
@@ -253,7 +258,12 @@ describe(`pnpm seed:large's generator on ${testDriver()}`, () => {
       const [user] = await database.db.select().from(schema.user).where(eq(schema.user.email, email));
       return createCaller(
         createContextFor(
-          { ...database, appUrl: "http://localhost:3000", mailboxEnabled: true },
+          {
+            ...database,
+            appUrl: "http://localhost:3000",
+            mailboxEnabled: true,
+            sealingSecret: "large-test-sealing-secret-of-32-characters",
+          },
           user?.id ?? null,
         ),
       );

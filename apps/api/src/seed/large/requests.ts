@@ -23,12 +23,6 @@ const SKIPPED = 0.03;
 /** Share of requests whose raters are slow to answer: most insufficient reports come from these. */
 const QUIET = 0.08;
 
-const DECLINE_REASONS = [
-  "I have not worked with them enough this half-year to judge.",
-  "On leave for most of the round.",
-  "We only started working together last month.",
-];
-
 export interface CycleContext {
   orgId: string;
   cycleId: string;
@@ -122,10 +116,8 @@ export function generateRequest(ctx: CycleContext, subject: number): GeneratedRe
       expiresAt: dates.deadline,
       state: submitted ? "submitted" : declined ? "declined" : "pending",
       counts: true,
-      declineReason: declined && random.chance(0.5) ? random.pick(DECLINE_REASONS) : null,
     });
     if (!submitted) continue;
-    const answeredOn = new Date(dates.openedAt.getTime() + random.int(0, 25) * DAY);
     responses.push({
       id: randomUUID(),
       orgId: ctx.orgId,
@@ -139,7 +131,8 @@ export function generateRequest(ctx: CycleContext, subject: number): GeneratedRe
         random,
       }),
       comments: ctx.model.comments({ subject, group: rater.group, random, used: usedComments }),
-      submittedOn: isoDay(answeredOn),
+      // Released responses carry the release day, never the day each was given (rule 11).
+      submittedOn: isoDay(dates.closedAt),
     });
   }
   // Rows sit on disk in the order they are written: ordered by their random ids, that order says
