@@ -1,6 +1,7 @@
 export * from "./anonymity";
 export * from "./answers";
 export * from "./dashboard";
+export * from "./dates";
 export * from "./errors";
 export * from "./export";
 export * from "./instrument";
