@@ -35,13 +35,20 @@ export const nowOf = (ctx: Pick<ServiceContext, "now">): Date => (ctx.now ? ctx.
  * helper can run outside the transaction by mistake (on PGlite, with one connection, a query
  * outside it would wait for it forever).
  */
-export async function withTransaction<C extends ServiceContext, T>(ctx: C, work: (ctx: C) => Promise<T>): Promise<T> {
+export async function withTransaction<C extends ServiceContext, T>(
+  ctx: C,
+  work: (ctx: C) => Promise<T>,
+): Promise<T> {
   if (ctx.inTransaction) return work(ctx);
   return (ctx.db as Database).transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
 }
 
 /** Memoises a look-up for the life of the context (one HTTP request, one job run). */
-export function memoise<T>(ctx: Pick<ServiceContext, "memo">, key: string, load: () => Promise<T>): Promise<T> {
+export function memoise<T>(
+  ctx: Pick<ServiceContext, "memo">,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
   let hit = ctx.memo.get(key) as Promise<T> | undefined;
   if (!hit) {
     hit = load();
