@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { lockDataFolder } from "./folder-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -22,8 +23,26 @@ export interface DatabaseHandle {
   driver: Driver;
   /** Where the data lives, without credentials: a folder, `memory`, or host/database. */
   location: string;
+  /**
+   * Runs `fn` while holding a database-wide lock named `name`, so that of several processes
+   * starting at once (workers, machines) one migrates or seeds at a time. Postgres: a session
+   * advisory lock, released if the process dies. PGlite has one process by construction.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export interface DatabaseOptions {
+  /** The folder relative paths (the embedded database) resolve against. */
+  cwd?: string;
+  /** Postgres: connections in this process's pool (default 10). */
+  maxConnections?: number;
+  /** Postgres: a statement running longer is cancelled by the server (default 15 s; 0 for none). */
+  statementTimeoutMs?: number;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 export const DEFAULT_DATA_DIR = ".data/pglite";
 
@@ -42,25 +61,80 @@ export function describeUrl(url: string | undefined): { driver: Driver; location
 
 export async function createDatabase(
   url: string | undefined,
-  options: { cwd?: string; maxConnections?: number } = {},
+  options: DatabaseOptions = {},
 ): Promise<DatabaseHandle> {
   const { driver, location } = describeUrl(url);
   if (driver === "postgres" && url) {
-    const sql = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    const sql = postgres(url, {
+      max: options.maxConnections ?? DEFAULT_POOL_SIZE,
+      onnotice: () => {},
+      // Fail a request rather than hold it while the server is unreachable.
+      connect_timeout: 10,
+      // Sent at connection start, so it holds for every statement on every pooled connection.
+      connection: { statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
+    });
     const db = drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Database;
-    return { db, driver, location, close: () => sql.end({ timeout: 5 }) };
+    return {
+      db,
+      driver,
+      location,
+      async exclusive(name, fn) {
+        // One reserved connection holds the lock; if this process dies, Postgres drops it.
+        // Polled rather than waited for, so the wait (a demo seed takes seconds) is never one
+        // long statement for the statement timeout to cancel.
+        const key = `fivefold:${name}`;
+        const reserved = await sql.reserve();
+        try {
+          for (;;) {
+            const [row] = await reserved<
+              { locked: boolean }[]
+            >`select pg_try_advisory_lock(hashtext(${key})) as locked`;
+            if (row?.locked) break;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+          try {
+            return await fn();
+          } finally {
+            await reserved`select pg_advisory_unlock(hashtext(${key}))`.catch(() => {});
+          }
+        } finally {
+          reserved.release();
+        }
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   let client: PGlite;
+  let releaseFolder = () => {};
   if (location === "memory") {
     client = new PGlite();
   } else {
     const dir = resolve(options.cwd ?? process.cwd(), location);
     mkdirSync(dir, { recursive: true });
+    // Before PGlite touches the folder: a second process must not even open it.
+    releaseFolder = lockDataFolder(dir).release;
     client = new PGlite(dir);
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    releaseFolder();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
-  return { db, driver, location, close: () => client.close() };
+  return {
+    db,
+    driver,
+    location,
+    exclusive: (_name, fn) => fn(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        releaseFolder();
+      }
+    },
+  };
 }
 
 /** Runs raw SQL and returns its rows on either driver (postgres.js gives an array, PGlite `{ rows }`). */
