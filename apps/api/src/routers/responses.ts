@@ -1,5 +1,11 @@
 // Answering an invitation: signed in by invitation id, or with a one-time link's token (public).
-import { answersPayload, declinePayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
+import {
+  answersPayload,
+  declinePayload,
+  invitationIdInput,
+  submitPayload,
+  tokenInput,
+} from "../features/collect/inputs";
 import {
   declineInvitation,
   getForm,
@@ -18,6 +24,8 @@ const byId = (ctx: MemberContext, invitationId: string): InvitationKey => ({
 
 const withId = invitationIdInput.extend(answersPayload.shape);
 const withToken = tokenInput.extend(answersPayload.shape);
+const submitWithId = invitationIdInput.extend(submitPayload.shape);
+const submitWithToken = tokenInput.extend(submitPayload.shape);
 
 export const responsesRouter = router({
   get: memberProcedure
@@ -27,8 +35,10 @@ export const responsesRouter = router({
     .input(withId)
     .mutation(({ ctx, input }) => saveDraft(ctx.db, byId(ctx, input.invitationId), input)),
   submit: memberProcedure
-    .input(withId)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, byId(ctx, input.invitationId), input)),
+    .input(submitWithId)
+    .mutation(({ ctx, input }) =>
+      submitResponse(ctx.db, byId(ctx, input.invitationId), input, undefined, input.idempotencyKey),
+    ),
   decline: memberProcedure
     .input(invitationIdInput.extend(declinePayload.shape))
     .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId), input.reason)),
@@ -40,8 +50,10 @@ export const responsesRouter = router({
     .input(withToken)
     .mutation(({ ctx, input }) => saveDraft(ctx.db, { token: input.token }, input)),
   submitByToken: publicProcedure
-    .input(withToken)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, { token: input.token }, input)),
+    .input(submitWithToken)
+    .mutation(({ ctx, input }) =>
+      submitResponse(ctx.db, { token: input.token }, input, undefined, input.idempotencyKey),
+    ),
   declineByToken: publicProcedure
     .input(tokenInput.extend(declinePayload.shape))
     .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token }, input.reason)),

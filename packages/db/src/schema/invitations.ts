@@ -27,6 +27,12 @@ export const invitations = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     state: invitationStateEnum().notNull().default("pending"),
     declineReason: text(),
+    /**
+     * The idempotency key of the submit that sealed this invitation's answer, chosen by the
+     * rater's browser: a retry of that very submit (its answer lost on the way back) is told it
+     * succeeded. Kept here, never on the sealed response, so it joins nothing to an answer.
+     */
+    submitKey: text(),
   },
   (t) => [
     unique().on(t.orgId, t.requestId, t.personId),

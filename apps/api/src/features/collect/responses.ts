@@ -179,14 +179,27 @@ export async function saveDraft(db: Executor, key: InvitationKey, payload: unkno
   });
 }
 
+/** The submit that sealed this invitation, retried with its idempotency key: answer it again. */
+const sameSubmit = (invitation: { state: string; submitKey: string | null }, idempotencyKey?: string) =>
+  idempotencyKey !== undefined && invitation.state === "submitted" && invitation.submitKey === idempotencyKey;
+
 /**
  * Seals the response and marks the invitation submitted in one transaction. The conditional
  * update is the gate: of any number of concurrent submits, exactly one finds the invitation
  * still pending or draft. Nothing in the rows written, not even Postgres's own transaction stamp,
  * ties the response to the invitation.
+ * `idempotencyKey`, chosen by the client per form, is stored on the invitation (never the
+ * response): a retry of a submit whose answer was lost gets its success, any other a CONFLICT.
  */
-export async function submitResponse(db: Executor, key: InvitationKey, payload: unknown, now = new Date()) {
+export async function submitResponse(
+  db: Executor,
+  key: InvitationKey,
+  payload: unknown,
+  now = new Date(),
+  idempotencyKey?: string,
+) {
   const found = await findInvitation(db, key);
+  if (sameSubmit(found, idempotencyKey)) return { submitted: true as const };
   const [meta] = await db
     .select({ version: schema.feedbackRequests.instrumentVersion })
     .from(schema.feedbackRequests)
@@ -199,16 +212,18 @@ export async function submitResponse(db: Executor, key: InvitationKey, payload: 
     assertUsable(found, request.state, now);
     const [claimed] = await tx
       .update(schema.invitations)
-      .set({ state: "submitted" })
+      .set({ state: "submitted", submitKey: idempotencyKey ?? null })
       .where(
         and(eq(schema.invitations.id, found.id), inArray(schema.invitations.state, ["pending", "draft"])),
       )
       .returning({ group: schema.invitations.group, orgId: schema.invitations.orgId });
     if (!claimed) {
       const [current] = await tx
-        .select({ state: schema.invitations.state })
+        .select({ state: schema.invitations.state, submitKey: schema.invitations.submitKey })
         .from(schema.invitations)
         .where(eq(schema.invitations.id, found.id));
+      // A retry that overtook its own first attempt, committed while this one waited for the lock.
+      if (current && sameSubmit(current, idempotencyKey)) return { submitted: true as const };
       throw new ConflictError(
         current?.state === "declined"
           ? "You declined this invitation"
