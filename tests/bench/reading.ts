@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const database = await createDatabase("pglite://memory");
   await migrate(database);
   const seedStart = performance.now();
-  const acme = await seedDemoIfEmpty(database.db);
+  const acme = await seedDemoIfEmpty(database.db, { sealingSecret: "bench-sealing-secret" });
   if (!acme) throw new Error("the demo did not seed");
   const teamId = await seedLargeTeam(database.db, acme, TEAM);
   console.log(
@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   const as = (key: string) =>
     createCaller(
       createContextFor(
-        { ...database, appUrl: "http://bench.test", mailboxEnabled: true },
+        {
+          ...database,
+          appUrl: "http://bench.test",
+          mailboxEnabled: true,
+          sealingSecret: "bench-sealing-secret",
+        },
         acme.people[key]?.userId ?? null,
       ),
     );

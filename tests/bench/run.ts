@@ -39,7 +39,12 @@ async function main(): Promise<void> {
   });
   const admin = createCaller(
     createContextFor(
-      { ...database, appUrl: "http://bench.test", mailboxEnabled: true },
+      {
+        ...database,
+        appUrl: "http://bench.test",
+        mailboxEnabled: true,
+        sealingSecret: "bench-sealing-secret",
+      },
       org.people.admin?.userId ?? null,
     ),
   );

@@ -8,7 +8,7 @@ import { createAuth, servedOrigins } from "./auth";
 import { seedOrganisation } from "./seed/organisation";
 import { buildServer } from "./server";
 import { freePort } from "./testing/free-port";
-import { smallOrg } from "./testing/harness";
+import { smallOrg, TEST_SEALING_SECRET } from "./testing/harness";
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -25,7 +25,13 @@ beforeAll(async () => {
     trustedOrigins: servedOrigins(port, undefined),
     production: false,
   });
-  app = await buildServer({ database, auth, appUrl: `http://localhost:${port}`, mailboxEnabled: true });
+  app = await buildServer({
+    database,
+    auth,
+    appUrl: `http://localhost:${port}`,
+    mailboxEnabled: true,
+    sealingSecret: TEST_SEALING_SECRET,
+  });
   await app.listen({ port, host: "127.0.0.1" });
   base = `http://127.0.0.1:${port}`;
 });

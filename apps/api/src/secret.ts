@@ -1,26 +1,49 @@
-// The session-signing secret: BETTER_AUTH_SECRET when set; otherwise one kept beside the embedded
-// database (so sign-ins survive restarts), or a random one for in-memory and unconfigured servers.
+// Server secrets, each set in the environment or, for the embedded database, generated once and
+// kept beside it in .data/ (so sign-ins and sealed answers survive restarts). Postgres deployments
+// must set them (env.ts refuses to start without): every worker and machine has to share them.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export function resolveAuthSecret(options: {
+interface SecretOptions {
   configured: string | undefined;
   dataDir: string | null;
   warn: (message: string) => void;
-}): string {
+}
+
+function resolveSecret(options: SecretOptions & { file: string; variable: string; without: string }): string {
   if (options.configured) return options.configured;
   if (options.dataDir) {
-    const file = join(options.dataDir, "auth-secret");
+    const file = join(options.dataDir, options.file);
     if (existsSync(file)) return readFileSync(file, "utf8").trim();
     mkdirSync(options.dataDir, { recursive: true });
     const secret = randomBytes(32).toString("base64url");
-    writeFileSync(file, secret, { mode: 0o600 });
+    // `wx`: of two processes racing to create it, one fails rather than both writing different ones.
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
   }
   options.warn(
-    "BETTER_AUTH_SECRET is not set: using a random secret, so sessions end when this process stops " +
-      "and are not shared between processes. Set it for any real deployment.",
+    `${options.variable} is not set: using a random secret, so ${options.without}. Set it for any real deployment.`,
   );
   return randomBytes(32).toString("base64url");
+}
+
+/** The session-signing secret: BETTER_AUTH_SECRET, or .data/auth-secret. */
+export function resolveAuthSecret(options: SecretOptions): string {
+  return resolveSecret({
+    ...options,
+    file: "auth-secret",
+    variable: "BETTER_AUTH_SECRET",
+    without: "sessions end when this process stops and are not shared between processes",
+  });
+}
+
+/** The secret per-request answer keys derive from (DESIGN §4 rule 11): SEALING_SECRET, or .data/sealing-secret. */
+export function resolveSealingSecret(options: SecretOptions): string {
+  return resolveSecret({
+    ...options,
+    file: "sealing-secret",
+    variable: "SEALING_SECRET",
+    without: "answers sealed by this process cannot be opened after it stops or by another process",
+  });
 }

@@ -1,14 +1,26 @@
-// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, and (when built) the web app.
+// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, /healthz and /readyz for load
+// balancers, and (when built) the web app.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { DatabaseHandle } from "@fivefold/db";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
 import { registerAuthRoutes, requestHeaders } from "./http/auth-routes";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
+
+/**
+ * Where the process is in its life. It listens before the database is migrated (and, on a first
+ * start, the demo seeded): until then it is not ready, and from SIGTERM on it is draining.
+ */
+export interface Readiness {
+  phase: "starting" | "ready" | "draining";
+  /** What it is doing while starting, for /readyz. */
+  detail?: string;
+}
 
 export interface ServerOptions {
   database: DatabaseHandle;
@@ -16,6 +28,9 @@ export interface ServerOptions {
   /** The origin people reach the app at, for links in e-mails. */
   appUrl: string;
   mailboxEnabled: boolean;
+  sealingSecret: string;
+  /** Shared with the process's start-up and shutdown; ready from the start when omitted (tests). */
+  readiness?: Readiness;
   /** Folder of the built web app to serve; omitted in API-only mode (tests, `pnpm dev`). */
   webDist?: string | undefined;
   logger?: boolean;
@@ -32,6 +47,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: 5 * 1024 * 1024,
   });
 
+  const readiness = options.readiness ?? { phase: "ready" };
+  registerHealthRoutes(app, database, readiness);
+  // Until the schema is there, API calls would fail on missing tables: say "not yet" instead.
+  app.addHook("onRequest", async (req, reply) => {
+    if (readiness.phase !== "starting") return;
+    if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) return;
+    return reply
+      .status(503)
+      .header("retry-after", "1")
+      .send({ error: "Fivefold is starting: try again in a moment" });
+  });
   registerAuthRoutes(app, auth);
 
   await app.register(fastifyTRPCPlugin, {
@@ -41,7 +67,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       async createContext({ req }) {
         const session = await auth.api.getSession({ headers: requestHeaders(req) });
         return createContextFor(
-          { ...database, appUrl: options.appUrl, mailboxEnabled: options.mailboxEnabled },
+          {
+            ...database,
+            appUrl: options.appUrl,
+            mailboxEnabled: options.mailboxEnabled,
+            sealingSecret: options.sealingSecret,
+          },
           session?.user.id ?? null,
         );
       },
@@ -58,11 +89,40 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // The web app routes in the browser: unknown GETs outside the API get its index.html.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) {
+      if (req.method === "GET" && !/^\/(trpc|api\/|healthz|readyz)/.test(req.url)) {
         return reply.type("text/html").sendFile("index.html");
       }
       return reply.status(404).send({ error: "Not found" });
     });
   }
   return app;
+}
+
+/** How long /readyz waits for the database before calling it unreachable. */
+const READY_PROBE_MS = 2_000;
+
+function registerHealthRoutes(app: FastifyInstance, database: DatabaseHandle, readiness: Readiness) {
+  // Liveness: the process answers. Never touches the database, so a database outage does not make
+  // an orchestrator restart healthy processes.
+  app.get("/healthz", async () => ({ ok: true }));
+  // Readiness: send traffic here. Migrated, not draining, and the database answers right now.
+  app.get("/readyz", async (_req, reply) => {
+    if (readiness.phase !== "ready") {
+      const reason = readiness.phase === "draining" ? "shutting down" : (readiness.detail ?? "starting");
+      return reply.status(503).send({ ready: false, reason });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const answered = await Promise.race([
+      database.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), READY_PROBE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!answered) return reply.status(503).send({ ready: false, reason: "the database does not answer" });
+    return { ready: true, db: database.driver };
+  });
 }

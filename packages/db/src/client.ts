@@ -10,13 +10,15 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { lockDataFolder } from "./folder-lock";
 import * as schema from "./schema";
+import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS, type Driver, describeUrl } from "./url";
+
+export * from "./url";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything queries can run on: the database or a transaction inside it. */
 export type Executor = Database | Transaction;
-export type Driver = "pglite" | "postgres";
 
 export interface DatabaseHandle {
   db: Database;
@@ -39,24 +41,6 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Postgres: a statement running longer is cancelled by the server (default 15 s; 0 for none). */
   statementTimeoutMs?: number;
-}
-
-export const DEFAULT_POOL_SIZE = 10;
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
-
-export const DEFAULT_DATA_DIR = ".data/pglite";
-
-export function describeUrl(url: string | undefined): { driver: Driver; location: string } {
-  if (!url) return { driver: "pglite", location: DEFAULT_DATA_DIR };
-  if (url === "pglite://memory") return { driver: "pglite", location: "memory" };
-  if (url.startsWith("pglite://")) return { driver: "pglite", location: url.slice("pglite://".length) };
-  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    const parsed = new URL(url);
-    return { driver: "postgres", location: `${parsed.host}${parsed.pathname}` };
-  }
-  throw new Error(
-    `DATABASE_URL must be unset (embedded PGlite in ${DEFAULT_DATA_DIR}), pglite://memory, pglite://<folder> or postgres://…; got "${url.split(":")[0]}:…"`,
-  );
 }
 
 export async function createDatabase(

@@ -14,11 +14,11 @@ import {
   type OutboxMail,
   reminderStillWanted,
 } from "@fivefold/db";
+import { DEFAULT_SMTP_TIMEOUT_MS } from "../env";
 import { isPermanentFailure, type MailTransport } from "./smtp";
 
 export const MAX_ATTEMPTS = 6;
-/** How long an SMTP conversation may take (connect, greeting, each command) before it is abandoned. */
-export const DEFAULT_SMTP_TIMEOUT_MS = 15_000;
+export { DEFAULT_SMTP_TIMEOUT_MS };
 
 /**
  * A claim outlives the longest send it covers (the transport gives up after a connection, a

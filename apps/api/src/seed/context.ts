@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import type { MemberContext } from "../trpc/context";
 import type { SeededOrganisation } from "./organisation";
 
-export async function contextFactory(db: Database, org: SeededOrganisation) {
+/** `sealingSecret`: the server's, so what the seed seals the server can open. */
+export async function contextFactory(db: Database, org: SeededOrganisation, sealingSecret: string) {
   const [orgRow] = await db.select().from(schema.organisations).where(eq(schema.organisations.id, org.orgId));
   if (!orgRow) throw new Error("seeded organisation missing");
   const roleRows = await db.select().from(schema.personRoles).where(eq(schema.personRoles.orgId, org.orgId));
@@ -23,6 +24,7 @@ export async function contextFactory(db: Database, org: SeededOrganisation) {
         driver: "pglite",
         appUrl: "http://localhost",
         mailboxEnabled: true,
+        sealingSecret,
         memo: new Map(),
         userId: p.userId ?? "",
         person: { id: p.personId, name: key, email: p.email },

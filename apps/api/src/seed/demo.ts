@@ -132,7 +132,10 @@ export function demoSeed(): { people: PersonSeed[]; teams: TeamSeed[] } {
 }
 
 /** Seeds Acme when the database holds no organisation yet; returns null when it already had one. */
-export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation | null> {
+export async function seedDemoIfEmpty(
+  db: Database,
+  options: { sealingSecret: string },
+): Promise<SeededOrganisation | null> {
   if ((await countOrganisations(db)) > 0) return null;
   const { people, teams: teamSeeds } = demoSeed();
   const org = await seedOrganisation(db, {
@@ -141,7 +144,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeededOrganisation 
     teams: teamSeeds,
     password: DEMO_PASSWORD,
   });
-  await seedDemoHistory(db, org);
-  await seedDemoPlans(db, org);
+  await seedDemoHistory(db, org, options);
+  await seedDemoPlans(db, org, options);
   return org;
 }

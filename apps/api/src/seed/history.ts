@@ -51,9 +51,13 @@ export interface DemoHistory {
   open: number;
 }
 
-export async function seedDemoHistory(db: Database, org: SeededOrganisation): Promise<DemoHistory> {
+export async function seedDemoHistory(
+  db: Database,
+  org: SeededOrganisation,
+  options: { sealingSecret: string },
+): Promise<DemoHistory> {
   const instrument = getInstrument();
-  const contexts = await contextFactory(db, org);
+  const contexts = await contextFactory(db, org, options.sealingSecret);
   const person = contexts.person;
   const managerContext = (key: string) => contexts.as(key);
 

@@ -71,8 +71,12 @@ const NOTES = [
   "Let Sam run the retro his way and only checked in at the end. It went better than I expected.",
 ];
 
-export async function seedDemoPlans(db: Database, org: SeededOrganisation): Promise<number> {
-  const contexts = await contextFactory(db, org);
+export async function seedDemoPlans(
+  db: Database,
+  org: SeededOrganisation,
+  options: { sealingSecret: string },
+): Promise<number> {
+  const contexts = await contextFactory(db, org, options.sealingSecret);
   // People who offered to be accountability partners, some for particular dimensions.
   const volunteers = [
     "team-1-4",

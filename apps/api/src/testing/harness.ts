@@ -7,6 +7,8 @@ import { type OrganisationSeed, type SeededOrganisation, seedOrganisation } from
 import { createContextFor } from "../trpc/context";
 
 export const TEST_APP_URL = "http://fivefold.test";
+/** A fixed random sealing secret for tests (32 bytes, base64), never used anywhere else. */
+export const TEST_SEALING_SECRET = "0vXr3b6yTq2fN8kLwZ1sHcV5mJ9pQeA4uD7gR0iBxYo=";
 
 export interface Harness {
   database: DatabaseHandle;
@@ -21,7 +23,12 @@ export interface Harness {
 export async function createHarness(): Promise<Harness> {
   const database = await createTestDatabase();
   const callerFor = (userId: string | null) =>
-    createCaller(createContextFor({ ...database, appUrl: TEST_APP_URL, mailboxEnabled: true }, userId));
+    createCaller(
+      createContextFor(
+        { ...database, appUrl: TEST_APP_URL, mailboxEnabled: true, sealingSecret: TEST_SEALING_SECRET },
+        userId,
+      ),
+    );
   return {
     database,
     seed: (seed) => seedOrganisation(database.db, { password: "test-password", ...seed }),

@@ -11,6 +11,11 @@ export interface Context {
   appUrl: string;
   /** Without SMTP, e-mails stay in the outbox and admins read them in the Mailbox (demo). */
   mailboxEnabled: boolean;
+  /**
+   * The server secret that per-request answer keys derive from (DESIGN §4 rule 11): never in the
+   * database, the same in every process of a deployment (SEALING_SECRET).
+   */
+  sealingSecret: string;
   /** Per-request memo (shared by every call of one batched HTTP request). */
   memo: Map<string, Promise<unknown>>;
 }
@@ -20,6 +25,7 @@ export interface ContextBase {
   driver: Driver;
   appUrl: string;
   mailboxEnabled: boolean;
+  sealingSecret: string;
 }
 
 export interface MemberContext extends Context {
@@ -35,6 +41,7 @@ export function createContextFor(base: ContextBase, userId: string | null): Cont
     driver: base.driver,
     appUrl: base.appUrl,
     mailboxEnabled: base.mailboxEnabled,
+    sealingSecret: base.sealingSecret,
     userId,
     memo: new Map(),
   };
