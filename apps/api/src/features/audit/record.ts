@@ -21,9 +21,10 @@ export type AuditAction =
   | "requests.close"
   | "requests.cancel"
   | "requests.remind"
-  | "nominations.decide";
+  | "nominations.decide"
+  | "mail.resend";
 
-export type AuditTargetType = "person" | "organisation" | "team" | "feedback_request" | "nomination";
+export type AuditTargetType = "person" | "organisation" | "team" | "feedback_request" | "nomination" | "mail";
 
 export interface AuditEntry {
   orgId: string;
