@@ -119,13 +119,11 @@ describe(`submit idempotency on ${testDriver()}`, () => {
     const contested = await invitationOf("p4");
     const raced = await Promise.allSettled(
       Array.from({ length: 12 }, () =>
-        h
-          .as(a, "p4")
-          .responses.submit({
-            invitationId: contested,
-            answers: fullAnswers(1),
-            idempotencyKey: crypto.randomUUID(),
-          }),
+        h.as(a, "p4").responses.submit({
+          invitationId: contested,
+          answers: fullAnswers(1),
+          idempotencyKey: crypto.randomUUID(),
+        }),
       ),
     );
     expect(raced.filter((r) => r.status === "fulfilled")).toHaveLength(1);

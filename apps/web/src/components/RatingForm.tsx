@@ -1,5 +1,7 @@
 // The rating form: one dimension per step, 1–5 or "not observed" per behaviour, a comment per
-// dimension, an autosaved draft, and a confirmation before the one and only submit.
+// dimension, an autosaved draft, and a confirmation before the one and only submit. The submit
+// carries a key chosen once per form, and is sent again with it after a network or server error:
+// if the first attempt was stored but its answer lost, the repeat is told it succeeded.
 // Keyboard: arrow keys move within a behaviour, 1–5 choose a score, 0 or N "not observed",
 // Enter moves to the next behaviour.
 
@@ -22,6 +24,8 @@ import {
 import type { inferRouterOutputs } from "@trpc/server";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, formatDate } from "../lib/labels";
+import { withRetries } from "../lib/retry";
+import { isClientError } from "../lib/trpc";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type FormInfo = Outputs["responses"]["get"];
@@ -38,7 +42,8 @@ interface Props {
   form: FormInfo;
   instrument: InstrumentInfo;
   onSaveDraft: (payload: AnswerPayload) => Promise<unknown>;
-  onSubmit: (payload: AnswerPayload) => Promise<unknown>;
+  /** `idempotencyKey`: the same for every attempt of this form's submit. */
+  onSubmit: (payload: AnswerPayload & { idempotencyKey: string }) => Promise<unknown>;
   onDecline: (reason: string) => Promise<unknown>;
 }
 
@@ -60,7 +65,9 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
   const [outcome, setOutcome] = useState<"submitted" | "declined" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [retrying, setRetrying] = useState(false);
   const dirty = useRef(false);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   const dimensions = instrument.dimensions;
   const items = useMemo(() => dimensions.flatMap((d) => d.items), [dimensions]);
@@ -137,12 +144,18 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(payload());
+      const answers = payload();
+      await withRetries(() => onSubmit({ ...answers, idempotencyKey }), { onRetry: () => setRetrying(true) });
       setOutcome("submitted");
     } catch (e) {
-      setError(errorMessage(e));
+      setError(
+        isClientError(e)
+          ? errorMessage(e)
+          : "Your feedback could not be sent: the connection or the server failed. Submit again: with the same form it is never counted twice.",
+      );
     } finally {
       setBusy(false);
+      setRetrying(false);
       setConfirming(false);
     }
   };
@@ -317,6 +330,11 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
           <Text size="sm">
             You can submit once. After that your answers are sealed and cannot be changed.
           </Text>
+          {retrying ? (
+            <Text size="sm" c="dimmed" aria-live="polite" data-testid="submit-retrying">
+              The connection dropped: sending again…
+            </Text>
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Not yet
