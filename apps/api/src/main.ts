@@ -17,11 +17,12 @@ import { createAuth, servedOrigins } from "./auth";
 import { ConfigError, type Env, EXIT_CONFIG, readEnv } from "./env";
 import { startJobs } from "./jobs";
 import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
-import { leaseFor, startMailWorker } from "./mail/worker";
+import { leaseFor, MAIL_CONCURRENCY, startMailWorker } from "./mail/worker";
+import { Readiness } from "./readiness";
 import { resolveAuthSecret, resolveSealingSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
 import { seedLargeTeam } from "./seed/large-team";
-import { buildServer, type Readiness } from "./server";
+import { buildServer } from "./server";
 
 // The same from src/ (tsx) and from dist/ (the build): both sit two levels below the root.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -58,7 +59,7 @@ async function main(env: Env): Promise<void> {
     production: env.production,
     signInRateLimit: env.signInRateLimit,
   });
-  const readiness: Readiness = { phase: "starting", detail: "applying migrations" };
+  const readiness = new Readiness("starting", "applying migrations");
   const app = await buildServer({
     database,
     auth,
@@ -80,7 +81,7 @@ async function main(env: Env): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    readiness.phase = "draining";
+    readiness.drain();
     log(`${signal}: draining (no new connections; in-flight requests and the mail in hand finish)`);
     const deadline = setTimeout(() => {
       logError(`still draining after ${env.shutdownTimeoutMs} ms: stopping anyway`);
@@ -129,8 +130,7 @@ async function main(env: Env): Promise<void> {
   if (stopping) return;
 
   background = startBackground(env, database, baseURL);
-  readiness.phase = "ready";
-  readiness.detail = undefined;
+  readiness.ready();
   process.send?.({ fivefold: "ready" });
   if (speaks) {
     log(
@@ -157,7 +157,10 @@ function startBackground(env: Env, database: DatabaseHandle, appUrl: string) {
   const mailer = env.smtpUrl
     ? startMailWorker({
         db: database.db,
-        transport: smtpTransport(env.smtpUrl, { connectionTimeoutMs: env.smtpTimeoutMs }),
+        transport: smtpTransport(env.smtpUrl, {
+          connectionTimeoutMs: env.smtpTimeoutMs,
+          connections: MAIL_CONCURRENCY,
+        }),
         from: env.mailFrom,
         leaseMs: leaseFor(env.smtpTimeoutMs),
         log: jobLog,

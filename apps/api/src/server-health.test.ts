@@ -3,7 +3,8 @@
 import { createTestDatabase, testDriver } from "@fivefold/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "./auth";
-import { buildServer, type Readiness } from "./server";
+import { Readiness } from "./readiness";
+import { buildServer } from "./server";
 import { TEST_APP_URL, TEST_SEALING_SECRET } from "./testing/harness";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -14,7 +15,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function server(readiness: Readiness) {
+async function server(readiness: Readiness, holdWhileStartingMs = 0) {
   const auth = createAuth({
     db: database.db,
     secret: TEST_SEALING_SECRET,
@@ -29,12 +30,13 @@ async function server(readiness: Readiness) {
     mailboxEnabled: false,
     sealingSecret: TEST_SEALING_SECRET,
     readiness,
+    holdWhileStartingMs,
   });
 }
 
 describe(`health and readiness on ${testDriver()}`, () => {
   it("is alive while starting, not ready, and asks API callers to come back", async () => {
-    const readiness: Readiness = { phase: "starting", detail: "applying migrations" };
+    const readiness = new Readiness("starting", "applying migrations");
     const app = await server(readiness);
     expect((await app.inject("/healthz")).json()).toEqual({ ok: true });
     const notYet = await app.inject("/readyz");
@@ -45,17 +47,33 @@ describe(`health and readiness on ${testDriver()}`, () => {
     expect(api.headers["retry-after"]).toBe("1");
     expect((await app.inject({ method: "POST", url: "/api/auth/sign-in/email" })).statusCode).toBe(503);
 
-    readiness.phase = "ready";
+    readiness.ready();
     const ready = await app.inject("/readyz");
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ ready: true, db: testDriver() });
     expect((await app.inject("/trpc/health")).statusCode).toBe(200);
 
     // From SIGTERM on, load balancers are told to stop sending; what arrives is still served.
-    readiness.phase = "draining";
+    readiness.drain();
     expect((await app.inject("/readyz")).json()).toEqual({ ready: false, reason: "shutting down" });
     expect((await app.inject("/healthz")).statusCode).toBe(200);
     expect((await app.inject("/trpc/health")).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it("holds API calls that arrive while it starts, and serves them once ready", async () => {
+    const readiness = new Readiness("starting", "applying migrations");
+    const app = await server(readiness, 10_000);
+    const held = app.inject("/trpc/health");
+    let answered = false;
+    void held.then(() => {
+      answered = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(answered).toBe(false);
+    readiness.ready();
+    const response = await held;
+    expect(response.statusCode).toBe(200);
     await app.close();
   });
 

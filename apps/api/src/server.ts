@@ -9,18 +9,11 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
 import { registerAuthRoutes, requestHeaders } from "./http/auth-routes";
+import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
 
-/**
- * Where the process is in its life. It listens before the database is migrated (and, on a first
- * start, the demo seeded): until then it is not ready, and from SIGTERM on it is draining.
- */
-export interface Readiness {
-  phase: "starting" | "ready" | "draining";
-  /** What it is doing while starting, for /readyz. */
-  detail?: string;
-}
+export { Readiness } from "./readiness";
 
 export interface ServerOptions {
   database: DatabaseHandle;
@@ -31,6 +24,8 @@ export interface ServerOptions {
   sealingSecret: string;
   /** Shared with the process's start-up and shutdown; ready from the start when omitted (tests). */
   readiness?: Readiness;
+  /** How long an API call arriving while the process starts waits for it (default 10 s), then 503. */
+  holdWhileStartingMs?: number;
   /** Folder of the built web app to serve; omitted in API-only mode (tests, `pnpm dev`). */
   webDist?: string | undefined;
   logger?: boolean;
@@ -47,12 +42,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: 5 * 1024 * 1024,
   });
 
-  const readiness = options.readiness ?? { phase: "ready" };
+  const readiness = options.readiness ?? new Readiness("ready");
+  const hold = options.holdWhileStartingMs ?? 10_000;
   registerHealthRoutes(app, database, readiness);
-  // Until the schema is there, API calls would fail on missing tables: say "not yet" instead.
+  // Until the schema is there, API calls would fail on missing tables. A supervisor sends this
+  // process connections as soon as it listens, so they wait (migrations take a moment) rather
+  // than bounce; only if it takes longer, "not yet".
   app.addHook("onRequest", async (req, reply) => {
     if (readiness.phase !== "starting") return;
     if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) return;
+    if (await readiness.whenReady(hold)) return;
     return reply
       .status(503)
       .header("retry-after", "1")
