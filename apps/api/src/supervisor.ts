@@ -53,6 +53,7 @@ function supervise(): void {
     worker.on("message", (message: unknown) => {
       if ((message as { fivefold?: string } | null)?.fivefold !== "ready") return;
       slot.ready = true;
+      say(`worker ${worker.process.pid} ready`);
       if (!readyOnce && slots.every((s) => s.ready)) {
         readyOnce = true;
         say(`${env.workers} worker${env.workers === 1 ? "" : "s"} serving on port ${env.port}`);

@@ -329,6 +329,28 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
     await h.database.db.delete(schema.feedbackRequests).where(eq(schema.feedbackRequests.id, requestId));
   });
 
+  it("sends several mails at once in one process, each once", async () => {
+    for (let i = 0; i < 12; i++) await enqueue(`m${String(i).padStart(2, "0")}@mail.test`);
+    const worker = startMailWorker({
+      db: h.database.db,
+      transport: smtpTransport(smtpUrl, { connections: 4 }),
+      from: FROM,
+      intervalMs: 60_000,
+      concurrency: 4,
+      log: { info: () => {}, error: () => {} },
+    });
+    await expect
+      .poll(async () => (await rows()).filter((r) => r.state === "sent").length, {
+        timeout: 10_000,
+        interval: 50,
+      })
+      .toBe(12);
+    await worker.stop();
+    const recipients = received.map((r) => r.to[0]);
+    expect(recipients).toHaveLength(12);
+    expect(new Set(recipients).size).toBe(12);
+  });
+
   it("stops with the mail in hand sent and marked, taking no other", async () => {
     for (const to of ["s1@mail.test", "s2@mail.test", "s3@mail.test"]) await enqueue(to);
     const real = smtpTransport(smtpUrl);
@@ -350,6 +372,7 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
       transport: slow,
       from: FROM,
       intervalMs: 60_000,
+      concurrency: 1,
       log: { info: () => {}, error: () => {} },
     });
     await expect.poll(() => started, { timeout: 10_000, interval: 20 }).toBe(1);
