@@ -90,6 +90,7 @@ export class PostgresRun {
         { label: "contended", requests: 1 },
         { label: "terminations", requests: sizes.terminations.requests },
         { label: "login", requests: sizes.workerKill.requests },
+        { label: "stop", requests: sizes.gracefulStop.requests },
       ]);
       log(`Seeded ${db.name} in ${ms(performance.now() - started)}`);
       const handle = await createDatabase(db.url, { maxConnections: 2 });
@@ -270,6 +271,74 @@ export async function backendTerminations(run: PostgresRun, ctx: RunContext): Pr
     recovery: `${ms(worst)} worst`,
     failures: checks.failures,
     notes: `${terminated} backends terminated; ${stats.ackedTotal} submits acknowledged, ${unresolved} gave up after retries; errors: ${stats.describeErrors() || "none"}; slowest call ${ms(stats.slowestMs)}; recovery per termination ${recoveries.map(ms).join(", ")}`,
+  };
+}
+
+export async function gracefulStop(run: PostgresRun, ctx: RunContext): Promise<ScenarioResult> {
+  const { raters, afterMs } = ctx.sizes.gracefulStop;
+  const round = run.round("stop");
+  const checks = new Checks();
+  // This round's invitation mail is waiting to go out when the stop comes.
+  await run.handle.db
+    .update(schema.outbox)
+    .set({ state: "sent", sentAt: new Date() })
+    .where(ne(schema.outbox.orgId, round.orgId));
+  const sink = await startSmtpSink({ delayMs: 20 });
+  const server = await startServer({ env: postgresEnv(run.db, { SMTP_URL: sink.url }) });
+  let stats = new LoadStats();
+  let code: number | null = null;
+  let stoppedIn = 0;
+  let sentAt = 0;
+  try {
+    await server.waitReady();
+    await server.waitForLine(/^Supervisor: \d+ workers? serving/, 60_000);
+    const load = startRaters({
+      base: server.url,
+      pool: shuffled(round.invitations),
+      raters,
+      durationMs: 60_000,
+    });
+    await sleep(afterMs);
+    sentAt = performance.now();
+    server.child.kill("SIGTERM");
+    code = await Promise.race([server.exited, sleep(40_000).then(() => -1)]);
+    stoppedIn = performance.now() - sentAt;
+    await load.stop();
+    stats = load.stats;
+  } finally {
+    if (code === -1 || code === null) await server.killTree();
+    await sink.close();
+  }
+  // Calls well under way when SIGTERM came (a connection can still be in the kernel's queue
+  // for a few milliseconds): each must have had its answer.
+  const inFlight = stats.timeline.filter((c) => c.start < sentAt - 100 && c.end > sentAt);
+  const cutOff = inFlight.filter((c) => !c.ok);
+  const [sending] = await queryRows<{ n: number }>(
+    run.handle.db,
+    sql`select count(*)::int as n from outbox where state = 'sending'`,
+  );
+  const { lost, doubled, partial } = compare(
+    stats,
+    await storedCounts(run.handle.db, round.orgId),
+    round.requestIds,
+  );
+  checks.expect(code === 0, `the supervisor exits 0 (got ${code})`);
+  checks.expect(
+    cutOff.length === 0,
+    `every call in flight at SIGTERM is answered (${cutOff.length} of ${inFlight.length} cut off)`,
+  );
+  checks.expect((sending?.n ?? 0) === 0, "no mail is left mid-send: the mails in hand were finished");
+  checks.expect(lost === 0 && doubled === 0 && partial === 0, "acknowledged submissions all stored, once");
+  checks.expect(server.crashes().length === 0, "no worker died");
+  return {
+    scenario: `SIGTERM under load (${raters} raters, mail out)`,
+    requests: stats.calls,
+    errors: cutOff.length,
+    lost,
+    doubled,
+    recovery: `${ms(stoppedIn)} to exit`,
+    failures: checks.failures,
+    notes: `${inFlight.length} calls in flight at SIGTERM, all answered; afterwards new connections are refused (${stats.describeErrors() || "none"}); ${sink.total()} mails delivered before the exit, none left mid-send`,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   backendTerminations,
   contendedSubmits,
   embeddedKill,
+  gracefulStop,
   PostgresRun,
   type RunContext,
   steadyLoad,
@@ -18,6 +19,7 @@ const POSTGRES_SCENARIOS = [
   ["contended submits", contendedSubmits],
   ["backend terminations", backendTerminations],
   ["worker kill", workerKill],
+  ["graceful stop", gracefulStop],
 ] as const;
 
 /** The figures `uptime` prints, for the record of how busy the machine was. */

@@ -30,8 +30,12 @@ export class LoadStats {
   /** performance.now() of every acknowledged submit, for recovery times. */
   ackTimes: number[] = [];
   latencies: number[] = [];
+  /** When each call started and ended, and whether it got its answer (expected refusals count). */
+  timeline: Array<{ start: number; end: number; ok: boolean; code: string | null }> = [];
 
   record(result: CallResult, expected = false): void {
+    const end = performance.now();
+    this.timeline.push({ start: end - result.ms, end, ok: result.ok || expected, code: result.code });
     this.calls++;
     this.latencies.push(result.ms);
     this.slowestMs = Math.max(this.slowestMs, result.ms);

@@ -11,6 +11,8 @@ export interface ScenarioSizes {
   terminations: { raters: number; count: number; everyMs: number; requests: number };
   /** A worker killed -9 under load, with mail going out. */
   workerKill: { raters: number; durationMs: number; killAfterMs: number; requests: number };
+  /** SIGTERM to the supervisor under load. */
+  gracefulStop: { raters: number; afterMs: number; requests: number };
   /** The embedded database killed during writes. */
   embedded: { raters: number; killAfterMs: number; requests: number };
 }
@@ -21,6 +23,7 @@ export const SIZES: Record<Scale, ScenarioSizes> = {
     contended: { parallel: 50 },
     terminations: { raters: 60, count: 5, everyMs: 2_500, requests: 120 },
     workerKill: { raters: 100, durationMs: 12_000, killAfterMs: 4_000, requests: 120 },
+    gracefulStop: { raters: 100, afterMs: 3_000, requests: 40 },
     embedded: { raters: 20, killAfterMs: 3_000, requests: 20 },
   },
   quick: {
@@ -28,6 +31,7 @@ export const SIZES: Record<Scale, ScenarioSizes> = {
     contended: { parallel: 50 },
     terminations: { raters: 20, count: 5, everyMs: 1_200, requests: 40 },
     workerKill: { raters: 30, durationMs: 5_000, killAfterMs: 1_500, requests: 20 },
+    gracefulStop: { raters: 30, afterMs: 1_500, requests: 10 },
     embedded: { raters: 8, killAfterMs: 1_500, requests: 6 },
   },
 };
