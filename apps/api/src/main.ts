@@ -71,9 +71,9 @@ async function main(env: Env): Promise<void> {
     readiness,
     trustProxy: Boolean(env.publicUrl),
   });
-  await app.listen({ port: env.port, host: env.host });
+  const address = await app.listen({ port: env.port, host: env.host });
   log(
-    `Listening on ${env.host}:${env.port}, ${Math.round(performance.now() - opened)} ms after the database (${driver}, ${location}) opened in ${Math.round(opened - started)} ms`,
+    `Listening on ${address}, ${Math.round(performance.now() - opened)} ms after the database (${driver}, ${location}) opened in ${Math.round(opened - started)} ms`,
   );
 
   let background: { stop: () => Promise<void> } | null = null;

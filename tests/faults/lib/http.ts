@@ -5,6 +5,7 @@ export interface CallResult<T = unknown> {
   status: number;
   /** The tRPC error code (CONFLICT, …), a network error's name, or "TIMEOUT". */
   code: string | null;
+  path: string;
   data: T | null;
   ms: number;
 }
@@ -44,6 +45,7 @@ export async function call<T = unknown>(
       code: response.ok ? null : (body.error?.data?.code ?? `HTTP_${response.status}`),
       data: body.result?.data ?? null,
       ms: performance.now() - started,
+      path,
     };
   } catch (error) {
     const name = (error as { name?: string }).name;
@@ -54,6 +56,7 @@ export async function call<T = unknown>(
       code: name === "TimeoutError" ? "TIMEOUT" : (cause ?? name ?? "NETWORK"),
       data: null,
       ms: performance.now() - started,
+      path,
     };
   }
 }

@@ -20,6 +20,8 @@ export class LoadStats {
   errors = 0;
   /** Calls that ran into the client deadline: a hang. */
   hangs = 0;
+  /** Which procedures hung, to find out why. */
+  hungPaths = new Map<string, number>();
   slowestMs = 0;
   codes = new Map<string, number>();
   acked = new Map<string, number>();
@@ -43,7 +45,10 @@ export class LoadStats {
     this.errors++;
     const code = result.code ?? "unknown";
     this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
-    if (code === "TIMEOUT") this.hangs++;
+    if (code === "TIMEOUT") {
+      this.hangs++;
+      this.hungPaths.set(result.path, (this.hungPaths.get(result.path) ?? 0) + 1);
+    }
   }
 
   get ackedTotal(): number {
@@ -56,7 +61,11 @@ export class LoadStats {
   }
 
   describeErrors(): string {
-    return [...this.codes.entries()].map(([code, n]) => `${code} ${n}`).join(", ");
+    const hung = [...this.hungPaths.entries()].map(([path, n]) => `${path} ${n}`).join(", ");
+    return (
+      [...this.codes.entries()].map(([code, n]) => `${code} ${n}`).join(", ") +
+      (hung ? ` (hung: ${hung})` : "")
+    );
   }
 }
 
