@@ -278,17 +278,22 @@ export async function gracefulStop(run: PostgresRun, ctx: RunContext): Promise<S
   const { raters, afterMs } = ctx.sizes.gracefulStop;
   const round = run.round("stop");
   const checks = new Checks();
-  // This round's invitation mail is waiting to go out when the stop comes.
+  // This round's invitation mail (and only it) is going out when the stop comes.
   await run.handle.db
     .update(schema.outbox)
     .set({ state: "sent", sentAt: new Date() })
     .where(ne(schema.outbox.orgId, round.orgId));
+  await run.handle.db
+    .update(schema.outbox)
+    .set({ state: "pending", sentAt: null, nextAttemptAt: new Date() })
+    .where(eq(schema.outbox.orgId, round.orgId));
   const sink = await startSmtpSink({ delayMs: 20 });
   const server = await startServer({ env: postgresEnv(run.db, { SMTP_URL: sink.url }) });
   let stats = new LoadStats();
   let code: number | null = null;
   let stoppedIn = 0;
   let sentAt = 0;
+  let delivered = 0;
   try {
     await server.waitReady();
     await server.waitForLine(/^Supervisor: \d+ workers? serving/, 60_000);
@@ -307,6 +312,7 @@ export async function gracefulStop(run: PostgresRun, ctx: RunContext): Promise<S
     stats = load.stats;
   } finally {
     if (code === -1 || code === null) await server.killTree();
+    delivered = sink.total();
     await sink.close();
   }
   // Calls well under way when SIGTERM came (a connection can still be in the kernel's queue
@@ -327,6 +333,7 @@ export async function gracefulStop(run: PostgresRun, ctx: RunContext): Promise<S
     cutOff.length === 0,
     `every call in flight at SIGTERM is answered (${cutOff.length} of ${inFlight.length} cut off)`,
   );
+  checks.expect(delivered > 0, "mail was going out when the stop came");
   checks.expect((sending?.n ?? 0) === 0, "no mail is left mid-send: the mails in hand were finished");
   checks.expect(lost === 0 && doubled === 0 && partial === 0, "acknowledged submissions all stored, once");
   checks.expect(server.crashes().length === 0, "no worker died");
@@ -338,7 +345,7 @@ export async function gracefulStop(run: PostgresRun, ctx: RunContext): Promise<S
     doubled,
     recovery: `${ms(stoppedIn)} to exit`,
     failures: checks.failures,
-    notes: `${inFlight.length} calls in flight at SIGTERM, all answered; afterwards new connections are refused (${stats.describeErrors() || "none"}); ${sink.total()} mails delivered before the exit, none left mid-send`,
+    notes: `${inFlight.length} calls in flight at SIGTERM, all answered; afterwards new connections are refused (${stats.describeErrors() || "none"}); ${delivered} mails delivered before the exit, none left mid-send`,
   };
 }
 
