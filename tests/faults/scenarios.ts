@@ -64,7 +64,8 @@ async function withServer(
       checks.expect(false, error.message.split("\n")[0] ?? "stop failed");
       return -1;
     });
-    checks.expect(code === 0, `the server exits 0 on SIGTERM (got ${code})`);
+    const stuck = server.lines.filter((line) => line.includes("still draining")).join(" / ");
+    checks.expect(code === 0, `the server exits 0 on SIGTERM (got ${code}${stuck ? `: ${stuck}` : ""})`);
   }
   return server;
 }

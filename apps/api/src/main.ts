@@ -83,14 +83,20 @@ async function main(env: Env): Promise<void> {
     stopping = true;
     readiness.drain();
     log(`${signal}: draining (no new connections; in-flight requests and the mail in hand finish)`);
+    let phase = "closing the server";
     const deadline = setTimeout(() => {
-      logError(`still draining after ${env.shutdownTimeoutMs} ms: stopping anyway`);
+      const waiting = app.inFlight();
+      logError(
+        `still draining after ${env.shutdownTimeoutMs} ms (${phase}${waiting.length ? `; unanswered: ${waiting.join(", ")}` : ""}): stopping anyway`,
+      );
       process.exit(1);
     }, env.shutdownTimeoutMs);
     deadline.unref();
     try {
       await app.close();
+      phase = "finishing the jobs and the mails in hand";
       await background?.stop();
+      phase = "closing the database";
       await database.close();
     } catch (error) {
       logError("stopping failed", error);

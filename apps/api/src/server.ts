@@ -32,6 +32,13 @@ export interface ServerOptions {
   trustProxy?: boolean;
 }
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Requests not answered yet, as "POST /trpc/… for 3 s". */
+    inFlight(): string[];
+  }
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { database, auth } = options;
   const app = Fastify({
@@ -45,6 +52,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const readiness = options.readiness ?? new Readiness("ready");
   const hold = options.holdWhileStartingMs ?? 10_000;
   registerHealthRoutes(app, database, readiness);
+  // What is still being answered, for a drain that takes too long to say what it waits for.
+  const inFlight = new Map<string, { method: string; url: string; since: number }>();
+  app.addHook("onRequest", async (req) => {
+    inFlight.set(req.id, { method: req.method, url: req.url.split("?")[0] ?? req.url, since: Date.now() });
+  });
+  app.addHook("onResponse", async (req) => {
+    inFlight.delete(req.id);
+  });
+  app.addHook("onRequestAbort", async (req) => {
+    inFlight.delete(req.id);
+  });
+  app.decorate("inFlight", () =>
+    [...inFlight.values()].map(
+      (r) => `${r.method} ${r.url} for ${Math.round((Date.now() - r.since) / 1000)} s`,
+    ),
+  );
   // Until the schema is there, API calls would fail on missing tables. A supervisor sends this
   // process connections as soon as it listens, so they wait (migrations take a moment) rather
   // than bounce; only if it takes longer, "not yet".

@@ -42,8 +42,8 @@ interface Props {
   form: FormInfo;
   instrument: InstrumentInfo;
   onSaveDraft: (payload: AnswerPayload) => Promise<unknown>;
-  /** `idempotencyKey`: the same for every attempt of this form's submit. */
-  onSubmit: (payload: AnswerPayload & { idempotencyKey: string }) => Promise<unknown>;
+  /** `idempotencyKey`: the same for every attempt of this form's submit; `signal` ends one attempt. */
+  onSubmit: (payload: AnswerPayload & { idempotencyKey: string }, signal: AbortSignal) => Promise<unknown>;
   onDecline: (reason: string) => Promise<unknown>;
 }
 
@@ -145,7 +145,9 @@ export function RatingForm({ form, instrument, onSaveDraft, onSubmit, onDecline 
     setError(null);
     try {
       const answers = payload();
-      await withRetries(() => onSubmit({ ...answers, idempotencyKey }), { onRetry: () => setRetrying(true) });
+      await withRetries((signal) => onSubmit({ ...answers, idempotencyKey }, signal), {
+        onRetry: () => setRetrying(true),
+      });
       setOutcome("submitted");
     } catch (e) {
       setError(

@@ -5,7 +5,7 @@ import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { type AnswerPayload, RatingForm } from "../components/RatingForm";
-import { useTRPC } from "../lib/trpc";
+import { useTRPC, useTRPCClient } from "../lib/trpc";
 
 export default function FeedbackPage() {
   const { invitationId = "" } = useParams();
@@ -18,10 +18,15 @@ export default function FeedbackPage() {
     staleTime: Infinity,
   });
   const saveDraft = useMutation(trpc.responses.saveDraft.mutationOptions());
-  const submit = useMutation(
-    trpc.responses.submit.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
-    }),
+  // The submit goes through the client itself, so each attempt can carry its own deadline.
+  const client = useTRPCClient();
+  const onSubmit = useCallback(
+    async (p: AnswerPayload & { idempotencyKey: string }, signal: AbortSignal) => {
+      const result = await client.responses.submit.mutate({ invitationId, ...p }, { signal });
+      void queryClient.invalidateQueries();
+      return result;
+    },
+    [client, invitationId, queryClient],
   );
   const decline = useMutation(
     trpc.responses.decline.mutationOptions({
@@ -39,7 +44,7 @@ export default function FeedbackPage() {
       form={form.data}
       instrument={instrument.data}
       onSaveDraft={onSaveDraft}
-      onSubmit={(p) => submit.mutateAsync({ invitationId, ...p })}
+      onSubmit={onSubmit}
       onDecline={(reason) => decline.mutateAsync({ invitationId, reason: reason || undefined })}
     />
   );

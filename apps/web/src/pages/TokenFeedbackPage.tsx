@@ -6,7 +6,7 @@ import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { type AnswerPayload, RatingForm } from "../components/RatingForm";
-import { useTRPC } from "../lib/trpc";
+import { useTRPC, useTRPCClient } from "../lib/trpc";
 
 export default function TokenFeedbackPage() {
   const { token = "" } = useParams();
@@ -22,7 +22,13 @@ export default function TokenFeedbackPage() {
     staleTime: Infinity,
   });
   const { mutateAsync: save } = useMutation(trpc.responses.saveDraftByToken.mutationOptions());
-  const submit = useMutation(trpc.responses.submitByToken.mutationOptions());
+  // The submit goes through the client itself, so each attempt can carry its own deadline.
+  const client = useTRPCClient();
+  const onSubmit = useCallback(
+    (p: AnswerPayload & { idempotencyKey: string }, signal: AbortSignal) =>
+      client.responses.submitByToken.mutate({ token, ...p }, { signal }),
+    [client, token],
+  );
   const decline = useMutation(trpc.responses.declineByToken.mutationOptions());
   const onSaveDraft = useCallback((p: AnswerPayload) => save({ token, ...p }), [save, token]);
 
@@ -47,7 +53,7 @@ export default function TokenFeedbackPage() {
           form={form.data}
           instrument={instrument.data}
           onSaveDraft={onSaveDraft}
-          onSubmit={(p) => submit.mutateAsync({ token, ...p })}
+          onSubmit={onSubmit}
           onDecline={(reason) => decline.mutateAsync({ token, reason: reason || undefined })}
         />
       )}
