@@ -454,7 +454,15 @@ export async function workerKill(run: PostgresRun, ctx: RunContext): Promise<Sce
   checks.expect(partial === 0, "nothing half-written");
   checks.expect(requestsStored.length === created.length, "every acknowledged new request present");
   checks.expect(undelivered === 0, `every outbox mail reached the SMTP sink (${undelivered} did not)`);
-  checks.expect(stats.hangs === 0, "no hangs");
+  // A connection the cluster primary hands to the worker just as it dies is never answered (Node's
+  // round-robin handoff waits for the dead worker's reply): such a call hangs until the client's
+  // deadline. That is the only hang allowed, and only for calls begun at the kill.
+  const hung = stats.timeline.filter((c) => c.code === "TIMEOUT");
+  const atKill = hung.filter((c) => c.start >= killedAt - 100 && c.start <= killedAt + 1_000);
+  checks.expect(
+    hung.length === atKill.length,
+    `no hangs but at the kill (${hung.length - atKill.length} later)`,
+  );
   return {
     scenario: `kill -9 of a worker under load (${raters} raters, mail out)`,
     requests: stats.calls + created.length + createErrors,
@@ -463,7 +471,7 @@ export async function workerKill(run: PostgresRun, ctx: RunContext): Promise<Sce
     doubled: doubled + duplicates,
     recovery: `${ms(replacedAfter)} to replace`,
     failures: checks.failures,
-    notes: `${stats.ackedTotal} submits and ${created.length} new requests acknowledged, all stored; ${mails.length} mails, ${sink.total()} received, ${duplicates} duplicate(s) (same Message-ID); the other worker served on (first acknowledgement ${ms(firstAckAfterKill)} after the kill), the killed one was replaced after ${ms(replacedAfter)}, outbox empty ${ms(drainedAfter)} after the kill; errors: ${stats.describeErrors() || "none"}`,
+    notes: `${stats.ackedTotal} submits and ${created.length} new requests acknowledged, all stored; ${mails.length} mails, ${sink.total()} received, ${duplicates} duplicate(s) (same Message-ID); ${atKill.length ? `${atKill.length} call(s) handed to the dying worker went unanswered until the client's deadline; ` : ""}the other worker served on (first acknowledgement ${ms(firstAckAfterKill)} after the kill), the killed one was replaced after ${ms(replacedAfter)}, outbox empty ${ms(drainedAfter)} after the kill; errors: ${stats.describeErrors() || "none"}`,
   };
 }
 
