@@ -1,5 +1,5 @@
-// End-to-end journeys in Debian's Chromium against the built app on in-memory PGlite.
-// Run through `pnpm e2e` (tests/run-e2e.mjs), which builds the web app and picks a free port.
+// End-to-end journeys in Debian's Chromium against the built app (web and API) on in-memory PGlite.
+// Run through `pnpm e2e` (tests/run-e2e.mjs), which builds both and picks a free port.
 import { resolve } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -42,8 +42,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "./node_modules/.bin/tsx ../apps/api/src/main.ts",
-    url: `http://127.0.0.1:${port}/trpc/health`,
+    // One API process, as a worker of the supervisor runs it; ready once migrated and seeded.
+    command: "node --enable-source-maps ../apps/api/dist/main.js",
+    url: `http://127.0.0.1:${port}/readyz`,
     timeout: 90_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the Playwright journeys: checks Chromium is there, builds the web app, picks a free port.
+// Runs the Playwright journeys: checks Chromium is there, builds the web app and the API, picks a free port.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -31,7 +31,15 @@ const run = (command, args, env = {}) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-run("pnpm", ["exec", "turbo", "run", "build", "--filter=@fivefold/web", "--output-logs=errors-only"]);
+run("pnpm", [
+  "exec",
+  "turbo",
+  "run",
+  "build",
+  "--filter=@fivefold/web",
+  "--filter=@fivefold/api",
+  "--output-logs=errors-only",
+]);
 run("pnpm", ["--filter", "@fivefold/tests", "exec", "playwright", "test", ...process.argv.slice(2)], {
   E2E_PORT: String(port),
   TURBO_TELEMETRY_DISABLED: "1",

@@ -8,7 +8,7 @@ import { createAuth, servedOrigins } from "./auth";
 import { seedOrganisation } from "./seed/organisation";
 import { buildServer } from "./server";
 import { freePort } from "./testing/free-port";
-import { smallOrg } from "./testing/harness";
+import { smallOrg, TEST_SEALING_SECRET } from "./testing/harness";
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -30,7 +30,7 @@ beforeAll(async () => {
     auth,
     appUrl: `http://localhost:${port}`,
     mailboxEnabled: true,
-    sealingSecret: "http-test-sealing-secret-http-test-sealing-secret",
+    sealingSecret: TEST_SEALING_SECRET,
   });
   await app.listen({ port, host: "127.0.0.1" });
   base = `http://127.0.0.1:${port}`;

@@ -1,119 +1,202 @@
-// Starts Fivefold: migrate, seed the demo when empty, serve API and web on one port.
+// One Fivefold API process (a worker of the supervisor, or alone under `pnpm dev`): open the
+// database, listen at once, then migrate, seed the demo when empty, and start the jobs and the
+// outbox worker; /readyz says ready only once migrated. SIGTERM drains it: no new connections,
+// in-flight requests finish, the mail in hand is sent, the pool closes, exit 0.
+import cluster from "node:cluster";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   countOrganisations,
   createDatabase,
+  type DatabaseHandle,
+  DataFolderLockedError,
   describeUrl,
   migrate,
   sanitiseDatabaseError,
 } from "@fivefold/db";
 import { createAuth, servedOrigins } from "./auth";
-import { readEnv } from "./env";
+import { ConfigError, type Env, EXIT_CONFIG, readEnv } from "./env";
 import { startJobs } from "./jobs";
 import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
-import { startMailWorker } from "./mail/worker";
+import { leaseFor, MAIL_CONCURRENCY, startMailWorker } from "./mail/worker";
+import { Readiness } from "./readiness";
 import { resolveAuthSecret, resolveSealingSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
 import { seedLargeTeam } from "./seed/large-team";
 import { buildServer } from "./server";
 
+// The same from src/ (tsx) and from dist/ (the build): both sit two levels below the root.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const migrationsFolder = resolve(repoRoot, "packages/db/drizzle");
 
-async function main(): Promise<void> {
-  const env = readEnv();
-  const { driver, location } = describeUrl(env.databaseUrl);
+const worker = cluster.isWorker ? `[worker ${process.pid}] ` : "";
+const log = (message: string) => console.log(`${worker}${message}`);
+// Errors are logged without the values a database error carries (sanitiseDatabaseError).
+const logError = (message: string, error?: unknown) =>
+  error === undefined
+    ? console.error(`${worker}${message}`)
+    : console.error(`${worker}${message}`, sanitiseDatabaseError(error));
+/** Whether this process is the first (or only) worker: it prints what a person needs once. */
+const speaks = !cluster.isWorker || process.env.FIVEFOLD_WORKER_SLOT === "0";
+
+async function main(env: Env): Promise<void> {
   const started = performance.now();
-  const database = await createDatabase(env.databaseUrl, { cwd: repoRoot });
-  await migrate(database);
-  console.log(`Database: ${driver} (${location}), migrations applied`);
-  // Secrets of the embedded database live beside it in .data/ (a copy of .data/ carries them).
-  const dataDir = driver === "pglite" && location !== "memory" ? resolve(repoRoot, ".data") : null;
-  const sealingSecret = resolveSealingSecret({ configured: env.sealingSecret, dataDir, warn: console.warn });
+  const { driver, location } = describeUrl(env.databaseUrl);
+  const database = await createDatabase(env.databaseUrl, {
+    cwd: repoRoot,
+    maxConnections: env.poolSize,
+    statementTimeoutMs: env.statementTimeoutMs,
+  });
+  const opened = performance.now();
 
-  if (env.demo && (await countOrganisations(database.db)) === 0) {
-    console.log(
-      "Empty database: seeding the demo organisation Acme with two cycles of feedback (about 20 s)…",
-    );
-  }
-  const seeded = env.demo ? await seedDemoIfEmpty(database.db, { sealingSecret }) : null;
-  if (!env.demo && (await countOrganisations(database.db)) === 0) {
-    console.log(
-      'No organisation yet. Create one with its first admin: pnpm create-admin --org "Name" --name "Full Name" --email you@example.com (or start with --demo for the demo organisation).',
-    );
-  }
-  if (seeded) console.log(`Seeded the demo organisation Acme (${Object.keys(seeded.people).length} people)`);
-  if (seeded && env.demoLargeTeam > 0) {
-    await seedLargeTeam(database.db, seeded, env.demoLargeTeam);
-    console.log(`Added a generated team of ${env.demoLargeTeam} people with released reports`);
-  }
-
-  const secret = resolveAuthSecret({ configured: env.authSecret, dataDir, warn: console.warn });
+  // Beside the embedded database (.data/ for the default .data/pglite), like its lock file.
+  const dataDir = driver === "pglite" && location !== "memory" ? dirname(resolve(repoRoot, location)) : null;
+  const secrets = { dataDir, warn: (message: string) => speaks && console.warn(message) };
+  const authSecret = resolveAuthSecret({ configured: env.authSecret, ...secrets });
+  const sealingSecret = resolveSealingSecret({ configured: env.sealingSecret, ...secrets });
   const baseURL = env.publicUrl ?? `http://localhost:${env.port}`;
   const auth = createAuth({
     db: database.db,
-    secret,
+    secret: authSecret,
     baseURL,
     trustedOrigins: servedOrigins(env.port, env.publicUrl),
     production: env.production,
     signInRateLimit: env.signInRateLimit,
   });
-  const webDist = env.webDist ?? resolve(repoRoot, "apps/web/dist");
+  const readiness = new Readiness("starting", "applying migrations");
   const app = await buildServer({
     database,
     auth,
-    webDist,
+    webDist: env.webDist ?? resolve(repoRoot, "apps/web/dist"),
     appUrl: baseURL,
     // The Mailbox shows every mail body, invitation links included: a demo aid, never a real mode.
     mailboxEnabled: env.demo && !env.smtpUrl,
     sealingSecret,
+    readiness,
     trustProxy: Boolean(env.publicUrl),
   });
-  await app.listen({ port: env.port, host: env.host });
-  const jobs = startJobs({
-    db: database.db,
-    appUrl: baseURL,
-    sealingSecret,
-    log: { info: (msg) => console.log(msg), error: (err, msg) => console.error(msg, err) },
-  });
+  const address = await app.listen({ port: env.port, host: env.host });
+  log(
+    `Listening on ${address}, ${Math.round(performance.now() - opened)} ms after the database (${driver}, ${location}) opened in ${Math.round(opened - started)} ms`,
+  );
+
+  let background: { stop: () => Promise<void> } | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    readiness.drain();
+    log(`${signal}: draining (no new connections; in-flight requests and the mail in hand finish)`);
+    let phase = "closing the server";
+    const deadline = setTimeout(() => {
+      const waiting = app.inFlight();
+      logError(
+        `still draining after ${env.shutdownTimeoutMs} ms (${phase}${waiting.length ? `; unanswered: ${waiting.join(", ")}` : ""}): stopping anyway`,
+      );
+      process.exit(1);
+    }, env.shutdownTimeoutMs);
+    deadline.unref();
+    try {
+      await app.close();
+      phase = "finishing the jobs and the mails in hand";
+      await background?.stop();
+      phase = "closing the database";
+      await database.close();
+    } catch (error) {
+      logError("stopping failed", error);
+      process.exit(1);
+    }
+    log("stopped");
+    process.exit(0);
+  };
+  // `on`, not `once`: a second signal while draining (Ctrl-C reaches the workers and the
+  // supervisor alike) must not fall back to the default of dying on the spot.
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  await migrate(database, migrationsFolder);
+  log("Migrations applied");
+  if (stopping) return;
+
+  if (env.demo) {
+    readiness.detail = "seeding the demo organisation";
+    // One process seeds; the others wait for it and then find the organisation there.
+    const seeded = await database.exclusive("seed-demo", async () => {
+      if ((await countOrganisations(database.db)) > 0) return null;
+      log("Empty database: seeding the demo organisation Acme with two cycles of feedback (about 20 s)…");
+      const org = await seedDemoIfEmpty(database.db, { sealingSecret });
+      if (org && env.demoLargeTeam > 0) {
+        await seedLargeTeam(database.db, org, env.demoLargeTeam);
+        log(`Added a generated team of ${env.demoLargeTeam} people with released reports`);
+      }
+      return org;
+    });
+    if (seeded) log(`Seeded the demo organisation Acme (${Object.keys(seeded.people).length} people)`);
+  } else if (speaks && (await countOrganisations(database.db)) === 0) {
+    log(
+      'No organisation yet. Create one with its first admin: pnpm create-admin --org "Name" --name "Full Name" --email you@example.com (or start with --demo for the demo organisation).',
+    );
+  }
+  if (stopping) return;
+
+  background = startBackground(env, database, baseURL, sealingSecret);
+  readiness.ready();
+  process.send?.({ fivefold: "ready" });
+  if (speaks) {
+    log(
+      env.smtpUrl
+        ? `E-mail: sent over ${describeSmtpUrl(env.smtpUrl)}`
+        : env.demo
+          ? "E-mail: kept in the demo Mailbox (no SMTP_URL)"
+          : "E-mail: not sent: set SMTP_URL (mails wait in the outbox and go out once it is set)",
+    );
+    log(`Fivefold is running at ${baseURL} (ready in ${Math.round(performance.now() - started)} ms)`);
+    if (env.demo) {
+      log(
+        `Demo sign-in: admin@acme.test / ${DEMO_PASSWORD} (every seeded person uses this demo-only password)`,
+      );
+    }
+  }
+}
+
+/** Jobs and the outbox worker: safe in every process, as they claim work with SKIP LOCKED. */
+function startBackground(env: Env, database: DatabaseHandle, appUrl: string, sealingSecret: string) {
+  const jobLog = { info: log, error: (err: unknown, msg: string) => logError(msg, err) };
+  const jobs = startJobs({ db: database.db, appUrl, sealingSecret, log: jobLog });
   // Without SMTP_URL e-mails stay in the outbox, readable by admins on the Mailbox page.
   const mailer = env.smtpUrl
     ? startMailWorker({
         db: database.db,
-        transport: smtpTransport(env.smtpUrl),
+        transport: smtpTransport(env.smtpUrl, {
+          connectionTimeoutMs: env.smtpTimeoutMs,
+          connections: MAIL_CONCURRENCY,
+        }),
         from: env.mailFrom,
-        log: { info: (msg) => console.log(msg), error: (err, msg) => console.error(msg, err) },
+        leaseMs: leaseFor(env.smtpTimeoutMs),
+        log: jobLog,
       })
     : null;
-  console.log(
-    env.smtpUrl
-      ? `E-mail: sent over ${describeSmtpUrl(env.smtpUrl)}`
-      : env.demo
-        ? "E-mail: kept in the demo Mailbox (no SMTP_URL)"
-        : "E-mail: not sent: set SMTP_URL (mails wait in the outbox and go out once it is set)",
-  );
-
-  const url = env.publicUrl ?? `http://localhost:${env.port}`;
-  console.log(`Fivefold is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
-  if (env.demo) {
-    console.log(
-      `Demo sign-in: admin@acme.test / ${DEMO_PASSWORD} (every seeded person uses this demo-only password)`,
-    );
-  }
-
-  const stop = async (signal: string) => {
-    console.log(`${signal}: stopping`);
-    await jobs.stop();
-    await mailer?.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
+  return {
+    async stop() {
+      await Promise.all([jobs.stop(), mailer?.stop()]);
+    },
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-main().catch((error: unknown) => {
-  console.error(sanitiseDatabaseError(error));
+let env: Env;
+try {
+  env = readEnv();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(EXIT_CONFIG);
+}
+main(env).catch((error: unknown) => {
+  // A folder held by another process stays held: restarting would only be refused again.
+  if (error instanceof DataFolderLockedError) {
+    logError(error.message);
+    process.exit(EXIT_CONFIG);
+  }
+  logError("Fivefold failed to start:", error);
   process.exit(1);
 });

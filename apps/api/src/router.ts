@@ -5,6 +5,7 @@ import { dashboardsRouter } from "./routers/dashboards";
 import { health } from "./routers/health";
 import { inboxRouter } from "./routers/inbox";
 import { instrumentRouter } from "./routers/instrument";
+import { mailRouter } from "./routers/mail";
 import { mailboxRouter } from "./routers/mailbox";
 import { meRouter } from "./routers/me";
 import { nominationsRouter } from "./routers/nominations";
@@ -29,6 +30,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   responses: responsesRouter,
   mailbox: mailboxRouter,
+  mail: mailRouter,
   plans: plansRouter,
   partners: partnersRouter,
   checkins: checkinsRouter,

@@ -1,14 +1,19 @@
-// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, and (when built) the web app.
+// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, /healthz and /readyz for load
+// balancers, and (when built) the web app.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { type DatabaseHandle, sanitiseDatabaseError } from "@fivefold/db";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
 import { registerAuthRoutes, requestHeaders } from "./http/auth-routes";
+import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
+
+export { Readiness } from "./readiness";
 
 export interface ServerOptions {
   database: DatabaseHandle;
@@ -16,14 +21,24 @@ export interface ServerOptions {
   /** The origin people reach the app at, for links in e-mails. */
   appUrl: string;
   mailboxEnabled: boolean;
-  /** Seals answers until release (see secret.ts: resolveSealingSecret). */
   sealingSecret: string;
+  /** Shared with the process's start-up and shutdown; ready from the start when omitted (tests). */
+  readiness?: Readiness;
+  /** How long an API call arriving while the process starts waits for it (default 10 s), then 503. */
+  holdWhileStartingMs?: number;
   /** Folder of the built web app to serve; omitted in API-only mode (tests, `pnpm dev`). */
   webDist?: string | undefined;
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
   trustProxy?: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Requests not answered yet, as "POST /trpc/… for 3 s". */
+    inFlight(): string[];
+  }
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -50,6 +65,37 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send({ statusCode: status, error: "Internal Server Error", message: "Something went wrong" });
   });
 
+  const readiness = options.readiness ?? new Readiness("ready");
+  const hold = options.holdWhileStartingMs ?? 10_000;
+  registerHealthRoutes(app, database, readiness);
+  // What is still being answered, for a drain that takes too long to say what it waits for.
+  const inFlight = new Map<string, { method: string; url: string; since: number }>();
+  app.addHook("onRequest", async (req) => {
+    inFlight.set(req.id, { method: req.method, url: req.url.split("?")[0] ?? req.url, since: Date.now() });
+  });
+  app.addHook("onResponse", async (req) => {
+    inFlight.delete(req.id);
+  });
+  app.addHook("onRequestAbort", async (req) => {
+    inFlight.delete(req.id);
+  });
+  app.decorate("inFlight", () =>
+    [...inFlight.values()].map(
+      (r) => `${r.method} ${r.url} for ${Math.round((Date.now() - r.since) / 1000)} s`,
+    ),
+  );
+  // Until the schema is there, API calls would fail on missing tables. A supervisor sends this
+  // process connections as soon as it listens, so they wait (migrations take a moment) rather
+  // than bounce; only if it takes longer, "not yet".
+  app.addHook("onRequest", async (req, reply) => {
+    if (readiness.phase !== "starting") return;
+    if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) return;
+    if (await readiness.whenReady(hold)) return;
+    return reply
+      .status(503)
+      .header("retry-after", "1")
+      .send({ error: "Fivefold is starting: try again in a moment" });
+  });
   registerAuthRoutes(app, auth);
 
   await app.register(fastifyTRPCPlugin, {
@@ -81,11 +127,40 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // The web app routes in the browser: unknown GETs outside the API get its index.html.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) {
+      if (req.method === "GET" && !/^\/(trpc|api\/|healthz|readyz)/.test(req.url)) {
         return reply.type("text/html").sendFile("index.html");
       }
       return reply.status(404).send({ error: "Not found" });
     });
   }
   return app;
+}
+
+/** How long /readyz waits for the database before calling it unreachable. */
+const READY_PROBE_MS = 2_000;
+
+function registerHealthRoutes(app: FastifyInstance, database: DatabaseHandle, readiness: Readiness) {
+  // Liveness: the process answers. Never touches the database, so a database outage does not make
+  // an orchestrator restart healthy processes.
+  app.get("/healthz", async () => ({ ok: true }));
+  // Readiness: send traffic here. Migrated, not draining, and the database answers right now.
+  app.get("/readyz", async (_req, reply) => {
+    if (readiness.phase !== "ready") {
+      const reason = readiness.phase === "draining" ? "shutting down" : (readiness.detail ?? "starting");
+      return reply.status(503).send({ ready: false, reason });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const answered = await Promise.race([
+      database.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), READY_PROBE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!answered) return reply.status(503).send({ ready: false, reason: "the database does not answer" });
+    return { ready: true, db: database.driver };
+  });
 }

@@ -31,6 +31,7 @@ const AdminImportPage = lazy(() => import("./pages/AdminImportPage"));
 const AdminTeamsPage = lazy(() => import("./pages/AdminTeamsPage"));
 const AdminSettingsPage = lazy(() => import("./pages/AdminSettingsPage"));
 const AdminAuditPage = lazy(() => import("./pages/AdminAuditPage"));
+const AdminMailPage = lazy(() => import("./pages/AdminMailPage"));
 const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -70,6 +71,7 @@ const router = createBrowserRouter([
       { path: "admin/teams", element: lazyPage(AdminTeamsPage) },
       { path: "admin/settings", element: lazyPage(AdminSettingsPage) },
       { path: "admin/audit", element: lazyPage(AdminAuditPage) },
+      { path: "admin/mail", element: lazyPage(AdminMailPage) },
       { path: "*", element: lazyPage(NotFoundPage) },
     ],
   },

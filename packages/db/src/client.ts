@@ -8,59 +8,123 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { lockDataFolder } from "./folder-lock";
 import * as schema from "./schema";
+import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS, type Driver, describeUrl } from "./url";
+
+export * from "./url";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything queries can run on: the database or a transaction inside it. */
 export type Executor = Database | Transaction;
-export type Driver = "pglite" | "postgres";
 
 export interface DatabaseHandle {
   db: Database;
   driver: Driver;
   /** Where the data lives, without credentials: a folder, `memory`, or host/database. */
   location: string;
+  /**
+   * Runs `fn` while holding a database-wide lock named `name`, so that of several processes
+   * starting at once (workers, machines) one migrates or seeds at a time. Postgres: a session
+   * advisory lock, released if the process dies. PGlite has one process by construction.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export const DEFAULT_DATA_DIR = ".data/pglite";
-
-export function describeUrl(url: string | undefined): { driver: Driver; location: string } {
-  if (!url) return { driver: "pglite", location: DEFAULT_DATA_DIR };
-  if (url === "pglite://memory") return { driver: "pglite", location: "memory" };
-  if (url.startsWith("pglite://")) return { driver: "pglite", location: url.slice("pglite://".length) };
-  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    const parsed = new URL(url);
-    return { driver: "postgres", location: `${parsed.host}${parsed.pathname}` };
-  }
-  throw new Error(
-    `DATABASE_URL must be unset (embedded PGlite in ${DEFAULT_DATA_DIR}), pglite://memory, pglite://<folder> or postgres://…; got "${url.split(":")[0]}:…"`,
-  );
+export interface DatabaseOptions {
+  /** The folder relative paths (the embedded database) resolve against. */
+  cwd?: string;
+  /** Postgres: connections in this process's pool (default 10). */
+  maxConnections?: number;
+  /** Postgres: a statement running longer is cancelled by the server (default 15 s; 0 for none). */
+  statementTimeoutMs?: number;
 }
 
 export async function createDatabase(
   url: string | undefined,
-  options: { cwd?: string; maxConnections?: number } = {},
+  options: DatabaseOptions = {},
 ): Promise<DatabaseHandle> {
   const { driver, location } = describeUrl(url);
   if (driver === "postgres" && url) {
-    const sql = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    const sql = postgres(url, {
+      max: options.maxConnections ?? DEFAULT_POOL_SIZE,
+      onnotice: () => {},
+      // Fail a request rather than hold it while the server is unreachable.
+      connect_timeout: 10,
+      // postgres.js waits before reconnecting a connection that closed with an error, by a retry
+      // count the whole pool shares (3^n / 100 s, up to 20 s). When Postgres drops every backend
+      // at once (a failover, pg_terminate_backend) the last connections of the pool waited 7-20 s,
+      // with queries pinned to them. Reconnect within a second; a Postgres that is really down
+      // still gets at most one attempt per connection per second.
+      backoff: (retries: number) => Math.min(0.05 * retries, 1),
+      // Sent at connection start, so it holds for every statement on every pooled connection.
+      connection: { statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
+    });
     const db = drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Database;
-    return { db, driver, location, close: () => sql.end({ timeout: 5 }) };
+    return {
+      db,
+      driver,
+      location,
+      async exclusive(name, fn) {
+        // One reserved connection holds the lock; if this process dies, Postgres drops it.
+        // Polled rather than waited for, so the wait (a demo seed takes seconds) is never one
+        // long statement for the statement timeout to cancel.
+        const key = `fivefold:${name}`;
+        const reserved = await sql.reserve();
+        try {
+          for (;;) {
+            const [row] = await reserved<
+              { locked: boolean }[]
+            >`select pg_try_advisory_lock(hashtext(${key})) as locked`;
+            if (row?.locked) break;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+          try {
+            return await fn();
+          } finally {
+            await reserved`select pg_advisory_unlock(hashtext(${key}))`.catch(() => {});
+          }
+        } finally {
+          reserved.release();
+        }
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   let client: PGlite;
+  let releaseFolder = () => {};
   if (location === "memory") {
     client = new PGlite();
   } else {
     const dir = resolve(options.cwd ?? process.cwd(), location);
     mkdirSync(dir, { recursive: true });
+    // Before PGlite touches the folder: a second process must not even open it.
+    releaseFolder = lockDataFolder(dir).release;
     client = new PGlite(dir);
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    releaseFolder();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
-  return { db, driver, location, close: () => client.close() };
+  return {
+    db,
+    driver,
+    location,
+    exclusive: (_name, fn) => fn(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        releaseFolder();
+      }
+    },
+  };
 }
 
 /** Runs raw SQL and returns its rows on either driver (postgres.js gives an array, PGlite `{ rows }`). */

@@ -1,4 +1,6 @@
-// Applies the drizzle-kit migrations in packages/db/drizzle with the driver's own migrator.
+// Applies the drizzle-kit migrations in packages/db/drizzle with the driver's own migrator. On
+// Postgres under a database-wide lock, so workers and machines starting at once migrate one at a
+// time (the others then find nothing left to do).
 import { fileURLToPath } from "node:url";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -8,10 +10,13 @@ import type { DatabaseHandle } from "./client";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
-export async function migrate(handle: DatabaseHandle): Promise<void> {
+/** `folder`: where the migrations are when this module is bundled away from packages/db. */
+export async function migrate(handle: DatabaseHandle, folder = migrationsFolder): Promise<void> {
   if (handle.driver === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
   } else {
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
+    await handle.exclusive("migrate", () =>
+      migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder }),
+    );
   }
 }

@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./export";
 export * from "./instrument";
 export * from "./lifecycle";
+export * from "./mail";
 export * from "./people-import";
 export * from "./plans";
 export * from "./report";

@@ -23,13 +23,20 @@ export function isPermanentFailure(error: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
-export function smtpTransport(url: string, options: { connectionTimeoutMs?: number } = {}): MailTransport {
+export function smtpTransport(
+  url: string,
+  options: { connectionTimeoutMs?: number; connections?: number } = {},
+): MailTransport {
   const timeout = options.connectionTimeoutMs ?? 15_000;
   const transporter = createTransport({
     url,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
+    // Connections are kept and reused for the next mails (one per concurrent send at most).
+    pool: true,
+    maxConnections: options.connections ?? 1,
+    maxMessages: 100,
   });
   return {
     async send(mail) {

@@ -1,6 +1,8 @@
 // The outbox worker against a real SMTP server (smtp-server) started in the test: delivery of text
-// and HTML, retries with backoff on temporary refusals, permanent failures, giving up, rows left
-// mid-send, and two workers at once never sending a mail twice.
+// and HTML, retries with backoff on temporary refusals, permanent failures, giving up, a mail
+// claimed alone just before it goes, a crash mid-send costing no mail (sent again once its lease
+// runs out, under the same Message-ID), reminders never given up while their request is open,
+// stopping with the mail in hand, and two workers at once never sending a mail twice.
 import type { AddressInfo } from "node:net";
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
@@ -12,8 +14,16 @@ import { freePort } from "../testing/free-port";
 import { createHarness, type Harness, smallOrg } from "../testing/harness";
 import { enqueueMail } from "./outbox";
 import { composeMail } from "./render";
-import { describeSmtpUrl, isPermanentFailure, smtpTransport } from "./smtp";
-import { deliverDueMail, MAX_ATTEMPTS, retryDelayMs, SENDING_LEASE_MS, startMailWorker } from "./worker";
+import { describeSmtpUrl, isPermanentFailure, type MailTransport, smtpTransport } from "./smtp";
+import {
+  DEFAULT_SMTP_TIMEOUT_MS,
+  deliverDueMail,
+  leaseFor,
+  MAX_ATTEMPTS,
+  messageIdOf,
+  retryDelayMs,
+  startMailWorker,
+} from "./worker";
 
 interface Received {
   to: string[];
@@ -102,7 +112,7 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
     const transport = smtpTransport(smtpUrl);
     const report = await deliverDueMail(h.database.db, transport, { from: FROM });
     transport.close();
-    expect(report).toEqual({ sent: 2, retrying: 0, failed: 0, interrupted: 0 });
+    expect(report).toEqual({ sent: 2, retrying: 0, failed: 0, resumed: 0 });
     expect(received.map((r) => r.to).sort()).toEqual([["ann@mail.test"], ["bob@mail.test"]]);
     const ann = received.find((r) => r.to[0] === "ann@mail.test");
     expect(ann?.from).toBe("no-reply@fivefold.test");
@@ -132,7 +142,7 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
       sent: 0,
       retrying: 0,
       failed: 0,
-      interrupted: 0,
+      resumed: 0,
     });
     again.close();
     expect(received).toHaveLength(2);
@@ -198,23 +208,180 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
     expect(row?.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 
-  it("marks a mail left mid-send by a crash as failed, never sending it again", async () => {
-    await enqueue("crash@mail.test");
-    await h.database.db
-      .update(schema.outbox)
-      .set({ state: "sending", attempts: 1, nextAttemptAt: new Date(Date.now() - 1) });
-    await enqueue("fresh@mail.test");
-    const transport = smtpTransport(smtpUrl);
-    expect(await deliverDueMail(h.database.db, transport, { from: FROM })).toEqual({
+  it("claims each mail just before it goes: a crash mid-send leaves that mail leased, the rest pending", async () => {
+    for (let i = 0; i < 5; i++) await enqueue(`c${i}@mail.test`);
+    const t0 = new Date("2030-01-01T10:00:00Z");
+    await h.database.db.update(schema.outbox).set({ nextAttemptAt: t0 });
+    const real = smtpTransport(smtpUrl);
+    let calls = 0;
+    // The second mail is delivered, then the process "dies" before it can mark it sent.
+    const diesOnSecond: MailTransport = {
+      async send(mail) {
+        calls++;
+        await real.send(mail);
+        if (calls === 2) await new Promise(() => {});
+      },
+      close() {},
+    };
+    void deliverDueMail(h.database.db, diesOnSecond, { from: FROM, now: () => t0, leaseMs: 60_000 });
+    await expect.poll(() => received.length, { timeout: 10_000, interval: 20 }).toBe(2);
+    expect((await rows()).map((r) => r.state).sort()).toEqual([
+      "pending",
+      "pending",
+      "pending",
+      "sending",
+      "sent",
+    ]);
+
+    // Another process leaves the leased mail alone while its lease runs…
+    const other = smtpTransport(smtpUrl);
+    const during = new Date(t0.getTime() + 30_000);
+    expect(
+      await deliverDueMail(h.database.db, other, { from: FROM, now: () => during, leaseMs: 60_000 }),
+    ).toEqual({
+      sent: 3,
+      retrying: 0,
+      failed: 0,
+      resumed: 0,
+    });
+    expect(received).toHaveLength(5);
+    // …and sends it again once the lease ran out: once too often rather than never, same Message-ID.
+    const after = new Date(t0.getTime() + 61_000);
+    expect(
+      await deliverDueMail(h.database.db, other, { from: FROM, now: () => after, leaseMs: 60_000 }),
+    ).toEqual({
       sent: 1,
       retrying: 0,
       failed: 0,
-      interrupted: 1,
+      resumed: 1,
+    });
+    other.close();
+    real.close();
+    const stored = await rows();
+    expect(stored.every((r) => r.state === "sent")).toBe(true);
+    const ids = received.map((r) => /^Message-ID: (<[^>]+>)/im.exec(r.raw)?.[1]);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(5);
+    expect(new Set(ids)).toEqual(new Set(stored.map(messageIdOf)));
+    const doubled = received.filter((r) => r.to[0] === received[1]?.to[0]);
+    expect(doubled).toHaveLength(2);
+  });
+
+  it("gives up on a mail whose every claim ended with its process gone", async () => {
+    await enqueue("poison@mail.test");
+    await h.database.db
+      .update(schema.outbox)
+      .set({ state: "sending", attempts: MAX_ATTEMPTS, nextAttemptAt: new Date(Date.now() - 1) });
+    const transport = smtpTransport(smtpUrl);
+    expect(await deliverDueMail(h.database.db, transport, { from: FROM })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 1,
+      resumed: 1,
     });
     transport.close();
-    expect(received.map((r) => r.to[0])).toEqual(["fresh@mail.test"]);
-    const [crashed] = await rows();
-    expect(crashed).toMatchObject({ state: "failed", toEmail: "crash@mail.test" });
+    expect(received).toHaveLength(0);
+    const [row] = await rows();
+    expect(row).toMatchObject({ state: "failed" });
+    expect(row?.lastError).toMatch(/Interrupted while sending/);
+  });
+
+  it("never gives up on a reminder while its request is open, whatever the refusal", async () => {
+    const [request] = await h.database.db
+      .insert(schema.feedbackRequests)
+      .values({
+        orgId: org.orgId,
+        subjectId: org.people.ann?.personId ?? "",
+        requesterId: org.people.manager?.personId ?? "",
+        deadline: new Date("2030-02-01T00:00:00Z"),
+        threshold: 3,
+        instrumentVersion: 1,
+        state: "open",
+      })
+      .returning({ id: schema.feedbackRequests.id });
+    const requestId = request?.id ?? "";
+    await enqueueMail(h.database.db, {
+      orgId: org.orgId,
+      template: "reminder",
+      to: "gone@mail.test",
+      meta: { requestId },
+      ...composeMail({ subject: "Reminder", paragraphs: ["Still time"] }),
+    });
+    refuse = () => ({ code: 550, message: "No such user" });
+    let now = new Date("2030-01-01T10:00:00Z");
+    await h.database.db.update(schema.outbox).set({ nextAttemptAt: now, attempts: MAX_ATTEMPTS });
+    const transport = smtpTransport(smtpUrl);
+    const options = { from: FROM, now: () => now };
+    expect(await deliverDueMail(h.database.db, transport, options)).toMatchObject({ retrying: 1, failed: 0 });
+    const [waiting] = await rows();
+    expect(waiting).toMatchObject({ state: "pending", attempts: MAX_ATTEMPTS + 1 });
+    expect(waiting?.nextAttemptAt.getTime()).toBe(now.getTime() + 60 * 60_000);
+
+    // Once the request no longer collects answers, a reminder is pointless: given up.
+    await h.database.db
+      .update(schema.feedbackRequests)
+      .set({ state: "closed" })
+      .where(eq(schema.feedbackRequests.id, requestId));
+    now = new Date(now.getTime() + 60 * 60_000);
+    expect(await deliverDueMail(h.database.db, transport, options)).toMatchObject({ retrying: 0, failed: 1 });
+    transport.close();
+    expect((await rows())[0]).toMatchObject({ state: "failed" });
+    await h.database.db.delete(schema.feedbackRequests).where(eq(schema.feedbackRequests.id, requestId));
+  });
+
+  it("sends several mails at once in one process, each once", async () => {
+    for (let i = 0; i < 12; i++) await enqueue(`m${String(i).padStart(2, "0")}@mail.test`);
+    const worker = startMailWorker({
+      db: h.database.db,
+      transport: smtpTransport(smtpUrl, { connections: 4 }),
+      from: FROM,
+      intervalMs: 60_000,
+      concurrency: 4,
+      log: { info: () => {}, error: () => {} },
+    });
+    await expect
+      .poll(async () => (await rows()).filter((r) => r.state === "sent").length, {
+        timeout: 10_000,
+        interval: 50,
+      })
+      .toBe(12);
+    await worker.stop();
+    const recipients = received.map((r) => r.to[0]);
+    expect(recipients).toHaveLength(12);
+    expect(new Set(recipients).size).toBe(12);
+  });
+
+  it("stops with the mail in hand sent and marked, taking no other", async () => {
+    for (const to of ["s1@mail.test", "s2@mail.test", "s3@mail.test"]) await enqueue(to);
+    const real = smtpTransport(smtpUrl);
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let started = 0;
+    const slow: MailTransport = {
+      async send(mail) {
+        started++;
+        await gate;
+        await real.send(mail);
+      },
+      close: () => real.close(),
+    };
+    const worker = startMailWorker({
+      db: h.database.db,
+      transport: slow,
+      from: FROM,
+      intervalMs: 60_000,
+      concurrency: 1,
+      log: { info: () => {}, error: () => {} },
+    });
+    await expect.poll(() => started, { timeout: 10_000, interval: 20 }).toBe(1);
+    const stopped = worker.stop();
+    open();
+    await stopped;
+    expect(started).toBe(1);
+    expect(received).toHaveLength(1);
+    expect((await rows()).map((r) => r.state).sort()).toEqual(["pending", "pending", "sent"]);
   });
 
   it("two workers at once (two API processes) send every mail exactly once", async () => {
@@ -222,8 +389,8 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
     const one = smtpTransport(smtpUrl);
     const two = smtpTransport(smtpUrl);
     const [r1, r2] = await Promise.all([
-      deliverDueMail(h.database.db, one, { from: FROM, batchSize: 4 }),
-      deliverDueMail(h.database.db, two, { from: FROM, batchSize: 4 }),
+      deliverDueMail(h.database.db, one, { from: FROM }),
+      deliverDueMail(h.database.db, two, { from: FROM }),
     ]);
     one.close();
     two.close();
@@ -265,7 +432,8 @@ describe("SMTP helpers", () => {
       1, 2, 4, 8, 16, 32, 60, 60,
     ]);
     expect(MAX_ATTEMPTS).toBe(6);
-    expect(SENDING_LEASE_MS).toBeGreaterThan(60_000);
+    // A claim outlives the slowest send the transport allows (connection, greeting, 2 × socket).
+    expect(leaseFor(DEFAULT_SMTP_TIMEOUT_MS)).toBeGreaterThan(4 * DEFAULT_SMTP_TIMEOUT_MS);
     expect(isPermanentFailure({ responseCode: 550 })).toBe(true);
     expect(isPermanentFailure({ responseCode: 451 })).toBe(false);
     expect(isPermanentFailure(new Error("ECONNREFUSED"))).toBe(false);

@@ -1,27 +1,33 @@
-// The outbox worker: sends pending e-mails over SMTP from inside the API process. Rows are claimed
-// with FOR UPDATE SKIP LOCKED and marked `sending` in a committed transaction before anything goes
-// out, so two processes never pick the same row; a failed attempt is retried with backoff, and a
-// row left `sending` by a crash is marked failed, never sent again (at most once beats twice).
-import { type Database, sanitiseDatabaseError, schema } from "@fivefold/db";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+// The outbox worker: sends pending e-mails over SMTP from inside every API process. Each mail is
+// claimed alone, just before it is sent, with a lease (FOR UPDATE SKIP LOCKED, so two processes
+// never hold one row); a process killed mid-send leaves at most that one mail `sending`, and once
+// its lease runs out it is sent again. At least once beats at most once: a lost invitation is a
+// lost rater, a duplicate carries the same Message-ID and receivers drop it.
+// A failed attempt is retried with backoff. Reminders go exactly to those who have not answered
+// (DESIGN §4 rule 8), so nobody may resend them by hand: they are retried while their request is open.
+import {
+  claimNextMail,
+  type Database,
+  markMailFailed,
+  markMailRetry,
+  markMailSent,
+  type OutboxMail,
+  reminderStillWanted,
+  sanitiseDatabaseError,
+} from "@fivefold/db";
+import { DEFAULT_SMTP_TIMEOUT_MS } from "../env";
 import { isPermanentFailure, type MailTransport } from "./smtp";
 
 export const MAX_ATTEMPTS = 6;
-/** How long a claimed row may stay `sending` before it counts as interrupted. */
-export const SENDING_LEASE_MS = 10 * 60_000;
+export { DEFAULT_SMTP_TIMEOUT_MS };
 
 /**
- * Once a mail has left (or never will), the one-time links in it (feedback links, password links)
- * are of no use to anyone here: only their hash belongs in the database, so the stored copy loses
- * them.
+ * A claim outlives the longest send it covers (the transport gives up after a connection, a
+ * greeting and a socket timeout of twice the base), so a slow mail is not sent twice at once.
  */
-const LINK = "(/r/|/reset-password\\?token=)[A-Za-z0-9_%.-]+";
-const REMOVED = "\\1(link removed once sent)";
-const withoutLinks = {
-  text: sql`regexp_replace(${schema.outbox.text}, ${LINK}, ${REMOVED}, 'g')`,
-  html: sql`regexp_replace(${schema.outbox.html}, ${LINK}, ${REMOVED}, 'g')`,
-  meta: sql`${schema.outbox.meta} - 'link'`,
-};
+export function leaseFor(smtpTimeoutMs: number): number {
+  return 5 * smtpTimeoutMs;
+}
 
 /** 1, 2, 4, 8, 16 … minutes after each failed attempt, at most an hour. */
 export function retryDelayMs(attempts: number): number {
@@ -31,61 +37,22 @@ export function retryDelayMs(attempts: number): number {
 export interface DeliveryOptions {
   from: string;
   now?: () => Date;
-  batchSize?: number;
   maxAttempts?: number;
+  /** How long a claim lasts; default leaseFor(DEFAULT_SMTP_TIMEOUT_MS). */
+  leaseMs?: number;
+  /** Asked before each claim: once true, the mail in hand is finished and no other is taken. */
+  stopping?: () => boolean;
 }
 
 export interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
-  interrupted: number;
+  /** Mails whose earlier claim ran out (a process died mid-send): sent again. */
+  resumed: number;
 }
 
-type OutboxRow = typeof schema.outbox.$inferSelect;
-
-/** Rows left `sending` past their lease (the process died mid-send): failed, not retried. */
-export async function failInterrupted(db: Database, now: Date): Promise<number> {
-  const rows = await db
-    .update(schema.outbox)
-    .set({
-      state: "failed",
-      lastError: "Interrupted while sending; not retried, as it may have been delivered",
-      ...withoutLinks,
-    })
-    .where(and(eq(schema.outbox.state, "sending"), lte(schema.outbox.nextAttemptAt, now)))
-    .returning({ id: schema.outbox.id });
-  return rows.length;
-}
-
-async function claim(db: Database, now: Date, batchSize: number): Promise<OutboxRow[]> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(schema.outbox)
-      .where(and(eq(schema.outbox.state, "pending"), lte(schema.outbox.nextAttemptAt, now)))
-      .orderBy(asc(schema.outbox.nextAttemptAt), asc(schema.outbox.createdAt))
-      .limit(batchSize)
-      .for("update", { skipLocked: true });
-    if (rows.length === 0) return [];
-    await tx
-      .update(schema.outbox)
-      .set({
-        state: "sending",
-        attempts: sql`${schema.outbox.attempts} + 1`,
-        nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_MS),
-      })
-      .where(
-        inArray(
-          schema.outbox.id,
-          rows.map((r) => r.id),
-        ),
-      );
-    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-  });
-}
-
-/** Sends what is due, batch after batch, until nothing is due. */
+/** Sends what is due, one claimed mail at a time, until nothing is due (or it is told to stop). */
 export async function deliverDueMail(
   db: Database,
   transport: MailTransport,
@@ -93,65 +60,83 @@ export async function deliverDueMail(
 ): Promise<DeliveryReport> {
   const clock = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, interrupted: 0 };
-  report.interrupted = await failInterrupted(db, clock());
-  for (;;) {
-    const rows = await claim(db, clock(), options.batchSize ?? 20);
-    if (rows.length === 0) return report;
-    for (const row of rows) {
-      const outcome = await deliverOne(db, transport, row, { from: options.from, now: clock, maxAttempts });
-      report[outcome]++;
+  const leaseMs = options.leaseMs ?? leaseFor(DEFAULT_SMTP_TIMEOUT_MS);
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, resumed: 0 };
+  while (!options.stopping?.()) {
+    const claimed = await claimNextMail(db, { now: clock(), leaseMs });
+    if (!claimed) break;
+    if (claimed.resumed) report.resumed++;
+    if (claimed.resumed && claimed.mail.attempts > maxAttempts && claimed.mail.template !== "reminder") {
+      // Every claim of it ended with its process gone: stop before it takes down another.
+      await markMailFailed(
+        db,
+        claimed.mail,
+        `Interrupted while sending ${maxAttempts} times; it may have been delivered`,
+      );
+      report.failed++;
+      continue;
     }
+    const outcome = await deliverOne(db, transport, claimed.mail, {
+      from: options.from,
+      now: clock,
+      maxAttempts,
+    });
+    report[outcome]++;
   }
+  return report;
 }
 
 async function deliverOne(
   db: Database,
   transport: MailTransport,
-  row: OutboxRow,
+  mail: OutboxMail,
   options: { from: string; now: () => Date; maxAttempts: number },
 ): Promise<"sent" | "retrying" | "failed"> {
-  const mine = and(eq(schema.outbox.id, row.id), eq(schema.outbox.state, "sending"));
   try {
     await transport.send({
-      messageId: `<${row.id}@fivefold>`,
+      messageId: messageIdOf(mail),
       from: options.from,
-      to: row.toEmail,
-      subject: row.subject,
-      text: row.text,
-      html: row.html,
+      to: mail.toEmail,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
     });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    if (isPermanentFailure(error) || row.attempts >= options.maxAttempts) {
-      await db
-        .update(schema.outbox)
-        .set({ state: "failed", lastError: message, ...withoutLinks })
-        .where(mine);
+    const givesUp = isPermanentFailure(error) || mail.attempts >= options.maxAttempts;
+    if (givesUp && !(mail.template === "reminder" && (await reminderStillWanted(db, mail, options.now())))) {
+      await markMailFailed(db, mail, message);
       return "failed";
     }
-    const next = new Date(options.now().getTime() + retryDelayMs(row.attempts));
-    await db
-      .update(schema.outbox)
-      .set({ state: "pending", lastError: message, nextAttemptAt: next })
-      .where(mine);
+    const next = new Date(options.now().getTime() + retryDelayMs(mail.attempts));
+    await markMailRetry(db, mail, { error: message, nextAttemptAt: next });
     return "retrying";
   }
-  await db
-    .update(schema.outbox)
-    .set({ state: "sent", sentAt: options.now(), lastError: null, ...withoutLinks })
-    .where(mine);
+  await markMailSent(db, mail, options.now());
   return "sent";
 }
 
-export interface MailWorkerOptions extends DeliveryOptions {
+/** One per outbox row, the same on every attempt, so a receiver can tell a resent copy. */
+export function messageIdOf(mail: { id: string }): string {
+  return `<${mail.id}@fivefold>`;
+}
+
+export interface MailWorkerOptions extends Omit<DeliveryOptions, "stopping"> {
   db: Database;
   transport: MailTransport;
   intervalMs?: number;
+  /** Mails this process sends at once, each claimed alone (default MAIL_CONCURRENCY). */
+  concurrency?: number;
   log: { info: (msg: string) => void; error: (err: unknown, msg: string) => void };
 }
 
-/** Runs deliverDueMail every few seconds; never two runs at once in one process. */
+/** Mails one process sends at once: SMTP round trips dominate, so a few in parallel go much faster. */
+export const MAIL_CONCURRENCY = 4;
+
+/**
+ * Runs deliverDueMail every few seconds, `concurrency` loops side by side (each claims its own
+ * mail, so they never share one); a new run starts only once the last has finished.
+ */
 export function startMailWorker(options: MailWorkerOptions): { stop: () => Promise<void>; kick: () => void } {
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -159,10 +144,20 @@ export function startMailWorker(options: MailWorkerOptions): { stop: () => Promi
     if (running || stopped) return;
     running = (async () => {
       try {
-        const report = await deliverDueMail(options.db, options.transport, options);
-        if (report.sent + report.failed + report.retrying + report.interrupted > 0) {
+        const reports = await Promise.all(
+          Array.from({ length: options.concurrency ?? MAIL_CONCURRENCY }, () =>
+            deliverDueMail(options.db, options.transport, { ...options, stopping: () => stopped }),
+          ),
+        );
+        const report = reports.reduce((sum, r) => ({
+          sent: sum.sent + r.sent,
+          retrying: sum.retrying + r.retrying,
+          failed: sum.failed + r.failed,
+          resumed: sum.resumed + r.resumed,
+        }));
+        if (report.sent + report.failed + report.retrying > 0) {
           options.log.info(
-            `E-mail: ${report.sent} sent, ${report.retrying} to retry, ${report.failed + report.interrupted} failed`,
+            `E-mail: ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed${report.resumed ? `, ${report.resumed} resumed after an interrupted send` : ""}`,
           );
         }
       } catch (error) {
@@ -177,6 +172,7 @@ export function startMailWorker(options: MailWorkerOptions): { stop: () => Promi
   tick();
   return {
     kick: tick,
+    /** Finishes the mails in hand (sent and marked), takes no other, and closes the transport. */
     async stop() {
       stopped = true;
       clearInterval(timer);

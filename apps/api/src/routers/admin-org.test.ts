@@ -12,7 +12,13 @@ import { sendDueReminders } from "../features/notify/reminders";
 import { appRouter, createCaller } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
+import {
+  collectOrg,
+  createHarness,
+  type Harness,
+  TEST_APP_URL,
+  TEST_SEALING_SECRET,
+} from "../testing/harness";
 import { createContextFor } from "../trpc/context";
 
 let h: Harness;
@@ -260,7 +266,7 @@ describe(`mailbox on ${testDriver()}`, () => {
     await expect(h.as(a, "manager").mailbox.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const smtp = createCaller(
       createContextFor(
-        { ...h.database, appUrl: TEST_APP_URL, mailboxEnabled: false, sealingSecret: h.sealingSecret },
+        { ...h.database, appUrl: TEST_APP_URL, mailboxEnabled: false, sealingSecret: TEST_SEALING_SECRET },
         a.people.admin?.userId ?? null,
       ),
     );

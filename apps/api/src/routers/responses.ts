@@ -1,6 +1,6 @@
 // Answering an invitation: signed in by invitation id, or with a one-time link's token (public).
 // There is no draft procedure: drafts stay in the rater's browser.
-import { answersPayload, invitationIdInput, tokenInput } from "../features/collect/inputs";
+import { invitationIdInput, submitPayload, tokenInput } from "../features/collect/inputs";
 import {
   declineInvitation,
   getForm,
@@ -16,18 +16,19 @@ const byId = (ctx: MemberContext, invitationId: string): InvitationKey => ({
   orgId: ctx.org.id,
 });
 
-const withId = invitationIdInput.extend(answersPayload.shape);
-const withToken = tokenInput.extend(answersPayload.shape);
+const submitWithId = invitationIdInput.extend(submitPayload.shape);
+const submitWithToken = tokenInput.extend(submitPayload.shape);
 
 export const responsesRouter = router({
   get: memberProcedure
     .input(invitationIdInput)
     .query(({ ctx, input }) => getForm(ctx.db, byId(ctx, input.invitationId))),
-  submit: memberProcedure
-    .input(withId)
-    .mutation(({ ctx, input }) =>
-      submitResponse(ctx.db, byId(ctx, input.invitationId), input, { sealingSecret: ctx.sealingSecret }),
-    ),
+  submit: memberProcedure.input(submitWithId).mutation(({ ctx, input }) =>
+    submitResponse(ctx.db, byId(ctx, input.invitationId), input, {
+      sealingSecret: ctx.sealingSecret,
+      idempotencyKey: input.idempotencyKey,
+    }),
+  ),
   decline: memberProcedure
     .input(invitationIdInput)
     .mutation(({ ctx, input }) => declineInvitation(ctx.db, byId(ctx, input.invitationId))),
@@ -35,11 +36,12 @@ export const responsesRouter = router({
   getByToken: publicProcedure
     .input(tokenInput)
     .query(({ ctx, input }) => getForm(ctx.db, { token: input.token })),
-  submitByToken: publicProcedure
-    .input(withToken)
-    .mutation(({ ctx, input }) =>
-      submitResponse(ctx.db, { token: input.token }, input, { sealingSecret: ctx.sealingSecret }),
-    ),
+  submitByToken: publicProcedure.input(submitWithToken).mutation(({ ctx, input }) =>
+    submitResponse(ctx.db, { token: input.token }, input, {
+      sealingSecret: ctx.sealingSecret,
+      idempotencyKey: input.idempotencyKey,
+    }),
+  ),
   declineByToken: publicProcedure
     .input(tokenInput)
     .mutation(({ ctx, input }) => declineInvitation(ctx.db, { token: input.token })),

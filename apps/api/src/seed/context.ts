@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { MemberContext } from "../trpc/context";
 import type { SeededOrganisation } from "./organisation";
 
+/** `sealingSecret`: the server's, so what the seed seals the server can open. */
 export async function contextFactory(db: Database, org: SeededOrganisation, sealingSecret: string) {
   const [orgRow] = await db.select().from(schema.organisations).where(eq(schema.organisations.id, org.orgId));
   if (!orgRow) throw new Error("seeded organisation missing");

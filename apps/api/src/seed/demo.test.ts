@@ -3,7 +3,7 @@ import { countOrganisations, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../testing/harness";
+import { createHarness, type Harness, TEST_SEALING_SECRET } from "../testing/harness";
 import { seedDemoIfEmpty } from "./demo";
 import type { SeededOrganisation } from "./organisation";
 
@@ -12,7 +12,7 @@ let acme: SeededOrganisation | null;
 
 beforeAll(async () => {
   h = await createHarness();
-  acme = await seedDemoIfEmpty(h.database.db, { sealingSecret: h.sealingSecret });
+  acme = await seedDemoIfEmpty(h.database.db, { sealingSecret: TEST_SEALING_SECRET });
 });
 afterAll(async () => {
   await h?.close();
@@ -21,7 +21,7 @@ afterAll(async () => {
 describe(`the demo seed on ${testDriver()}`, () => {
   it("creates Acme once: 44 people in a reporting tree, five teams, two coaches, one admin", async () => {
     expect(acme).not.toBeNull();
-    expect(await seedDemoIfEmpty(h.database.db, { sealingSecret: h.sealingSecret })).toBeNull();
+    expect(await seedDemoIfEmpty(h.database.db, { sealingSecret: TEST_SEALING_SECRET })).toBeNull();
     expect(await countOrganisations(h.database.db)).toBe(1);
     if (!acme) return;
     const admin = await h.as(acme, "admin").me.get();

@@ -152,7 +152,7 @@ export async function seedDemoIfEmpty(
     .update(schema.organisations)
     .set({ externalRaterDomains: [DEMO_PARTNER_DOMAIN] })
     .where(eq(schema.organisations.id, org.orgId));
-  await seedDemoHistory(db, org, options.sealingSecret);
-  await seedDemoPlans(db, org, options.sealingSecret);
+  await seedDemoHistory(db, org, options);
+  await seedDemoPlans(db, org, options);
   return org;
 }

@@ -57,10 +57,10 @@ export interface DemoHistory {
 export async function seedDemoHistory(
   db: Database,
   org: SeededOrganisation,
-  sealingSecret: string,
+  options: { sealingSecret: string },
 ): Promise<DemoHistory> {
   const instrument = getInstrument();
-  const contexts = await contextFactory(db, org, sealingSecret);
+  const contexts = await contextFactory(db, org, options.sealingSecret);
   const person = contexts.person;
   const managerContext = (key: string) => contexts.as(key);
 
@@ -166,7 +166,7 @@ export async function seedDemoHistory(
         db,
         key,
         { answers, comments },
-        { sealingSecret, now: new Date(opened.getTime() + (1 + (index % 9)) * DAY) },
+        { sealingSecret: options.sealingSecret, now: new Date(opened.getTime() + (1 + (index % 9)) * DAY) },
       );
     }
     if (!input.close) return "open";
@@ -176,7 +176,7 @@ export async function seedDemoHistory(
       const outcome = await closeLockedRequest(tx, request, {
         now: closedAt,
         appUrl: ctx.appUrl,
-        sealingSecret,
+        sealingSecret: options.sealingSecret,
       });
       await tx
         .update(schema.feedbackRequests)

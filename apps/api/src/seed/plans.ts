@@ -74,9 +74,9 @@ const NOTES = [
 export async function seedDemoPlans(
   db: Database,
   org: SeededOrganisation,
-  sealingSecret: string,
+  options: { sealingSecret: string },
 ): Promise<number> {
-  const contexts = await contextFactory(db, org, sealingSecret);
+  const contexts = await contextFactory(db, org, options.sealingSecret);
   // People who offered to be accountability partners, some for particular dimensions.
   const volunteers = [
     "team-1-4",

@@ -1,6 +1,5 @@
 // Test harness for the API: a fresh migrated database per test file, two organisations, and a
 // caller per seeded person, so router tests run on the real schema through the real procedures.
-import { randomBytes } from "node:crypto";
 import { type DatabaseHandle, schema } from "@fivefold/db";
 import { createTestDatabase } from "@fivefold/db/testing";
 import { inArray } from "drizzle-orm";
@@ -9,10 +8,12 @@ import { type OrganisationSeed, type SeededOrganisation, seedOrganisation } from
 import { createContextFor } from "../trpc/context";
 
 export const TEST_APP_URL = "http://fivefold.test";
+/** A fixed random sealing secret for tests (32 bytes, base64), never used anywhere else. */
+export const TEST_SEALING_SECRET = "0vXr3b6yTq2fN8kLwZ1sHcV5mJ9pQeA4uD7gR0iBxYo=";
 
 export interface Harness {
   database: DatabaseHandle;
-  /** This harness's sealing secret (random, fixed for its life), as a server's would be. */
+  /** This harness's sealing secret (TEST_SEALING_SECRET), as a server's would be. */
   sealingSecret: string;
   seed(seed: OrganisationSeed): Promise<SeededOrganisation>;
   /** A caller signed in as the given Better Auth user (or anonymous with null). */
@@ -29,7 +30,7 @@ export interface Harness {
 
 export async function createHarness(): Promise<Harness> {
   const database = await createTestDatabase();
-  const sealingSecret = randomBytes(32).toString("base64url");
+  const sealingSecret = TEST_SEALING_SECRET;
   const callerFor = (userId: string | null) =>
     createCaller(
       createContextFor({ ...database, appUrl: TEST_APP_URL, mailboxEnabled: true, sealingSecret }, userId),

@@ -11,7 +11,10 @@ export interface Context {
   appUrl: string;
   /** Without SMTP, e-mails stay in the outbox and admins read them in the Mailbox (demo). */
   mailboxEnabled: boolean;
-  /** Seals answers until release (features/collect/sealing.ts); never stored in the database. */
+  /**
+   * The server secret that per-request answer keys derive from (DESIGN §4 rule 11): never in the
+   * database, the same in every process of a deployment (SEALING_SECRET).
+   */
   sealingSecret: string;
   /** Per-request memo (shared by every call of one batched HTTP request). */
   memo: Map<string, Promise<unknown>>;

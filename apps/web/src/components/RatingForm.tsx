@@ -1,6 +1,8 @@
 // The rating form: one dimension per step, 1–5 or "not observed" per behaviour, a comment per
 // dimension, a draft kept on this device as you go (never on the server), and a confirmation
-// before the one and only submit.
+// before the one and only submit. The submit carries a key chosen once per form, and is sent again
+// with it after a network or server error: if the first attempt was stored but its answer lost,
+// the repeat is told it succeeded.
 // Keyboard: arrow keys move within a behaviour, 1–5 choose a score, 0 or N "not observed",
 // Enter moves to the next behaviour.
 
@@ -24,6 +26,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, formatDate } from "../lib/labels";
 import { clearLocalDraft, loadLocalDraft, saveLocalDraft } from "../lib/local-draft";
+import { withRetries } from "../lib/retry";
+import { isClientError } from "../lib/trpc";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type FormInfo = Outputs["responses"]["get"];
@@ -39,7 +43,8 @@ type Answer = number | null; // null = not observed; missing key = not answered 
 interface Props {
   form: FormInfo;
   instrument: InstrumentInfo;
-  onSubmit: (payload: AnswerPayload) => Promise<unknown>;
+  /** `idempotencyKey`: the same for every attempt of this form's submit; `signal` ends one attempt. */
+  onSubmit: (payload: AnswerPayload & { idempotencyKey: string }, signal: AbortSignal) => Promise<unknown>;
   onDecline: () => Promise<unknown>;
 }
 
@@ -62,7 +67,9 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
   const [outcome, setOutcome] = useState<"submitted" | "declined" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [retrying, setRetrying] = useState(false);
   const dirty = useRef(false);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   const dimensions = instrument.dimensions;
   const items = useMemo(() => dimensions.flatMap((d) => d.items), [dimensions]);
@@ -151,14 +158,22 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(payload());
+      const answers = payload();
+      await withRetries((signal) => onSubmit({ ...answers, idempotencyKey }, signal), {
+        onRetry: () => setRetrying(true),
+      });
       dirty.current = false;
       clearLocalDraft(form.invitationId);
       setOutcome("submitted");
     } catch (e) {
-      setError(errorMessage(e));
+      setError(
+        isClientError(e)
+          ? errorMessage(e)
+          : "Your feedback could not be sent: the connection or the server failed. Submit again: with the same form it is never counted twice.",
+      );
     } finally {
       setBusy(false);
+      setRetrying(false);
       setConfirming(false);
     }
   };
@@ -333,6 +348,11 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
           <Text size="sm">
             You can submit once. After that your answers are sealed and cannot be changed.
           </Text>
+          {retrying ? (
+            <Text size="sm" c="dimmed" aria-live="polite" data-testid="submit-retrying">
+              The connection dropped: sending again…
+            </Text>
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Not yet

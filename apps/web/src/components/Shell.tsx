@@ -39,6 +39,7 @@ const nav: NavItem[] = [
   { to: "/admin/teams", label: "Teams", roles: ["admin"] },
   { to: "/admin/settings", label: "Settings", roles: ["admin"] },
   { to: "/admin/audit", label: "Audit log", roles: ["admin"] },
+  { to: "/admin/mail", label: "E-mail delivery", roles: ["admin"] },
   { to: "/mailbox", label: "Mailbox", roles: ["admin"] },
   { to: "/profile", label: "Profile" },
 ];

@@ -1,10 +1,11 @@
 // Answering an invitation from the inbox (signed in).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { RatingForm } from "../components/RatingForm";
-import { useTRPC } from "../lib/trpc";
+import { type AnswerPayload, RatingForm } from "../components/RatingForm";
+import { useTRPC, useTRPCClient } from "../lib/trpc";
 
 export default function FeedbackPage() {
   const { invitationId = "" } = useParams();
@@ -16,10 +17,15 @@ export default function FeedbackPage() {
     enabled: Boolean(form.data),
     staleTime: Infinity,
   });
-  const submit = useMutation(
-    trpc.responses.submit.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
-    }),
+  // The submit goes through the client itself, so each attempt can carry its own deadline.
+  const client = useTRPCClient();
+  const onSubmit = useCallback(
+    async (p: AnswerPayload & { idempotencyKey: string }, signal: AbortSignal) => {
+      const result = await client.responses.submit.mutate({ invitationId, ...p }, { signal });
+      void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() });
+      return result;
+    },
+    [client, invitationId, queryClient, trpc],
   );
   const decline = useMutation(
     trpc.responses.decline.mutationOptions({
@@ -34,7 +40,7 @@ export default function FeedbackPage() {
     <RatingForm
       form={form.data}
       instrument={instrument.data}
-      onSubmit={(p) => submit.mutateAsync({ invitationId, ...p })}
+      onSubmit={onSubmit}
       onDecline={() => decline.mutateAsync({ invitationId })}
     />
   );

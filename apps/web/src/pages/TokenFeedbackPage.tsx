@@ -1,11 +1,12 @@
 // Answering through a one-time link: no sign-in, the token is the key.
 import { Box, Container, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { RatingForm } from "../components/RatingForm";
-import { useTRPC } from "../lib/trpc";
+import { type AnswerPayload, RatingForm } from "../components/RatingForm";
+import { useTRPC, useTRPCClient } from "../lib/trpc";
 
 export default function TokenFeedbackPage() {
   const { token = "" } = useParams();
@@ -20,8 +21,14 @@ export default function TokenFeedbackPage() {
     enabled: Boolean(form.data),
     staleTime: Infinity,
   });
-  const submit = useMutation(trpc.responses.submitByToken.mutationOptions());
   const decline = useMutation(trpc.responses.declineByToken.mutationOptions());
+  // The submit goes through the client itself, so each attempt can carry its own deadline.
+  const client = useTRPCClient();
+  const onSubmit = useCallback(
+    (p: AnswerPayload & { idempotencyKey: string }, signal: AbortSignal) =>
+      client.responses.submitByToken.mutate({ token, ...p }, { signal }),
+    [client, token],
+  );
 
   return (
     <Container size="md" py="lg" component="main">
@@ -43,7 +50,7 @@ export default function TokenFeedbackPage() {
         <RatingForm
           form={form.data}
           instrument={instrument.data}
-          onSubmit={(p) => submit.mutateAsync({ token, ...p })}
+          onSubmit={onSubmit}
           onDecline={() => decline.mutateAsync({ token })}
         />
       )}

@@ -33,6 +33,12 @@ export const invitations = pgTable(
      * not kept, since a reader of the report may be the one answering.
      */
     counts: boolean().notNull().default(true),
+    /**
+     * The idempotency key of the submit that sealed this invitation's answer, chosen by the
+     * rater's browser: a retry of that very submit (its answer lost on the way back) is told it
+     * succeeded. Kept here, never on the sealed response, so it joins nothing to an answer.
+     */
+    submitKey: text(),
   },
   (t) => [
     unique().on(t.orgId, t.requestId, t.personId),

@@ -22,9 +22,10 @@ export type AuditAction =
   | "requests.cancel"
   | "requests.remind"
   | "requests.approveExternal"
-  | "nominations.decide";
+  | "nominations.decide"
+  | "mail.resend";
 
-export type AuditTargetType = "person" | "organisation" | "team" | "feedback_request" | "nomination";
+export type AuditTargetType = "person" | "organisation" | "team" | "feedback_request" | "nomination" | "mail";
 
 export interface AuditEntry {
   orgId: string;

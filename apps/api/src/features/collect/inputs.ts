@@ -56,3 +56,13 @@ export const answersPayload = z.object({
   answers: z.array(z.unknown()).default([]),
   comments: z.array(z.unknown()).optional(),
 });
+/**
+ * A key the client chooses per form (a UUID, say) and sends again when it retries the same submit,
+ * so a retry after a lost answer is told it succeeded rather than "already submitted".
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .min(16, "The idempotency key must have 16 to 128 characters")
+  .max(128, "The idempotency key must have 16 to 128 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "The idempotency key may hold letters, digits, - and _ only");
+export const submitPayload = answersPayload.extend({ idempotencyKey: idempotencyKeySchema.optional() });

@@ -92,7 +92,8 @@ export async function inviteRaters(
       orgId: request.orgId,
       template: "invitation",
       to,
-      meta: { requestId: request.id, link: `/r/${token}` },
+      // The invitation's id lets an admin send it again with a new link if it fails.
+      meta: { requestId: request.id, invitationId: inserted[0]?.id, link: `/r/${token}` },
       ...invitationMail({
         subjectName: input.subjectName,
         group: rater.group,

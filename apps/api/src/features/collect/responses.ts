@@ -154,21 +154,29 @@ async function lockRequestState(tx: Executor, requestId: string, mode: "share" |
   return request;
 }
 
+/** The submit that sealed this invitation, retried with its idempotency key: answer it again. */
+const sameSubmit = (invitation: { state: string; submitKey: string | null }, idempotencyKey?: string) =>
+  idempotencyKey !== undefined && invitation.state === "submitted" && invitation.submitKey === idempotencyKey;
+
 /**
  * Seals the response and marks the invitation submitted in one transaction. The conditional
  * update is the gate: of any number of concurrent submits, exactly one finds the invitation
  * still pending. The response is stored only as an envelope sealed under the request's key
  * (sealing.ts), and nothing in the rows written, not even Postgres's own transaction stamp, ties
  * the envelope to the invitation.
+ * `idempotencyKey`, chosen by the client per form, is stored on the invitation (never the
+ * response): a retry of a submit whose answer was lost gets its success, any other a CONFLICT.
  */
 export async function submitResponse(
   db: Executor,
   key: InvitationKey,
   payload: unknown,
-  options: { sealingSecret: string; now?: Date },
+  options: { sealingSecret: string; now?: Date; idempotencyKey?: string | undefined },
 ) {
   const now = options.now ?? new Date();
+  const { idempotencyKey } = options;
   const found = await findInvitation(db, key);
+  if (sameSubmit(found, idempotencyKey)) return { submitted: true as const };
   const [meta] = await db
     .select({ version: schema.feedbackRequests.instrumentVersion })
     .from(schema.feedbackRequests)
@@ -181,7 +189,7 @@ export async function submitResponse(
     assertUsable(found, request.state, now);
     const [claimed] = await tx
       .update(schema.invitations)
-      .set({ state: "submitted" })
+      .set({ state: "submitted", submitKey: idempotencyKey ?? null })
       .where(
         and(eq(schema.invitations.id, found.id), inArray(schema.invitations.state, ["pending", "draft"])),
       )
@@ -192,9 +200,11 @@ export async function submitResponse(
       });
     if (!claimed) {
       const [current] = await tx
-        .select({ state: schema.invitations.state })
+        .select({ state: schema.invitations.state, submitKey: schema.invitations.submitKey })
         .from(schema.invitations)
         .where(eq(schema.invitations.id, found.id));
+      // A retry that overtook its own first attempt, committed while this one waited for the lock.
+      if (current && sameSubmit(current, idempotencyKey)) return { submitted: true as const };
       throw new ConflictError(
         current?.state === "declined"
           ? "You declined this invitation"

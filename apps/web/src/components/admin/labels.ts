@@ -33,6 +33,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "requests.cancel": "Cancelled a request",
   "requests.remind": "Reminded non-responders",
   "nominations.decide": "Decided on a nomination",
+  "mail.resend": "Sent an e-mail again",
 };
 
 export const ROLE_LABELS: Record<string, string> = {

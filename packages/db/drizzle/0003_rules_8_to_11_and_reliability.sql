@@ -15,6 +15,7 @@ ALTER TABLE "drafts" DISABLE ROW LEVEL SECURITY;--> statement-breakpoint
 DROP TABLE "drafts" CASCADE;--> statement-breakpoint
 ALTER TABLE "feedback_requests" ADD COLUMN "insufficient_reason" "insufficient_reason";--> statement-breakpoint
 ALTER TABLE "invitations" ADD COLUMN "counts" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "invitations" ADD COLUMN "submit_key" text;--> statement-breakpoint
 ALTER TABLE "nominations" ADD COLUMN "external_approved_by_id" uuid;--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "external_rater_domains" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "history_window_days" integer DEFAULT 120 NOT NULL;--> statement-breakpoint
