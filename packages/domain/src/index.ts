@@ -1,3 +1,4 @@
+export * from "./access";
 export * from "./anonymity";
 export * from "./answers";
 export * from "./dashboard";

@@ -1,3 +1,4 @@
+export * from "./access";
 export * from "./anonymity";
 export * from "./directory";
 export * from "./grow";

@@ -1,0 +1,144 @@
+// The one access policy of the API (ADR 0003): every read path that returns report figures, plans
+// or a person's data asks here. Facts come from packages/db, decisions from the domain
+// (packages/domain/src/access); each check is noted on the context, so a test can prove that a
+// procedure consulted the policy.
+import {
+  adminsReadReports,
+  coachesPerson,
+  type Executor,
+  findAdminIds,
+  findCoachIdsOf,
+  findRatedAnonymously,
+} from "@fivefold/db";
+import {
+  type Caller,
+  type PlanFacts,
+  type PlanRelation,
+  planRelation,
+  type ReportRelation,
+  reportAccess,
+  reportControllers,
+  requireReportAccess,
+} from "@fivefold/domain";
+import { type MemberServiceContext, memoise, type ServiceContext } from "../context";
+
+/** What kind of access a context consulted, for the invariant test (never for decisions). */
+export type AccessCheck = "report" | "reports" | "plan" | "readers";
+
+const CHECKS = "access:checks";
+
+function note(ctx: Pick<ServiceContext, "memo">, check: AccessCheck): void {
+  let checks = ctx.memo.get(CHECKS) as unknown as Set<AccessCheck> | undefined;
+  if (!checks) {
+    checks = new Set();
+    ctx.memo.set(CHECKS, checks as unknown as Promise<unknown>);
+  }
+  checks.add(check);
+}
+
+/** The access checks this context has made so far. */
+export function accessChecks(ctx: Pick<ServiceContext, "memo">): ReadonlySet<AccessCheck> {
+  return (ctx.memo.get(CHECKS) as unknown as Set<AccessCheck> | undefined) ?? new Set();
+}
+
+const callerOf = (ctx: MemberServiceContext): Caller => ({ personId: ctx.person.id, roles: ctx.roles });
+
+const adminsRead = (ctx: MemberServiceContext, db: Executor = ctx.db) =>
+  memoise(ctx, `adminsReadReports:${ctx.org.id}`, () => adminsReadReports(db, ctx.org.id));
+
+interface ReportRef {
+  requestId: string;
+  subjectId: string;
+  requesterId: string;
+}
+
+/** How the caller reads this report, or the ForbiddenError they are told. */
+export async function readReportRelation(
+  ctx: MemberServiceContext,
+  report: ReportRef,
+  db: Executor = ctx.db,
+): Promise<ReportRelation> {
+  note(ctx, "report");
+  const caller = callerOf(ctx);
+  const mayCoach =
+    ctx.roles.includes("coach") && (await coachesPerson(db, ctx.org.id, ctx.person.id, report.subjectId));
+  return requireReportAccess(caller, {
+    subjectId: report.subjectId,
+    requesterId: report.requesterId,
+    callerCoachesSubject: mayCoach,
+    adminsReadReports: ctx.roles.includes("admin") && (await adminsRead(ctx, db)),
+    callerRatedAnonymously:
+      (await findRatedAnonymously(db, ctx.org.id, ctx.person.id, [report.requestId])).size > 0,
+  });
+}
+
+/**
+ * Of these reports, those the caller may read, with how: one call for a list or a dashboard.
+ * `coachees` are the people of the teams the caller coaches (the caller loads them once).
+ */
+export async function readableReports(
+  ctx: MemberServiceContext,
+  reports: readonly ReportRef[],
+  coachees: ReadonlySet<string>,
+  db: Executor = ctx.db,
+): Promise<Map<string, ReportRelation>> {
+  note(ctx, "reports");
+  const caller = callerOf(ctx);
+  const admins = ctx.roles.includes("admin") && (await adminsRead(ctx, db));
+  const rated = await findRatedAnonymously(
+    db,
+    ctx.org.id,
+    ctx.person.id,
+    reports.map((r) => r.requestId),
+  );
+  const readable = new Map<string, ReportRelation>();
+  for (const report of reports) {
+    const access = reportAccess(caller, {
+      subjectId: report.subjectId,
+      requesterId: report.requesterId,
+      callerCoachesSubject: coachees.has(report.subjectId),
+      adminsReadReports: admins,
+      callerRatedAnonymously: rated.has(report.requestId),
+    });
+    if (access.allowed) readable.set(report.requestId, access.relation);
+  }
+  return readable;
+}
+
+/**
+ * Everyone who will read the report or steers the request (rule 9): none of them rates in an
+ * anonymous group, and no external address may reach them.
+ */
+export async function reportReaders(
+  ctx: Pick<ServiceContext, "memo">,
+  db: Executor,
+  orgId: string,
+  request: { subjectId: string; requesterId: string; subjectManagerId: string | null },
+): Promise<Set<string>> {
+  note(ctx, "readers");
+  const [coachIds, admins] = await Promise.all([
+    findCoachIdsOf(db, orgId, request.subjectId),
+    adminsReadReports(db, orgId).then((allowed) => (allowed ? findAdminIds(db, orgId) : [])),
+  ]);
+  return reportControllers({ ...request, coachIds, readingAdminIds: admins });
+}
+
+/** The caller's part in a plan (the facts of its circle loaded by the caller), or null. */
+export async function planRelationOf(
+  ctx: MemberServiceContext,
+  plan: { subjectId: string; requestId: string; partnership: PlanFacts["partnership"] },
+  db: Executor = ctx.db,
+): Promise<PlanRelation | null> {
+  note(ctx, "plan");
+  const coaches =
+    ctx.roles.includes("coach") && (await coachesPerson(db, ctx.org.id, ctx.person.id, plan.subjectId));
+  const rated = coaches
+    ? (await findRatedAnonymously(db, ctx.org.id, ctx.person.id, [plan.requestId])).size > 0
+    : false;
+  return planRelation(callerOf(ctx), {
+    ownerId: plan.subjectId,
+    callerCoachesOwner: coaches,
+    callerRatedPlanReportAnonymously: rated,
+    partnership: plan.partnership,
+  });
+}
