@@ -3,7 +3,7 @@
 // verbs as the product (create, submit, close), with the clock set to each cycle's dates, so the
 // demo's reports are computed exactly like real ones.
 import { type Database, schema } from "@fivefold/db";
-import { getInstrument, type RaterGroup } from "@fivefold/domain";
+import { DAY_MS as DAY, getInstrument, type RaterGroup } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import { loadRequest } from "../features/collect/access";
 import { closeLockedRequest } from "../features/collect/release";
@@ -12,8 +12,6 @@ import { submitResponse } from "../features/collect/responses";
 import { demoComment } from "./comments";
 import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
-
-const DAY = 86_400_000;
 
 /** The external domain Acme vouches for, so its partners' answers count (rule 9). */
 export const DEMO_PARTNER_DOMAIN = "partner.example";

@@ -1,7 +1,7 @@
 // The demo's follow-through: coaching plans grown from the autumn reports, with support circles,
 // check-ins and encouragement, one of them overdue; and people who offered to be partners.
 import { type Database, schema } from "@fivefold/db";
-import { DIMENSION_KEYS } from "@fivefold/domain";
+import { DAY_MS as DAY, DIMENSION_KEYS } from "@fivefold/domain";
 import { and, desc, eq } from "drizzle-orm";
 import { encourageCheckin, logCheckin } from "../features/grow/checkins";
 import { invitePartner, respondToInvitation } from "../features/grow/circle";
@@ -9,7 +9,6 @@ import { createPlan, publishPlan } from "../features/grow/plans";
 import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
 
-const DAY = 86_400_000;
 /** Plans run relative to today, so the demo shows plans in progress whenever it is started. */
 const daysAgo = (days: number) => {
   const day = new Date(Date.now() - days * DAY);

@@ -1,6 +1,8 @@
 // A team's dashboard: where the team stands on the five dimensions, whose plan is moving and who
 // needs attention. Team figures obey DESIGN §4 rule 7: a figure is shown only when at least k
 // people, each with a released report, stand behind it.
+
+import { DAY_MS as DAY } from "../dates";
 import { DIMENSION_KEYS, type DimensionKey, findDimension, getInstrument } from "../instrument";
 
 export type DimensionCells = Record<DimensionKey, number | null>;
@@ -48,7 +50,6 @@ export interface DashboardRules {
   stalledAfterDays?: number;
 }
 
-const DAY = 86_400_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Per dimension the mean over people with a report, or null when fewer than k people stand behind it. */

@@ -1,7 +1,7 @@
 // When non-responders of an open request are reminded: once, `reminderDays` days before the
 // deadline, and only when the request has been open a day (a request opened inside the window
 // would otherwise remind people minutes after inviting them).
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../dates";
 
 export interface ReminderCandidate {
   state: string;

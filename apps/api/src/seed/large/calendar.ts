@@ -2,7 +2,7 @@
 // each year, the most recent ones that closed at least four weeks before `now`. Releases are at
 // least 176 days apart, beyond the default 120-day comparison window of rule 10, so each report
 // stands on its own as it would in an organisation that runs two rounds a year.
-const DAY = 86_400_000;
+import { DAY_MS as DAY } from "@fivefold/domain";
 
 export interface CycleDates {
   name: string;

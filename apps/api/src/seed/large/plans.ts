@@ -17,11 +17,11 @@ import {
   type PlanActionState,
   publishedContent,
   type ReportSnapshot,
+  shiftDays,
 } from "@fivefold/domain";
 import type { LargeOrganisationShape } from "./people";
 import { createRandom, type Random } from "./random";
 
-const DAY = 86_400_000;
 /** Share of released reports that get a plan: in the latest cycle, and in earlier ones. */
 const PLAN_SHARE = { latest: 0.45, earlier: 0.3 };
 
@@ -66,7 +66,6 @@ export interface GeneratedPlan {
 
 const at10 = (day: string) => new Date(`${day}T10:00:00.000Z`);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
 
 /** Partners from the subject's own circle of colleagues; the lead is their manager or a manager's peer. */
 function chooseCircle(shape: LargeOrganisationShape, subject: number, random: Random) {
@@ -108,7 +107,7 @@ export function generatePlanFor(
 ): GeneratedPlan | null {
   const random = createRandom(ctx.seed, `plan:${ctx.step}:${input.subject}`);
   if (!random.chance(ctx.latest ? PLAN_SHARE.latest : PLAN_SHARE.earlier)) return null;
-  const createdAt = addDays(input.releasedAt, random.int(1, 14));
+  const createdAt = shiftDays(input.releasedAt, random.int(1, 14));
   if (createdAt.getTime() > ctx.now.getTime()) return null;
   let draft: ReturnType<typeof generatePlan>;
   try {
@@ -138,10 +137,10 @@ export function generatePlanFor(
   const result: GeneratedPlan = { plan, partnerships: [], checkins: [], encouragements: [] };
   const circle = chooseCircle(ctx.shape, input.subject, random);
   const personId = (index: number) => ctx.shape.people[index]?.id ?? "";
-  const invitedAt = addDays(createdAt, random.int(0, 1));
+  const invitedAt = shiftDays(createdAt, random.int(0, 1));
 
   // A fifth of the latest cycle's plans are still drafts, some with invitations out.
-  const publishedAt = addDays(invitedAt, random.int(2, 6));
+  const publishedAt = shiftDays(invitedAt, random.int(2, 6));
   const lead = circle.lead;
   if (
     circle.partners.length < CIRCLE.minPartners ||
@@ -166,7 +165,7 @@ export function generatePlanFor(
   }
 
   const respondedAt = () =>
-    new Date(Math.min(addDays(invitedAt, random.int(0, 2)).getTime(), publishedAt.getTime() - 3_600_000));
+    new Date(Math.min(shiftDays(invitedAt, random.int(0, 2)).getTime(), publishedAt.getTime() - 3_600_000));
   for (const member of [...circle.partners, lead]) {
     result.partnerships.push({
       orgId: ctx.orgId,
@@ -196,7 +195,7 @@ export function generatePlanFor(
   const picked = actions.filter((a) => a.picked);
   let progress = 0;
   for (const [j, due] of schedule.slice(0, kept).entries()) {
-    const createdOn = addDays(at10(due), random.int(0, 2));
+    const createdOn = shiftDays(at10(due), random.int(0, 2));
     if (createdOn.getTime() > ctx.now.getTime()) break;
     progress = Math.max(
       progress,
@@ -226,7 +225,7 @@ export function generatePlanFor(
     });
     if (random.chance(0.4)) {
       const author = random.pick([...circle.partners, lead]);
-      const when = addDays(createdOn, random.int(0, 1));
+      const when = shiftDays(createdOn, random.int(0, 1));
       result.encouragements.push({
         orgId: ctx.orgId,
         checkinId,
@@ -240,7 +239,7 @@ export function generatePlanFor(
   plan.progress = progress;
 
   // Plans of earlier cycles that ran their course were mostly closed with a reflection.
-  const endedAt = addDays(at10(content.endsOn), random.int(0, 10));
+  const endedAt = shiftDays(at10(content.endsOn), random.int(0, 10));
   if (!ctx.latest && endedAt.getTime() <= ctx.now.getTime() && random.chance(0.8)) {
     plan.state = "closed";
     plan.closedAt = endedAt;

@@ -1,7 +1,7 @@
 // Seeded randomness for the large organisation: every choice follows from `--seed`, and each concern
 // (people, a subject's answers in a cycle, a plan) draws from its own stream, so changing one part of
 // the generator does not reshuffle the others.
-import { hashSeed, mulberry32 } from "@fivefold/domain";
+import { hashSeed, mulberry32, seededShuffle } from "@fivefold/domain";
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -33,14 +33,7 @@ export function createRandom(seed: number, stream: string): Random {
       const u = 1 - next();
       return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
     },
-    shuffle<T>(items: readonly T[]): T[] {
-      const copy = [...items];
-      for (let i = copy.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-      }
-      return copy;
-    },
+    shuffle: (items) => seededShuffle(items, next),
     sample: (items, n) => random.shuffle(items).slice(0, n),
   };
   return random;

@@ -7,6 +7,7 @@ import type { schema } from "@fivefold/db";
 import {
   type AnonymityPolicy,
   aggregate,
+  DAY_MS as DAY,
   type Instrument,
   type RaterGroup,
   type RaterResponse,
@@ -17,7 +18,6 @@ import type { CycleDates } from "./calendar";
 import { type LargeOrganisationShape, readersOf } from "./people";
 import { createRandom, type Random } from "./random";
 
-const DAY = 86_400_000;
 /** Share of people not rated in a cycle (joined late, on leave). */
 const SKIPPED = 0.03;
 /** Share of requests whose raters are slow to answer: most insufficient reports come from these. */
