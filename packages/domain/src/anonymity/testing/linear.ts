@@ -6,7 +6,7 @@
 import type { Instrument } from "../../instrument";
 import type { FigureCells } from "./checker";
 
-function rank(rows: number[][]): number {
+export function rank(rows: number[][]): number {
   const matrix = rows.map((row) => [...row]);
   const columns = matrix[0]?.length ?? 0;
   let rank = 0;
@@ -29,7 +29,7 @@ function rank(rows: number[][]): number {
   return rank;
 }
 
-function subsets(items: readonly number[], maxSize: number): number[][] {
+export function subsets(items: readonly number[], maxSize: number): number[][] {
   const result: number[][] = [];
   const walk = (start: number, chosen: number[]) => {
     if (chosen.length > 0) result.push(chosen);

@@ -1,0 +1,4 @@
+export * from "./analytics";
+export * from "./phases";
+export * from "./preflight";
+export * from "./rules";

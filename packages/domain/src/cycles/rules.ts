@@ -1,0 +1,79 @@
+// What a cycle asks of whom: the rater rules an admin chooses when creating a cycle, with the
+// defaults people expect from a 360 (self, the manager, every direct report, 3–8 peers the subject
+// proposes, no outsiders) and the most requests one rater may be asked to answer.
+import { z } from "zod";
+import { InvalidInputError } from "../errors";
+
+/** A request takes at most 20 anonymous raters; peers alone never need more. */
+export const MAX_CYCLE_PEERS = 20;
+export const MAX_RATER_CAP = 50;
+
+export interface CycleRules {
+  /** The subject rates themself. */
+  self: boolean;
+  /** The subject's manager rates them. */
+  manager: boolean;
+  /** Every direct report rates their manager, or none does. */
+  directReports: "all" | "none";
+  /** The subject proposes between `min` and `max` peers; the manager approves. */
+  peers: { min: number; max: number };
+  /** The subject may also propose others (outside the organisation, under rule 9). */
+  others: boolean;
+  /** The most requests of this cycle one rater may be asked to answer. */
+  raterCap: number;
+}
+
+export const DEFAULT_CYCLE_RULES: Readonly<CycleRules> = Object.freeze({
+  self: true,
+  manager: true,
+  directReports: "all",
+  peers: Object.freeze({ min: 3, max: 8 }),
+  others: false,
+  raterCap: 6,
+});
+
+const whole = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what} must be a whole number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} is at least ${min}` })
+    .max(max, { error: `${what} is at most ${max}` });
+
+/** Every key optional: what is left out takes the default. Unknown keys are refused. */
+export const cycleRulesSchema = z.strictObject({
+  self: z.boolean({ error: "self is true or false" }).optional(),
+  manager: z.boolean({ error: "manager is true or false" }).optional(),
+  directReports: z.enum(["all", "none"], { error: 'directReports is "all" or "none"' }).optional(),
+  peers: z
+    .strictObject({
+      min: whole("The fewest peers", 0, MAX_CYCLE_PEERS).optional(),
+      max: whole("The most peers", 1, MAX_CYCLE_PEERS).optional(),
+    })
+    .optional(),
+  others: z.boolean({ error: "others is true or false" }).optional(),
+  raterCap: whole("The most requests per rater", 1, MAX_RATER_CAP).optional(),
+});
+
+export type CycleRulesInput = z.input<typeof cycleRulesSchema>;
+
+/** The rules with their defaults filled in; refuses a peer range that is upside down. */
+export function resolveCycleRules(input: CycleRulesInput | undefined): CycleRules {
+  const rules: CycleRules = {
+    self: input?.self ?? DEFAULT_CYCLE_RULES.self,
+    manager: input?.manager ?? DEFAULT_CYCLE_RULES.manager,
+    directReports: input?.directReports ?? DEFAULT_CYCLE_RULES.directReports,
+    peers: {
+      min: input?.peers?.min ?? DEFAULT_CYCLE_RULES.peers.min,
+      max: input?.peers?.max ?? DEFAULT_CYCLE_RULES.peers.max,
+    },
+    others: input?.others ?? DEFAULT_CYCLE_RULES.others,
+    raterCap: input?.raterCap ?? DEFAULT_CYCLE_RULES.raterCap,
+  };
+  if (rules.peers.min > rules.peers.max) {
+    throw new InvalidInputError(
+      `The fewest peers (${rules.peers.min}) is more than the most peers (${rules.peers.max})`,
+      { "rules.peers": "Make the fewest peers at most the most peers" },
+    );
+  }
+  return rules;
+}
