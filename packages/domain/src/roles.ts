@@ -1,7 +1,8 @@
-// Roles a person may hold in an organisation; one person may hold several.
+// Roles a person may hold in an organisation; one person may hold several. An analyst (HR) reads
+// organisation-wide aggregates of released cycles, never a single report.
 import { z } from "zod";
 
-export const ROLES = ["admin", "manager", "coach", "member"] as const;
+export const ROLES = ["admin", "manager", "coach", "member", "analyst"] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 

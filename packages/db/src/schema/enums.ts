@@ -33,3 +33,6 @@ export const insufficientReasonEnum = pgEnum("insufficient_reason", [
   "too_few_raters",
   "too_close_to_earlier",
 ]);
+
+/** Where a cycle stands (packages/domain cycles/phases). */
+export const cyclePhaseEnum = pgEnum("cycle_phase", ["draft", "nominations", "answering", "closed", "released"]);

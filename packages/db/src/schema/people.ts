@@ -26,6 +26,9 @@ export const people = pgTable(
     email: text().notNull(),
     managerId: uuid().references((): AnyPgColumn => people.id, { onDelete: "set null" }),
     active: boolean().notNull().default(true),
+    /** Optional groupings for the organisation view (import columns and people.update). */
+    department: text(),
+    location: text(),
     /** Set when the person's data was erased: name and e-mail are then placeholders. */
     erasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,9 +1,9 @@
-// Roles per person (admin, manager, coach, member); a person may hold several.
+// Roles per person (admin, manager, coach, member, analyst); a person may hold several.
 import { pgEnum, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
 import { people } from "./people";
 
-export const roleEnum = pgEnum("role", ["admin", "manager", "coach", "member"]);
+export const roleEnum = pgEnum("role", ["admin", "manager", "coach", "member", "analyst"]);
 
 export const personRoles = pgTable(
   "person_roles",

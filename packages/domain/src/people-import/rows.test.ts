@@ -93,7 +93,7 @@ describe("readImportCsv: rows", () => {
     expect(row("Ann,a@x.test,A@X.TEST,,")?.errors).toEqual(["A person cannot be their own manager"]);
     expect(row("Ann,a@x.test,,,owner|admin")).toMatchObject({
       roles: ["admin", "member"],
-      errors: ['Unknown role "owner": use admin, manager, coach, member'],
+      errors: ['Unknown role "owner": use admin, manager, coach, member, analyst'],
     });
   });
 
