@@ -35,4 +35,10 @@ export const insufficientReasonEnum = pgEnum("insufficient_reason", [
 ]);
 
 /** Where a cycle stands (packages/domain cycles/phases). */
-export const cyclePhaseEnum = pgEnum("cycle_phase", ["draft", "nominations", "answering", "closed", "released"]);
+export const cyclePhaseEnum = pgEnum("cycle_phase", [
+  "draft",
+  "nominations",
+  "answering",
+  "closed",
+  "released",
+]);
