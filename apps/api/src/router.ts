@@ -1,6 +1,7 @@
 // The application router: one sub-router per feature.
 import { auditRouter } from "./routers/audit";
 import { checkinsRouter } from "./routers/checkins";
+import { analyticsRouter, cyclesRouter } from "./routers/cycles";
 import { dashboardsRouter } from "./routers/dashboards";
 import { health } from "./routers/health";
 import { inboxRouter } from "./routers/inbox";
@@ -40,6 +41,8 @@ export const appRouter = router({
   teams: teamsRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  cycles: cyclesRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

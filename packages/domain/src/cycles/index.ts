@@ -1,3 +1,4 @@
+export * from "./access";
 export * from "./analytics";
 export * from "./phases";
 export * from "./preflight";

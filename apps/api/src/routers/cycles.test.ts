@@ -1,0 +1,270 @@
+// Cycles and the organisation view through createCaller: an admin creates, pre-flights and launches
+// a cycle for a team; the pre-flight writes nothing and names what blocks; the launch makes one
+// draft request per subject with the manager's and direct reports' nominations; HR reads a k-safe
+// organisation view of released reports.
+import { schema } from "@fivefold/db";
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SeededOrganisation } from "../seed/organisation";
+import { fullAnswers } from "../testing/answers";
+import { collectOrg, createHarness, type Harness } from "../testing/harness";
+
+let h: Harness;
+let a: SeededOrganisation;
+let b: SeededOrganisation;
+
+function id(org: SeededOrganisation, key: string): string {
+  const person = org.people[key];
+  if (!person) throw new Error(`no person "${key}"`);
+  return person.personId;
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const calendar = () => ({ nominationsCloseOn: day(7), answersDueOn: day(21), releaseOn: day(28) });
+const core = () => a.teams.Core ?? "";
+
+async function requestCount(cycleId?: string) {
+  const [row] = await h.database.db
+    .select({ n: count() })
+    .from(schema.feedbackRequests)
+    .where(cycleId ? eq(schema.feedbackRequests.cycleId, cycleId) : undefined);
+  return row?.n ?? 0;
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  a = await h.seed(collectOrg("Alpha", "alpha.test"));
+  b = await h.seed(collectOrg("Beta", "beta.test"));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("cycles.create", () => {
+  it("creates a draft cycle with the rules' defaults", async () => {
+    const { id: cycleId } = await h
+      .as(a, "admin")
+      .cycles.create({ name: "Winter", population: { teamIds: [core()] }, ...calendar() });
+    const cycle = await h.as(a, "admin").cycles.get({ cycleId });
+    expect(cycle).toMatchObject({ name: "Winter", phase: "draft", counts: { requests: 0 } });
+    expect(cycle.rules).toEqual({
+      self: true,
+      manager: true,
+      directReports: "all",
+      peers: { min: 3, max: 8 },
+      others: false,
+      raterCap: 6,
+    });
+  });
+
+  it("refuses an unknown key, days out of order, another organisation's team and a taken name", async () => {
+    const admin = h.as(a, "admin");
+    await expect(
+      admin.cycles.create({
+        name: "X",
+        population: { everyone: true },
+        ...calendar(),
+        rules: { peerz: 1 },
+      } as never),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      admin.cycles.create({
+        name: "X",
+        population: { everyone: true },
+        ...calendar(),
+        answersDueOn: day(3),
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/after nominations close/),
+    });
+    await expect(
+      admin.cycles.create({ name: "X", population: { teamIds: [b.teams.Core ?? ""] }, ...calendar() }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/No team of your organisation/),
+    });
+    await expect(
+      admin.cycles.create({ name: "Winter", population: { everyone: true }, ...calendar() }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("is for admins only", async () => {
+    await expect(
+      h.as(a, "manager").cycles.create({ name: "Mine", population: { everyone: true }, ...calendar() }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(h.as(b, "admin").cycles.list()).resolves.toEqual([]);
+  });
+});
+
+describe("cycles.preflight and cycles.launch", () => {
+  it("pre-flights without writing, names the blocking problem, and launches around an excluded person", async () => {
+    const admin = h.as(a, "admin");
+    const { id: cycleId } = await admin.cycles.create({
+      name: "Launch",
+      population: { teamIds: [core()] },
+      ...calendar(),
+    });
+    // p1 already has a request collecting answers: a second one at once would break rule 10.
+    await h.as(a, "manager").requests.create({
+      subjectId: id(a, "p1"),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: ["p2", "p3", "p4"].map((key) => ({ personId: id(a, key), group: "peer" as const })),
+    });
+    const before = await requestCount();
+    const flight = await admin.cycles.preflight({ cycleId });
+    expect(await requestCount()).toBe(before);
+    expect(flight.subjects).toBe(5);
+    expect(flight.problems).toContainEqual(
+      expect.objectContaining({ personId: id(a, "p1"), kind: "open_request", blocking: true }),
+    );
+    expect(flight.ready).toBe(4);
+
+    await expect(admin.cycles.launch({ cycleId })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/blocking problem/),
+    });
+    expect(await requestCount(cycleId)).toBe(0);
+
+    const launched = await admin.cycles.launch({ cycleId, exclude: [id(a, "p1")] });
+    expect(launched).toEqual({ requests: 4 });
+    const cycle = await admin.cycles.get({ cycleId });
+    expect(cycle.phase).toBe("nominations");
+    expect(cycle.counts.byState).toEqual({ draft: 4 });
+
+    // The subject's request carries the manager's and every direct report's approved nominations.
+    const [request] = await h.database.db
+      .select()
+      .from(schema.feedbackRequests)
+      .where(
+        and(
+          eq(schema.feedbackRequests.cycleId, cycleId),
+          eq(schema.feedbackRequests.subjectId, id(a, "subject")),
+        ),
+      );
+    const nominated = await h.database.db
+      .select({
+        personId: schema.nominations.personId,
+        group: schema.nominations.group,
+        approved: schema.nominations.approved,
+      })
+      .from(schema.nominations)
+      .where(eq(schema.nominations.requestId, request?.id ?? ""));
+    expect(nominated.sort((x, y) => (x.personId ?? "").localeCompare(y.personId ?? ""))).toEqual(
+      [
+        { personId: id(a, "manager"), group: "manager", approved: true },
+        ...["d1", "d2", "d3"].map((key) => ({
+          personId: id(a, key),
+          group: "direct_report",
+          approved: true,
+        })),
+      ].sort((x, y) => x.personId.localeCompare(y.personId)),
+    );
+    expect(request?.deadline.toISOString()).toBe(`${calendar().answersDueOn}T23:59:59.999Z`);
+
+    await expect(admin.cycles.launch({ cycleId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await h.cancelActiveRequests();
+  });
+
+  it("shows participation only for teams of at least k people, and extends answering for every request", async () => {
+    const admin = h.as(a, "admin");
+    const { id: cycleId } = await admin.cycles.create({
+      name: "Follow",
+      population: { teamIds: [core()] },
+      ...calendar(),
+    });
+    await admin.cycles.launch({ cycleId });
+    const progress = await admin.cycles.progress({ cycleId });
+    expect(progress.phase).toBe("nominations");
+    expect(progress.teams.find((team) => team.teamId === core())).toMatchObject({
+      people: 5,
+      invited: 0,
+      answered: 0,
+    });
+
+    const later = day(25);
+    const extended = await admin.cycles.extend({ cycleId, phase: "answering", on: later });
+    expect(extended.answersDueOn).toBe(later);
+    const deadlines = await h.database.db
+      .selectDistinct({ deadline: schema.feedbackRequests.deadline })
+      .from(schema.feedbackRequests)
+      .where(eq(schema.feedbackRequests.cycleId, cycleId));
+    expect(deadlines.map((row) => row.deadline.toISOString())).toEqual([`${later}T23:59:59.999Z`]);
+    await expect(admin.cycles.extend({ cycleId, phase: "answering", on: day(10) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await h.cancelActiveRequests();
+  });
+});
+
+describe("analytics.org", () => {
+  let cycleId: string;
+
+  /** A released one-off report on the subject, joined to the cycle as the seed does. */
+  async function released(subjectKey: string, raters: string[], score: number) {
+    const { id: requestId } = await h.as(a, "admin").requests.create({
+      subjectId: id(a, subjectKey),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: raters.map((key) => ({ personId: id(a, key), group: "peer" as const })),
+    });
+    for (const key of [subjectKey, ...raters]) {
+      const caller = h.as(a, key);
+      const invitation = (await caller.inbox.list()).find((i) => i.requestId === requestId);
+      if (!invitation) throw new Error(`${key} not invited`);
+      await caller.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(score) });
+    }
+    await h.as(a, "admin").requests.close({ requestId });
+    await h.database.db
+      .update(schema.feedbackRequests)
+      .set({ cycleId })
+      .where(eq(schema.feedbackRequests.id, requestId));
+  }
+
+  beforeAll(async () => {
+    await h.cancelActiveRequests();
+    const created = await h
+      .as(a, "admin")
+      .cycles.create({ name: "Released", population: { everyone: true }, ...calendar() });
+    cycleId = created.id;
+    await released("subject", ["p4", "p5", "p6"], 4);
+    await released("p1", ["p4", "p5", "p6"], 3);
+    await released("p2", ["p4", "p5", "p6"], 2);
+    await released("p3", ["p4", "p5", "p6"], 5);
+    await h.database.db
+      .insert(schema.personRoles)
+      .values({ orgId: a.orgId, personId: id(a, "stranger"), role: "analyst" });
+  });
+
+  it("is for analysts, and for admins only where admins read reports", async () => {
+    await expect(h.as(a, "admin").analytics.org({ cycleId, by: "team" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(h.as(a, "manager").analytics.org({ cycleId, by: "team" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(h.as(b, "admin").analytics.org({ cycleId, by: "team" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("gives the team the mean of its people's released reports, with k people behind it", async () => {
+    const view = await h.as(a, "stranger").analytics.org({ cycleId, by: "team" });
+    const team = view.cells.find((cell) => cell.key === core());
+    // Four released reports in the team (subject 4, p1 3, p2 2, p3 5); the manager has none.
+    expect(team?.people).toBe(4);
+    expect(team?.dimensions?.inspire).toEqual({ mean: 3.5, people: 4 });
+    expect(view.total.dimensions?.vision).toEqual({ mean: 3.5, people: 4 });
+    expect(view.participation).toMatchObject({ invited: 16, answered: 16, rate: 1 });
+  });
+
+  it("hides the team from a reader who manages two of its people (the attack of a manager turned analyst)", async () => {
+    // The manager reads the reports of subject, p1, p2 and p3 one by one (their direct reports):
+    // with those known, the team's cell would stand on nobody unknown.
+    await h.database.db
+      .insert(schema.personRoles)
+      .values({ orgId: a.orgId, personId: id(a, "manager"), role: "analyst" });
+    const view = await h.as(a, "manager").analytics.org({ cycleId, by: "team" });
+    expect(view.cells.find((cell) => cell.key === core())?.dimensions).toBeNull();
+    expect(view.total.dimensions).toBeNull();
+  });
+});

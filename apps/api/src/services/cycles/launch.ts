@@ -1,0 +1,102 @@
+// Launching a cycle: one draft request per subject, in the cycle, with the manager's and every
+// direct report's nominations approved; subjects then propose peers until nominations close. Written
+// in batches, one transaction each, so 10,000 subjects never hold one long transaction; a launch
+// cut off half-way is resumed by launching again (subjects with a request in the cycle are skipped).
+import {
+  adminsReadReports,
+  type CycleRow,
+  findAdminIds,
+  findCycleSubjects,
+  insertCycleRequests,
+  listCoachPairs,
+  updateCycle,
+} from "@fivefold/db";
+import {
+  CURRENT_INSTRUMENT_VERSION,
+  endOfDay,
+  PreconditionFailedError,
+  type SubjectPlan,
+} from "@fivefold/domain";
+import { type MemberServiceContext, nowOf, withTransaction } from "../context";
+import { judgeCycle } from "./preflight";
+import { loadCycle } from "./shape";
+
+const BATCH = 500;
+
+/** Who reads each subject's report besides the subject and the manager: coaches, reading admins. */
+async function readersBySubject(ctx: MemberServiceContext) {
+  const [pairs, admins] = await Promise.all([
+    listCoachPairs(ctx.db, ctx.org.id),
+    adminsReadReports(ctx.db, ctx.org.id).then((allowed) =>
+      allowed ? findAdminIds(ctx.db, ctx.org.id) : [],
+    ),
+  ]);
+  const coachesOf = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    const set = coachesOf.get(pair.personId) ?? new Set<string>();
+    set.add(pair.coachId);
+    coachesOf.set(pair.personId, set);
+  }
+  return (subjectId: string) => new Set([...(coachesOf.get(subjectId) ?? []), ...admins]);
+}
+
+/** The nominations a plan makes: the manager, and every direct report who does not read the report (rule 9). */
+function draftOf(plan: SubjectPlan, readers: ReadonlySet<string>) {
+  return {
+    subjectId: plan.subjectId,
+    requesterId: plan.managerId ?? plan.subjectId,
+    raters: [
+      ...(plan.managerId ? [{ personId: plan.managerId, group: "manager" as const }] : []),
+      ...plan.directReportIds
+        .filter((id) => !readers.has(id))
+        .map((personId) => ({ personId, group: "direct_report" as const })),
+    ],
+  };
+}
+
+function assertLaunchable(cycle: CycleRow): void {
+  if (cycle.phase !== "draft") {
+    throw new PreconditionFailedError(`This cycle is already launched (it is in ${cycle.phase})`);
+  }
+}
+
+export async function launchCycle({
+  ctx,
+  input,
+}: {
+  ctx: MemberServiceContext;
+  input: { cycleId: string; exclude?: string[] };
+}) {
+  const cycle = await loadCycle(ctx, input.cycleId);
+  assertLaunchable(cycle);
+  const exclude = new Set(input.exclude ?? []);
+  const judged = await judgeCycle(ctx, cycle, exclude);
+  const blocking = judged.problems.filter((problem) => problem.blocking);
+  if (blocking.length > 0) {
+    const first = blocking[0];
+    throw new PreconditionFailedError(
+      `${blocking.length} blocking problem(s) remain (first: ${judged.names.get(first?.personId ?? "") ?? "someone"}, ${first?.detail}); exclude those people or resolve them, then launch again`,
+    );
+  }
+  const done = await findCycleSubjects(ctx.db, ctx.org.id, cycle.id);
+  const readers = await readersBySubject(ctx);
+  const plans = judged.plans.filter((plan) => !done.has(plan.subjectId));
+  const target = {
+    id: cycle.id,
+    orgId: ctx.org.id,
+    deadline: endOfDay(cycle.answersDueOn as string),
+    threshold: ctx.org.anonymityThreshold,
+    instrumentVersion: CURRENT_INSTRUMENT_VERSION,
+  };
+  let created = 0;
+  for (let start = 0; start < plans.length; start += BATCH) {
+    const batch = plans.slice(start, start + BATCH).map((plan) => draftOf(plan, readers(plan.subjectId)));
+    created += await withTransaction(ctx, (ctx) => insertCycleRequests(ctx.db, target, batch));
+  }
+  await withTransaction(ctx, async (ctx) => {
+    const locked = await loadCycle(ctx, cycle.id, "update");
+    assertLaunchable(locked);
+    await updateCycle(ctx.db, ctx.org.id, cycle.id, { phase: "nominations", launchedAt: nowOf(ctx) });
+  });
+  return { requests: done.size + created };
+}

@@ -1,0 +1,55 @@
+// Reading cycles: the list, one cycle with its counts, and its progress for admins — counts per
+// state and, per team of at least k people, how many of its members' invitations were answered
+// (never who).
+import {
+  countCycleRequestsByState,
+  cycleParticipationByTeam,
+  listCycles as listCycleRows,
+} from "@fivefold/db";
+import type { MemberServiceContext } from "../context";
+import { cycleSummary, loadCycle, populationOf, rulesOf } from "./shape";
+
+export async function listCycles({ ctx }: { ctx: MemberServiceContext }) {
+  return (await listCycleRows(ctx.db, ctx.org.id)).map(cycleSummary);
+}
+
+export async function getCycle({ ctx, input }: { ctx: MemberServiceContext; input: { cycleId: string } }) {
+  const cycle = await loadCycle(ctx, input.cycleId);
+  const byState = await countCycleRequestsByState(ctx.db, ctx.org.id, cycle.id);
+  return {
+    ...cycleSummary(cycle),
+    population: populationOf(cycle),
+    rules: rulesOf(cycle),
+    counts: { requests: Object.values(byState).reduce((sum, n) => sum + n, 0), byState },
+  };
+}
+
+export async function cycleProgress({
+  ctx,
+  input,
+}: {
+  ctx: MemberServiceContext;
+  input: { cycleId: string };
+}) {
+  const cycle = await loadCycle(ctx, input.cycleId);
+  const [byState, teams] = await Promise.all([
+    countCycleRequestsByState(ctx.db, ctx.org.id, cycle.id),
+    cycleParticipationByTeam(ctx.db, ctx.org.id, cycle.id),
+  ]);
+  const k = ctx.org.anonymityThreshold;
+  return {
+    phase: cycle.phase,
+    requests: { byState },
+    teams: teams.map((team) => {
+      // A team under k people would let a count tell whether one of them answered (rule 8).
+      const shown = team.people >= k;
+      return {
+        teamId: team.teamId,
+        name: team.name,
+        people: team.people,
+        answered: shown ? team.answered : null,
+        invited: shown ? team.invited : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,435 @@
+// Cycles: the rows of a cycle, the organisation facts its pre-flight judges, its requests in bulk,
+// its progress counts and the released figures its organisation view aggregates. Facts only; the
+// decisions are the domain's (packages/domain/src/cycles).
+import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  cycles,
+  feedbackRequests,
+  invitations,
+  nominations,
+  organisations,
+  people,
+  reportSnapshots,
+  teamCoaches,
+  teamMembers,
+  teams,
+} from "../schema";
+
+export type CycleRow = typeof cycles.$inferSelect;
+export type NewCycle = typeof cycles.$inferInsert;
+
+export async function insertCycle(db: Executor, values: NewCycle): Promise<CycleRow> {
+  const [row] = await db.insert(cycles).values(values).returning();
+  if (!row) throw new Error("cycle insert returned nothing");
+  return row;
+}
+
+export async function findCycle(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  lock?: "update",
+): Promise<CycleRow | undefined> {
+  const query = db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
+  const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+export async function findCycleByName(
+  db: Executor,
+  orgId: string,
+  name: string,
+): Promise<CycleRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.name, name)));
+  return row;
+}
+
+export async function listCycles(db: Executor, orgId: string): Promise<CycleRow[]> {
+  return db
+    .select()
+    .from(cycles)
+    .where(eq(cycles.orgId, orgId))
+    .orderBy(desc(cycles.startsOn), asc(cycles.name));
+}
+
+export async function updateCycle(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  values: Partial<Omit<NewCycle, "id" | "orgId">>,
+): Promise<CycleRow> {
+  const [row] = await db
+    .update(cycles)
+    .set(values)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)))
+    .returning();
+  if (!row) throw new Error("cycle vanished while updating");
+  return row;
+}
+
+/** Cycles of every organisation whose stored phase may be due to move on (for the phase job). */
+export async function listRunningCycles(db: Executor): Promise<CycleRow[]> {
+  return db
+    .select()
+    .from(cycles)
+    .where(inArray(cycles.phase, ["nominations", "answering", "closed"]));
+}
+
+export interface CyclePersonFacts {
+  id: string;
+  name: string;
+  managerId: string | null;
+  teamIds: string[];
+}
+
+/** Active people of the organisation with their manager and teams, for the pre-flight. */
+export async function listCyclePeople(db: Executor, orgId: string): Promise<CyclePersonFacts[]> {
+  const rows = await db
+    .select({ id: people.id, name: people.name, managerId: people.managerId })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.active, true)))
+    .orderBy(asc(people.id));
+  const memberships = await db
+    .select({ personId: teamMembers.personId, teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.orgId, orgId));
+  const teamsOf = new Map<string, string[]>();
+  for (const m of memberships) teamsOf.set(m.personId, [...(teamsOf.get(m.personId) ?? []), m.teamId]);
+  return rows.map((row) => ({ ...row, teamIds: teamsOf.get(row.id) ?? [] }));
+}
+
+/** Of these ids, the teams that belong to the organisation. */
+export async function findTeamIds(
+  db: Executor,
+  orgId: string,
+  teamIds: readonly string[],
+): Promise<Set<string>> {
+  if (teamIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), inArray(teams.id, [...teamIds])));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Subjects with a request in draft or collecting answers (outside the given cycle, when one is given). */
+export async function findActiveRequestSubjects(
+  db: Executor,
+  orgId: string,
+  exceptCycleId?: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ subjectId: feedbackRequests.subjectId })
+    .from(feedbackRequests)
+    .where(
+      and(
+        eq(feedbackRequests.orgId, orgId),
+        inArray(feedbackRequests.state, ["draft", "open"]),
+        exceptCycleId ? sql`${feedbackRequests.cycleId} is distinct from ${exceptCycleId}` : undefined,
+      ),
+    );
+  return new Set(rows.map((row) => row.subjectId));
+}
+
+/** Per subject, when their latest report was released. */
+export async function findLastReleases(db: Executor, orgId: string): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ subjectId: feedbackRequests.subjectId, at: max(reportSnapshots.releasedAt) })
+    .from(reportSnapshots)
+    .innerJoin(
+      feedbackRequests,
+      and(
+        eq(feedbackRequests.orgId, reportSnapshots.orgId),
+        eq(feedbackRequests.id, reportSnapshots.requestId),
+      ),
+    )
+    .where(eq(reportSnapshots.orgId, orgId))
+    .groupBy(feedbackRequests.subjectId);
+  return new Map(rows.flatMap((row) => (row.at ? [[row.subjectId, row.at] as const] : [])));
+}
+
+export async function findHistoryWindowDays(db: Executor, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ days: organisations.historyWindowDays })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return row?.days ?? 120;
+}
+
+export interface CycleRequestDraft {
+  subjectId: string;
+  requesterId: string;
+  raters: Array<{ personId: string; group: "manager" | "direct_report" }>;
+}
+
+/**
+ * One draft request per subject in the cycle, with the nominations the rules require already
+ * approved. One call per batch, inside the caller's transaction.
+ */
+export async function insertCycleRequests(
+  db: Executor,
+  cycle: { id: string; orgId: string; deadline: Date; threshold: number; instrumentVersion: number },
+  drafts: readonly CycleRequestDraft[],
+): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const inserted = await db
+    .insert(feedbackRequests)
+    .values(
+      drafts.map((draft) => ({
+        orgId: cycle.orgId,
+        subjectId: draft.subjectId,
+        requesterId: draft.requesterId,
+        deadline: cycle.deadline,
+        threshold: cycle.threshold,
+        instrumentVersion: cycle.instrumentVersion,
+        cycleId: cycle.id,
+      })),
+    )
+    .returning({ id: feedbackRequests.id, subjectId: feedbackRequests.subjectId });
+  const requestOf = new Map(inserted.map((row) => [row.subjectId, row.id]));
+  const rows = drafts.flatMap((draft) =>
+    draft.raters.map((rater) => ({
+      orgId: cycle.orgId,
+      requestId: requestOf.get(draft.subjectId) as string,
+      personId: rater.personId,
+      group: rater.group,
+      proposedById: draft.requesterId,
+      approved: true,
+    })),
+  );
+  for (let start = 0; start < rows.length; start += 2000) {
+    await db.insert(nominations).values(rows.slice(start, start + 2000));
+  }
+  return inserted.length;
+}
+
+/** Requests of a cycle by state. */
+export async function countCycleRequestsByState(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ state: feedbackRequests.state, n: count() })
+    .from(feedbackRequests)
+    .where(and(eq(feedbackRequests.orgId, orgId), eq(feedbackRequests.cycleId, cycleId)))
+    .groupBy(feedbackRequests.state);
+  return Object.fromEntries(rows.map((row) => [row.state, row.n]));
+}
+
+export interface TeamParticipation {
+  teamId: string;
+  name: string;
+  /** Members of the team (active people). */
+  people: number;
+  invited: number;
+  answered: number;
+}
+
+/**
+ * Per team, invitations of the cycle addressed to its members and how many were answered: the
+ * team's raters, counted, never named.
+ */
+export async function cycleParticipationByTeam(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+): Promise<TeamParticipation[]> {
+  const sizes = await db
+    .select({ teamId: teams.id, name: teams.name, people: count(teamMembers.personId) })
+    .from(teams)
+    .leftJoin(teamMembers, and(eq(teamMembers.orgId, teams.orgId), eq(teamMembers.teamId, teams.id)))
+    .where(eq(teams.orgId, orgId))
+    .groupBy(teams.id, teams.name)
+    .orderBy(asc(teams.name));
+  const counts = await db
+    .select({
+      teamId: teamMembers.teamId,
+      invited: count(),
+      answered: sql<number>`count(*) filter (where ${invitations.state} = 'submitted')`.mapWith(Number),
+    })
+    .from(invitations)
+    .innerJoin(
+      feedbackRequests,
+      and(eq(feedbackRequests.orgId, invitations.orgId), eq(feedbackRequests.id, invitations.requestId)),
+    )
+    .innerJoin(
+      teamMembers,
+      and(eq(teamMembers.orgId, invitations.orgId), eq(teamMembers.personId, invitations.personId)),
+    )
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(feedbackRequests.cycleId, cycleId),
+        isNotNull(invitations.personId),
+      ),
+    )
+    .groupBy(teamMembers.teamId);
+  const byTeam = new Map(counts.map((row) => [row.teamId, row]));
+  return sizes.map((team) => ({
+    ...team,
+    invited: byTeam.get(team.teamId)?.invited ?? 0,
+    answered: byTeam.get(team.teamId)?.answered ?? 0,
+  }));
+}
+
+/** Invitations of the cycle and how many were answered, organisation-wide. */
+export async function cycleParticipation(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+): Promise<{ invited: number; answered: number }> {
+  const [row] = await db
+    .select({
+      invited: count(),
+      answered: sql<number>`count(*) filter (where ${invitations.state} = 'submitted')`.mapWith(Number),
+    })
+    .from(invitations)
+    .innerJoin(
+      feedbackRequests,
+      and(eq(feedbackRequests.orgId, invitations.orgId), eq(feedbackRequests.id, invitations.requestId)),
+    )
+    .where(and(eq(invitations.orgId, orgId), eq(feedbackRequests.cycleId, cycleId)));
+  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0 };
+}
+
+export interface ReleasedFigures {
+  requestId: string;
+  subjectId: string;
+  inspire: number | null;
+  vision: number | null;
+  empower: number | null;
+  dream: number | null;
+  risk: number | null;
+}
+
+/** The five dimension means of every released report of the cycle (from the generated columns). */
+export async function listCycleFigures(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+): Promise<ReleasedFigures[]> {
+  return db
+    .select({
+      requestId: reportSnapshots.requestId,
+      subjectId: feedbackRequests.subjectId,
+      inspire: reportSnapshots.inspire,
+      vision: reportSnapshots.vision,
+      empower: reportSnapshots.empower,
+      dream: reportSnapshots.dream,
+      risk: reportSnapshots.risk,
+    })
+    .from(reportSnapshots)
+    .innerJoin(
+      feedbackRequests,
+      and(
+        eq(feedbackRequests.orgId, reportSnapshots.orgId),
+        eq(feedbackRequests.id, reportSnapshots.requestId),
+      ),
+    )
+    .where(
+      and(
+        eq(reportSnapshots.orgId, orgId),
+        eq(feedbackRequests.cycleId, cycleId),
+        eq(feedbackRequests.state, "released"),
+      ),
+    );
+}
+
+export interface GroupingFacts {
+  id: string;
+  managerId: string | null;
+  department: string | null;
+  location: string | null;
+  teamIds: string[];
+}
+
+/** What the organisation view groups people by: teams, reporting line, department, location. */
+export async function listGroupingFacts(db: Executor, orgId: string): Promise<GroupingFacts[]> {
+  const rows = await db
+    .select({
+      id: people.id,
+      managerId: people.managerId,
+      department: people.department,
+      location: people.location,
+    })
+    .from(people)
+    .where(eq(people.orgId, orgId));
+  const memberships = await db
+    .select({ personId: teamMembers.personId, teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.orgId, orgId));
+  const teamsOf = new Map<string, string[]>();
+  for (const m of memberships) teamsOf.set(m.personId, [...(teamsOf.get(m.personId) ?? []), m.teamId]);
+  return rows.map((row) => ({ ...row, teamIds: teamsOf.get(row.id) ?? [] }));
+}
+
+export async function listTeamLabels(db: Executor, orgId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.orgId, orgId));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Every (coach, coached person) pair of the organisation, through the teams they coach. */
+export async function listCoachPairs(
+  db: Executor,
+  orgId: string,
+): Promise<Array<{ coachId: string; personId: string }>> {
+  return db
+    .selectDistinct({ coachId: teamCoaches.personId, personId: teamMembers.personId })
+    .from(teamCoaches)
+    .innerJoin(
+      teamMembers,
+      and(eq(teamMembers.orgId, teamCoaches.orgId), eq(teamMembers.teamId, teamCoaches.teamId)),
+    )
+    .where(eq(teamCoaches.orgId, orgId));
+}
+
+/** Subjects whose reports in this cycle the person requested. */
+export async function findRequestedSubjects(
+  db: Executor,
+  orgId: string,
+  personId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ subjectId: feedbackRequests.subjectId })
+    .from(feedbackRequests)
+    .where(and(eq(feedbackRequests.orgId, orgId), eq(feedbackRequests.requesterId, personId)));
+  return new Set(rows.map((row) => row.subjectId));
+}
+
+/** Subjects of this cycle that already have a request in it (a launch that resumes skips them). */
+export async function findCycleSubjects(db: Executor, orgId: string, cycleId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ subjectId: feedbackRequests.subjectId })
+    .from(feedbackRequests)
+    .where(and(eq(feedbackRequests.orgId, orgId), eq(feedbackRequests.cycleId, cycleId)));
+  return new Set(rows.map((row) => row.subjectId));
+}
+
+/** Moves the deadline of the cycle's requests that are still in draft or collecting answers. */
+export async function updateCycleDeadlines(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  deadline: Date,
+): Promise<number> {
+  const rows = await db
+    .update(feedbackRequests)
+    .set({ deadline })
+    .where(
+      and(
+        eq(feedbackRequests.orgId, orgId),
+        eq(feedbackRequests.cycleId, cycleId),
+        inArray(feedbackRequests.state, ["draft", "open"]),
+      ),
+    )
+    .returning({ id: feedbackRequests.id });
+  return rows.length;
+}
