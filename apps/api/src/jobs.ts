@@ -2,19 +2,35 @@
 // storage after releases, reminders to raters, check-in reminders. Each run claims work with
 // FOR UPDATE SKIP LOCKED (or by deleting what it claims), so any number of processes can run it
 // against one database.
-import { type Database, sanitiseDatabaseError } from "@fivefold/db";
-import { closeDueRequests } from "./features/collect/release";
-import { vacuumAfterReleases } from "./features/collect/vacuum";
+import { type Database, type Driver, sanitiseDatabaseError } from "@fivefold/db";
 import { sendCheckinReminders } from "./features/grow/reminders";
 import { sendDueReminders } from "./features/notify/reminders";
+import { closeDueRequests } from "./services/collect/release";
+import { vacuumAfterReleases } from "./services/collect/vacuum";
+import type { ServiceContext } from "./services/context";
 
 export interface JobOptions {
   db: Database;
+  driver: Driver;
   appUrl: string;
   /** Opens sealed answers when a request closes at its deadline. */
   sealingSecret: string;
   intervalMs?: number;
   log: { info: (msg: string) => void; error: (err: unknown, msg: string) => void };
+}
+
+/** The context a job's verbs run in: no caller, the clock of this run. */
+function jobContext(options: JobOptions): ServiceContext {
+  const now = new Date();
+  return {
+    db: options.db,
+    driver: options.driver,
+    appUrl: options.appUrl,
+    mailboxEnabled: false, // no verb a job runs reads it
+    sealingSecret: options.sealingSecret,
+    memo: new Map(),
+    now: () => now,
+  };
 }
 
 export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
@@ -26,12 +42,12 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
     if (running) return; // never overlap runs in one process
     running = (async () => {
       try {
-        const closed = await closeDueRequests(options.db, {
-          now: new Date(),
-          appUrl: options.appUrl,
-          sealingSecret: options.sealingSecret,
-          onError: (requestId, error) =>
-            logError(error, `closing request ${requestId} failed; retrying later`),
+        const closed = await closeDueRequests({
+          ctx: jobContext(options),
+          input: {
+            onError: (requestId, error) =>
+              logError(error, `closing request ${requestId} failed; retrying later`),
+          },
         });
         for (const c of closed)
           options.log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);

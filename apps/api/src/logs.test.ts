@@ -135,6 +135,7 @@ describe(`log lines of failed queries on ${testDriver()}`, () => {
     try {
       const jobs = startJobs({
         db: h.database.db,
+        driver: h.database.driver,
         appUrl: TEST_APP_URL,
         sealingSecret: h.sealingSecret,
         intervalMs: 3_600_000,

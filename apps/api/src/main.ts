@@ -162,7 +162,7 @@ async function main(env: Env): Promise<void> {
 /** Jobs and the outbox worker: safe in every process, as they claim work with SKIP LOCKED. */
 function startBackground(env: Env, database: DatabaseHandle, appUrl: string, sealingSecret: string) {
   const jobLog = { info: log, error: (err: unknown, msg: string) => logError(msg, err) };
-  const jobs = startJobs({ db: database.db, appUrl, sealingSecret, log: jobLog });
+  const jobs = startJobs({ db: database.db, driver: database.driver, appUrl, sealingSecret, log: jobLog });
   // Without SMTP_URL e-mails stay in the outbox, readable by admins on the Mailbox page.
   const mailer = env.smtpUrl
     ? startMailWorker({

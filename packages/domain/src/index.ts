@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./anonymity";
 export * from "./answers";
+export * from "./contract/collect";
 export * from "./contract/cycles";
 export * from "./cycles";
 export * from "./dashboard";

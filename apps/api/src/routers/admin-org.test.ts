@@ -7,10 +7,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idOf, releasedRequest } from "../features/admin/testing";
 import { cleanAuditDetails } from "../features/audit/record";
-import { hashToken } from "../features/collect/tokens";
 import { sendDueReminders } from "../features/notify/reminders";
 import { appRouter, createCaller } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
+import { hashToken } from "../services/collect/tokens";
 import { fullAnswers } from "../testing/answers";
 import {
   collectOrg,

@@ -7,10 +7,10 @@ import { testDriver } from "@fivefold/db/testing";
 import { getInstrument } from "@fivefold/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeDueRequests } from "../features/collect/release";
 import type { SeededOrganisation } from "../seed/organisation";
+import { closeDueRequests } from "../services/collect/release";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, systemContext } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
@@ -389,10 +389,8 @@ describe(`anonymity attacks on ${testDriver()}: differencing across requests (ru
     });
     for (const key of ["p1", "p2", "p3", "p4"]) await submitAs(key, next.id, 4);
     // Closed by the deadline job 121 days on: the earlier report is out of the window.
-    const closed = await closeDueRequests(h.database.db, {
-      now: new Date(Date.now() + 121 * DAY),
-      appUrl: TEST_APP_URL,
-      sealingSecret: h.sealingSecret,
+    const closed = await closeDueRequests({
+      ctx: systemContext(h, { now: new Date(Date.now() + 121 * DAY) }),
     });
     expect(closed).toContainEqual({ requestId: next.id, outcome: "released" });
   });

@@ -4,13 +4,13 @@ import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeDueRequests } from "../features/collect/release";
-import { openResponse } from "../features/collect/sealing";
-import { hashToken } from "../features/collect/tokens";
 import { appRouter } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
+import { closeDueRequests } from "../services/collect/release";
+import { openResponse } from "../services/collect/sealing";
+import { hashToken } from "../services/collect/tokens";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, systemContext, TEST_APP_URL } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
@@ -639,14 +639,12 @@ describe(`collect on ${testDriver()}`, () => {
     }
     const now = new Date(Date.now() + 15 * 86_400_000);
     const [first, second] = await Promise.all([
-      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL, sealingSecret: h.sealingSecret }),
-      closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL, sealingSecret: h.sealingSecret }),
+      closeDueRequests({ ctx: systemContext(h, { now }) }),
+      closeDueRequests({ ctx: systemContext(h, { now }) }),
     ]);
     const closedBoth = [...(first ?? []), ...(second ?? [])].filter((c) => c.requestId === requestId);
     expect(closedBoth).toEqual([{ requestId, outcome: "released" }]);
-    expect(
-      await closeDueRequests(h.database.db, { now, appUrl: TEST_APP_URL, sealingSecret: h.sealingSecret }),
-    ).toEqual([]);
+    expect(await closeDueRequests({ ctx: systemContext(h, { now }) })).toEqual([]);
     const [row] = await h.database.db
       .select({ state: schema.feedbackRequests.state })
       .from(schema.feedbackRequests)
@@ -664,11 +662,9 @@ describe(`collect on ${testDriver()}`, () => {
       .where(eq(schema.feedbackRequests.id, broken.id));
     const failures: string[] = [];
     const now = new Date(Date.now() + 15 * 86_400_000);
-    const closed = await closeDueRequests(h.database.db, {
-      now,
-      appUrl: TEST_APP_URL,
-      sealingSecret: h.sealingSecret,
-      onError: (requestId) => failures.push(requestId),
+    const closed = await closeDueRequests({
+      ctx: systemContext(h, { now }),
+      input: { onError: (requestId) => failures.push(requestId) },
     });
     expect(closed).toContainEqual({ requestId: fine.id, outcome: "insufficient" });
     expect(failures).toEqual([broken.id]);

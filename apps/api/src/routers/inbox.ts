@@ -1,7 +1,8 @@
 // My open invitations to give feedback.
-import { listInbox } from "../features/collect/responses";
+import { inboxOutput } from "@fivefold/domain";
+import { listInbox } from "../services/collect/responses";
 import { memberProcedure, router } from "../trpc/init";
 
 export const inboxRouter = router({
-  list: memberProcedure.query(({ ctx }) => listInbox(ctx)),
+  list: memberProcedure.output(inboxOutput).query(({ ctx }) => listInbox({ ctx })),
 });

@@ -1,9 +1,20 @@
 // Nominations: the subject proposes, the manager decides.
-import { decideInput, proposeInput } from "../features/collect/inputs";
-import { decideNomination, proposeNomination } from "../features/collect/nominations";
+import {
+  decideNominationInput,
+  decideNominationOutput,
+  proposeNominationInput,
+  proposeNominationOutput,
+} from "@fivefold/domain";
+import { decideNomination, proposeNomination } from "../services/collect/nominations";
 import { memberProcedure, router } from "../trpc/init";
 
 export const nominationsRouter = router({
-  propose: memberProcedure.input(proposeInput).mutation(({ ctx, input }) => proposeNomination(ctx, input)),
-  decide: memberProcedure.input(decideInput).mutation(({ ctx, input }) => decideNomination(ctx, input)),
+  propose: memberProcedure
+    .input(proposeNominationInput)
+    .output(proposeNominationOutput)
+    .mutation(({ ctx, input }) => proposeNomination({ ctx, input })),
+  decide: memberProcedure
+    .input(decideNominationInput)
+    .output(decideNominationOutput)
+    .mutation(({ ctx, input }) => decideNomination({ ctx, input })),
 });

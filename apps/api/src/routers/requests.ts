@@ -1,32 +1,52 @@
 // Feedback requests: create, open, get, list, progress, close, cancel, and approving external raters.
-import { approveExternal } from "../features/collect/externals";
-import { approveExternalInput, createRequestInput, requestIdInput } from "../features/collect/inputs";
-import { getRequest } from "../features/collect/nominations";
 import {
-  cancelRequest,
-  closeRequest,
-  createRequest,
-  listRequests,
-  openRequest,
-  requestProgress,
-} from "../features/collect/requests";
+  approveExternalInput,
+  approveExternalOutput,
+  cancelRequestOutput,
+  closeRequestOutput,
+  createRequestInput,
+  createRequestOutput,
+  feedbackRequestIdInput,
+  openRequestOutput,
+  requestDetailOutput,
+  requestListOutput,
+  requestProgressOutput,
+} from "@fivefold/domain";
+import { createRequest } from "../services/collect/create-request";
+import { approveExternal } from "../services/collect/externals";
+import { cancelRequest, closeRequest, openRequest } from "../services/collect/lifecycle";
+import { getRequest } from "../services/collect/nominations";
+import { listRequests, requestProgress } from "../services/collect/progress";
 import { memberProcedure, roleProcedure, router } from "../trpc/init";
 
 export const requestsRouter = router({
-  create: memberProcedure.input(createRequestInput).mutation(({ ctx, input }) => createRequest(ctx, input)),
-  open: memberProcedure.input(requestIdInput).mutation(({ ctx, input }) => openRequest(ctx, input.requestId)),
-  get: memberProcedure.input(requestIdInput).query(({ ctx, input }) => getRequest(ctx, input.requestId)),
-  list: memberProcedure.query(({ ctx }) => listRequests(ctx)),
+  create: memberProcedure
+    .input(createRequestInput)
+    .output(createRequestOutput)
+    .mutation(({ ctx, input }) => createRequest({ ctx, input })),
+  open: memberProcedure
+    .input(feedbackRequestIdInput)
+    .output(openRequestOutput)
+    .mutation(({ ctx, input }) => openRequest({ ctx, input })),
+  get: memberProcedure
+    .input(feedbackRequestIdInput)
+    .output(requestDetailOutput)
+    .query(({ ctx, input }) => getRequest({ ctx, input })),
+  list: memberProcedure.output(requestListOutput).query(({ ctx }) => listRequests({ ctx })),
   progress: memberProcedure
-    .input(requestIdInput)
-    .query(({ ctx, input }) => requestProgress(ctx, input.requestId)),
+    .input(feedbackRequestIdInput)
+    .output(requestProgressOutput)
+    .query(({ ctx, input }) => requestProgress({ ctx, input })),
   close: memberProcedure
-    .input(requestIdInput)
-    .mutation(({ ctx, input }) => closeRequest(ctx, input.requestId)),
+    .input(feedbackRequestIdInput)
+    .output(closeRequestOutput)
+    .mutation(({ ctx, input }) => closeRequest({ ctx, input })),
   cancel: memberProcedure
-    .input(requestIdInput)
-    .mutation(({ ctx, input }) => cancelRequest(ctx, input.requestId)),
+    .input(feedbackRequestIdInput)
+    .output(cancelRequestOutput)
+    .mutation(({ ctx, input }) => cancelRequest({ ctx, input })),
   approveExternal: roleProcedure("admin")
     .input(approveExternalInput)
-    .mutation(({ ctx, input }) => approveExternal(ctx, input)),
+    .output(approveExternalOutput)
+    .mutation(({ ctx, input }) => approveExternal({ ctx, input })),
 });

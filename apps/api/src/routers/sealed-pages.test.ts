@@ -8,8 +8,8 @@ import { queryRows } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { vacuumAfterReleases } from "../features/collect/vacuum";
 import type { SeededOrganisation } from "../seed/organisation";
+import { vacuumAfterReleases } from "../services/collect/vacuum";
 import { fullAnswers } from "../testing/answers";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
 

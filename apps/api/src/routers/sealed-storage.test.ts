@@ -6,13 +6,13 @@ import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDueRequests } from "../features/collect/release";
-import { openResponse, SealedEnvelopeError } from "../features/collect/sealing";
-import { VACUUM_MIN_INTERVAL_MS, vacuumAfterReleases } from "../features/collect/vacuum";
 import { createCaller } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
+import { closeDueRequests } from "../services/collect/release";
+import { openResponse, SealedEnvelopeError } from "../services/collect/sealing";
+import { VACUUM_MIN_INTERVAL_MS, vacuumAfterReleases } from "../services/collect/vacuum";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, systemContext, TEST_APP_URL } from "../testing/harness";
 import { createContextFor } from "../trpc/context";
 
 let h: Harness;
@@ -157,11 +157,9 @@ describe(`what a database reader or a backup sees, on ${testDriver()}`, () => {
     // The deadline job fails the same way, reports it, and leaves the request for the next run.
     const errors: unknown[] = [];
     const later = new Date(Date.now() + 15 * 86_400_000);
-    const closed = await closeDueRequests(h.database.db, {
-      now: later,
-      appUrl: TEST_APP_URL,
-      sealingSecret: rotated,
-      onError: (id, error) => (id === requestId ? errors.push(error) : undefined),
+    const closed = await closeDueRequests({
+      ctx: systemContext(h, { now: later, sealingSecret: rotated }),
+      input: { onError: (id, error) => (id === requestId ? errors.push(error) : undefined) },
     });
     expect(closed.some((c) => c.requestId === requestId)).toBe(false);
     expect(errors).toEqual([expect.any(SealedEnvelopeError)]);

@@ -5,10 +5,11 @@
 import { type Database, schema } from "@fivefold/db";
 import { DAY_MS as DAY, getInstrument, type RaterGroup } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
-import { loadRequest } from "../features/collect/access";
-import { closeLockedRequest } from "../features/collect/release";
-import { createRequest } from "../features/collect/requests";
-import { submitResponse } from "../features/collect/responses";
+import { loadRequest } from "../services/collect/access";
+import { createRequest } from "../services/collect/create-request";
+import { closeLockedRequest } from "../services/collect/release";
+import { submitResponse } from "../services/collect/responses";
+import { withTransaction } from "../services/context";
 import { demoComment } from "./comments";
 import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
@@ -110,9 +111,9 @@ export async function seedDemoHistory(
   }): Promise<"released" | "insufficient" | "open"> {
     const ctx = managerContext(input.managerKey);
     const opened = at(input.opensOn);
-    const { id: requestId } = await createRequest(
-      ctx,
-      {
+    const { id: requestId } = await createRequest({
+      ctx: { ...ctx, now: () => opened },
+      input: {
         subjectId: person(input.subjectKey).personId,
         deadline: input.deadline,
         raters: input.raters.map((r) => {
@@ -120,8 +121,7 @@ export async function seedDemoHistory(
           return email ? { email, group: r.group } : { personId: person(r.key).personId, group: r.group };
         }),
       },
-      opened,
-    );
+    });
     await db
       .update(schema.feedbackRequests)
       .set({ cycleId: input.cycleId, createdAt: opened, openedAt: opened })
@@ -160,28 +160,26 @@ export async function seedDemoHistory(
                 );
                 return text ? [{ dimension: d.key, text }] : [];
               });
-      await submitResponse(
-        db,
-        key,
-        { answers, comments },
-        { sealingSecret: options.sealingSecret, now: new Date(opened.getTime() + (1 + (index % 9)) * DAY) },
-      );
+      const answeredAt = new Date(opened.getTime() + (1 + (index % 9)) * DAY);
+      await submitResponse({
+        ctx: { ...ctx, sealingSecret: options.sealingSecret, now: () => answeredAt },
+        input: { key, payload: { answers, comments } },
+      });
     }
     if (!input.close) return "open";
-    return db.transaction(async (tx) => {
-      const request = await loadRequest(tx, org.orgId, requestId, "update");
-      const closedAt = new Date(input.deadline.getTime() - 3_600_000);
-      const outcome = await closeLockedRequest(tx, request, {
-        now: closedAt,
-        appUrl: ctx.appUrl,
-        sealingSecret: options.sealingSecret,
-      });
-      await tx
-        .update(schema.feedbackRequests)
-        .set({ closedAt })
-        .where(eq(schema.feedbackRequests.id, requestId));
-      return outcome;
-    });
+    const closedAt = new Date(input.deadline.getTime() - 3_600_000);
+    return withTransaction(
+      { ...ctx, sealingSecret: options.sealingSecret, now: () => closedAt },
+      async (tx) => {
+        const request = await loadRequest(tx, org.orgId, requestId, "update");
+        const outcome = await closeLockedRequest(tx, request);
+        await tx.db
+          .update(schema.feedbackRequests)
+          .set({ closedAt })
+          .where(eq(schema.feedbackRequests.id, requestId));
+        return outcome;
+      },
+    );
   }
 
   const teams = [1, 2, 3, 4, 5].map((t) => ({

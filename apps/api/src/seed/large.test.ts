@@ -14,8 +14,8 @@ import {
 import { and, asc, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "../auth";
-import { loadHistory } from "../features/collect/history";
 import { createCaller } from "../router";
+import { loadHistory } from "../services/collect/history";
 import { createContextFor } from "../trpc/context";
 import { type LargeOrganisationSummary, LargeSeedRefused, seedLargeOrganisation } from "./large";
 import { planOrganisation } from "./large/people";
@@ -209,7 +209,7 @@ describe(`pnpm seed:large's generator on ${testDriver()}`, () => {
     const latestRequests = requests.filter((r) => r.closedAt?.getTime() === latest);
     expect(latestRequests.length).toBeGreaterThan(PEOPLE * 0.85);
     for (const request of latestRequests.slice(0, 20)) {
-      const history = await loadHistory(database.db, request, request.closedAt ?? request.deadline);
+      const history = await loadHistory({ db: database.db }, request, request.closedAt ?? request.deadline);
       expect(history.earlier).toEqual([]);
     }
   });

@@ -5,6 +5,7 @@ import { createTestDatabase } from "@fivefold/db/testing";
 import { inArray } from "drizzle-orm";
 import { createCaller } from "../router";
 import { type OrganisationSeed, type SeededOrganisation, seedOrganisation } from "../seed/organisation";
+import type { ServiceContext } from "../services/context";
 import { createContextFor } from "../trpc/context";
 
 export const TEST_APP_URL = "http://fivefold.test";
@@ -99,5 +100,24 @@ export function collectOrg(name: string, emailDomain: string): OrganisationSeed 
       person("coach", "boss", ["coach"]),
     ],
     teams: [{ name: "Core", memberKeys: ["manager", "subject", "p1", "p2", "p3"], coachKeys: ["coach"] }],
+  };
+}
+
+/** A service context without a caller (what a job runs with) on the harness's database, at `now`. */
+export function systemContext(
+  h: Pick<Harness, "database" | "sealingSecret">,
+  options: { now: Date; sealingSecret?: string },
+): ServiceContext {
+  return {
+    ...createContextFor(
+      {
+        ...h.database,
+        appUrl: TEST_APP_URL,
+        mailboxEnabled: true,
+        sealingSecret: options.sealingSecret ?? h.sealingSecret,
+      },
+      null,
+    ),
+    now: () => options.now,
   };
 }

@@ -1,5 +1,6 @@
 export * from "./access";
 export * from "./anonymity";
+export * from "./collect";
 export * from "./cycles";
 export * from "./directory";
 export * from "./grow";

@@ -29,3 +29,12 @@ export async function listPeople(db: Executor, orgId: string): Promise<PersonSum
     .orderBy(asc(people.name), asc(people.id));
   return rows;
 }
+
+/** One person of the organisation, or null. */
+export async function findOrgPerson(db: Executor, orgId: string, personId: string) {
+  const [row] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.orgId, orgId)));
+  return row ?? null;
+}

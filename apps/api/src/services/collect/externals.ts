@@ -1,7 +1,13 @@
 // External raters and rule 9 (DESIGN §4): an address a reader of the report or a colleague controls
 // is refused; which externals count towards k is decided when the request opens, per group, from
 // the organisation's allowed domains and the approvals of admins who do not read the report.
-import { type Executor, findAnonymitySettings, findPeopleAtDomains, schema } from "@fivefold/db";
+import {
+  findAnonymitySettings,
+  findPeopleAtDomains,
+  listApprovedNominations,
+  listExternalNominations,
+  setExternalApprover,
+} from "@fivefold/db";
 import {
   assertNotControlledAddress,
   decideExternalCounting,
@@ -15,11 +21,9 @@ import {
   type RaterWarning,
   externalWarnings as warningsFor,
 } from "@fivefold/domain";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
-import type { MemberContext } from "../../trpc/context";
-import { audit } from "../audit/record";
-import { reportReaders } from "../reports/access";
-import { loadPerson, loadRequest } from "./access";
+import { audit } from "../../features/audit/record";
+import { type MemberServiceContext, type ServiceContext, withTransaction } from "../context";
+import { loadPerson, loadRequest, readersOf } from "./access";
 
 // The domains to look colleagues up in: Gmail's two names reach one mailbox.
 function lookupDomains(emails: readonly string[]): string[] {
@@ -33,13 +37,13 @@ function lookupDomains(emails: readonly string[]): string[] {
 
 /** Refuses any external address that reaches a reader of the report or a person of the organisation. */
 export async function assertExternalsUncontrolled(
-  db: Executor,
+  ctx: ServiceContext,
   orgId: string,
   readers: ReadonlySet<string>,
   externals: readonly { email: string; field: string }[],
 ): Promise<void> {
   if (externals.length === 0) return;
-  const colleagues = await findPeopleAtDomains(db, orgId, lookupDomains(externals.map((e) => e.email)));
+  const colleagues = await findPeopleAtDomains(ctx.db, orgId, lookupDomains(externals.map((e) => e.email)));
   const known = new Map(
     colleagues.map((person) => [
       mailboxOf(person.email),
@@ -58,11 +62,11 @@ export interface ExternalNomination {
 
 /** Which externals count (per group) and what the manager should read about those who do not. */
 export async function judgeExternals(
-  db: Executor,
+  ctx: ServiceContext,
   orgId: string,
   nominations: readonly ExternalNomination[],
 ) {
-  const settings = await findAnonymitySettings(db, orgId);
+  const settings = await findAnonymitySettings(ctx.db, orgId);
   if (!settings) throw new NotFoundError("Organisation");
   const externals = nominations
     .filter((n): n is ExternalNomination & { email: string } => n.personId === null && n.email !== null)
@@ -74,63 +78,51 @@ export async function judgeExternals(
 }
 
 /** The nominations of a request that are approved, as rule 9 reads them. */
-export async function approvedNominations(db: Executor, requestId: string): Promise<ExternalNomination[]> {
-  return db
-    .select({
-      personId: schema.nominations.personId,
-      email: schema.nominations.email,
-      group: schema.nominations.group,
-      externalApprovedById: schema.nominations.externalApprovedById,
-    })
-    .from(schema.nominations)
-    .where(and(eq(schema.nominations.requestId, requestId), eq(schema.nominations.approved, true)))
-    .orderBy(asc(schema.nominations.createdAt), asc(schema.nominations.email), asc(schema.nominations.id));
+export function approvedNominations(
+  ctx: ServiceContext,
+  request: { id: string; orgId: string },
+): Promise<ExternalNomination[]> {
+  return listApprovedNominations(ctx.db, request.orgId, request.id);
 }
 
 /**
  * An admin who does not read the report vouches for an external address of a draft request, so it
  * counts towards k once the request opens (if every other external of its group counts too).
  */
-export async function approveExternal(ctx: MemberContext, input: { requestId: string; email: string }) {
-  return ctx.db.transaction(async (tx) => {
-    const request = await loadRequest(tx, ctx.org.id, input.requestId, "update");
+export function approveExternal({
+  ctx,
+  input,
+}: {
+  ctx: MemberServiceContext;
+  input: { requestId: string; email: string };
+}) {
+  return withTransaction(ctx, async (ctx) => {
+    const request = await loadRequest(ctx, ctx.org.id, input.requestId, "update");
     if (request.state !== "draft") {
       throw new PreconditionFailedError(
         "External raters can only be approved while the request is a draft: whether they count is fixed when it opens",
       );
     }
-    const subject = await loadPerson(tx, ctx.org.id, request.subjectId);
-    const readers = await reportReaders(tx, ctx.org.id, {
-      subjectId: subject.id,
-      requesterId: request.requesterId,
-      subjectManagerId: subject.managerId,
-    });
+    const subject = await loadPerson(ctx, ctx.org.id, request.subjectId);
+    const readers = await readersOf(ctx, ctx.org.id, request, subject);
     if (readers.has(ctx.person.id)) {
       throw new ForbiddenError(
         "You will be able to read this report, so you cannot vouch for its raters: ask an admin who will not read it",
       );
     }
     const wanted = mailboxOf(input.email);
-    const externals = await tx
-      .select({ id: schema.nominations.id, email: schema.nominations.email })
-      .from(schema.nominations)
-      .where(and(eq(schema.nominations.requestId, request.id), isNotNull(schema.nominations.email)));
+    const externals = await listExternalNominations(ctx.db, ctx.org.id, request.id);
     const nomination = externals.find((n) => n.email !== null && mailboxOf(n.email) === wanted);
     if (!nomination) throw new NotFoundError(`An external rater ${input.email.trim()} on this request`);
-    await tx
-      .update(schema.nominations)
-      .set({ externalApprovedById: ctx.person.id })
-      .where(eq(schema.nominations.id, nomination.id));
+    await setExternalApprover(ctx.db, ctx.org.id, nomination.id, ctx.person.id);
     await audit(
-      tx,
+      ctx.db,
       ctx,
       "requests.approveExternal",
       { type: "feedback_request", id: request.id },
-      {
-        domain: emailDomain(nomination.email ?? ""),
-      },
+      { domain: emailDomain(nomination.email ?? "") },
     );
-    const { warnings } = await judgeExternals(tx, ctx.org.id, await approvedNominations(tx, request.id));
+    const { warnings } = await judgeExternals(ctx, ctx.org.id, await approvedNominations(ctx, request));
     return { approved: true as const, warnings: warnings satisfies RaterWarning[] };
   });
 }

@@ -1,22 +1,26 @@
 // Rule 10 at the API: the subject's earlier released reports within the organisation's comparison
 // window, with who answered each (invitation facts only, never answers), for the release to compare
 // against; and the warning a manager gets when the raters they nominate are close to an earlier set.
-import { type Executor, findAnonymitySettings, findCountedAnswerers, findEarlierReports } from "@fivefold/db";
+import { findAnonymitySettings, findCountedAnswerers, findEarlierReports } from "@fivefold/db";
 import {
   ANONYMOUS_GROUPS,
   type AnonymousGroup,
   type AnsweredBy,
   type EarlierReport,
   isAnonymousGroup,
+  isoDay,
   mailboxOf,
   mayDifferByFew,
   RATER_GROUP_LABELS,
   type RaterGroup,
   type RaterWarning,
   reportSnapshotSchema,
+  shiftDays,
 } from "@fivefold/domain";
+import type { ServiceContext } from "../context";
 
-const DAY_MS = 86_400_000;
+/** History needs the database (or the transaction) only. */
+type DbContext = Pick<ServiceContext, "db">;
 
 /** One rater across requests: the person, or the mailbox of an external. */
 export function raterKey(rater: { personId: string | null; email: string | null }): string {
@@ -39,24 +43,24 @@ function answeredByRequest(
 }
 
 async function earlierReports(
-  db: Executor,
+  ctx: DbContext,
   subject: { orgId: string; subjectId: string; instrumentVersion: number; exceptRequestId?: string },
   now: Date,
 ) {
-  const settings = await findAnonymitySettings(db, subject.orgId);
+  const settings = await findAnonymitySettings(ctx.db, subject.orgId);
   const days = settings?.historyWindowDays ?? 0;
   if (days === 0) return [];
-  return findEarlierReports(db, { ...subject, since: new Date(now.getTime() - days * DAY_MS) });
+  return findEarlierReports(ctx.db, { ...subject, since: shiftDays(now, -days) });
 }
 
 /** What a release compares against: this request's answerers and the earlier reports' (rule 10). */
 export async function loadHistory(
-  db: Executor,
+  ctx: DbContext,
   request: { id: string; orgId: string; subjectId: string; instrumentVersion: number },
   now: Date,
 ): Promise<{ answeredBy: AnsweredBy; earlier: EarlierReport[] }> {
   const reports = await earlierReports(
-    db,
+    ctx,
     {
       orgId: request.orgId,
       subjectId: request.subjectId,
@@ -66,7 +70,7 @@ export async function loadHistory(
     now,
   );
   const answerers = answeredByRequest(
-    await findCountedAnswerers(db, request.orgId, [request.id, ...reports.map((r) => r.requestId)]),
+    await findCountedAnswerers(ctx.db, request.orgId, [request.id, ...reports.map((r) => r.requestId)]),
   );
   return {
     answeredBy: answerers.get(request.id) ?? {},
@@ -83,17 +87,17 @@ export async function loadHistory(
  * share, so the manager can change the set first.
  */
 export async function closenessWarnings(
-  db: Executor,
+  ctx: DbContext,
   subject: { orgId: string; subjectId: string; instrumentVersion: number },
   nominees: readonly { personId: string | null; email: string | null; group: RaterGroup }[],
   threshold: number,
   now: Date,
 ): Promise<RaterWarning[]> {
-  const reports = await earlierReports(db, subject, now);
+  const reports = await earlierReports(ctx, subject, now);
   if (reports.length === 0) return [];
   const answerers = answeredByRequest(
     await findCountedAnswerers(
-      db,
+      ctx.db,
       subject.orgId,
       reports.map((r) => r.requestId),
     ),
@@ -123,7 +127,7 @@ export async function closenessWarnings(
         : "all anonymous raters together";
     warnings.push({
       kind: "close_to_earlier_report",
-      detail: `The anonymous raters you nominated (${where}) differ by fewer than ${threshold} people from those who answered the report released on ${report.releasedAt.toISOString().slice(0, 10)}. Figures that would differ by so few are hidden when this report is released, so that nobody's answers can be worked out by comparing the two. Keep the same raters or change at least ${threshold} of them.`,
+      detail: `The anonymous raters you nominated (${where}) differ by fewer than ${threshold} people from those who answered the report released on ${isoDay(report.releasedAt)}. Figures that would differ by so few are hidden when this report is released, so that nobody's answers can be worked out by comparing the two. Keep the same raters or change at least ${threshold} of them.`,
     });
   }
   return warnings;

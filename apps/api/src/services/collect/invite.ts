@@ -1,9 +1,10 @@
-// Turning approved raters into invitations with one-time links and invitation e-mails.
-import { type Executor, schema } from "@fivefold/db";
-import { ANONYMOUS_GROUPS, ConflictError, PreconditionFailedError, type RaterGroup } from "@fivefold/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+// Turning approved raters into invitations with one-time links and invitation e-mails, and the
+// bounds on how many anonymous raters a request may have.
+import { findPeopleEmails, insertInvitation } from "@fivefold/db";
+import { ConflictError, PreconditionFailedError, type RaterGroup } from "@fivefold/domain";
 import { enqueueMail } from "../../mail/outbox";
 import { invitationMail } from "../../mail/templates";
+import type { ServiceContext } from "../context";
 import type { FeedbackRequestRow } from "./access";
 import { newToken } from "./tokens";
 
@@ -16,19 +17,6 @@ export interface RaterToInvite {
   group: RaterGroup;
   /** Whether they count towards k (rule 9); fixed when the request opens. */
   counts: boolean;
-}
-
-export async function countAnonymousInvitations(tx: Executor, requestId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(schema.invitations)
-    .where(
-      and(
-        eq(schema.invitations.requestId, requestId),
-        inArray(schema.invitations.group, [...ANONYMOUS_GROUPS]),
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 /**
@@ -53,53 +41,41 @@ export function checkAnonymousCount(count: number, threshold: number, uncounted 
   }
 }
 
+/** Invites each rater: an invitation with a fresh one-time link, and the e-mail that carries it. */
 export async function inviteRaters(
-  tx: Executor,
-  input: { request: FeedbackRequestRow; raters: RaterToInvite[]; subjectName: string; appUrl: string },
+  ctx: ServiceContext,
+  input: { request: FeedbackRequestRow; raters: RaterToInvite[]; subjectName: string },
 ): Promise<void> {
   const { request } = input;
   const personIds = input.raters.map((r) => r.personId).filter((id): id is string => id !== null);
-  const emails = new Map<string, string>();
-  if (personIds.length > 0) {
-    const rows = await tx
-      .select({ id: schema.people.id, email: schema.people.email })
-      .from(schema.people)
-      .where(and(eq(schema.people.orgId, request.orgId), inArray(schema.people.id, personIds)));
-    for (const row of rows) emails.set(row.id, row.email);
-  }
+  const emails = await findPeopleEmails(ctx.db, request.orgId, personIds);
   for (const rater of input.raters) {
     const { token, hash } = newToken();
-    const inserted = await tx
-      .insert(schema.invitations)
-      .values({
-        orgId: request.orgId,
-        requestId: request.id,
-        personId: rater.personId,
-        email: rater.personId ? null : rater.email,
-        group: rater.group,
-        counts: rater.counts,
-        tokenHash: hash,
-        expiresAt: request.deadline,
-      })
-      .onConflictDoNothing()
-      .returning({ id: schema.invitations.id });
-    if (inserted.length === 0) {
-      throw new ConflictError("That rater is already invited to this request");
-    }
+    const invitationId = await insertInvitation(ctx.db, {
+      orgId: request.orgId,
+      requestId: request.id,
+      personId: rater.personId,
+      email: rater.personId ? null : rater.email,
+      group: rater.group,
+      counts: rater.counts,
+      tokenHash: hash,
+      expiresAt: request.deadline,
+    });
+    if (invitationId === null) throw new ConflictError("That rater is already invited to this request");
     const to = rater.personId ? emails.get(rater.personId) : rater.email;
     if (!to) continue;
-    await enqueueMail(tx, {
+    await enqueueMail(ctx.db, {
       orgId: request.orgId,
       template: "invitation",
       to,
       // The invitation's id lets an admin send it again with a new link if it fails.
-      meta: { requestId: request.id, invitationId: inserted[0]?.id, link: `/r/${token}` },
+      meta: { requestId: request.id, invitationId, link: `/r/${token}` },
       ...invitationMail({
         subjectName: input.subjectName,
         group: rater.group,
         deadline: request.deadline,
         threshold: request.threshold,
-        link: `${input.appUrl}/r/${token}`,
+        link: `${ctx.appUrl}/r/${token}`,
         inApp: rater.personId !== null,
       }),
     });

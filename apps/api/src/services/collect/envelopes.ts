@@ -4,28 +4,28 @@
 import { randomInt } from "node:crypto";
 import {
   deleteSealedEnvelopes,
-  type Executor,
   insertReleasedResponses,
   insertSealedEnvelope,
   listSealedEnvelopes,
   takeUnreleasedResponses,
 } from "@fivefold/db";
-import type { RaterResponse } from "@fivefold/domain";
+import { isoDay, type RaterResponse } from "@fivefold/domain";
+import type { ServiceContext } from "../context";
 import type { FeedbackRequestRow } from "./access";
 import { openResponse, SealedEnvelopeError, sealResponse } from "./sealing";
 
 type RequestRef = Pick<FeedbackRequestRow, "id" | "orgId">;
 
+/** Seals the response under the request's key (the context's sealing secret) and stores it. */
 export async function sealEnvelope(
-  tx: Executor,
+  ctx: ServiceContext,
   request: RequestRef,
   response: RaterResponse,
-  secret: string,
 ): Promise<void> {
-  await insertSealedEnvelope(tx, {
+  await insertSealedEnvelope(ctx.db, {
     orgId: request.orgId,
     requestId: request.id,
-    ciphertext: sealResponse(secret, request.id, response),
+    ciphertext: sealResponse(ctx.sealingSecret, request.id, response),
   });
 }
 
@@ -34,12 +34,9 @@ export async function sealEnvelope(
  * (the caller's transaction rolls back and the request stays open): dropping it would release a
  * report without someone's answers, and nobody would ever know.
  */
-export async function openEnvelopes(
-  tx: Executor,
-  request: RequestRef,
-  secret: string,
-): Promise<RaterResponse[]> {
-  const envelopes = await listSealedEnvelopes(tx, request.id);
+export async function openEnvelopes(ctx: ServiceContext, request: RequestRef): Promise<RaterResponse[]> {
+  const secret = ctx.sealingSecret;
+  const envelopes = await listSealedEnvelopes(ctx.db, request.id);
   const responses: RaterResponse[] = [];
   let failed = 0;
   let reason = "";
@@ -59,13 +56,13 @@ export async function openEnvelopes(
   }
   // A request that was collecting when Fivefold was upgraded to sealed envelopes has its earlier
   // answers in the clear; they join the rest, to be rewritten shuffled or deleted with them.
-  for (const row of await takeUnreleasedResponses(tx, request.id)) responses.push(row as RaterResponse);
+  for (const row of await takeUnreleasedResponses(ctx.db, request.id)) responses.push(row as RaterResponse);
   return responses;
 }
 
 /** Deletes the request's envelopes (and asks for the vacuum that clears their dead versions). */
-export async function discardEnvelopes(tx: Executor, request: RequestRef): Promise<number> {
-  return deleteSealedEnvelopes(tx, request.id);
+export async function discardEnvelopes(ctx: ServiceContext, request: RequestRef): Promise<number> {
+  return deleteSealedEnvelopes(ctx.db, request.id);
 }
 
 /**
@@ -73,7 +70,7 @@ export async function discardEnvelopes(tx: Executor, request: RequestRef): Promi
  * release: neither their position, their id nor their day says who answered first.
  */
 export async function writeReleasedResponses(
-  tx: Executor,
+  ctx: ServiceContext,
   request: RequestRef,
   responses: readonly RaterResponse[],
   releasedAt: Date,
@@ -83,9 +80,9 @@ export async function writeReleasedResponses(
     const j = randomInt(i + 1);
     [shuffled[i], shuffled[j]] = [shuffled[j] as RaterResponse, shuffled[i] as RaterResponse];
   }
-  const day = releasedAt.toISOString().slice(0, 10);
+  const day = isoDay(releasedAt);
   await insertReleasedResponses(
-    tx,
+    ctx.db,
     shuffled.map((response) => ({
       orgId: request.orgId,
       requestId: request.id,

@@ -1,0 +1,5 @@
+// Queries of collecting feedback: requests, nominations, invitations and the close.
+export * from "./invitations";
+export * from "./nominations";
+export * from "./release";
+export * from "./requests";

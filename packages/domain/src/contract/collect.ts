@@ -1,0 +1,192 @@
+// The contract of collecting feedback (requests, nominations, answering, the inbox, the
+// questionnaire): what each procedure takes and what it returns. Output objects are exact (zod
+// strips unknown keys), so a column added later never reaches a client by accident. Dates travel
+// as ISO strings: every procedure here formats them itself.
+import { z } from "zod";
+import { figureGroupIdSchema } from "../anonymity/snapshot-schema";
+import { ANONYMOUS_GROUPS, raterGroupSchema } from "../instrument";
+import { requestStateSchema } from "../lifecycle";
+
+const id = (what: string) => z.uuid({ error: `${what} must be an id` });
+
+// ---- Inputs
+
+/** An ISO date-time with offset, or a day (then the end of that day, UTC). */
+export const deadlineSchema = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+    error: "Give the deadline as a date (2026-12-31) or an ISO date-time",
+  })
+  .transform((value) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value));
+
+export const raterInputSchema = z
+  .object({
+    personId: id("The rater").optional(),
+    email: z.email({ error: "Give the external rater's e-mail address" }).optional(),
+    group: raterGroupSchema,
+  })
+  .refine((r) => Boolean(r.personId) !== Boolean(r.email), {
+    error: "Give each rater either a personId (a colleague) or an email (an external rater)",
+  });
+
+export const createRequestInput = z.object({
+  subjectId: id("The subject"),
+  deadline: deadlineSchema,
+  raters: z
+    .array(raterInputSchema)
+    .max(60, { error: "That is more raters than a request can take" })
+    .default([]),
+  open: z.boolean().optional(),
+});
+export type CreateRequestInput = z.output<typeof createRequestInput>;
+
+export const feedbackRequestIdInput = z.object({ requestId: id("The request") });
+export const approveExternalInput = z.object({
+  requestId: id("The request"),
+  email: z
+    .string()
+    .trim()
+    .max(320, { error: "That is not an e-mail address" })
+    .pipe(z.email({ error: "Give the external rater's e-mail address" })),
+});
+export const invitationIdInput = z.object({ invitationId: id("The invitation") });
+// Any string up to a sane length: a truncated or mistyped link is simply not found.
+export const invitationTokenInput = z.object({ token: z.string().max(200, "This link is not valid") });
+
+export const proposeNominationInput = z.object({
+  requestId: id("The request"),
+  personId: id("The rater"),
+  group: raterGroupSchema,
+});
+export const decideNominationInput = z.object({ nominationId: id("The nomination"), approve: z.boolean() });
+
+/** Answers arrive loosely typed; the domain's answer-set schema gives the person-readable errors. */
+export const answersPayload = z.object({
+  answers: z.array(z.unknown()).default([]),
+  comments: z.array(z.unknown()).optional(),
+});
+/**
+ * A key the client chooses per form (a UUID, say) and sends again when it retries the same submit,
+ * so a retry after a lost answer is told it succeeded rather than "already submitted".
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .min(16, "The idempotency key must have 16 to 128 characters")
+  .max(128, "The idempotency key must have 16 to 128 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "The idempotency key may hold letters, digits, - and _ only");
+export const submitPayload = answersPayload.extend({ idempotencyKey: idempotencyKeySchema.optional() });
+export const submitByIdInput = invitationIdInput.extend(submitPayload.shape);
+export const submitByTokenInput = invitationTokenInput.extend(submitPayload.shape);
+
+export const instrumentInput = z.object({ version: z.number().int().positive().optional() }).optional();
+
+// ---- Outputs
+
+const named = z.object({ id: z.string(), name: z.string() });
+
+export const raterWarningSchema = z.object({
+  kind: z.enum(["external_not_counted", "close_to_earlier_report"]),
+  email: z.string().optional(),
+  detail: z.string(),
+});
+
+/** A line of progress: counts per group (anonymous groups pooled), never names (rule 8). */
+export const progressLineSchema = z.object({
+  group: figureGroupIdSchema,
+  label: z.string(),
+  invited: z.number().int(),
+  submitted: z.number().int().nullable(),
+  declined: z.number().int().nullable(),
+  pooledFrom: z.array(z.enum(ANONYMOUS_GROUPS)).optional(),
+  counted: z.literal(false).optional(),
+});
+
+export const createRequestOutput = z.object({ id: z.string(), warnings: z.array(raterWarningSchema) });
+export const openRequestOutput = z.object({
+  state: z.literal("open"),
+  warnings: z.array(raterWarningSchema),
+});
+export const closeRequestOutput = z.object({ state: z.enum(["released", "insufficient"]) });
+export const cancelRequestOutput = z.object({ state: z.literal("cancelled") });
+export const approveExternalOutput = z.object({
+  approved: z.literal(true),
+  warnings: z.array(raterWarningSchema),
+});
+
+const viewerRole = z.enum(["manager", "subject"]);
+
+export const requestDetailOutput = z.object({
+  id: z.string(),
+  subject: named,
+  requester: named,
+  state: requestStateSchema,
+  deadline: z.string(),
+  threshold: z.number().int(),
+  insufficientReason: z.enum(["too_few_raters", "too_close_to_earlier"]).nullable(),
+  instrumentVersion: z.number().int(),
+  role: viewerRole,
+  nominations: z.array(
+    z.object({
+      id: z.string(),
+      person: named.nullable(),
+      email: z.string().nullable(),
+      group: raterGroupSchema,
+      approved: z.boolean().nullable(),
+      /** For an external: whether an admin who does not read the report vouched for them (rule 9). */
+      vouchedFor: z.boolean().nullable(),
+      proposedBy: named,
+    }),
+  ),
+});
+
+export const requestListOutput = z.array(
+  z.object({
+    id: z.string(),
+    subject: named,
+    state: requestStateSchema,
+    deadline: z.string(),
+    createdAt: z.string(),
+    closedAt: z.string().nullable(),
+    role: viewerRole,
+    /** Progress and pending nominations, only for the requests the caller manages. */
+    groups: z.array(progressLineSchema).nullable(),
+    pendingNominations: z.number().int().nullable(),
+  }),
+);
+
+export const requestProgressOutput = z.object({
+  state: requestStateSchema,
+  groups: z.array(progressLineSchema),
+});
+
+export const proposeNominationOutput = z.object({ nominationId: z.string() });
+export const decideNominationOutput = z.object({ approved: z.boolean() });
+
+/** How an invitation stands for the rater (`draft` rows from before local drafts read as pending). */
+export const answeringStateSchema = z.enum(["pending", "submitted", "declined"]);
+
+export const answerFormOutput = z.object({
+  invitationId: z.string(),
+  requestId: z.string(),
+  organisation: z.string(),
+  subject: named,
+  group: raterGroupSchema,
+  identifiable: z.boolean(),
+  promise: z.string(),
+  deadline: z.string(),
+  requestState: requestStateSchema,
+  state: answeringStateSchema,
+  instrumentVersion: z.number().int(),
+});
+export const submitResponseOutput = z.object({ submitted: z.literal(true) });
+export const declineInvitationOutput = z.object({ declined: z.literal(true) });
+
+export const inboxOutput = z.array(
+  z.object({
+    invitationId: z.string(),
+    requestId: z.string(),
+    subject: named,
+    group: raterGroupSchema,
+    deadline: z.string(),
+    state: answeringStateSchema,
+  }),
+);
