@@ -5,8 +5,8 @@
 import { type Database, sanitiseDatabaseError } from "@fivefold/db";
 import { closeDueRequests } from "./features/collect/release";
 import { vacuumAfterReleases } from "./features/collect/vacuum";
-import { sendCheckinReminders } from "./features/grow/reminders";
 import { sendDueReminders } from "./features/notify/reminders";
+import { sendCheckinReminders } from "./services/grow/reminders";
 
 export interface JobOptions {
   db: Database;
@@ -55,7 +55,7 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
         logError(error, "sending feedback reminders failed");
       }
       try {
-        const reminded = await sendCheckinReminders(options.db, { now: new Date(), appUrl: options.appUrl });
+        const reminded = await sendCheckinReminders({ ctx: { db: options.db, appUrl: options.appUrl } });
         if (reminded.length > 0) options.log.info(`Sent ${reminded.length} check-in reminder(s)`);
       } catch (error) {
         logError(error, "sending check-in reminders failed");

@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./anonymity";
 export * from "./answers";
+export * from "./contract/grow";
 export * from "./dashboard";
 export * from "./dates";
 export * from "./errors";
