@@ -33,7 +33,7 @@ export const invitePartnerInput = z.object({
   role: partnerRoleSchema,
 });
 export const partnershipIdInput = z.object({ partnershipId: id("The partnership") });
-export const respondInput = z.object({ partnershipId: id("The invitation"), accept: z.boolean() });
+export const answerInvitationInput = z.object({ partnershipId: id("The invitation"), accept: z.boolean() });
 export const logCheckinInput = checkinInputSchema.extend({ planId: id("The plan") });
 export const encourageInput = encouragementSchema.extend({ checkinId: id("The check-in") });
 export const partnerOptInInput = partnerOptInSchema;
@@ -45,7 +45,7 @@ export type ClosePlanInput = z.output<typeof closePlanInput>;
 export type SuggestPartnersInput = z.output<typeof suggestPartnersInput>;
 export type InvitePartnerInput = z.output<typeof invitePartnerInput>;
 export type PartnershipIdInput = z.output<typeof partnershipIdInput>;
-export type RespondInput = z.output<typeof respondInput>;
+export type AnswerInvitationInput = z.output<typeof answerInvitationInput>;
 export type LogCheckinInput = z.output<typeof logCheckinInput>;
 export type EncourageInput = z.output<typeof encourageInput>;
 
@@ -60,7 +60,7 @@ const woopOutput = z.object({
   obstacle: z.string(),
   plan: z.string(),
 });
-export const planRelationSchema = z.enum(["owner", "coach", "partner", "lead"]);
+export const planRelationOutput = z.enum(["owner", "coach", "partner", "lead"]);
 
 export const dueCheckinOutput = z.object({
   dueOn: day,
@@ -105,7 +105,7 @@ export const createPlanOutput = z.object({
 export const planViewOutput = z.object({
   id: z.string(),
   state: planStateSchema,
-  relation: planRelationSchema,
+  relation: planRelationOutput,
   subject: personRef,
   requestId: z.string().nullable(),
   reasons: planReasonsOutput.nullable(),
@@ -180,7 +180,7 @@ export const checkinOutput = z.object({
 });
 export const listCheckinsOutput = z.array(checkinOutput);
 
-export const respondOutput = z.object({ state: z.enum(["accepted", "declined"]) });
+export const answerInvitationOutput = z.object({ state: z.enum(["accepted", "declined"]) });
 export const leaveCircleOutput = z.object({ left: z.literal(true) });
 
 export const supportedPlanOutput = z.object({

@@ -9,6 +9,7 @@ import {
   reopenPartnership,
 } from "@fivefold/db";
 import {
+  type AnswerInvitationInput,
   assertPlanEditable,
   ConflictError,
   canInvite,
@@ -16,7 +17,6 @@ import {
   type InvitePartnerInput,
   NotFoundError,
   PreconditionFailedError,
-  type RespondInput,
 } from "@fivefold/domain";
 import { partnerInvitationMail, partnerResponseMail } from "../../mail/grow";
 import { enqueueMail } from "../../mail/outbox";
@@ -115,7 +115,7 @@ async function mailInvitation(
   });
 }
 
-export async function respondToInvitation({ ctx, input }: MemberCall<RespondInput>) {
+export async function respondToInvitation({ ctx, input }: MemberCall<AnswerInvitationInput>) {
   return withTransaction(ctx, async (ctx) => {
     const row = await findInvitationToAnswer(ctx.db, ctx.org.id, input.partnershipId, ctx.person.id);
     if (!row) throw new NotFoundError("Invitation");
