@@ -3,11 +3,11 @@
 // FOR UPDATE SKIP LOCKED (or by deleting what it claims), so any number of processes can run it
 // against one database.
 import { type Database, type Driver, sanitiseDatabaseError } from "@fivefold/db";
-import { sendCheckinReminders } from "./features/grow/reminders";
 import { sendDueReminders } from "./features/notify/reminders";
 import { closeDueRequests } from "./services/collect/release";
 import { vacuumAfterReleases } from "./services/collect/vacuum";
 import type { ServiceContext } from "./services/context";
+import { sendCheckinReminders } from "./services/grow/reminders";
 
 export interface JobOptions {
   db: Database;
@@ -71,7 +71,7 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
         logError(error, "sending feedback reminders failed");
       }
       try {
-        const reminded = await sendCheckinReminders(options.db, { now: new Date(), appUrl: options.appUrl });
+        const reminded = await sendCheckinReminders({ ctx: { db: options.db, appUrl: options.appUrl } });
         if (reminded.length > 0) options.log.info(`Sent ${reminded.length} check-in reminder(s)`);
       } catch (error) {
         logError(error, "sending check-in reminders failed");

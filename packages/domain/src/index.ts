@@ -3,6 +3,7 @@ export * from "./anonymity";
 export * from "./answers";
 export * from "./contract/collect";
 export * from "./contract/cycles";
+export * from "./contract/grow";
 export * from "./cycles";
 export * from "./dashboard";
 export * from "./dates";

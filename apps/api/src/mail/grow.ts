@@ -1,6 +1,7 @@
 // The e-mails of the grow journey: partner invitations and answers, check-in due and overdue.
 // None of them quotes a report figure: partners and leads never see the report.
-import { composeMail, formatDay, type RenderedMail } from "./render";
+import { formatDay } from "@fivefold/domain";
+import { composeMail, type RenderedMail } from "./render";
 
 const roleWords = { partner: "an accountability partner", lead: "the accountability lead" } as const;
 
@@ -71,7 +72,7 @@ export function checkinDueMail(input: { dueOn: string; link: string }): Rendered
   return composeMail({
     subject: "Time for your coaching plan check-in",
     paragraphs: [
-      `Your check-in is due today, ${formatDay(new Date(`${input.dueOn}T00:00:00Z`))}: note your progress, the status of each action and what happened.`,
+      `Your check-in is due today, ${formatDay(input.dueOn, { month: "long" })}: note your progress, the status of each action and what happened.`,
       "Your partners will see it and can encourage you.",
     ],
     action: { label: "Log your check-in", url: input.link },
@@ -84,7 +85,7 @@ export function checkinOverdueMail(input: {
   dueOn: string;
   link: string;
 }): RenderedMail {
-  const day = formatDay(new Date(`${input.dueOn}T00:00:00Z`));
+  const day = formatDay(input.dueOn, { month: "long" });
   return input.isSubject
     ? composeMail({
         subject: "Your coaching plan check-in is overdue",

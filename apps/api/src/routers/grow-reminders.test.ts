@@ -2,11 +2,12 @@
 // the owner and the lead after the grace period, each once per due day, also when runs overlap.
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
+import { addDays } from "@fivefold/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendCheckinReminders } from "../features/grow/reminders";
-import { planWithCircle, releaseReport } from "../features/grow/testing";
 import type { SeededOrganisation } from "../seed/organisation";
+import { sendCheckinReminders } from "../services/grow/reminders";
+import { planWithCircle, releaseReport } from "../testing/grow";
 import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "../testing/harness";
 
 let h: Harness;
@@ -19,9 +20,8 @@ let due: string[];
 
 const peers = ["p1", "p2", "p3", "p4"].map((key) => ({ key, group: "peer" as const }));
 const at = (day: string, hours = 9) => new Date(`${day}T${String(hours).padStart(2, "0")}:00:00Z`);
-const plusDays = (day: string, days: number) =>
-  new Date(new Date(`${day}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
-const run = (now: Date) => sendCheckinReminders(h.database.db, { now, appUrl: TEST_APP_URL });
+const run = (now: Date) =>
+  sendCheckinReminders({ ctx: { db: h.database.db, appUrl: TEST_APP_URL, now: () => now } });
 
 async function reminderMails() {
   const rows = await h.database.db.select().from(schema.outbox);
@@ -63,10 +63,10 @@ describe(`check-in reminders on ${testDriver()}`, () => {
   it("sends nothing before the first due day, and nothing for a check-in already made", async () => {
     expect(due).toHaveLength(12);
     const first = due[0] ?? "";
-    expect(await run(at(plusDays(first, -3)))).toEqual([]);
+    expect(await run(at(addDays(first, -3)))).toEqual([]);
     await h.as(a, "subject").checkins.log({ planId, progress: 10, note: "Started", actions: [] });
     expect((await run(at(first))).filter((r) => r.planId === planId)).toEqual([]);
-    expect((await run(at(plusDays(first, 3)))).filter((r) => r.planId === planId)).toEqual([]);
+    expect((await run(at(addDays(first, 3)))).filter((r) => r.planId === planId)).toEqual([]);
   });
 
   it("tells the owner on the due day, once", async () => {
@@ -92,7 +92,7 @@ describe(`check-in reminders on ${testDriver()}`, () => {
 
   it("flags an overdue check-in to the owner and the lead, once each, even when runs overlap", async () => {
     const second = due[1] ?? "";
-    const now = at(plusDays(second, 3));
+    const now = at(addDays(second, 3));
     const [first, again] = await Promise.all([run(now), run(now)]);
     const both = [...(first ?? []), ...(again ?? [])].filter((r) => r.planId === planId);
     expect(both.map((r) => [r.kind, r.to]).sort()).toEqual([
@@ -115,13 +115,13 @@ describe(`check-in reminders on ${testDriver()}`, () => {
 
   it("moves on to the next due day once it arrives, and stops when the plan closes", async () => {
     const third = due[2] ?? "";
-    const sent = (await run(at(plusDays(third, 3)))).filter((r) => r.planId === planId);
+    const sent = (await run(at(addDays(third, 3)))).filter((r) => r.planId === planId);
     expect(sent.map((r) => [r.kind, r.dueOn, r.to]).sort()).toEqual([
       ["overdue", third, "p5@alpha.test"],
       ["overdue", third, "subject@alpha.test"],
     ]);
     await h.as(a, "subject").plans.close({ planId, reflection: "Stopping here" });
-    const later = await run(at(plusDays(due[4] ?? "", 3)));
+    const later = await run(at(addDays(due[4] ?? "", 3)));
     expect(later.filter((r) => r.planId === planId)).toEqual([]);
     const [row] = await h.database.db
       .select()
@@ -138,13 +138,11 @@ describe(`check-in reminders on ${testDriver()}`, () => {
     const setActive = (email: string, active: boolean) =>
       h.database.db.update(schema.people).set({ active }).where(eq(schema.people.email, email));
     await setActive("p4@beta.test", false);
-    const sent = (await run(at(plusDays(days[4] ?? "", 3)))).filter((r) => r.planId === otherOrgPlanId);
+    const sent = (await run(at(addDays(days[4] ?? "", 3)))).filter((r) => r.planId === otherOrgPlanId);
     expect(sent.map((r) => r.to)).toEqual(["subject@beta.test"]);
     await setActive("p4@beta.test", true);
     await setActive("subject@beta.test", false);
-    expect((await run(at(plusDays(days[5] ?? "", 3)))).filter((r) => r.planId === otherOrgPlanId)).toEqual(
-      [],
-    );
+    expect((await run(at(addDays(days[5] ?? "", 3)))).filter((r) => r.planId === otherOrgPlanId)).toEqual([]);
     await setActive("subject@beta.test", true);
   });
 });

@@ -7,8 +7,8 @@ import { testDriver } from "@fivefold/db/testing";
 import { ACTION_CATALOGUE } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseReport } from "../features/grow/testing";
 import type { SeededOrganisation } from "../seed/organisation";
+import { releaseReport } from "../testing/grow";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
 
 let h: Harness;

@@ -1,37 +1,44 @@
 // Coaching plans: create from a released report, read, edit, publish, close, list; partners.
-import { invitePartner, removePartner, suggestPlanPartners } from "../features/grow/circle";
 import {
   closePlanInput,
+  closePlanOutput,
   createPlanInput,
+  createPlanOutput,
   invitePartnerInput,
+  invitePartnerOutput,
+  listPlansOutput,
+  partnerSuggestionsOutput,
   partnershipIdInput,
   planIdInput,
+  planViewOutput,
+  publishPlanOutput,
+  removePartnerOutput,
   suggestPartnersInput,
   updatePlanInput,
-} from "../features/grow/inputs";
-import { closePlan, createPlan, getPlan, listPlans, publishPlan, updatePlan } from "../features/grow/plans";
+} from "@fivefold/domain";
+import { invitePartner } from "../services/grow/invitations";
+import { removePartner } from "../services/grow/leaving";
+import { closePlan, createPlan, getPlan, listPlans, publishPlan, updatePlan } from "../services/grow/plans";
+import { suggestPlanPartners } from "../services/grow/suggestions";
 import { memberProcedure, router } from "../trpc/init";
 
 export const plansRouter = router({
-  create: memberProcedure
-    .input(createPlanInput)
-    .mutation(({ ctx, input }) => createPlan(ctx, input.requestId)),
-  get: memberProcedure.input(planIdInput).query(({ ctx, input }) => getPlan(ctx, input.planId)),
-  update: memberProcedure
-    .input(updatePlanInput)
-    .mutation(({ ctx, input: { planId, ...edit } }) => updatePlan(ctx, planId, edit)),
-  publish: memberProcedure.input(planIdInput).mutation(({ ctx, input }) => publishPlan(ctx, input.planId)),
-  close: memberProcedure
-    .input(closePlanInput)
-    .mutation(({ ctx, input }) => closePlan(ctx, input.planId, input.reflection)),
-  list: memberProcedure.query(({ ctx }) => listPlans(ctx)),
+  create: memberProcedure.input(createPlanInput).output(createPlanOutput).mutation(createPlan),
+  get: memberProcedure.input(planIdInput).output(planViewOutput).query(getPlan),
+  update: memberProcedure.input(updatePlanInput).output(planViewOutput).mutation(updatePlan),
+  publish: memberProcedure.input(planIdInput).output(publishPlanOutput).mutation(publishPlan),
+  close: memberProcedure.input(closePlanInput).output(closePlanOutput).mutation(closePlan),
+  list: memberProcedure.output(listPlansOutput).query(listPlans),
   suggestPartners: memberProcedure
     .input(suggestPartnersInput)
-    .query(({ ctx, input }) => suggestPlanPartners(ctx, input.planId, input.role)),
+    .output(partnerSuggestionsOutput)
+    .query(suggestPlanPartners),
   invitePartner: memberProcedure
     .input(invitePartnerInput)
-    .mutation(({ ctx, input }) => invitePartner(ctx, input)),
+    .output(invitePartnerOutput)
+    .mutation(invitePartner),
   removePartner: memberProcedure
     .input(partnershipIdInput)
-    .mutation(({ ctx, input }) => removePartner(ctx, input.partnershipId)),
+    .output(removePartnerOutput)
+    .mutation(removePartner),
 });

@@ -1,11 +1,12 @@
 // My profile, and whether I may be suggested as an accountability partner.
-import { partnerOptInInput } from "../features/grow/inputs";
-import { getProfile, setPartnerOptIn } from "../features/grow/profile";
+import { partnerOptInInput, profileOutput, setPartnerOptInOutput } from "@fivefold/domain";
+import { getProfile, setPartnerOptIn } from "../services/grow/profile";
 import { memberProcedure, router } from "../trpc/init";
 
 export const profileRouter = router({
-  get: memberProcedure.query(({ ctx }) => getProfile(ctx)),
+  get: memberProcedure.output(profileOutput).query(getProfile),
   setPartnerOptIn: memberProcedure
     .input(partnerOptInInput)
-    .mutation(({ ctx, input }) => setPartnerOptIn(ctx, input)),
+    .output(setPartnerOptInOutput)
+    .mutation(setPartnerOptIn),
 });

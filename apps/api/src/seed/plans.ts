@@ -3,9 +3,9 @@
 import { type Database, schema } from "@fivefold/db";
 import { DAY_MS as DAY, DIMENSION_KEYS } from "@fivefold/domain";
 import { and, desc, eq } from "drizzle-orm";
-import { encourageCheckin, logCheckin } from "../features/grow/checkins";
-import { invitePartner, respondToInvitation } from "../features/grow/circle";
-import { createPlan, publishPlan } from "../features/grow/plans";
+import { encourageCheckin, logCheckin } from "../services/grow/checkins";
+import { invitePartner, respondToInvitation } from "../services/grow/invitations";
+import { createPlan, publishPlan } from "../services/grow/plans";
 import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
 
@@ -112,18 +112,20 @@ export async function seedDemoPlans(
       .orderBy(desc(schema.feedbackRequests.closedAt))
       .limit(1);
     if (!latest) continue;
-    const plan = await createPlan(subject, latest.id, daysAgo(52));
+    const plan = await createPlan({
+      ctx: { ...subject, now: () => daysAgo(52) },
+      input: { requestId: latest.id },
+    });
     const invite = async (key: string, role: "partner" | "lead") => {
-      const { partnershipId } = await invitePartner(subject, {
-        planId: plan.id,
-        personId: contexts.person(key).personId,
-        role,
+      const { partnershipId } = await invitePartner({
+        ctx: subject,
+        input: { planId: plan.id, personId: contexts.person(key).personId, role },
       });
-      await respondToInvitation(contexts.as(key), partnershipId, true);
+      await respondToInvitation({ ctx: contexts.as(key), input: { partnershipId, accept: true } });
     };
     for (const key of seed.partners) await invite(key, "partner");
     await invite(seed.lead, "lead");
-    await publishPlan(subject, plan.id, daysAgo(50));
+    await publishPlan({ ctx: { ...subject, now: () => daysAgo(50) }, input: { planId: plan.id } });
     // The verbs stamp "now"; put the plan and its circle back on the demo's own timeline.
     await db
       .update(schema.coachingPlans)
@@ -134,15 +136,19 @@ export async function seedDemoPlans(
       .set({ invitedAt: daysAgo(52), respondedAt: daysAgo(51) })
       .where(eq(schema.partnerships.planId, plan.id));
     for (const [i, [day, progress]] of seed.checkins.entries()) {
-      const { id } = await logCheckin(subject, plan.id, {
-        progress,
-        note: NOTES[i % NOTES.length] ?? "",
-        actions: plan.actions
-          .filter((a) => a.picked)
-          .map((a, j) => ({
-            actionId: a.id,
-            status: progress >= 60 && j === 0 ? "done" : progress > 0 ? "in_progress" : "not_started",
-          })),
+      const { id } = await logCheckin({
+        ctx: subject,
+        input: {
+          planId: plan.id,
+          progress,
+          note: NOTES[i % NOTES.length] ?? "",
+          actions: plan.actions
+            .filter((a) => a.picked)
+            .map((a, j) => ({
+              actionId: a.id,
+              status: progress >= 60 && j === 0 ? "done" : progress > 0 ? "in_progress" : "not_started",
+            })),
+        },
       });
       await db
         .update(schema.checkins)
@@ -150,11 +156,10 @@ export async function seedDemoPlans(
         .where(eq(schema.checkins.id, id));
       const partner = seed.partners[i % seed.partners.length];
       if (partner) {
-        await encourageCheckin(
-          contexts.as(partner),
-          id,
-          "Saw the difference in our last meeting. Keep going!",
-        );
+        await encourageCheckin({
+          ctx: contexts.as(partner),
+          input: { checkinId: id, text: "Saw the difference in our last meeting. Keep going!" },
+        });
         await db
           .update(schema.encouragements)
           .set({ createdAt: daysAgo(Math.max(day - 1, 0)) })

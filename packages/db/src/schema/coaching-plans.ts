@@ -5,11 +5,16 @@ import { feedbackRequests } from "./feedback-requests";
 import { organisations } from "./organisations";
 import { people } from "./people";
 
-export interface PlanAction {
+/**
+ * The column's shape of the domain's `PlanAction` (packages/domain/src/plans/plan-content.ts), the
+ * one declaration: packages/db does not depend on the domain, so this mirrors it (with the
+ * dimension as a plain string), and apps/api/src/services/grow/content.ts fails to compile if the
+ * two drift apart.
+ */
+export interface PlanActionColumn {
   id: string;
   dimension: string;
   text: string;
-  /** Chosen by the subject (suggestions not picked stay visible but unticked). */
   picked: boolean;
   status: "not_started" | "in_progress" | "done";
 }
@@ -38,7 +43,7 @@ export const coachingPlans = pgTable(
     state: planStateEnum().notNull().default("draft"),
     focus: jsonb().$type<string[]>().notNull(),
     strength: text().notNull(),
-    actions: jsonb().$type<PlanAction[]>().notNull(),
+    actions: jsonb().$type<PlanActionColumn[]>().notNull(),
     woop: jsonb().$type<Woop>().notNull(),
     cadence: cadenceEnum().notNull().default("fortnightly"),
     startsOn: date({ mode: "string" }).notNull(),

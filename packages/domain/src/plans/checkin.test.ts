@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { parseInput } from "../answers";
 import { InvalidInputError } from "../errors";
 import { applyCheckin, checkinInputSchema, encouragementSchema, reflectionSchema } from "./checkin";
-import type { PlanActionState } from "./plan-content";
+import type { PlanAction } from "./plan-content";
 
-const actions: PlanActionState[] = [
+const actions: PlanAction[] = [
   { id: "risk.announce-intention", dimension: "risk", text: "Announce", picked: true, status: "not_started" },
   {
     id: "risk.decide-postponed",

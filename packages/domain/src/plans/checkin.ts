@@ -2,7 +2,7 @@
 // answer it with encouragement. Closing the plan asks for a reflection.
 import { z } from "zod";
 import { InvalidInputError } from "../errors";
-import { type ActionStatus, actionStatusSchema, PLAN_LIMITS, type PlanActionState } from "./plan-content";
+import { type ActionStatus, actionStatusSchema, PLAN_LIMITS, type PlanAction } from "./plan-content";
 import { assertPlanRunning, type PlanState } from "./plan-state";
 
 export const CHECKIN_LIMITS = { note: 2000, encouragement: 1000, reflection: 4000 } as const;
@@ -47,7 +47,7 @@ export interface CheckinRecord {
   /** The status of every chosen action after this check-in, in plan order. */
   actions: Array<{ actionId: string; status: ActionStatus }>;
   /** The plan's actions with the new statuses. */
-  planActions: PlanActionState[];
+  planActions: PlanAction[];
 }
 
 /**
@@ -55,7 +55,7 @@ export interface CheckinRecord {
  * the status of every chosen action, so each check-in reads as a whole picture on its own.
  */
 export function applyCheckin(
-  plan: { state: PlanState; actions: readonly PlanActionState[] },
+  plan: { state: PlanState; actions: readonly PlanAction[] },
   input: CheckinInput,
 ): CheckinRecord {
   assertPlanRunning(plan.state);

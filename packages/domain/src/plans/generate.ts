@@ -4,20 +4,18 @@ import type { DimensionKey } from "../instrument";
 import type { DerivedReport } from "../report";
 import { ACTION_CATALOGUE, type CatalogueAction, WOOP_TEMPLATES, type WoopTemplate } from "./catalogue";
 import { chooseFocus } from "./focus";
+import type { PlanAction } from "./plan-content";
 
 export const ACTIONS_PER_FOCUS = 3;
 
-export interface PlanAction {
-  id: string;
-  dimension: DimensionKey;
-  text: string;
-}
+/** A proposed action: a plan's action before the subject picks it and starts on it. */
+export type SuggestedAction = Pick<PlanAction, "id" | "dimension" | "text">;
 
 export interface CoachingPlanDraft {
   focus: DimensionKey[];
   strength: DimensionKey;
   reasons: { focus: string[]; strength: string };
-  actions: PlanAction[];
+  actions: SuggestedAction[];
   woop: WoopTemplate;
 }
 

@@ -1,6 +1,7 @@
 // What a coaching plan says, and the rules for editing it: focus and strength, the actions the
 // subject picked (from the generator or their own), the WOOP goal, the cadence and the dates.
 import { z } from "zod";
+import { addDays } from "../dates";
 import { InvalidInputError, PreconditionFailedError } from "../errors";
 import { type DimensionKey, dimensionKeySchema } from "../instrument";
 import { type CoachingPlanDraft, findAction } from "./generate";
@@ -21,13 +22,21 @@ export const PLAN_LIMITS = {
   defaultWeeks: 12,
 } as const;
 
-export interface PlanActionState {
-  id: string;
-  dimension: DimensionKey;
-  text: string;
-  picked: boolean;
-  status: ActionStatus;
-}
+/**
+ * An action of a coaching plan, as stored and as shown: the one declaration (the generator's
+ * suggestions are its first three fields; packages/db's column type mirrors it, see there).
+ */
+export const planActionSchema = z.object({
+  id: z.string(),
+  dimension: dimensionKeySchema,
+  text: z.string(),
+  /** Chosen by the subject (suggestions not picked stay visible but unticked). */
+  picked: z.boolean(),
+  status: actionStatusSchema,
+});
+export type PlanAction = z.output<typeof planActionSchema>;
+/** The former name of `PlanAction`, kept for existing importers. */
+export type PlanActionState = PlanAction;
 
 export interface WoopGoal {
   wish: string;
@@ -39,7 +48,7 @@ export interface WoopGoal {
 export interface PlanContent {
   focus: DimensionKey[];
   strength: DimensionKey;
-  actions: PlanActionState[];
+  actions: PlanAction[];
   woop: WoopGoal;
   cadence: Cadence;
   /** Calendar days, YYYY-MM-DD. */
@@ -47,7 +56,6 @@ export interface PlanContent {
   endsOn: string;
 }
 
-const DAY = 86_400_000;
 const isoDaySchema = z.iso.date({ error: "Give a day as YYYY-MM-DD" });
 const woopText = z
   .string()
@@ -88,10 +96,6 @@ export const planEditSchema = z.object({
 });
 export type PlanEdit = z.output<typeof planEditSchema>;
 
-function addDays(day: string, days: number): string {
-  return new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
-}
-
 /**
  * A new plan from the generator's proposal: the first (best-matched) action of each focus
  * dimension is ticked, the others stay as suggestions; fortnightly for twelve weeks from today.
@@ -119,10 +123,7 @@ function customNumber(id: string): number {
   return match ? Number(match[1]) : 0;
 }
 
-function mergeActions(
-  current: readonly PlanActionState[],
-  edits: PlanEdit["actions"] & {},
-): PlanActionState[] {
+function mergeActions(current: readonly PlanAction[], edits: PlanEdit["actions"] & {}): PlanAction[] {
   const known = new Map(current.map((action) => [action.id, action]));
   let nextCustom =
     Math.max(

@@ -1,6 +1,7 @@
 // Check-in dates for a coaching plan, and when a missed check-in counts as overdue. Dates are
 // calendar days in UTC: a check-in is due on a day, never at a time.
 import { z } from "zod";
+import { isoDay, shiftDays } from "../dates";
 import { InvalidInputError } from "../errors";
 
 export const CADENCES = ["weekly", "fortnightly", "monthly"] as const;
@@ -9,7 +10,6 @@ export const cadenceSchema = z.enum(CADENCES);
 
 /** Guards against a mistyped end date producing thousands of check-ins. */
 export const MAX_CHECKINS = 104;
-const DAY = 86_400_000;
 
 /** Field errors name the plan's own fields, `startsOn` and `endsOn`, so a form can show them. */
 const DAY_WORDS = { startsOn: "start", endsOn: "end", dueOn: "due day" } as const;
@@ -21,10 +21,6 @@ function day(value: Date | string, field: keyof typeof DAY_WORDS): Date {
     });
   }
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 // Months are counted from the start date each time, so 31 January gives 28/29 February and then
@@ -52,7 +48,7 @@ export function checkinSchedule(input: CheckinScheduleInput): string[] {
   const step = (index: number): Date =>
     input.cadence === "monthly"
       ? addMonths(start, index)
-      : new Date(start.getTime() + index * (input.cadence === "weekly" ? 7 : 14) * DAY);
+      : shiftDays(start, index * (input.cadence === "weekly" ? 7 : 14));
   const dates: string[] = [];
   for (let index = 1; step(index).getTime() <= end.getTime(); index += 1) {
     if (dates.length === MAX_CHECKINS) {
@@ -84,5 +80,5 @@ export function isCheckinOverdue(input: CheckinDue): boolean {
     throw new InvalidInputError("The grace period must be a whole number of days, 0 or more");
   }
   const due = day(input.dueOn, "dueOn");
-  return input.now.getTime() >= due.getTime() + (graceDays + 1) * DAY;
+  return input.now.getTime() >= shiftDays(due, graceDays + 1).getTime();
 }

@@ -1,6 +1,7 @@
 // Which check-ins of a plan's schedule were made, which are due or overdue, and which reminders
 // that calls for. Each check-in counts once, for the earliest due day whose window holds it: from
 // the day after the previous due day (the start, for the first) to the end of the grace period.
+import { addDays, isoDay } from "../dates";
 import type { Cadence } from "./schedule";
 import { checkinSchedule, isCheckinOverdue } from "./schedule";
 
@@ -25,24 +26,20 @@ export interface CheckinTimelineInput {
   readonly graceDays?: number;
 }
 
-const DAY = 86_400_000;
-const isoDay = (value: Date | string) =>
-  (value instanceof Date ? value : new Date(value)).toISOString().slice(0, 10);
-const plusDays = (day: string, days: number) =>
-  new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
+const dayOf = (value: Date | string) => isoDay(value instanceof Date ? value : new Date(value));
 
 export function checkinTimeline(input: CheckinTimelineInput): DueCheckin[] {
   const graceDays = input.graceDays ?? DEFAULT_GRACE_DAYS;
   const due = checkinSchedule({ start: input.start, end: input.end, cadence: input.cadence });
-  const days = input.checkins.map(isoDay).sort();
+  const days = input.checkins.map(dayOf).sort();
   const today = isoDay(input.now);
   let next = 0;
   return due.map((dueOn, index) => {
     // Days are YYYY-MM-DD, so string order is date order.
-    const after = index === 0 ? plusDays(input.start, -1) : (due[index - 1] as string);
+    const after = index === 0 ? addDays(input.start, -1) : (due[index - 1] as string);
     while (next < days.length && (days[next] as string) <= after) next += 1;
     const candidate = days[next];
-    if (candidate !== undefined && candidate <= plusDays(dueOn, graceDays)) {
+    if (candidate !== undefined && candidate <= addDays(dueOn, graceDays)) {
       next += 1;
       return { dueOn, status: "done" as const, checkedInOn: candidate };
     }

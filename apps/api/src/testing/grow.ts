@@ -1,8 +1,9 @@
 // Test-only: a released report through the real procedures, and a plan with a ready circle.
+import { shiftDays } from "@fivefold/domain";
 import { expect } from "vitest";
-import type { SeededOrganisation } from "../../seed/organisation";
-import { fullAnswers } from "../../testing/answers";
-import type { Harness } from "../../testing/harness";
+import type { SeededOrganisation } from "../seed/organisation";
+import { fullAnswers } from "./answers";
+import type { Harness } from "./harness";
 
 export function personId(org: SeededOrganisation, key: string): string {
   const person = org.people[key];
@@ -21,7 +22,7 @@ export async function releaseReport(
   const manager = h.as(org, "manager");
   const { id: requestId } = await manager.requests.create({
     subjectId: personId(org, subject),
-    deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    deadline: shiftDays(new Date(), 7).toISOString(),
     raters: raters.map((r) => ({ personId: personId(org, r.key), group: r.group })),
   });
   const answering = [...raters.map((r) => r.key), subject];

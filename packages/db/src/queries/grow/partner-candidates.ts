@@ -1,8 +1,8 @@
 // What partner matching reads: who opted in (and for which dimensions), and each person's latest
 // released report snapshot, which holds only figures that met the anonymity threshold.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../client";
-import { feedbackRequests, partnerPreferences, people, reportSnapshots } from "../schema";
+import type { Executor } from "../../client";
+import { feedbackRequests, partnerPreferences, people, reportSnapshots } from "../../schema";
 
 export interface PartnerPreference {
   optIn: boolean;

@@ -1,9 +1,10 @@
 // My profile: who I am and whether I may be suggested as an accountability partner.
 import { findPartnerPreference, savePartnerPreference } from "@fivefold/db";
 import { isDimensionKey, type PartnerOptIn } from "@fivefold/domain";
-import type { MemberContext } from "../../trpc/context";
+import { withTransaction } from "../context";
+import type { MemberCall } from "./call";
 
-export async function getProfile(ctx: MemberContext) {
+export async function getProfile({ ctx }: Pick<MemberCall, "ctx">) {
   const preference = await findPartnerPreference(ctx.db, ctx.org.id, ctx.person.id);
   return {
     person: ctx.person,
@@ -16,7 +17,9 @@ export async function getProfile(ctx: MemberContext) {
   };
 }
 
-export async function setPartnerOptIn(ctx: MemberContext, input: PartnerOptIn) {
-  await savePartnerPreference(ctx.db, ctx.org.id, ctx.person.id, input);
-  return { optIn: input.optIn, dimensions: input.dimensions };
+export async function setPartnerOptIn({ ctx, input }: MemberCall<PartnerOptIn>) {
+  return withTransaction(ctx, async (ctx) => {
+    await savePartnerPreference(ctx.db, ctx.org.id, ctx.person.id, input);
+    return { optIn: input.optIn, dimensions: input.dimensions };
+  });
 }

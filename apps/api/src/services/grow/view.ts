@@ -1,11 +1,10 @@
 // What a plan looks like to each relation. Built field by field, so nothing of the report (the
 // reasons quote its figures; the request id leads to it) reaches a partner or the lead.
 import {
-  type Executor,
+  findPlanOwner,
   listCheckinTimes,
   listPlanPartnerships,
   type PartnershipWithPerson,
-  schema,
 } from "@fivefold/db";
 import {
   CIRCLE,
@@ -16,10 +15,12 @@ import {
   explainPlan,
   nextCheckin,
   type PlanReasons,
+  type PlanRelation,
+  type PlanViewOutput,
+  readsReport,
 } from "@fivefold/domain";
-import { and, eq } from "drizzle-orm";
-import type { MemberContext } from "../../trpc/context";
-import { type MyPartnership, type PlanAccess, type PlanRelation, readsReport } from "./access";
+import { type MemberServiceContext, nowOf } from "../context";
+import type { PlanAccess } from "./access";
 import { contentOf } from "./content";
 import { loadDerivedReport } from "./report";
 
@@ -32,6 +33,7 @@ export interface CircleMember {
   respondedAt: string | null;
 }
 
+/** The circle as the relation sees it: declined invitations only for the owner and coach. */
 export function circleView(members: readonly PartnershipWithPerson[], relation: PlanRelation) {
   const visible = readsReport(relation) ? members : members.filter((m) => m.state !== "declined");
   const status = circleStatus(members);
@@ -73,28 +75,21 @@ export function scheduleOf(
   return { schedule, next: plan.state === "active" ? nextCheckin(schedule) : null };
 }
 
-export async function planView(
-  ctx: MemberContext,
-  access: PlanAccess,
-  options: { db?: Executor; now?: Date } = {},
-) {
-  const db = options.db ?? ctx.db;
-  const now = options.now ?? new Date();
+/** Why the plan focuses where it does: for the owner and their coach only. */
+async function reasonsFor(ctx: MemberServiceContext, access: PlanAccess): Promise<PlanReasons | null> {
+  if (!readsReport(access.relation)) return null;
+  const report = await loadDerivedReport(ctx, access.plan.requestId);
+  return report ? explainPlan(report, contentOf(access.plan)) : null;
+}
+
+export async function planView(ctx: MemberServiceContext, access: PlanAccess): Promise<PlanViewOutput> {
   const { plan, relation } = access;
-  const [subject] = await db
-    .select({ id: schema.people.id, name: schema.people.name })
-    .from(schema.people)
-    .where(and(eq(schema.people.orgId, ctx.org.id), eq(schema.people.id, plan.subjectId)));
-  const members = await listPlanPartnerships(db, ctx.org.id, [plan.id]);
-  const times = (await listCheckinTimes(db, ctx.org.id, [plan.id])).get(plan.id) ?? [];
+  const subject = await findPlanOwner(ctx.db, ctx.org.id, plan.subjectId);
+  const members = await listPlanPartnerships(ctx.db, ctx.org.id, [plan.id]);
+  const times = (await listCheckinTimes(ctx.db, ctx.org.id, [plan.id])).get(plan.id) ?? [];
   const content = contentOf(plan);
-  let reasons: PlanReasons | null = null;
-  if (readsReport(relation)) {
-    const report = await loadDerivedReport(db, ctx.org.id, plan.requestId);
-    reasons = report ? explainPlan(report, content) : null;
-  }
-  const { schedule, next } = scheduleOf(plan, times, now);
-  const myPartnership: MyPartnership | null = access.partnership;
+  const reasons = await reasonsFor(ctx, access);
+  const { schedule, next } = scheduleOf(plan, times, nowOf(ctx));
   return {
     id: plan.id,
     state: plan.state,
@@ -119,8 +114,6 @@ export async function planView(
     schedule,
     nextCheckin: next,
     lastCheckinAt: times.at(-1)?.toISOString() ?? null,
-    myPartnership,
+    myPartnership: access.partnership,
   };
 }
-
-export type PlanView = Awaited<ReturnType<typeof planView>>;
