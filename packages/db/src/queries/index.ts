@@ -1,5 +1,6 @@
 export * from "./access";
 export * from "./anonymity";
+export * from "./dashboards";
 export * from "./directory";
 export * from "./grow";
 export * from "./invitation-links";
@@ -8,4 +9,5 @@ export * from "./organisations";
 export * from "./outbox-delivery";
 export * from "./outbox-problems";
 export * from "./people";
+export * from "./reports";
 export * from "./sealed-storage";
