@@ -85,7 +85,11 @@ function contextAs(org: SeededOrganisation, key: string): Context {
 }
 
 async function releasedReport(org: SeededOrganisation): Promise<string> {
-  const person = (key: string) => org.people[key]?.personId ?? "";
+  const person = (key: string) => {
+    const found = org.people[key]?.personId;
+    if (!found) throw new Error(`no person "${key}" in the seeded organisation`);
+    return found;
+  };
   const raters = ["p1", "p2", "p3", "p4"];
   const { id: requestId } = await h.as(org, "manager").requests.create({
     subjectId: person("subject"),
@@ -106,7 +110,9 @@ async function releasedReport(org: SeededOrganisation): Promise<string> {
 beforeAll(async () => {
   h = await createHarness();
   const org = await h.seed(collectOrg("Alpha", "alpha.test"));
-  fixture = { h, org, requestId: await releasedReport(org), teamId: org.teams.Core ?? "" };
+  const teamId = org.teams.Core;
+  if (!teamId) throw new Error("no Core team in the seeded organisation");
+  fixture = { h, org, requestId: await releasedReport(org), teamId };
 });
 afterAll(async () => {
   await h?.close();
