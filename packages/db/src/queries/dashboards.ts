@@ -1,4 +1,4 @@
-// What a team dashboard is built from: the teams a person coaches or manages in, a team's active
+// What a team dashboard is built from: the teams holding a manager's reports, a team's active
 // members, the organisation's cycles, the members' released snapshots, requests, plans and
 // check-ins. Rows only: the access policy and the domain decide what a viewer is shown.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
@@ -11,19 +11,9 @@ import {
   invitations,
   people,
   reportSnapshots,
-  teamCoaches,
   teamMembers,
   teams,
 } from "../schema";
-
-/** The teams the person is linked to as a coach (whether they hold the coach role is the caller's). */
-export async function listTeamIdsCoachedBy(db: Executor, orgId: string, personId: string): Promise<string[]> {
-  const rows = await db
-    .select({ teamId: teamCoaches.teamId })
-    .from(teamCoaches)
-    .where(and(eq(teamCoaches.orgId, orgId), eq(teamCoaches.personId, personId)));
-  return rows.map((row) => row.teamId);
-}
 
 /** The teams holding at least one direct report of the manager. */
 export async function listTeamIdsWithReportsOf(
