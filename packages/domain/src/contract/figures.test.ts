@@ -22,6 +22,8 @@ describe("figures marker", () => {
     ["a nullable", z.object({ mean: mean.nullable() })],
     ["a record value", z.record(z.string(), mean)],
     ["a tuple item", z.tuple([z.string(), mean])],
+    ["an intersection", z.intersection(z.object({ id: z.string() }), z.object({ mean }))],
+    ["a default", z.object({ mean }).default({ mean: 3 })],
     ["a lazy schema", z.lazy(() => z.object({ mean }))],
     ["a pipe", z.unknown().pipe(z.object({ mean }))],
   ])("is found in %s", (_, schema) => {
