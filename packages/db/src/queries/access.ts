@@ -33,6 +33,15 @@ export async function findCoachIdsOf(db: Executor, orgId: string, personId: stri
   return rows.map((row) => row.personId);
 }
 
+/** The teams the person is linked to as a coach (whether they hold the coach role is the caller's). */
+export async function listTeamIdsCoachedBy(db: Executor, orgId: string, personId: string): Promise<string[]> {
+  const rows = await db
+    .select({ teamId: teamCoaches.teamId })
+    .from(teamCoaches)
+    .where(and(eq(teamCoaches.orgId, orgId), eq(teamCoaches.personId, personId)));
+  return rows.map((row) => row.teamId);
+}
+
 /** The admins of the organisation. */
 export async function findAdminIds(db: Executor, orgId: string): Promise<string[]> {
   const rows = await db

@@ -51,7 +51,7 @@ export async function findCycleByName(
   return row;
 }
 
-export async function listCycles(db: Executor, orgId: string): Promise<CycleRow[]> {
+export async function listOrgCycles(db: Executor, orgId: string): Promise<CycleRow[]> {
   return db
     .select()
     .from(cycles)

@@ -59,3 +59,28 @@ export const reportSnapshotSchema = z.object({
     z.object({ group: z.enum(["self", "manager"]), dimension: dimensionKeySchema, text: z.string() }),
   ),
 }) satisfies z.ZodType<ReportSnapshot>;
+
+/** A stored snapshot that does not match the schema: a corrupt row or a migration gone wrong. */
+export class SnapshotParseError extends Error {
+  constructor(
+    readonly source: string,
+    readonly issues: readonly string[],
+  ) {
+    super(`The report snapshot ${source} does not have the expected shape: ${issues.join("; ")}`);
+    this.name = "SnapshotParseError";
+  }
+}
+
+/**
+ * Reads a frozen snapshot back from its JSON, or throws a SnapshotParseError naming `source` (the
+ * request id, say) and what is wrong: a report is never shown, compared or pooled from a snapshot
+ * that is not exactly what was frozen.
+ */
+export function parseSnapshot(json: unknown, source = "(unnamed)"): ReportSnapshot {
+  const parsed = reportSnapshotSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new SnapshotParseError(
+    source,
+    parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+  );
+}

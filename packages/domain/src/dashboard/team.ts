@@ -1,8 +1,7 @@
 // A team's dashboard: where the team stands on the five dimensions, whose plan is moving and who
 // needs attention. Team figures obey DESIGN §4 rule 7: a figure is shown only when at least k
 // people, each with a released report, stand behind it.
-
-import { DAY_MS as DAY } from "../dates";
+import { DAY_MS } from "../dates";
 import { DIMENSION_KEYS, type DimensionKey, findDimension, getInstrument } from "../instrument";
 
 export type DimensionCells = Record<DimensionKey, number | null>;
@@ -94,7 +93,7 @@ export function attentionList(
     }
     if (person.plan?.state === "active") {
       const since = person.plan.lastCheckinAt ?? person.plan.publishedAt;
-      const idle = since ? (now.getTime() - new Date(since).getTime()) / DAY : 0;
+      const idle = since ? (now.getTime() - new Date(since).getTime()) / DAY_MS : 0;
       if (idle >= stalledAfterDays) {
         reasons.push(`Their plan has stalled: no check-in for ${Math.floor(idle)} days`);
       }

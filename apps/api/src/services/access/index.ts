@@ -9,6 +9,8 @@ import {
   findAdminIds,
   findCoachIdsOf,
   findRatedAnonymously,
+  listCoachees,
+  listTeamIdsCoachedBy,
 } from "@fivefold/db";
 import {
   type Caller,
@@ -45,6 +47,32 @@ const callerOf = (ctx: MemberServiceContext): Caller => ({ personId: ctx.person.
 
 const adminsRead = (ctx: MemberServiceContext, db: Executor = ctx.db) =>
   memoise(ctx, `adminsReadReports:${ctx.org.id}`, () => adminsReadReports(db, ctx.org.id));
+
+/** Whose reports, besides their own and those they requested, the caller may be shown. */
+export interface ReaderScope {
+  /** The teams the caller coaches: a coach-team link counts only while they hold the coach role. */
+  coachedTeamIds: ReadonlySet<string>;
+  /** The people of those teams (pass to `readableReports`). */
+  coachees: ReadonlySet<string>;
+  /** An admin of an organisation whose admins read reports: every report but those they rated. */
+  everyone: boolean;
+}
+
+/**
+ * The caller's reach as a reader, once per context: for choosing which reports to load. It grants
+ * nothing by itself; `readableReports` and `readReportRelation` decide each report.
+ */
+export function readerScope(ctx: MemberServiceContext): Promise<ReaderScope> {
+  return memoise(ctx, `readerScope:${ctx.org.id}:${ctx.person.id}`, async () => {
+    const coach = ctx.roles.includes("coach");
+    const [coachedTeamIds, coachees, everyone] = await Promise.all([
+      coach ? listTeamIdsCoachedBy(ctx.db, ctx.org.id, ctx.person.id) : [],
+      coach ? listCoachees(ctx.db, ctx.org.id, ctx.person.id) : [],
+      ctx.roles.includes("admin") ? adminsRead(ctx) : false,
+    ]);
+    return { coachedTeamIds: new Set(coachedTeamIds), coachees: new Set(coachees), everyone };
+  });
+}
 
 interface ReportRef {
   requestId: string;

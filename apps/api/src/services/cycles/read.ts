@@ -1,16 +1,12 @@
 // Reading cycles: the list, one cycle with its counts, and its progress for admins — counts per
 // state and, per team of at least k people, how many of its members' invitations were answered
 // (never who).
-import {
-  countCycleRequestsByState,
-  cycleParticipationByTeam,
-  listCycles as listCycleRows,
-} from "@fivefold/db";
+import { countCycleRequestsByState, cycleParticipationByTeam, listOrgCycles } from "@fivefold/db";
 import type { MemberServiceContext } from "../context";
 import { cycleSummary, loadCycle, populationOf, rulesOf } from "./shape";
 
 export async function listCycles({ ctx }: { ctx: MemberServiceContext }) {
-  return (await listCycleRows(ctx.db, ctx.org.id)).map(cycleSummary);
+  return (await listOrgCycles(ctx.db, ctx.org.id)).map(cycleSummary);
 }
 
 export async function getCycle({ ctx, input }: { ctx: MemberServiceContext; input: { cycleId: string } }) {

@@ -1,0 +1,158 @@
+// dashboards.team: one team's dashboard for its coaches, the managers of its members (their
+// direct reports only) and admins where allowed. Figures come from released snapshots the viewer
+// may read (the access policy decides each); the domain decides what a team figure may show.
+import { findTeamName, listActiveTeamMembers, listCycles } from "@fivefold/db";
+import {
+  attentionList,
+  blankCellsReason,
+  type DashboardViewer,
+  ForbiddenError,
+  NotFoundError,
+  type TeamDashboard,
+  type TeamPersonInput,
+  teamProfile,
+  teamTrend,
+} from "@fivefold/domain";
+import { readerScope } from "../access";
+import { type MemberServiceContext, nowOf } from "../context";
+import { type PlanActivity, planActivity, type RequestActivity, requestActivity } from "./activity";
+import { dashboardFigures, emptyCells, latestBySubject, latestInput, type Released } from "./figures";
+
+/** As whom the caller opens this team's dashboard (a manager's is narrowed to their reports). */
+async function viewerOf(ctx: MemberServiceContext, teamId: string) {
+  const name = await findTeamName(ctx.db, ctx.org.id, teamId);
+  if (name === null) throw new NotFoundError("Team");
+  const scope = await readerScope(ctx);
+  const viewer: DashboardViewer = scope.coachedTeamIds.has(teamId)
+    ? "coach"
+    : scope.everyone
+      ? "admin"
+      : "manager";
+  return { viewer, name };
+}
+
+/** The people the dashboard shows: the active members; for a manager, their direct reports. */
+async function peopleShown(ctx: MemberServiceContext, teamId: string, viewer: DashboardViewer) {
+  const members = await listActiveTeamMembers(ctx.db, ctx.org.id, teamId);
+  const people = viewer === "manager" ? members.filter((m) => m.managerId === ctx.person.id) : members;
+  if (viewer === "manager" && people.length === 0) {
+    throw new ForbiddenError("This dashboard is for the team's coaches and the managers of its members");
+  }
+  return people;
+}
+
+async function cyclesOf(ctx: MemberServiceContext, cycle: string | undefined) {
+  const cycles = await listCycles(ctx.db, ctx.org.id);
+  if (cycle && !cycles.some((c) => c.id === cycle)) throw new NotFoundError("Cycle");
+  return cycles;
+}
+
+interface PersonFacts {
+  viewer: DashboardViewer;
+  cycle: string | undefined;
+  latest: Map<string, Released>;
+  withheld: Set<string>;
+  requests: RequestActivity;
+  plans: Map<string, PlanActivity>;
+}
+
+/** One person as the domain's dashboard rules take them. */
+function personInput(person: { id: string; name: string }, facts: PersonFacts): TeamPersonInput {
+  const report = facts.latest.get(person.id);
+  const insufficient = facts.requests.lastClosed.get(person.id) === "insufficient";
+  return {
+    personId: person.id,
+    name: person.name,
+    latest: latestInput(report),
+    blankReason: report
+      ? undefined
+      : blankCellsReason({
+          cycleFiltered: Boolean(facts.cycle),
+          collectingUntil: facts.requests.collectingUntil.get(person.id) ?? null,
+          withheld: facts.withheld.has(person.id)
+            ? facts.viewer === "manager"
+              ? "requested-by-someone-else"
+              : "rated-it"
+            : null,
+          lastInsufficient: insufficient,
+        }),
+    lastRequestInsufficient: insufficient,
+    plan: facts.plans.get(person.id)?.summary ?? null,
+  };
+}
+
+/** The heatmap row of a person. */
+function heatmapRow(p: TeamPersonInput, plans: Map<string, PlanActivity>): TeamDashboard["people"][number] {
+  return {
+    personId: p.personId,
+    name: p.name,
+    requestId: p.latest?.requestId ?? null,
+    releasedAt: p.latest?.releasedAt ?? null,
+    cells: p.latest?.others ?? emptyCells(),
+    blankReason: p.blankReason ?? null,
+    plan: p.plan
+      ? {
+          id: plans.get(p.personId)?.id ?? null,
+          state: p.plan.state,
+          progress: p.plan.progress,
+          lastCheckinAt: p.plan.lastCheckinAt,
+          overdue: p.plan.overdue,
+        }
+      : null,
+  };
+}
+
+/** The team profile per cycle, from each person's latest readable report in that cycle. */
+function cycleTrend(
+  cycles: Awaited<ReturnType<typeof cyclesOf>>,
+  readable: readonly Released[],
+  ids: readonly string[],
+  threshold: number,
+) {
+  return teamTrend(
+    cycles.map((cycle) => {
+      const inCycle = latestBySubject(readable, (r) => r.cycleId === cycle.id);
+      return {
+        cycleId: cycle.id,
+        name: cycle.name,
+        startsOn: cycle.startsOn,
+        people: ids.map((id) => ({ latest: latestInput(inCycle.get(id)) })),
+      };
+    }),
+    threshold,
+  );
+}
+
+export async function teamDashboard({
+  ctx,
+  input,
+}: {
+  ctx: MemberServiceContext;
+  input: { teamId: string; cycle?: string | undefined };
+}): Promise<TeamDashboard> {
+  const now = nowOf(ctx);
+  const threshold = ctx.org.anonymityThreshold;
+  const { viewer, name } = await viewerOf(ctx, input.teamId);
+  const people = await peopleShown(ctx, input.teamId, viewer);
+  const ids = people.map((p) => p.id);
+  const cycles = await cyclesOf(ctx, input.cycle);
+  const { readable, withheld } = await dashboardFigures(ctx, ids, input.cycle);
+  const latest = latestBySubject(readable, (r) => !input.cycle || r.cycleId === input.cycle);
+  const requests = await requestActivity(ctx, ids);
+  const plans = await planActivity(ctx, ids, now);
+  const inputs = people.map((person) =>
+    personInput(person, { viewer, cycle: input.cycle, latest, withheld, requests, plans }),
+  );
+  return {
+    team: { id: input.teamId, name },
+    viewer,
+    threshold,
+    cycles: cycles.map((c) => ({ id: c.id, name: c.name })),
+    cycle: input.cycle ?? null,
+    people: inputs.map((p) => heatmapRow(p, plans)),
+    profile: teamProfile(inputs, threshold),
+    progress: requests.progress,
+    attention: attentionList(inputs, now),
+    trend: cycleTrend(cycles, readable, ids, threshold),
+  };
+}
