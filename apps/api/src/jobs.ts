@@ -6,7 +6,7 @@ import { type Database, sanitiseDatabaseError } from "@fivefold/db";
 import { closeDueRequests } from "./features/collect/release";
 import { vacuumAfterReleases } from "./features/collect/vacuum";
 import { sendCheckinReminders } from "./features/grow/reminders";
-import { sendDueReminders } from "./features/notify/reminders";
+import { sendDueReminders } from "./services/mail/reminders";
 
 export interface JobOptions {
   db: Database;

@@ -5,12 +5,12 @@ import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idOf, releasedRequest } from "../features/admin/testing";
-import { cleanAuditDetails } from "../features/audit/record";
 import { hashToken } from "../features/collect/tokens";
-import { sendDueReminders } from "../features/notify/reminders";
 import { appRouter, createCaller } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
+import { idOf, releasedRequest } from "../services/admin/testing";
+import { cleanAuditDetails } from "../services/audit/record";
+import { sendDueReminders } from "../services/mail/reminders";
 import { fullAnswers } from "../testing/answers";
 import {
   collectOrg,

@@ -5,9 +5,9 @@ import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ERASED_NAME, erasedEmail } from "../features/admin/erase";
-import { idOf, releasedRequest } from "../features/admin/testing";
 import type { SeededOrganisation } from "../seed/organisation";
+import { ERASED_NAME, erasedEmail } from "../services/admin/erase";
+import { idOf, releasedRequest } from "../services/admin/testing";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
 
 let h: Harness;

@@ -29,3 +29,16 @@ export async function listPeople(db: Executor, orgId: string): Promise<PersonSum
     .orderBy(asc(people.name), asc(people.id));
   return rows;
 }
+
+/** The person of this organisation with this id, or undefined. */
+export async function findOrgPerson(
+  db: Executor,
+  orgId: string,
+  personId: string,
+): Promise<typeof people.$inferSelect | undefined> {
+  const [row] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.orgId, orgId)));
+  return row;
+}
