@@ -10,7 +10,7 @@ import { ACTION_STATUSES } from "../plans/plan-content";
 import { PLAN_STATES } from "../plans/plan-state";
 import { CADENCES } from "../plans/schedule";
 import { roleSchema } from "../roles";
-import { organisationSettingsSchema, settingsUpdateSchema } from "../settings/settings";
+import { type OrganisationSettings, settingsUpdateSchema } from "../settings/settings";
 
 const id = (what: string) => z.uuid({ error: `${what} must be an id` });
 
@@ -139,9 +139,17 @@ export type TeamOutput = z.output<typeof teamOutput>;
 export const teamsListOutput = z.array(teamOutput);
 export const removeTeamOutput = z.object({ removed: z.literal(true) });
 
-export const settingsOutput = organisationSettingsSchema.extend({
+/** The settings as stored (validated when written, so not again here) and how e-mail leaves. */
+export const settingsOutput = z.object({
+  anonymityThreshold: z.number().int(),
+  commentThreshold: z.number().int(),
+  showManagerApart: z.boolean(),
+  adminsReadReports: z.boolean(),
+  reminderDays: z.number().int(),
+  externalRaterDomains: z.array(z.string()),
+  historyWindowDays: z.number().int(),
   emailDelivery: z.enum(["mailbox", "smtp"]),
-});
+}) satisfies z.ZodType<OrganisationSettings & { emailDelivery: "mailbox" | "smtp" }>;
 
 const moment = z.string();
 
