@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../features/collect/tokens";
 import { appRouter, createCaller } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
-import { idOf, releasedRequest } from "../services/admin/testing";
 import { cleanAuditDetails } from "../services/audit/record";
 import { sendDueReminders } from "../services/mail/reminders";
 import { fullAnswers } from "../testing/answers";
@@ -19,6 +18,7 @@ import {
   TEST_APP_URL,
   TEST_SEALING_SECRET,
 } from "../testing/harness";
+import { idOf, releasedRequest } from "../testing/released-request";
 import { createContextFor } from "../trpc/context";
 
 let h: Harness;

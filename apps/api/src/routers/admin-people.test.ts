@@ -7,8 +7,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { ERASED_NAME, erasedEmail } from "../services/admin/erase";
-import { idOf, releasedRequest } from "../services/admin/testing";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
+import { idOf, releasedRequest } from "../testing/released-request";
 
 let h: Harness;
 let a: SeededOrganisation;
