@@ -5,7 +5,7 @@ import { sanitiseDatabaseError, schema } from "@fivefold/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createAuthMiddleware } from "better-auth/api";
-import { ensureSignInIdentity, sendPasswordLink } from "./features/auth/identity";
+import { ensureSignInIdentity, sendPasswordLink } from "./services/auth/identity";
 
 export interface AuthOptions {
   db: Database;

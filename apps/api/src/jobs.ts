@@ -1,13 +1,14 @@
 // Background work inside the API process: closing requests at their deadline, vacuuming sealed
 // storage after releases, reminders to raters, check-in reminders. Each run claims work with
 // FOR UPDATE SKIP LOCKED (or by deleting what it claims), so any number of processes can run it
-// against one database.
-import { type Database, type Driver, sanitiseDatabaseError } from "@fivefold/db";
-import { sendDueReminders } from "./features/notify/reminders";
+// against one database. Each step logs its own failure and the next step still runs.
+import type { Database, Driver } from "@fivefold/db";
+import { type RunControl, startPeriodicWorker, type WorkerLog } from "./periodic-worker";
 import { closeDueRequests } from "./services/collect/release";
 import { vacuumAfterReleases } from "./services/collect/vacuum";
 import type { ServiceContext } from "./services/context";
 import { sendCheckinReminders } from "./services/grow/reminders";
+import { sendDueReminders } from "./services/mail/reminders";
 
 export interface JobOptions {
   db: Database;
@@ -16,7 +17,58 @@ export interface JobOptions {
   /** Opens sealed answers when a request closes at its deadline. */
   sealingSecret: string;
   intervalMs?: number;
-  log: { info: (msg: string) => void; error: (err: unknown, msg: string) => void };
+  log: WorkerLog;
+}
+
+interface JobStep {
+  /** Logged with the (sanitised) error when the step fails; the run goes on. */
+  failure: string;
+  run: (control: RunControl) => Promise<void>;
+}
+
+function jobSteps(options: JobOptions): JobStep[] {
+  let vacuumedAt: Date | null = null;
+  const { db, appUrl, log } = options;
+  return [
+    {
+      failure: "closing requests at their deadline failed",
+      async run(control) {
+        const closed = await closeDueRequests({
+          ctx: jobContext(options),
+          input: {
+            onError: (requestId, error) =>
+              control.logError(error, `closing request ${requestId} failed; retrying later`),
+          },
+        });
+        for (const c of closed) log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
+      },
+    },
+    {
+      failure: "vacuuming sealed storage failed; retrying later",
+      async run() {
+        const now = new Date();
+        const vacuum = await vacuumAfterReleases(db, { now, lastRunAt: vacuumedAt });
+        if (vacuum.outcome === "vacuumed") {
+          vacuumedAt = now;
+          log.info(`Vacuumed sealed storage after ${vacuum.changes} release(s) or deletion(s)`);
+        }
+      },
+    },
+    {
+      failure: "sending feedback reminders failed",
+      async run() {
+        const reminded = await sendDueReminders(db, { now: new Date(), appUrl });
+        if (reminded.length > 0) log.info(`Reminded non-responders of ${reminded.length} request(s)`);
+      },
+    },
+    {
+      failure: "sending check-in reminders failed",
+      async run() {
+        const reminded = await sendCheckinReminders({ ctx: { db, appUrl } });
+        if (reminded.length > 0) log.info(`Sent ${reminded.length} check-in reminder(s)`);
+      },
+    },
+  ];
 }
 
 /** The context a job's verbs run in: no caller, the clock of this run. */
@@ -34,59 +86,20 @@ function jobContext(options: JobOptions): ServiceContext {
 }
 
 export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
-  let running: Promise<void> | null = null;
-  let vacuumedAt: Date | null = null;
-  // Every error is logged without the values a database error carries.
-  const logError = (error: unknown, msg: string) => options.log.error(sanitiseDatabaseError(error), msg);
-  const tick = () => {
-    if (running) return; // never overlap runs in one process
-    running = (async () => {
-      try {
-        const closed = await closeDueRequests({
-          ctx: jobContext(options),
-          input: {
-            onError: (requestId, error) =>
-              logError(error, `closing request ${requestId} failed; retrying later`),
-          },
-        });
-        for (const c of closed)
-          options.log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
-      } catch (error) {
-        logError(error, "closing requests at their deadline failed");
-      }
-      try {
-        const now = new Date();
-        const vacuum = await vacuumAfterReleases(options.db, { now, lastRunAt: vacuumedAt });
-        if (vacuum.outcome === "vacuumed") {
-          vacuumedAt = now;
-          options.log.info(`Vacuumed sealed storage after ${vacuum.changes} release(s) or deletion(s)`);
+  const steps = jobSteps(options);
+  const worker = startPeriodicWorker({
+    intervalMs: options.intervalMs ?? 60_000,
+    failureMessage: "background jobs failed",
+    log: options.log,
+    async run(control) {
+      for (const step of steps) {
+        try {
+          await step.run(control);
+        } catch (error) {
+          control.logError(error, step.failure);
         }
-      } catch (error) {
-        logError(error, "vacuuming sealed storage failed; retrying later");
       }
-      try {
-        const reminded = await sendDueReminders(options.db, { now: new Date(), appUrl: options.appUrl });
-        if (reminded.length > 0) options.log.info(`Reminded non-responders of ${reminded.length} request(s)`);
-      } catch (error) {
-        logError(error, "sending feedback reminders failed");
-      }
-      try {
-        const reminded = await sendCheckinReminders({ ctx: { db: options.db, appUrl: options.appUrl } });
-        if (reminded.length > 0) options.log.info(`Sent ${reminded.length} check-in reminder(s)`);
-      } catch (error) {
-        logError(error, "sending check-in reminders failed");
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 60_000);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
     },
-  };
+  });
+  return { stop: worker.stop };
 }

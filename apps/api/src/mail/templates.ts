@@ -1,5 +1,5 @@
 // The e-mails Fivefold sends, in the product's words.
-import { anonymityPromise, type RaterGroup } from "@fivefold/domain";
+import { anonymityPromise, type DateDisplay, type RaterGroup } from "@fivefold/domain";
 import { composeMail, formatDay, type RenderedMail } from "./render";
 
 export function invitationMail(input: {
@@ -9,6 +9,8 @@ export function invitationMail(input: {
   threshold: number;
   link: string;
   inApp: boolean;
+  /** The organisation's locale and time zone for the deadline, when it has them (else UTC, en-GB). */
+  dates?: Omit<DateDisplay, "month">;
 }): RenderedMail {
   const self = input.group === "self";
   return composeMail({
@@ -18,7 +20,7 @@ export function invitationMail(input: {
         ? "Your 360 feedback has started. Rate yourself on the five leadership dimensions so your report can show where others see you differently."
         : `You have been asked to give feedback on ${input.subjectName}: how often you see them inspire, set the vision, empower others, dream bigger and take risks. It takes about ten minutes.`,
       anonymityPromise(input.group, input.threshold),
-      `Please answer by ${formatDay(input.deadline)}.${input.inApp ? " You can also answer from your Fivefold inbox." : ""}`,
+      `Please answer by ${formatDay(input.deadline, input.dates)}.${input.inApp ? " You can also answer from your Fivefold inbox." : ""}`,
       "The link below is personal: do not forward it.",
     ],
     action: { label: self ? "Rate yourself" : "Give feedback", url: input.link },
@@ -72,18 +74,20 @@ export function reminderMail(input: {
   threshold: number;
   link: string;
   inApp: boolean;
+  /** The organisation's locale and time zone for the deadline, when it has them (else UTC, en-GB). */
+  dates?: Omit<DateDisplay, "month">;
 }): RenderedMail {
   const self = input.group === "self";
   return composeMail({
     subject: self
-      ? `Reminder: your 360 self-assessment closes on ${formatDay(input.deadline)}`
-      : `Reminder: feedback on ${input.subjectName} closes on ${formatDay(input.deadline)}`,
+      ? `Reminder: your 360 self-assessment closes on ${formatDay(input.deadline, input.dates)}`
+      : `Reminder: feedback on ${input.subjectName} closes on ${formatDay(input.deadline, input.dates)}`,
     paragraphs: [
       self
         ? "Your self-assessment is still open. It lets your report show where others see you differently, and takes about ten minutes."
         : `You were asked for feedback on ${input.subjectName} and there is still time to answer. It takes about ten minutes.`,
       anonymityPromise(input.group, input.threshold),
-      `The request closes on ${formatDay(input.deadline)}.${input.inApp ? " You can also answer from your Fivefold inbox." : ""}`,
+      `The request closes on ${formatDay(input.deadline, input.dates)}.${input.inApp ? " You can also answer from your Fivefold inbox." : ""}`,
       "This link replaces the one in your first e-mail. It is personal: do not forward it. If you have already answered or declined, ignore this e-mail.",
     ],
     action: { label: self ? "Rate yourself" : "Give feedback", url: input.link },

@@ -13,9 +13,9 @@ import {
   markMailSent,
   type OutboxMail,
   reminderStillWanted,
-  sanitiseDatabaseError,
 } from "@fivefold/db";
 import { DEFAULT_SMTP_TIMEOUT_MS } from "../env";
+import { startPeriodicWorker, type WorkerLog } from "../periodic-worker";
 import { isPermanentFailure, type MailTransport } from "./smtp";
 
 export const MAX_ATTEMPTS = 6;
@@ -127,56 +127,49 @@ export interface MailWorkerOptions extends Omit<DeliveryOptions, "stopping"> {
   intervalMs?: number;
   /** Mails this process sends at once, each claimed alone (default MAIL_CONCURRENCY). */
   concurrency?: number;
-  log: { info: (msg: string) => void; error: (err: unknown, msg: string) => void };
+  log: WorkerLog;
 }
 
 /** Mails one process sends at once: SMTP round trips dominate, so a few in parallel go much faster. */
 export const MAIL_CONCURRENCY = 4;
+
+function logReport(log: WorkerLog, reports: DeliveryReport[]): void {
+  const report = reports.reduce((sum, r) => ({
+    sent: sum.sent + r.sent,
+    retrying: sum.retrying + r.retrying,
+    failed: sum.failed + r.failed,
+    resumed: sum.resumed + r.resumed,
+  }));
+  if (report.sent + report.failed + report.retrying > 0) {
+    log.info(
+      `E-mail: ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed${report.resumed ? `, ${report.resumed} resumed after an interrupted send` : ""}`,
+    );
+  }
+}
 
 /**
  * Runs deliverDueMail every few seconds, `concurrency` loops side by side (each claims its own
  * mail, so they never share one); a new run starts only once the last has finished.
  */
 export function startMailWorker(options: MailWorkerOptions): { stop: () => Promise<void>; kick: () => void } {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = (async () => {
-      try {
-        const reports = await Promise.all(
-          Array.from({ length: options.concurrency ?? MAIL_CONCURRENCY }, () =>
-            deliverDueMail(options.db, options.transport, { ...options, stopping: () => stopped }),
-          ),
-        );
-        const report = reports.reduce((sum, r) => ({
-          sent: sum.sent + r.sent,
-          retrying: sum.retrying + r.retrying,
-          failed: sum.failed + r.failed,
-          resumed: sum.resumed + r.resumed,
-        }));
-        if (report.sent + report.failed + report.retrying > 0) {
-          options.log.info(
-            `E-mail: ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed${report.resumed ? `, ${report.resumed} resumed after an interrupted send` : ""}`,
-          );
-        }
-      } catch (error) {
-        options.log.error(sanitiseDatabaseError(error), "sending e-mail failed");
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 5_000);
-  timer.unref();
-  tick();
+  const worker = startPeriodicWorker({
+    intervalMs: options.intervalMs ?? 5_000,
+    failureMessage: "sending e-mail failed",
+    log: options.log,
+    async run(control) {
+      const reports = await Promise.all(
+        Array.from({ length: options.concurrency ?? MAIL_CONCURRENCY }, () =>
+          deliverDueMail(options.db, options.transport, { ...options, stopping: control.stopping }),
+        ),
+      );
+      logReport(options.log, reports);
+    },
+  });
   return {
-    kick: tick,
+    kick: worker.kick,
     /** Finishes the mails in hand (sent and marked), takes no other, and closes the transport. */
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await worker.stop();
       options.transport.close();
     },
   };

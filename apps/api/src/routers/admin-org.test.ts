@@ -5,12 +5,11 @@ import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idOf, releasedRequest } from "../features/admin/testing";
-import { cleanAuditDetails } from "../features/audit/record";
-import { sendDueReminders } from "../features/notify/reminders";
 import { appRouter, createCaller } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
+import { cleanAuditDetails } from "../services/audit/record";
 import { hashToken } from "../services/collect/tokens";
+import { sendDueReminders } from "../services/mail/reminders";
 import { fullAnswers } from "../testing/answers";
 import {
   collectOrg,
@@ -19,6 +18,7 @@ import {
   TEST_APP_URL,
   TEST_SEALING_SECRET,
 } from "../testing/harness";
+import { idOf, releasedRequest } from "../testing/released-request";
 import { createContextFor } from "../trpc/context";
 
 let h: Harness;

@@ -5,10 +5,10 @@ import { queryRows, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ERASED_NAME, erasedEmail } from "../features/admin/erase";
-import { idOf, releasedRequest } from "../features/admin/testing";
 import type { SeededOrganisation } from "../seed/organisation";
+import { ERASED_NAME, erasedEmail } from "../services/admin/erase";
 import { collectOrg, createHarness, type Harness } from "../testing/harness";
+import { idOf, releasedRequest } from "../testing/released-request";
 
 let h: Harness;
 let a: SeededOrganisation;

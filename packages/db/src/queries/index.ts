@@ -1,5 +1,7 @@
 export * from "./access";
+export * from "./admin";
 export * from "./anonymity";
+export * from "./audit";
 export * from "./collect";
 export * from "./cycles";
 export * from "./dashboards";
@@ -7,6 +9,7 @@ export * from "./directory";
 export * from "./grow";
 export * from "./invitation-links";
 export * from "./membership";
+export * from "./notify";
 export * from "./organisations";
 export * from "./outbox-delivery";
 export * from "./outbox-problems";

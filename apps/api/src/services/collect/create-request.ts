@@ -19,7 +19,7 @@ import {
   mayRequestFeedback,
   type RaterWarning,
 } from "@fivefold/domain";
-import { audit } from "../../features/audit/record";
+import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
 import { assertNotAnonymousReader, loadPerson, type PersonRow, readersOf } from "./access";
 import { assertExternalsUncontrolled, judgeExternals } from "./externals";

@@ -21,7 +21,7 @@ import {
   type RaterWarning,
   externalWarnings as warningsFor,
 } from "@fivefold/domain";
-import { audit } from "../../features/audit/record";
+import { audit } from "../audit/record";
 import { type MemberServiceContext, type ServiceContext, withTransaction } from "../context";
 import { loadPerson, loadRequest, readersOf } from "./access";
 

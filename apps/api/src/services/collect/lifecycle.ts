@@ -7,7 +7,7 @@ import {
   takeUnreleasedResponses,
 } from "@fivefold/db";
 import { isAnonymousGroup, type RaterWarning, transition } from "@fivefold/domain";
-import { audit } from "../../features/audit/record";
+import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 import { assertCanManage, type FeedbackRequestRow, loadPerson, loadRequest } from "./access";
 import { discardEnvelopes } from "./envelopes";

@@ -16,7 +16,7 @@ import {
   PreconditionFailedError,
   type RaterGroup,
 } from "@fivefold/domain";
-import { audit } from "../../features/audit/record";
+import { audit } from "../audit/record";
 import { type MemberServiceContext, withTransaction } from "../context";
 import {
   assertCanManage,

@@ -16,7 +16,7 @@ import {
   releasePolicy,
   transition,
 } from "@fivefold/domain";
-import { recordAudit } from "../../features/audit/record";
+import { recordAudit } from "../audit/record";
 import { enqueueMail } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
 import { nowOf, type ServiceContext, withTransaction } from "../context";

@@ -1,7 +1,8 @@
 // The audit helper every admin and manager action calls inside its transaction: who did what to
 // which record, and when. Details carry ids, counts and setting values, never answers, comments,
 // tokens, passwords or e-mail bodies: keys that could hold them are dropped before writing.
-import { type Executor, schema } from "@fivefold/db";
+import { type Executor, insertAuditEntry } from "@fivefold/db";
+import type { MemberServiceContext } from "../context";
 
 export type AuditAction =
   | "people.import"
@@ -53,8 +54,9 @@ export function cleanAuditDetails(value: unknown): unknown {
   return value;
 }
 
+/** Writes one entry with the executor the caller's transaction runs on. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db.insert(schema.auditLog).values({
+  await insertAuditEntry(db, {
     orgId: entry.orgId,
     actorId: entry.actorId,
     action: entry.action,
@@ -80,4 +82,14 @@ export function audit(
     targetId: target.id,
     ...(details ? { details } : {}),
   });
+}
+
+/** `audit` for a verb: the entry is written in the context's transaction. */
+export function auditAs(
+  ctx: MemberServiceContext,
+  action: AuditAction,
+  target: { type: AuditTargetType; id: string | null },
+  details?: Record<string, unknown>,
+): Promise<void> {
+  return audit(ctx.db, ctx, action, target, details);
 }

@@ -1,8 +1,8 @@
 // Test-only: a released report through the real procedures, for erasure, export and audit tests.
 import { expect } from "vitest";
-import type { SeededOrganisation } from "../../seed/organisation";
-import { fullAnswers } from "../../testing/answers";
-import type { Harness } from "../../testing/harness";
+import type { SeededOrganisation } from "../seed/organisation";
+import { fullAnswers } from "./answers";
+import type { Harness } from "./harness";
 
 export function idOf(org: SeededOrganisation, key: string): string {
   const person = org.people[key];

@@ -9,7 +9,6 @@ import {
   lockOutboxMail,
   makeMailDueNow,
   replaceInvitationToken,
-  type Transaction,
 } from "@fivefold/db";
 import {
   ConflictError,
@@ -20,13 +19,14 @@ import {
   planResend,
   WAITING_AFTER_MS,
 } from "@fivefold/domain";
+import { newToken } from "../collect/tokens";
 import { enqueueMail } from "../../mail/outbox";
 import { invitationMail } from "../../mail/templates";
-import type { MemberContext } from "../../trpc/context";
-import { audit } from "../audit/record";
-import { newToken } from "../collect/tokens";
+import { auditAs } from "../audit/record";
+import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 
-export async function listMailProblems(ctx: MemberContext, now = new Date()): Promise<MailProblems> {
+export async function listMailProblems({ ctx }: { ctx: MemberServiceContext }): Promise<MailProblems> {
+  const now = nowOf(ctx);
   const query = {
     orgId: ctx.org.id,
     now,
@@ -67,9 +67,10 @@ export async function listMailProblems(ctx: MemberContext, now = new Date()): Pr
   };
 }
 
-export async function resendMail(ctx: MemberContext, input: { mailId: string }, now = new Date()) {
-  return ctx.db.transaction(async (tx) => {
-    const mail = await lockOutboxMail(tx, { orgId: ctx.org.id, id: input.mailId });
+export function resendMail({ ctx, input }: { ctx: MemberServiceContext; input: { mailId: string } }) {
+  const now = nowOf(ctx);
+  return withTransaction(ctx, async (ctx) => {
+    const mail = await lockOutboxMail(ctx.db, { orgId: ctx.org.id, id: input.mailId });
     if (!mail) throw new NotFoundError("E-mail");
     const plan = planResend(mail, now);
     if (plan.kind === "refused") {
@@ -78,18 +79,17 @@ export async function resendMail(ctx: MemberContext, input: { mailId: string }, 
         : new PreconditionFailedError(plan.reason);
     }
     if (plan.kind === "now") {
-      await makeMailDueNow(tx, { id: mail.id, now });
-      await audit(tx, ctx, "mail.resend", { type: "mail", id: mail.id }, { template: mail.template });
+      await makeMailDueNow(ctx.db, { id: mail.id, now });
+      await auditAs(ctx, "mail.resend", { type: "mail", id: mail.id }, { template: mail.template });
       return { mailId: mail.id, state: "pending" as const, newLink: false };
     }
     // A failed mail goes back as a fresh copy, under a new Message-ID: its content may differ (a
     // new link), and a receiver must not take it for a copy of the first.
     let copy = { to: mail.toEmail, subject: mail.subject, text: mail.text, html: mail.html, meta: mail.meta };
-    if (plan.kind === "new_link") copy = await reissueInvitation(ctx, tx, mail, now);
-    await deleteOutboxMail(tx, mail.id);
-    const mailId = await enqueueMail(tx, { orgId: ctx.org.id, template: mail.template, ...copy });
-    await audit(
-      tx,
+    if (plan.kind === "new_link") copy = await reissueInvitation(ctx, mail, now);
+    await deleteOutboxMail(ctx.db, mail.id);
+    const mailId = await enqueueMail(ctx.db, { orgId: ctx.org.id, template: mail.template, ...copy });
+    await auditAs(
       ctx,
       "mail.resend",
       { type: "mail", id: mailId },
@@ -105,14 +105,13 @@ export async function resendMail(ctx: MemberContext, input: { mailId: string }, 
  * have answered since (in the inbox): the admin learns nothing of that.
  */
 async function reissueInvitation(
-  ctx: MemberContext,
-  tx: Transaction,
+  ctx: MemberServiceContext,
   mail: { toEmail: string; meta: Record<string, unknown> },
   now: Date,
 ) {
   const requestId = typeof mail.meta.requestId === "string" ? mail.meta.requestId : null;
   const found = requestId
-    ? await findInvitationOfMail(tx, {
+    ? await findInvitationOfMail(ctx.db, {
         orgId: ctx.org.id,
         requestId,
         invitationId: typeof mail.meta.invitationId === "string" ? mail.meta.invitationId : null,
@@ -131,7 +130,7 @@ async function reissueInvitation(
     );
   }
   const { token, hash } = newToken();
-  await replaceInvitationToken(tx, found.invitationId, hash);
+  await replaceInvitationToken(ctx.db, found.invitationId, hash);
   const link = `${ctx.appUrl}/r/${token}`;
   return {
     to: found.address,

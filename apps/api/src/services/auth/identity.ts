@@ -1,9 +1,16 @@
 // Sign-in identities for people: everyone the organisation adds (by import or by hand) can set a
 // password through an e-mailed link. The Better Auth user is created on their first request, so
-// people who never sign in hold no credentials at all.
+// people who never sign in hold no credentials at all. Called from Better Auth's hooks (auth.ts).
 import { randomUUID } from "node:crypto";
-import { type Database, schema } from "@fivefold/db";
-import { and, eq, isNull } from "drizzle-orm";
+import {
+  type Database,
+  findActivePersonOfUser,
+  findUserIdByEmail,
+  insertUser,
+  linkPersonToUser,
+  listPeopleWithoutSignIn,
+  userHasPassword,
+} from "@fivefold/db";
 import { enqueueMail } from "../../mail/outbox";
 import { passwordMail } from "../../mail/templates";
 
@@ -14,31 +21,18 @@ import { passwordMail } from "../../mail/templates";
  */
 export async function ensureSignInIdentity(db: Database, email: string): Promise<void> {
   const address = email.trim().toLowerCase();
-  const [existing] = await db
-    .select({ id: schema.user.id })
-    .from(schema.user)
-    .where(eq(schema.user.email, address));
-  const candidates = await db
-    .select({ id: schema.people.id, name: schema.people.name })
-    .from(schema.people)
-    .where(
-      and(eq(schema.people.email, address), eq(schema.people.active, true), isNull(schema.people.userId)),
-    );
+  const existing = await findUserIdByEmail(db, address);
+  const candidates = await listPeopleWithoutSignIn(db, address);
   if (candidates.length !== 1) return;
   const [person] = candidates;
   if (!person) return;
   await db.transaction(async (tx) => {
-    let userId = existing?.id;
+    let userId = existing;
     if (!userId) {
       userId = randomUUID();
-      await tx
-        .insert(schema.user)
-        .values({ id: userId, name: person.name, email: address, emailVerified: false });
+      await insertUser(tx, { id: userId, name: person.name, email: address });
     }
-    await tx
-      .update(schema.people)
-      .set({ userId })
-      .where(and(eq(schema.people.id, person.id), isNull(schema.people.userId)));
+    await linkPersonToUser(tx, person.id, userId);
   });
 }
 
@@ -47,15 +41,9 @@ export async function sendPasswordLink(
   db: Database,
   input: { userId: string; token: string; appUrl: string },
 ) {
-  const [person] = await db
-    .select({ orgId: schema.people.orgId, name: schema.people.name, email: schema.people.email })
-    .from(schema.people)
-    .where(and(eq(schema.people.userId, input.userId), eq(schema.people.active, true)));
+  const person = await findActivePersonOfUser(db, input.userId);
   if (!person) return;
-  const [credential] = await db
-    .select({ id: schema.account.id })
-    .from(schema.account)
-    .where(and(eq(schema.account.userId, input.userId), eq(schema.account.providerId, "credential")));
+  const hasPassword = await userHasPassword(db, input.userId);
   await enqueueMail(db, {
     orgId: person.orgId,
     template: "password",
@@ -63,7 +51,7 @@ export async function sendPasswordLink(
     meta: { link: `/reset-password?token=${input.token}` },
     ...passwordMail({
       name: person.name,
-      firstTime: !credential,
+      firstTime: !hasPassword,
       link: `${input.appUrl}/reset-password?token=${encodeURIComponent(input.token)}`,
     }),
   });

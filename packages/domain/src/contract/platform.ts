@@ -1,0 +1,25 @@
+// The contract of the platform procedures: health, who am I, and the demo Mailbox.
+import { z } from "zod";
+import { roleSchema } from "../roles";
+
+export const healthOutput = z.object({ ok: z.literal(true), db: z.enum(["pglite", "postgres"]) });
+
+export const meOutput = z.object({
+  person: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  org: z.object({ id: z.string(), name: z.string(), anonymityThreshold: z.number().int() }),
+  roles: z.array(roleSchema),
+});
+
+export const mailboxOutput = z.array(
+  z.object({
+    id: z.string(),
+    template: z.string(),
+    /** A reminder's recipient is hidden (DESIGN §4 rule 8). */
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    state: z.enum(["pending", "sending", "sent", "failed"]),
+    createdAt: z.string(),
+  }),
+);
+export type MailboxOutput = z.output<typeof mailboxOutput>;
