@@ -7,6 +7,7 @@ import { type RunControl, startPeriodicWorker, type WorkerLog } from "./periodic
 import { closeDueRequests } from "./services/collect/release";
 import { vacuumAfterReleases } from "./services/collect/vacuum";
 import type { ServiceContext } from "./services/context";
+import { advanceCycles } from "./services/cycles/advance";
 import { sendCheckinReminders } from "./services/grow/reminders";
 import { sendDueReminders } from "./services/mail/reminders";
 
@@ -41,6 +42,20 @@ function jobSteps(options: JobOptions): JobStep[] {
           },
         });
         for (const c of closed) log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);
+      },
+    },
+    {
+      failure: "moving cycles through their phases failed; retrying later",
+      async run(control) {
+        const moved = await advanceCycles({
+          ctx: jobContext(options),
+          input: {
+            onError: (requestId, error) =>
+              control.logError(error, `moving request ${requestId} with its cycle failed; retrying later`),
+          },
+        });
+        for (const m of moved)
+          log.info(`Cycle ${m.cycleId}: ${m.from} → ${m.to} ${JSON.stringify(m.tally.outcomes)}`);
       },
     },
     {

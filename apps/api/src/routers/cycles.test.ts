@@ -6,8 +6,9 @@ import { schema } from "@fivefold/db";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
+import { advanceCycles } from "../services/cycles/advance";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, systemContext } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
@@ -194,6 +195,121 @@ describe("cycles.preflight and cycles.launch", () => {
       code: "BAD_REQUEST",
     });
     await h.cancelActiveRequests();
+  });
+});
+
+describe("the cycle journey", () => {
+  it("subjects propose peers within the rules, the manager approves on one page, the calendar opens, holds and releases", async () => {
+    await h.cancelActiveRequests();
+    const admin = h.as(a, "admin");
+    const { id: cycleId } = await admin.cycles.create({
+      name: "Journey",
+      population: { personIds: [id(a, "subject"), id(a, "p1")] },
+      ...calendar(),
+      rules: { peers: { min: 2, max: 3 }, raterCap: 1 },
+    });
+    expect(await admin.cycles.launch({ cycleId })).toEqual({ requests: 2 });
+    const requestOf = async (key: string) => {
+      const [row] = await h.database.db
+        .select({ id: schema.feedbackRequests.id })
+        .from(schema.feedbackRequests)
+        .where(
+          and(
+            eq(schema.feedbackRequests.cycleId, cycleId),
+            eq(schema.feedbackRequests.subjectId, id(a, key)),
+          ),
+        );
+      return row?.id ?? "";
+    };
+    const subjectRequest = await requestOf("subject");
+    const p1Request = await requestOf("p1");
+
+    // The subject proposes peers; a manager-group proposal and a fourth peer are refused.
+    const subject = h.as(a, "subject");
+    for (const key of ["p4", "p5", "p6"]) {
+      await subject.nominations.propose({ requestId: subjectRequest, personId: id(a, key), group: "peer" });
+    }
+    await expect(
+      subject.nominations.propose({ requestId: subjectRequest, personId: id(a, "p2"), group: "peer" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/at most 3 peers/) });
+    await expect(
+      subject.nominations.propose({ requestId: subjectRequest, personId: id(a, "boss"), group: "manager" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // p4 is asked once already: the cap of 1 keeps p1 from asking them too.
+    await expect(
+      h.as(a, "p1").nominations.propose({ requestId: p1Request, personId: id(a, "p4"), group: "peer" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/already asked to rate 1 people/),
+    });
+    for (const key of ["p2", "p3"]) {
+      await h.as(a, "p1").nominations.propose({ requestId: p1Request, personId: id(a, key), group: "peer" });
+    }
+
+    // The manager approves every pending nomination of both reports on one page.
+    const page = await h.as(a, "manager").nominations.forManager({ cycleId });
+    expect(page.requests.map((r) => r.subject.name).sort()).toEqual(["P1 Alpha", "Subject Alpha"]);
+    const pending = page.requests.flatMap((r) => r.nominations.filter((n) => n.approved === null));
+    expect(pending).toHaveLength(5);
+    await h.as(a, "manager").nominations.decideMany({
+      decisions: pending.map((n) => ({ nominationId: n.nominationId, approve: true })),
+    });
+    await expect(h.as(a, "p1").nominations.forManager({ cycleId })).resolves.toMatchObject({ requests: [] });
+
+    // Nominations close: the subject's request opens (3 direct reports and 3 peers); p1's, with two
+    // peers only, cannot reach k and stays a draft.
+    const at = (offset: number) => systemContext(h, { now: new Date(Date.now() + offset * 86_400_000) });
+    const opened = await advanceCycles({ ctx: at(8) });
+    expect(opened[0]?.tally.outcomes).toEqual({ opened: 1, not_opened: 1 });
+    expect((await admin.cycles.get({ cycleId })).phase).toBe("answering");
+
+    for (const key of ["subject", "d1", "d2", "d3", "p4", "p5", "p6"]) {
+      const caller = h.as(a, key);
+      const invitation = (await caller.inbox.list()).find((i) => i.requestId === subjectRequest);
+      if (!invitation) throw new Error(`${key} not invited`);
+      await caller.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) });
+    }
+    // Answers are due: the subject's request is held sealed, p1's draft is cancelled; nothing released yet.
+    const held = await advanceCycles({ ctx: at(22) });
+    expect(held[0]?.tally.outcomes).toEqual({ closed: 1, cancelled: 1 });
+    expect((await admin.cycles.get({ cycleId })).counts.byState).toEqual({ closed: 1, cancelled: 1 });
+    await expect(subject.reports.get({ requestId: subjectRequest })).rejects.toBeTruthy();
+
+    // The release day: every held report is released at once.
+    const released = await advanceCycles({ ctx: at(29) });
+    expect(released[0]?.tally.outcomes).toEqual({ released: 1 });
+    const cycle = await admin.cycles.get({ cycleId });
+    expect(cycle.phase).toBe("released");
+    expect(cycle.releasedAt).not.toBeNull();
+    const report = await subject.reports.get({ requestId: subjectRequest });
+    expect(report).toBeTruthy();
+  });
+
+  it("lets the admin release a cycle early once answering is under way, and only then", async () => {
+    await h.cancelActiveRequests();
+    const admin = h.as(a, "admin");
+    const { id: cycleId } = await admin.cycles.create({
+      name: "Early",
+      population: { personIds: [id(a, "subject")] },
+      ...calendar(),
+    });
+    await admin.cycles.launch({ cycleId });
+    await expect(admin.cycles.release({ cycleId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    const [request] = await h.database.db
+      .select({ id: schema.feedbackRequests.id })
+      .from(schema.feedbackRequests)
+      .where(eq(schema.feedbackRequests.cycleId, cycleId));
+    for (const key of ["p4", "p5", "p6"]) {
+      await h
+        .as(a, "subject")
+        .nominations.propose({ requestId: request?.id ?? "", personId: id(a, key), group: "peer" });
+    }
+    await advanceCycles({ ctx: systemContext(h, { now: new Date(Date.now() + 8 * 86_400_000) }) });
+    // Self, the manager, three direct reports and three peers: each gets a mail of their own.
+    expect(await admin.cycles.remind({ cycleId })).toEqual({ reminded: 8 });
+    // Nobody answered: the release finds the request insufficient, and says so.
+    expect(await admin.cycles.release({ cycleId })).toEqual({ released: 0, insufficient: 1 });
+    await expect(admin.cycles.release({ cycleId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 });
 

@@ -18,6 +18,7 @@ import { extendCyclePhase } from "../services/cycles/extend";
 import { launchCycle } from "../services/cycles/launch";
 import { preflight } from "../services/cycles/preflight";
 import { cycleProgress, getCycle, listCycles } from "../services/cycles/read";
+import { releaseCycle, remindCycle } from "../services/cycles/release";
 import { memberProcedure, roleProcedure, router } from "../trpc/init";
 
 const admin = roleProcedure("admin");
@@ -48,6 +49,14 @@ export const cyclesRouter = router({
     .input(extendCycleInput)
     .output(cycleSummaryOutput)
     .mutation(({ ctx, input }) => extendCyclePhase({ ctx, input })),
+  remind: admin
+    .input(cycleIdInput)
+    .output(z.object({ reminded: z.number() }))
+    .mutation(({ ctx, input }) => remindCycle({ ctx, input })),
+  release: admin
+    .input(cycleIdInput)
+    .output(z.object({ released: z.number(), insufficient: z.number() }))
+    .mutation(({ ctx, input }) => releaseCycle({ ctx, input })),
 });
 
 export const analyticsRouter = router({

@@ -1,7 +1,8 @@
 // Cycles: the rows of a cycle, the organisation facts its pre-flight judges, its requests in bulk,
 // its progress counts and the released figures its organisation view aggregates. Facts only; the
 // decisions are the domain's (packages/domain/src/cycles).
-import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, notInArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import {
   cycles,
@@ -432,4 +433,195 @@ export async function updateCycleDeadlines(
     )
     .returning({ id: feedbackRequests.id });
   return rows.length;
+}
+
+/**
+ * Claims one request of the cycle in the given state for this transaction (FOR UPDATE SKIP LOCKED),
+ * skipping `except`: several processes advancing one cycle never take the same request.
+ */
+export async function claimCycleRequest(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  state: "draft" | "open" | "closed",
+  except: readonly string[],
+): Promise<typeof feedbackRequests.$inferSelect | null> {
+  const [row] = await db
+    .select()
+    .from(feedbackRequests)
+    .where(
+      and(
+        eq(feedbackRequests.orgId, orgId),
+        eq(feedbackRequests.cycleId, cycleId),
+        eq(feedbackRequests.state, state),
+        except.length > 0 ? notInArray(feedbackRequests.id, [...except]) : undefined,
+      ),
+    )
+    .orderBy(asc(feedbackRequests.id))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  return row ?? null;
+}
+
+/** Approves the nominations of a request its manager left undecided (at the close of nominations). */
+export async function approvePendingNominations(
+  db: Executor,
+  orgId: string,
+  requestId: string,
+): Promise<number> {
+  const rows = await db
+    .update(nominations)
+    .set({ approved: true })
+    .where(
+      and(eq(nominations.orgId, orgId), eq(nominations.requestId, requestId), isNull(nominations.approved)),
+    )
+    .returning({ id: nominations.id });
+  return rows.length;
+}
+
+/** Moves the cycle from one phase to the next, only if it is still in `from` (several processes). */
+export async function moveCyclePhase(
+  db: Executor,
+  cycleId: string,
+  from: CycleRow["phase"],
+  to: CycleRow["phase"],
+  releasedAt?: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(cycles)
+    .set({ phase: to, ...(releasedAt ? { releasedAt } : {}) })
+    .where(and(eq(cycles.id, cycleId), eq(cycles.phase, from)))
+    .returning({ id: cycles.id });
+  return rows.length > 0;
+}
+
+export async function findOrgForCycle(db: Executor, orgId: string) {
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      anonymityThreshold: organisations.anonymityThreshold,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return row;
+}
+
+/** Open requests of the cycle not reminded since `since`. */
+export async function listCycleRequestsToRemind(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  since: Date,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: feedbackRequests.id })
+    .from(feedbackRequests)
+    .where(
+      and(
+        eq(feedbackRequests.orgId, orgId),
+        eq(feedbackRequests.cycleId, cycleId),
+        eq(feedbackRequests.state, "open"),
+        sql`(${feedbackRequests.remindedAt} is null or ${feedbackRequests.remindedAt} < ${since.toISOString()})`,
+      ),
+    )
+    .orderBy(asc(feedbackRequests.id));
+  return rows.map((row) => row.id);
+}
+
+/** Peers proposed for a request so far (not removed). */
+export async function countPeerNominations(db: Executor, orgId: string, requestId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.orgId, orgId),
+        eq(nominations.requestId, requestId),
+        eq(nominations.group, "peer"),
+        sql`${nominations.approved} is distinct from false`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** How many requests of the cycle already ask this person to rate (nominations not removed). */
+export async function countCycleAsks(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  personId: string,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(nominations)
+    .innerJoin(
+      feedbackRequests,
+      and(eq(feedbackRequests.orgId, nominations.orgId), eq(feedbackRequests.id, nominations.requestId)),
+    )
+    .where(
+      and(
+        eq(nominations.orgId, orgId),
+        eq(nominations.personId, personId),
+        eq(feedbackRequests.cycleId, cycleId),
+        sql`${nominations.approved} is distinct from false`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export interface ManagerNominationRow {
+  requestId: string;
+  requestState: string;
+  subjectId: string;
+  subjectName: string;
+  nominationId: string | null;
+  personId: string | null;
+  personName: string | null;
+  email: string | null;
+  group: string | null;
+  approved: boolean | null;
+}
+
+/** The cycle's requests a manager steers, with every nomination and the nominees' names. */
+export async function listNominationsForManager(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  managerId: string,
+): Promise<ManagerNominationRow[]> {
+  const subject = alias(people, "subject");
+  const nominee = alias(people, "nominee");
+  return db
+    .select({
+      requestId: feedbackRequests.id,
+      requestState: feedbackRequests.state,
+      subjectId: feedbackRequests.subjectId,
+      subjectName: subject.name,
+      nominationId: nominations.id,
+      personId: nominations.personId,
+      personName: nominee.name,
+      email: nominations.email,
+      group: nominations.group,
+      approved: nominations.approved,
+    })
+    .from(feedbackRequests)
+    .innerJoin(
+      subject,
+      and(eq(subject.orgId, feedbackRequests.orgId), eq(subject.id, feedbackRequests.subjectId)),
+    )
+    .leftJoin(
+      nominations,
+      and(eq(nominations.orgId, feedbackRequests.orgId), eq(nominations.requestId, feedbackRequests.id)),
+    )
+    .leftJoin(nominee, and(eq(nominee.orgId, nominations.orgId), eq(nominee.id, nominations.personId)))
+    .where(
+      and(
+        eq(feedbackRequests.orgId, orgId),
+        eq(feedbackRequests.cycleId, cycleId),
+        eq(feedbackRequests.requesterId, managerId),
+        inArray(feedbackRequests.state, ["draft", "open"]),
+      ),
+    )
+    .orderBy(asc(subject.name), asc(feedbackRequests.id), asc(nominee.name));
 }

@@ -105,7 +105,8 @@ export const openRequestOutput = z.object({
   state: z.literal("open"),
   warnings: z.array(raterWarningSchema),
 });
-export const closeRequestOutput = z.object({ state: z.enum(["released", "insufficient"]) });
+/** `closed`: a request of a cycle waits, sealed, for the cycle's release. */
+export const closeRequestOutput = z.object({ state: z.enum(["released", "insufficient", "closed"]) });
 export const cancelRequestOutput = z.object({ state: z.literal("cancelled") });
 export const approveExternalOutput = z.object({
   approved: z.literal(true),

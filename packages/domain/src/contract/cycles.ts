@@ -149,3 +149,39 @@ export const analyticsOrgOutput = z.object({
     >,
   ),
 });
+
+export const decideManyNominationsInput = z.strictObject({
+  decisions: z
+    .array(
+      z.strictObject({
+        nominationId: id("A nomination"),
+        approve: z.boolean({ error: "approve is true or false" }),
+      }),
+    )
+    .min(1, { error: "Decide at least one nomination" })
+    .max(1000, { error: "At most 1,000 decisions at once" }),
+});
+
+export const nominationsForManagerOutput = z.object({
+  cycleId: z.string(),
+  phase,
+  nominationsCloseOn: z.string().nullable(),
+  peers: z.object({ min: z.number(), max: z.number() }),
+  requests: z.array(
+    z.object({
+      requestId: z.string(),
+      state: z.string(),
+      subject: z.object({ id: z.string(), name: z.string() }),
+      nominations: z.array(
+        z.object({
+          nominationId: z.string(),
+          personId: z.string().nullable(),
+          name: z.string().nullable(),
+          email: z.string().nullable(),
+          group: z.string(),
+          approved: z.boolean().nullable(),
+        }),
+      ),
+    }),
+  ),
+});

@@ -77,3 +77,33 @@ export function resolveCycleRules(input: CycleRulesInput | undefined): CycleRule
   }
   return rules;
 }
+
+/**
+ * Whether a subject may propose this rater for their request of a cycle: peers (others only where
+ * the rules allow them), no more than the most peers, and nobody asked more often than the cap.
+ */
+export function checkCycleProposal(
+  rules: CycleRules,
+  proposal: { group: string; raterName: string; peersSoFar: number; asksOfRater: number },
+): void {
+  const allowed = rules.others ? ["peer", "other"] : ["peer"];
+  if (!allowed.includes(proposal.group)) {
+    throw new InvalidInputError(
+      rules.others
+        ? "In this cycle you propose peers and others; your manager and direct reports are asked already"
+        : "In this cycle you propose peers; your manager and direct reports are asked already",
+      { group: `Choose ${allowed.join(" or ")}` },
+    );
+  }
+  if (proposal.group === "peer" && proposal.peersSoFar >= rules.peers.max) {
+    throw new InvalidInputError(`You can propose at most ${rules.peers.max} peers in this cycle`, {
+      personId: "Remove a peer first",
+    });
+  }
+  if (proposal.asksOfRater >= rules.raterCap) {
+    throw new InvalidInputError(
+      `${proposal.raterName} is already asked to rate ${proposal.asksOfRater} people in this cycle (the most is ${rules.raterCap}): propose someone else`,
+      { personId: "Choose someone asked less often" },
+    );
+  }
+}

@@ -24,9 +24,22 @@ export type AuditAction =
   | "requests.remind"
   | "requests.approveExternal"
   | "nominations.decide"
-  | "mail.resend";
+  | "mail.resend"
+  | "cycles.create"
+  | "cycles.launch"
+  | "cycles.extend"
+  | "cycles.remind"
+  | "cycles.release"
+  | "cycles.advance";
 
-export type AuditTargetType = "person" | "organisation" | "team" | "feedback_request" | "nomination" | "mail";
+export type AuditTargetType =
+  | "person"
+  | "organisation"
+  | "team"
+  | "feedback_request"
+  | "nomination"
+  | "mail"
+  | "cycle";
 
 export interface AuditEntry {
   orgId: string;

@@ -8,20 +8,27 @@ import {
 } from "@fivefold/db";
 import { isAnonymousGroup, type RaterWarning, transition } from "@fivefold/domain";
 import { audit } from "../audit/record";
-import { type MemberServiceContext, nowOf, withTransaction } from "../context";
+import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
 import { assertCanManage, type FeedbackRequestRow, loadPerson, loadRequest } from "./access";
 import { discardEnvelopes } from "./envelopes";
 import { approvedNominations, judgeExternals } from "./externals";
 import { checkAnonymousCount, inviteRaters, type RaterToInvite } from "./invite";
-import { type CloseOutcome, closeLockedRequest } from "./release";
+import { closeOrHold, type HoldOutcome } from "./release";
 
 type RequestInput = { requestId: string };
 
-/** Opens a draft the caller's transaction holds: fixes k and who counts, and invites everyone. */
+/** What opening needs of its caller: the organisation (a cycle's job opens requests with no caller). */
+export type OpeningContext = ServiceContext & Pick<MemberServiceContext, "org">;
+
+/**
+ * Opens a draft the caller's transaction holds: fixes k and who counts, and invites everyone (the
+ * subject as self unless a cycle's rules leave self out).
+ */
 export async function openLocked(
-  ctx: MemberServiceContext,
+  ctx: OpeningContext,
   request: FeedbackRequestRow,
   subjectName: string,
+  options: { withSelf?: boolean } = {},
 ): Promise<RaterWarning[]> {
   const state = transition(request.state, "open");
   const approved = await approvedNominations(ctx, request);
@@ -40,7 +47,12 @@ export async function openLocked(
   if (!opened) throw new Error("request vanished while opening");
   await inviteRaters(ctx, {
     request: opened,
-    raters: [{ personId: request.subjectId, email: null, group: "self", counts: true }, ...raters],
+    raters: [
+      ...(options.withSelf === false
+        ? []
+        : [{ personId: request.subjectId, email: null, group: "self" as const, counts: true }]),
+      ...raters,
+    ],
     subjectName,
   });
   return warnings;
@@ -63,11 +75,11 @@ export function closeRequest({
 }: {
   ctx: MemberServiceContext;
   input: RequestInput;
-}): Promise<{ state: CloseOutcome }> {
+}): Promise<{ state: HoldOutcome }> {
   return withTransaction(ctx, async (ctx) => {
     const request = await loadRequest(ctx, ctx.org.id, input.requestId, "update");
     await assertCanManage(ctx, request);
-    const state = await closeLockedRequest(ctx, request);
+    const state = await closeOrHold(ctx, request);
     await audit(
       ctx.db,
       ctx,

@@ -18,6 +18,7 @@ import {
 } from "@fivefold/domain";
 import { audit } from "../audit/record";
 import { type MemberServiceContext, withTransaction } from "../context";
+import { assertCycleProposal } from "../cycles/nominations";
 import {
   assertCanManage,
   assertNotAnonymousReader,
@@ -57,6 +58,11 @@ export function proposeNomination({
     const subject = await loadPerson(ctx, ctx.org.id, request.subjectId);
     const readers = await readersOf(ctx, ctx.org.id, request, subject);
     assertNotAnonymousReader(readers, { personId: person.id, group: input.group }, "group");
+    await assertCycleProposal(ctx, request, {
+      personId: person.id,
+      personName: person.name,
+      group: input.group,
+    });
     const nominationId = await insertNomination(ctx.db, {
       orgId: ctx.org.id,
       requestId: request.id,

@@ -16,15 +16,17 @@ import {
   releasePolicy,
   transition,
 } from "@fivefold/domain";
-import { recordAudit } from "../audit/record";
 import { enqueueMail } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
+import { recordAudit } from "../audit/record";
 import { nowOf, type ServiceContext, withTransaction } from "../context";
 import type { FeedbackRequestRow } from "./access";
 import { discardEnvelopes, openEnvelopes, writeReleasedResponses } from "./envelopes";
 import { loadHistory } from "./history";
 
 export type CloseOutcome = "released" | "insufficient";
+/** A request of a cycle stops collecting at its deadline and waits, still sealed, for the cycle's release. */
+export type HoldOutcome = CloseOutcome | "closed";
 
 type Aggregated = ReturnType<typeof aggregate>;
 
@@ -38,7 +40,8 @@ export async function closeLockedRequest(
   request: FeedbackRequestRow,
 ): Promise<CloseOutcome> {
   const now = nowOf(ctx);
-  transition(request.state, "close");
+  // A request held by its cycle is already closed: it goes straight to its report.
+  if (request.state !== "closed") transition(request.state, "close");
   const responses = await openEnvelopes(ctx, request);
   const result = await aggregateRequest(ctx, request, responses, now);
   const state =
@@ -63,6 +66,21 @@ export async function closeLockedRequest(
   });
   await tellSubjectAndRequester(ctx, request, result);
   return state === "released" ? "released" : "insufficient";
+}
+
+/**
+ * Stops a request of a cycle from collecting (the caller's transaction holds its row lock): no more
+ * answers, nothing opened; its envelopes stay sealed until the cycle releases every report at once.
+ */
+export async function holdLockedRequest(ctx: ServiceContext, request: FeedbackRequestRow): Promise<"closed"> {
+  const state = transition(request.state, "close");
+  await markRequestClosed(ctx.db, request, { state, closedAt: nowOf(ctx), insufficientReason: null });
+  return "closed";
+}
+
+/** Closes a request, or holds it when it belongs to a cycle (reports of a cycle release together). */
+export function closeOrHold(ctx: ServiceContext, request: FeedbackRequestRow): Promise<HoldOutcome> {
+  return request.cycleId ? holdLockedRequest(ctx, request) : closeLockedRequest(ctx, request);
 }
 
 /** The report of these responses, or why there is none. */
@@ -132,9 +150,9 @@ export async function closeDueRequests({
 }: {
   ctx: ServiceContext;
   input?: { limit?: number; onError?: (requestId: string, error: unknown) => void };
-}): Promise<Array<{ requestId: string; outcome: CloseOutcome }>> {
+}): Promise<Array<{ requestId: string; outcome: HoldOutcome }>> {
   const now = nowOf(ctx);
-  const closed: Array<{ requestId: string; outcome: CloseOutcome }> = [];
+  const closed: Array<{ requestId: string; outcome: HoldOutcome }> = [];
   // A request that fails to close (its transaction rolls back) is skipped for the rest of this run
   // and tried again on the next, so one bad request never holds up the others.
   const failed: string[] = [];
@@ -145,7 +163,7 @@ export async function closeDueRequests({
         const due = await claimDueRequest(ctx.db, now, failed);
         if (!due) return null;
         claimed = due.id;
-        const outcome = await closeLockedRequest(ctx, due);
+        const outcome = await closeOrHold(ctx, due);
         await recordAudit(ctx.db, {
           orgId: due.orgId,
           actorId: null,

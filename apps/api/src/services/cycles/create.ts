@@ -10,6 +10,7 @@ import {
   isoDay,
   resolveCycleRules,
 } from "@fivefold/domain";
+import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 
 export interface CreateCycleInput {
@@ -69,6 +70,13 @@ export async function createCycle({ ctx, input }: { ctx: MemberServiceContext; i
       ...calendar,
       createdById: ctx.person.id,
     });
+    await audit(
+      ctx.db,
+      ctx,
+      "cycles.create",
+      { type: "cycle", id: row.id },
+      { population: Object.keys(input.population)[0] },
+    );
     return { id: row.id };
   });
 }

@@ -8,6 +8,7 @@ import {
   extendCycle,
   PreconditionFailedError,
 } from "@fivefold/domain";
+import { audit } from "../audit/record";
 import { type MemberServiceContext, withTransaction } from "../context";
 import { cycleSummary, loadCycle } from "./shape";
 
@@ -33,6 +34,13 @@ export async function extendCyclePhase({
     if (input.phase === "answering") {
       await updateCycleDeadlines(ctx.db, ctx.org.id, cycle.id, endOfDay(extended.answersDueOn));
     }
+    await audit(
+      ctx.db,
+      ctx,
+      "cycles.extend",
+      { type: "cycle", id: cycle.id },
+      { phase: input.phase, on: input.on },
+    );
     return cycleSummary(row);
   });
 }

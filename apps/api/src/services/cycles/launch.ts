@@ -17,6 +17,7 @@ import {
   PreconditionFailedError,
   type SubjectPlan,
 } from "@fivefold/domain";
+import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 import { judgeCycle } from "./preflight";
 import { loadCycle } from "./shape";
@@ -97,6 +98,13 @@ export async function launchCycle({
     const locked = await loadCycle(ctx, cycle.id, "update");
     assertLaunchable(locked);
     await updateCycle(ctx.db, ctx.org.id, cycle.id, { phase: "nominations", launchedAt: nowOf(ctx) });
+    await audit(
+      ctx.db,
+      ctx,
+      "cycles.launch",
+      { type: "cycle", id: cycle.id },
+      { requests: done.size + created, excluded: exclude.size },
+    );
   });
   return { requests: done.size + created };
 }

@@ -19,10 +19,10 @@ import {
   planResend,
   WAITING_AFTER_MS,
 } from "@fivefold/domain";
-import { newToken } from "../collect/tokens";
 import { enqueueMail } from "../../mail/outbox";
 import { invitationMail } from "../../mail/templates";
 import { auditAs } from "../audit/record";
+import { newToken } from "../collect/tokens";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 
 export async function listMailProblems({ ctx }: { ctx: MemberServiceContext }): Promise<MailProblems> {

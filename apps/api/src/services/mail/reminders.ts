@@ -14,10 +14,10 @@ import {
   replaceInvitationToken,
 } from "@fivefold/db";
 import { reminderDue } from "@fivefold/domain";
-import { newToken } from "../collect/tokens";
 import { enqueueMail } from "../../mail/outbox";
 import { reminderMail } from "../../mail/templates";
 import { recordAudit } from "../audit/record";
+import { newToken } from "../collect/tokens";
 
 export interface ReminderRun {
   now: Date;
@@ -53,7 +53,11 @@ async function remindNext(tx: Executor, options: ReminderRun) {
   return { requestId: request.id, reminded };
 }
 
-async function remindLocked(
+/**
+ * Reminds the non-responders of a request the caller's transaction has locked (the job, or an
+ * admin's reminder of a whole cycle); each gets a mail of their own, nobody hears who they are.
+ */
+export async function remindLocked(
   tx: Executor,
   request: FeedbackRequestRow,
   options: ReminderRun,
