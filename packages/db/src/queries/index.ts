@@ -8,4 +8,5 @@ export * from "./organisations";
 export * from "./outbox-delivery";
 export * from "./outbox-problems";
 export * from "./people";
+export * from "./rate-limits";
 export * from "./sealed-storage";

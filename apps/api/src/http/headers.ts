@@ -1,0 +1,48 @@
+// Security headers on every answer (docs/security.md, "Headers"), through helmet. The page loads
+// only its own scripts (the built index.html has no inline script) and may not be framed;
+// referrers are never sent, so a one-time link in the address bar does not leak to anything the
+// page links to. Mantine writes its theme's CSS variables into <style> elements at run time, so
+// styles may be inline; that is the one allowance, and it lets no script run.
+import helmet from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+
+export interface HeaderOptions {
+  /** Served over HTTPS (PUBLIC_URL is https://…): add HSTS and upgrade stray http:// requests. */
+  https: boolean;
+}
+
+export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
+  return {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "script-src-attr": ["'none'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    // The favicon is a data: URL; nothing else loads images from elsewhere.
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    ...(https ? { "upgrade-insecure-requests": [] } : {}),
+  };
+}
+
+export async function registerSecurityHeaders(app: FastifyInstance, options: HeaderOptions): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(options.https) },
+    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    referrerPolicy: { policy: "no-referrer" },
+    frameguard: { action: "deny" },
+    crossOriginOpenerPolicy: { policy: "same-origin" },
+    crossOriginResourcePolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+    xPoweredBy: true,
+  });
+  // API answers are about one person and one moment: never kept by a browser or a shared cache.
+  app.addHook("onSend", async (req, reply) => {
+    if (req.url.startsWith("/trpc") || req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  });
+}
