@@ -6,6 +6,7 @@ import {
   type Database,
   deleteExpiredRateLimitBuckets,
   hitRateLimitBuckets,
+  readRateLimitBuckets,
   refundRateLimitBuckets,
 } from "@fivefold/db";
 
@@ -118,6 +119,34 @@ export class RateLimiter {
           keyed.filter((b) => limits.includes(b.limit)).map((b) => b.key),
         ),
     };
+  }
+
+  /**
+   * Whether every bucket still has room, without counting: for limits counted after the fact
+   * (a link that turned out not to exist), so that nothing is ever counted that did not happen.
+   */
+  async check(buckets: readonly Bucket[]): Promise<Omit<Verdict, "refund">> {
+    const keyed = buckets.map((b) => ({ ...b, key: this.key(b), ...this.settings[b.limit] }));
+    const counts = new Map(
+      (
+        await readRateLimitBuckets(
+          this.db,
+          keyed.map((b) => b.key),
+        )
+      ).map((c) => [c.key, c]),
+    );
+    for (const bucket of keyed) {
+      const count = counts.get(bucket.key);
+      if (count && count.hits >= bucket.max) {
+        const wait = count.resetsAt.getTime() - Date.now();
+        return {
+          allowed: false,
+          refusedBy: bucket.limit,
+          retryAfterSeconds: Math.max(1, Math.ceil(wait / SECOND)),
+        };
+      }
+    }
+    return { allowed: true, retryAfterSeconds: 0 };
   }
 
   private sweepNow(): void {

@@ -19,24 +19,46 @@ export interface EdgeContext {
 
 type Result = { ok: true } | { ok: false; error: TRPCError };
 
+/** The link calls of one HTTP request (a batch), chained: each waits for the one before. */
+const batches = new WeakMap<EdgeContext, Promise<unknown>>();
+
 /**
- * Counts a link call before it runs; the miss it counts for its address is taken back unless the
- * link turned out not to exist. Counting first (and giving back) keeps calls sent at once from
- * all passing a check made before any of them failed.
+ * Counts a link call against its link before it runs. A call with a link that does not exist
+ * counts against the client's address once it has turned out so (a check first, the count after):
+ * nothing that did not happen is ever counted, so a crash or a database hiccup mid-call cannot lock
+ * an office's raters out of their links. The link calls of one batch run one after another, so
+ * each sees the misses before it; separate requests sent at once may pass the check together (at
+ * most as many as are in flight), and tokens have 128 random bits, so that buys a guesser nothing.
  */
-export async function limitLinkCall<R extends Result>(
+export function limitLinkCall<R extends Result>(
   edge: EdgeContext | undefined,
   path: string,
   rawInput: () => Promise<unknown>,
   next: () => Promise<R>,
 ): Promise<R> {
   if (!edge || !LINK_PROCEDURES.has(path)) return next();
+  const run = () => limited(edge, rawInput, next);
+  const mine = (batches.get(edge) ?? Promise.resolve()).then(run, run);
+  batches.set(
+    edge,
+    mine.catch(() => {}),
+  );
+  return mine;
+}
+
+async function limited<R extends Result>(
+  edge: EdgeContext,
+  rawInput: () => Promise<unknown>,
+  next: () => Promise<R>,
+): Promise<R> {
   const input = await rawInput();
   const token = (input as { token?: unknown } | null | undefined)?.token;
-  const verdict = await edge.limiter.hit([
-    { limit: "linkMissesPerAddress", subject: edge.clientAddress },
-    ...(typeof token === "string" ? [{ limit: "linkPerToken" as const, subject: token }] : []),
-  ]);
+  const misses = { limit: "linkMissesPerAddress" as const, subject: edge.clientAddress };
+  const checked = await edge.limiter.check([misses]);
+  const verdict =
+    checked.allowed && typeof token === "string"
+      ? await edge.limiter.hit([{ limit: "linkPerToken", subject: token }])
+      : checked;
   if (!verdict.allowed && verdict.refusedBy) {
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",
@@ -44,6 +66,6 @@ export async function limitLinkCall<R extends Result>(
     });
   }
   const result = await next();
-  if (result.ok || result.error.code !== "NOT_FOUND") await verdict.refund(["linkMissesPerAddress"]);
+  if (!result.ok && result.error.code === "NOT_FOUND") await edge.limiter.hit([misses]);
   return result;
 }

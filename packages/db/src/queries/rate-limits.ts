@@ -1,6 +1,6 @@
 // Rate-limit buckets shared by every API process: a hit is one statement that starts a new window
 // when the old one has passed, so two processes counting at once both count.
-import { inArray, lt, sql } from "drizzle-orm";
+import { and, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { rateLimitBuckets } from "../schema";
 
@@ -45,6 +45,15 @@ export async function hitRateLimitBuckets(
       hits: rateLimitBuckets.hits,
       resetsAt: rateLimitBuckets.resetsAt,
     });
+}
+
+/** The counts of these buckets in their current windows (a bucket whose window has passed is absent). */
+export async function readRateLimitBuckets(db: Executor, keys: readonly string[]): Promise<BucketCount[]> {
+  if (keys.length === 0) return [];
+  return db
+    .select({ key: rateLimitBuckets.key, hits: rateLimitBuckets.hits, resetsAt: rateLimitBuckets.resetsAt })
+    .from(rateLimitBuckets)
+    .where(and(inArray(rateLimitBuckets.key, [...keys]), gt(rateLimitBuckets.resetsAt, sql`now()`)));
 }
 
 /** Takes one hit back from each bucket still in its window (an attempt that turned out not to count). */
