@@ -180,6 +180,11 @@ const LOG_REDACTION = {
   },
   redact: {
     paths: [
+      "password",
+      "newPassword",
+      "token",
+      "answers",
+      "comments",
       "req.headers.cookie",
       "req.headers.authorization",
       'res.headers["set-cookie"]',
