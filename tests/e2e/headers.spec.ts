@@ -40,5 +40,17 @@ test("the app runs under its CSP: no refused script, style or request on a tour 
   }
   await page.goto("/r/not-a-real-link");
   await expect(page.getByRole("heading").first()).toBeVisible();
+
+  // A coach's team dashboard (the heatmap) and a released report (its charts).
+  await page.context().clearCookies();
+  await signIn(page, "noor.haddad@acme.test");
+  await page.getByRole("link", { name: "Team dashboards" }).click();
+  await page.getByRole("link", { name: "Platform Engineering" }).click();
+  await expect(page.getByRole("heading", { name: "Platform Engineering" })).toBeVisible();
+  const row = page.getByTestId("heatmap-row").first();
+  const name = (await row.getByRole("rowheader").locator("a").innerText()).trim();
+  await row.getByTestId("heat-cell").first().click();
+  await expect(page.getByRole("heading", { name: `360 report: ${name}` })).toBeVisible();
+  await expect(page.locator("svg").first()).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // only its own scripts (the built index.html has no inline script) and may not be framed;
 // referrers are never sent, so a one-time link in the address bar does not leak to anything the
 // page links to. Mantine writes its theme's CSS variables into <style> elements at run time, so
-// styles may be inline; that is the one allowance, and it lets no script run.
+// style elements may be inline; that is the one allowance, and it lets no script run.
 import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
 
@@ -16,7 +16,11 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[]> 
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "script-src-attr": ["'none'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
+    // <style> elements may be inline (Mantine's), style="" attributes in markup may not; React
+    // sets style properties through the CSSOM, which this does not restrict.
+    "style-src": ["'self'"],
+    "style-src-elem": ["'self'", "'unsafe-inline'"],
+    "style-src-attr": ["'none'"],
     // The favicon is a data: URL; nothing else loads images from elsewhere.
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
