@@ -10,10 +10,14 @@ export interface Api {
 }
 
 export async function apiAs(baseURL: string, email: string): Promise<Api> {
-  const context: APIRequestContext = await playwrightRequest.newContext({ baseURL });
+  // A browser sends its page's Origin with every POST; the API refuses writes with a session
+  // cookie from anywhere else (docs/security.md).
+  const context: APIRequestContext = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: new URL(baseURL).origin },
+  });
   const signIn = await context.post("/api/auth/sign-in/email", {
     data: { email, password: DEMO_PASSWORD },
-    headers: { origin: new URL(baseURL).origin },
   });
   if (!signIn.ok()) throw new Error(`sign-in as ${email} failed: ${signIn.status()}`);
   const unwrap = async <T>(response: Awaited<ReturnType<APIRequestContext["get"]>>, path: string) => {

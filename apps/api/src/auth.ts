@@ -14,11 +14,12 @@ export interface AuthOptions {
   baseURL: string;
   trustedOrigins: string[];
   production: boolean;
-  /** Sign-in attempts allowed per client address per 10 s (production only). */
-  signInRateLimit?: number;
 }
 
 export function createAuth(options: AuthOptions) {
+  // Over HTTPS the cookies are Secure and `__Host-` named: the browser then sends them to this
+  // exact origin only, never sets them from http:// or a sibling subdomain (Domain is never set).
+  const https = options.baseURL.startsWith("https://");
   return betterAuth({
     appName: "Fivefold",
     secret: options.secret,
@@ -61,14 +62,20 @@ export function createAuth(options: AuthOptions) {
         write("[Better Auth]", text, ...args.map(sanitiseDatabaseError));
       },
     },
-    // Better Auth turns its origin check off when NODE_ENV=test; we want it on everywhere.
-    advanced: { disableOriginCheck: false },
-    rateLimit: {
-      enabled: options.production,
-      window: 10,
-      max: 100,
-      customRules: { "/sign-in/email": { window: 10, max: options.signInRateLimit ?? 10 } },
+    advanced: {
+      // Better Auth turns its origin check off when NODE_ENV=test; we want it on everywhere.
+      disableOriginCheck: false,
+      ...(https
+        ? {
+            useSecureCookies: false,
+            cookiePrefix: "__Host-better-auth",
+            defaultCookieAttributes: { secure: true, path: "/", sameSite: "lax", httpOnly: true },
+          }
+        : {}),
     },
+    // Limits are counted at the edge, in the database, across every process (http/rate-limits.ts);
+    // Better Auth's own counter lives in one process's memory.
+    rateLimit: { enabled: false },
   });
 }
 

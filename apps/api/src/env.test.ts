@@ -78,6 +78,29 @@ describe("readEnv", () => {
     }
     expect(() => readEnv([], { DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
   });
+
+  it("trusts no proxy unless TRUST_PROXY names hops or addresses, and never every hop (PUBLIC_URL alone trusts none)", () => {
+    expect(readEnv([], { PUBLIC_URL: "https://fivefold.example" }).trustProxy).toBe(false);
+    expect(readEnv([], { TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(readEnv([], { TRUST_PROXY: "10.0.0.5, 10.1.0.0/16,fd00::/8,loopback" }).trustProxy).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "fd00::/8",
+      "loopback",
+    ]);
+    for (const value of ["true", "*"]) {
+      expect(() => readEnv([], { TRUST_PROXY: value })).toThrow(/would trust every hop/);
+    }
+    for (const value of ["proxy.internal", "10.0.0.0/33", "10.0.0.1/8/1", "11"]) {
+      expect(() => readEnv([], { TRUST_PROXY: value })).toThrow(/^TRUST_PROXY/);
+    }
+    expect(readEnv([], {})).toMatchObject({
+      signInRateLimit: 10,
+      signInAccountRateLimit: 10,
+      passwordMailRateLimit: 3,
+      linkRateLimit: 60,
+    });
+  });
 });
 
 describe("restart pauses", () => {

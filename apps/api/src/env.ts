@@ -1,5 +1,6 @@
 // The one place that reads process.env: everything else receives settings as arguments. Settings
 // that cannot work are refused here, before anything starts, with a sentence saying what to do.
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS, type Driver, describeUrl } from "@fivefold/db/url";
 
@@ -24,7 +25,19 @@ export interface Env {
   smtpTimeoutMs: number;
   /** The From address of e-mails sent over SMTP. */
   mailFrom: string;
+  /** Sign-in attempts per client address per 10 s. */
   signInRateLimit: number;
+  /** Wrong passwords per account per 15 minutes. */
+  signInAccountRateLimit: number;
+  /** Password e-mails per account per hour (ten times as many per client address). */
+  passwordMailRateLimit: number;
+  /** Calls with one one-time link per 10 minutes. */
+  linkRateLimit: number;
+  /**
+   * Which proxies in front may tell the client's address (X-Forwarded-For) and scheme
+   * (X-Forwarded-Proto): a number of hops, or their addresses and CIDR ranges; false: none.
+   */
+  trustProxy: number | string[] | false;
   /** Add a generated team of this many people to the demo (for scale checks); 0 for none. */
   demoLargeTeam: number;
   /** API processes the supervisor runs (node:cluster). */
@@ -112,6 +125,10 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2), vars = 
     smtpTimeoutMs: integer(vars, "SMTP_TIMEOUT_MS", DEFAULT_SMTP_TIMEOUT_MS, 100, 600_000),
     mailFrom: vars.MAIL_FROM || "Fivefold <no-reply@fivefold.invalid>",
     signInRateLimit: integer(vars, "SIGN_IN_RATE_LIMIT", 10, 1, 1_000_000),
+    signInAccountRateLimit: integer(vars, "SIGN_IN_ACCOUNT_RATE_LIMIT", 10, 1, 1_000_000),
+    passwordMailRateLimit: integer(vars, "PASSWORD_MAIL_RATE_LIMIT", 3, 1, 1_000_000),
+    linkRateLimit: integer(vars, "LINK_RATE_LIMIT", 60, 1, 1_000_000),
+    trustProxy: readTrustProxy(vars.TRUST_PROXY),
     demoLargeTeam: integer(vars, "DEMO_LARGE_TEAM", 0, 0, 100_000),
     workers,
     poolSize: integer(vars, "DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 1, 1000),
@@ -124,4 +141,42 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2), vars = 
     ),
     shutdownTimeoutMs: integer(vars, "SHUTDOWN_TIMEOUT_MS", 25_000, 0, 600_000),
   };
+}
+
+/** proxy-addr's names for well-known ranges, accepted as they are. */
+const RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * TRUST_PROXY: unset trusts no proxy (the socket's address is the client's); a number trusts that
+ * many hops in front; a comma list trusts those addresses and CIDR ranges. Trusting every hop
+ * ("true") would let any client write its own address, so it is refused.
+ */
+export function readTrustProxy(raw: string | undefined): number | string[] | false {
+  const value = raw?.trim() ?? "";
+  if (value === "" || value === "0" || value.toLowerCase() === "false") return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY=${value}: a hop count from 0 to 10 is expected`);
+    return hops;
+  }
+  if (value.toLowerCase() === "true" || value === "*") {
+    throw new ConfigError(
+      `TRUST_PROXY=${value} would trust every hop, so any client could choose its own address (and rate-limit bucket). ` +
+        "Give the number of proxies in front (TRUST_PROXY=1) or their addresses (TRUST_PROXY=10.0.0.5,10.0.1.0/24).",
+    );
+  }
+  const entries = value.split(",").map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (RANGE_NAMES.has(entry)) continue;
+    const [address = "", bits, extra] = entry.split("/");
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !bitsOk || extra !== undefined) {
+      throw new ConfigError(
+        `TRUST_PROXY: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/8, fd00::/8, loopback)`,
+      );
+    }
+  }
+  return entries;
 }

@@ -68,7 +68,7 @@ describe(`HTTP with a Better Auth session on ${testDriver()}`, () => {
     const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
     const bad = await fetch(`${base}/trpc/settings.update`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/json" },
+      headers: { cookie, "content-type": "application/json", origin: base },
       body: JSON.stringify({ anonymityThreshold: 2, reminderDays: "soon" }),
     });
     expect(bad.status).toBe(400);

@@ -102,7 +102,7 @@ describe(`log lines of failed queries on ${testDriver()}`, () => {
       lines.length = 0;
       const response = await fetch(`${base}/trpc/requests.close`, {
         method: "POST",
-        headers: { cookie, "content-type": "application/json" },
+        headers: { cookie, "content-type": "application/json", origin: base },
         body: JSON.stringify({ requestId }),
       });
       expect(response.status).toBe(500);

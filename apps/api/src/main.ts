@@ -16,6 +16,7 @@ import {
 } from "@fivefold/db";
 import { createAuth, servedOrigins } from "./auth";
 import { ConfigError, type Env, EXIT_CONFIG, readEnv } from "./env";
+import { defaultRateLimits } from "./http/rate-limits";
 import { startJobs } from "./jobs";
 import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
 import { leaseFor, MAIL_CONCURRENCY, startMailWorker } from "./mail/worker";
@@ -61,7 +62,6 @@ async function main(env: Env): Promise<void> {
     baseURL,
     trustedOrigins: servedOrigins(env.port, env.publicUrl),
     production: env.production,
-    signInRateLimit: env.signInRateLimit,
   });
   const readiness = new Readiness("starting", "applying migrations");
   const app = await buildServer({
@@ -73,8 +73,21 @@ async function main(env: Env): Promise<void> {
     mailboxEnabled: env.demo && !env.smtpUrl,
     sealingSecret,
     readiness,
-    trustProxy: Boolean(env.publicUrl),
+    publicUrl: env.publicUrl,
+    trustProxy: env.trustProxy,
+    rateLimits: defaultRateLimits({
+      signIn: env.signInRateLimit,
+      signInAccount: env.signInAccountRateLimit,
+      passwordMail: env.passwordMailRateLimit,
+      link: env.linkRateLimit,
+    }),
   });
+  if (speaks && env.publicUrl && env.trustProxy === false) {
+    console.warn(
+      "PUBLIC_URL is set but TRUST_PROXY is not: behind a reverse proxy every client then shares the proxy's address " +
+        "(one rate-limit bucket for all of them). Set TRUST_PROXY=1 (or the proxy's address) when a proxy is in front.",
+    );
+  }
   const address = await app.listen({ port: env.port, host: env.host });
   log(
     `Listening on ${address}, ${Math.round(performance.now() - opened)} ms after the database (${driver}, ${location}) opened in ${Math.round(opened - started)} ms`,

@@ -9,6 +9,10 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
 import { registerAuthRoutes, requestHeaders } from "./http/auth-routes";
+import { API_BODY_LIMIT, registerBodyLimits } from "./http/body-limits";
+import { registerSecurityHeaders } from "./http/headers";
+import { registerOriginCheck } from "./http/origin";
+import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
@@ -20,6 +24,11 @@ export interface ServerOptions {
   auth: Auth;
   /** The origin people reach the app at, for links in e-mails. */
   appUrl: string;
+  /**
+   * PUBLIC_URL: the one origin tRPC writes with a session may come from (unset: the request's own
+   * scheme and host), and, when https, HSTS.
+   */
+  publicUrl?: string | undefined;
   mailboxEnabled: boolean;
   sealingSecret: string;
   /** Shared with the process's start-up and shutdown; ready from the start when omitted (tests). */
@@ -31,7 +40,10 @@ export interface ServerOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
-  trustProxy?: boolean;
+  /** TRUST_PROXY: hops, or proxy addresses and ranges, whose X-Forwarded-* headers count; none when omitted. */
+  trustProxy?: number | string[] | false;
+  /** Rate limits counted in the database; none when omitted (tests that are not about them). */
+  rateLimits?: RateLimitSettings;
 }
 
 declare module "fastify" {
@@ -48,11 +60,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: {
       level: options.logger ? "info" : "warn",
       ...(options.logStream ? { stream: options.logStream } : {}),
+      ...LOG_REDACTION,
     },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedProxies(options.trustProxy),
     routerOptions: { maxParamLength: 5000 },
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: API_BODY_LIMIT,
   });
+  await registerSecurityHeaders(app, { https: options.publicUrl?.startsWith("https://") ?? false });
+  registerBodyLimits(app);
+  registerOriginCheck(app, { publicUrl: options.publicUrl });
+  const limiter = options.rateLimits
+    ? new RateLimiter(database.db, options.rateLimits, (error) =>
+        app.log.warn({ err: sanitiseDatabaseError(error) }, "sweeping rate-limit buckets failed"),
+      )
+    : undefined;
 
   // A failed request is logged without the values a database error carries (see
   // sanitiseDatabaseError); fastify's own handler would print the raw message.
@@ -96,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .header("retry-after", "1")
       .send({ error: "Fivefold is starting: try again in a moment" });
   });
-  registerAuthRoutes(app, auth);
+  registerAuthRoutes(app, auth, limiter);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
@@ -112,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             sealingSecret: options.sealingSecret,
           },
           session?.user.id ?? null,
+          limiter ? { clientAddress: req.ip, limiter } : undefined,
         );
       },
       onError({ error, path }) {
@@ -135,6 +157,48 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   return app;
 }
+
+/** TRUST_PROXY for fastify: a hop count trusts the nearest hops (index 0 is the socket's peer). */
+function trustedProxies(
+  trust: ServerOptions["trustProxy"],
+): string[] | ((address: string, hop: number) => boolean) | false {
+  if (trust === undefined || trust === false) return false;
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return trust;
+}
+
+/**
+ * What a log line may say about a request: its method, path and ids, never its query string (a
+ * GET's tRPC input carries one-time tokens and answers), cookies or credentials; and no field that
+ * could carry a password, a token, an answer or a comment, wherever a logger puts it.
+ */
+const LOG_REDACTION = {
+  serializers: {
+    req(req: { method: string; url: string; hostname?: string; ip?: string; id?: string }) {
+      return { method: req.method, url: req.url.split("?")[0], host: req.hostname, remoteAddress: req.ip };
+    },
+  },
+  redact: {
+    paths: [
+      "password",
+      "newPassword",
+      "token",
+      "answers",
+      "comments",
+      "req.headers.cookie",
+      "req.headers.authorization",
+      'res.headers["set-cookie"]',
+      "*.password",
+      "*.newPassword",
+      "*.token",
+      "*.answers",
+      "*.comments",
+      "*.input",
+      "*.body",
+    ],
+    censor: "[redacted]",
+  },
+};
 
 /** How long /readyz waits for the database before calling it unreachable. */
 const READY_PROBE_MS = 2_000;

@@ -27,7 +27,8 @@ export async function call<T = unknown>(
       method,
       headers: {
         ...(method === "POST" ? { "content-type": "application/json" } : {}),
-        ...(options.cookie ? { cookie: options.cookie } : {}),
+        // A write with a session must say where it comes from, as a browser does (docs/security.md).
+        ...(options.cookie ? { cookie: options.cookie, origin: base } : {}),
       },
       body: method === "POST" ? JSON.stringify(input) : undefined,
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),

@@ -1,6 +1,7 @@
 // The request context every procedure receives. Transport fills `userId` from the session
 // cookie; tests build it directly with a seeded user's id.
 import type { Database, Driver, Membership } from "@fivefold/db";
+import type { EdgeContext } from "./link-limits";
 
 export interface Context {
   db: Database;
@@ -18,6 +19,8 @@ export interface Context {
   sealingSecret: string;
   /** Per-request memo (shared by every call of one batched HTTP request). */
   memo: Map<string, Promise<unknown>>;
+  /** The client address and the rate limiter, for calls that came over HTTP. */
+  edge?: EdgeContext;
 }
 
 export interface ContextBase {
@@ -35,8 +38,9 @@ export interface MemberContext extends Context {
   roles: Membership["roles"];
 }
 
-export function createContextFor(base: ContextBase, userId: string | null): Context {
+export function createContextFor(base: ContextBase, userId: string | null, edge?: EdgeContext): Context {
   return {
+    ...(edge ? { edge } : {}),
     db: base.db,
     driver: base.driver,
     appUrl: base.appUrl,

@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { type Context, type MemberContext, memoise } from "./context";
 import { fieldsOf, toTRPCError } from "./errors";
+import { limitLinkCall } from "./link-limits";
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -31,7 +32,12 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+// Outside mapErrors, so it sees the mapped result (a link that does not exist is NOT_FOUND).
+const limitLinks = t.middleware(({ ctx, path, getRawInput, next }) =>
+  limitLinkCall(ctx.edge, path, getRawInput, next),
+);
+
+export const publicProcedure = t.procedure.use(limitLinks).use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

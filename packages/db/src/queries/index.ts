@@ -14,5 +14,6 @@ export * from "./organisations";
 export * from "./outbox-delivery";
 export * from "./outbox-problems";
 export * from "./people";
+export * from "./rate-limits";
 export * from "./reports";
 export * from "./sealed-storage";

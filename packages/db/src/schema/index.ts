@@ -11,6 +11,7 @@ export * from "./organisations";
 export * from "./outbox";
 export * from "./partnerships";
 export * from "./people";
+export * from "./rate-limit-buckets";
 export * from "./report-snapshots";
 export * from "./roles";
 export * from "./sealed-envelopes";
