@@ -2,13 +2,13 @@
 // balancers, and (when built) the web app.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import fastifyStatic from "@fastify/static";
 import { type DatabaseHandle, sanitiseDatabaseError } from "@fivefold/db";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
 import { registerAuthRoutes, requestHeaders } from "./http/auth-routes";
+import { registerWebApp } from "./http/static";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
@@ -123,16 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const webDist = options.webDist;
-  if (webDist && existsSync(join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The web app routes in the browser: unknown GETs outside the API get its index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !/^\/(trpc|api\/|healthz|readyz)/.test(req.url)) {
-        return reply.type("text/html").sendFile("index.html");
-      }
-      return reply.status(404).send({ error: "Not found" });
-    });
-  }
+  if (webDist && existsSync(join(webDist, "index.html"))) await registerWebApp(app, webDist);
   return app;
 }
 
