@@ -7,7 +7,8 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/a
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
-import { registerAuthRoutes, requestHeaders } from "./http/auth-routes";
+import { registerAuthRoutes } from "./http/auth-routes";
+import { signedInUserId } from "./http/session";
 import { registerWebApp } from "./http/static";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
@@ -102,8 +103,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      async createContext({ req }) {
-        const session = await auth.api.getSession({ headers: requestHeaders(req) });
+      async createContext({ req, res }) {
+        const userId = await signedInUserId(auth, req, res);
         return createContextFor(
           {
             ...database,
@@ -111,7 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             mailboxEnabled: options.mailboxEnabled,
             sealingSecret: options.sealingSecret,
           },
-          session?.user.id ?? null,
+          userId,
         );
       },
       onError({ error, path }) {
