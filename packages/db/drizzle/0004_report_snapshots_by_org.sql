@@ -1,0 +1,1 @@
+CREATE INDEX "report_snapshots_org_id_released_at_index" ON "report_snapshots" USING btree ("org_id","released_at");
