@@ -38,7 +38,6 @@ const { values: args } = parseArgs({
     rounds: { type: "string" },
     connections: { type: "string", default: "50" },
     raters: { type: "string" },
-    write: { type: "boolean", default: true },
     "no-write": { type: "boolean", default: false },
     label: { type: "string" },
   },
