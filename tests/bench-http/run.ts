@@ -54,6 +54,8 @@ const writeDocs = !smoke && !args["no-write"];
 // Processes
 
 const children = new Set<ChildProcess>();
+/** Temporary folders of this run, removed however it ends. */
+const scratch: string[] = [];
 function stopChildren(): void {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
 }
@@ -558,6 +560,7 @@ async function main(): Promise<void> {
     fixtures.push(sample);
 
     const fixtureFile = join(mkdtempSync(join(tmpdir(), "fivefold-bare-")), "fixtures.json");
+    scratch.push(dirname(fixtureFile));
     writeFileSync(fixtureFile, JSON.stringify(fixtures));
     const bareStart = await startUntil(
       process.execPath,
@@ -662,6 +665,7 @@ async function main(): Promise<void> {
     }
   } finally {
     stopChildren();
+    for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
     await target.drop();
   }
 }
