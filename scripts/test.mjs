@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The one test command: lint and format check, typecheck of every package, unit and integration
-// tests (PGlite, and Postgres too when TEST_DATABASE_URL is set), then the browser journeys.
+// tests (PGlite, and Postgres too when TEST_DATABASE_URL is set), the browser journeys, then a
+// short smoke of the HTTP benchmark.
 // Each step runs even if an earlier one failed, so one run shows every problem; the exit code
 // is non-zero if any failed. Reports land in .reports/ for .ci/run to count.
 import { spawnSync } from "node:child_process";
@@ -22,6 +23,9 @@ const steps = [
     ["exec", "turbo", "run", "typecheck", "test", "--concurrency=2", "--continue", "--output-logs=full"],
   ],
   ["browser journeys (playwright)", "node", ["tests/run-e2e.mjs"]],
+  // Fails only on a broken harness, never on a timing; bounded by its own deadline (5 min) and by
+  // the timeout below.
+  ["HTTP benchmark smoke (bench:http --smoke)", "pnpm", ["bench:http", "--smoke"], 6 * 60_000],
 ];
 
 console.log(
@@ -30,9 +34,15 @@ console.log(
     : "Integration tests run on PGlite only; set TEST_DATABASE_URL=postgres://… to run them on Postgres too.",
 );
 const failed = [];
-for (const [name, command, args] of steps) {
+for (const [name, command, args, timeout] of steps) {
   console.log(`\n▶ ${name}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env,
+    timeout,
+    killSignal: "SIGTERM",
+  });
   if (result.status !== 0) failed.push(name);
 }
 console.log(failed.length === 0 ? "\nAll steps passed." : `\nFailed: ${failed.join("; ")}`);

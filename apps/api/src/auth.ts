@@ -16,6 +16,9 @@ export interface AuthOptions {
   production: boolean;
 }
 
+/** How long a browser's signed copy of its session is trusted without asking the database. */
+export const SESSION_CACHE_SECONDS = 60;
+
 export function createAuth(options: AuthOptions) {
   // Over HTTPS the cookies are Secure and `__Host-` named: the browser then sends them to this
   // exact origin only, never sets them from http:// or a sibling subdomain (Domain is never set).
@@ -52,7 +55,14 @@ export function createAuth(options: AuthOptions) {
         }
       }),
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+      // The session rides in a signed cookie for up to SESSION_CACHE_SECONDS, so most requests skip
+      // the database for it; sign-out clears that cookie at once. How long a session revoked
+      // elsewhere lives on: docs/security.md, "Session cache".
+      cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS },
+    },
     telemetry: { enabled: false },
     // Its errors reach the console without the values of a failed query (a session token, an address).
     logger: {

@@ -2,17 +2,18 @@
 // balancers, and (when built) the web app.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import fastifyStatic from "@fastify/static";
 import { type DatabaseHandle, sanitiseDatabaseError } from "@fivefold/db";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Auth } from "./auth";
-import { registerAuthRoutes, requestHeaders } from "./http/auth-routes";
+import { registerAuthRoutes } from "./http/auth-routes";
 import { API_BODY_LIMIT, registerBodyLimits } from "./http/body-limits";
 import { registerSecurityHeaders } from "./http/headers";
 import { registerOriginCheck } from "./http/origin";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
+import { signedInUserId } from "./http/session";
+import { registerWebApp } from "./http/static";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
@@ -123,8 +124,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      async createContext({ req }) {
-        const session = await auth.api.getSession({ headers: requestHeaders(req) });
+      async createContext({ req, res }) {
+        const userId = await signedInUserId(auth, req, res);
         return createContextFor(
           {
             ...database,
@@ -132,7 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             mailboxEnabled: options.mailboxEnabled,
             sealingSecret: options.sealingSecret,
           },
-          session?.user.id ?? null,
+          userId,
           limiter ? { clientAddress: req.ip, limiter } : undefined,
         );
       },
@@ -145,16 +146,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const webDist = options.webDist;
-  if (webDist && existsSync(join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The web app routes in the browser: unknown GETs outside the API get its index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !/^\/(trpc|api\/|healthz|readyz)/.test(req.url)) {
-        return reply.type("text/html").sendFile("index.html");
-      }
-      return reply.status(404).send({ error: "Not found" });
-    });
-  }
+  if (webDist && existsSync(join(webDist, "index.html"))) await registerWebApp(app, webDist);
   return app;
 }
 

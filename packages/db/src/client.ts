@@ -41,6 +41,8 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Postgres: a statement running longer is cancelled by the server (default 15 s; 0 for none). */
   statementTimeoutMs?: number;
+  /** Called with every statement drizzle sends and its parameters (the EXPLAIN check reads them). */
+  logQuery?: (query: string, params: unknown[]) => void;
 }
 
 export async function createDatabase(
@@ -63,7 +65,8 @@ export async function createDatabase(
       // Sent at connection start, so it holds for every statement on every pooled connection.
       connection: { statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
     });
-    const db = drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Database;
+    const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
+    const db = drizzlePostgres(sql, { schema, casing: "snake_case", logger }) as unknown as Database;
     return {
       db,
       driver,
@@ -111,7 +114,8 @@ export async function createDatabase(
     releaseFolder();
     throw error;
   }
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
+  const db = drizzlePglite(client, { schema, casing: "snake_case", logger }) as unknown as Database;
   return {
     db,
     driver,

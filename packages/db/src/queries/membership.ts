@@ -1,15 +1,19 @@
 // Who a signed-in user is inside Fivefold: their person, organisation and roles.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { organisations, people, personRoles } from "../schema";
 
 export interface Membership {
   person: { id: string; name: string; email: string };
   org: { id: string; name: string; anonymityThreshold: number };
-  roles: Array<(typeof personRoles.$inferSelect)["role"]>;
+  roles: Role[];
 }
 
+type Role = (typeof personRoles.$inferSelect)["role"];
+
 export async function findMembershipByUserId(db: Executor, userId: string): Promise<Membership | null> {
+  // One round trip on every signed-in request: the person, their organisation and their roles (as
+  // text, which both drivers parse as an array; the composite key serves the roles by org and person).
   const [row] = await db
     .select({
       personId: people.id,
@@ -19,19 +23,17 @@ export async function findMembershipByUserId(db: Executor, userId: string): Prom
       orgId: organisations.id,
       orgName: organisations.name,
       anonymityThreshold: organisations.anonymityThreshold,
+      roles: sql<Role[] | null>`(select array_agg(${personRoles.role}::text) from ${personRoles}
+        where ${personRoles.orgId} = ${people.orgId} and ${personRoles.personId} = ${people.id})`,
     })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
     .where(eq(people.userId, userId))
     .limit(1);
   if (!row?.active) return null;
-  const roles = await db
-    .select({ role: personRoles.role })
-    .from(personRoles)
-    .where(eq(personRoles.personId, row.personId));
   return {
     person: { id: row.personId, name: row.personName, email: row.personEmail },
     org: { id: row.orgId, name: row.orgName, anonymityThreshold: row.anonymityThreshold },
-    roles: roles.map((r) => r.role).sort(),
+    roles: [...(row.roles ?? [])].sort(),
   };
 }

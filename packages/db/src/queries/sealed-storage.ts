@@ -2,9 +2,16 @@
 // release, and the vacuum that follows. The bytes in an envelope mean nothing here; sealing and
 // opening them is the API's job, with a secret the database never sees.
 import { randomUUID } from "node:crypto";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
-import { sealedEnvelopes, sealedResponses, vacuumDue } from "../schema";
+import { feedbackRequests, sealedEnvelopes, sealedResponses, vacuumDue } from "../schema";
+
+/**
+ * The request's organisation, looked up by its primary key, so that a lookup by request alone is
+ * served by the (org_id, request_id) index (DESIGN §6) instead of walking all of it.
+ */
+const orgOfRequest = (requestId: string) =>
+  sql`(select ${feedbackRequests.orgId} from ${feedbackRequests} where ${feedbackRequests.id} = ${requestId})`;
 
 export type ReleasedResponse = Omit<typeof sealedResponses.$inferInsert, "id">;
 
@@ -22,7 +29,7 @@ export async function listSealedEnvelopes(
   return db
     .select({ id: sealedEnvelopes.id, ciphertext: sealedEnvelopes.ciphertext })
     .from(sealedEnvelopes)
-    .where(eq(sealedEnvelopes.requestId, requestId));
+    .where(and(eq(sealedEnvelopes.orgId, orgOfRequest(requestId)), eq(sealedEnvelopes.requestId, requestId)));
 }
 
 /**
@@ -32,7 +39,7 @@ export async function listSealedEnvelopes(
 export async function deleteSealedEnvelopes(db: Executor, requestId: string): Promise<number> {
   const deleted = await db
     .delete(sealedEnvelopes)
-    .where(eq(sealedEnvelopes.requestId, requestId))
+    .where(and(eq(sealedEnvelopes.orgId, orgOfRequest(requestId)), eq(sealedEnvelopes.requestId, requestId)))
     .returning({ id: sealedEnvelopes.id });
   if (deleted.length > 0) await markVacuumDue(db);
   return deleted.length;
@@ -44,11 +51,14 @@ export async function deleteSealedEnvelopes(db: Executor, requestId: string): Pr
  * rewritten, shuffled, with the rest.
  */
 export async function takeUnreleasedResponses(db: Executor, requestId: string) {
-  return db.delete(sealedResponses).where(eq(sealedResponses.requestId, requestId)).returning({
-    group: sealedResponses.group,
-    answers: sealedResponses.answers,
-    comments: sealedResponses.comments,
-  });
+  return db
+    .delete(sealedResponses)
+    .where(and(eq(sealedResponses.orgId, orgOfRequest(requestId)), eq(sealedResponses.requestId, requestId)))
+    .returning({
+      group: sealedResponses.group,
+      answers: sealedResponses.answers,
+      comments: sealedResponses.comments,
+    });
 }
 
 /** Writes released responses in the order given, each under a fresh random id. */

@@ -31,5 +31,7 @@ export const reportSnapshots = pgTable(
     dream: doublePrecision().generatedAlwaysAs(dimensionMean("dream")),
     risk: doublePrecision().generatedAlwaysAs(dimensionMean("risk")),
   },
+  // Reports of an organisation by release, newest first (lists, dashboards, earlier reports): led
+  // by org_id like every index (DESIGN §6); without it those read every snapshot of the table.
   (t) => [index().on(t.orgId, t.releasedAt)],
 );

@@ -1,0 +1,153 @@
+// The session cookie cache over real HTTP: a signed copy of the session lets calls skip the database
+// for up to a minute; sign-out ends it in that browser at once; a session revoked elsewhere lives on
+// only until that copy expires; the person's membership (active, roles) is read on every call.
+import { type DatabaseHandle, schema } from "@fivefold/db";
+import { createTestDatabase, testDriver } from "@fivefold/db/testing";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth, SESSION_CACHE_SECONDS, servedOrigins } from "../auth";
+import { seedOrganisation } from "../seed/organisation";
+import { buildServer } from "../server";
+import { freePort } from "../testing/free-port";
+import { smallOrg, TEST_SEALING_SECRET } from "../testing/harness";
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedOrganisation(database.db, { ...smallOrg("Org S", "s.test"), password: "right-password" });
+  const port = await freePort();
+  const auth = createAuth({
+    db: database.db,
+    secret: "test-secret-test-secret-test-secret",
+    baseURL: `http://localhost:${port}`,
+    trustedOrigins: servedOrigins(port, undefined),
+    production: false,
+  });
+  app = await buildServer({
+    database,
+    auth,
+    appUrl: `http://localhost:${port}`,
+    mailboxEnabled: true,
+    sealingSecret: TEST_SEALING_SECRET,
+  });
+  await app.listen({ port, host: "127.0.0.1" });
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+/** A browser's cookie jar, as far as these tests need one. */
+class Jar {
+  cookies = new Map<string, string>();
+  take(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";");
+      const [name = "", value = ""] = pair.split("=");
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+  header(only?: string[]) {
+    return [...this.cookies]
+      .filter(([name]) => !only || only.includes(name))
+      .map(([name, value]) => `${name}=${value}`)
+      .join("; ");
+  }
+}
+
+async function signIn(email: string): Promise<{ jar: Jar; lines: string[] }> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password: "right-password" }),
+  });
+  expect(response.status).toBe(200);
+  const jar = new Jar();
+  jar.take(response);
+  return { jar, lines: response.headers.getSetCookie() };
+}
+
+async function me(cookie: string): Promise<{ status: number; setCookies: string[]; roles?: string[] }> {
+  const response = await fetch(`${base}/trpc/me.get`, { headers: { cookie } });
+  const body = (await response.json()) as { result?: { data: { roles: string[] } } };
+  return {
+    status: response.status,
+    setCookies: response.headers.getSetCookie(),
+    roles: body.result?.data.roles,
+  };
+}
+
+const TOKEN = "better-auth.session_token";
+const DATA = "better-auth.session_data";
+
+async function userIdOf(email: string): Promise<string> {
+  const [user] = await database.db.select().from(schema.user).where(eq(schema.user.email, email));
+  if (!user) throw new Error(`no user ${email}`);
+  return user.id;
+}
+
+describe(`the session cookie cache on ${testDriver()}`, () => {
+  it("gives a signed copy of the session that lives at most a minute", async () => {
+    const { jar, lines } = await signIn("admin@s.test");
+    expect(SESSION_CACHE_SECONDS).toBeLessThanOrEqual(60);
+    const data = lines.find((l) => l.startsWith(`${DATA}=`));
+    expect(data).toBeDefined();
+    const maxAge = Number(/max-age=(\d+)/i.exec(data ?? "")?.[1]);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(60);
+    expect(data).toMatch(/httponly/i);
+    expect((await me(jar.header())).status).toBe(200);
+  });
+
+  it("sends a fresh copy back when it had to ask the database", async () => {
+    const { jar } = await signIn("admin@s.test");
+    const answer = await me(jar.header([TOKEN]));
+    expect(answer.status).toBe(200);
+    expect(answer.setCookies.some((l) => l.startsWith(`${DATA}=`))).toBe(true);
+  });
+
+  it("ends the session in the browser that signs out, at once", async () => {
+    const { jar } = await signIn("admin@s.test");
+    const out = await fetch(`${base}/api/auth/sign-out`, {
+      method: "POST",
+      headers: { cookie: jar.header(), origin: base, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(out.status).toBe(200);
+    jar.take(out);
+    expect(jar.cookies.has(TOKEN)).toBe(false);
+    expect(jar.cookies.has(DATA)).toBe(false);
+    expect((await me(jar.header())).status).toBe(401);
+  });
+
+  it("lets a session revoked elsewhere live on only in a copy made before, never without one", async () => {
+    const { jar } = await signIn("admin@s.test");
+    // Revoked on another device (a password reset, "sign out everywhere"): the rows go.
+    await database.db.delete(schema.session).where(eq(schema.session.userId, await userIdOf("admin@s.test")));
+    // The copy this browser holds is still trusted until it expires (at most a minute)…
+    expect((await me(jar.header())).status).toBe(200);
+    // …but without it the database is asked, and says no.
+    expect((await me(jar.header([TOKEN]))).status).toBe(401);
+  });
+
+  it("reads the person's membership on every call: deactivation and roles apply at once", async () => {
+    const { jar } = await signIn("admin@s.test");
+    expect((await me(jar.header())).roles).toEqual(["admin", "member"]);
+    const [person] = await database.db
+      .select()
+      .from(schema.people)
+      .where(eq(schema.people.email, "admin@s.test"));
+    if (!person) throw new Error("no admin");
+    await database.db.update(schema.people).set({ active: false }).where(eq(schema.people.id, person.id));
+    expect((await me(jar.header())).status).not.toBe(200);
+    await database.db.update(schema.people).set({ active: true }).where(eq(schema.people.id, person.id));
+    expect((await me(jar.header())).status).toBe(200);
+  });
+});

@@ -1,0 +1,834 @@
+// `pnpm bench:http`: the real server, built and started as `pnpm start` starts it, on a generated
+// organisation, measured over HTTP with signed-in people, each path against a bare node:http server
+// answering the same bytes in the same run (interleaved rounds, autocannon). Writes a dated section
+// into docs/performance.md. `--smoke`: a small organisation and short runs, for the test command; it
+// fails only when the harness breaks (a request that cannot be made, a lost or doubled submit),
+// never on a timing.
+//
+//   pnpm bench:http [--people 10000] [--duration 5] [--rounds 3] [--connections 50] [--no-write]
+//   pnpm bench:http --smoke
+//
+// Postgres when TEST_DATABASE_URL is set (a new database on that server, dropped at the end),
+// else the embedded database in a temporary folder.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createServer } from "node:net";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createCaller, createContextFor, seedLargeOrganisation } from "@fivefold/api";
+import { createDatabase, type Database, type DatabaseHandle, migrate, queryRows } from "@fivefold/db";
+import { getInstrument } from "@fivefold/domain";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const PASSWORD = "bench-http-password";
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: "boolean", default: false },
+    people: { type: "string" },
+    duration: { type: "string" },
+    rounds: { type: "string" },
+    connections: { type: "string", default: "50" },
+    raters: { type: "string" },
+    "no-write": { type: "boolean", default: false },
+    label: { type: "string" },
+  },
+});
+const smoke = args.smoke === true;
+const people = Number(args.people ?? (smoke ? 300 : 10_000));
+const duration = Number(args.duration ?? (smoke ? 1 : 5));
+const rounds = Number(args.rounds ?? (smoke ? 1 : 3));
+const connections = Number(args.connections);
+const raters = Number(args.raters ?? (smoke ? 50 : 100));
+const writeDocs = !smoke && !args["no-write"];
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+const children = new Set<ChildProcess>();
+/** Temporary folders of this run, removed however it ends. */
+const scratch: string[] = [];
+function stopChildren(): void {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+}
+process.on("exit", stopChildren);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopChildren();
+    process.exit(130);
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Starts a process and resolves when a line of its stdout matches, with the time it took. */
+function startUntil(
+  command: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs: number,
+): Promise<{ child: ChildProcess; ms: number; match: RegExpMatchArray }> {
+  const started = performance.now();
+  const child = spawn(command, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  let output = "";
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      fail(new Error(`${argv.join(" ")} did not start in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout?.off("data", onData);
+        done({ child, ms: performance.now() - started, match });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${argv.join(" ")} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once("exit", done));
+  child.kill("SIGTERM");
+  await exited;
+  children.delete(child);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database and the organisation
+
+interface Target {
+  url: string;
+  driver: "postgres" | "pglite";
+  describe: string;
+  drop(): Promise<void>;
+}
+
+async function newDatabase(): Promise<Target> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    const name = `fivefold_bench_http_${Date.now()}`;
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      driver: "postgres",
+      describe: `Postgres (${(await serverVersion(server)) ?? "?"}) on ${url.host}`,
+      async drop() {
+        const sql = postgres(server, { max: 1, onnotice: () => {} });
+        await sql.unsafe(`drop database if exists ${name} with (force)`);
+        await sql.end();
+      },
+    };
+  }
+  const folder = mkdtempSync(join(tmpdir(), "fivefold-bench-http-"));
+  return {
+    url: `pglite://${join(folder, "pglite")}`,
+    driver: "pglite",
+    describe: "embedded PGlite (on disk)",
+    async drop() {
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function serverVersion(url: string): Promise<string | null> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ v: string }[]>`select current_setting('server_version') as v`;
+    return row ? `${row.v}` : null;
+  } finally {
+    await sql.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+interface Recorded {
+  method: string;
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string; // base64
+  bytes: number;
+}
+
+/** The response headers the bare server repeats: what a client or a cache acts on. */
+const KEPT_HEADERS = [
+  "content-type",
+  "content-encoding",
+  "cache-control",
+  "etag",
+  "last-modified",
+  "vary",
+  "set-cookie",
+];
+
+/** One request over node:http (not fetch, which would decode a compressed body): the bytes as sent. */
+async function record(
+  base: string,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Recorded> {
+  return new Promise((done, fail) => {
+    const req = httpRequest(`${base}${url}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const bytes = Buffer.concat(chunks);
+        const kept: Record<string, string> = {};
+        for (const name of KEPT_HEADERS) {
+          const value = res.headers[name];
+          if (value !== undefined) kept[name] = Array.isArray(value) ? value.join(", ") : value;
+        }
+        done({
+          method,
+          url,
+          status: res.statusCode ?? 0,
+          headers: kept,
+          body: bytes.toString("base64"),
+          bytes: bytes.length,
+        });
+      });
+    });
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+function trpcGet(path: string, input?: unknown): string {
+  return input === undefined
+    ? `/trpc/${path}`
+    : `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`sign-in of ${email} answered ${response.status}: ${await response.text()}`);
+  }
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (cookies.length === 0) throw new Error(`sign-in of ${email} set no cookie`);
+  return cookies.join("; ");
+}
+
+async function trpc<T>(base: string, cookie: string, path: string, input?: unknown): Promise<T> {
+  const response = await fetch(`${base}${trpcGet(path, input)}`, { headers: { cookie } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { result: { data: T } }).result.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+  non2xx: number;
+}
+
+async function cannon(url: string, headers: Record<string, string>): Promise<Run> {
+  const result = await autocannon({ url, connections, duration, headers });
+  const ok = result["2xx"];
+  return {
+    rps: ok / duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    failed: result.non2xx + result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+interface Row {
+  name: string;
+  note: string;
+  real: { rps: number; p50: number; p99: number; failed: number };
+  bare: { rps: number; p50: number; p99: number };
+  bytes?: number;
+  extra?: string;
+  /** Median latency of one request at a time (five in a row), real server. */
+  alone?: number;
+}
+
+/** Latencies only of runs that completed requests: a run with none has no percentile (shown as "–"). */
+const summarise = (runs: Run[]) => {
+  const answered = runs.filter((r) => r.ok > 0);
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50: answered.length ? median(answered.map((r) => r.p50)) : Number.NaN,
+    p99: answered.length ? median(answered.map((r) => r.p99)) : Number.NaN,
+    failed: runs.reduce((n, r) => n + r.failed, 0),
+  };
+};
+const rate = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+const ms = (x: number) => (Number.isNaN(x) ? "–" : String(Math.round(x)));
+
+/** Interleaved rounds against the real and the bare server, the order swapped every round. */
+async function compare(
+  name: string,
+  note: string,
+  real: string,
+  bare: string,
+  url: string,
+  headers: Record<string, string>,
+): Promise<Row> {
+  // One connection, one request at a time: the latency of the path itself, before any queueing.
+  const alone: number[] = [];
+  for (let i = 0; i < (smoke ? 2 : 5); i++) {
+    const t = performance.now();
+    await record(real, "GET", url, headers);
+    alone.push(performance.now() - t);
+  }
+  const realRuns: Run[] = [];
+  const bareRuns: Run[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (["real", "bare"] as const) : (["bare", "real"] as const);
+    for (const which of order) {
+      const run = await cannon(`${which === "real" ? real : bare}${url}`, headers);
+      (which === "real" ? realRuns : bareRuns).push(run);
+    }
+  }
+  for (const [which, runs] of [
+    ["real", realRuns],
+    ["bare", bareRuns],
+  ] as const) {
+    // Only errors is a broken harness (a lost session, a wrong input); nothing back in time is a figure.
+    if (runs.every((r) => r.ok === 0) && runs.some((r) => r.non2xx > 0))
+      throw new Error(`${name}: the ${which} server answered only errors`);
+  }
+  const row = { name, note, real: summarise(realRuns), bare: summarise(bareRuns), alone: median(alone) };
+  console.log(
+    `  ${name.padEnd(34)} alone ${ms(row.alone)} ms; ${row.real.rps.toFixed(0).padStart(7)} req/s p50 ${ms(row.real.p50)} p99 ${ms(row.real.p99)} ms` +
+      `  | bare ${row.bare.rps.toFixed(0)} req/s p99 ${ms(row.bare.p99)} ms  → ${(row.real.rps / row.bare.rps).toFixed(4)} ×` +
+      (row.real.failed ? `  (${row.real.failed} failed)` : ""),
+  );
+  return row;
+}
+
+/** `n` requests at once (each its own connection), timed from the first sent to the last answered. */
+async function burst(
+  requests: Array<{ url: string; body: string }>,
+): Promise<{ ms: number; latencies: number[]; statuses: number[] }> {
+  const started = performance.now();
+  const answers = await Promise.all(
+    requests.map(async ({ url, body }) => {
+      const t = performance.now();
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      await response.arrayBuffer();
+      return { ms: performance.now() - t, status: response.status };
+    }),
+  );
+  return {
+    ms: performance.now() - started,
+    latencies: answers.map((a) => a.ms),
+    statuses: answers.map((a) => a.status),
+  };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const dist = join(root, "apps/api/dist/supervisor.js");
+  if (!existsSync(dist) || !existsSync(join(root, "apps/web/dist/index.html"))) {
+    throw new Error(
+      "Build first: the root `pnpm bench:http` builds the API and the web app before running this",
+    );
+  }
+  const loadBefore = loadavg();
+  const startedAt = new Date();
+  const target = await newDatabase();
+  console.log(
+    `bench:http on ${target.describe}: ${people} people, ${rounds} rounds of ${duration} s, ${connections} connections`,
+  );
+  try {
+    // The organisation, written by the generator in this process, then closed for the server.
+    const database = await createDatabase(target.url);
+    await migrate(database);
+    const seeded = performance.now();
+    const org = await seedLargeOrganisation(database.db, { people, cycles: 2, password: PASSWORD, seed: 1 });
+    const seedMs = performance.now() - seeded;
+    console.log(`  seeded ${org.name} in ${(seedMs / 1000).toFixed(1)} s`);
+    const sealingSecret = randomBytes(32).toString("base64url");
+    const submit = await prepareSubmits(database, org.signIns.manager.email, sealingSecret);
+    const before = await countSubmitted(database.db, submit.requestIds);
+    await database.close();
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const serverEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: target.url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      WORKERS: "1",
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SEALING_SECRET: sealingSecret,
+      SIGN_IN_RATE_LIMIT: "10000",
+      PUBLIC_URL: "",
+    };
+    // Start to listening, and to ready (migrated, background started), as `pnpm start` does.
+    const startT = performance.now();
+    const started = await startUntil(
+      process.execPath,
+      ["--enable-source-maps", dist, "--no-demo"],
+      serverEnv,
+      /Listening on/,
+      120_000,
+    );
+    const listenMs = started.ms;
+    for (;;) {
+      const ready = await fetch(`${base}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ready) break;
+      if (performance.now() - startT > 120_000) throw new Error("the server did not become ready in 120 s");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const readyMs = performance.now() - startT;
+
+    // Sign in for real: a subject with a released report, the coach of most teams, a manager, an admin.
+    const { subject, coach, manager, admin } = org.signIns;
+    const cookies = {
+      subject: await signIn(base, subject.email),
+      coach: await signIn(base, coach.email),
+      manager: await signIn(base, manager.email),
+      admin: await signIn(base, admin.email),
+    };
+    const managerTeams = await trpc<Array<{ id: string; name: string }>>(
+      base,
+      cookies.manager,
+      "dashboards.teams",
+    );
+    const team = managerTeams[0];
+    if (!team) throw new Error("the manager sees no team");
+    const coachTeams = await trpc<unknown[]>(base, cookies.coach, "dashboards.teams");
+    const coachReports = await trpc<unknown[]>(base, cookies.coach, "reports.list");
+
+    // Static assets: the entry script (the largest .js the index names) and index.html.
+    const indexHtml = readFileSync(join(root, "apps/web/dist/index.html"), "utf8");
+    const entry = [...indexHtml.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? "")[0];
+    if (!entry) throw new Error("index.html names no entry script");
+    const entryRaw = statSync(join(root, "apps/web/dist", entry)).size;
+    const encodings = { "accept-encoding": "br, gzip" };
+    // The server writes the compressed copies in the background once it listens: measure the
+    // steady state, and say how long it took to reach it (no copies at all is a figure too).
+    let compressedAfterMs: number | null = null;
+    for (const deadline = performance.now() + (smoke ? 10_000 : 60_000); performance.now() < deadline; ) {
+      const probe = await record(base, "GET", entry, encodings);
+      if (probe.headers["content-encoding"]) {
+        compressedAfterMs = performance.now() - startT;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+
+    const paths: Array<{ name: string; note: string; url: string; headers: Record<string, string> }> = [
+      {
+        name: "health (/healthz)",
+        note: "no database",
+        url: "/healthz",
+        headers: {},
+      },
+      {
+        name: "reports.get, frozen report",
+        note: "the subject reads their released report",
+        url: trpcGet("reports.get", { requestId: subject.requestId }),
+        headers: { cookie: cookies.subject },
+      },
+      {
+        name: `dashboards.team (${manager.teamSize} people)`,
+        note: "the manager's team",
+        url: trpcGet("dashboards.team", { teamId: team.id }),
+        headers: { cookie: cookies.manager },
+      },
+      {
+        name: `dashboards.teams (coach of ${coach.teams})`,
+        note: `${coachTeams.length} teams listed`,
+        url: trpcGet("dashboards.teams"),
+        headers: { cookie: cookies.coach },
+      },
+      {
+        name: `reports.list (coach of ${coach.teams})`,
+        note: `${coachReports.length} reports listed`,
+        url: trpcGet("reports.list"),
+        headers: { cookie: cookies.coach },
+      },
+      {
+        name: "people.list",
+        note: "any member",
+        url: trpcGet("people.list"),
+        headers: { cookie: cookies.subject },
+      },
+      {
+        name: "static: entry script",
+        note: `${entry}, ${entryRaw} bytes on disk, asked with br/gzip`,
+        url: entry,
+        headers: encodings,
+      },
+      {
+        name: "static: index.html",
+        note: "asked with br/gzip",
+        url: "/",
+        headers: encodings,
+      },
+    ];
+
+    // Record each answer once, then serve the same bytes from the bare server.
+    const fixtures: Recorded[] = [];
+    for (const p of paths) {
+      const r = await record(base, "GET", p.url, p.headers);
+      if (r.status !== 200)
+        throw new Error(
+          `${p.name} answered ${r.status}: ${Buffer.from(r.body, "base64").toString().slice(0, 300)}`,
+        );
+      fixtures.push(r);
+    }
+
+    // responses.submit through one-time links: the bare server repeats the answer to a spare one.
+    const sample = await record(
+      base,
+      "POST",
+      "/trpc/responses.submitByToken",
+      { "content-type": "application/json" },
+      submit.spareBody,
+    );
+    if (sample.status !== 200) {
+      throw new Error(`a submit answered ${sample.status}: ${Buffer.from(sample.body, "base64").toString()}`);
+    }
+    fixtures.push(sample);
+
+    const fixtureFile = join(mkdtempSync(join(tmpdir(), "fivefold-bare-")), "fixtures.json");
+    scratch.push(dirname(fixtureFile));
+    writeFileSync(fixtureFile, JSON.stringify(fixtures));
+    const bareStart = await startUntil(
+      process.execPath,
+      [join(here, "bare.mjs"), fixtureFile],
+      process.env,
+      /listening (\d+)/,
+      30_000,
+    );
+    const bare = `http://127.0.0.1:${bareStart.match[1]}`;
+
+    console.log("  path                               real                                | bare");
+    const rows: Row[] = [];
+    for (const [i, p] of paths.entries()) {
+      const row = await compare(p.name, p.note, base, bare, p.url, p.headers);
+      row.bytes = fixtures[i]?.bytes ?? 0;
+      const h = fixtures[i]?.headers ?? {};
+      if (p.url.startsWith("/assets") || p.url === "/") {
+        row.extra =
+          `${h["content-encoding"] ?? "identity"}, ${row.bytes.toLocaleString("en-GB")} bytes, cache-control: ${h["cache-control"] ?? "none"}` +
+          (p.url === entry && compressedAfterMs !== null
+            ? ` (compressed copies served ${(compressedAfterMs / 1000).toFixed(1)} s after start)`
+            : "");
+      }
+      rows.push(row);
+    }
+
+    // The submit burst: real first (it changes the data), then the bare server with the same bytes.
+    const realBurst = await burst(
+      submit.bodies.map((body) => ({ url: `${base}/trpc/responses.submitByToken`, body })),
+    );
+    const bareBurst = await burst(
+      submit.bodies.map(() => ({ url: `${bare}/trpc/responses.submitByToken`, body: submit.spareBody })),
+    );
+    const okSubmits = realBurst.statuses.filter((s) => s === 200).length;
+    await stop(bareStart.child);
+    // Start to listening of the bare server, for scale: a process that only listens.
+    const bareCold = await startUntil(
+      process.execPath,
+      [join(here, "bare.mjs"), fixtureFile],
+      process.env,
+      /listening/,
+      30_000,
+    );
+    await stop(bareCold.child);
+    await stop(started.child);
+    rmSync(dirname(fixtureFile), { recursive: true, force: true });
+    // Counted once the server has let go of the database (the embedded one has one process).
+    const reopened = await createDatabase(target.url);
+    const after = await countSubmitted(reopened.db, submit.requestIds);
+    await reopened.close();
+    const stored = {
+      envelopes: after.envelopes - before.envelopes,
+      invitations: after.invitations - before.invitations,
+    };
+    const submitRow: Row = {
+      name: `responses.submit, ${submit.bodies.length} at once`,
+      note: `${okSubmits} answered 200; stored ${stored.envelopes} sealed, ${stored.invitations} invitations submitted`,
+      real: {
+        rps: (okSubmits / realBurst.ms) * 1000,
+        p50: Math.round(percentile(realBurst.latencies, 50)),
+        p99: Math.round(percentile(realBurst.latencies, 99)),
+        failed: realBurst.statuses.length - okSubmits,
+      },
+      bare: {
+        rps: (bareBurst.statuses.length / bareBurst.ms) * 1000,
+        p50: Math.round(percentile(bareBurst.latencies, 50)),
+        p99: Math.round(percentile(bareBurst.latencies, 99)),
+      },
+    };
+    console.log(
+      `  ${submitRow.name}: ${submitRow.real.rps.toFixed(0)}/s p99 ${submitRow.real.p99} ms | bare ${submitRow.bare.rps.toFixed(0)}/s; ${submitRow.note}`,
+    );
+    rows.push(submitRow);
+    const lostOrDoubled =
+      okSubmits !== submit.bodies.length ||
+      stored.envelopes !== submit.bodies.length ||
+      stored.invitations !== submit.bodies.length;
+
+    const loadAfter = loadavg();
+    const report = {
+      startedAt,
+      target: target.describe,
+      people,
+      seedMs,
+      listenMs,
+      readyMs,
+      bareListenMs: bareCold.ms,
+      rows,
+      loadBefore,
+      loadAfter,
+      label: args.label,
+    };
+    console.log(
+      `  start to listening ${Math.round(listenMs)} ms, to ready ${Math.round(readyMs)} ms (bare node:http: ${Math.round(bareCold.ms)} ms)`,
+    );
+    console.log(
+      `  load ${loadBefore.map((l) => l.toFixed(2)).join(" ")} → ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`,
+    );
+    if (writeDocs) appendToDocs(report);
+    if (lostOrDoubled) {
+      throw new Error(`submits lost or doubled: ${submitRow.note} of ${submit.bodies.length} sent`);
+    }
+  } finally {
+    stopChildren();
+    for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
+    await target.drop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The submit burst's preparation and its counts
+
+/**
+ * Open requests for the manager's direct reports, `raters` invitations in all, made through the
+ * app's own procedure (in this process, before the server opens the database, so it works on the
+ * embedded database too), and the one-time links their invitation e-mails carry. Raters are plain
+ * members outside the manager's team (they read no report of the subject). One more request with
+ * three raters gives the submit the bare server repeats.
+ */
+async function prepareSubmits(database: DatabaseHandle, managerEmail: string, sealingSecret: string) {
+  const db = database.db;
+  const [manager] = await queryRows<{ user_id: string; id: string; org_id: string }>(
+    db,
+    sql`select p.user_id, p.id, p.org_id from people p join "user" u on u.id = p.user_id where u.email = ${managerEmail}`,
+  );
+  if (!manager) throw new Error(`no manager ${managerEmail}`);
+  const reports = await queryRows<{ id: string }>(
+    db,
+    sql`select id from people where org_id = ${manager.org_id} and manager_id = ${manager.id} and active order by id`,
+  );
+  const pool = await queryRows<{ id: string }>(
+    db,
+    sql`select p.id from people p where p.org_id = ${manager.org_id} and p.active and p.id <> ${manager.id}
+        and p.manager_id is distinct from ${manager.id}
+        and not exists (select 1 from person_roles r where r.org_id = p.org_id and r.person_id = p.id and r.role <> 'member')
+        order by p.id limit ${raters + 3}`,
+  );
+  if (reports.length < 2) throw new Error("the manager has fewer than two direct reports");
+  const perSubject = Math.ceil(raters / (reports.length - 1));
+  if (perSubject > 60) throw new Error(`${raters} raters need more direct reports than ${reports.length}`);
+  if (pool.length < raters + 3) throw new Error("not enough raters in the organisation");
+  const caller = createCaller(
+    createContextFor(
+      { ...database, appUrl: "http://bench.invalid", mailboxEnabled: false, sealingSecret },
+      manager.user_id,
+    ),
+  );
+  const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString();
+  const requestIds: string[] = [];
+  let next = 0;
+  for (const subject of reports.slice(0, -1)) {
+    const n = Math.min(perSubject, raters - next);
+    if (n <= 0) break;
+    const chosen = pool.slice(next, next + n);
+    next += n;
+    const created = await caller.requests.create({
+      subjectId: subject.id,
+      deadline,
+      raters: chosen.map((p) => ({ personId: p.id, group: "peer" as const })),
+    });
+    requestIds.push(created.id);
+  }
+  const spareSubject = reports[reports.length - 1];
+  const spareRaters = pool.slice(next, next + 3);
+  if (!spareSubject || spareRaters.length < 3) throw new Error("no spare raters");
+  const spare = await caller.requests.create({
+    subjectId: spareSubject.id,
+    deadline,
+    raters: spareRaters.map((p) => ({ personId: p.id, group: "peer" as const })),
+  });
+  const answers = getInstrument().dimensions.flatMap((d) =>
+    d.items.map((item, i) => ({ itemId: item.id, score: 1 + (i % 5) })),
+  );
+  const body = (link: string) =>
+    JSON.stringify({ token: link.replace(/^.*\/r\//, ""), answers, idempotencyKey: randomUUID() });
+  const links = await outboxLinks(db, requestIds);
+  if (links.length !== raters) throw new Error(`expected ${raters} invitation links, found ${links.length}`);
+  const [spareLink] = await outboxLinks(db, [spare.id]);
+  if (!spareLink) throw new Error("no link for the spare invitation");
+  return { requestIds, bodies: links.map(body), spareBody: body(spareLink) };
+}
+
+async function outboxLinks(db: Database, requestIds: string[]): Promise<string[]> {
+  const rows = await queryRows<{ link: string }>(
+    db,
+    sql`select o.meta->>'link' as link from outbox o
+        join invitations i on i.id = (o.meta->>'invitationId')::uuid and i."group" = 'peer'
+        where o.meta->>'requestId' in (${sql.join(
+          requestIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+  );
+  return rows.map((r) => r.link);
+}
+
+async function countSubmitted(db: Database, requestIds: string[]) {
+  const ids = sql.join(
+    requestIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const [e] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from sealed_envelopes where request_id in (${ids})`,
+  );
+  const [i] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from invitations where request_id in (${ids}) and state = 'submitted' and "group" = 'peer'`,
+  );
+  return { envelopes: e?.n ?? 0, invitations: i?.n ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/performance.md
+
+function appendToDocs(report: {
+  startedAt: Date;
+  target: string;
+  people: number;
+  seedMs: number;
+  listenMs: number;
+  readyMs: number;
+  bareListenMs: number;
+  rows: Row[];
+  loadBefore: number[];
+  loadAfter: number[];
+  label: string | undefined;
+}): void {
+  const file = join(root, "docs/performance.md");
+  const cpu = cpus();
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
+  const lines = [
+    "",
+    `### bench:http, ${report.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC${report.label ? `: ${report.label}` : ""}`,
+    "",
+    `${report.target}, ${report.people.toLocaleString("en-GB")} people (generated in ${(report.seedMs / 1000).toFixed(1)} s); ` +
+      `${cpu.length} × ${cpu[0]?.model.trim() ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}; ` +
+      `one worker; autocannon, ${connections} connections, ${rounds} interleaved rounds of ${duration} s (medians). ` +
+      `Load average (1, 5, 15 min) ${load(report.loadBefore)} before, ${load(report.loadAfter)} after.`,
+    "",
+    "| path | alone ms | real req/s | p50 / p99 ms | bare req/s | bare p50 / p99 ms | ratio | notes |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...report.rows.map(
+      (r) =>
+        `| ${r.name} | ${r.alone === undefined ? "" : ms(r.alone)} | ${rate(r.real.rps)} | ${ms(r.real.p50)} / ${ms(r.real.p99)} | ${rate(r.bare.rps)} | ${ms(r.bare.p50)} / ${ms(r.bare.p99)} | ${(r.real.rps / r.bare.rps).toFixed(3)} × | ${[r.note, r.extra ?? (r.bytes ? `${r.bytes.toLocaleString("en-GB")} bytes` : ""), r.real.failed ? `${r.real.failed} failed or unanswered in time` : ""].filter(Boolean).join("; ")} |`,
+    ),
+    `| start to listening | | | ${Math.round(report.listenMs)} ms | | ${Math.round(report.bareListenMs)} ms | | ready (migrated) after ${Math.round(report.readyMs)} ms |`,
+    "",
+  ];
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, `${text.trimEnd()}\n${lines.join("\n")}`);
+  console.log(`  wrote the figures into docs/performance.md`);
+}
+
+const deadline = setTimeout(
+  () => {
+    console.error("bench:http took longer than its bound: stopping");
+    stopChildren();
+    process.exit(1);
+  },
+  (smoke ? 5 : 30) * 60_000,
+);
+deadline.unref();
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench:http failed: ${error instanceof Error ? error.stack : String(error)}`);
+    stopChildren();
+    process.exit(1);
+  },
+);
