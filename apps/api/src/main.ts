@@ -40,6 +40,12 @@ const logError = (message: string, error?: unknown) =>
 /** Whether this process is the first (or only) worker: it prints what a person needs once. */
 const speaks = !cluster.isWorker || process.env.FIVEFOLD_WORKER_SLOT === "0";
 
+/** What a signal must stop, and whether one came (the start-up then goes no further). */
+interface Lifecycle {
+  stopping: boolean;
+  background: { stop: () => Promise<void> } | null;
+}
+
 async function main(env: Env): Promise<void> {
   const started = performance.now();
   const { driver, location } = describeUrl(env.databaseUrl);
@@ -49,9 +55,32 @@ async function main(env: Env): Promise<void> {
     statementTimeoutMs: env.statementTimeoutMs,
   });
   const opened = performance.now();
-
   // Beside the embedded database (.data/ for the default .data/pglite), like its lock file.
   const dataDir = driver === "pglite" && location !== "memory" ? dirname(resolve(repoRoot, location)) : null;
+  const { app, readiness, baseURL, sealingSecret } = await buildApp(env, database, dataDir);
+  const address = await app.listen({ port: env.port, host: env.host });
+  log(
+    `Listening on ${address}, ${Math.round(performance.now() - opened)} ms after the database (${driver}, ${location}) opened in ${Math.round(opened - started)} ms`,
+  );
+
+  const lifecycle: Lifecycle = { stopping: false, background: null };
+  drainOnSignals(env, { app, database, readiness }, lifecycle);
+
+  await migrate(database, migrationsFolder);
+  log("Migrations applied");
+  if (lifecycle.stopping) return;
+
+  await seedOrExplain(env, database, readiness, sealingSecret);
+  if (lifecycle.stopping) return;
+
+  lifecycle.background = startBackground(env, database, baseURL, sealingSecret);
+  readiness.ready();
+  process.send?.({ fivefold: "ready" });
+  if (speaks) announceRunning(env, baseURL, started);
+}
+
+/** The secrets, Better Auth and the Fastify server, not yet listening; readiness says "starting". */
+async function buildApp(env: Env, database: DatabaseHandle, dataDir: string | null) {
   const secrets = { dataDir, warn: (message: string) => speaks && console.warn(message) };
   const authSecret = resolveAuthSecret({ configured: env.authSecret, ...secrets });
   const sealingSecret = resolveSealingSecret({ configured: env.sealingSecret, ...secrets });
@@ -88,16 +117,21 @@ async function main(env: Env): Promise<void> {
         "(one rate-limit bucket for all of them). Set TRUST_PROXY=1 (or the proxy's address) when a proxy is in front.",
     );
   }
-  const address = await app.listen({ port: env.port, host: env.host });
-  log(
-    `Listening on ${address}, ${Math.round(performance.now() - opened)} ms after the database (${driver}, ${location}) opened in ${Math.round(opened - started)} ms`,
-  );
+  return { app, readiness, baseURL, sealingSecret };
+}
 
-  let background: { stop: () => Promise<void> } | null = null;
-  let stopping = false;
+type App = Awaited<ReturnType<typeof buildServer>>;
+
+/** SIGINT and SIGTERM drain: no new connections, in-flight requests and mails finish, exit 0. */
+function drainOnSignals(
+  env: Env,
+  parts: { app: App; database: DatabaseHandle; readiness: Readiness },
+  lifecycle: Lifecycle,
+): void {
+  const { app, database, readiness } = parts;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (lifecycle.stopping) return;
+    lifecycle.stopping = true;
     readiness.drain();
     log(`${signal}: draining (no new connections; in-flight requests and the mail in hand finish)`);
     let phase = "closing the server";
@@ -112,7 +146,7 @@ async function main(env: Env): Promise<void> {
     try {
       await app.close();
       phase = "finishing the jobs and the mails in hand";
-      await background?.stop();
+      await lifecycle.background?.stop();
       phase = "closing the database";
       await database.close();
     } catch (error) {
@@ -126,11 +160,15 @@ async function main(env: Env): Promise<void> {
   // supervisor alike) must not fall back to the default of dying on the spot.
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
 
-  await migrate(database, migrationsFolder);
-  log("Migrations applied");
-  if (stopping) return;
-
+/** With --demo, seeds Acme into an empty database; without, says how to create the first organisation. */
+async function seedOrExplain(
+  env: Env,
+  database: DatabaseHandle,
+  readiness: Readiness,
+  sealingSecret: string,
+): Promise<void> {
   if (env.demo) {
     readiness.detail = "seeding the demo organisation";
     // One process seeds; the others wait for it and then find the organisation there.
@@ -150,25 +188,22 @@ async function main(env: Env): Promise<void> {
       'No organisation yet. Create one with its first admin: pnpm create-admin --org "Name" --name "Full Name" --email you@example.com (or start with --demo for the demo organisation).',
     );
   }
-  if (stopping) return;
+}
 
-  background = startBackground(env, database, baseURL, sealingSecret);
-  readiness.ready();
-  process.send?.({ fivefold: "ready" });
-  if (speaks) {
+/** What a person starting Fivefold needs to know once it is ready: where mail goes, the address, the sign-in. */
+function announceRunning(env: Env, baseURL: string, started: number): void {
+  log(
+    env.smtpUrl
+      ? `E-mail: sent over ${describeSmtpUrl(env.smtpUrl)}`
+      : env.demo
+        ? "E-mail: kept in the demo Mailbox (no SMTP_URL)"
+        : "E-mail: not sent: set SMTP_URL (mails wait in the outbox and go out once it is set)",
+  );
+  log(`Fivefold is running at ${baseURL} (ready in ${Math.round(performance.now() - started)} ms)`);
+  if (env.demo) {
     log(
-      env.smtpUrl
-        ? `E-mail: sent over ${describeSmtpUrl(env.smtpUrl)}`
-        : env.demo
-          ? "E-mail: kept in the demo Mailbox (no SMTP_URL)"
-          : "E-mail: not sent: set SMTP_URL (mails wait in the outbox and go out once it is set)",
+      `Demo sign-in: admin@acme.test / ${DEMO_PASSWORD} (every seeded person uses this demo-only password)`,
     );
-    log(`Fivefold is running at ${baseURL} (ready in ${Math.round(performance.now() - started)} ms)`);
-    if (env.demo) {
-      log(
-        `Demo sign-in: admin@acme.test / ${DEMO_PASSWORD} (every seeded person uses this demo-only password)`,
-      );
-    }
   }
 }
 

@@ -3,20 +3,14 @@
 // verbs as the product (create, submit, close), with the clock set to each cycle's dates, so the
 // demo's reports are computed exactly like real ones.
 import { type Database, schema } from "@fivefold/db";
-import { DAY_MS as DAY, getInstrument, type RaterGroup } from "@fivefold/domain";
-import { and, eq } from "drizzle-orm";
-import { loadRequest } from "../services/collect/access";
-import { createRequest } from "../services/collect/create-request";
-import { closeLockedRequest } from "../services/collect/release";
-import { submitResponse } from "../services/collect/responses";
-import { withTransaction } from "../services/context";
-import { demoComment } from "./comments";
+import { DAY_MS as DAY, getInstrument, isoDay } from "@fivefold/domain";
+import { eq } from "drizzle-orm";
 import { contextFactory } from "./context";
+import { at, type HistorySeed, type Outcome, runRequest } from "./demo-request";
 import type { SeededOrganisation } from "./organisation";
 
 /** The external domain Acme vouches for, so its partners' answers count (rule 9). */
 export const DEMO_PARTNER_DOMAIN = "partner.example";
-const at = (iso: string) => new Date(`${iso}T09:00:00.000Z`);
 
 interface CycleSeed {
   name: string;
@@ -33,20 +27,6 @@ const CYCLES: CycleSeed[] = [
   { name: "Autumn 2026", startsOn: "2026-09-07", endsOn: "2026-10-02", subjectsPerTeam: 5, growth: 0.35 },
 ];
 
-/** A deterministic generator, so the demo is the same on every machine. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const clamp = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
-
 export interface DemoHistory {
   released: number;
   insufficient: number;
@@ -58,140 +38,36 @@ export async function seedDemoHistory(
   org: SeededOrganisation,
   options: { sealingSecret: string },
 ): Promise<DemoHistory> {
-  const instrument = getInstrument();
-  const contexts = await contextFactory(db, org, options.sealingSecret);
-  const person = contexts.person;
-  const managerContext = (key: string) => contexts.as(key);
-
-  // Each person's "true" level per dimension and how they see themselves.
-  const profileOf = (key: string) => {
-    const next = prng([...key].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
-    const level = Object.fromEntries(instrument.dimensions.map((d) => [d.key, 2.3 + next() * 2.1]));
-    const kind = Math.floor(next() * 3); // 0: blind spots, 1: hidden strengths, 2: accurate
-    return { level, selfBias: kind === 0 ? 1.2 : kind === 1 ? -1 : 0.1, next };
+  const seed: HistorySeed = {
+    db,
+    org,
+    instrument: getInstrument(),
+    contexts: await contextFactory(db, org, options.sealingSecret),
+    sealingSecret: options.sealingSecret,
   };
+  const history: DemoHistory = { released: 0, insufficient: 0, open: 0 };
+  await seedReleasedCycles(seed, history);
+  await seedAttentionRequest(seed, history);
+  await seedOpenRequests(seed, history);
+  // The mails of the past were sent long ago: keep the mailbox for what happens from now on.
+  await db.delete(schema.outbox).where(eq(schema.outbox.orgId, org.orgId));
+  return history;
+}
 
-  // Raters outside Acme are written `external:<address>`: they answer through their one-time link.
-  const external = (key: string) => (key.startsWith("external:") ? key.slice("external:".length) : null);
+const countClosed = (history: DemoHistory, outcome: Outcome) => {
+  history[outcome === "released" ? "released" : "insufficient"]++;
+};
 
-  /** The invitation to answer as `key`: by id for a colleague, by the mailed link for an external. */
-  async function invitationKey(requestId: string, key: string) {
-    const email = external(key);
-    if (email) {
-      const mails = await db.select().from(schema.outbox).where(eq(schema.outbox.toEmail, email));
-      const link = mails
-        .map((mail) => mail.meta as { requestId?: string; link?: string })
-        .find((meta) => meta.requestId === requestId)?.link;
-      if (!link) throw new Error(`no invitation mail to ${email}`);
-      return { token: link.replace("/r/", "") };
-    }
-    const [invitation] = await db
-      .select({ id: schema.invitations.id })
-      .from(schema.invitations)
-      .where(
-        and(
-          eq(schema.invitations.requestId, requestId),
-          eq(schema.invitations.personId, person(key).personId),
-        ),
-      );
-    if (!invitation) throw new Error(`no invitation for ${key}`);
-    return { invitationId: invitation.id, personId: person(key).personId, orgId: org.orgId };
-  }
-
-  async function runRequest(input: {
-    managerKey: string;
-    subjectKey: string;
-    raters: Array<{ key: string; group: RaterGroup }>;
-    cycleId: string | null;
-    opensOn: string;
-    deadline: Date;
-    growth: number;
-    answering?: (key: string, index: number) => boolean;
-    close: boolean;
-  }): Promise<"released" | "insufficient" | "open"> {
-    const ctx = managerContext(input.managerKey);
-    const opened = at(input.opensOn);
-    const { id: requestId } = await createRequest({
-      ctx: { ...ctx, now: () => opened },
-      input: {
-        subjectId: person(input.subjectKey).personId,
-        deadline: input.deadline,
-        raters: input.raters.map((r) => {
-          const email = external(r.key);
-          return email ? { email, group: r.group } : { personId: person(r.key).personId, group: r.group };
-        }),
-      },
-    });
-    await db
-      .update(schema.feedbackRequests)
-      .set({ cycleId: input.cycleId, createdAt: opened, openedAt: opened })
-      .where(eq(schema.feedbackRequests.id, requestId));
-    await db
-      .update(schema.auditLog)
-      .set({ createdAt: opened })
-      .where(and(eq(schema.auditLog.targetId, requestId), eq(schema.auditLog.action, "requests.create")));
-    const profile = profileOf(input.subjectKey);
-    const everyone = [{ key: input.subjectKey, group: "self" as RaterGroup }, ...input.raters];
-    const usedComments = new Set<string>();
-    for (const [index, rater] of everyone.entries()) {
-      if (input.answering && !input.answering(rater.key, index)) continue;
-      const key = await invitationKey(requestId, rater.key);
-      const bias = rater.group === "self" ? profile.selfBias : rater.group === "manager" ? -0.2 : 0;
-      const answers = instrument.dimensions.flatMap((d) =>
-        d.items.map((item) => ({
-          itemId: item.id,
-          score:
-            rater.group !== "self" && profile.next() < 0.05
-              ? null
-              : clamp((profile.level[d.key] ?? 3) + input.growth + bias + (profile.next() - 0.5) * 1.6),
-        })),
-      );
-      const comments =
-        rater.group === "self" || rater.group === "manager"
-          ? []
-          : instrument.dimensions
-              .filter(() => profile.next() < 0.3)
-              .flatMap((d) => {
-                const text = demoComment(
-                  d.key,
-                  (profile.level[d.key] ?? 3) >= 3.4,
-                  profile.next,
-                  usedComments,
-                );
-                return text ? [{ dimension: d.key, text }] : [];
-              });
-      const answeredAt = new Date(opened.getTime() + (1 + (index % 9)) * DAY);
-      await submitResponse({
-        ctx: { ...ctx, sealingSecret: options.sealingSecret, now: () => answeredAt },
-        input: { key, payload: { answers, comments } },
-      });
-    }
-    if (!input.close) return "open";
-    const closedAt = new Date(input.deadline.getTime() - 3_600_000);
-    return withTransaction(
-      { ...ctx, sealingSecret: options.sealingSecret, now: () => closedAt },
-      async (tx) => {
-        const request = await loadRequest(tx, org.orgId, requestId, "update");
-        const outcome = await closeLockedRequest(tx, request);
-        await tx.db
-          .update(schema.feedbackRequests)
-          .set({ closedAt })
-          .where(eq(schema.feedbackRequests.id, requestId));
-        return outcome;
-      },
-    );
-  }
-
+/** Both cycles: in each team, the first members are rated by their manager and four peers. */
+async function seedReleasedCycles(seed: HistorySeed, history: DemoHistory): Promise<void> {
   const teams = [1, 2, 3, 4, 5].map((t) => ({
     manager: `manager-${t}`,
     members: [1, 2, 3, 4, 5, 6, 7].map((m) => `team-${t}-${m}`),
   }));
-  const history: DemoHistory = { released: 0, insufficient: 0, open: 0 };
-
   for (const cycle of CYCLES) {
-    const [row] = await db
+    const [row] = await seed.db
       .insert(schema.cycles)
-      .values({ orgId: org.orgId, name: cycle.name, startsOn: cycle.startsOn, endsOn: cycle.endsOn })
+      .values({ orgId: seed.org.orgId, name: cycle.name, startsOn: cycle.startsOn, endsOn: cycle.endsOn })
       .returning({ id: schema.cycles.id });
     for (const team of teams) {
       for (const [i, subjectKey] of team.members.slice(0, cycle.subjectsPerTeam).entries()) {
@@ -201,7 +77,7 @@ export async function seedDemoHistory(
           cycle.name === "Autumn 2026" && team.manager === "manager-2"
             ? [{ key: `external:ines.duarte@${DEMO_PARTNER_DOMAIN}`, group: "other" as const }]
             : [];
-        const outcome = await runRequest({
+        const outcome = await runRequest(seed, {
           managerKey: team.manager,
           subjectKey,
           raters: [
@@ -215,14 +91,16 @@ export async function seedDemoHistory(
           growth: cycle.growth,
           close: true,
         });
-        history[outcome === "released" ? "released" : "insufficient"]++;
+        countClosed(history, outcome);
       }
     }
   }
+}
 
-  // Someone who needs attention: their autumn request closed with too few answers.
-  const autumn = await db.select().from(schema.cycles).where(eq(schema.cycles.name, "Autumn 2026"));
-  const attention = await runRequest({
+/** Someone who needs attention: their autumn request closed with too few answers. */
+async function seedAttentionRequest(seed: HistorySeed, history: DemoHistory): Promise<void> {
+  const autumn = await seed.db.select().from(schema.cycles).where(eq(schema.cycles.name, "Autumn 2026"));
+  const attention = await runRequest(seed, {
     managerKey: "manager-3",
     subjectKey: "team-3-6",
     raters: ["team-3-1", "team-3-2", "team-3-3"].map((key) => ({ key, group: "peer" as const })),
@@ -233,15 +111,17 @@ export async function seedDemoHistory(
     answering: (key) => key === "team-3-1" || key === "team-3-2",
     close: true,
   });
-  history[attention === "released" ? "released" : "insufficient"]++;
+  countClosed(history, attention);
+}
 
-  // Requests collecting answers right now, in Product Design and Sales.
+/** Requests collecting answers right now, in Product Design and Sales. */
+async function seedOpenRequests(seed: HistorySeed, history: DemoHistory): Promise<void> {
   const now = Date.now();
   for (const [managerKey, subjectKey, peers] of [
     ["manager-2", "team-2-6", ["team-2-1", "team-2-2", "team-2-3", "team-2-4"]],
     ["manager-3", "team-3-7", ["team-3-1", "team-3-2", "team-3-4", "team-3-5"]],
   ] as const) {
-    await runRequest({
+    await runRequest(seed, {
       managerKey,
       subjectKey,
       raters: [
@@ -249,7 +129,7 @@ export async function seedDemoHistory(
         ...peers.map((key) => ({ key, group: "peer" as const })),
       ],
       cycleId: null,
-      opensOn: new Date(now - 5 * DAY).toISOString().slice(0, 10),
+      opensOn: isoDay(new Date(now - 5 * DAY)),
       deadline: new Date(now + 14 * DAY),
       growth: 0.3,
       answering: (_key, index) => index % 2 === 0,
@@ -257,8 +137,4 @@ export async function seedDemoHistory(
     });
     history.open++;
   }
-
-  // The mails of the past were sent long ago: keep the mailbox for what happens from now on.
-  await db.delete(schema.outbox).where(eq(schema.outbox.orgId, org.orgId));
-  return history;
 }

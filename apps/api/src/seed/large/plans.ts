@@ -13,12 +13,15 @@ import {
   DomainError,
   deriveReport,
   generatePlan,
+  isoDay,
   newPlanContent,
   type PlanActionState,
+  type PlanContent,
   publishedContent,
   type ReportSnapshot,
   shiftDays,
 } from "@fivefold/domain";
+import { chooseCircle } from "./circle";
 import type { LargeOrganisationShape } from "./people";
 import { createRandom, type Random } from "./random";
 
@@ -65,40 +68,23 @@ export interface GeneratedPlan {
 }
 
 const at10 = (day: string) => new Date(`${day}T10:00:00.000Z`);
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-/** Partners from the subject's own circle of colleagues; the lead is their manager or a manager's peer. */
-function chooseCircle(shape: LargeOrganisationShape, subject: number, random: Random) {
-  const person = shape.people[subject];
-  if (!person) throw new Error(`no person ${subject}`);
-  const manager = person.managerIndex === null ? null : shape.people[person.managerIndex];
-  const peers = (manager?.reports ?? []).filter((p) => p !== subject);
-  const colleagues = [...peers, ...person.reports];
-  const partners = random.sample(colleagues, Math.min(colleagues.length, random.int(3, 5)));
-  const grandManager =
-    manager?.managerIndex === null || manager?.managerIndex === undefined
-      ? null
-      : shape.people[manager.managerIndex];
-  const managersPeers = (grandManager?.reports ?? []).filter((p) => p !== manager?.index);
-  // The CEO, who has no manager, asks someone two levels down who does not report to them directly.
-  const lead = manager
-    ? managersPeers.length > 0 && random.chance(0.4)
-      ? random.pick(managersPeers)
-      : manager.index
-    : pickOrNull(
-        random,
-        person.reports.flatMap((p) => shape.people[p]?.reports ?? []),
-      );
-  return { partners, lead };
-}
-
-function pickOrNull(random: Random, items: readonly number[]): number | null {
-  return items.length > 0 ? random.pick(items) : null;
-}
 
 function statusFor(progress: number, position: number, count: number): ActionStatus {
   if (progress >= (100 * (position + 1)) / (count + 1)) return "done";
   return progress > 0 ? "in_progress" : "not_started";
+}
+
+/** What the steps of one generated plan share: its stream, its rows so far, its circle and dates. */
+interface PlanInProgress {
+  ctx: PlanContext;
+  random: Random;
+  planId: string;
+  plan: GeneratedPlan["plan"];
+  result: GeneratedPlan;
+  circle: { partners: number[]; lead: number | null };
+  personId: (index: number) => string;
+  invitedAt: Date;
+  publishedAt: Date;
 }
 
 export function generatePlanFor(
@@ -109,18 +95,12 @@ export function generatePlanFor(
   if (!random.chance(ctx.latest ? PLAN_SHARE.latest : PLAN_SHARE.earlier)) return null;
   const createdAt = shiftDays(input.releasedAt, random.int(1, 14));
   if (createdAt.getTime() > ctx.now.getTime()) return null;
-  let draft: ReturnType<typeof generatePlan>;
-  try {
-    draft = generatePlan(deriveReport(input.snapshot, { releasedAt: input.releasedAt }));
-  } catch (error) {
-    // The product refuses a plan from a report with no figure to focus on; so does the seed.
-    if (error instanceof DomainError) return null;
-    throw error;
-  }
+  const draft = draftFrom(input.snapshot, input.releasedAt);
+  if (!draft) return null;
   const subject = ctx.shape.people[input.subject];
   if (!subject) throw new Error(`no person ${input.subject}`);
   const planId = randomUUID();
-  let content = newPlanContent(draft, isoDay(createdAt));
+  const content = newPlanContent(draft, isoDay(createdAt));
   const plan: GeneratedPlan["plan"] = {
     id: planId,
     orgId: ctx.orgId,
@@ -138,9 +118,19 @@ export function generatePlanFor(
   const circle = chooseCircle(ctx.shape, input.subject, random);
   const personId = (index: number) => ctx.shape.people[index]?.id ?? "";
   const invitedAt = shiftDays(createdAt, random.int(0, 1));
-
   // A fifth of the latest cycle's plans are still drafts, some with invitations out.
   const publishedAt = shiftDays(invitedAt, random.int(2, 6));
+  const state: PlanInProgress = {
+    ctx,
+    random,
+    planId,
+    plan,
+    result,
+    circle,
+    personId,
+    invitedAt,
+    publishedAt,
+  };
   const lead = circle.lead;
   if (
     circle.partners.length < CIRCLE.minPartners ||
@@ -148,22 +138,53 @@ export function generatePlanFor(
     (ctx.latest && random.chance(0.2)) ||
     publishedAt.getTime() > ctx.now.getTime()
   ) {
-    if (random.chance(0.5)) {
-      for (const partner of circle.partners.slice(0, random.int(1, circle.partners.length))) {
-        result.partnerships.push({
-          orgId: ctx.orgId,
-          planId,
-          personId: personId(partner),
-          role: "partner",
-          state: "invited",
-          invitedAt,
-          respondedAt: null,
-        });
-      }
-    }
+    inviteSomePartners(state);
     return result;
   }
+  const published = publishWithCircle(state, content, lead);
+  keepCheckins(state, published, lead);
+  closeIfRunItsCourse(state, published);
+  return result;
+}
 
+/** The plan generator's draft from the report; null when the report has no figure to focus on. */
+function draftFrom(snapshot: ReportSnapshot, releasedAt: Date): ReturnType<typeof generatePlan> | null {
+  try {
+    return generatePlan(deriveReport(snapshot, { releasedAt }));
+  } catch (error) {
+    // The product refuses a plan from a report with no figure to focus on; so does the seed.
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
+}
+
+/** A draft left unpublished: half of them have invitations out to some of the partners. */
+function inviteSomePartners({
+  ctx,
+  random,
+  planId,
+  result,
+  circle,
+  personId,
+  invitedAt,
+}: PlanInProgress): void {
+  if (!random.chance(0.5)) return;
+  for (const partner of circle.partners.slice(0, random.int(1, circle.partners.length))) {
+    result.partnerships.push({
+      orgId: ctx.orgId,
+      planId,
+      personId: personId(partner),
+      role: "partner",
+      state: "invited",
+      invitedAt,
+      respondedAt: null,
+    });
+  }
+}
+
+/** The circle accepted before publication; the plan is active from its publication day. */
+function publishWithCircle(state: PlanInProgress, content: PlanContent, lead: number): PlanContent {
+  const { ctx, random, planId, plan, result, circle, personId, invitedAt, publishedAt } = state;
   const respondedAt = () =>
     new Date(Math.min(shiftDays(invitedAt, random.int(0, 2)).getTime(), publishedAt.getTime() - 3_600_000));
   for (const member of [...circle.partners, lead]) {
@@ -177,12 +198,16 @@ export function generatePlanFor(
       respondedAt: respondedAt(),
     });
   }
-  content = publishedContent(content, isoDay(publishedAt));
+  const published = publishedContent(content, isoDay(publishedAt));
   plan.state = "active";
-  plan.startsOn = content.startsOn;
+  plan.startsOn = published.startsOn;
   plan.publishedAt = publishedAt;
+  return published;
+}
 
-  // Some keep every check-in, some stop after one or two (they need a coach's attention), some never start.
+/** Some keep every check-in, some stop after one or two (they need a coach's attention), some never start. */
+function keepCheckins(state: PlanInProgress, content: PlanContent, lead: number): void {
+  const { ctx, random, plan } = state;
   const habit = random.next();
   const schedule = checkinSchedule({
     start: content.startsOn,
@@ -213,37 +238,47 @@ export function generatePlanFor(
       },
     );
     actions = record.planActions;
-    const checkinId = randomUUID();
-    result.checkins.push({
-      id: checkinId,
-      orgId: ctx.orgId,
-      planId,
-      progress: record.progress,
-      note: record.note,
-      actions: record.actions,
-      createdAt: createdOn,
-    });
-    if (random.chance(0.4)) {
-      const author = random.pick([...circle.partners, lead]);
-      const when = shiftDays(createdOn, random.int(0, 1));
-      result.encouragements.push({
-        orgId: ctx.orgId,
-        checkinId,
-        authorId: personId(author),
-        text: random.pick(ENCOURAGEMENTS),
-        createdAt: when.getTime() > ctx.now.getTime() ? createdOn : when,
-      });
-    }
+    addCheckin(state, record, createdOn, lead);
   }
   plan.actions = actions;
   plan.progress = progress;
+}
 
-  // Plans of earlier cycles that ran their course were mostly closed with a reflection.
+/** The check-in's row, and in two cases out of five a word of encouragement from the circle. */
+function addCheckin(
+  { ctx, random, planId, result, circle, personId }: PlanInProgress,
+  record: ReturnType<typeof applyCheckin>,
+  createdOn: Date,
+  lead: number,
+): void {
+  const checkinId = randomUUID();
+  result.checkins.push({
+    id: checkinId,
+    orgId: ctx.orgId,
+    planId,
+    progress: record.progress,
+    note: record.note,
+    actions: record.actions,
+    createdAt: createdOn,
+  });
+  if (!random.chance(0.4)) return;
+  const author = random.pick([...circle.partners, lead]);
+  const when = shiftDays(createdOn, random.int(0, 1));
+  result.encouragements.push({
+    orgId: ctx.orgId,
+    checkinId,
+    authorId: personId(author),
+    text: random.pick(ENCOURAGEMENTS),
+    createdAt: when.getTime() > ctx.now.getTime() ? createdOn : when,
+  });
+}
+
+/** Plans of earlier cycles that ran their course were mostly closed with a reflection. */
+function closeIfRunItsCourse({ ctx, random, plan }: PlanInProgress, content: PlanContent): void {
   const endedAt = shiftDays(at10(content.endsOn), random.int(0, 10));
   if (!ctx.latest && endedAt.getTime() <= ctx.now.getTime() && random.chance(0.8)) {
     plan.state = "closed";
     plan.closedAt = endedAt;
     plan.reflection = random.pick(REFLECTIONS);
   }
-  return result;
 }

@@ -9,6 +9,7 @@ import {
   aggregate,
   DAY_MS as DAY,
   type Instrument,
+  isoDay,
   type RaterGroup,
   type RaterResponse,
   type ReportSnapshot,
@@ -81,7 +82,6 @@ export function chooseRaters(
   ];
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const tokenHash = () => createHash("sha256").update(randomBytes(16)).digest("hex");
 
 export function generateRequest(ctx: CycleContext, subject: number): GeneratedRequest | null {
@@ -98,11 +98,66 @@ export function generateRequest(ctx: CycleContext, subject: number): GeneratedRe
   const answerRate = random.chance(QUIET) ? 0.6 : 0.92;
 
   const everyone: RaterChoice[] = [{ person: subject, group: "self" }, ...raters];
+  const { invitations, responses, unanswered } = collectAnswers(
+    ctx,
+    { subject, requestId, everyone, answerRate },
+    random,
+  );
+  const result = aggregateAnswers(ctx, requestId, everyone, responses);
+  const released = result.status === "released";
+  return {
+    subject,
+    request: {
+      id: requestId,
+      orgId: ctx.orgId,
+      subjectId: person.id,
+      requesterId: requester.id,
+      deadline: dates.deadline,
+      threshold: ctx.threshold,
+      instrumentVersion: ctx.instrument.version,
+      state: released ? "released" : "insufficient",
+      insufficientReason: result.status === "insufficient" ? result.reason : null,
+      cycleId: ctx.cycleId,
+      remindedAt: unanswered ? new Date(dates.deadline.getTime() - 3 * DAY) : null,
+      createdAt: dates.openedAt,
+      openedAt: dates.openedAt,
+      closedAt: dates.closedAt,
+    },
+    nominations: raters.map((rater) => ({
+      orgId: ctx.orgId,
+      requestId,
+      personId: ctx.shape.people[rater.person]?.id ?? null,
+      group: rater.group,
+      proposedById: requester.id,
+      approved: true,
+      createdAt: dates.openedAt,
+    })),
+    invitations,
+    responses,
+    snapshot: released ? result.snapshot : null,
+    audit: auditEntries(ctx, {
+      requestId,
+      requesterId: requester.id,
+      subjectId: person.id,
+      raters: raters.length,
+      released,
+    }),
+  };
+}
+
+/** Who answered, declined or never did, and the sealed responses of those who answered. */
+function collectAnswers(
+  ctx: CycleContext,
+  request: { subject: number; requestId: string; everyone: readonly RaterChoice[]; answerRate: number },
+  random: Random,
+) {
+  const { subject, requestId, answerRate } = request;
+  const { dates } = ctx;
   const invitations: GeneratedRequest["invitations"] = [];
   const responses: GeneratedRequest["responses"] = [];
   const usedComments = new Set<string>();
   let unanswered = false;
-  for (const rater of everyone) {
+  for (const rater of request.everyone) {
     const rate = rater.group === "self" ? 0.95 : rater.group === "manager" ? 0.93 : answerRate;
     const submitted = random.chance(rate);
     const declined = !submitted && rater.group !== "self" && random.chance(0.35);
@@ -138,10 +193,19 @@ export function generateRequest(ctx: CycleContext, subject: number): GeneratedRe
   // Rows sit on disk in the order they are written: ordered by their random ids, that order says
   // nothing about who answered first (the product reshuffles at close for the same reason).
   responses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { invitations, responses, unanswered };
+}
 
+/** The real aggregation, as at close: released with its report, or insufficient with the reason. */
+function aggregateAnswers(
+  ctx: CycleContext,
+  requestId: string,
+  everyone: readonly RaterChoice[],
+  responses: GeneratedRequest["responses"],
+) {
   const invited: Partial<Record<RaterGroup, number>> = {};
   for (const rater of everyone) invited[rater.group] = (invited[rater.group] ?? 0) + 1;
-  const result = aggregate({
+  return aggregate({
     instrument: ctx.instrument,
     responses: responses.map(
       (r) => ({ group: r.group, answers: r.answers, comments: r.comments }) as RaterResponse,
@@ -152,57 +216,32 @@ export function generateRequest(ctx: CycleContext, subject: number): GeneratedRe
     seed: requestId,
     policy: ctx.policy,
   });
+}
 
-  const released = result.status === "released";
-  return {
-    subject,
-    request: {
-      id: requestId,
+/** The audit trail the product leaves: the manager created it, the deadline job closed it. */
+function auditEntries(
+  ctx: CycleContext,
+  entry: { requestId: string; requesterId: string; subjectId: string; raters: number; released: boolean },
+): GeneratedRequest["audit"] {
+  const { dates } = ctx;
+  return [
+    {
       orgId: ctx.orgId,
-      subjectId: person.id,
-      requesterId: requester.id,
-      deadline: dates.deadline,
-      threshold: ctx.threshold,
-      instrumentVersion: ctx.instrument.version,
-      state: released ? "released" : "insufficient",
-      insufficientReason: result.status === "insufficient" ? result.reason : null,
-      cycleId: ctx.cycleId,
-      remindedAt: unanswered ? new Date(dates.deadline.getTime() - 3 * DAY) : null,
+      actorId: entry.requesterId,
+      action: "requests.create",
+      targetType: "feedback_request",
+      targetId: entry.requestId,
+      details: { subjectId: entry.subjectId, raters: entry.raters, opened: true },
       createdAt: dates.openedAt,
-      openedAt: dates.openedAt,
-      closedAt: dates.closedAt,
     },
-    nominations: raters.map((rater) => ({
+    {
       orgId: ctx.orgId,
-      requestId,
-      personId: ctx.shape.people[rater.person]?.id ?? null,
-      group: rater.group,
-      proposedById: requester.id,
-      approved: true,
-      createdAt: dates.openedAt,
-    })),
-    invitations,
-    responses,
-    snapshot: released ? result.snapshot : null,
-    audit: [
-      {
-        orgId: ctx.orgId,
-        actorId: requester.id,
-        action: "requests.create",
-        targetType: "feedback_request",
-        targetId: requestId,
-        details: { subjectId: person.id, raters: raters.length, opened: true },
-        createdAt: dates.openedAt,
-      },
-      {
-        orgId: ctx.orgId,
-        actorId: null,
-        action: "requests.close",
-        targetType: "feedback_request",
-        targetId: requestId,
-        details: { outcome: released ? "released" : "insufficient", atDeadline: true },
-        createdAt: dates.closedAt,
-      },
-    ],
-  };
+      actorId: null,
+      action: "requests.close",
+      targetType: "feedback_request",
+      targetId: entry.requestId,
+      details: { outcome: entry.released ? "released" : "insufficient", atDeadline: true },
+      createdAt: dates.closedAt,
+    },
+  ];
 }
