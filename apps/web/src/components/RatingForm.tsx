@@ -7,6 +7,7 @@
 // Enter moves to the next behaviour.
 
 import type { AppRouter } from "@fivefold/api";
+import { formatDay } from "@fivefold/domain";
 import {
   Alert,
   Badge,
@@ -24,7 +25,7 @@ import {
 } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import { errorMessage, formatDate } from "../lib/labels";
+import { errorMessage } from "../lib/labels";
 import { clearLocalDraft, loadLocalDraft, saveLocalDraft } from "../lib/local-draft";
 import { withRetries } from "../lib/retry";
 import { isClientError } from "../lib/trpc";
@@ -205,7 +206,7 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
           {form.group === "self" ? "Your self-assessment" : `Feedback on ${form.subject.name}`}
         </Title>
         <Text c="dimmed" size="sm">
-          {form.organisation} · answer by {formatDate(form.deadline)}
+          {form.organisation} · answer by {formatDay(form.deadline)}
         </Text>
       </div>
       <Alert

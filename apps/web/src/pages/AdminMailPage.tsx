@@ -1,11 +1,13 @@
 // E-mail delivery (admins), with or without SMTP: mails that failed, are being retried, were
 // interrupted by a crash or wait too long, each with its last error and a way to send it again.
 // Reminders are only counted per request: who got one is exactly who has not answered.
+import { formatDay } from "@fivefold/domain";
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { errorMessage, formatDate } from "../lib/labels";
+import { useInvalidate } from "../lib/invalidate";
+import { errorMessage } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 
 const STATES: Record<string, { label: string; color: string; help: string }> = {
@@ -43,7 +45,8 @@ const TEMPLATE_LABELS: Record<string, string> = {
 export default function AdminMailPage() {
   const trpc = useTRPC();
   const problems = useQuery({ ...trpc.mail.problems.queryOptions(), refetchInterval: 30_000 });
-  const resend = useMutation(trpc.mail.resend.mutationOptions());
+  const invalidate = useInvalidate();
+  const resend = useMutation(trpc.mail.resend.mutationOptions({ onSuccess: invalidate.mailQueuedAgain }));
 
   if (problems.isPending) return <PageLoader />;
   if (problems.isError) return <ErrorState error={problems.error} onRetry={() => problems.refetch()} />;
@@ -169,7 +172,7 @@ export default function AdminMailPage() {
                 {reminders.map((r) => (
                   <Table.Tr key={r.requestId} data-testid="undelivered-reminders">
                     <Table.Td>Feedback on {r.subject.name}</Table.Td>
-                    <Table.Td>{formatDate(r.deadline)}</Table.Td>
+                    <Table.Td>{formatDay(r.deadline)}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
                         <Badge color="orange" variant="light">

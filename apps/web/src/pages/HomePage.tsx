@@ -1,8 +1,9 @@
 // Home: what needs doing now — feedback to give, reports to read, requests to follow, teams to coach.
+import { formatDay } from "@fivefold/domain";
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { formatDate } from "../lib/labels";
+
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
@@ -48,7 +49,7 @@ export default function HomePage() {
                     {item.group === "self" ? "Your self-assessment" : item.subject.name}
                   </Anchor>{" "}
                   <Text span c="dimmed" size="xs">
-                    by {formatDate(item.deadline)}
+                    by {formatDay(item.deadline)}
                   </Text>
                 </Text>
               ))}
@@ -69,7 +70,7 @@ export default function HomePage() {
           ) : (
             <Stack gap={4} mt={4}>
               <Text size="sm">
-                Latest released {formatDate(mine[0]?.releasedAt ?? "")}.{" "}
+                Latest released {formatDay(mine[0]?.releasedAt ?? "")}.{" "}
                 <Anchor component={Link} to={`/reports/${mine[0]?.requestId}`}>
                   Read it
                 </Anchor>

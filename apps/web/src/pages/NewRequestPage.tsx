@@ -1,6 +1,6 @@
 // Request feedback: pick the subject, raters by group, a deadline; open now or let the subject propose.
 
-import { mayRequestFeedback } from "@fivefold/domain";
+import { addDays, isoDay, mayRequestFeedback } from "@fivefold/domain";
 import {
   Alert,
   Button,
@@ -16,23 +16,24 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
+import { useInvalidate } from "../lib/invalidate";
 import { errorMessage } from "../lib/labels";
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (days: number) => addDays(isoDay(new Date()), days);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export default function NewRequestPage() {
   const trpc = useTRPC();
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const people = useQuery(trpc.people.list.queryOptions());
   const [subjectId, setSubjectId] = useState<string | null>(null);
   const [peers, setPeers] = useState<string[]>([]);
@@ -46,7 +47,7 @@ export default function NewRequestPage() {
   const create = useMutation(
     trpc.requests.create.mutationOptions({
       onSuccess: async ({ id, warnings }) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.requests.list.queryKey() });
+        await invalidate.requestCreated();
         // The request page shows what the manager should know: externals who do not count, and
         // raters too close to an earlier report's.
         navigate(`/requests/${id}`, { state: { warnings } });

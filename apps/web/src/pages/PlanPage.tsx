@@ -1,6 +1,7 @@
 // One coaching plan. The owner shapes it (focus, actions, WOOP, rhythm), builds the support
 // circle, publishes, checks in and closes it; the coach works on it with them; the circle sees the
 // plan and progress (never the report) and encourages each check-in.
+import { formatDay } from "@fivefold/domain";
 import { Alert, Anchor, Card, Grid, Group, Progress, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -16,9 +17,9 @@ import { FocusCard } from "../components/plan/FocusCard";
 import { InvitationAnswer } from "../components/plan/InvitationAnswer";
 import { PublishCard } from "../components/plan/PublishCard";
 import { ScheduleCard } from "../components/plan/ScheduleCard";
-import { CADENCE_LABELS, formatDay, type PlanView, ROLE_LABELS } from "../components/plan/types";
+import { CADENCE_LABELS, type PlanView, ROLE_LABELS } from "../components/plan/types";
 import { WoopCard } from "../components/plan/WoopCard";
-import { formatDate } from "../lib/labels";
+
 import { useTRPC } from "../lib/trpc";
 
 function relationLine(plan: PlanView): string {
@@ -99,7 +100,7 @@ export default function PlanPage() {
               Reflection
             </Title>
             <Text size="sm" c="dimmed">
-              Closed {plan.closedAt ? formatDate(plan.closedAt) : ""}
+              Closed {plan.closedAt ? formatDay(plan.closedAt) : ""}
             </Text>
             <Text size="sm">{plan.reflection}</Text>
           </Stack>

@@ -1,5 +1,6 @@
 // The released report: summary, profile, leadership vs management, highlights, each dimension
 // with its behaviours and comments, and the trend. Printable; figures downloadable as CSV.
+import { formatDay } from "@fivefold/domain";
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -10,7 +11,7 @@ import { Highlights } from "../components/report/Highlights";
 import { ProfileChart } from "../components/report/ProfileChart";
 import { Spectrum } from "../components/report/Spectrum";
 import { Trend } from "../components/report/Trend";
-import { formatDate } from "../lib/labels";
+
 import { download, reportCsv } from "../lib/report";
 import { useTRPC } from "../lib/trpc";
 
@@ -29,7 +30,7 @@ export default function ReportPage() {
         <div>
           <Title order={2}>{own ? "Your 360 report" : `360 report: ${r.subject.name}`}</Title>
           <Text c="dimmed" size="sm">
-            Released {formatDate(r.releasedAt)} · questionnaire version {r.instrumentVersion}
+            Released {formatDay(r.releasedAt)} · questionnaire version {r.instrumentVersion}
           </Text>
         </div>
         <Group className="no-print">

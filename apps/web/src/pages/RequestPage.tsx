@@ -1,6 +1,7 @@
 // One feedback request: progress (counts only), nominations to approve, proposing raters, open and close.
 
 import type { RaterGroup } from "@fivefold/domain";
+import { formatDay } from "@fivefold/domain";
 import {
   Alert,
   Anchor,
@@ -15,14 +16,15 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { GroupProgress } from "../components/GroupProgress";
 import { PageLoader } from "../components/PageLoader";
 import { StateBadge } from "../components/StateBadge";
-import { errorMessage, formatDate, GROUP_LABELS } from "../lib/labels";
+import { useInvalidate } from "../lib/invalidate";
+import { errorMessage, GROUP_LABELS } from "../lib/labels";
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
@@ -37,7 +39,6 @@ export default function RequestPage() {
   const location = useLocation();
   const me = useMe();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const request = useQuery(trpc.requests.get.queryOptions({ requestId }));
   const manages = request.data?.role === "manager";
   const progress = useQuery({
@@ -47,7 +48,9 @@ export default function RequestPage() {
   });
   const [confirmClose, setConfirmClose] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.requests.pathKey() });
+  const invalidate = useInvalidate();
+  const refresh = () => invalidate.requestStateChanged(requestId);
+  const refreshNominations = () => invalidate.nominationsChanged(requestId);
   const open = useMutation(trpc.requests.open.mutationOptions({ onSuccess: refresh }));
   const close = useMutation(
     trpc.requests.close.mutationOptions({
@@ -65,8 +68,8 @@ export default function RequestPage() {
       },
     }),
   );
-  const decide = useMutation(trpc.nominations.decide.mutationOptions({ onSuccess: refresh }));
-  const vouch = useMutation(trpc.requests.approveExternal.mutationOptions({ onSuccess: refresh }));
+  const decide = useMutation(trpc.nominations.decide.mutationOptions({ onSuccess: refreshNominations }));
+  const vouch = useMutation(trpc.requests.approveExternal.mutationOptions({ onSuccess: refreshNominations }));
 
   if (request.isPending) return <PageLoader />;
   if (request.isError) return <ErrorState error={request.error} />;
@@ -86,7 +89,7 @@ export default function RequestPage() {
         <div>
           <Title order={2}>Feedback on {r.role === "subject" ? "you" : r.subject.name}</Title>
           <Text c="dimmed" size="sm">
-            Requested by {r.requester.name} · deadline {formatDate(r.deadline)} · anonymity threshold{" "}
+            Requested by {r.requester.name} · deadline {formatDay(r.deadline)} · anonymity threshold{" "}
             {r.threshold}
           </Text>
         </div>
@@ -293,7 +296,7 @@ export default function RequestPage() {
 function ProposeRater({ requestId, subjectId }: { requestId: string; subjectId: string }) {
   const trpc = useTRPC();
   const me = useMe();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const people = useQuery(trpc.people.list.queryOptions());
   const [personId, setPersonId] = useState<string | null>(null);
   const [group, setGroup] = useState<RaterGroup>("peer");
@@ -301,7 +304,7 @@ function ProposeRater({ requestId, subjectId }: { requestId: string; subjectId: 
     trpc.nominations.propose.mutationOptions({
       onSuccess: () => {
         setPersonId(null);
-        return queryClient.invalidateQueries({ queryKey: trpc.requests.get.queryKey({ requestId }) });
+        return invalidate.nominationsChanged(requestId);
       },
     }),
   );

@@ -1,14 +1,13 @@
 // People × dimensions, each cell the person's others-mean from their latest released report,
 // on one diverging scale with the number printed. Sortable by any column; rows link to reports.
 
-import { type DimensionKey, sortHeatmap } from "@fivefold/domain";
+import { type DimensionKey, formatDay, sortHeatmap } from "@fivefold/domain";
 import { Anchor, Badge, Group, Progress, Table, Text, UnstyledButton } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { TeamDashboard } from "../../lib/dashboard";
 import { formatScore } from "../../lib/dimensions";
 import { heatColor } from "../../lib/heat";
-import { formatDate } from "../../lib/labels";
 
 type SortKey = DimensionKey | "name";
 
@@ -79,7 +78,7 @@ export function Heatmap({
                   )}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {person.releasedAt ? `Released ${formatDate(person.releasedAt)}` : person.blankReason}
+                  {person.releasedAt ? `Released ${formatDay(person.releasedAt)}` : person.blankReason}
                 </Text>
               </Table.Th>
               {keys.map((key) => {
@@ -143,7 +142,7 @@ export function Heatmap({
                     <Text size="xs" c="dimmed">
                       {person.plan.progress}% ·{" "}
                       {person.plan.lastCheckinAt
-                        ? `checked in ${formatDate(person.plan.lastCheckinAt)}`
+                        ? `checked in ${formatDay(person.plan.lastCheckinAt)}`
                         : "no check-in yet"}
                     </Text>
                     {dashboard.viewer === "coach" && person.plan.id ? (

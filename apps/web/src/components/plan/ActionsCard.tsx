@@ -16,12 +16,12 @@ import {
 } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { ActionStatusBadge } from "./Badges";
 import { DimensionTag } from "./DimensionTag";
 import { DIMENSIONS, type PlanAction, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 interface Draft {
   id?: string;
@@ -67,12 +67,12 @@ function ActionList({ actions }: { actions: PlanAction[] }) {
 
 function ActionsEditor({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const [actions, setActions] = useState<Draft[]>(plan.actions);
   const [editingIndex, setEditingIndex] = useState<number | null>(null);
   const [newText, setNewText] = useState("");
   const [newDimension, setNewDimension] = useState<string | null>(plan.focus[0] ?? null);
-  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: () => refresh() }));
+  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: invalidate.planEdited }));
   const dirty = JSON.stringify(actions) !== JSON.stringify(plan.actions);
   const change = (index: number, patch: Partial<Draft>) =>
     setActions((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));

@@ -1,4 +1,5 @@
 // Logging a check-in: a progress figure, the status of each chosen action, and a note.
+import { formatDay } from "@fivefold/domain";
 import {
   Alert,
   Button,
@@ -14,14 +15,14 @@ import {
 } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { ACTION_STATUS_LABELS, type ActionStatus, formatDay, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
+import { ACTION_STATUS_LABELS, type ActionStatus, type PlanView } from "./types";
 
 export function CheckinForm({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const picked = plan.actions.filter((a) => a.picked);
   const [progress, setProgress] = useState(plan.progress);
   const [note, setNote] = useState("");
@@ -34,7 +35,7 @@ export function CheckinForm({ plan }: { plan: PlanView }) {
       onSuccess: async () => {
         setNote("");
         setSaved(true);
-        await refresh();
+        await invalidate.checkinLogged(plan.id);
       },
     }),
   );

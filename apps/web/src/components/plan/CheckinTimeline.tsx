@@ -1,15 +1,16 @@
 // The plan's rhythm: the schedule of due days, the progress chart with its table, and every
 // check-in with its notes and the circle's encouragement.
+import { formatDay } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, Timeline, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage, formatDate } from "../../lib/labels";
+import { useInvalidate } from "../../lib/invalidate";
+import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { ErrorState } from "../ErrorState";
 import { ActionStatusBadge, DueBadge } from "./Badges";
 import { ProgressChart } from "./ProgressChart";
-import { type Checkin, formatDay, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
+import type { Checkin, PlanView } from "./types";
 
 export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEncourage: boolean }) {
   const trpc = useTRPC();
@@ -39,7 +40,7 @@ export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEnc
               {checkins.data.map((checkin) => (
                 <Timeline.Item
                   key={checkin.id}
-                  title={`${formatDate(checkin.createdAt)} · ${checkin.progress}%`}
+                  title={`${formatDay(checkin.createdAt)} · ${checkin.progress}%`}
                   data-testid="checkin"
                 >
                   <CheckinEntry checkin={checkin} canEncourage={canEncourage} />
@@ -83,13 +84,13 @@ function CheckinEntry({ checkin, canEncourage }: { checkin: Checkin; canEncourag
 
 export function EncourageForm({ checkinId }: { checkinId: string }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const [text, setText] = useState("");
   const encourage = useMutation(
     trpc.checkins.encourage.mutationOptions({
       onSuccess: () => {
         setText("");
-        return refresh();
+        return invalidate.encouraged();
       },
     }),
   );

@@ -15,12 +15,12 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { PartnershipBadge } from "./Badges";
 import { RemoveFromCircle } from "./CircleChange";
 import { type PlanView, ROLE_LABELS } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 type Role = "partner" | "lead";
 
@@ -89,7 +89,7 @@ export function CircleCard({ plan, canInvite }: { plan: PlanView; canInvite: boo
 
 function Invite({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const c = plan.circle;
   const [role, setRole] = useState<Role>(c.canInviteLead && !c.canInvitePartner ? "lead" : "partner");
   const [personId, setPersonId] = useState<string | null>(null);
@@ -103,7 +103,7 @@ function Invite({ plan }: { plan: PlanView }) {
     trpc.plans.invitePartner.mutationOptions({
       onSuccess: () => {
         setPersonId(null);
-        return refresh();
+        return invalidate.circleChanged();
       },
     }),
   );

@@ -2,21 +2,21 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 export function ClosePlan({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const [opened, setOpened] = useState(false);
   const [reflection, setReflection] = useState("");
   const close = useMutation(
     trpc.plans.close.mutationOptions({
       onSuccess: async () => {
         setOpened(false);
-        await refresh();
+        await invalidate.planStateChanged(plan.id);
       },
     }),
   );

@@ -4,11 +4,11 @@ import type { DimensionKey } from "@fivefold/domain";
 import { Alert, Button, Card, Chip, Group, List, Select, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { DimensionTag } from "./DimensionTag";
 import { DIMENSIONS, dimensionName, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -77,13 +77,13 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
 
 function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const [focus, setFocus] = useState<string[]>(plan.focus);
   const [strength, setStrength] = useState<string | null>(plan.strength);
   const update = useMutation(
     trpc.plans.update.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
+      onSuccess: async (edited) => {
+        await invalidate.planEdited(edited);
         onDone();
       },
     }),

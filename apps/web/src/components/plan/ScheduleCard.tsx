@@ -1,11 +1,12 @@
 // Cadence and dates of the plan; the owner sets them, the start is fixed once published.
+import { formatDay } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { CADENCE_LABELS, formatDay, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
+import { CADENCE_LABELS, type PlanView } from "./types";
 
 type Cadence = PlanView["cadence"];
 
@@ -30,11 +31,11 @@ export function ScheduleCard({ plan, editable }: { plan: PlanView; editable: boo
 
 function ScheduleEditor({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const [cadence, setCadence] = useState<Cadence>(plan.cadence);
   const [startsOn, setStartsOn] = useState(plan.startsOn);
   const [endsOn, setEndsOn] = useState(plan.endsOn);
-  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: () => refresh() }));
+  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: invalidate.planEdited }));
   const published = plan.state !== "draft";
   const dirty = cadence !== plan.cadence || startsOn !== plan.startsOn || endsOn !== plan.endsOn;
   return (

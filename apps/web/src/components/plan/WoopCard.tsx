@@ -2,10 +2,10 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 const PARTS = [
   { key: "wish", label: "Wish", hint: "What you want to achieve" },
@@ -44,9 +44,9 @@ export function WoopCard({ plan, editable }: { plan: PlanView; editable: boolean
 
 function WoopEditor({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const [woop, setWoop] = useState<Woop>(plan.woop);
-  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: () => refresh() }));
+  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: invalidate.planEdited }));
   const dirty = JSON.stringify(woop) !== JSON.stringify(plan.woop);
   return (
     <Stack gap="sm">

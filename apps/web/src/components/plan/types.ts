@@ -1,4 +1,5 @@
-// The grow API's shapes as the browser sees them, and the words and dates the plan pages use.
+// The grow API's shapes as the browser sees them, and the words the plan pages use (dates go
+// through the domain's formatDay).
 import type { AppRouter } from "@fivefold/api";
 import { type DimensionKey, getInstrument } from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -52,13 +53,3 @@ export const CADENCE_LABELS = {
 } as const;
 
 export const ROLE_LABELS = { partner: "Partner", lead: "Accountability lead" } as const;
-
-/** A calendar day (YYYY-MM-DD) as people read it; days are UTC on the server. */
-export function formatDay(day: string): string {
-  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}

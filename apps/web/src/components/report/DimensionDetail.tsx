@@ -1,5 +1,6 @@
 // One dimension in depth: each behaviour's figures with distributions (only figures that met k),
 // and the comments on it, dated with the release date.
+import { formatDay } from "@fivefold/domain";
 import { Badge, Box, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
 import type { Report } from "../../lib/report";
@@ -124,11 +125,7 @@ export function DimensionDetail({
                     <Badge size="xs">{String(c.group) === "self" ? "Self" : "Manager"}</Badge>
                   ) : null}
                   <Text size="xs" c="dimmed">
-                    {new Date(c.date).toLocaleDateString("en-GB", {
-                      day: "numeric",
-                      month: "long",
-                      year: "numeric",
-                    })}
+                    {formatDay(c.date, { month: "long" })}
                   </Text>
                 </Group>
               </Card>
