@@ -1,7 +1,7 @@
 // The grow API's shapes as the browser sees them, and the words the plan pages use (dates go
 // through the domain's formatDay).
 import type { AppRouter } from "@fivefold/api";
-import { type DimensionKey, getInstrument } from "@fivefold/domain";
+import { type ActionStatus, type DimensionKey, getInstrument } from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -9,8 +9,6 @@ export type PlanView = Outputs["plans"]["get"];
 export type PlanSummary = Outputs["plans"]["list"][number];
 export type Checkin = Outputs["checkins"]["list"][number];
 export type SupportedPlan = Outputs["partners"]["list"][number];
-export type PlanAction = PlanView["actions"][number];
-export type ActionStatus = PlanAction["status"];
 
 const instrument = getInstrument();
 export const DIMENSIONS = instrument.dimensions.map((d) => ({ key: d.key, name: d.name }));
