@@ -17,6 +17,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
 import { authClient } from "../lib/auth-client";
+import type { Me } from "../lib/me";
 import { errorCode, useTRPC } from "../lib/trpc";
 import { ErrorState } from "./ErrorState";
 
@@ -83,42 +84,7 @@ export function Shell() {
       navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="md"
     >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label="Toggle navigation"
-            />
-            <Title order={1} size="h3">
-              Fivefold
-            </Title>
-            <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="org-name">
-              {me.data.org.name}
-            </Text>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Stack gap={0} align="flex-end" visibleFrom="sm">
-              <Text size="sm" fw={600} data-testid="person-name">
-                {me.data.person.name}
-              </Text>
-              <Group gap={4} data-testid="roles">
-                {me.data.roles.map((role) => (
-                  <Badge key={role} size="xs" variant="light">
-                    {role}
-                  </Badge>
-                ))}
-              </Group>
-            </Stack>
-            <Button variant="default" size="xs" onClick={signOut}>
-              Sign out
-            </Button>
-          </Group>
-        </Group>
-      </AppShell.Header>
+      <ShellHeader me={me.data} opened={opened} onToggle={toggle} onSignOut={signOut} />
       <AppShell.Navbar p="xs" aria-label="Main">
         {nav
           .filter((item) => !item.roles || item.roles.some((role) => me.data.roles.includes(role as never)))
@@ -137,5 +103,47 @@ export function Shell() {
         <Outlet context={me.data} />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onSignOut: () => void }) {
+  const { me, opened, onToggle, onSignOut } = props;
+  return (
+    <AppShell.Header>
+      <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Burger
+            opened={opened}
+            onClick={onToggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label="Toggle navigation"
+          />
+          <Title order={1} size="h3">
+            Fivefold
+          </Title>
+          <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="org-name">
+            {me.org.name}
+          </Text>
+        </Group>
+        <Group gap="sm" wrap="nowrap">
+          <Stack gap={0} align="flex-end" visibleFrom="sm">
+            <Text size="sm" fw={600} data-testid="person-name">
+              {me.person.name}
+            </Text>
+            <Group gap={4} data-testid="roles">
+              {me.roles.map((role) => (
+                <Badge key={role} size="xs" variant="light">
+                  {role}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+          <Button variant="default" size="xs" onClick={onSignOut}>
+            Sign out
+          </Button>
+        </Group>
+      </Group>
+    </AppShell.Header>
   );
 }

@@ -22,10 +22,6 @@ export const STATE_LABELS: Record<string, { label: string; color: string }> = {
   declined: { label: "Declined", color: "gray" },
 };
 
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
-}
-
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : "Something went wrong";
 }

@@ -1,18 +1,15 @@
 // The typed tRPC client for the API (types only: the web never imports server code at run time).
 import type { AppRouter } from "@fivefold/api";
-import { MutationCache, QueryClient } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function makeQueryClient(): QueryClient {
-  // Any change may show on several pages (a new request lands in the requester's own inbox, an
-  // accepted partnership on the plan): after every successful mutation, refetch what is shown.
-  const queryClient: QueryClient = new QueryClient({
-    mutationCache: new MutationCache({
-      onSuccess: () => queryClient.invalidateQueries(),
-    }),
+  // No global refetch after mutations: each one invalidates what it changes (lib/invalidate.ts), so
+  // saving a draft or a plan never refetches every query on screen.
+  return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -20,7 +17,6 @@ export function makeQueryClient(): QueryClient {
       },
     },
   });
-  return queryClient;
 }
 
 export function makeTrpcClient() {

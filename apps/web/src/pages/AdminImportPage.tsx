@@ -1,37 +1,39 @@
 // Import people from a CSV (admins): paste or upload, check the file (a dry run reporting per row
 // what would be created, updated or rejected and why), then apply the accepted rows in one go.
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Code,
-  FileInput,
-  Group,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { MAX_IMPORT_ROWS } from "@fivefold/domain";
+import { Alert, Anchor, Button, Checkbox, FileInput, Group, Stack, Textarea, Title } from "@mantine/core";
+import { type UseFormReturnType, useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ImportReport } from "../components/admin/ImportReport";
+import { z } from "zod";
+import { ImportHelp, ImportResults } from "../components/admin/ImportResults";
 import type { ImportResult } from "../components/admin/types";
+import { schemaResolver } from "../lib/form";
+import { useInvalidate } from "../lib/invalidate";
 import { errorMessage } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 
-const EXAMPLE = `name,email,manager_email,team,roles
-Ada Lovelace,ada@example.com,,Engineering,manager
-Alan Turing,alan@example.com,ada@example.com,Engineering|Research,
-Grace Hopper,grace@example.com,ada@example.com,Engineering,coach`;
+type ImportValues = { csv: string; full: boolean };
+// The server reads the rows (lib people-import); the browser only refuses what it never could.
+const importSchema = z.object({
+  csv: z
+    .string()
+    .refine((csv) => csv.trim() !== "", { error: "Paste or upload a CSV file" })
+    .refine((csv) => csv.split("\n").length <= MAX_IMPORT_ROWS + 1, {
+      error: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} people per file: split it into parts`,
+    }),
+  full: z.boolean(),
+});
 
 export default function AdminImportPage() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [csv, setCsv] = useState("");
-  const [full, setFull] = useState(false);
+  const invalidate = useInvalidate();
+  const form = useForm<ImportValues>({
+    initialValues: { csv: "", full: false },
+    validate: schemaResolver<ImportValues>(importSchema),
+  });
+  const { csv, full } = form.values;
   const [checked, setChecked] = useState<{ csv: string; full: boolean; result: ImportResult } | null>(null);
   const [applied, setApplied] = useState<ImportResult | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -42,8 +44,7 @@ export default function AdminImportPage() {
       onSuccess: async (result) => {
         setApplied(result);
         setChecked(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
+        await invalidate.peopleChanged();
       },
     }),
   );
@@ -55,18 +56,18 @@ export default function AdminImportPage() {
       setFileError("The file is larger than 4 MB: split it into parts");
       return;
     }
-    setCsv(await file.text());
+    form.setFieldValue("csv", await file.text());
     setChecked(null);
     setApplied(null);
   };
 
-  const check = () => {
+  const check = form.onSubmit(() => {
     setApplied(null);
     dryRun.mutate(
       { csv, dryRun: true, deactivateMissing: full },
       { onSuccess: (result) => setChecked({ csv, full, result }) },
     );
-  };
+  });
   const current = checked && checked.csv === csv && checked.full === full ? checked.result : null;
   const toApply = current ? current.summary.create + current.summary.update + current.summary.deactivate : 0;
 
@@ -78,46 +79,10 @@ export default function AdminImportPage() {
           Back to people
         </Anchor>
       </Group>
-      <Card withBorder>
-        <Stack gap="xs">
-          <Text size="sm">
-            One row per person under a header row with the columns <Code>name</Code>, <Code>email</Code>,{" "}
-            <Code>manager_email</Code>, <Code>team</Code> and <Code>roles</Code> (only name and email are
-            required). Commas or semicolons, UTF-8. Several teams or roles: separate them with <Code>|</Code>.
-            Roles are admin, manager and coach; everyone is a member.
-          </Text>
-          <Text size="sm" c="dimmed">
-            People are matched by e-mail: new addresses are added, known ones updated, and importing the same
-            file again changes nothing. The file is checked first; nothing changes until you apply it.
-          </Text>
-          <Code block>{EXAMPLE}</Code>
-        </Stack>
-      </Card>
-      <FileInput
-        label="Upload a CSV file"
-        placeholder="Choose a .csv file"
-        accept=".csv,text/csv,text/plain"
-        onChange={readFile}
-        error={fileError}
-        clearable
-      />
-      <Textarea
-        label="…or paste the CSV"
-        value={csv}
-        onChange={(e) => setCsv(e.currentTarget.value)}
-        autosize
-        minRows={6}
-        maxRows={16}
-        styles={{ input: { fontFamily: "ui-monospace, monospace" } }}
-        spellCheck={false}
-      />
-      <Checkbox
-        label="Full import: deactivate active people who are not in this file (they are not deleted, and you are never deactivated)"
-        checked={full}
-        onChange={(e) => setFull(e.currentTarget.checked)}
-      />
+      <ImportHelp />
+      <ImportSource form={form} onFile={readFile} fileError={fileError} />
       <Group>
-        <Button onClick={check} loading={dryRun.isPending} disabled={csv.trim() === ""}>
+        <Button onClick={() => check()} loading={dryRun.isPending} disabled={csv.trim() === ""}>
           Check the file
         </Button>
         {current ? (
@@ -131,47 +96,58 @@ export default function AdminImportPage() {
           </Button>
         ) : null}
       </Group>
-      {dryRun.isError ? (
-        <Alert color="red" role="alert" title="The file could not be read">
-          {errorMessage(dryRun.error)}
-        </Alert>
-      ) : null}
-      {apply.isError ? (
-        <Alert color="red" role="alert" title="The import was not applied">
-          {errorMessage(apply.error)}
-        </Alert>
-      ) : null}
-      {checked && !current ? (
-        <Alert color="yellow">
-          The file or the full-import choice changed since the check: check it again.
-        </Alert>
-      ) : null}
-      {current ? (
-        <Stack gap="xs">
-          <Title order={3} size="h4">
-            Check result
-          </Title>
-          {current.summary.reject > 0 ? (
-            <Text size="sm">
-              Rejected rows are skipped when you apply; fix them in the file and import it again later.
-            </Text>
-          ) : null}
-          <ImportReport result={current} />
-        </Stack>
-      ) : null}
-      {applied ? (
-        <Stack gap="xs">
-          <Alert color="green" title="Import applied" role="status">
-            {applied.summary.create} created, {applied.summary.update} updated, {applied.summary.unchanged}{" "}
-            unchanged, {applied.summary.reject} rejected
-            {applied.summary.deactivate > 0 ? `, ${applied.summary.deactivate} deactivated` : ""}.{" "}
-            <Anchor component={Link} to="/admin/people">
-              See the people
-            </Anchor>
-          </Alert>
-          <ImportReport result={applied} />
-        </Stack>
-      ) : null}
+      <ImportErrors checkError={dryRun.error} applyError={apply.error} />
+      <ImportResults stale={Boolean(checked && !current)} current={current} applied={applied} />
     </Stack>
+  );
+}
+
+function ImportSource(props: {
+  form: UseFormReturnType<ImportValues>;
+  onFile: (file: File | null) => void;
+  fileError: string | null;
+}) {
+  const { form, onFile: readFile, fileError } = props;
+  return (
+    <>
+      <FileInput
+        label="Upload a CSV file"
+        placeholder="Choose a .csv file"
+        accept=".csv,text/csv,text/plain"
+        onChange={readFile}
+        error={fileError}
+        clearable
+      />
+      <Textarea
+        label="…or paste the CSV"
+        {...form.getInputProps("csv")}
+        autosize
+        minRows={6}
+        maxRows={16}
+        styles={{ input: { fontFamily: "ui-monospace, monospace" } }}
+        spellCheck={false}
+      />
+      <Checkbox
+        label="Full import: deactivate active people who are not in this file (they are not deleted, and you are never deactivated)"
+        {...form.getInputProps("full", { type: "checkbox" })}
+      />
+    </>
+  );
+}
+
+function ImportErrors({ checkError, applyError }: { checkError: unknown; applyError: unknown }) {
+  return (
+    <>
+      {checkError ? (
+        <Alert color="red" role="alert" title="The file could not be read">
+          {errorMessage(checkError)}
+        </Alert>
+      ) : null}
+      {applyError ? (
+        <Alert color="red" role="alert" title="The import was not applied">
+          {errorMessage(applyError)}
+        </Alert>
+      ) : null}
+    </>
   );
 }

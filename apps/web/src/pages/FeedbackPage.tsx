@@ -1,16 +1,17 @@
 // Answering an invitation from the inbox (signed in).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { type AnswerPayload, RatingForm } from "../components/RatingForm";
+import { useInvalidate } from "../lib/invalidate";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 
 export default function FeedbackPage() {
   const { invitationId = "" } = useParams();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const form = useQuery({ ...trpc.responses.get.queryOptions({ invitationId }), staleTime: Infinity });
   const instrument = useQuery({
     ...trpc.instrument.get.queryOptions({ version: form.data?.instrumentVersion }),
@@ -22,14 +23,14 @@ export default function FeedbackPage() {
   const onSubmit = useCallback(
     async (p: AnswerPayload & { idempotencyKey: string }, signal: AbortSignal) => {
       const result = await client.responses.submit.mutate({ invitationId, ...p }, { signal });
-      void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() });
+      void invalidate.invitationAnswered();
       return result;
     },
-    [client, invitationId, queryClient, trpc],
+    [client, invitationId, invalidate],
   );
   const decline = useMutation(
     trpc.responses.decline.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
+      onSuccess: invalidate.invitationAnswered,
     }),
   );
 

@@ -1,11 +1,12 @@
 // My invitations to give feedback, with their state ("Continue" where a draft is kept on this device).
+import { formatDay } from "@fivefold/domain";
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { StateBadge } from "../components/StateBadge";
-import { formatDate, GROUP_LABELS } from "../lib/labels";
+import { GROUP_LABELS } from "../lib/labels";
 import { hasLocalDraft } from "../lib/local-draft";
 import { useTRPC } from "../lib/trpc";
 
@@ -32,7 +33,7 @@ export default function InboxPage() {
                 <div>
                   <Text fw={600}>{item.group === "self" ? "Your self-assessment" : item.subject.name}</Text>
                   <Text size="sm" c="dimmed">
-                    As {GROUP_LABELS[item.group].toLowerCase()} · answer by {formatDate(item.deadline)}
+                    As {GROUP_LABELS[item.group].toLowerCase()} · answer by {formatDay(item.deadline)}
                   </Text>
                 </div>
                 <Group gap="sm">

@@ -1,5 +1,6 @@
 // My coaching plans, the released reports I can still make a plan from, and (for coaches) the
 // plans of the people I coach.
+import { formatDay } from "@fivefold/domain";
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -8,8 +9,8 @@ import { PageLoader } from "../components/PageLoader";
 import { PlanStateBadge } from "../components/plan/Badges";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { MakePlanButton } from "../components/plan/MakePlanButton";
-import { formatDay, type PlanSummary } from "../components/plan/types";
-import { formatDate } from "../lib/labels";
+import type { PlanSummary } from "../components/plan/types";
+
 import { useTRPC } from "../lib/trpc";
 
 export default function PlansPage() {
@@ -43,7 +44,7 @@ export default function PlansPage() {
             {released.map((r) => (
               <Group key={r.id} justify="space-between" wrap="wrap" data-testid="report-without-plan">
                 <Text size="sm">
-                  Your 360 report, released {r.closedAt ? formatDate(r.closedAt) : ""} ·{" "}
+                  Your 360 report, released {r.closedAt ? formatDay(r.closedAt) : ""} ·{" "}
                   <Anchor component={Link} to={`/reports/${r.id}`} size="sm">
                     read it
                   </Anchor>
@@ -110,7 +111,7 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
           {plan.state === "draft"
             ? `Circle: ${plan.circle.partners} partner(s), ${plan.circle.leads ? "lead" : "no lead"} accepted${plan.circle.ready ? " · ready to publish" : ""}`
             : plan.state === "closed"
-              ? `Closed ${plan.closedAt ? formatDate(plan.closedAt) : ""}`
+              ? `Closed ${plan.closedAt ? formatDay(plan.closedAt) : ""}`
               : next
                 ? `${next.status === "overdue" ? "Overdue" : next.status === "due" ? "Due now" : "Next check-in"}: ${formatDay(next.dueOn)}`
                 : `Runs until ${formatDay(plan.endsOn)}`}

@@ -1,12 +1,15 @@
 // My profile, and whether Fivefold may suggest me to colleagues as an accountability partner.
 
-import type { DimensionKey } from "@fivefold/domain";
+import { type DimensionKey, partnerOptInSchema } from "@fivefold/domain";
 import { Alert, Badge, Button, Card, Chip, Group, Stack, Switch, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { DIMENSIONS } from "../components/plan/types";
+import { schemaResolver } from "../lib/form";
+import { useInvalidate } from "../lib/invalidate";
 import { errorMessage } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 
@@ -39,21 +42,27 @@ export default function ProfilePage() {
   );
 }
 
-function PartnerOptIn({ initial }: { initial: { optIn: boolean; dimensions: DimensionKey[] } }) {
+type OptInValues = { optIn: boolean; dimensions: DimensionKey[] };
+
+function PartnerOptIn({ initial }: { initial: OptInValues }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [optIn, setOptIn] = useState(initial.optIn);
-  const [dimensions, setDimensions] = useState<string[]>(initial.dimensions);
+  const invalidate = useInvalidate();
   const [saved, setSaved] = useState(false);
+  const form = useForm<OptInValues>({
+    initialValues: initial,
+    validate: schemaResolver<OptInValues>(partnerOptInSchema),
+    onValuesChange: () => setSaved(false),
+  });
   const save = useMutation(
     trpc.profile.setPartnerOptIn.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() });
+        await invalidate.profileChanged();
         setSaved(true);
       },
     }),
   );
-  const dirty = optIn !== initial.optIn || JSON.stringify(dimensions) !== JSON.stringify(initial.dimensions);
+  const dirty = JSON.stringify(form.values) !== JSON.stringify(initial);
+  const submit = form.onSubmit(({ optIn, dimensions }) => save.mutate({ optIn, dimensions }));
   return (
     <Card withBorder data-testid="partner-opt-in">
       <Stack gap="sm">
@@ -67,48 +76,21 @@ function PartnerOptIn({ initial }: { initial: { optIn: boolean; dimensions: Dime
           of yours.
         </Text>
         <Switch
-          checked={optIn}
-          onChange={(event) => {
-            setOptIn(event.currentTarget.checked);
-            setSaved(false);
-          }}
+          {...form.getInputProps("optIn", { type: "checkbox" })}
           label="Suggest me as an accountability partner"
         />
-        <div>
-          <Text size="sm" fw={600} id="opt-in-dimensions">
-            Dimensions I would like to support
-          </Text>
-          <Text size="xs" c="dimmed">
-            None ticked means any.
-          </Text>
-          <Chip.Group
-            multiple
-            value={dimensions}
-            onChange={(value) => {
-              setDimensions(DIMENSIONS.map((d) => d.key).filter((key) => value.includes(key)));
-              setSaved(false);
-            }}
-          >
-            <Group gap="xs" mt="xs" role="group" aria-labelledby="opt-in-dimensions">
-              {DIMENSIONS.map((d) => (
-                <Chip key={d.key} value={d.key} disabled={!optIn}>
-                  {d.name}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-        </div>
+        <DimensionChoice
+          value={form.values.dimensions}
+          onChange={(value) => form.setFieldValue("dimensions", value)}
+          disabled={!form.values.optIn}
+        />
         {save.isError ? (
           <Alert color="red" role="alert">
             {errorMessage(save.error)}
           </Alert>
         ) : null}
         <Group>
-          <Button
-            disabled={!dirty}
-            loading={save.isPending}
-            onClick={() => save.mutate({ optIn, dimensions: dimensions as DimensionKey[] })}
-          >
+          <Button disabled={!dirty} loading={save.isPending} onClick={() => submit()}>
             Save
           </Button>
           {saved && !dirty ? (
@@ -119,5 +101,37 @@ function PartnerOptIn({ initial }: { initial: { optIn: boolean; dimensions: Dime
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+function DimensionChoice(props: {
+  value: DimensionKey[];
+  onChange: (value: DimensionKey[]) => void;
+  disabled: boolean;
+}) {
+  return (
+    <div>
+      <Text size="sm" fw={600} id="opt-in-dimensions">
+        Dimensions I would like to support
+      </Text>
+      <Text size="xs" c="dimmed">
+        None ticked means any.
+      </Text>
+      <Chip.Group
+        multiple
+        value={props.value}
+        onChange={(value) =>
+          props.onChange(DIMENSIONS.map((d) => d.key).filter((key) => value.includes(key)))
+        }
+      >
+        <Group gap="xs" mt="xs" role="group" aria-labelledby="opt-in-dimensions">
+          {DIMENSIONS.map((d) => (
+            <Chip key={d.key} value={d.key} disabled={props.disabled}>
+              {d.name}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+    </div>
   );
 }

@@ -1,10 +1,11 @@
 // Released reports I may read: mine, those I requested, my coachees'.
+import { formatDay } from "@fivefold/domain";
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { formatDate } from "../lib/labels";
+
 import { useTRPC } from "../lib/trpc";
 
 const RELATION: Record<string, string> = {
@@ -38,7 +39,7 @@ export default function ReportsPage() {
                   {r.relation === "self" ? "Your 360 report" : r.subject.name}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  Released {formatDate(r.releasedAt)}
+                  Released {formatDay(r.releasedAt)}
                 </Text>
               </div>
               <Badge variant="light">{RELATION[r.relation]}</Badge>

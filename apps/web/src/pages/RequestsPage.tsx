@@ -1,4 +1,5 @@
 // Feedback requests I manage or am the subject of, with progress per group for the ones I manage.
+import { formatDay } from "@fivefold/domain";
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -6,7 +7,7 @@ import { ErrorState } from "../components/ErrorState";
 import { GroupProgress } from "../components/GroupProgress";
 import { PageLoader } from "../components/PageLoader";
 import { StateBadge } from "../components/StateBadge";
-import { formatDate } from "../lib/labels";
+
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
@@ -50,7 +51,7 @@ export default function RequestsPage() {
                   <StateBadge state={r.state} />
                 </Group>
                 <Text size="sm" c="dimmed">
-                  Deadline {formatDate(r.deadline)}
+                  Deadline {formatDay(r.deadline)}
                   {r.pendingNominations ? ` · ${r.pendingNominations} proposed rater(s) to review` : ""}
                 </Text>
                 {r.groups && r.groups.length > 0 ? <GroupProgress groups={r.groups} /> : null}

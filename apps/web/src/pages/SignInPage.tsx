@@ -11,40 +11,40 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { authClient } from "../lib/auth-client";
 
+function signInError(error: { status: number; message?: string }): string {
+  if (error.status === 401) return "That e-mail and password do not match. Check both and try again.";
+  if (error.status === 429) return "Too many attempts. Wait a few seconds and try again.";
+  return error.message ?? "Sign-in failed. Try again.";
+}
+
 export function SignInPage() {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const form = useForm({ initialValues: { email: "", password: "" } });
+  const { email, password } = form.values;
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(async () => {
     setPending(true);
     setError(null);
     const result = await authClient.signIn.email({ email: email.trim(), password });
     setPending(false);
     if (result.error) {
-      setError(
-        result.error.status === 401
-          ? "That e-mail and password do not match. Check both and try again."
-          : result.error.status === 429
-            ? "Too many attempts. Wait a few seconds and try again."
-            : (result.error.message ?? "Sign-in failed. Try again."),
-      );
+      setError(signInError(result.error));
       return;
     }
     queryClient.clear();
     const next = params.get("next");
     navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
-  };
+  });
 
   return (
     <Center mih="100vh" p="md" component="main">
@@ -74,33 +74,38 @@ export function SignInPage() {
               type="email"
               autoComplete="username"
               required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              {...form.getInputProps("email")}
             />
             <PasswordInput
               label="Password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              {...form.getInputProps("password")}
             />
             <Button type="submit" loading={pending} disabled={!email || !password}>
               Sign in
             </Button>
-            <Anchor component={Link} to="/set-password" size="sm">
-              First time here, or forgot your password?
-            </Anchor>
-            <Text size="xs" c="dimmed">
-              Trying the demo? Every Acme person signs in with the password <code>fivefold-demo</code>, for
-              example{" "}
-              <Anchor size="xs" component="span">
-                admin@acme.test
-              </Anchor>
-              .
-            </Text>
+            <SignInHelp />
           </Stack>
         </form>
       </Paper>
     </Center>
+  );
+}
+
+function SignInHelp() {
+  return (
+    <>
+      <Anchor component={Link} to="/set-password" size="sm">
+        First time here, or forgot your password?
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        Trying the demo? Every Acme person signs in with the password <code>fivefold-demo</code>, for example{" "}
+        <Anchor size="xs" component="span">
+          admin@acme.test
+        </Anchor>
+        .
+      </Text>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 // Plans I support: invitations to answer, and the plans whose circle I joined, with the latest
 // check-in and a word of encouragement. Never anyone's report.
+import { formatDay } from "@fivefold/domain";
 import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -10,8 +11,8 @@ import { EncourageForm } from "../components/plan/CheckinTimeline";
 import { StepDown } from "../components/plan/CircleChange";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { InvitationAnswer } from "../components/plan/InvitationAnswer";
-import { formatDay, ROLE_LABELS, type SupportedPlan } from "../components/plan/types";
-import { formatDate } from "../lib/labels";
+import { ROLE_LABELS, type SupportedPlan } from "../components/plan/types";
+
 import { useTRPC } from "../lib/trpc";
 
 export default function SupportPage() {
@@ -124,7 +125,7 @@ function SupportedCard({ support }: { support: SupportedPlan }) {
         {latest ? (
           <Stack gap={4} data-testid="latest-checkin">
             <Text size="sm" fw={600}>
-              Latest check-in, {formatDate(latest.createdAt)}: {latest.progress}%
+              Latest check-in, {formatDay(latest.createdAt)}: {latest.progress}%
             </Text>
             {latest.note ? <Text size="sm">{latest.note}</Text> : null}
             {latest.encouragements.map((e) => (

@@ -2,28 +2,18 @@
 // progress, plan progress, who needs attention and the team's trend across cycles.
 
 import type { DimensionKey } from "@fivefold/domain";
-import { LineChart } from "@mantine/charts";
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  List,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
 import { Heatmap } from "../components/dashboard/Heatmap";
+import {
+  DashboardHeader,
+  ProgressAndAttention,
+  TeamProfile,
+  TeamTrend,
+} from "../components/dashboard/TeamSections";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { heatmapCsv } from "../lib/dashboard";
-import { DIMENSION_COLORS, formatScore } from "../lib/dimensions";
-import { download } from "../lib/report";
 import { useTRPC } from "../lib/trpc";
 
 export default function TeamDashboardPage() {
@@ -45,68 +35,16 @@ export default function TeamDashboardPage() {
     string
   >;
   const keys = instrument.data.dimensions.map((x) => x.key) as DimensionKey[];
-  const byId = new Map(d.people.map((p) => [p.personId, p.name]));
-  const trendPoints = d.trend.filter((t) => keys.some((k) => t.means[k] !== null));
 
   return (
     <Stack maw={1200} gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{d.team.name}</Title>
-          <Text size="sm" c="dimmed">
-            {d.viewer === "manager" ? "Your direct reports in this team" : "Everyone in the team"} · team
-            figures need at least {d.threshold} people with a released report
-          </Text>
-        </div>
-        <Group>
-          <Select
-            label="Cycle"
-            placeholder="Latest report"
-            data={d.cycles.map((c) => ({ value: c.id, label: c.name }))}
-            value={cycle ?? null}
-            onChange={(value) => setParams(value ? { cycle: value } : {})}
-            clearable
-            w={200}
-          />
-          <Button
-            variant="default"
-            onClick={() => download(`${d.team.name}-heatmap.csv`, heatmapCsv(d, keys))}
-          >
-            Export CSV
-          </Button>
-        </Group>
-      </Group>
-
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Card withBorder>
-          <Text fw={600}>Cycle progress</Text>
-          <Text size="sm" data-testid="cycle-progress">
-            {d.progress.open} request{d.progress.open === 1 ? "" : "s"} collecting answers ·{" "}
-            {d.progress.submitted} of {d.progress.invited} answered
-          </Text>
-          <Text size="xs" c="dimmed">
-            Counts only: never who answered.
-          </Text>
-        </Card>
-        <Card withBorder style={{ gridColumn: "span 2" }} data-testid="attention">
-          <Text fw={600}>Needs attention</Text>
-          {d.attention.length === 0 ? (
-            <Text size="sm">Nobody right now.</Text>
-          ) : (
-            <List size="sm" spacing={4}>
-              {d.attention.map((item) => (
-                <List.Item key={item.personId}>
-                  <Text span fw={600} size="sm">
-                    {byId.get(item.personId)}
-                  </Text>
-                  : {item.reasons.join("; ")}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </Card>
-      </SimpleGrid>
-
+      <DashboardHeader
+        dashboard={d}
+        keys={keys}
+        cycle={cycle}
+        onCycle={(value) => setParams(value ? { cycle: value } : {})}
+      />
+      <ProgressAndAttention dashboard={d} />
       <section>
         <Title order={3} mb="xs">
           Heatmap
@@ -118,102 +56,9 @@ export default function TeamDashboardPage() {
         <Heatmap dashboard={d} names={names} />
       </section>
 
-      <section>
-        <Title order={3} mb="xs">
-          Team profile
-        </Title>
-        <Table aria-label="Team profile per dimension" data-testid="team-profile">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Dimension</Table.Th>
-              <Table.Th scope="col">Team mean</Table.Th>
-              <Table.Th scope="col">People</Table.Th>
-              <Table.Th scope="col">People per score 1–5</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.map((key) => {
-              const figure = d.profile[key];
-              return (
-                <Table.Tr key={key}>
-                  <Table.Th scope="row">
-                    <Group gap={6}>
-                      <span
-                        style={{ width: 10, height: 10, borderRadius: 5, background: DIMENSION_COLORS[key] }}
-                      />
-                      {names[key]}
-                    </Group>
-                  </Table.Th>
-                  <Table.Td>
-                    {figure ? (
-                      formatScore(figure.mean)
-                    ) : (
-                      <Text span size="xs" c="dimmed">
-                        Hidden: fewer than {d.threshold} people
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{figure?.people ?? "—"}</Table.Td>
-                  <Table.Td>{figure ? figure.distribution.join(" · ") : "—"}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </section>
+      <TeamProfile dashboard={d} keys={keys} names={names} />
 
-      <section>
-        <Title order={3} mb="xs">
-          Trend across cycles
-        </Title>
-        {trendPoints.length < 2 ? (
-          <Alert color="gray">
-            A trend needs two cycles with at least {d.threshold} people behind each point.
-          </Alert>
-        ) : (
-          <>
-            <div aria-hidden="true">
-              <LineChart
-                h={220}
-                data={trendPoints.map((t) => ({
-                  cycle: t.name,
-                  ...Object.fromEntries(keys.map((k) => [names[k], t.means[k]?.mean ?? null])),
-                }))}
-                dataKey="cycle"
-                yAxisProps={{ domain: [1, 5] }}
-                series={keys.map((k) => ({ name: names[k], color: DIMENSION_COLORS[k] }))}
-                withLegend
-                connectNulls
-                lineChartProps={{ accessibilityLayer: false }}
-              />
-            </div>
-            <Table aria-label="Team trend per cycle" data-testid="team-trend">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Dimension</Table.Th>
-                  {trendPoints.map((t) => (
-                    <Table.Th key={t.cycleId} scope="col">
-                      {t.name}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {keys.map((k) => (
-                  <Table.Tr key={k}>
-                    <Table.Th scope="row">{names[k]}</Table.Th>
-                    {trendPoints.map((t) => (
-                      <Table.Td key={t.cycleId}>
-                        {t.means[k] ? `${formatScore(t.means[k]?.mean)} (${t.means[k]?.people} people)` : "—"}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </>
-        )}
-      </section>
+      <TeamTrend dashboard={d} keys={keys} names={names} />
     </Stack>
   );
 }

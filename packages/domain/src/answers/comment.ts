@@ -9,8 +9,11 @@ export const COMMENT_MAX_LENGTH = 2_000;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-function characterCount(text: string): number {
-  // Count what a person sees as characters (code points), not UTF-16 units, so emoji count once.
+/**
+ * A comment's length as the limit counts it: code points, not UTF-16 units, so an emoji counts
+ * once. The form's counter uses the same function, so browser and server agree.
+ */
+export function commentLength(text: string): number {
   return [...text].length;
 }
 
@@ -21,7 +24,7 @@ export const commentTextSchema = z
     if (FORBIDDEN_CONTROL.test(text)) {
       ctx.addIssue({ code: "custom", message: "Remove the invisible control characters from this comment" });
     }
-    const length = characterCount(text);
+    const length = commentLength(text);
     if (length > COMMENT_MAX_LENGTH) {
       ctx.addIssue({
         code: "custom",

@@ -39,4 +39,10 @@ describe("dates", () => {
       ),
     );
   });
+
+  it("names only the month when asked, on the same UTC convention", () => {
+    const releasedAt = endOfDay("2026-11-30").toISOString();
+    expect(formatDay(releasedAt, { monthOnly: true })).toBe("Nov 2026");
+    expect(formatDay(releasedAt, { monthOnly: true, timeZone: "Europe/Berlin" })).toBe("Dec 2026");
+  });
 });

@@ -56,6 +56,8 @@ export interface DateDisplay {
   timeZone?: string;
   /** `short` (31 Dec 2026, for pages) or `long` (31 December 2026, for e-mails). */
   month?: "short" | "long";
+  /** Leave the day out (`Dec 2026`), for axes and trends that speak of months. */
+  monthOnly?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export function formatDay(value: Date | string, display: DateDisplay = {}): stri
   const date = typeof value === "string" ? new Date(bareDay ? `${value}T12:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return "";
   return date.toLocaleDateString(display.locale ?? "en-GB", {
-    day: "numeric",
+    ...(display.monthOnly ? {} : { day: "numeric" }),
     month: display.month ?? "short",
     year: "numeric",
     timeZone: bareDay ? "UTC" : (display.timeZone ?? "UTC"),

@@ -1,2 +1,3 @@
+export * from "./raters";
 export * from "./reminders";
 export * from "./settings";

@@ -2,8 +2,9 @@
 // name, e-mail and sign-in and deletes reports about the person; answers they gave stay sealed.
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { downloadJson } from "./download";
@@ -19,7 +20,7 @@ export function DangerZone({
   onErased: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [opened, { open, close }] = useDisclosure();
   const [typed, setTyped] = useState("");
   const exportData = useMutation(
@@ -31,8 +32,7 @@ export function DangerZone({
     trpc.people.erase.mutationOptions({
       onSuccess: async () => {
         close();
-        await queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
+        await invalidate.peopleChanged();
         onErased();
       },
     }),

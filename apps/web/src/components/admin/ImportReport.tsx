@@ -3,7 +3,7 @@
 import { Badge, Group, List, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { ACTION_LABELS, CHANGE_LABELS } from "./labels";
-import type { ImportResult } from "./types";
+import type { ImportResult, ImportRow } from "./types";
 
 const SHOWN = 500;
 
@@ -17,33 +17,9 @@ export function ImportReport({ result }: { result: ImportResult }) {
         : row.action === "create" || row.action === "update",
   );
   const { summary } = result;
-  const verb = result.applied ? "" : "would be ";
   return (
     <Stack gap="sm" data-testid="import-report">
-      <Group gap="xs" data-testid="import-summary">
-        <Badge color="green" variant="light">
-          {summary.create} {verb}created
-        </Badge>
-        <Badge color="blue" variant="light">
-          {summary.update} {verb}updated
-        </Badge>
-        <Badge color="gray" variant="light">
-          {summary.unchanged} unchanged
-        </Badge>
-        <Badge color="red" variant="light">
-          {summary.reject} rejected
-        </Badge>
-        {summary.deactivate > 0 ? (
-          <Badge color="orange" variant="light">
-            {summary.deactivate} {verb}deactivated
-          </Badge>
-        ) : null}
-        {result.newTeams.length > 0 ? (
-          <Badge color="grape" variant="light">
-            {result.newTeams.length} new team{result.newTeams.length === 1 ? "" : "s"}
-          </Badge>
-        ) : null}
-      </Group>
+      <ImportSummary result={result} />
       <SegmentedControl
         value={filter}
         onChange={(value) => setFilter(value as typeof filter)}
@@ -67,34 +43,9 @@ export function ImportReport({ result }: { result: ImportResult }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.slice(0, SHOWN).map((row) => {
-              const action = ACTION_LABELS[row.action] ?? { label: row.action, color: "gray" };
-              return (
-                <Table.Tr key={row.line} data-testid="import-row" data-action={row.action}>
-                  <Table.Td>{row.line}</Table.Td>
-                  <Table.Td>{row.name}</Table.Td>
-                  <Table.Td>{row.email}</Table.Td>
-                  <Table.Td>
-                    <Badge color={action.color} variant="light">
-                      {action.label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {row.errors.length > 0 ? (
-                      <List size="sm" c="red.9">
-                        {row.errors.map((error) => (
-                          <List.Item key={error}>{error}</List.Item>
-                        ))}
-                      </List>
-                    ) : row.changes.length > 0 ? (
-                      <Text size="sm">
-                        Changes: {row.changes.map((c) => CHANGE_LABELS[c] ?? c).join(", ")}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {rows.slice(0, SHOWN).map((row) => (
+              <ImportRowLine key={row.line} row={row} />
+            ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
@@ -118,5 +69,63 @@ export function ImportReport({ result }: { result: ImportResult }) {
         </Stack>
       ) : null}
     </Stack>
+  );
+}
+
+function ImportSummary({ result }: { result: ImportResult }) {
+  const { summary } = result;
+  const verb = result.applied ? "" : "would be ";
+  return (
+    <Group gap="xs" data-testid="import-summary">
+      <Badge color="green" variant="light">
+        {summary.create} {verb}created
+      </Badge>
+      <Badge color="blue" variant="light">
+        {summary.update} {verb}updated
+      </Badge>
+      <Badge color="gray" variant="light">
+        {summary.unchanged} unchanged
+      </Badge>
+      <Badge color="red" variant="light">
+        {summary.reject} rejected
+      </Badge>
+      {summary.deactivate > 0 ? (
+        <Badge color="orange" variant="light">
+          {summary.deactivate} {verb}deactivated
+        </Badge>
+      ) : null}
+      {result.newTeams.length > 0 ? (
+        <Badge color="grape" variant="light">
+          {result.newTeams.length} new team{result.newTeams.length === 1 ? "" : "s"}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
+
+function ImportRowLine({ row }: { row: ImportRow }) {
+  const action = ACTION_LABELS[row.action] ?? { label: row.action, color: "gray" };
+  return (
+    <Table.Tr data-testid="import-row" data-action={row.action}>
+      <Table.Td>{row.line}</Table.Td>
+      <Table.Td>{row.name}</Table.Td>
+      <Table.Td>{row.email}</Table.Td>
+      <Table.Td>
+        <Badge color={action.color} variant="light">
+          {action.label}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        {row.errors.length > 0 ? (
+          <List size="sm" c="red.9">
+            {row.errors.map((error) => (
+              <List.Item key={error}>{error}</List.Item>
+            ))}
+          </List>
+        ) : row.changes.length > 0 ? (
+          <Text size="sm">Changes: {row.changes.map((c) => CHANGE_LABELS[c] ?? c).join(", ")}</Text>
+        ) : null}
+      </Table.Td>
+    </Table.Tr>
   );
 }

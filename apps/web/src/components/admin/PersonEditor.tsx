@@ -12,51 +12,49 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useMemo, useState } from "react";
+import type { UseFormReturnType } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { ROLE_LABELS } from "./labels";
+import { EDITABLE_ROLES, type PersonValues, usePersonForm } from "./personForm";
 import type { DirectoryPerson, Team } from "./types";
 
-const EDITABLE_ROLES = ["admin", "manager", "coach"] as const;
-type EditableRole = (typeof EDITABLE_ROLES)[number];
-
-export function PersonEditor({
-  person,
-  people,
-  teams,
-  isMe,
-  onDone,
-}: {
+interface Props {
   /** null: a new person. */
   person: DirectoryPerson | null;
   people: DirectoryPerson[];
   teams: Team[];
   isMe: boolean;
   onDone: () => void;
-}) {
+}
+
+function useSavePerson(person: DirectoryPerson | null) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState(person?.name ?? "");
-  const [email, setEmail] = useState(person?.email ?? "");
-  const [managerId, setManagerId] = useState<string | null>(person?.managerId ?? null);
-  const [teamIds, setTeamIds] = useState<string[]>(person?.teams.map((t) => t.id) ?? []);
-  const [roles, setRoles] = useState<EditableRole[]>(
-    (person?.roles ?? []).filter((r): r is EditableRole => (EDITABLE_ROLES as readonly string[]).includes(r)),
-  );
-  const [active, setActive] = useState(person?.active ?? true);
-
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
+  const invalidate = useInvalidate();
+  const options = { onSuccess: invalidate.peopleChanged };
+  const create = useMutation(trpc.people.create.mutationOptions(options));
+  const update = useMutation(trpc.people.update.mutationOptions(options));
+  const setRoles = useMutation(trpc.people.setRoles.mutationOptions(options));
+  const save = async ({ name, email, managerId, teamIds, roles, active }: PersonValues) => {
+    if (!person) return void (await create.mutateAsync({ name, email, managerId, teamIds, roles }));
+    await update.mutateAsync({ personId: person.id, name, email, managerId, teamIds, active });
+    const current = person.roles.filter((r) => r !== "member").sort();
+    if ([...roles].sort().join() !== current.join())
+      await setRoles.mutateAsync({ personId: person.id, roles });
   };
-  const create = useMutation(trpc.people.create.mutationOptions({ onSuccess: refresh }));
-  const update = useMutation(trpc.people.update.mutationOptions({ onSuccess: refresh }));
-  const setRolesMutation = useMutation(trpc.people.setRoles.mutationOptions({ onSuccess: refresh }));
-  const error = create.error ?? update.error ?? setRolesMutation.error;
-  const pending = create.isPending || update.isPending || setRolesMutation.isPending;
+  return {
+    save,
+    error: create.error ?? update.error ?? setRoles.error,
+    pending: create.isPending || update.isPending || setRoles.isPending,
+  };
+}
 
+export function PersonEditor({ person, people, teams, isMe, onDone }: Props) {
+  const form = usePersonForm(person);
+  const { save, error, pending } = useSavePerson(person);
   const managers = useMemo(
     () =>
       people
@@ -64,60 +62,76 @@ export function PersonEditor({
         .map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` })),
     [people, person?.id],
   );
-  const teamOptions = teams.map((t) => ({ value: t.id, label: t.name }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(async (values) => {
     try {
-      if (!person) {
-        await create.mutateAsync({ name, email, managerId, teamIds, roles });
-      } else {
-        await update.mutateAsync({ personId: person.id, name, email, managerId, teamIds, active });
-        const current = person.roles.filter((r) => r !== "member").sort();
-        if ([...roles].sort().join() !== current.join()) {
-          await setRolesMutation.mutateAsync({ personId: person.id, roles });
-        }
-      }
+      await save(values);
       onDone();
     } catch {
       // Shown below from the mutation's error.
     }
-  };
+  });
 
   return (
-    <Stack component="form" onSubmit={submit}>
-      <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-      <TextInput
-        label="E-mail"
-        type="email"
-        value={email}
-        onChange={(e) => setEmail(e.currentTarget.value)}
-        description={person?.hasSignIn ? "Also the address this person signs in with." : undefined}
-        required
-      />
-      <Select
-        label="Manager"
-        placeholder="No manager"
-        data={managers}
-        value={managerId}
-        onChange={setManagerId}
-        searchable
-        clearable
-        limit={50}
-      />
-      <MultiSelect
-        label="Teams"
-        data={teamOptions}
-        value={teamIds}
-        onChange={setTeamIds}
-        searchable
-        clearable
-      />
+    <form onSubmit={submit}>
+      <Stack>
+        <TextInput label="Name" {...form.getInputProps("name")} required />
+        <TextInput
+          label="E-mail"
+          type="email"
+          {...form.getInputProps("email")}
+          description={person?.hasSignIn ? "Also the address this person signs in with." : undefined}
+          required
+        />
+        <Select
+          label="Manager"
+          placeholder="No manager"
+          data={managers}
+          {...form.getInputProps("managerId")}
+          searchable
+          clearable
+          limit={50}
+        />
+        <MultiSelect
+          label="Teams"
+          data={teams.map((t) => ({ value: t.id, label: t.name }))}
+          {...form.getInputProps("teamIds")}
+          searchable
+          clearable
+        />
+        <RolesAndActive form={form} isNew={!person} isMe={isMe} />
+        {error ? (
+          <Alert color="red" role="alert" title="Not saved">
+            {errorMessage(error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={pending}>
+            {person ? "Save" : "Add person"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function RolesAndActive({
+  form,
+  isNew,
+  isMe,
+}: {
+  form: UseFormReturnType<PersonValues>;
+  isNew: boolean;
+  isMe: boolean;
+}) {
+  return (
+    <>
       <Checkbox.Group
         label="Roles"
         description="Everyone is a member. Managers request feedback, coaches follow their teams, admins run the organisation."
-        value={roles}
-        onChange={(value) => setRoles(value as EditableRole[])}
+        {...form.getInputProps("roles")}
       >
         <Group mt="xs">
           {EDITABLE_ROLES.map((role) => (
@@ -125,7 +139,11 @@ export function PersonEditor({
           ))}
         </Group>
       </Checkbox.Group>
-      {person ? (
+      {isNew ? (
+        <Text size="sm" c="dimmed">
+          New people answer feedback through the links in their e-mails.
+        </Text>
+      ) : (
         <Switch
           label="Active"
           description={
@@ -133,28 +151,10 @@ export function PersonEditor({
               ? "You cannot deactivate yourself."
               : "Deactivated people cannot sign in, are not offered as raters, and are kept for history."
           }
-          checked={active}
-          onChange={(e) => setActive(e.currentTarget.checked)}
+          {...form.getInputProps("active", { type: "checkbox" })}
           disabled={isMe}
         />
-      ) : (
-        <Text size="sm" c="dimmed">
-          New people answer feedback through the links in their e-mails.
-        </Text>
       )}
-      {error ? (
-        <Alert color="red" role="alert" title="Not saved">
-          {errorMessage(error)}
-        </Alert>
-      ) : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          {person ? "Save" : "Add person"}
-        </Button>
-      </Group>
-    </Stack>
+    </>
   );
 }

@@ -1,10 +1,25 @@
 // Creating or changing a team (admins): its name, members and coaches. Coaches get the coach role.
+
+import { normaliseTeamName } from "@fivefold/domain";
 import { Alert, Button, Group, MultiSelect, Stack, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { z } from "zod";
+import { schemaResolver } from "../../lib/form";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { Team } from "./types";
+
+type TeamValues = { name: string; memberIds: string[]; coachIds: string[] };
+
+// The domain's rule for a team name, the one the import applies too.
+const teamSchema = z.object({
+  name: z.string().superRefine((name, ctx) => {
+    const result = normaliseTeamName(name);
+    if ("error" in result) ctx.addIssue({ code: "custom", message: result.error });
+  }),
+});
 
 export function TeamEditor({
   team,
@@ -16,59 +31,60 @@ export function TeamEditor({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState(team?.name ?? "");
-  const [memberIds, setMemberIds] = useState<string[]>(team?.members.map((m) => m.id) ?? []);
-  const [coachIds, setCoachIds] = useState<string[]>(team?.coaches.map((c) => c.id) ?? []);
+  const invalidate = useInvalidate();
+  const form = useForm<TeamValues>({
+    initialValues: {
+      name: team?.name ?? "",
+      memberIds: team?.members.map((m) => m.id) ?? [],
+      coachIds: team?.coaches.map((c) => c.id) ?? [],
+    },
+    validate: schemaResolver<TeamValues>(teamSchema),
+  });
   const upsert = useMutation(
     trpc.teams.upsert.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+        await invalidate.peopleChanged();
         onDone();
       },
     }),
   );
   const options = people.map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    upsert.mutate({ ...(team ? { id: team.id } : {}), name, memberIds, coachIds });
-  };
+  const submit = form.onSubmit((values) => upsert.mutate({ ...(team ? { id: team.id } : {}), ...values }));
   return (
-    <Stack component="form" onSubmit={submit}>
-      <TextInput label="Team name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-      <MultiSelect
-        label="Members"
-        data={options}
-        value={memberIds}
-        onChange={setMemberIds}
-        searchable
-        clearable
-        limit={50}
-      />
-      <MultiSelect
-        label="Coaches"
-        description="Coaches see this team's dashboard; they are given the coach role."
-        data={options}
-        value={coachIds}
-        onChange={setCoachIds}
-        searchable
-        clearable
-        limit={50}
-      />
-      {upsert.isError ? (
-        <Alert color="red" role="alert" title="Not saved">
-          {errorMessage(upsert.error)}
-        </Alert>
-      ) : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={upsert.isPending}>
-          {team ? "Save" : "Create team"}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={submit}>
+      <Stack>
+        <TextInput label="Team name" {...form.getInputProps("name")} required />
+        <MultiSelect
+          label="Members"
+          data={options}
+          {...form.getInputProps("memberIds")}
+          searchable
+          clearable
+          limit={50}
+        />
+        <MultiSelect
+          label="Coaches"
+          description="Coaches see this team's dashboard; they are given the coach role."
+          data={options}
+          {...form.getInputProps("coachIds")}
+          searchable
+          clearable
+          limit={50}
+        />
+        {upsert.isError ? (
+          <Alert color="red" role="alert" title="Not saved">
+            {errorMessage(upsert.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={upsert.isPending}>
+            {team ? "Save" : "Create team"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -1,12 +1,7 @@
 // Small state badges of the grow pages.
+import type { ActionStatus } from "@fivefold/domain";
 import { Badge } from "@mantine/core";
-import {
-  ACTION_STATUS_LABELS,
-  type ActionStatus,
-  DUE_LABELS,
-  PARTNERSHIP_LABELS,
-  PLAN_STATE_LABELS,
-} from "./types";
+import { ACTION_STATUS_LABELS, DUE_LABELS, PARTNERSHIP_LABELS, PLAN_STATE_LABELS } from "./types";
 
 function LabelBadge({ info, testId }: { info: { label: string; color: string }; testId?: string }) {
   return (

@@ -1,44 +1,47 @@
-// Logging a check-in: a progress figure, the status of each chosen action, and a note.
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  Slider,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+// Logging a check-in: a progress figure, the status of each chosen action, and a note, checked with
+// the domain's check-in schema before it is sent.
+import { type ActionStatus, CHECKIN_LIMITS, checkinInputSchema, formatDay } from "@fivefold/domain";
+import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
+import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { schemaResolver } from "../../lib/form";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { ACTION_STATUS_LABELS, type ActionStatus, formatDay, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
+import { ProgressField } from "./ProgressField";
+import { ACTION_STATUS_LABELS, type PlanView } from "./types";
+
+type CheckinValues = {
+  progress: number;
+  note: string;
+  actions: Array<{ actionId: string; status: ActionStatus }>;
+};
 
 export function CheckinForm({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const picked = plan.actions.filter((a) => a.picked);
-  const [progress, setProgress] = useState(plan.progress);
-  const [note, setNote] = useState("");
-  const [statuses, setStatuses] = useState<Record<string, ActionStatus>>(
-    Object.fromEntries(picked.map((a) => [a.id, a.status])),
-  );
   const [saved, setSaved] = useState(false);
+  const form = useForm<CheckinValues>({
+    initialValues: {
+      progress: plan.progress,
+      note: "",
+      actions: picked.map((a) => ({ actionId: a.id, status: a.status })),
+    },
+    validate: schemaResolver<CheckinValues>(checkinInputSchema),
+    onValuesChange: () => setSaved(false),
+  });
   const log = useMutation(
     trpc.checkins.log.mutationOptions({
       onSuccess: async () => {
-        setNote("");
+        form.setFieldValue("note", "");
         setSaved(true);
-        await refresh();
+        await invalidate.checkinLogged(plan.id);
       },
     }),
   );
-  const next = plan.nextCheckin;
+  const submit = form.onSubmit((values) => log.mutate({ planId: plan.id, ...values }));
   return (
     <Card withBorder data-testid="checkin-form">
       <Stack gap="sm">
@@ -46,77 +49,19 @@ export function CheckinForm({ plan }: { plan: PlanView }) {
           Log a check-in
         </Title>
         <Text size="sm" c="dimmed">
-          {next
-            ? next.status === "overdue"
-              ? `Your check-in due on ${formatDay(next.dueOn)} is overdue.`
-              : next.status === "due"
-                ? `Your check-in is due (${formatDay(next.dueOn)}).`
-                : `Next check-in due on ${formatDay(next.dueOn)}. Logging early is fine.`
-            : "Any time you want to note progress."}
+          {dueText(plan.nextCheckin)}
         </Text>
-        <div>
-          <Text size="sm" fw={600} id="progress-label">
-            Overall progress
-          </Text>
-          <Group align="center" wrap="nowrap" gap="md">
-            <Slider
-              flex={1}
-              value={progress}
-              onChange={setProgress}
-              step={5}
-              min={0}
-              max={100}
-              label={(value) => `${value}%`}
-              thumbLabel="Overall progress"
-              marks={[
-                { value: 0, label: "0%" },
-                { value: 50, label: "50%" },
-                { value: 100, label: "100%" },
-              ]}
-              mb="md"
-            />
-            <NumberInput
-              aria-label="Progress in percent"
-              value={progress}
-              onChange={(value) => setProgress(Math.max(0, Math.min(100, Math.round(Number(value) || 0))))}
-              min={0}
-              max={100}
-              suffix="%"
-              w={90}
-              allowDecimal={false}
-            />
-          </Group>
-        </div>
-        {picked.map((action) => (
-          <Stack key={action.id} gap={4}>
-            <Text size="sm" id={`status-${action.id}`}>
-              {action.text}
-            </Text>
-            <SegmentedControl
-              aria-labelledby={`status-${action.id}`}
-              size="xs"
-              value={statuses[action.id] ?? action.status}
-              onChange={(value) =>
-                setStatuses((current) => ({ ...current, [action.id]: value as ActionStatus }))
-              }
-              data={(Object.keys(ACTION_STATUS_LABELS) as ActionStatus[]).map((status) => ({
-                value: status,
-                label: ACTION_STATUS_LABELS[status].label,
-              }))}
-            />
-          </Stack>
+        <ProgressField value={form.values.progress} onChange={(v) => form.setFieldValue("progress", v)} />
+        {picked.map((action, index) => (
+          <ActionStatusField key={action.id} form={form} index={index} text={action.text} id={action.id} />
         ))}
         <Textarea
           label="Note"
           description="What happened, what you learned, what got in the way"
-          value={note}
-          onChange={(event) => {
-            setNote(event.currentTarget.value);
-            setSaved(false);
-          }}
+          {...form.getInputProps("note")}
           autosize
           minRows={2}
-          maxLength={2000}
+          maxLength={CHECKIN_LIMITS.note}
         />
         {log.isError ? (
           <Alert color="red" role="alert">
@@ -129,21 +74,43 @@ export function CheckinForm({ plan }: { plan: PlanView }) {
           </Text>
         ) : null}
         <Group>
-          <Button
-            loading={log.isPending}
-            onClick={() =>
-              log.mutate({
-                planId: plan.id,
-                progress,
-                note,
-                actions: Object.entries(statuses).map(([actionId, status]) => ({ actionId, status })),
-              })
-            }
-          >
+          <Button loading={log.isPending} onClick={() => submit()}>
             Log check-in
           </Button>
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+function dueText(next: PlanView["nextCheckin"]): string {
+  if (!next) return "Any time you want to note progress.";
+  if (next.status === "overdue") return `Your check-in due on ${formatDay(next.dueOn)} is overdue.`;
+  if (next.status === "due") return `Your check-in is due (${formatDay(next.dueOn)}).`;
+  return `Next check-in due on ${formatDay(next.dueOn)}. Logging early is fine.`;
+}
+
+function ActionStatusField(props: {
+  form: UseFormReturnType<CheckinValues>;
+  index: number;
+  text: string;
+  id: string;
+}) {
+  const { form, index, text, id } = props;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" id={`status-${id}`}>
+        {text}
+      </Text>
+      <SegmentedControl
+        aria-labelledby={`status-${id}`}
+        size="xs"
+        {...form.getInputProps(`actions.${index}.status`)}
+        data={(Object.keys(ACTION_STATUS_LABELS) as ActionStatus[]).map((status) => ({
+          value: status,
+          label: ACTION_STATUS_LABELS[status].label,
+        }))}
+      />
+    </Stack>
   );
 }

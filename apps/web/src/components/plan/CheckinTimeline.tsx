@@ -1,15 +1,17 @@
 // The plan's rhythm: the schedule of due days, the progress chart with its table, and every
 // check-in with its notes and the circle's encouragement.
+import { CHECKIN_LIMITS, encouragementSchema, formatDay } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, Timeline, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { errorMessage, formatDate } from "../../lib/labels";
+import { schemaResolver } from "../../lib/form";
+import { useInvalidate } from "../../lib/invalidate";
+import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { ErrorState } from "../ErrorState";
 import { ActionStatusBadge, DueBadge } from "./Badges";
 import { ProgressChart } from "./ProgressChart";
-import { type Checkin, formatDay, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
+import type { Checkin, PlanView } from "./types";
 
 export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEncourage: boolean }) {
   const trpc = useTRPC();
@@ -39,7 +41,7 @@ export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEnc
               {checkins.data.map((checkin) => (
                 <Timeline.Item
                   key={checkin.id}
-                  title={`${formatDate(checkin.createdAt)} · ${checkin.progress}%`}
+                  title={`${formatDay(checkin.createdAt)} · ${checkin.progress}%`}
                   data-testid="checkin"
                 >
                   <CheckinEntry checkin={checkin} canEncourage={canEncourage} />
@@ -83,34 +85,38 @@ function CheckinEntry({ checkin, canEncourage }: { checkin: Checkin; canEncourag
 
 export function EncourageForm({ checkinId }: { checkinId: string }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const [text, setText] = useState("");
+  const invalidate = useInvalidate();
+  const form = useForm({
+    initialValues: { text: "" },
+    validate: schemaResolver<{ text: string }>(encouragementSchema),
+  });
+  const text = form.values.text;
   const encourage = useMutation(
     trpc.checkins.encourage.mutationOptions({
       onSuccess: () => {
-        setText("");
-        return refresh();
+        form.reset();
+        return invalidate.encouraged();
       },
     }),
   );
+  const send = form.onSubmit((values) => encourage.mutate({ checkinId, ...values }));
   return (
     <Stack gap={4}>
       <Group align="flex-end" wrap="nowrap">
         <Textarea
           label="Encourage"
           placeholder="A few words of encouragement"
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
+          {...form.getInputProps("text")}
           autosize
           minRows={1}
-          maxLength={1000}
+          maxLength={CHECKIN_LIMITS.encouragement}
           flex={1}
         />
         <Button
           variant="light"
           disabled={text.trim().length === 0}
           loading={encourage.isPending}
-          onClick={() => encourage.mutate({ checkinId, text })}
+          onClick={() => send()}
         >
           Send
         </Button>

@@ -3,9 +3,9 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { useGrowRefresh } from "./usePlanMutations";
 
 interface ConfirmProps {
   label: string;
@@ -64,8 +64,10 @@ export function RemoveFromCircle({
   state: "invited" | "accepted" | "declined";
 }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const remove = useMutation(trpc.plans.removePartner.mutationOptions({ onSuccess: () => refresh() }));
+  const invalidate = useInvalidate();
+  const remove = useMutation(
+    trpc.plans.removePartner.mutationOptions({ onSuccess: invalidate.circleChanged }),
+  );
   return (
     <ConfirmButton
       label="Remove"
@@ -86,8 +88,8 @@ export function RemoveFromCircle({
 
 export function StepDown({ partnershipId, ownerName }: { partnershipId: string; ownerName: string }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const leave = useMutation(trpc.partners.leave.mutationOptions({ onSuccess: () => refresh() }));
+  const invalidate = useInvalidate();
+  const leave = useMutation(trpc.partners.leave.mutationOptions({ onSuccess: invalidate.circleChanged }));
   return (
     <ConfirmButton
       label="Step down"

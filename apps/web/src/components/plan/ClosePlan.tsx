@@ -1,25 +1,34 @@
 // Closing the plan with a reflection: what changed and what you learned. Closed is final.
+import { CHECKIN_LIMITS, reflectionSchema } from "@fivefold/domain";
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { z } from "zod";
+import { schemaResolver } from "../../lib/form";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 export function ClosePlan({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const [opened, setOpened] = useState(false);
-  const [reflection, setReflection] = useState("");
+  const form = useForm({
+    initialValues: { reflection: "" },
+    validate: schemaResolver<{ reflection: string }>(z.object({ reflection: reflectionSchema })),
+  });
+  const reflection = form.values.reflection;
   const close = useMutation(
     trpc.plans.close.mutationOptions({
       onSuccess: async () => {
         setOpened(false);
-        await refresh();
+        await invalidate.planStateChanged(plan.id);
       },
     }),
   );
+  const submit = form.onSubmit((values) => close.mutate({ planId: plan.id, ...values }));
   return (
     <>
       <Button variant="default" onClick={() => setOpened(true)}>
@@ -35,11 +44,10 @@ export function ClosePlan({ plan }: { plan: PlanView }) {
           <Textarea
             label="Reflection"
             description="What changed, what you learned, what you will keep doing"
-            value={reflection}
-            onChange={(event) => setReflection(event.currentTarget.value)}
+            {...form.getInputProps("reflection")}
             autosize
             minRows={3}
-            maxLength={4000}
+            maxLength={CHECKIN_LIMITS.reflection}
             data-autofocus
           />
           {close.isError ? (
@@ -54,7 +62,7 @@ export function ClosePlan({ plan }: { plan: PlanView }) {
             <Button
               disabled={reflection.trim().length === 0}
               loading={close.isPending}
-              onClick={() => close.mutate({ planId: plan.id, reflection })}
+              onClick={() => submit()}
             >
               Close the plan
             </Button>

@@ -1,14 +1,20 @@
 // Focus and strength, with the why from the report (owner and coach only), and their editor.
 
-import type { DimensionKey } from "@fivefold/domain";
+import { type DimensionKey, PLAN_LIMITS, planEditSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Chip, Group, List, Select, Stack, Text, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { schemaResolver } from "../../lib/form";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { DimensionTag } from "./DimensionTag";
 import { DIMENSIONS, dimensionName, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
+
+type FocusValues = { focus: DimensionKey[]; strength: DimensionKey | null };
+// The domain's plan edit for focus (one to three dimensions) and strength.
+const focusSchema = planEditSchema.pick({ focus: true, strength: true }).required();
 
 export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -77,28 +83,42 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
 
 function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const [focus, setFocus] = useState<string[]>(plan.focus);
-  const [strength, setStrength] = useState<string | null>(plan.strength);
+  const invalidate = useInvalidate();
+  const form = useForm<FocusValues>({
+    initialValues: { focus: plan.focus, strength: plan.strength },
+    validate: schemaResolver<FocusValues>(focusSchema),
+  });
+  const { focus, strength } = form.values;
   const update = useMutation(
     trpc.plans.update.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
+      onSuccess: async (edited) => {
+        await invalidate.planEdited(edited);
         onDone();
       },
     }),
   );
+  const save = form.onSubmit(({ focus, strength }) => {
+    if (strength) update.mutate({ planId: plan.id, focus, strength });
+  });
   const strengthOptions = DIMENSIONS.filter((d) => !focus.includes(d.key)).map((d) => ({
     value: d.key,
     label: d.name,
   }));
-  const valid = focus.length >= 1 && focus.length <= 3 && strength !== null && !focus.includes(strength);
+  const valid = focusSchema.safeParse(form.values).success && strength !== null && !focus.includes(strength);
   return (
     <Stack gap="sm">
-      <Chip.Group multiple value={focus} onChange={setFocus}>
+      <Chip.Group
+        multiple
+        value={focus}
+        onChange={(value) => form.setFieldValue("focus", value as DimensionKey[])}
+      >
         <Group gap="xs" role="group" aria-label="Dimensions to work on (one to three)">
           {DIMENSIONS.map((d) => (
-            <Chip key={d.key} value={d.key} disabled={!focus.includes(d.key) && focus.length >= 3}>
+            <Chip
+              key={d.key}
+              value={d.key}
+              disabled={!focus.includes(d.key) && focus.length >= PLAN_LIMITS.maxFocus}
+            >
               {d.name}
             </Chip>
           ))}
@@ -109,7 +129,7 @@ function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
         description="A dimension outside your focus"
         data={strengthOptions}
         value={strength && !focus.includes(strength) ? strength : null}
-        onChange={setStrength}
+        onChange={(value) => form.setFieldValue("strength", value as DimensionKey | null)}
         allowDeselect={false}
         maw={320}
       />
@@ -119,18 +139,7 @@ function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
         </Alert>
       ) : null}
       <Group>
-        <Button
-          disabled={!valid}
-          loading={update.isPending}
-          onClick={() =>
-            strength &&
-            update.mutate({
-              planId: plan.id,
-              focus: focus as DimensionKey[],
-              strength: strength as DimensionKey,
-            })
-          }
-        >
+        <Button disabled={!valid} loading={update.isPending} onClick={() => save()}>
           Save focus
         </Button>
         <Button variant="default" onClick={onDone}>

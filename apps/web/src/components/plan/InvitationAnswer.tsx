@@ -1,9 +1,9 @@
 // Accepting or declining an invitation to someone's support circle.
 import { Alert, Button, Group } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { useGrowRefresh } from "./usePlanMutations";
 
 export function InvitationAnswer({
   partnershipId,
@@ -13,8 +13,8 @@ export function InvitationAnswer({
   subjectName: string;
 }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const respond = useMutation(trpc.partners.respond.mutationOptions({ onSuccess: () => refresh() }));
+  const invalidate = useInvalidate();
+  const respond = useMutation(trpc.partners.respond.mutationOptions({ onSuccess: invalidate.circleChanged }));
   return (
     <>
       <Group gap="xs">

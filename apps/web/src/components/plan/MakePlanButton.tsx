@@ -2,20 +2,20 @@
 import { Alert, Button } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { useGrowRefresh } from "./usePlanMutations";
 
 export function MakePlanButton({ requestId, size = "sm" }: { requestId: string; size?: "xs" | "sm" }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const refresh = useGrowRefresh();
+  const invalidate = useInvalidate();
   const plans = useQuery(trpc.plans.list.queryOptions());
   const existing = plans.data?.find((p) => p.requestId === requestId);
   const create = useMutation(
     trpc.plans.create.mutationOptions({
       onSuccess: async (plan) => {
-        await refresh();
+        await invalidate.planStateChanged();
         navigate(`/plans/${plan.id}`);
       },
     }),

@@ -1,13 +1,14 @@
 // Progress over the check-ins: a line for the eye, and the same numbers in a table for everyone.
+import { formatDay } from "@fivefold/domain";
 import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
-import { formatDate } from "../../lib/labels";
+
 import type { Checkin } from "./types";
 
 export function ProgressChart({ checkins }: { checkins: Checkin[] }) {
   const ordered = [...checkins].reverse();
   if (ordered.length === 0) return null;
-  const data = ordered.map((c) => ({ date: formatDate(c.createdAt), Progress: c.progress }));
+  const data = ordered.map((c) => ({ date: formatDay(c.createdAt), Progress: c.progress }));
   return (
     <>
       {ordered.length > 1 ? (
@@ -35,7 +36,7 @@ export function ProgressChart({ checkins }: { checkins: Checkin[] }) {
           {ordered.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Th scope="row" fw={400}>
-                {formatDate(c.createdAt)}
+                {formatDay(c.createdAt)}
               </Table.Th>
               <Table.Td>{c.progress}%</Table.Td>
               <Table.Td>

@@ -1,15 +1,17 @@
 // What publishing needs, ticked off as it happens, and the button once it is all there.
 import { Alert, Button, Card, List, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 export function PublishCard({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const publish = useMutation(trpc.plans.publish.mutationOptions({ onSuccess: () => refresh() }));
+  const invalidate = useInvalidate();
+  const publish = useMutation(
+    trpc.plans.publish.mutationOptions({ onSuccess: () => invalidate.planStateChanged(plan.id) }),
+  );
   const c = plan.circle;
   const checks = [
     { done: plan.actions.some((a) => a.picked), text: "At least one action ticked" },

@@ -1,13 +1,17 @@
 // Cadence and dates of the plan; the owner sets them, the start is fixed once published.
+import { type Cadence, formatDay, planEditSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { schemaResolver } from "../../lib/form";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { CADENCE_LABELS, formatDay, type PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
+import { CADENCE_LABELS, type PlanView } from "./types";
 
-type Cadence = PlanView["cadence"];
+type Rhythm = { cadence: Cadence; startsOn: string; endsOn: string };
+// The domain's plan edit, for the parts this card edits.
+const rhythmSchema = planEditSchema.pick({ cadence: true, startsOn: true, endsOn: true }).required();
 
 export function ScheduleCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
   return (
@@ -30,12 +34,22 @@ export function ScheduleCard({ plan, editable }: { plan: PlanView; editable: boo
 
 function ScheduleEditor({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const [cadence, setCadence] = useState<Cadence>(plan.cadence);
-  const [startsOn, setStartsOn] = useState(plan.startsOn);
-  const [endsOn, setEndsOn] = useState(plan.endsOn);
-  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: () => refresh() }));
+  const invalidate = useInvalidate();
+  const form = useForm<Rhythm>({
+    initialValues: { cadence: plan.cadence, startsOn: plan.startsOn, endsOn: plan.endsOn },
+    validate: schemaResolver<Rhythm>(rhythmSchema),
+  });
+  const { cadence, startsOn, endsOn } = form.values;
+  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: invalidate.planEdited }));
   const published = plan.state !== "draft";
+  const save = form.onSubmit((values) =>
+    update.mutate({
+      planId: plan.id,
+      cadence: values.cadence,
+      endsOn: values.endsOn,
+      ...(published ? {} : { startsOn: values.startsOn }),
+    }),
+  );
   const dirty = cadence !== plan.cadence || startsOn !== plan.startsOn || endsOn !== plan.endsOn;
   return (
     <Stack gap="sm">
@@ -47,26 +61,19 @@ function ScheduleEditor({ plan }: { plan: PlanView }) {
             label: CADENCE_LABELS[c],
           }))}
           value={cadence}
-          onChange={(value) => value && setCadence(value as Cadence)}
+          onChange={(value) => value && form.setFieldValue("cadence", value as Cadence)}
           allowDeselect={false}
           w={200}
         />
         <TextInput
           type="date"
           label="Starts on"
-          value={startsOn}
-          onChange={(event) => setStartsOn(event.currentTarget.value)}
+          {...form.getInputProps("startsOn")}
           disabled={published}
           description={published ? "Fixed once published" : undefined}
           w={170}
         />
-        <TextInput
-          type="date"
-          label="Ends on"
-          value={endsOn}
-          onChange={(event) => setEndsOn(event.currentTarget.value)}
-          w={170}
-        />
+        <TextInput type="date" label="Ends on" {...form.getInputProps("endsOn")} w={170} />
       </Group>
       {update.isError ? (
         <Alert color="red" role="alert">
@@ -74,13 +81,7 @@ function ScheduleEditor({ plan }: { plan: PlanView }) {
         </Alert>
       ) : null}
       <Group>
-        <Button
-          onClick={() =>
-            update.mutate({ planId: plan.id, cadence, endsOn, ...(published ? {} : { startsOn }) })
-          }
-          disabled={!dirty}
-          loading={update.isPending}
-        >
+        <Button onClick={() => save()} disabled={!dirty} loading={update.isPending}>
           Save rhythm
         </Button>
         {!published ? (

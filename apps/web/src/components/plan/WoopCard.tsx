@@ -1,11 +1,13 @@
 // The WOOP goal: wish, outcome, obstacle and an if–then plan. The owner (or their coach) edits it.
+import { PLAN_LIMITS, woopSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { schemaResolver } from "../../lib/form";
+import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
-import { useGrowRefresh } from "./usePlanMutations";
 
 const PARTS = [
   { key: "wish", label: "Wish", hint: "What you want to achieve" },
@@ -44,9 +46,11 @@ export function WoopCard({ plan, editable }: { plan: PlanView; editable: boolean
 
 function WoopEditor({ plan }: { plan: PlanView }) {
   const trpc = useTRPC();
-  const refresh = useGrowRefresh();
-  const [woop, setWoop] = useState<Woop>(plan.woop);
-  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: () => refresh() }));
+  const invalidate = useInvalidate();
+  const form = useForm<Woop>({ initialValues: plan.woop, validate: schemaResolver<Woop>(woopSchema) });
+  const woop = form.values;
+  const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess: invalidate.planEdited }));
+  const save = form.onSubmit((values) => update.mutate({ planId: plan.id, woop: values }));
   const dirty = JSON.stringify(woop) !== JSON.stringify(plan.woop);
   return (
     <Stack gap="sm">
@@ -55,14 +59,10 @@ function WoopEditor({ plan }: { plan: PlanView }) {
           key={part.key}
           label={part.label}
           description={part.hint}
-          value={woop[part.key]}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setWoop((current) => ({ ...current, [part.key]: value }));
-          }}
+          {...form.getInputProps(part.key)}
           autosize
           minRows={1}
-          maxLength={1000}
+          maxLength={PLAN_LIMITS.woopText}
         />
       ))}
       {update.isError ? (
@@ -71,11 +71,7 @@ function WoopEditor({ plan }: { plan: PlanView }) {
         </Alert>
       ) : null}
       <Group>
-        <Button
-          onClick={() => update.mutate({ planId: plan.id, woop })}
-          disabled={!dirty}
-          loading={update.isPending}
-        >
+        <Button onClick={() => save()} disabled={!dirty} loading={update.isPending}>
           Save goal
         </Button>
         {dirty ? (

@@ -1,6 +1,7 @@
-// The grow API's shapes as the browser sees them, and the words and dates the plan pages use.
+// The grow API's shapes as the browser sees them, and the words the plan pages use (dates go
+// through the domain's formatDay).
 import type { AppRouter } from "@fivefold/api";
-import { type DimensionKey, getInstrument } from "@fivefold/domain";
+import { type ActionStatus, type DimensionKey, getInstrument } from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -8,8 +9,6 @@ export type PlanView = Outputs["plans"]["get"];
 export type PlanSummary = Outputs["plans"]["list"][number];
 export type Checkin = Outputs["checkins"]["list"][number];
 export type SupportedPlan = Outputs["partners"]["list"][number];
-export type PlanAction = PlanView["actions"][number];
-export type ActionStatus = PlanAction["status"];
 
 const instrument = getInstrument();
 export const DIMENSIONS = instrument.dimensions.map((d) => ({ key: d.key, name: d.name }));
@@ -52,13 +51,3 @@ export const CADENCE_LABELS = {
 } as const;
 
 export const ROLE_LABELS = { partner: "Partner", lead: "Accountability lead" } as const;
-
-/** A calendar day (YYYY-MM-DD) as people read it; days are UTC on the server. */
-export function formatDay(day: string): string {
-  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}

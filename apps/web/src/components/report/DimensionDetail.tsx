@@ -1,5 +1,6 @@
 // One dimension in depth: each behaviour's figures with distributions (only figures that met k),
 // and the comments on it, dated with the release date.
+import { formatDay } from "@fivefold/domain";
 import { Badge, Box, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
 import type { Report } from "../../lib/report";
@@ -69,73 +70,78 @@ export function DimensionDetail({
             </Table.Thead>
             <Table.Tbody>
               {dimension.items.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>
-                    <Text size="sm">{item.text}</Text>
-                    {item.groups.map((g) => (
-                      <Text key={g.group} size="xs" c="dimmed">
-                        {g.label}: {formatScore(g.mean)} (n={g.n})
-                      </Text>
-                    ))}
-                    {item.manager !== null ? (
-                      <Text size="xs" c="dimmed">
-                        Manager: {formatScore(item.manager)}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    {item.others ? (
-                      <>
-                        {formatScore(item.others.mean)}{" "}
-                        <Text span size="xs" c="dimmed">
-                          (n={item.others.n}
-                          {item.others.notObserved ? `, ${item.others.notObserved} not observed` : ""})
-                        </Text>
-                      </>
-                    ) : (
-                      <Text span size="xs" c="dimmed">
-                        Hidden: too few answers
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatScore(item.self)}</Table.Td>
-                  <Table.Td>
-                    {item.others ? (
-                      <Distribution counts={item.others.distribution} label={item.text} />
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
+                <BehaviourRow key={item.id} item={item} />
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {comments.length > 0 ? (
-          <Stack gap="xs" data-testid="comments">
-            <Text fw={600} size="sm">
-              Comments
-            </Text>
-            {comments.map((c, i) => (
-              <Card key={i} withBorder p="sm" bg="gray.0">
-                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                  {c.text}
-                </Text>
-                <Group gap="xs" mt={4}>
-                  {"group" in c ? (
-                    <Badge size="xs">{String(c.group) === "self" ? "Self" : "Manager"}</Badge>
-                  ) : null}
-                  <Text size="xs" c="dimmed">
-                    {new Date(c.date).toLocaleDateString("en-GB", {
-                      day: "numeric",
-                      month: "long",
-                      year: "numeric",
-                    })}
-                  </Text>
-                </Group>
-              </Card>
-            ))}
-          </Stack>
-        ) : null}
+        <Comments comments={comments} />
       </Stack>
     </Card>
+  );
+}
+
+type Item = Dimension["items"][number];
+
+function BehaviourRow({ item }: { item: Item }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm">{item.text}</Text>
+        {item.groups.map((g) => (
+          <Text key={g.group} size="xs" c="dimmed">
+            {g.label}: {formatScore(g.mean)} (n={g.n})
+          </Text>
+        ))}
+        {item.manager !== null ? (
+          <Text size="xs" c="dimmed">
+            Manager: {formatScore(item.manager)}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        {item.others ? (
+          <>
+            {formatScore(item.others.mean)}{" "}
+            <Text span size="xs" c="dimmed">
+              (n={item.others.n}
+              {item.others.notObserved ? `, ${item.others.notObserved} not observed` : ""})
+            </Text>
+          </>
+        ) : (
+          <Text span size="xs" c="dimmed">
+            Hidden: too few answers
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{formatScore(item.self)}</Table.Td>
+      <Table.Td>
+        {item.others ? <Distribution counts={item.others.distribution} label={item.text} /> : null}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Comments({ comments }: { comments: Report["comments"] }) {
+  if (comments.length === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="comments">
+      <Text fw={600} size="sm">
+        Comments
+      </Text>
+      {comments.map((c, i) => (
+        <Card key={i} withBorder p="sm" bg="gray.0">
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {c.text}
+          </Text>
+          <Group gap="xs" mt={4}>
+            {"group" in c ? <Badge size="xs">{String(c.group) === "self" ? "Self" : "Manager"}</Badge> : null}
+            <Text size="xs" c="dimmed">
+              {formatDay(c.date, { month: "long" })}
+            </Text>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
   );
 }

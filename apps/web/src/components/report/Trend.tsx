@@ -1,4 +1,5 @@
 // Change since earlier reports: one small line per dimension, with the numbers in a table.
+import { formatDay } from "@fivefold/domain";
 import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
 import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
@@ -11,8 +12,7 @@ export function Trend({ report }: { report: Report }) {
     return <Text size="sm">This is the first released report: the trend appears after the next one.</Text>;
   }
   const names = new Map(report.profile.map((p) => [p.key, p.name]));
-  const label = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleDateString("en-GB", { month: "short", year: "numeric" }) : "now";
+  const label = (iso: string | null) => (iso ? formatDay(iso, { monthOnly: true }) : "now");
   const data = points.map((point, i) => ({
     release: label(point.releasedAt),
     ...Object.fromEntries(keys.map((key) => [names.get(key) ?? key, report.trend[key]?.[i]?.mean ?? null])),

@@ -1,0 +1,121 @@
+// The nominated raters of a request: who proposed whom, the manager's approval, and an admin's
+// vouching for an external address; the subject proposes raters while the request is a draft.
+import { Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { GROUP_LABELS } from "../../lib/labels";
+import { ProposeRater } from "./ProposeRater";
+import type { Nomination, RequestView } from "./types";
+
+export interface NominationActions {
+  /** The manager may approve or remove proposals. */
+  decides: boolean;
+  /** An admin may vouch for an external address. */
+  mayVouch: boolean;
+  vouching: boolean;
+  decide: (nominationId: string, approve: boolean) => void;
+  vouch: (email: string) => void;
+}
+
+export function NominationsCard({
+  request: r,
+  actions,
+}: {
+  request: RequestView;
+  actions: NominationActions;
+}) {
+  return (
+    <Card withBorder>
+      <Stack>
+        <Text fw={600}>Nominated raters</Text>
+        {r.nominations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No raters nominated yet.
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={480}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Rater</Table.Th>
+                  <Table.Th>Group</Table.Th>
+                  <Table.Th>Proposed by</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.nominations.map((n) => (
+                  <Table.Tr key={n.id} data-testid="nomination">
+                    <Table.Td>{n.person?.name ?? n.email}</Table.Td>
+                    <Table.Td>{GROUP_LABELS[n.group]}</Table.Td>
+                    <Table.Td>{n.proposedBy.name}</Table.Td>
+                    <Table.Td>
+                      <NominationStatus nomination={n} actions={actions} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {r.role === "subject" && r.state === "draft" ? (
+          <ProposeRater requestId={r.id} subjectId={r.subject.id} />
+        ) : null}
+        {r.role === "subject" && r.state === "open" ? (
+          <Text size="xs" c="dimmed">
+            Raters can be proposed while the request is a draft: once answers come in, a new anonymous rater
+            could be singled out by the change in the counts.
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+function NominationStatus({
+  nomination: n,
+  actions,
+}: {
+  nomination: Nomination;
+  actions: NominationActions;
+}) {
+  const who = n.person?.name ?? n.email;
+  if (n.approved === null && actions.decides) {
+    return (
+      <Group gap="xs">
+        <Button size="xs" onClick={() => actions.decide(n.id, true)} aria-label={`Approve ${who}`}>
+          Approve
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => actions.decide(n.id, false)}
+          aria-label={`Remove ${who}`}
+        >
+          Remove
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group gap="xs">
+      <Badge variant="light" color={n.approved ? "green" : n.approved === false ? "gray" : "yellow"}>
+        {n.approved ? "Approved" : n.approved === false ? "Removed" : "Awaiting approval"}
+      </Badge>
+      {n.vouchedFor ? (
+        <Badge variant="light" color="teal">
+          Vouched for by an admin
+        </Badge>
+      ) : null}
+      {n.email && n.approved && !n.vouchedFor && actions.mayVouch ? (
+        <Button
+          size="xs"
+          variant="light"
+          loading={actions.vouching}
+          onClick={() => n.email && actions.vouch(n.email)}
+          aria-label={`Vouch for ${n.email}`}
+        >
+          Vouch for this address
+        </Button>
+      ) : null}
+    </Group>
+  );
+}

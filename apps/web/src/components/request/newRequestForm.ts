@@ -1,0 +1,79 @@
+// The request form's values and their check: the subject, a deadline day within the coming year,
+// external raters given as e-mail addresses the domain accepts. How many anonymous raters a request
+// needs is the domain's rule too (the organisation's threshold, at most twenty); the server checks
+// it again when the request opens.
+import {
+  addDays,
+  isoDay,
+  MAX_ANONYMOUS_RATERS,
+  minimumAnonymousRaters,
+  normaliseEmail,
+  type RaterGroup,
+} from "@fivefold/domain";
+import { useForm } from "@mantine/form";
+import { z } from "zod";
+import { schemaResolver } from "../../lib/form";
+
+export const inDays = (days: number) => addDays(isoDay(new Date()), days);
+
+export type NewRequestValues = {
+  subjectId: string | null;
+  peers: string[];
+  reports: string[];
+  others: string[];
+  externals: string[];
+  managerRates: boolean;
+  deadline: string;
+  mode: "open" | "draft";
+};
+
+const newRequestSchema = z.object({
+  subjectId: z.string({ error: "Choose who the feedback is about" }),
+  deadline: z.iso.date({ error: "Give the deadline as a day" }),
+  externals: z.array(
+    z.string().refine((email) => normaliseEmail(email) !== null, {
+      error: (issue) => `“${String(issue.input)}” is not an e-mail address`,
+    }),
+  ),
+});
+
+export function useNewRequestForm() {
+  return useForm<NewRequestValues>({
+    initialValues: {
+      subjectId: null,
+      peers: [],
+      reports: [],
+      others: [],
+      externals: [],
+      managerRates: true,
+      deadline: inDays(14),
+      mode: "open",
+    },
+    validate: schemaResolver<NewRequestValues>(newRequestSchema),
+    validateInputOnChange: ["externals"],
+  });
+}
+
+/** Anonymous raters chosen, and whether that many can make a report under threshold k. */
+export function anonymousCount(values: NewRequestValues, threshold: number) {
+  const count = values.peers.length + values.reports.length + values.others.length + values.externals.length;
+  const minimum = minimumAnonymousRaters(threshold);
+  return {
+    count,
+    minimum,
+    maximum: MAX_ANONYMOUS_RATERS,
+    enough: count >= minimum && count <= MAX_ANONYMOUS_RATERS,
+  };
+}
+
+/** The raters as the API takes them; the requester rates as the manager unless it is about them. */
+export function ratersOf(values: NewRequestValues, me: string, selfRequest: boolean) {
+  const colleagues = (ids: string[], group: RaterGroup) => ids.map((personId) => ({ personId, group }));
+  return [
+    ...colleagues(values.peers, "peer"),
+    ...colleagues(values.reports, "direct_report"),
+    ...colleagues(values.others, "other"),
+    ...values.externals.map((email) => ({ email, group: "other" as const })),
+    ...(values.managerRates && !selfRequest ? [{ personId: me, group: "manager" as const }] : []),
+  ];
+}
