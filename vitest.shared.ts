@@ -16,5 +16,8 @@ export function databaseProjects() {
   }));
 }
 
-/** PGlite takes seconds to start when turbo runs packages in parallel. */
-export const databaseTimeouts = { testTimeout: 30_000, hookTimeout: 30_000 };
+/**
+ * PGlite takes seconds to start when turbo runs packages in parallel, and seeding the demo takes
+ * 20–30 s on a busy 2-core machine: room to finish, not retries that would hide a real hang.
+ */
+export const databaseTimeouts = { testTimeout: 60_000, hookTimeout: 120_000 };

@@ -17,6 +17,8 @@ mkdirSync(reports, { recursive: true });
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FIVEFOLD_REPORTS_DIR: reports };
 const steps = [
   ["lint and format (biome)", "pnpm", ["exec", "biome", "ci", "."]],
+  // No drizzle in the services, an output schema on every procedure, no function over 80 lines.
+  ["architecture checks", "node", ["scripts/check-architecture.mjs"]],
   [
     "typecheck and tests (turbo)",
     "pnpm",

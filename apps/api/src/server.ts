@@ -76,8 +76,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       )
     : undefined;
 
-  // A failed request is logged without the values a database error carries (see
-  // sanitiseDatabaseError); fastify's own handler would print the raw message.
+  registerErrorHandler(app);
+  const readiness = options.readiness ?? new Readiness("ready");
+  registerHealthRoutes(app, database, readiness);
+  trackInFlight(app);
+  holdWhileStarting(app, readiness, options.holdWhileStartingMs ?? 10_000);
+  registerAuthRoutes(app, auth, limiter);
+
+  await registerTrpc(app, options, limiter);
+
+  const webDist = options.webDist;
+  if (webDist && existsSync(join(webDist, "index.html"))) await registerWebApp(app, webDist);
+  return app;
+}
+
+/**
+ * A failed request is logged without the values a database error carries (see
+ * sanitiseDatabaseError); fastify's own handler would print the raw message.
+ */
+function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status < 500) return reply.send(error);
@@ -86,11 +103,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .status(status)
       .send({ statusCode: status, error: "Internal Server Error", message: "Something went wrong" });
   });
+}
 
-  const readiness = options.readiness ?? new Readiness("ready");
-  const hold = options.holdWhileStartingMs ?? 10_000;
-  registerHealthRoutes(app, database, readiness);
-  // What is still being answered, for a drain that takes too long to say what it waits for.
+/** What is still being answered, for a drain that takes too long to say what it waits for. */
+function trackInFlight(app: FastifyInstance): void {
   const inFlight = new Map<string, { method: string; url: string; since: number }>();
   app.addHook("onRequest", async (req) => {
     inFlight.set(req.id, { method: req.method, url: req.url.split("?")[0] ?? req.url, since: Date.now() });
@@ -106,9 +122,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       (r) => `${r.method} ${r.url} for ${Math.round((Date.now() - r.since) / 1000)} s`,
     ),
   );
-  // Until the schema is there, API calls would fail on missing tables. A supervisor sends this
-  // process connections as soon as it listens, so they wait (migrations take a moment) rather
-  // than bounce; only if it takes longer, "not yet".
+}
+
+/**
+ * Until the schema is there, API calls would fail on missing tables. A supervisor sends this
+ * process connections as soon as it listens, so they wait (migrations take a moment) rather than
+ * bounce; only if it takes longer, "not yet".
+ */
+function holdWhileStarting(app: FastifyInstance, readiness: Readiness, hold: number): void {
   app.addHook("onRequest", async (req, reply) => {
     if (readiness.phase !== "starting") return;
     if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) return;
@@ -118,8 +139,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .header("retry-after", "1")
       .send({ error: "Fivefold is starting: try again in a moment" });
   });
-  registerAuthRoutes(app, auth, limiter);
+}
 
+/** The tRPC API under /trpc, with the signed-in user and the rate limiter in each call's context. */
+async function registerTrpc(
+  app: FastifyInstance,
+  options: ServerOptions,
+  limiter: RateLimiter | undefined,
+): Promise<void> {
+  const { database, auth } = options;
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
@@ -144,10 +172,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
-
-  const webDist = options.webDist;
-  if (webDist && existsSync(join(webDist, "index.html"))) await registerWebApp(app, webDist);
-  return app;
 }
 
 /** TRUST_PROXY for fastify: a hop count trusts the nearest hops (index 0 is the socket's peer). */

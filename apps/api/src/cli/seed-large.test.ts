@@ -32,7 +32,7 @@ describe.skipIf(testDriver() === "postgres")("pnpm seed:large", () => {
       code: 2,
       stderr: expect.stringContaining('An organisation named "Initech" exists already'),
     });
-  }, 60_000);
+  }, 180_000);
 
   it("refuses a size it cannot make, with the usage", async () => {
     await expect(cli(["--people", "ten"])).rejects.toMatchObject({
