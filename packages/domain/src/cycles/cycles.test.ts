@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DomainError } from "../errors";
+import { knownReports, mayReadOrganisationView } from "./access";
 import { checkCycleCalendar, duePhase, extendCycle } from "./phases";
 import { type CyclePerson, preflightCycle, selectPopulation } from "./preflight";
-import { cycleRulesSchema, DEFAULT_CYCLE_RULES, resolveCycleRules } from "./rules";
+import { checkCycleProposal, cycleRulesSchema, DEFAULT_CYCLE_RULES, resolveCycleRules } from "./rules";
 
 const now = new Date("2026-12-01T10:00:00Z");
 const calendar = { nominationsCloseOn: "2026-12-08", answersDueOn: "2026-12-22", releaseOn: "2027-01-05" };
@@ -146,6 +147,42 @@ describe("population and pre-flight", () => {
     for (const [id, count] of asks) if (id !== "boss") expect(count).toBeLessThanOrEqual(3);
     expect(result.problems).toContainEqual(
       expect.objectContaining({ personId: "boss", kind: "over_cap", blocking: false }),
+    );
+  });
+});
+
+describe("who reads the organisation view, and what they already know", () => {
+  it("is analysts, and admins only where admins read reports", () => {
+    expect(mayReadOrganisationView(["analyst"], false)).toBe(true);
+    expect(mayReadOrganisationView(["admin"], false)).toBe(false);
+    expect(mayReadOrganisationView(["admin"], true)).toBe(true);
+    expect(mayReadOrganisationView(["manager", "coach"], true)).toBe(false);
+  });
+
+  it("knows the reader's own, their reports', coachees' and requested subjects' reports; nothing for a reader of every report", () => {
+    const facts = { readerId: "me", directReportIds: ["r"], coacheeIds: ["c"], requestedSubjectIds: ["s"] };
+    expect([...knownReports({ ...facts, readsEveryReport: false })].sort()).toEqual(["c", "me", "r", "s"]);
+    expect(knownReports({ ...facts, readsEveryReport: true }).size).toBe(0);
+  });
+});
+
+describe("proposals in a cycle", () => {
+  const rules = resolveCycleRules({ peers: { min: 1, max: 2 }, raterCap: 3 });
+  const proposal = { group: "peer", raterName: "Ana", peersSoFar: 0, asksOfRater: 0 };
+  it("takes peers within the most peers and the rater cap", () => {
+    expect(() => checkCycleProposal(rules, proposal)).not.toThrow();
+    expect(() => checkCycleProposal(rules, { ...proposal, peersSoFar: 2 })).toThrow(/at most 2 peers/);
+    expect(() => checkCycleProposal(rules, { ...proposal, asksOfRater: 3 })).toThrow(
+      /Ana is already asked to rate 3/,
+    );
+  });
+  it("takes others only where the rules allow them, and never the manager group", () => {
+    expect(() => checkCycleProposal(rules, { ...proposal, group: "other" })).toThrow(/you propose peers;/);
+    expect(() =>
+      checkCycleProposal({ ...rules, others: true }, { ...proposal, group: "other" }),
+    ).not.toThrow();
+    expect(() => checkCycleProposal({ ...rules, others: true }, { ...proposal, group: "manager" })).toThrow(
+      /peers and others/,
     );
   });
 });
