@@ -3,6 +3,7 @@
 // policy at release, audit paging and filters, and an audit log that never holds answers or tokens.
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
+import { DAY_MS } from "@fivefold/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller } from "../router";
@@ -24,7 +25,6 @@ import { createContextFor } from "../trpc/context";
 let h: Harness;
 let a: SeededOrganisation;
 let b: SeededOrganisation;
-const DAY = 86_400_000;
 const SECRET_COMMENT = "AUDIT-CANARY-COMMENT";
 
 beforeAll(async () => {
@@ -191,7 +191,7 @@ describe(`settings on ${testDriver()}`, () => {
   it("a new threshold applies to requests opened afterwards; open requests keep theirs", async () => {
     const manager = h.as(a, "manager");
     const raters = ["p1", "p2", "p3"].map((key) => ({ personId: idOf(a, key), group: "peer" as const }));
-    const deadline = new Date(Date.now() + 7 * DAY).toISOString();
+    const deadline = new Date(Date.now() + 7 * DAY_MS).toISOString();
     const before = await manager.requests.create({ subjectId: idOf(a, "subject"), deadline, raters });
     const draft = await manager.requests.create({ subjectId: idOf(a, "p6"), deadline, raters, open: false });
 
@@ -285,18 +285,18 @@ describe(`reminders on ${testDriver()}`, () => {
     }));
     const soon = await manager.requests.create({
       subjectId: idOf(a, "d1"),
-      deadline: new Date(Date.now() + 1.5 * DAY).toISOString(),
+      deadline: new Date(Date.now() + 1.5 * DAY_MS).toISOString(),
       raters: [...raters, { email: "outside@partner.test", group: "other" }],
     });
     const later = await manager.requests.create({
       subjectId: idOf(a, "d2"),
-      deadline: new Date(Date.now() + 10 * DAY).toISOString(),
+      deadline: new Date(Date.now() + 10 * DAY_MS).toISOString(),
       raters,
     });
     // Opened two days ago (the job waits a day after opening).
     await h.database.db
       .update(schema.feedbackRequests)
-      .set({ openedAt: new Date(Date.now() - 2 * DAY) })
+      .set({ openedAt: new Date(Date.now() - 2 * DAY_MS) })
       .where(sql`${schema.feedbackRequests.id} in (${soon.id}, ${later.id})`);
     // p1 answers, p4 declines: they are not reminded.
     for (const [key, action] of [
@@ -374,7 +374,7 @@ describe(`reminders on ${testDriver()}`, () => {
     await h.as(a, "admin").settings.update({ reminderDays: 0 });
     await h.database.db.update(schema.feedbackRequests).set({ remindedAt: null });
     expect(
-      await sendDueReminders(h.database.db, { now: new Date(Date.now() + 9 * DAY), appUrl: TEST_APP_URL }),
+      await sendDueReminders(h.database.db, { now: new Date(Date.now() + 9 * DAY_MS), appUrl: TEST_APP_URL }),
     ).toEqual([]);
     await h.as(a, "admin").settings.update({ reminderDays: 3 });
   });
@@ -396,7 +396,7 @@ describe(`audit on ${testDriver()}`, () => {
     const manager = h.as(a, "manager");
     const { id: requestId } = await manager.requests.create({
       subjectId: idOf(a, "p1"),
-      deadline: new Date(Date.now() + 7 * DAY).toISOString(),
+      deadline: new Date(Date.now() + 7 * DAY_MS).toISOString(),
       raters: ["p2", "p3", "p4"].map((key) => ({ personId: idOf(a, key), group: "peer" as const })),
       open: false,
     });
@@ -441,9 +441,9 @@ describe(`audit on ${testDriver()}`, () => {
     const settings = await admin.audit.list({ action: "settings.update", targetType: "organisation" });
     expect(settings.items.length).toBeGreaterThan(0);
     expect(settings.items.every((i) => i.action === "settings.update")).toBe(true);
-    const future = await admin.audit.list({ from: new Date(Date.now() + DAY).toISOString() });
+    const future = await admin.audit.list({ from: new Date(Date.now() + DAY_MS).toISOString() });
     expect(future.items).toEqual([]);
-    const past = await admin.audit.list({ to: new Date(Date.now() - DAY).toISOString() });
+    const past = await admin.audit.list({ to: new Date(Date.now() - DAY_MS).toISOString() });
     expect(past).toEqual({ items: [], nextCursor: null });
     await expect(admin.audit.list({ cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const forged = Buffer.from(

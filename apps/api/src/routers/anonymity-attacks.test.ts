@@ -4,23 +4,18 @@
 // named after its attack and fails without its defence.
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
-import { getInstrument } from "@fivefold/domain";
+import { DAY_MS, getInstrument } from "@fivefold/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { closeDueRequests } from "../services/collect/release";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness, systemContext } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, idOf, systemContext } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
-const DAY = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
-const id = (key: string) => {
-  const person = a.people[key];
-  if (!person) throw new Error(`no ${key}`);
-  return person.personId;
-};
+const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+const id = (key: string) => idOf(a, key);
 const peers = (...keys: string[]) => keys.map((key) => ({ personId: id(key), group: "peer" as const }));
 const itemIds = getInstrument().dimensions.flatMap((d) => d.items.map((i) => i.id));
 
@@ -390,7 +385,7 @@ describe(`anonymity attacks on ${testDriver()}: differencing across requests (ru
     for (const key of ["p1", "p2", "p3", "p4"]) await submitAs(key, next.id, 4);
     // Closed by the deadline job 121 days on: the earlier report is out of the window.
     const closed = await closeDueRequests({
-      ctx: systemContext(h, { now: new Date(Date.now() + 121 * DAY) }),
+      ctx: systemContext(h, { now: new Date(Date.now() + 121 * DAY_MS) }),
     });
     expect(closed).toContainEqual({ requestId: next.id, outcome: "released" });
   });

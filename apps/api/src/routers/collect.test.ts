@@ -10,17 +10,19 @@ import { closeDueRequests } from "../services/collect/release";
 import { openResponse } from "../services/collect/sealing";
 import { hashToken } from "../services/collect/tokens";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness, systemContext, TEST_APP_URL } from "../testing/harness";
+import {
+  collectOrg,
+  createHarness,
+  type Harness,
+  idOf as id,
+  systemContext,
+  TEST_APP_URL,
+} from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
 let b: SeededOrganisation;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const id = (org: SeededOrganisation, key: string) => {
-  const person = org.people[key];
-  if (!person) throw new Error(`no ${key}`);
-  return person.personId;
-};
 
 beforeAll(async () => {
   h = await createHarness();

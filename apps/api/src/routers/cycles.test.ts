@@ -8,17 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { advanceCycles } from "../services/cycles/advance";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness, systemContext } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, idOf as id, systemContext } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
 let b: SeededOrganisation;
-
-function id(org: SeededOrganisation, key: string): string {
-  const person = org.people[key];
-  if (!person) throw new Error(`no person "${key}"`);
-  return person.personId;
-}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const calendar = () => ({ nominationsCloseOn: day(7), answersDueOn: day(21), releaseOn: day(28) });
@@ -260,7 +254,7 @@ describe("the cycle journey", () => {
     // peers only, cannot reach k and stays a draft.
     const at = (offset: number) => systemContext(h, { now: new Date(Date.now() + offset * 86_400_000) });
     const opened = await advanceCycles({ ctx: at(8) });
-    expect(opened[0]?.tally.outcomes).toEqual({ opened: 1, not_opened: 1 });
+    expect(opened.find((m) => m.cycleId === cycleId)?.tally.outcomes).toEqual({ opened: 1, not_opened: 1 });
     expect((await admin.cycles.get({ cycleId })).phase).toBe("answering");
 
     for (const key of ["subject", "d1", "d2", "d3", "p4", "p5", "p6"]) {
@@ -271,13 +265,13 @@ describe("the cycle journey", () => {
     }
     // Answers are due: the subject's request is held sealed, p1's draft is cancelled; nothing released yet.
     const held = await advanceCycles({ ctx: at(22) });
-    expect(held[0]?.tally.outcomes).toEqual({ closed: 1, cancelled: 1 });
+    expect(held.find((m) => m.cycleId === cycleId)?.tally.outcomes).toEqual({ closed: 1, cancelled: 1 });
     expect((await admin.cycles.get({ cycleId })).counts.byState).toEqual({ closed: 1, cancelled: 1 });
     await expect(subject.reports.get({ requestId: subjectRequest })).rejects.toBeTruthy();
 
     // The release day: every held report is released at once.
     const released = await advanceCycles({ ctx: at(29) });
-    expect(released[0]?.tally.outcomes).toEqual({ released: 1 });
+    expect(released.find((m) => m.cycleId === cycleId)?.tally.outcomes).toEqual({ released: 1 });
     const cycle = await admin.cycles.get({ cycleId });
     expect(cycle.phase).toBe("released");
     expect(cycle.releasedAt).not.toBeNull();
@@ -290,7 +284,7 @@ describe("the cycle journey", () => {
     const admin = h.as(a, "admin");
     const { id: cycleId } = await admin.cycles.create({
       name: "Early",
-      population: { personIds: [id(a, "subject")] },
+      population: { personIds: [id(a, "p3")] },
       ...calendar(),
     });
     await admin.cycles.launch({ cycleId });
@@ -301,12 +295,12 @@ describe("the cycle journey", () => {
       .where(eq(schema.feedbackRequests.cycleId, cycleId));
     for (const key of ["p4", "p5", "p6"]) {
       await h
-        .as(a, "subject")
+        .as(a, "p3")
         .nominations.propose({ requestId: request?.id ?? "", personId: id(a, key), group: "peer" });
     }
     await advanceCycles({ ctx: systemContext(h, { now: new Date(Date.now() + 8 * 86_400_000) }) });
-    // Self, the manager, three direct reports and three peers: each gets a mail of their own.
-    expect(await admin.cycles.remind({ cycleId })).toEqual({ reminded: 8 });
+    // Self, the manager and three peers: each gets a mail of their own.
+    expect(await admin.cycles.remind({ cycleId })).toEqual({ reminded: 5 });
     // Nobody answered: the release finds the request insufficient, and says so.
     expect(await admin.cycles.release({ cycleId })).toEqual({ released: 0, insufficient: 1 });
     await expect(admin.cycles.release({ cycleId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });

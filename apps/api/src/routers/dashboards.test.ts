@@ -6,12 +6,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { fullAnswers } from "../testing/answers";
-import { collectOrg, createHarness, type Harness } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, idOf as id } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
 let b: SeededOrganisation;
-const id = (org: SeededOrganisation, key: string) => org.people[key]?.personId ?? "";
 const core = () => a.teams.Core ?? "";
 
 async function request(

@@ -9,16 +9,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { releaseReport } from "../testing/grow";
-import { collectOrg, createHarness, type Harness } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, idOf as id } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
 let b: SeededOrganisation;
-const id = (org: SeededOrganisation, key: string) => {
-  const person = org.people[key];
-  if (!person) throw new Error(`no ${key}`);
-  return person.personId;
-};
 const dimensionOf = (itemId: string) => itemId.split(".")[0] ?? "";
 
 const release = (

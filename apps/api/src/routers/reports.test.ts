@@ -6,13 +6,12 @@ import { getInstrument } from "@fivefold/domain";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
-import { collectOrg, createHarness, type Harness } from "../testing/harness";
+import { collectOrg, createHarness, type Harness, idOf as id } from "../testing/harness";
 
 let h: Harness;
 let a: SeededOrganisation;
 let b: SeededOrganisation;
 const items = getInstrument().dimensions.flatMap((d) => d.items.map((i) => ({ id: i.id, dimension: d.key })));
-const id = (org: SeededOrganisation, key: string) => org.people[key]?.personId ?? "";
 
 beforeAll(async () => {
   h = await createHarness();

@@ -121,3 +121,10 @@ export function systemContext(
     now: () => options.now,
   };
 }
+
+/** The id of the person with `key` in a seeded organisation; a key that is not there fails the test. */
+export function idOf(org: SeededOrganisation, key: string): string {
+  const person = org.people[key];
+  if (!person) throw new Error(`no person "${key}" in the seeded organisation ${org.orgId}`);
+  return person.personId;
+}

@@ -2,13 +2,9 @@
 import { expect } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { fullAnswers } from "./answers";
-import type { Harness } from "./harness";
+import { type Harness, idOf } from "./harness";
 
-export function idOf(org: SeededOrganisation, key: string): string {
-  const person = org.people[key];
-  if (!person) throw new Error(`no person ${key}`);
-  return person.personId;
-}
+export { idOf };
 
 /** The manager asks for feedback on `subject` from `peers`; everyone answers (with a comment); released. */
 export async function releasedRequest(

@@ -1,7 +1,7 @@
 // Cycles: the rows of a cycle, the organisation facts its pre-flight judges, its requests in bulk,
 // its progress counts and the released figures its organisation view aggregates. Facts only; the
 // decisions are the domain's (packages/domain/src/cycles).
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import {
@@ -436,15 +436,16 @@ export async function updateCycleDeadlines(
 }
 
 /**
- * Claims one request of the cycle in the given state for this transaction (FOR UPDATE SKIP LOCKED),
- * skipping `except`: several processes advancing one cycle never take the same request.
+ * Claims the next request of the cycle in the given state after `afterId` (in id order) for this
+ * transaction, FOR UPDATE SKIP LOCKED: several processes advancing one cycle never take the same
+ * request, and one run takes each request once.
  */
 export async function claimCycleRequest(
   db: Executor,
   orgId: string,
   cycleId: string,
   state: "draft" | "open" | "closed",
-  except: readonly string[],
+  afterId: string | null,
 ): Promise<typeof feedbackRequests.$inferSelect | null> {
   const [row] = await db
     .select()
@@ -454,7 +455,7 @@ export async function claimCycleRequest(
         eq(feedbackRequests.orgId, orgId),
         eq(feedbackRequests.cycleId, cycleId),
         eq(feedbackRequests.state, state),
-        except.length > 0 ? notInArray(feedbackRequests.id, [...except]) : undefined,
+        afterId ? gt(feedbackRequests.id, afterId) : undefined,
       ),
     )
     .orderBy(asc(feedbackRequests.id))

@@ -187,7 +187,7 @@ function subjectProblems(plan: SubjectPlan, subject: CyclePerson, input: Preflig
   }
   const last = input.lastReleasedAt.get(plan.subjectId);
   if (last && input.historyWindowDays > 0) {
-    const days = daysBetween(last, input.now);
+    const days = Math.max(0, daysBetween(last, input.now));
     if (days < input.historyWindowDays) {
       problem(
         "too_close",

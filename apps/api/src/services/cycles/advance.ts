@@ -18,6 +18,7 @@ import {
   CYCLE_PHASES,
   type CycleCalendar,
   type CyclePhase,
+  DomainError,
   duePhase,
   resolveCycleRules,
   transition,
@@ -47,23 +48,24 @@ async function eachRequest(
   onError?: (requestId: string, error: unknown) => void,
 ): Promise<StepTally> {
   const tally: StepTally = { outcomes: {}, failed: 0 };
-  const skip: string[] = [];
+  // Requests are taken in id order, each once a run, whatever its step did (a draft that could
+  // not open stays a draft, and must not be claimed again and again).
+  let after: string | null = null;
   for (;;) {
     let claimed: string | null = null;
     try {
       const outcome = await withTransaction(ctx, async (ctx) => {
-        const request = await claimCycleRequest(ctx.db, cycle.orgId, cycle.id, state, skip);
+        const request = await claimCycleRequest(ctx.db, cycle.orgId, cycle.id, state, after);
         if (!request) return null;
         claimed = request.id;
         return step(ctx, request);
       });
       if (outcome === null) break;
       tally.outcomes[outcome] = (tally.outcomes[outcome] ?? 0) + 1;
-      // A request left in its state (a draft that could not open) is not claimed again this run.
-      if (outcome === "not_opened" && claimed) skip.push(claimed);
+      after = claimed;
     } catch (error) {
       if (!claimed) throw error;
-      skip.push(claimed);
+      after = claimed;
       tally.failed += 1;
       onError?.(claimed, error);
     }
@@ -85,7 +87,11 @@ function openStep(
       await openLocked({ ...ctx, org }, request, subject.name, { withSelf: rules.self });
       return "opened";
     } catch (error) {
-      if (error instanceof Error && "code" in error && (error as { code: unknown }).code === "invalid") {
+      // Too few (or too many) raters: the draft stays a draft, and is cancelled when answers are due.
+      if (
+        error instanceof DomainError &&
+        (error.code === "precondition_failed" || error.code === "invalid")
+      ) {
         return "not_opened";
       }
       throw error;

@@ -36,7 +36,7 @@ export async function insertReportSnapshot(
   await db.insert(reportSnapshots).values(values);
 }
 
-/** Closes the request if it is still open. */
+/** Closes the request if it is still open, or held closed by its cycle. */
 export async function markRequestClosed(
   db: Executor,
   request: { id: string; orgId: string },
@@ -49,7 +49,7 @@ export async function markRequestClosed(
       and(
         eq(feedbackRequests.id, request.id),
         eq(feedbackRequests.orgId, request.orgId),
-        eq(feedbackRequests.state, "open"),
+        inArray(feedbackRequests.state, ["open", "closed"]),
       ),
     );
 }
