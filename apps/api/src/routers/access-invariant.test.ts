@@ -4,6 +4,7 @@
 // returns figures fails here by name until it has an entry in CALLS, and fails again if calling it
 // leaves no access check on its context.
 
+import { schema } from "@fivefold/db";
 import { carriesFigures, reportListOutput } from "@fivefold/domain";
 import { type AnyRouter, initTRPC } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +24,8 @@ interface Fixture {
   requestId: string;
   /** The Core team: manager, subject, p1–p3; coached by `coach`. */
   teamId: string;
+  /** A cycle of the organisation; `stranger` is its analyst. */
+  cycleId: string;
 }
 
 interface Call {
@@ -37,6 +40,7 @@ const CALLS: Record<string, Call> = {
   "reports.get": { as: "coach", input: (f) => ({ requestId: f.requestId }) },
   "reports.list": { as: "coach" },
   "dashboards.team": { as: "coach", input: (f) => ({ teamId: f.teamId }) },
+  "analytics.org": { as: "stranger", input: (f) => ({ cycleId: f.cycleId, by: "team" }) },
 };
 
 interface ProcedureDef {
@@ -112,7 +116,19 @@ beforeAll(async () => {
   const org = await h.seed(collectOrg("Alpha", "alpha.test"));
   const teamId = org.teams.Core;
   if (!teamId) throw new Error("no Core team in the seeded organisation");
-  fixture = { h, org, requestId: await releasedReport(org), teamId };
+  const requestId = await releasedReport(org);
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const { id: cycleId } = await h.as(org, "admin").cycles.create({
+    name: "Invariant",
+    population: { everyone: true },
+    nominationsCloseOn: day(7),
+    answersDueOn: day(14),
+    releaseOn: day(21),
+  });
+  await h.database.db
+    .insert(schema.personRoles)
+    .values({ orgId: org.orgId, personId: org.people.stranger?.personId ?? "", role: "analyst" });
+  fixture = { h, org, requestId, teamId, cycleId };
 });
 afterAll(async () => {
   await h?.close();

@@ -9,11 +9,16 @@ import {
   findAdminIds,
   findCoachIdsOf,
   findRatedAnonymously,
+  findRequestedSubjects,
   listCoachees,
+  listCoachPairs,
   listTeamIdsCoachedBy,
 } from "@fivefold/db";
 import {
   type Caller,
+  ForbiddenError,
+  knownReports,
+  mayReadOrganisationView,
   type PlanFacts,
   type PlanRelation,
   planRelation,
@@ -25,7 +30,7 @@ import {
 import { type MemberServiceContext, memoise, type ServiceContext } from "../context";
 
 /** What kind of access a context consulted, for the invariant test (never for decisions). */
-export type AccessCheck = "report" | "reports" | "plan" | "readers";
+export type AccessCheck = "report" | "reports" | "plan" | "readers" | "organisation";
 
 const CHECKS = "access:checks";
 
@@ -169,4 +174,37 @@ export async function planRelationOf(
     callerRatedPlanReportAnonymously: rated,
     partnership: plan.partnership,
   });
+}
+
+/**
+ * Whether the caller reads the organisation view, and the reports they already know one by one
+ * (their own, their direct reports', their coachees', their requests'): the view never lets those
+ * count towards k. ForbiddenError for anyone who is neither an analyst nor a reading admin.
+ */
+export async function organisationViewAccess(
+  ctx: MemberServiceContext,
+  facts: { directReportIds: readonly string[] },
+): Promise<{ knownReports: Set<string> }> {
+  note(ctx, "organisation");
+  const adminsMay = await adminsRead(ctx);
+  if (!mayReadOrganisationView(ctx.roles, adminsMay)) {
+    throw new ForbiddenError(
+      "The organisation view is for analysts, and for admins where the organisation lets admins read reports",
+    );
+  }
+  const readsEvery = ctx.roles.includes("admin") && adminsMay;
+  if (readsEvery) return { knownReports: new Set() };
+  const [pairs, requested] = await Promise.all([
+    listCoachPairs(ctx.db, ctx.org.id),
+    findRequestedSubjects(ctx.db, ctx.org.id, ctx.person.id),
+  ]);
+  return {
+    knownReports: knownReports({
+      readerId: ctx.person.id,
+      readsEveryReport: false,
+      directReportIds: facts.directReportIds,
+      coacheeIds: pairs.filter((pair) => pair.coachId === ctx.person.id).map((pair) => pair.personId),
+      requestedSubjectIds: [...requested],
+    }),
+  };
 }

@@ -3,11 +3,8 @@
 // complementary suppression in the domain. Who may read it, and which reports the reader already
 // knows one by one, are decided in the domain too.
 import {
-  adminsReadReports,
   cycleParticipation,
-  findRequestedSubjects,
   type GroupingFacts,
-  listCoachPairs,
   listCycleFigures,
   listGroupingFacts,
   listTeamLabels,
@@ -18,13 +15,11 @@ import {
   cellDeltas,
   DIMENSION_KEYS,
   dimensionDistribution,
-  ForbiddenError,
-  knownReports,
-  mayReadOrganisationView,
   organisationView,
   type PersonFigures,
   reportingLevels,
 } from "@fivefold/domain";
+import { organisationViewAccess } from "../access";
 import type { MemberServiceContext } from "../context";
 import { loadCycle } from "../cycles/shape";
 
@@ -66,26 +61,6 @@ function groupCells(
     .sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
 }
 
-/** The reports the caller knows one by one (their own, their reports', their coachees', their requests'). */
-async function knownToCaller(
-  ctx: MemberServiceContext,
-  facts: readonly GroupingFacts[],
-  readsEvery: boolean,
-) {
-  if (readsEvery) return new Set<string>();
-  const [pairs, requested] = await Promise.all([
-    listCoachPairs(ctx.db, ctx.org.id),
-    findRequestedSubjects(ctx.db, ctx.org.id, ctx.person.id),
-  ]);
-  return knownReports({
-    readerId: ctx.person.id,
-    readsEveryReport: false,
-    directReportIds: facts.filter((person) => person.managerId === ctx.person.id).map((person) => person.id),
-    coacheeIds: pairs.filter((pair) => pair.coachId === ctx.person.id).map((pair) => pair.personId),
-    requestedSubjectIds: [...requested],
-  });
-}
-
 export async function organisationAnalytics({
   ctx,
   input,
@@ -93,23 +68,19 @@ export async function organisationAnalytics({
   ctx: MemberServiceContext;
   input: { cycleId: string; by: Grouping; compareTo?: string };
 }) {
-  const adminsRead = await adminsReadReports(ctx.db, ctx.org.id);
-  if (!mayReadOrganisationView(ctx.roles, adminsRead)) {
-    throw new ForbiddenError(
-      "The organisation view is for analysts, and for admins where the organisation lets admins read reports",
-    );
-  }
+  const facts = await listGroupingFacts(ctx.db, ctx.org.id);
+  const { knownReports: knownToReader } = await organisationViewAccess(ctx, {
+    directReportIds: facts.filter((person) => person.managerId === ctx.person.id).map((person) => person.id),
+  });
   const cycle = await loadCycle(ctx, input.cycleId);
   const earlier = input.compareTo ? await loadCycle(ctx, input.compareTo) : null;
-  const [facts, teamLabels, figures, before, participation] = await Promise.all([
-    listGroupingFacts(ctx.db, ctx.org.id),
+  const [teamLabels, figures, before, participation] = await Promise.all([
     listTeamLabels(ctx.db, ctx.org.id),
     listCycleFigures(ctx.db, ctx.org.id, cycle.id).then(asPersonFigures),
     earlier ? listCycleFigures(ctx.db, ctx.org.id, earlier.id).then(asPersonFigures) : Promise.resolve(null),
     cycleParticipation(ctx.db, ctx.org.id, cycle.id),
   ]);
   const cells = groupCells(facts, input.by, teamLabels);
-  const knownToReader = await knownToCaller(ctx, facts, ctx.roles.includes("admin") && adminsRead);
   const threshold = ctx.org.anonymityThreshold;
   const view = organisationView({ figures, cells, threshold, knownToReader });
   const previous = before ? organisationView({ figures: before, cells, threshold, knownToReader }) : null;
