@@ -30,27 +30,29 @@ const KNOWN: Array<{ table: string; fragment: string; where: string }> = [
   {
     table: "team_members",
     fragment: `(select count(*)::int from "team_members" where "team_id" = "id")`,
-    where: "apps/api/src/features/dashboards/team.ts, listDashboardTeams (members per team)",
+    where: "packages/db/src/queries/dashboards.ts, listTeamsWithMemberCounts (members per team)",
   },
   {
     table: "team_members",
     fragment: `inner join "team_coaches" on "team_coaches"."team_id" = "team_members"."team_id" where`,
-    where: "apps/api/src/features/reports/list.ts, listReports (the coach's subjects)",
+    where: "packages/db/src/queries/access.ts (the coach's subjects)",
   },
   {
     table: "feedback_requests",
     fragment: `"feedback_requests"."subject_id" = $2 and "report_snapshots"."released_at" < $3`,
-    where: "apps/api/src/features/reports/get.ts, earlierSnapshots (feedback_requests.org_id missing)",
+    where:
+      "packages/db/src/queries/reports.ts, listEarlierReleasedReports (feedback_requests.org_id missing)",
   },
   {
     table: "feedback_requests",
     fragment: `where ("report_snapshots"."org_id" = $1 and "feedback_requests"."subject_id" in (`,
-    where: "apps/api/src/features/dashboards/team.ts, releasedFor (feedback_requests.org_id missing)",
+    where:
+      "packages/db/src/queries/dashboards.ts, listReleasedSnapshotsAbout (feedback_requests.org_id missing)",
   },
   {
     table: "checkins",
     fragment: `from "checkins" where "checkins"."plan_id" in (`,
-    where: "apps/api/src/features/dashboards/team.ts, teamDashboard (the check-ins of the team's plans)",
+    where: "packages/db/src/queries/dashboards.ts, listCheckinTimesOn (the check-ins of the team's plans)",
   },
 ];
 

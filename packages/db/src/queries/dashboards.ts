@@ -35,7 +35,8 @@ export async function listTeamsWithMemberCounts(db: Executor, orgId: string) {
     .select({
       id: teams.id,
       name: teams.name,
-      members: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`,
+      // org_id too, so (org_id, team_id) serves the count instead of a scan per team.
+      members: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.orgId} = ${teams.orgId} and ${teamMembers.teamId} = ${teams.id})`,
     })
     .from(teams)
     .where(eq(teams.orgId, orgId))
@@ -82,8 +83,20 @@ export async function listReleasedSnapshotsAbout(db: Executor, orgId: string, su
       snapshot: reportSnapshots.snapshot,
     })
     .from(reportSnapshots)
-    .innerJoin(feedbackRequests, eq(feedbackRequests.id, reportSnapshots.requestId))
-    .where(and(eq(reportSnapshots.orgId, orgId), inArray(feedbackRequests.subjectId, [...subjectIds])))
+    .innerJoin(
+      feedbackRequests,
+      and(
+        eq(feedbackRequests.orgId, reportSnapshots.orgId),
+        eq(feedbackRequests.id, reportSnapshots.requestId),
+      ),
+    )
+    .where(
+      and(
+        eq(reportSnapshots.orgId, orgId),
+        eq(feedbackRequests.orgId, orgId),
+        inArray(feedbackRequests.subjectId, [...subjectIds]),
+      ),
+    )
     .orderBy(desc(reportSnapshots.releasedAt), asc(feedbackRequests.id));
 }
 

@@ -41,7 +41,13 @@ export async function listEarlierReleasedReports(
       releasedAt: reportSnapshots.releasedAt,
     })
     .from(reportSnapshots)
-    .innerJoin(feedbackRequests, eq(feedbackRequests.id, reportSnapshots.requestId))
+    .innerJoin(
+      feedbackRequests,
+      and(
+        eq(feedbackRequests.orgId, reportSnapshots.orgId),
+        eq(feedbackRequests.id, reportSnapshots.requestId),
+      ),
+    )
     .where(
       and(
         eq(reportSnapshots.orgId, orgId),
@@ -67,17 +73,30 @@ export async function listReleasedReports(
         eq(feedbackRequests.requesterId, scope.requesterId),
         scope.subjectIds.length > 0 ? inArray(feedbackRequests.subjectId, [...scope.subjectIds]) : undefined,
       );
-  return db
-    .select({
-      requestId: feedbackRequests.id,
-      subjectId: feedbackRequests.subjectId,
-      requesterId: feedbackRequests.requesterId,
-      subjectName: people.name,
-      releasedAt: reportSnapshots.releasedAt,
-    })
-    .from(reportSnapshots)
-    .innerJoin(feedbackRequests, eq(feedbackRequests.id, reportSnapshots.requestId))
-    .innerJoin(people, eq(people.id, feedbackRequests.subjectId))
-    .where(and(eq(reportSnapshots.orgId, orgId), among))
-    .orderBy(desc(reportSnapshots.releasedAt), desc(feedbackRequests.id));
+  return (
+    db
+      .select({
+        requestId: feedbackRequests.id,
+        subjectId: feedbackRequests.subjectId,
+        requesterId: feedbackRequests.requesterId,
+        subjectName: people.name,
+        releasedAt: reportSnapshots.releasedAt,
+      })
+      .from(reportSnapshots)
+      // org_id on both sides of every join, so the composite indexes (org_id, subject_id) and
+      // (org_id, requester_id) serve the candidates instead of a walk over every request.
+      .innerJoin(
+        feedbackRequests,
+        and(
+          eq(feedbackRequests.orgId, reportSnapshots.orgId),
+          eq(feedbackRequests.id, reportSnapshots.requestId),
+        ),
+      )
+      .innerJoin(
+        people,
+        and(eq(people.orgId, feedbackRequests.orgId), eq(people.id, feedbackRequests.subjectId)),
+      )
+      .where(and(eq(reportSnapshots.orgId, orgId), eq(feedbackRequests.orgId, orgId), among))
+      .orderBy(desc(reportSnapshots.releasedAt), desc(feedbackRequests.id))
+  );
 }
