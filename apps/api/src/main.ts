@@ -143,8 +143,14 @@ function drainOnSignals(
       process.exit(1);
     }, env.shutdownTimeoutMs);
     deadline.unref();
+    // A keep-alive connection whose call was in flight when the drain began turns idle once it is
+    // answered; fastify closes idle connections only at the start, and a client may keep one open
+    // for the server's keep-alive time (72 s), longer than the drain may take. Close them as they go idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 250);
+    sweep.unref();
     try {
       await app.close();
+      clearInterval(sweep);
       phase = "finishing the jobs and the mails in hand";
       await lifecycle.background?.stop();
       phase = "closing the database";
