@@ -3,7 +3,9 @@
 // else in-memory PGlite), an admin pre-flights and launches a cycle for everyone, follows its
 // progress, and an analyst reads the organisation view by team over the generator's released cycle.
 // Targets: pre-flight and launch ≤ 60 s each, cycles.progress ≤ 100 ms, analytics.org ≤ 100 ms
-// (medians). Exits non-zero when a target is missed.
+// (medians; the first call is printed too: the organisation view is cached for a minute, so the
+// median of repeated calls is the warm figure and the first is the cold one). Exits non-zero when a
+// target is missed.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createCaller, createContextFor, seedLargeOrganisation } from "@fivefold/api";
@@ -60,7 +62,9 @@ async function timed<T>(
 }
 
 async function median(label: string, targetMs: number, run: () => Promise<unknown>): Promise<boolean> {
+  const first = performance.now();
   await run();
+  const cold = performance.now() - first;
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
@@ -72,7 +76,7 @@ async function median(label: string, targetMs: number, run: () => Promise<unknow
   const p90 = times[Math.floor(times.length * 0.9)] ?? 0;
   const ok = mid <= targetMs;
   console.log(
-    `  ${label.padEnd(48)} median ${mid.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   target ≤ ${targetMs} ms ${ok ? "" : "MISSED"}`,
+    `  ${label.padEnd(48)} first ${cold.toFixed(1).padStart(7)} ms   median ${mid.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   target ≤ ${targetMs} ms ${ok ? "" : "MISSED"}`,
   );
   return ok;
 }

@@ -626,3 +626,12 @@ export async function listNominationsForManager(
     )
     .orderBy(asc(subject.name), asc(feedbackRequests.id), asc(nominee.name));
 }
+
+/** The people who report to this manager. */
+export async function findDirectReportIds(db: Executor, orgId: string, managerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.managerId, managerId)));
+  return rows.map((row) => row.id);
+}

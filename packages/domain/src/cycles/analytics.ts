@@ -87,10 +87,9 @@ function atomsOf(shown: readonly Candidate[], totalShown: boolean, unknown: Read
 /** Which cell to hide for a small atom: its smallest cell, else the smallest neighbour, else the total. */
 function cellToHide(
   atom: { cells: number[] },
-  shown: readonly Candidate[],
+  byIndex: ReadonlyMap<number, Candidate>,
   atoms: Map<string, { cells: number[]; size: number }>,
 ): number {
-  const byIndex = new Map(shown.map((candidate) => [candidate.index, candidate]));
   const own = atom.cells.filter((index) => index >= 0).map((index) => byIndex.get(index) as Candidate);
   const smallest = (list: Candidate[]) =>
     list.sort((a, b) => a.unknown - b.unknown || a.index - b.index)[0]?.index;
@@ -116,7 +115,8 @@ function suppress(candidates: Candidate[], totalUnknown: number, unknown: Readon
     const atoms = atomsOf(shown, totalShown, unknown);
     const small = [...atoms.values()].filter((atom) => atom.size > 0 && atom.size < k);
     if (small.length === 0) break;
-    const hide = new Set(small.map((atom) => cellToHide(atom, shown, atoms)));
+    const byIndex = new Map(shown.map((candidate) => [candidate.index, candidate]));
+    const hide = new Set(small.map((atom) => cellToHide(atom, byIndex, atoms)));
     if (hide.has(-1)) totalShown = false;
     shown = shown.filter((candidate) => !hide.has(candidate.index));
   }
@@ -135,18 +135,38 @@ export function organisationView(input: OrgViewInput): OrgView {
   const k = input.threshold;
   const cellDims = input.cells.map(() => ({}) as Record<DimensionKey, DimensionCell | null>);
   const totalDims = {} as Record<DimensionKey, DimensionCell | null>;
+  // Which cells may be shown depends only on who has a figure for the dimension: usually everyone
+  // has all five, so the suppression of one dimension serves the next.
+  let previous: {
+    ids: ReadonlyMap<string, number>;
+    candidates: Candidate[];
+    shown: Set<number>;
+    totalShown: boolean;
+  } | null = null;
   for (const dimension of DIMENSION_KEYS) {
     const values = new Map<string, number>();
     for (const person of input.figures) {
       const value = person.dimensions[dimension];
       if (value !== undefined) values.set(person.personId, value);
     }
-    const unknown = new Set([...values.keys()].filter((id) => !known.has(id)));
-    const candidates = input.cells.map((cell, index) => {
-      const members = [...new Set(cell.memberIds)].filter((id) => values.has(id));
-      return { index, members, unknown: members.filter((id) => unknown.has(id)).length };
-    });
-    const { shown, totalShown } = suppress(candidates, unknown.size, unknown, k);
+    const same =
+      previous !== null &&
+      previous.ids.size === values.size &&
+      [...values.keys()].every((id) => previous?.ids.has(id));
+    let candidates: Candidate[];
+    let shown: Set<number>;
+    let totalShown: boolean;
+    if (same && previous) {
+      ({ candidates, shown, totalShown } = previous);
+    } else {
+      const unknown = new Set([...values.keys()].filter((id) => !known.has(id)));
+      candidates = input.cells.map((cell, index) => {
+        const members = [...new Set(cell.memberIds)].filter((id) => values.has(id));
+        return { index, members, unknown: members.filter((id) => unknown.has(id)).length };
+      });
+      ({ shown, totalShown } = suppress(candidates, unknown.size, unknown, k));
+    }
+    previous = { ids: values, candidates, shown, totalShown };
     candidates.forEach((candidate, index) => {
       (cellDims[index] as Record<DimensionKey, DimensionCell | null>)[dimension] = shown.has(index)
         ? meanOf(candidate.members, values)

@@ -4,6 +4,7 @@
 // knows one by one, are decided in the domain too.
 import {
   cycleParticipation,
+  findDirectReportIds,
   type GroupingFacts,
   listCycleFigures,
   listGroupingFacts,
@@ -61,6 +62,26 @@ function groupCells(
     .sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
 }
 
+/**
+ * Views computed in the last minute, per organisation, cycle, grouping, comparison and what the
+ * reader knows: released figures never change, and people, teams and departments are at most a
+ * minute old (as the session cache). Bounded; any process can still serve any request.
+ */
+const VIEW_TTL_MS = 60_000;
+const VIEW_CACHE_SIZE = 64;
+const views = new Map<string, { at: number; view: Promise<unknown> }>();
+
+function cachedView<T>(key: string, now: number, compute: () => Promise<T>): Promise<T> {
+  const hit = views.get(key);
+  if (hit && now - hit.at < VIEW_TTL_MS) return hit.view as Promise<T>;
+  const view = compute();
+  views.delete(key);
+  views.set(key, { at: now, view });
+  view.catch(() => views.delete(key));
+  while (views.size > VIEW_CACHE_SIZE) views.delete(views.keys().next().value as string);
+  return view;
+}
+
 export async function organisationAnalytics({
   ctx,
   input,
@@ -68,26 +89,51 @@ export async function organisationAnalytics({
   ctx: MemberServiceContext;
   input: { cycleId: string; by: Grouping; compareTo?: string };
 }) {
-  const facts = await listGroupingFacts(ctx.db, ctx.org.id);
   const { knownReports: knownToReader } = await organisationViewAccess(ctx, {
-    directReportIds: facts.filter((person) => person.managerId === ctx.person.id).map((person) => person.id),
+    directReportIds: await findDirectReportIds(ctx.db, ctx.org.id, ctx.person.id),
   });
   const cycle = await loadCycle(ctx, input.cycleId);
   const earlier = input.compareTo ? await loadCycle(ctx, input.compareTo) : null;
-  const [teamLabels, figures, before, participation] = await Promise.all([
+  const key = [
+    ctx.org.id,
+    cycle.id,
+    input.by,
+    earlier?.id ?? "",
+    ctx.org.anonymityThreshold,
+    [...knownToReader].sort().join(","),
+  ].join("|");
+  return cachedView(key, Date.now(), () => computeView(ctx, { cycle, earlier, by: input.by, knownToReader }));
+}
+
+async function computeView(
+  ctx: MemberServiceContext,
+  {
+    cycle,
+    earlier,
+    by,
+    knownToReader,
+  }: {
+    cycle: { id: string };
+    earlier: { id: string } | null;
+    by: Grouping;
+    knownToReader: ReadonlySet<string>;
+  },
+) {
+  const [facts, teamLabels, figures, before, participation] = await Promise.all([
+    listGroupingFacts(ctx.db, ctx.org.id),
     listTeamLabels(ctx.db, ctx.org.id),
     listCycleFigures(ctx.db, ctx.org.id, cycle.id).then(asPersonFigures),
     earlier ? listCycleFigures(ctx.db, ctx.org.id, earlier.id).then(asPersonFigures) : Promise.resolve(null),
     cycleParticipation(ctx.db, ctx.org.id, cycle.id),
   ]);
-  const cells = groupCells(facts, input.by, teamLabels);
+  const cells = groupCells(facts, by, teamLabels);
   const threshold = ctx.org.anonymityThreshold;
   const view = organisationView({ figures, cells, threshold, knownToReader });
   const previous = before ? organisationView({ figures: before, cells, threshold, knownToReader }) : null;
   const previousOf = new Map(previous?.cells.map((cell) => [cell.key, cell]) ?? []);
   return {
     cycleId: cycle.id,
-    by: input.by,
+    by: by,
     threshold,
     total: previous ? { ...view.total, delta: cellDeltas(view.total, previous.total) } : view.total,
     cells: view.cells.map((cell) =>
