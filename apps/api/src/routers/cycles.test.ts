@@ -84,6 +84,16 @@ describe("cycles.create", () => {
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("leaves one-off requests outside cycles: requests.create refuses a cycleId instead of dropping it", async () => {
+    await expect(
+      h.as(a, "manager").requests.create({
+        subjectId: id(a, "p1"),
+        deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        cycleId: a.orgId,
+      } as never),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cycleId/) });
+  });
+
   it("is for admins only", async () => {
     await expect(
       h.as(a, "manager").cycles.create({ name: "Mine", population: { everyone: true }, ...calendar() }),

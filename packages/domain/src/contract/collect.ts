@@ -28,7 +28,8 @@ export const raterInputSchema = z
     error: "Give each rater either a personId (a colleague) or an email (an external rater)",
   });
 
-export const createRequestInput = z.object({
+/** Strict: a key it does not know (a `cycleId` included) is refused, never silently dropped. */
+export const createRequestInput = z.strictObject({
   subjectId: id("The subject"),
   deadline: deadlineSchema,
   raters: z
