@@ -23,3 +23,4 @@ export * from "./plans";
 export * from "./report";
 export * from "./roles";
 export * from "./settings";
+export * from "./text";

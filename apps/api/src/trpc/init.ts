@@ -1,7 +1,13 @@
 // tRPC setup: plain JSON (no transformer), the error mapper, and the procedure ladder
 // public → authed → member → role(...).
 import { findMembershipByUserId } from "@fivefold/db";
-import { hasAnyRole, InvalidInputError, type Role, zodErrorToFields } from "@fivefold/domain";
+import {
+  findUncleanText,
+  hasAnyRole,
+  InvalidInputError,
+  type Role,
+  zodErrorToFields,
+} from "@fivefold/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { type Context, type MemberContext, memoise } from "./context";
@@ -37,7 +43,23 @@ const limitLinks = t.middleware(({ ctx, path, getRawInput, next }) =>
   limitLinkCall(ctx.edge, path, getRawInput, next),
 );
 
-export const publicProcedure = t.procedure.use(limitLinks).use(mapErrors);
+/**
+ * Text that no field accepts, anywhere in the input (a key included): an unpaired surrogate, a NUL
+ * or an absurd length is a BAD_REQUEST naming where it is, before any schema or query sees it
+ * (Postgres would otherwise fail on it with a 500).
+ */
+const cleanInput = t.middleware(async ({ next, getRawInput }) => {
+  const problem = findUncleanText(await getRawInput());
+  if (problem) {
+    const where = problem.path || "input";
+    throw new InvalidInputError(`The ${problem.path ? `field ${where}` : "input"} ${problem.problem}`, {
+      [where]: `This ${problem.problem}`,
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(limitLinks).use(mapErrors).use(cleanInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

@@ -21,7 +21,10 @@ export const deadlineSchema = z
 export const raterInputSchema = z
   .object({
     personId: id("The rater").optional(),
-    email: z.email({ error: "Give the external rater's e-mail address" }).optional(),
+    email: z
+      .email({ error: "Give the external rater's e-mail address" })
+      .max(320, { error: "That is not an e-mail address: it is longer than any address can be" })
+      .optional(),
     group: raterGroupSchema,
   })
   .refine((r) => Boolean(r.personId) !== Boolean(r.email), {
