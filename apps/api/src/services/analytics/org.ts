@@ -35,10 +35,14 @@ function asPersonFigures(rows: readonly ReleasedFigures[]): PersonFigures[] {
   }));
 }
 
+const GROUPINGS: readonly Grouping[] = ["team", "level", "department", "location"];
+
+/** The cells of one grouping, keyed `<grouping>:<key>` so groupings can be suppressed together. */
 function groupCells(
   facts: readonly GroupingFacts[],
   by: Grouping,
   teamLabels: ReadonlyMap<string, string>,
+  levels: ReadonlyMap<string, number>,
 ): CellDefinition[] {
   const groups = new Map<string, { label: string; members: string[] }>();
   const add = (key: string, label: string, personId: string) => {
@@ -46,7 +50,6 @@ function groupCells(
     group.members.push(personId);
     groups.set(key, group);
   };
-  const levels = by === "level" ? reportingLevels(facts) : new Map<string, number>();
   for (const person of facts) {
     if (by === "team")
       for (const team of person.teamIds) add(team, teamLabels.get(team) ?? "Team", person.id);
@@ -58,13 +61,25 @@ function groupCells(
     if (by === "location" && person.location) add(person.location, person.location, person.id);
   }
   return [...groups]
-    .map(([key, group]) => ({ key, label: group.label, memberIds: group.members }))
+    .map(([key, group]) => ({ key: `${by}:${key}`, label: group.label, memberIds: group.members }))
     .sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
 }
 
 /**
+ * Every grouping's cells at once: a reader may ask for teams, then departments, then levels, and
+ * combine what each answer showed, so cells are suppressed together, as if shown on one page.
+ */
+function allCells(
+  facts: readonly GroupingFacts[],
+  teamLabels: ReadonlyMap<string, string>,
+): CellDefinition[] {
+  const levels = reportingLevels(facts);
+  return GROUPINGS.flatMap((by) => groupCells(facts, by, teamLabels, levels));
+}
+
+/**
  * Views computed in the last minute, per organisation, cycle, grouping, comparison and what the
- * reader knows: released figures never change, and people, teams and departments are at most a
+ * reader knows (the suppression behind each covers every grouping): released figures never change, and people, teams and departments are at most a
  * minute old (as the session cache). Bounded; any process can still serve any request.
  */
 const VIEW_TTL_MS = 60_000;
@@ -126,7 +141,7 @@ async function computeView(
     earlier ? listCycleFigures(ctx.db, ctx.org.id, earlier.id).then(asPersonFigures) : Promise.resolve(null),
     cycleParticipation(ctx.db, ctx.org.id, cycle.id),
   ]);
-  const cells = groupCells(facts, by, teamLabels);
+  const cells = allCells(facts, teamLabels);
   const threshold = ctx.org.anonymityThreshold;
   const view = organisationView({ figures, cells, threshold, knownToReader });
   const previous = before ? organisationView({ figures: before, cells, threshold, knownToReader }) : null;
@@ -136,9 +151,13 @@ async function computeView(
     by: by,
     threshold,
     total: previous ? { ...view.total, delta: cellDeltas(view.total, previous.total) } : view.total,
-    cells: view.cells.map((cell) =>
-      previous ? { ...cell, delta: cellDeltas(cell, previousOf.get(cell.key)) } : cell,
-    ),
+    cells: view.cells
+      .filter((cell) => cell.key.startsWith(`${by}:`))
+      .map((cell) => ({
+        ...cell,
+        key: cell.key.slice(by.length + 1),
+        ...(previous ? { delta: cellDeltas(cell, previousOf.get(cell.key)) } : {}),
+      })),
     participation: {
       ...participation,
       rate:
