@@ -25,7 +25,7 @@ describe("periodic worker", () => {
     expect(runs).toBe(1);
     worker.kick(); // a run is in progress: ignored
     expect(runs).toBe(1);
-    await expect.poll(() => runs, { timeout: 2_000, interval: 10 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => runs, { timeout: 15_000, interval: 10 }).toBeGreaterThanOrEqual(3);
     await worker.stop();
     expect(most).toBe(1);
   });
@@ -44,7 +44,7 @@ describe("periodic worker", () => {
         throw failure;
       },
     });
-    await expect.poll(() => runs, { timeout: 2_000, interval: 5 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => runs, { timeout: 15_000, interval: 5 }).toBeGreaterThanOrEqual(2);
     await worker.stop();
     expect(errors[0]).toEqual({ error: failure, msg: "the run failed" });
   });
