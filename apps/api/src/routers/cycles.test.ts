@@ -273,6 +273,24 @@ describe("the cycle journey", () => {
       if (!invitation) throw new Error(`${key} not invited`);
       await caller.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) });
     }
+    // A team an admin makes around one rater (p4) with two people who rate nothing: its counts would
+    // tell whether p4 answered; they are counted by the subjects' teams, and it has none.
+    const [probe] = await h.database.db
+      .insert(schema.teams)
+      .values({ orgId: a.orgId, name: "Probe" })
+      .returning();
+    await h.database.db
+      .insert(schema.teamMembers)
+      .values(
+        ["p4", "boss", "stranger"].map((key) => ({
+          orgId: a.orgId,
+          teamId: probe?.id ?? "",
+          personId: id(a, key),
+        })),
+      );
+    const probed = (await admin.cycles.progress({ cycleId })).teams.find((team) => team.teamId === probe?.id);
+    expect(probed).toMatchObject({ people: 3, invited: null, answered: null });
+
     // Answers are due: the subject's request is held sealed, p1's draft is cancelled; nothing released yet.
     const held = await advanceCycles({ ctx: at(22) });
     expect(held.find((m) => m.cycleId === cycleId)?.tally.outcomes).toEqual({ closed: 1, cancelled: 1 });

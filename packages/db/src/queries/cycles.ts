@@ -1,7 +1,7 @@
 // Cycles: the rows of a cycle, the organisation facts its pre-flight judges, its requests in bulk,
 // its progress counts and the released figures its organisation view aggregates. Facts only; the
 // decisions are the domain's (packages/domain/src/cycles).
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import {
@@ -228,15 +228,19 @@ export async function countCycleRequestsByState(
 export interface TeamParticipation {
   teamId: string;
   name: string;
-  /** Members of the team (active people). */
+  /** Members of the team. */
   people: number;
+  /** Members of the team who are subjects of the cycle. */
+  subjects: number;
+  /** Invitations to rate the team's subjects, and how many were answered. */
   invited: number;
   answered: number;
 }
 
 /**
- * Per team, invitations of the cycle addressed to its members and how many were answered: the
- * team's raters, counted, never named.
+ * Per team, the invitations to rate the team's subjects in this cycle and how many were answered.
+ * Counted by the subject's team, never by the rater's: a team an admin makes around one rater
+ * would otherwise show whether that rater answered (rule 8).
  */
 export async function cycleParticipationByTeam(
   db: Executor,
@@ -253,29 +257,31 @@ export async function cycleParticipationByTeam(
   const counts = await db
     .select({
       teamId: teamMembers.teamId,
-      invited: count(),
-      answered: sql<number>`count(*) filter (where ${invitations.state} = 'submitted')`.mapWith(Number),
+      subjects: sql<number>`count(distinct ${feedbackRequests.subjectId})`.mapWith(Number),
+      invited: count(invitations.id),
+      answered:
+        sql<number>`count(${invitations.id}) filter (where ${invitations.state} = 'submitted')`.mapWith(
+          Number,
+        ),
     })
-    .from(invitations)
-    .innerJoin(
-      feedbackRequests,
-      and(eq(feedbackRequests.orgId, invitations.orgId), eq(feedbackRequests.id, invitations.requestId)),
-    )
+    .from(feedbackRequests)
     .innerJoin(
       teamMembers,
-      and(eq(teamMembers.orgId, invitations.orgId), eq(teamMembers.personId, invitations.personId)),
-    )
-    .where(
       and(
-        eq(invitations.orgId, orgId),
-        eq(feedbackRequests.cycleId, cycleId),
-        isNotNull(invitations.personId),
+        eq(teamMembers.orgId, feedbackRequests.orgId),
+        eq(teamMembers.personId, feedbackRequests.subjectId),
       ),
     )
+    .leftJoin(
+      invitations,
+      and(eq(invitations.orgId, feedbackRequests.orgId), eq(invitations.requestId, feedbackRequests.id)),
+    )
+    .where(and(eq(feedbackRequests.orgId, orgId), eq(feedbackRequests.cycleId, cycleId)))
     .groupBy(teamMembers.teamId);
   const byTeam = new Map(counts.map((row) => [row.teamId, row]));
   return sizes.map((team) => ({
     ...team,
+    subjects: byTeam.get(team.teamId)?.subjects ?? 0,
     invited: byTeam.get(team.teamId)?.invited ?? 0,
     answered: byTeam.get(team.teamId)?.answered ?? 0,
   }));

@@ -1,6 +1,6 @@
 // Reading cycles: the list, one cycle with its counts, and its progress for admins — counts per
-// state and, per team of at least k people, how many of its members' invitations were answered
-// (never who).
+// state and, per team with at least k subjects in the cycle, how many invitations to rate them were
+// answered (never who, and never counted by the rater's team).
 import { countCycleRequestsByState, cycleParticipationByTeam, listOrgCycles } from "@fivefold/db";
 import type { MemberServiceContext } from "../context";
 import { cycleSummary, loadCycle, populationOf, rulesOf } from "./shape";
@@ -37,8 +37,9 @@ export async function cycleProgress({
     phase: cycle.phase,
     requests: { byState },
     teams: teams.map((team) => {
-      // A team under k people would let a count tell whether one of them answered (rule 8).
-      const shown = team.people >= k;
+      // Counted over the raters of the team's subjects, and only for at least k subjects: each
+      // request's own progress is already its requester's, and k of them summed tell no more.
+      const shown = team.subjects >= k;
       return {
         teamId: team.teamId,
         name: team.name,
