@@ -279,15 +279,13 @@ describe("the cycle journey", () => {
       .insert(schema.teams)
       .values({ orgId: a.orgId, name: "Probe" })
       .returning();
-    await h.database.db
-      .insert(schema.teamMembers)
-      .values(
-        ["p4", "boss", "stranger"].map((key) => ({
-          orgId: a.orgId,
-          teamId: probe?.id ?? "",
-          personId: id(a, key),
-        })),
-      );
+    await h.database.db.insert(schema.teamMembers).values(
+      ["p4", "boss", "stranger"].map((key) => ({
+        orgId: a.orgId,
+        teamId: probe?.id ?? "",
+        personId: id(a, key),
+      })),
+    );
     const probed = (await admin.cycles.progress({ cycleId })).teams.find((team) => team.teamId === probe?.id);
     expect(probed).toMatchObject({ people: 3, invited: null, answered: null });
 
@@ -395,15 +393,22 @@ describe("analytics.org", () => {
     expect(view.participation).toMatchObject({ invited: 16, answered: 16, rate: 1 });
   });
 
-  it("hides the team from a reader who manages two of its people (the attack of a manager turned analyst)", async () => {
-    // The manager reads the reports of subject, p1, p2 and p3 one by one (their direct reports):
-    // with those known, the team's cell would stand on nobody unknown.
+  it("hides the team from a reader who requested its people's reports (the attack of a requester turned analyst)", async () => {
+    // The admin requested the four reports, so reads each one by one as their requester: with
+    // those known, the team's cell and the total would stand on nobody unknown.
+    await h.database.db
+      .insert(schema.personRoles)
+      .values({ orgId: a.orgId, personId: id(a, "admin"), role: "analyst" });
+    const view = await h.as(a, "admin").analytics.org({ cycleId, by: "team" });
+    expect(view.cells.find((cell) => cell.key === core())?.dimensions).toBeNull();
+    expect(view.total.dimensions).toBeNull();
+    expect(view.distribution.inspire).toEqual([null, null, null, null]);
+    // A manager of those people who did not request them knows none of them one by one.
     await h.database.db
       .insert(schema.personRoles)
       .values({ orgId: a.orgId, personId: id(a, "manager"), role: "analyst" });
-    const view = await h.as(a, "manager").analytics.org({ cycleId, by: "team" });
-    expect(view.cells.find((cell) => cell.key === core())?.dimensions).toBeNull();
-    expect(view.total.dimensions).toBeNull();
+    const asManager = await h.as(a, "manager").analytics.org({ cycleId, by: "team" });
+    expect(asManager.cells.find((cell) => cell.key === core())?.dimensions).not.toBeNull();
   });
 });
 

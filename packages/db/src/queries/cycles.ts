@@ -310,6 +310,7 @@ export async function cycleParticipation(
 export interface ReleasedFigures {
   requestId: string;
   subjectId: string;
+  requesterId: string;
   inspire: number | null;
   vision: number | null;
   empower: number | null;
@@ -327,6 +328,7 @@ export async function listCycleFigures(
     .select({
       requestId: reportSnapshots.requestId,
       subjectId: feedbackRequests.subjectId,
+      requesterId: feedbackRequests.requesterId,
       inspire: reportSnapshots.inspire,
       vision: reportSnapshots.vision,
       empower: reportSnapshots.empower,

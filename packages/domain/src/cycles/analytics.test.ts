@@ -178,13 +178,18 @@ describe("deltas, distribution and levels", () => {
     expect(now && cellDeltas(now, hidden)).toBeNull();
   });
 
-  it("hides a band of the distribution that fewer than k people are in", () => {
-    const ids = people(7);
-    const bands = dimensionDistribution(
-      figuresFor(ids, (_, i) => (i < 2 ? 1.5 : 4.2)),
+  it("hides a band that fewer than k people are in, and another so the hidden ones hold none or k", () => {
+    const ids = people(10);
+    const value = (_: string, i: number) => (i < 2 ? 1.5 : i < 5 ? 2.5 : 4.2);
+    // Band 1–2 holds 2: hidden; alone it would be total minus the rest, so band 2–3 (3) goes too.
+    expect(dimensionDistribution(figuresFor(ids, value), 3).inspire).toEqual([null, null, null, 5]);
+    // Bands the reader knows people in count only their unknown people.
+    expect(dimensionDistribution(figuresFor(ids, value), 3, new Set(["p5", "p6", "p7"])).inspire).toEqual([
+      null,
       3,
-    );
-    expect(bands.inspire).toEqual([null, null, null, 5]);
+      null,
+      null,
+    ]);
   });
 
   it("numbers reporting levels from the top and survives a loop in the reporting lines", () => {

@@ -187,7 +187,9 @@ export function organisationView(input: OrgViewInput): OrgView {
     return {
       key,
       label,
-      people: new Set(unknownReported(ids)).size >= k ? people : null,
+      // The count too goes with the figures: shown where one is, so a hidden cell's count cannot be
+      // compared with another's.
+      people: anyShown && new Set(unknownReported(ids)).size >= k ? people : null,
       dimensions: anyShown ? dims : null,
     };
   };
@@ -219,21 +221,42 @@ export function cellDeltas(
   return deltas;
 }
 
-/** People per band of their dimension mean (1–2, 2–3, 3–4, 4–5) across the organisation; bands under k are null. */
+/**
+ * People per band of their dimension mean (1–2, 2–3, 3–4, 4–5) across the organisation. A band is
+ * shown only with at least k people the reader does not know; the hidden bands together hold none
+ * or at least k of those (else the smallest shown band is hidden too); and nothing where the
+ * organisation's total is hidden for this reader.
+ */
 export function dimensionDistribution(
   figures: readonly PersonFigures[],
   threshold: number,
+  known: ReadonlySet<string> = new Set(),
+  total?: OrgCell,
 ): Record<DimensionKey, (number | null)[]> {
   const result = {} as Record<DimensionKey, (number | null)[]>;
   for (const dimension of DIMENSION_KEYS) {
     const bands = [0, 0, 0, 0];
+    const unknown = [0, 0, 0, 0];
     for (const person of figures) {
       const value = person.dimensions[dimension];
       if (value === undefined) continue;
       const band = Math.min(3, Math.max(0, Math.floor(value) - 1));
       bands[band] = (bands[band] ?? 0) + 1;
+      if (!known.has(person.personId)) unknown[band] = (unknown[band] ?? 0) + 1;
     }
-    result[dimension] = bands.map((count) => (count >= threshold ? count : null));
+    const totalShown = total === undefined || (total.dimensions?.[dimension] ?? null) !== null;
+    const shown = unknown.map((count) => totalShown && count >= threshold);
+    for (;;) {
+      const hiddenUnknown = unknown.reduce((sum, count, band) => sum + (shown[band] ? 0 : count), 0);
+      if (hiddenUnknown === 0 || hiddenUnknown >= threshold) break;
+      const smallest = unknown
+        .map((count, band) => ({ count, band }))
+        .filter(({ band }) => shown[band])
+        .sort((a, b) => a.count - b.count)[0];
+      if (!smallest) break;
+      shown[smallest.band] = false;
+    }
+    result[dimension] = bands.map((count, band) => (shown[band] ? count : null));
   }
   return result;
 }

@@ -9,15 +9,12 @@ import {
   findAdminIds,
   findCoachIdsOf,
   findRatedAnonymously,
-  findRequestedSubjects,
   listCoachees,
-  listCoachPairs,
   listTeamIdsCoachedBy,
 } from "@fivefold/db";
 import {
   type Caller,
   ForbiddenError,
-  knownReports,
   mayReadOrganisationView,
   type PlanFacts,
   type PlanRelation,
@@ -177,13 +174,14 @@ export async function planRelationOf(
 }
 
 /**
- * Whether the caller reads the organisation view, and the reports they already know one by one
- * (their own, their direct reports', their coachees', their requests'): the view never lets those
- * count towards k. ForbiddenError for anyone who is neither an analyst nor a reading admin.
+ * Whether the caller reads the organisation view, and which of the view's reports they already
+ * read one by one: exactly those the report policy lets them open (`readableReports`), so nobody is
+ * counted as known who is not. Those never count towards k. ForbiddenError for anyone who is neither
+ * an analyst nor a reading admin.
  */
 export async function organisationViewAccess(
   ctx: MemberServiceContext,
-  facts: { directReportIds: readonly string[] },
+  reports: readonly ReportRef[],
 ): Promise<{ knownReports: Set<string> }> {
   note(ctx, "organisation");
   const adminsMay = await adminsRead(ctx);
@@ -192,19 +190,13 @@ export async function organisationViewAccess(
       "The organisation view is for analysts, and for admins where the organisation lets admins read reports",
     );
   }
-  const readsEvery = ctx.roles.includes("admin") && adminsMay;
-  if (readsEvery) return { knownReports: new Set() };
-  const [pairs, requested] = await Promise.all([
-    listCoachPairs(ctx.db, ctx.org.id),
-    findRequestedSubjects(ctx.db, ctx.org.id, ctx.person.id),
-  ]);
+  // A reader of every report learns nothing from aggregates: they see what a reader with no
+  // relation sees.
+  if (ctx.roles.includes("admin") && adminsMay) return { knownReports: new Set() };
+  const scope = await readerScope(ctx);
+  const readable = await readableReports(ctx, reports, scope.coachees);
+  const subjectOf = new Map(reports.map((report) => [report.requestId, report.subjectId]));
   return {
-    knownReports: knownReports({
-      readerId: ctx.person.id,
-      readsEveryReport: false,
-      directReportIds: facts.directReportIds,
-      coacheeIds: pairs.filter((pair) => pair.coachId === ctx.person.id).map((pair) => pair.personId),
-      requestedSubjectIds: [...requested],
-    }),
+    knownReports: new Set([...readable.keys()].map((requestId) => subjectOf.get(requestId) as string)),
   };
 }

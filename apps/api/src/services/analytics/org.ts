@@ -4,7 +4,6 @@
 // knows one by one, are decided in the domain too.
 import {
   cycleParticipation,
-  findDirectReportIds,
   type GroupingFacts,
   listCycleFigures,
   listGroupingFacts,
@@ -104,51 +103,66 @@ export async function organisationAnalytics({
   ctx: MemberServiceContext;
   input: { cycleId: string; by: Grouping; compareTo?: string };
 }) {
-  const { knownReports: knownToReader } = await organisationViewAccess(ctx, {
-    directReportIds: await findDirectReportIds(ctx.db, ctx.org.id, ctx.person.id),
-  });
+  await organisationViewAccess(ctx, []); // who may read it at all, before any cycle is looked up
   const cycle = await loadCycle(ctx, input.cycleId);
   const earlier = input.compareTo ? await loadCycle(ctx, input.compareTo) : null;
+  const [rows, earlierRows] = await Promise.all([
+    listCycleFigures(ctx.db, ctx.org.id, cycle.id),
+    earlier ? listCycleFigures(ctx.db, ctx.org.id, earlier.id) : Promise.resolve(null),
+  ]);
+  // Who the reader knows is decided per report and per cycle: someone readable in one cycle is
+  // not known in another.
+  const known = (await organisationViewAccess(ctx, rows)).knownReports;
+  const knownBefore = earlierRows
+    ? (await organisationViewAccess(ctx, earlierRows)).knownReports
+    : new Set<string>();
   const key = [
     ctx.org.id,
     cycle.id,
     input.by,
     earlier?.id ?? "",
     ctx.org.anonymityThreshold,
-    [...knownToReader].sort().join(","),
+    [...known].sort().join(","),
+    [...knownBefore].sort().join(","),
   ].join("|");
-  return cachedView(key, Date.now(), () => computeView(ctx, { cycle, earlier, by: input.by, knownToReader }));
+  return cachedView(key, Date.now(), () =>
+    computeView(ctx, { cycleId: cycle.id, by: input.by, rows, earlierRows, known, knownBefore }),
+  );
 }
 
 async function computeView(
   ctx: MemberServiceContext,
-  {
-    cycle,
-    earlier,
-    by,
-    knownToReader,
-  }: {
-    cycle: { id: string };
-    earlier: { id: string } | null;
+  input: {
+    cycleId: string;
     by: Grouping;
-    knownToReader: ReadonlySet<string>;
+    rows: ReleasedFigures[];
+    earlierRows: ReleasedFigures[] | null;
+    known: ReadonlySet<string>;
+    knownBefore: ReadonlySet<string>;
   },
 ) {
-  const [facts, teamLabels, figures, before, participation] = await Promise.all([
+  const { by } = input;
+  const [facts, teamLabels, participation] = await Promise.all([
     listGroupingFacts(ctx.db, ctx.org.id),
     listTeamLabels(ctx.db, ctx.org.id),
-    listCycleFigures(ctx.db, ctx.org.id, cycle.id).then(asPersonFigures),
-    earlier ? listCycleFigures(ctx.db, ctx.org.id, earlier.id).then(asPersonFigures) : Promise.resolve(null),
-    cycleParticipation(ctx.db, ctx.org.id, cycle.id),
+    cycleParticipation(ctx.db, ctx.org.id, input.cycleId),
   ]);
+  const figures = asPersonFigures(input.rows);
   const cells = allCells(facts, teamLabels);
   const threshold = ctx.org.anonymityThreshold;
-  const view = organisationView({ figures, cells, threshold, knownToReader });
-  const previous = before ? organisationView({ figures: before, cells, threshold, knownToReader }) : null;
+  const view = organisationView({ figures, cells, threshold, knownToReader: input.known });
+  const previous = input.earlierRows
+    ? organisationView({
+        figures: asPersonFigures(input.earlierRows),
+        cells,
+        threshold,
+        knownToReader: input.knownBefore,
+      })
+    : null;
   const previousOf = new Map(previous?.cells.map((cell) => [cell.key, cell]) ?? []);
   return {
-    cycleId: cycle.id,
-    by: by,
+    cycleId: input.cycleId,
+    by,
     threshold,
     total: previous ? { ...view.total, delta: cellDeltas(view.total, previous.total) } : view.total,
     cells: view.cells
@@ -165,8 +179,7 @@ async function computeView(
           ? Math.round((participation.answered / participation.invited) * 1000) / 1000
           : null,
     },
-    // The same for every reader: a distribution that left out what one reader knows would, next to
-    // another reader's, tell which band those people are in.
-    distribution: dimensionDistribution(figures, threshold),
+    // Bands with k people the reader does not know, and none when the total is hidden for them.
+    distribution: dimensionDistribution(figures, threshold, input.known, view.total),
   };
 }
