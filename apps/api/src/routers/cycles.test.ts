@@ -319,13 +319,23 @@ describe("the cycle journey", () => {
       .select({ id: schema.feedbackRequests.id })
       .from(schema.feedbackRequests)
       .where(eq(schema.feedbackRequests.cycleId, cycleId));
-    for (const key of ["p4", "p5", "p6"]) {
+    for (const key of ["p4", "p5", "p6", "p1"]) {
       await h
         .as(a, "p3")
         .nominations.propose({ requestId: request?.id ?? "", personId: id(a, key), group: "peer" });
     }
+    // p1 becomes a coach of p3's team after being proposed: a reader of the report, who must not
+    // rate it anonymously (rule 9), so the close of nominations drops them.
+    await h.database.db
+      .insert(schema.teamCoaches)
+      .values({ orgId: a.orgId, teamId: core(), personId: id(a, "p1") });
+    await h.database.db
+      .insert(schema.personRoles)
+      .values({ orgId: a.orgId, personId: id(a, "p1"), role: "coach" });
     await advanceCycles({ ctx: systemContext(h, { now: new Date(Date.now() + 8 * 86_400_000) }) });
-    // Self, the manager and three peers: each gets a mail of their own.
+    expect((await h.as(a, "p1").inbox.list()).find((i) => i.requestId === request?.id)).toBeUndefined();
+    await h.database.db.delete(schema.teamCoaches).where(eq(schema.teamCoaches.personId, id(a, "p1")));
+    // Self, the manager and three peers (p4, p5, p6): each gets a mail of their own.
     expect(await admin.cycles.remind({ cycleId })).toEqual({ reminded: 5 });
     // Nobody answered: the release finds the request insufficient, and says so.
     expect(await admin.cycles.release({ cycleId })).toEqual({ released: 0, insufficient: 1 });

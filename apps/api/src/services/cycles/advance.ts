@@ -10,9 +10,11 @@ import {
   claimCycleRequest,
   type FeedbackRequestRow,
   findOrgForCycle,
+  listRequestNominations,
   listRunningCycles,
   markRequestCancelled,
   moveCyclePhase,
+  setNominationApproved,
 } from "@fivefold/db";
 import {
   CYCLE_PHASES,
@@ -20,11 +22,12 @@ import {
   type CyclePhase,
   DomainError,
   duePhase,
+  isAnonymousGroup,
   resolveCycleRules,
   transition,
 } from "@fivefold/domain";
 import { recordAudit } from "../audit/record";
-import { loadPerson } from "../collect/access";
+import { loadPerson, readersOf } from "../collect/access";
 import { discardEnvelopes } from "../collect/envelopes";
 import { openLocked } from "../collect/lifecycle";
 import { closeLockedRequest, holdLockedRequest } from "../collect/release";
@@ -80,8 +83,9 @@ function openStep(
 ): RequestStep {
   const rules = rulesOf(cycle) ?? resolveCycleRules(undefined);
   return async (ctx, request) => {
-    await approvePendingNominations(ctx.db, request.orgId, request.id);
     const subject = await loadPerson(ctx, request.orgId, request.subjectId);
+    await dropReaders(ctx, request, subject);
+    await approvePendingNominations(ctx.db, request.orgId, request.id);
     try {
       // Too few raters to reach k is found before anything is written: the draft stays a draft.
       await openLocked({ ...ctx, org }, request, subject.name, { withSelf: rules.self });
@@ -97,6 +101,30 @@ function openStep(
       throw error;
     }
   };
+}
+
+/**
+ * Rule 9 at the close of nominations: whoever reads the report now (a coach since, an admin of an
+ * organisation that started letting admins read reports) does not rate it anonymously, whatever was
+ * proposed or approved before.
+ */
+async function dropReaders(
+  ctx: ServiceContext,
+  request: FeedbackRequestRow,
+  subject: { id: string; managerId: string | null },
+): Promise<void> {
+  const readers = await readersOf(ctx, request.orgId, request, subject);
+  for (const nomination of await listRequestNominations(ctx.db, request.orgId, request.id)) {
+    const anonymous = isAnonymousGroup(nomination.group);
+    if (
+      anonymous &&
+      nomination.personId &&
+      readers.has(nomination.personId) &&
+      nomination.approved !== false
+    ) {
+      await setNominationApproved(ctx.db, request.orgId, nomination.id, false);
+    }
+  }
 }
 
 const holdStep: RequestStep = (ctx, request) => holdLockedRequest(ctx, request);
