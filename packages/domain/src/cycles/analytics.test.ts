@@ -203,4 +203,12 @@ describe("deltas, distribution and levels", () => {
     expect([levels.get("ceo"), levels.get("vp"), levels.get("ic")]).toEqual([1, 2, 3]);
     expect(levels.get("x")).toBeGreaterThanOrEqual(1);
   });
+
+  it("climbs a reporting chain 20,000 deep without running out of stack", () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `c${i}`,
+      managerId: i === 0 ? null : `c${i - 1}`,
+    }));
+    expect(reportingLevels(chain.reverse()).get("c19999")).toBe(20_000);
+  });
 });

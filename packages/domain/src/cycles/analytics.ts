@@ -267,16 +267,24 @@ export function reportingLevels(
 ): Map<string, number> {
   const managerOf = new Map(people.map((person) => [person.id, person.managerId]));
   const levels = new Map<string, number>();
-  const levelOf = (id: string, seen: Set<string>): number => {
-    const cached = levels.get(id);
-    if (cached !== undefined) return cached;
-    const manager = managerOf.get(id);
-    // A cycle in the reporting lines (bad data) stops the climb rather than looping.
-    const level =
-      manager && managerOf.has(manager) && !seen.has(manager) ? levelOf(manager, seen.add(id)) + 1 : 1;
-    levels.set(id, level);
-    return level;
-  };
-  for (const person of people) levelOf(person.id, new Set());
+  for (const person of people) {
+    // Climb (without recursion: a chain may be thousands long) to someone whose level is known, a
+    // top, or a loop in the reporting lines (bad data, which stops the climb).
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    let current: string | undefined = person.id;
+    let base = 0;
+    while (current !== undefined && !levels.has(current) && !seen.has(current)) {
+      seen.add(current);
+      chain.push(current);
+      const manager = managerOf.get(current);
+      current = manager && managerOf.has(manager) ? manager : undefined;
+    }
+    if (current !== undefined && levels.has(current)) base = levels.get(current) as number;
+    for (let index = chain.length - 1; index >= 0; index -= 1) {
+      base += 1;
+      levels.set(chain[index] as string, base);
+    }
+  }
   return levels;
 }

@@ -84,6 +84,11 @@ export function extendCycle(
     });
   }
   const extended = { ...calendar, [key]: on };
+  if (extended.releaseOn > addDays(calendar.nominationsCloseOn, MAX_CYCLE_DAYS)) {
+    throw new InvalidInputError(`A cycle releases within ${MAX_CYCLE_DAYS} days of its nominations`, {
+      on: "Choose an earlier day",
+    });
+  }
   if (extended.answersDueOn <= extended.nominationsCloseOn) {
     throw new InvalidInputError("Answers must stay due after nominations close: extend answering first", {
       on: "Too late for nominations",

@@ -94,6 +94,15 @@ export function decideNomination({
       if (input.approve) return { approved: true };
       throw new ConflictError("This rater has already been invited and can no longer be removed");
     }
+    // Approving one that was removed counts it again: the cycle's most peers and rater cap apply.
+    if (input.approve && nomination.approved === false && nomination.personId) {
+      const rater = await loadPerson(ctx, ctx.org.id, nomination.personId);
+      await assertCycleProposal(ctx, request, {
+        personId: rater.id,
+        personName: rater.name,
+        group: nomination.group,
+      });
+    }
     await setNominationApproved(ctx.db, ctx.org.id, nomination.id, input.approve);
     const subject = await loadPerson(ctx, ctx.org.id, request.subjectId);
     if (input.approve) {
