@@ -32,6 +32,12 @@ const AdminTeamsPage = lazy(() => import("./pages/AdminTeamsPage"));
 const AdminSettingsPage = lazy(() => import("./pages/AdminSettingsPage"));
 const AdminAuditPage = lazy(() => import("./pages/AdminAuditPage"));
 const AdminMailPage = lazy(() => import("./pages/AdminMailPage"));
+const AdminCyclesPage = lazy(() => import("./pages/AdminCyclesPage"));
+const AdminCycleNewPage = lazy(() => import("./pages/AdminCycleNewPage"));
+const AdminCyclePage = lazy(() => import("./pages/AdminCyclePage"));
+const CycleRatersPage = lazy(() => import("./pages/CycleRatersPage"));
+const CycleApprovalsPage = lazy(() => import("./pages/CycleApprovalsPage"));
+const OrgViewPage = lazy(() => import("./pages/OrgViewPage"));
 const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -72,6 +78,12 @@ const router = createBrowserRouter([
       { path: "admin/settings", element: lazyPage(AdminSettingsPage) },
       { path: "admin/audit", element: lazyPage(AdminAuditPage) },
       { path: "admin/mail", element: lazyPage(AdminMailPage) },
+      { path: "admin/cycles", element: lazyPage(AdminCyclesPage) },
+      { path: "admin/cycles/new", element: lazyPage(AdminCycleNewPage) },
+      { path: "admin/cycles/:cycleId", element: lazyPage(AdminCyclePage) },
+      { path: "cycles/:cycleId/raters", element: lazyPage(CycleRatersPage) },
+      { path: "cycles/:cycleId/approvals", element: lazyPage(CycleApprovalsPage) },
+      { path: "org", element: lazyPage(OrgViewPage) },
       { path: "*", element: lazyPage(NotFoundPage) },
     ],
   },

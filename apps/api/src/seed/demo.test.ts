@@ -1,10 +1,10 @@
 // The demo organisation and its history, seeded exactly as `pnpm start` does on an empty database.
 import { countOrganisations, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
-import { eq, sql } from "drizzle-orm";
+import { eq, isNull, ne, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, TEST_SEALING_SECRET } from "../testing/harness";
-import { seedDemoIfEmpty } from "./demo";
+import { DEMO_ANALYST_KEY, seedDemoIfEmpty } from "./demo";
 import type { SeededOrganisation } from "./organisation";
 
 let h: Harness;
@@ -56,10 +56,16 @@ describe(`the demo seed on ${testDriver()}`, () => {
     const states = await h.database.db
       .select({ state: schema.feedbackRequests.state, n: sql<number>`count(*)::int` })
       .from(schema.feedbackRequests)
+      .leftJoin(schema.cycles, eq(schema.cycles.id, schema.feedbackRequests.cycleId))
+      // The past and the present outside the running cycle (its drafts are checked below).
+      .where(or(isNull(schema.feedbackRequests.cycleId), ne(schema.cycles.phase, "nominations")))
       .groupBy(schema.feedbackRequests.state);
     const byState = Object.fromEntries(states.map((s) => [s.state, s.n]));
     expect(byState).toEqual({ released: 45, insufficient: 1, open: 2 });
-    const cycles = await h.database.db.select().from(schema.cycles);
+    const cycles = await h.database.db
+      .select()
+      .from(schema.cycles)
+      .where(eq(schema.cycles.phase, "released"));
     expect(cycles.map((c) => c.name).sort()).toEqual(["Autumn 2026", "Spring 2026"]);
     // The past's e-mails are not left in the mailbox.
     expect(await h.as(acme, "admin").mailbox.list()).toEqual([]);
@@ -114,5 +120,47 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(dashboard.trend.filter((t) => t.means.vision !== null)).toHaveLength(2);
     const sales = await h.as(acme, "coach-1").dashboards.team({ teamId: acme.teams.Sales ?? "" });
     expect(sales.progress.open).toBe(1);
+  });
+
+  it("runs one cycle in its nominations phase for Operations, launched around those rated too recently", async () => {
+    if (!acme) throw new Error("no demo");
+    const admin = h.as(acme, "admin");
+    const cycles = await admin.cycles.list();
+    expect(cycles.map((c) => [c.name, c.phase]).sort()).toEqual([
+      ["Autumn 2026", "released"],
+      ["Spring 2026", "released"],
+      ["Winter 2026", "nominations"],
+    ]);
+    const winter = cycles.find((c) => c.name === "Winter 2026");
+    const detail = await admin.cycles.get({ cycleId: winter?.id ?? "" });
+    expect(detail.population).toEqual({ teamIds: [acme.teams.Operations] });
+    // Rachel Stein and the two members not rated in autumn; the five rated in autumn are too recent.
+    expect(detail.counts).toEqual({ requests: 3, byState: { draft: 3 } });
+    const subjects = await h.database.db
+      .select({ subjectId: schema.feedbackRequests.subjectId })
+      .from(schema.feedbackRequests)
+      .where(eq(schema.feedbackRequests.cycleId, winter?.id ?? ""));
+    expect(subjects.map((s) => s.subjectId).sort()).toEqual(
+      ["manager-5", "team-5-6", "team-5-7"].map((key) => acme?.people[key]?.personId).sort(),
+    );
+    // The manager of Operations sees her reports' nominations on one page.
+    const page = await h.as(acme, "manager-5").nominations.forManager({ cycleId: winter?.id ?? "" });
+    expect(page.requests.map((r) => r.subject.name).sort()).toEqual(["Noah Fischer", "Priya Raman"]);
+    expect(page.peers).toEqual({ min: 3, max: 8 });
+  });
+
+  it("gives one person the analyst role: the organisation view of a released cycle, and nothing one by one", async () => {
+    if (!acme) throw new Error("no demo");
+    const analyst = h.as(acme, DEMO_ANALYST_KEY);
+    expect((await analyst.me.get()).roles).toContain("analyst");
+    const [autumn] = await h.database.db
+      .select({ id: schema.cycles.id })
+      .from(schema.cycles)
+      .where(eq(schema.cycles.name, "Autumn 2026"));
+    const view = await analyst.analytics.org({ cycleId: autumn?.id ?? "", by: "team" });
+    expect(view.cells).toHaveLength(5);
+    expect(view.cells.some((cell) => cell.dimensions !== null)).toBe(true);
+    expect(view.participation.answered).toBeGreaterThan(0);
+    await expect(analyst.cycles.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -5,9 +5,12 @@ import { eq } from "drizzle-orm";
 import { DEMO_PARTNER_DOMAIN, seedDemoHistory } from "./history";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
 import { seedDemoPlans } from "./plans";
+import { seedRunningCycle } from "./running-cycle";
 
 export const DEMO_PASSWORD = "fivefold-demo";
 export const DEMO_ORG_NAME = "Acme";
+/** Ben Carter of Product Design also reads the organisation view: the analyst role, aggregates only. */
+export const DEMO_ANALYST_KEY = "team-2-7";
 
 const teams: Array<{ name: string; manager: string; members: string[] }> = [
   {
@@ -119,7 +122,13 @@ export function demoSeed(): { people: PersonSeed[]; teams: TeamSeed[] } {
     });
     const memberKeys = team.members.map((name, m) => {
       const key = `team-${t + 1}-${m + 1}`;
-      people.push({ key, name, email: emailFor(name), managerKey });
+      people.push({
+        key,
+        name,
+        email: emailFor(name),
+        managerKey,
+        ...(key === DEMO_ANALYST_KEY ? { roles: ["analyst" as const] } : {}),
+      });
       return key;
     });
     teamSeeds.push({
@@ -154,5 +163,6 @@ export async function seedDemoIfEmpty(
     .where(eq(schema.organisations.id, org.orgId));
   await seedDemoHistory(db, org, options);
   await seedDemoPlans(db, org, options);
+  await seedRunningCycle(db, org, options);
   return org;
 }

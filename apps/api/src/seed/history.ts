@@ -67,7 +67,13 @@ async function seedReleasedCycles(seed: HistorySeed, history: DemoHistory): Prom
   for (const cycle of CYCLES) {
     const [row] = await seed.db
       .insert(schema.cycles)
-      .values({ orgId: seed.org.orgId, name: cycle.name, startsOn: cycle.startsOn, endsOn: cycle.endsOn })
+      .values({
+        orgId: seed.org.orgId,
+        name: cycle.name,
+        startsOn: cycle.startsOn,
+        endsOn: cycle.endsOn,
+        phase: "released",
+      })
       .returning({ id: schema.cycles.id });
     for (const team of teams) {
       for (const [i, subjectKey] of team.members.slice(0, cycle.subjectsPerTeam).entries()) {

@@ -26,6 +26,8 @@ interface NavItem {
   label: string;
   /** Shown only to people holding one of these roles. */
   roles?: string[];
+  /** Shown to admins only where the organisation lets admins read reports. */
+  adminsReading?: boolean;
 }
 
 const nav: NavItem[] = [
@@ -36,6 +38,8 @@ const nav: NavItem[] = [
   { to: "/plans", label: "My plan" },
   { to: "/support", label: "Plans I support" },
   { to: "/dashboards", label: "Team dashboards", roles: ["coach", "manager", "admin"] },
+  { to: "/org", label: "Organisation view", roles: ["analyst"], adminsReading: true },
+  { to: "/admin/cycles", label: "Cycles", roles: ["admin"] },
   { to: "/admin/people", label: "People", roles: ["admin"] },
   { to: "/admin/teams", label: "Teams", roles: ["admin"] },
   { to: "/admin/settings", label: "Settings", roles: ["admin"] },
@@ -48,6 +52,9 @@ const nav: NavItem[] = [
 export function Shell() {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions());
+  const isAdmin = me.data?.roles.includes("admin") ?? false;
+  const settings = useQuery({ ...trpc.settings.get.queryOptions(), enabled: isAdmin });
+  const adminsRead = isAdmin && settings.data?.adminsReadReports === true;
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
@@ -87,7 +94,12 @@ export function Shell() {
       <ShellHeader me={me.data} opened={opened} onToggle={toggle} onSignOut={signOut} />
       <AppShell.Navbar p="xs" aria-label="Main">
         {nav
-          .filter((item) => !item.roles || item.roles.some((role) => me.data.roles.includes(role as never)))
+          .filter(
+            (item) =>
+              !item.roles ||
+              item.roles.some((role) => me.data.roles.includes(role as never)) ||
+              (item.adminsReading && adminsRead),
+          )
           .map((item) => (
             <NavLink
               key={item.to}

@@ -39,6 +39,17 @@ function invalidations(trpc: ReturnType<typeof useTRPC>, queryClient: QueryClien
         trpc.requests.progress.queryFilter(),
         trpc.requests.list.queryFilter(),
       ),
+    /** A cycle created, launched, extended, reminded or released: its pages, and the requests it made. */
+    cycleChanged: () =>
+      invalidate(
+        trpc.cycles.pathFilter(),
+        trpc.requests.list.queryFilter(),
+        trpc.inbox.list.queryFilter(),
+        trpc.reports.list.queryFilter(),
+      ),
+    /** A manager decided nominations of a cycle on one page: that page and the requests behind it. */
+    nominationsDecided: () =>
+      invalidate(trpc.nominations.forManager.queryFilter(), trpc.requests.get.queryFilter()),
     /** People, roles or teams edited by an admin: both admin lists show both. */
     peopleChanged: () => invalidate(trpc.people.pathFilter(), trpc.teams.pathFilter()),
     /** The organisation's settings: the settings page and `me`, which carries the threshold. */

@@ -1,0 +1,70 @@
+// The wizard's values: the calendar and the rater rules, checked with the API's own schema; who
+// takes part is chosen apart (a mode and its ids) and checked with the population schema.
+import { createCycleInput, cyclePopulationSchema, DEFAULT_CYCLE_RULES } from "@fivefold/domain";
+import { useForm } from "@mantine/form";
+import type { z } from "zod";
+import { utcDay } from "../../lib/cycles";
+import { schemaResolver } from "../../lib/form";
+
+export interface CycleValues {
+  name: string;
+  nominationsCloseOn: string;
+  answersDueOn: string;
+  releaseOn: string;
+  rules: {
+    self: boolean;
+    manager: boolean;
+    directReports: "all" | "none";
+    peers: { min: number; max: number };
+    others: boolean;
+    raterCap: number;
+  };
+}
+
+export type PopulationMode = "everyone" | "teams" | "managers" | "people";
+export type Population = z.input<typeof cyclePopulationSchema>;
+
+export function useCycleForm() {
+  return useForm<CycleValues>({
+    initialValues: {
+      name: "",
+      nominationsCloseOn: utcDay(7),
+      answersDueOn: utcDay(21),
+      releaseOn: utcDay(28),
+      rules: { ...DEFAULT_CYCLE_RULES, peers: { ...DEFAULT_CYCLE_RULES.peers } },
+    },
+    validate: schemaResolver<CycleValues>(createCycleInput.omit({ population: true })),
+  });
+}
+
+export function populationOf(mode: PopulationMode, teamIds: string[], personIds: string[]): Population {
+  if (mode === "everyone") return { everyone: true };
+  if (mode === "managers") return { managers: true };
+  if (mode === "teams") return { teamIds };
+  return { personIds };
+}
+
+/** The first problem with the chosen population, in the API's words, or null. */
+export function populationError(population: Population): string | null {
+  const parsed = cyclePopulationSchema.safeParse(population);
+  if (parsed.success) return null;
+  return parsed.error.issues.at(-1)?.message ?? "Choose who takes part";
+}
+
+/** Pasted e-mails resolved against the people list: the ids found and the addresses not found. */
+export function resolveEmails(
+  text: string,
+  people: ReadonlyArray<{ id: string; email: string }>,
+): { ids: string[]; unknown: string[] } {
+  const byEmail = new Map(people.map((p) => [p.email.toLowerCase(), p.id]));
+  const ids = new Set<string>();
+  const unknown: string[] = [];
+  for (const raw of text.split(/[\s,;]+/)) {
+    const email = raw.trim().toLowerCase();
+    if (!email) continue;
+    const id = byEmail.get(email);
+    if (id) ids.add(id);
+    else unknown.push(email);
+  }
+  return { ids: [...ids], unknown };
+}
