@@ -36,7 +36,10 @@ export const cyclesRouter = router({
     .input(launchCycleInput)
     .output(z.object({ requests: z.number() }))
     .mutation(({ ctx, input }) => launchCycle({ ctx, input })),
-  list: admin.output(z.array(cycleSummaryOutput)).query(({ ctx }) => listCycles({ ctx })),
+  // Analysts list them too, to choose the cycle of the organisation view (names and phases only).
+  list: roleProcedure("admin", "analyst")
+    .output(z.array(cycleSummaryOutput))
+    .query(({ ctx }) => listCycles({ ctx })),
   get: admin
     .input(cycleIdInput)
     .output(cycleDetailOutput)

@@ -33,7 +33,7 @@ function tableCsv(view: OrgView, keys: DimensionKey[]) {
   downloadCsv(`organisation-by-${view.by}.csv`, header, rows);
 }
 
-/** Admins choose from the cycles list; an analyst (who cannot list cycles) opens a cycle's link or id. */
+/** Admins and analysts choose from the cycles list; anyone else who may read the view (none today) types an id. */
 function CyclePicker(props: {
   label: string;
   value: string;
@@ -42,9 +42,9 @@ function CyclePicker(props: {
 }) {
   const trpc = useTRPC();
   const me = useMe();
-  const isAdmin = me.roles.includes("admin");
-  const cycles = useQuery({ ...trpc.cycles.list.queryOptions(), enabled: isAdmin });
-  if (isAdmin) {
+  const canList = me.roles.includes("admin") || me.roles.includes("analyst");
+  const cycles = useQuery({ ...trpc.cycles.list.queryOptions(), enabled: canList });
+  if (canList) {
     return (
       <Select
         label={props.label}
