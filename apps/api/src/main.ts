@@ -145,8 +145,13 @@ function drainOnSignals(
     deadline.unref();
     // A keep-alive connection whose call was in flight when the drain began turns idle once it is
     // answered; fastify closes idle connections only at the start, and a client may keep one open
-    // for the server's keep-alive time (72 s), longer than the drain may take. Close them as they go idle.
-    const sweep = setInterval(() => app.server.closeIdleConnections(), 250);
+    // for the server's keep-alive time (72 s), longer than the drain may take. Close them as they go
+    // idle; and once no call that a client still waits for is left (a client that gave up aborted
+    // its call, and nobody waits for its answer), close what remains.
+    const sweep = setInterval(() => {
+      app.server.closeIdleConnections();
+      if (app.inFlight().length === 0) app.server.closeAllConnections();
+    }, 250);
     sweep.unref();
     try {
       await app.close();
