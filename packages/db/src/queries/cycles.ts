@@ -83,6 +83,25 @@ export async function listRunningCycles(db: Executor): Promise<CycleRow[]> {
     .where(inArray(cycles.phase, ["nominations", "answering", "closed"]));
 }
 
+/** The rows with the teams each person belongs to (one query for the whole organisation). */
+async function withTeamIds<T extends { id: string }>(
+  db: Executor,
+  orgId: string,
+  rows: readonly T[],
+): Promise<Array<T & { teamIds: string[] }>> {
+  const memberships = await db
+    .select({ personId: teamMembers.personId, teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.orgId, orgId));
+  const teamsOf = new Map<string, string[]>();
+  for (const m of memberships) {
+    const list = teamsOf.get(m.personId);
+    if (list) list.push(m.teamId);
+    else teamsOf.set(m.personId, [m.teamId]);
+  }
+  return rows.map((row) => ({ ...row, teamIds: teamsOf.get(row.id) ?? [] }));
+}
+
 export interface CyclePersonFacts {
   id: string;
   name: string;
@@ -97,13 +116,7 @@ export async function listCyclePeople(db: Executor, orgId: string): Promise<Cycl
     .from(people)
     .where(and(eq(people.orgId, orgId), eq(people.active, true)))
     .orderBy(asc(people.id));
-  const memberships = await db
-    .select({ personId: teamMembers.personId, teamId: teamMembers.teamId })
-    .from(teamMembers)
-    .where(eq(teamMembers.orgId, orgId));
-  const teamsOf = new Map<string, string[]>();
-  for (const m of memberships) teamsOf.set(m.personId, [...(teamsOf.get(m.personId) ?? []), m.teamId]);
-  return rows.map((row) => ({ ...row, teamIds: teamsOf.get(row.id) ?? [] }));
+  return withTeamIds(db, orgId, rows);
 }
 
 /** Of these ids, the teams that belong to the organisation. */
@@ -371,13 +384,7 @@ export async function listGroupingFacts(db: Executor, orgId: string): Promise<Gr
     })
     .from(people)
     .where(eq(people.orgId, orgId));
-  const memberships = await db
-    .select({ personId: teamMembers.personId, teamId: teamMembers.teamId })
-    .from(teamMembers)
-    .where(eq(teamMembers.orgId, orgId));
-  const teamsOf = new Map<string, string[]>();
-  for (const m of memberships) teamsOf.set(m.personId, [...(teamsOf.get(m.personId) ?? []), m.teamId]);
-  return rows.map((row) => ({ ...row, teamIds: teamsOf.get(row.id) ?? [] }));
+  return withTeamIds(db, orgId, rows);
 }
 
 export async function listTeamLabels(db: Executor, orgId: string): Promise<Map<string, string>> {
