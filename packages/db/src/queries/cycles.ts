@@ -16,6 +16,7 @@ import {
   teamMembers,
   teams,
 } from "../schema";
+import { snapshotOfRequest } from "./joins";
 
 export type CycleRow = typeof cycles.$inferSelect;
 export type NewCycle = typeof cycles.$inferInsert;
@@ -157,13 +158,7 @@ export async function findLastReleases(db: Executor, orgId: string): Promise<Map
   const rows = await db
     .select({ subjectId: feedbackRequests.subjectId, at: max(reportSnapshots.releasedAt) })
     .from(reportSnapshots)
-    .innerJoin(
-      feedbackRequests,
-      and(
-        eq(feedbackRequests.orgId, reportSnapshots.orgId),
-        eq(feedbackRequests.id, reportSnapshots.requestId),
-      ),
-    )
+    .innerJoin(feedbackRequests, snapshotOfRequest)
     .where(eq(reportSnapshots.orgId, orgId))
     .groupBy(feedbackRequests.subjectId);
   return new Map(rows.flatMap((row) => (row.at ? [[row.subjectId, row.at] as const] : [])));
@@ -349,13 +344,7 @@ export async function listCycleFigures(
       risk: reportSnapshots.risk,
     })
     .from(reportSnapshots)
-    .innerJoin(
-      feedbackRequests,
-      and(
-        eq(feedbackRequests.orgId, reportSnapshots.orgId),
-        eq(feedbackRequests.id, reportSnapshots.requestId),
-      ),
-    )
+    .innerJoin(feedbackRequests, snapshotOfRequest)
     .where(
       and(
         eq(reportSnapshots.orgId, orgId),

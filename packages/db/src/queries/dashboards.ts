@@ -14,6 +14,7 @@ import {
   teamMembers,
   teams,
 } from "../schema";
+import { snapshotOfRequest } from "./joins";
 
 /** The teams holding at least one direct report of the manager. */
 export async function listTeamIdsWithReportsOf(
@@ -83,13 +84,7 @@ export async function listReleasedSnapshotsAbout(db: Executor, orgId: string, su
       snapshot: reportSnapshots.snapshot,
     })
     .from(reportSnapshots)
-    .innerJoin(
-      feedbackRequests,
-      and(
-        eq(feedbackRequests.orgId, reportSnapshots.orgId),
-        eq(feedbackRequests.id, reportSnapshots.requestId),
-      ),
-    )
+    .innerJoin(feedbackRequests, snapshotOfRequest)
     .where(
       and(
         eq(reportSnapshots.orgId, orgId),

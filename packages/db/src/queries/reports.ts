@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { feedbackRequests, people, reportSnapshots } from "../schema";
+import { snapshotOfRequest } from "./joins";
 
 /** A request with its subject's name and, once released, its snapshot (null before). */
 export async function findReportRequest(db: Executor, orgId: string, requestId: string) {
@@ -41,13 +42,7 @@ export async function listEarlierReleasedReports(
       releasedAt: reportSnapshots.releasedAt,
     })
     .from(reportSnapshots)
-    .innerJoin(
-      feedbackRequests,
-      and(
-        eq(feedbackRequests.orgId, reportSnapshots.orgId),
-        eq(feedbackRequests.id, reportSnapshots.requestId),
-      ),
-    )
+    .innerJoin(feedbackRequests, snapshotOfRequest)
     .where(
       and(
         eq(reportSnapshots.orgId, orgId),
@@ -85,13 +80,7 @@ export async function listReleasedReports(
       .from(reportSnapshots)
       // org_id on both sides of every join, so the composite indexes (org_id, subject_id) and
       // (org_id, requester_id) serve the candidates instead of a walk over every request.
-      .innerJoin(
-        feedbackRequests,
-        and(
-          eq(feedbackRequests.orgId, reportSnapshots.orgId),
-          eq(feedbackRequests.id, reportSnapshots.requestId),
-        ),
-      )
+      .innerJoin(feedbackRequests, snapshotOfRequest)
       .innerJoin(
         people,
         and(eq(people.orgId, feedbackRequests.orgId), eq(people.id, feedbackRequests.subjectId)),
