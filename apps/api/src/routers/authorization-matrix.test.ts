@@ -1,0 +1,261 @@
+// The authorization matrix (issue 14): every procedure of the application router × every relation a
+// caller can have to the subject and their objects, each cell the expected answer ("ok" or the tRPC
+// error code), each exercised over createCaller on one seeded database (testing/matrix.ts). A
+// procedure missing from the table, or a row naming one that no longer exists, fails the first test.
+//
+// Adding a procedure: one line in TABLE, its thirteen cells in the column order of RELATIONS, and an
+// input builder that aims at the subject's (or Alpha's) objects, so "ok" against "FORBIDDEN" means
+// something. MATRIX_PRINT=1 prints what each cell answered, to write a new row from (then check it).
+//
+// Conventions the cells follow (as the code answers on purpose):
+// - UNAUTHORIZED without a session; FORBIDDEN for a role the procedure needs and the caller lacks;
+// - another organisation's admin asking for Alpha's ids gets NOT_FOUND: tenant isolation never tells
+//   whether an id exists elsewhere;
+// - for objects a caller has no part in, the services answer NOT_FOUND where even the existence is
+//   private (invitations, plans), FORBIDDEN where the caller knows it exists (a report they may not
+//   read).
+// Mutations run after every query, the cells that succeed after those refused, so a refusal always
+// meets the state the row was written for; a success that uses up its object (a slot) gets the next
+// cell a fresh one.
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../router";
+import { fullAnswers } from "../testing/answers";
+import {
+  createMatrixFixture,
+  type MatrixFixture,
+  OUTSIDER,
+  RELATIONS,
+  type Relation,
+  type Slot,
+} from "../testing/matrix";
+
+/** "ok": answers (and, for a list, names the subject's object); "hidden": answers without it. */
+type Outcome = "ok" | "hidden" | TRPC_ERROR_CODE_KEY;
+/** One outcome per relation, in the order of RELATIONS (the first test checks the count). */
+type Cells = readonly Outcome[];
+type Input = (f: MatrixFixture, relation: Relation) => unknown;
+/** The id of the subject's (or Alpha's) object a list answer must name for "ok" rather than "hidden". */
+type Mentions = (f: MatrixFixture) => string | Promise<string>;
+
+interface Row {
+  /** read: before any mutation; write: after the reads; last: after every write (uses things up). */
+  phase: "read" | "write" | "last";
+  cells: Cells;
+  input?: Input;
+  mentions?: Mentions;
+  /** The slot a success uses up: the next cell gets a fresh object. */
+  consumes?: Slot;
+}
+
+const ok = "ok";
+const hid = "hidden";
+const U = "UNAUTHORIZED";
+const F = "FORBIDDEN";
+const N = "NOT_FOUND";
+const C = "CONFLICT";
+const B = "BAD_REQUEST";
+const P = "PRECONDITION_FAILED";
+
+const read = (cells: Cells, input?: Input): Row => ({ phase: "read", cells, ...(input ? { input } : {}) });
+/** A query without input that lists things: "ok" names the object, "hidden" leaves it out. */
+const list = (cells: Cells, mentions: Mentions, input?: Input): Row => ({ ...read(cells, input), mentions });
+const write = (cells: Cells, input: Input, consumes?: Slot): Row => ({
+  phase: "write",
+  cells,
+  input,
+  ...(consumes ? { consumes } : {}),
+});
+const last = (cells: Cells, input: Input, consumes?: Slot): Row => ({
+  ...write(cells, input, consumes),
+  phase: "last",
+});
+
+const openRequest = async (f: MatrixFixture) => ({ requestId: (await f.openRequest()).requestId });
+const invitation = async (f: MatrixFixture) => ({ invitationId: (await f.openRequest()).invitationId });
+const token = async (f: MatrixFixture) => ({ token: (await f.openRequest()).token });
+const plan = (f: MatrixFixture) => ({ planId: f.planId });
+const cycle = (f: MatrixFixture) => ({ cycleId: f.cycleId });
+const subject = (f: MatrixFixture) => ({ personId: f.id("subject") });
+
+// biome-ignore format: the table reads as a table
+const TABLE: Record<string, Row> = {
+  //                              anon member rater subj mgr oMgr coach oCoach partner lead admin oAdmin analyst
+  health:                  read([ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "me.get":                read([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "instrument.get":        read([ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({})),
+  "profile.get":           read([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "profile.setPartnerOptIn": write([U, ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({ optIn: true })),
+
+  // Admin work. Another organisation's admin reads and writes their own organisation: with Alpha's
+  // ids they meet NOT_FOUND, and Alpha's people and teams are not in their lists.
+  "people.list":           list([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok], (f) => f.id("subject")),
+  "people.directory":      list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F], (f) => f.id("subject")),
+  // Export: a person's own data, or any person's for an admin.
+  "people.export":         write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   ok,  N,   F], subject),
+  // A dry run: checks the file, writes nothing, so every admin cell meets the same state.
+  "people.import":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F], (f) => ({ csv: `name,email\nImported,${f.unique("imported")}@alpha.test\n`, dryRun: true })),
+  // Beta's admin naming Alpha's manager: "pick an active colleague", as for an id that does not exist.
+  "people.create":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  B,   F], (f) => ({ name: "Created", email: `${f.unique("created")}@alpha.test`, managerId: f.id("manager") })),
+  // The subject's name as it is, and their roles as they are: succeeds without changing anything.
+  "people.update":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ personId: f.id("subject"), name: "subject Alpha" })),
+  "people.setRoles":       write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ personId: f.id("subject"), roles: [] })),
+  "people.erase":          last([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => f.throwawayPerson().then((personId) => ({ personId }))),
+  "teams.list":            list([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok], (f) => f.coreTeamId),
+  "teams.upsert":          write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ id: f.coreTeamId, name: "Alpha Core" })),
+  "teams.remove":          last([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => f.throwawayTeam().then((teamId) => ({ teamId }))),
+  "settings.get":          read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F]),
+  "settings.update":       write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F], () => ({ historyWindowDays: 120 })),
+  "audit.list":            list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F], (f) => f.released, () => ({ limit: 200 })),
+  "mailbox.list":          list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F], (f) => f.mailId),
+  "mail.problems":         read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F]),
+  "mail.resend":           write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ mailId: f.mailId })),
+
+  // Collecting. The request and its progress are the requester's (and the subject's, who proposes
+  // raters); to anyone else in the organisation the request does not exist.
+  // Lists the requests one steers or is the subject of: an admin steers any (get) but lists their own.
+  "requests.list":         list([U,  hid, hid, ok,  ok,  hid, hid, hid, hid, hid, hid, hid, hid], (f) => openRequest(f).then((r) => r.requestId)),
+  "requests.get":          read([U,  N,   N,   ok,  ok,  N,   N,   N,   N,   N,   ok,  N,   N], openRequest),
+  "requests.progress":     read([U,  F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], openRequest),
+  // The subject already has a request collecting answers (one at a time): whoever may ask for
+  // feedback on them hears CONFLICT, everyone else FORBIDDEN.
+  "requests.create":       write([U, F,   F,   F,   C,   F,   F,   F,   F,   F,   C,   N,   F], (f) => ({ subjectId: f.id("subject"), deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), raters: [] })),
+  // Already open: those who steer it hear so (PRECONDITION_FAILED), everyone else FORBIDDEN.
+  "requests.open":         write([U, F,   F,   F,   P,   F,   F,   F,   F,   F,   P,   N,   F], openRequest),
+  "requests.approveExternal": write([U, F, F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ requestId: await f.draftRequest(), email: OUTSIDER })),
+  "requests.cancel":       last([U,  F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], openRequest, "openRequest"),
+  "requests.close":        last([U,  F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], openRequest, "openRequest"),
+  // Only the subject proposes raters (on the draft: anonymous raters join before it opens).
+  "nominations.propose":   write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], async (f) => ({ requestId: await f.draftRequest(), personId: f.poolPerson(), group: "peer" })),
+  "nominations.decide":    write([U, F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ nominationId: await f.nomination(), approve: false }), "nomination"),
+  "nominations.decideMany": write([U, F,  F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ decisions: [{ nominationId: await f.nomination(), approve: false }] }), "nomination"),
+  // Each caller sees the nominations they decide in the cycle (none, for most): the cycle is Alpha's.
+  "nominations.forManager": read([U, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  N,   ok], cycle),
+  "inbox.list":            list([U,  hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
+  // An invitation is found only by its own rater: to anyone else it does not exist.
+  "responses.get":         read([U,  N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation),
+  "responses.submit":      write([U, N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N], async (f) => ({ ...(await invitation(f)), answers: fullAnswers(3) }), "openRequest"),
+  "responses.decline":     write([U, N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation, "openRequest"),
+  // The one-time link is the credential: whoever holds it answers, signed in or not.
+  "responses.getByToken":  read([ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], token),
+  "responses.submitByToken": write([ok, ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], async (f) => ({ ...(await token(f)), answers: fullAnswers(3) }), "openRequest"),
+  "responses.declineByToken": write([ok, ok, ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], token, "openRequest"),
+
+  // Reports: the subject, the requester and the subject's coach; admins only where the organisation
+  // lets them (Alpha does not); the circle never. The analyst reads aggregates, never a report.
+  "reports.get":           read([U,  F,   F,   ok,  ok,  F,   ok,  F,   F,   F,   F,   N,   F], (f) => ({ requestId: f.released })),
+  "reports.list":          list([U,  hid, hid, ok,  ok,  hid, ok,  hid, hid, hid, hid, hid, hid], (f) => f.released),
+  "dashboards.teams":      list([U,  hid, hid, hid, ok,  hid, ok,  hid, hid, hid, hid, hid, hid], (f) => f.coreTeamId),
+  "dashboards.team":       read([U,  F,   F,   F,   ok,  F,   ok,  F,   F,   F,   F,   N,   F], (f) => ({ teamId: f.coreTeamId })),
+
+  // Plans: the owner does everything; their coach reads and edits with them; the circle reads the
+  // plan and its check-ins and encourages; the manager and admins have no part. Within the
+  // organisation the plan's existence is no secret (FORBIDDEN); another organisation's, NOT_FOUND.
+  // The report has its plan already: the owner and the coach, who may make one, hear CONFLICT.
+  "plans.create":          write([U, F,   F,   C,   F,   F,   C,   F,   F,   F,   F,   N,   F], (f) => ({ requestId: f.released })),
+  "plans.get":             read([U,  F,   F,   ok,  F,   F,   ok,  F,   ok,  ok,  F,   N,   F], plan),
+  "plans.list":            list([U,  hid, hid, ok,  hid, hid, ok,  hid, hid, hid, hid, hid, hid], (f) => f.planId),
+  "plans.update":          write([U, F,   F,   ok,  F,   F,   ok,  F,   F,   F,   F,   N,   F], (f) => ({ planId: f.planId, cadence: "fortnightly" })),
+  // Already published: the owner hears so.
+  "plans.publish":         write([U, F,   F,   P,   F,   F,   F,   F,   F,   F,   F,   N,   F], plan),
+  "plans.suggestPartners": read([U,  F,   F,   ok,  F,   F,   ok,  F,   F,   F,   F,   N,   F], plan),
+  "plans.removePartner":   write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], async (f) => ({ partnershipId: await f.pendingPartnership() }), "pendingPartnership"),
+  "plans.invitePartner":   write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], (f) => ({ ...plan(f), personId: f.poolPerson(), role: "partner" })),
+  "partners.list":         list([U,  hid, hid, hid, hid, hid, hid, hid, ok,  ok,  hid, hid, hid], (f) => f.planId),
+  // The partner's own invitation, accepted already.
+  "partners.respond":      write([U, N,   N,   N,   N,   N,   N,   N,   C,   N,   N,   N,   N], (f) => ({ partnershipId: f.partnershipId, accept: true })),
+  "partners.leave":        last([U,  N,   N,   N,   N,   N,   N,   N,   ok,  N,   N,   N,   N], (f) => ({ partnershipId: f.partnershipId })),
+  "checkins.list":         read([U,  F,   F,   ok,  F,   F,   ok,  F,   ok,  ok,  F,   N,   F], plan),
+  "checkins.log":          write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], (f) => ({ ...plan(f), progress: 20 })),
+  "checkins.encourage":    write([U, F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   N,   F], (f) => ({ checkinId: f.checkinId, text: "Keep going" })),
+  "plans.close":           last([U,  F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], (f) => ({ ...plan(f), reflection: "What I learned" })),
+
+  // Cycles are admin work; analysts list them to choose the organisation view's cycle.
+  "cycles.list":           list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, ok], (f) => f.cycleId),
+  "cycles.get":            read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], cycle),
+  "cycles.preflight":      read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], cycle),
+  "cycles.progress":       read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], cycle),
+  "cycles.create":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F], (f) => ({ name: f.unique("Cycle "), population: { everyone: true }, nominationsCloseOn: inDay(7), answersDueOn: inDay(14), releaseOn: inDay(21) })),
+  "cycles.launch":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ cycleId: await f.draftCycle() }), "draftCycle"),
+  "cycles.extend":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ ...cycle(f), phase: "nominations", on: inDay(8) })),
+  // A draft cycle has nobody to remind and nothing to release: the admin hears so.
+  "cycles.remind":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F], cycle),
+  "cycles.release":        write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F], cycle),
+  // The organisation view: analysts, and admins only where admins read reports (not in Alpha, nor
+  // in Beta: its admin is refused before any cycle is looked up).
+  "analytics.org":         read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok], (f) => ({ ...cycle(f), by: "team" })),
+};
+
+function inDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const PHASES = ["read", "write", "last"] as const;
+const rows = PHASES.flatMap((phase) =>
+  Object.entries(TABLE)
+    .filter(([, row]) => row.phase === phase)
+    .map(([path, row]) => ({ path, row })),
+);
+
+/** The cells of a row in the order they run: for a mutation, those that succeed last. */
+function cellsOf(row: Row): Array<{ relation: Relation; expected: Outcome }> {
+  const cells = RELATIONS.map((relation, index) => ({ relation, expected: row.cells[index] as Outcome }));
+  if (row.phase === "read") return cells;
+  return [...cells.filter((c) => c.expected !== ok), ...cells.filter((c) => c.expected === ok)];
+}
+
+async function call(f: MatrixFixture, path: string, row: Row, relation: Relation): Promise<string> {
+  const input = row.input ? await row.input(f, relation) : undefined;
+  const procedure = path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], f.callerFor(relation)) as (
+    input: unknown,
+  ) => Promise<unknown>;
+  try {
+    const output = await procedure(input);
+    if (!row.mentions) return ok;
+    return JSON.stringify(output).includes(await row.mentions(f)) ? ok : hid;
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+let f: MatrixFixture;
+const observed: string[] = [];
+
+beforeAll(async () => {
+  f = await createMatrixFixture();
+});
+afterAll(async () => {
+  if (process.env.MATRIX_PRINT) console.log(observed.join("\n"));
+  await f?.h.close();
+});
+
+describe("the table covers the router", () => {
+  const procedures = Object.keys(appRouter._def.procedures).sort();
+
+  it("gives every row one cell per relation", () => {
+    const wrong = Object.entries(TABLE).filter(([, row]) => row.cells.length !== RELATIONS.length);
+    expect(wrong.map(([path, row]) => `${path}: ${row.cells.length} cells`)).toEqual([]);
+  });
+
+  it("names every procedure of appRouter, and none that is gone", () => {
+    expect({
+      missingFromTable: procedures.filter((path) => !(path in TABLE)),
+      notInRouter: Object.keys(TABLE).filter((path) => !procedures.includes(path)),
+    }).toEqual({ missingFromTable: [], notInRouter: [] });
+  });
+});
+
+describe.each(rows)("$path", ({ path, row }) => {
+  it.each(cellsOf(row))(`${path} as $relation → $expected`, async ({ relation, expected }) => {
+    const outcome = await call(f, path, row, relation);
+    observed.push(
+      `${outcome === expected ? "  " : "≠ "}${path}\t${relation}\t${outcome}\t(table: ${expected})`,
+    );
+    if (outcome === ok && row.consumes) f.consume(row.consumes);
+    if (!process.env.MATRIX_PRINT) expect(outcome).toBe(expected);
+  });
+});
