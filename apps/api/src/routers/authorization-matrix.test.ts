@@ -17,9 +17,9 @@
 // Mutations run after every query, the cells that succeed after those refused, so a refusal always
 // meets the state the row was written for; a success that uses up its object (a slot) gets the next
 // cell a fresh one.
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import { TRPCError } from "@trpc/server";
+import { type AnyRouter, initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { appRouter } from "../router";
 import { fullAnswers } from "../testing/answers";
 import {
@@ -233,19 +233,48 @@ afterAll(async () => {
   await f?.h.close();
 });
 
+interface ProcedureDef {
+  type: "query" | "mutation" | "subscription";
+}
+
+/** What the table and a router disagree on: procedures without a row, rows without a procedure. */
+function coverage(router: AnyRouter, table: Record<string, unknown>) {
+  const procedures = Object.keys(router._def.procedures).sort();
+  return {
+    missingFromTable: procedures.filter((path) => !(path in table)),
+    notInRouter: Object.keys(table).filter((path) => !procedures.includes(path)),
+  };
+}
+
 describe("the table covers the router", () => {
-  const procedures = Object.keys(appRouter._def.procedures).sort();
+  it("names every procedure of appRouter, and none that is gone", () => {
+    expect(coverage(appRouter, TABLE)).toEqual({ missingFromTable: [], notInRouter: [] });
+  });
 
   it("gives every row one cell per relation", () => {
     const wrong = Object.entries(TABLE).filter(([, row]) => row.cells.length !== RELATIONS.length);
     expect(wrong.map(([path, row]) => `${path}: ${row.cells.length} cells`)).toEqual([]);
   });
 
-  it("names every procedure of appRouter, and none that is gone", () => {
-    expect({
-      missingFromTable: procedures.filter((path) => !(path in TABLE)),
-      notInRouter: Object.keys(TABLE).filter((path) => !procedures.includes(path)),
-    }).toEqual({ missingFromTable: [], notInRouter: [] });
+  it("runs only queries before the mutations", () => {
+    const procedures = appRouter._def.procedures as Record<string, { _def: ProcedureDef }>;
+    const early = Object.entries(TABLE).filter(
+      ([path, row]) => row.phase === "read" && procedures[path]?._def.type !== "query",
+    );
+    expect(early.map(([path]) => path)).toEqual([]);
+  });
+
+  // A router with a procedure the table lacks and a table row the router lacks: what must fail.
+  it("fails for a procedure missing from the table, and for a row whose procedure is gone", () => {
+    const t = initTRPC.create();
+    const router = t.router({
+      health: t.procedure.output(z.string()).query(() => "ok"),
+      extra: t.router({ added: t.procedure.output(z.string()).query(() => "new") }),
+    });
+    expect(coverage(router, { health: {}, "people.gone": {} })).toEqual({
+      missingFromTable: ["extra.added"],
+      notInRouter: ["people.gone"],
+    });
   });
 });
 
