@@ -130,8 +130,8 @@ const TABLE: Record<string, Row> = {
   "nominations.propose":   write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], async (f) => ({ requestId: await f.draftRequest(), personId: f.poolPerson(), group: "peer" })),
   "nominations.decide":    write([U, F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ nominationId: await f.nomination(), approve: false }), "nomination"),
   "nominations.decideMany": write([U, F,  F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ decisions: [{ nominationId: await f.nomination(), approve: false }] }), "nomination"),
-  // Each caller sees the nominations they decide in the cycle (none, for most): the cycle is Alpha's.
-  "nominations.forManager": read([U, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  N,   ok], cycle),
+  // Each caller sees the cycle's nominations they decide: the manager those of their report's request.
+  "nominations.forManager": list([U, hid, hid, hid, ok,  hid, hid, hid, hid, hid, hid, N,   hid], (f) => f.cycleRequestId, (f) => ({ cycleId: f.launchedCycleId })),
   "inbox.list":            list([U,  hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
   // An invitation is found only by its own rater: to anyone else it does not exist.
   "responses.get":         read([U,  N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation),
@@ -257,7 +257,7 @@ describe("the table covers the router", () => {
   });
 
   it("runs only queries before the mutations", () => {
-    const procedures = appRouter._def.procedures as Record<string, { _def: ProcedureDef }>;
+    const procedures = (appRouter as AnyRouter)._def.procedures as Record<string, { _def: ProcedureDef }>;
     const early = Object.entries(TABLE).filter(
       ([path, row]) => row.phase === "read" && procedures[path]?._def.type !== "query",
     );

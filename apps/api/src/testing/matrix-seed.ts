@@ -35,6 +35,8 @@ export function alphaSeed(): OrganisationSeed {
       person("other-coach", "boss", ["coach"]),
       person("member", "other-manager"),
       person("analyst", "boss", ["analyst"]),
+      // The one person of the launched cycle, the manager's report.
+      person("cycle-subject", "manager"),
       ...pool,
     ],
     teams: [
@@ -130,10 +132,30 @@ export async function seedWorld(h: Harness, a: SeededOrganisation) {
     answersDueOn: day(14),
     releaseOn: day(21),
   });
+  const launched = await launchedCycle(h, a);
   const [mail] = await h.database.db
     .select({ id: schema.outbox.id })
     .from(schema.outbox)
     .where(eq(schema.outbox.toEmail, a.people.p1?.email ?? ""));
   if (!mail) throw new Error("no mail to p1");
-  return { released, planId, checkinId, partnershipId, cycleId, mailId: mail.id };
+  return { released, planId, checkinId, partnershipId, cycleId, ...launched, mailId: mail.id };
+}
+
+/** A cycle of one person (cycle-subject), launched: its draft request waits for nominations. */
+async function launchedCycle(h: Harness, a: SeededOrganisation) {
+  const admin = h.as(a, "admin");
+  const { id: launchedCycleId } = await admin.cycles.create({
+    name: "Matrix launched",
+    population: { personIds: [idOf(a, "cycle-subject")] },
+    nominationsCloseOn: day(7),
+    answersDueOn: day(14),
+    releaseOn: day(21),
+  });
+  await admin.cycles.launch({ cycleId: launchedCycleId });
+  const [request] = await h.database.db
+    .select({ id: schema.feedbackRequests.id })
+    .from(schema.feedbackRequests)
+    .where(eq(schema.feedbackRequests.cycleId, launchedCycleId));
+  if (!request) throw new Error("the launched cycle made no request");
+  return { launchedCycleId, cycleRequestId: request.id };
 }

@@ -71,6 +71,9 @@ export interface MatrixFixture {
   otherTeamId: string;
   /** A draft cycle of Alpha (everyone). */
   cycleId: string;
+  /** A launched cycle of one person (cycle-subject, the manager's report), and its request. */
+  launchedCycleId: string;
+  cycleRequestId: string;
   /** A mail in Alpha's outbox (p1's invitation to the released request). */
   mailId: string;
   /** A name never used before, for what must be unique. */
