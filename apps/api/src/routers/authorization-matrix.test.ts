@@ -1,7 +1,8 @@
 // The authorization matrix (issue 14): every procedure of the application router × every relation a
-// caller can have to the subject and their objects, each cell the expected answer ("ok" or the tRPC
-// error code), each exercised over createCaller on one seeded database (testing/matrix.ts). A
-// procedure missing from the table, or a row naming one that no longer exists, fails the first test.
+// caller can have to the subject and their objects, each cell the expected answer ("ok"; "hidden" for
+// a list that answers without the subject's object; or the tRPC error code), each exercised over
+// createCaller on one seeded database (testing/matrix.ts). A procedure missing from the table, or a
+// row naming one that no longer exists, fails the first test.
 //
 // Adding a procedure: one line in TABLE, its thirteen cells in the column order of RELATIONS, and an
 // input builder that aims at the subject's (or Alpha's) objects, so "ok" against "FORBIDDEN" means
@@ -11,9 +12,9 @@
 // - UNAUTHORIZED without a session; FORBIDDEN for a role the procedure needs and the caller lacks;
 // - another organisation's admin asking for Alpha's ids gets NOT_FOUND: tenant isolation never tells
 //   whether an id exists elsewhere;
-// - for objects a caller has no part in, the services answer NOT_FOUND where even the existence is
-//   private (invitations, plans), FORBIDDEN where the caller knows it exists (a report they may not
-//   read).
+// - inside the organisation, NOT_FOUND where even the existence is private (someone else's
+//   invitation, request or place in a circle), FORBIDDEN where it is not (a report or a plan the
+//   caller may not read).
 // Mutations run after every query, the cells that succeed after those refused, so a refusal always
 // meets the state the row was written for; a success that uses up its object (a slot) gets the next
 // cell a fresh one.
