@@ -4,7 +4,7 @@
 // createCaller on one seeded database (testing/matrix.ts). A procedure missing from the table, or a
 // row naming one that no longer exists, fails the first test.
 //
-// Adding a procedure: one line in TABLE, its thirteen cells in the column order of RELATIONS, and an
+// Adding a procedure: one line in TABLE, its fourteen cells in the column order of RELATIONS, and an
 // input builder that aims at the subject's (or Alpha's) objects, so "ok" against "FORBIDDEN" means
 // something. MATRIX_PRINT=1 prints what each cell answered, to write a new row from (then check it).
 //
@@ -80,112 +80,117 @@ const plan = (f: MatrixFixture) => ({ planId: f.planId });
 const cycle = (f: MatrixFixture) => ({ cycleId: f.cycleId });
 const subject = (f: MatrixFixture) => ({ personId: f.id("subject") });
 
+// Columns: anonymous, member, rater, subject, manager, otherManager, coach, otherCoach, partner,
+// lead, admin, otherAdmin, analyst, readingAdmin (RELATIONS, testing/matrix.ts).
 // biome-ignore format: the table reads as a table
 const TABLE: Record<string, Row> = {
-  //                              anon member rater subj mgr oMgr coach oCoach partner lead admin oAdmin analyst
-  health:                  read([ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
-  "me.get":                read([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
-  "instrument.get":        read([ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({})),
-  "profile.get":           read([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
-  "profile.setPartnerOptIn": write([U, ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({ optIn: true })),
+  //                                 anon memb ratr subj mgr  oMgr coch oCch prtn lead adm  oAdm anlt rAdm
+  health:                      read([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "me.get":                    read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "instrument.get":            read([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({})),
+  "profile.get":               read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "profile.setPartnerOptIn":  write([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({ optIn: true })),
 
   // Admin work. Another organisation's admin reads and writes their own organisation: with Alpha's
   // ids they meet NOT_FOUND, and Alpha's people and teams are not in their lists.
-  "people.list":           list([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok], (f) => f.id("subject")),
-  "people.directory":      list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F], (f) => f.id("subject")),
+  "people.list":               list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.id("subject")),
+  "people.directory":          list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.id("subject")),
   // Export: a person's own data, or any person's for an admin.
-  "people.export":         write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   ok,  N,   F], subject),
+  "people.export":            write([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], subject),
   // A dry run: checks the file, writes nothing, so every admin cell meets the same state.
-  "people.import":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F], (f) => ({ csv: `name,email\nImported,${f.unique("imported")}@alpha.test\n`, dryRun: true })),
+  "people.import":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], (f) => ({ csv: `name,email\nImported,${f.unique("imported")}@alpha.test\n`, dryRun: true })),
   // Beta's admin naming Alpha's manager: "pick an active colleague", as for an id that does not exist.
-  "people.create":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  B,   F], (f) => ({ name: "Created", email: `${f.unique("created")}@alpha.test`, managerId: f.id("manager") })),
+  "people.create":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  B,   F,   ok], (f) => ({ name: "Created", email: `${f.unique("created")}@alpha.test`, managerId: f.id("manager") })),
   // The subject's name as it is, and their roles as they are: succeeds without changing anything.
-  "people.update":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ personId: f.id("subject"), name: "subject Alpha" })),
-  "people.setRoles":       write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ personId: f.id("subject"), roles: [] })),
-  "people.erase":          last([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => f.throwawayPerson().then((personId) => ({ personId }))),
-  "teams.list":            list([U,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok], (f) => f.coreTeamId),
-  "teams.upsert":          write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ id: f.coreTeamId, name: "Alpha Core" })),
-  "teams.remove":          last([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => f.throwawayTeam().then((teamId) => ({ teamId }))),
-  "settings.get":          read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F]),
-  "settings.update":       write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F], () => ({ historyWindowDays: 120 })),
-  "audit.list":            list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F], (f) => f.released, () => ({ limit: 200 })),
-  "mailbox.list":          list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F], (f) => f.mailId),
-  "mail.problems":         read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F]),
-  "mail.resend":           write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ mailId: f.mailId })),
+  "people.update":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => ({ personId: f.id("subject"), name: "subject Alpha" })),
+  "people.setRoles":          write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => ({ personId: f.id("subject"), roles: [] })),
+  "people.erase":              last([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => f.throwawayPerson().then((personId) => ({ personId }))),
+  "teams.list":                list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.coreTeamId),
+  "teams.upsert":             write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => ({ id: f.coreTeamId, name: "Alpha Core" })),
+  "teams.remove":              last([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => f.throwawayTeam().then((teamId) => ({ teamId }))),
+  "settings.get":              read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
+  "settings.update":          write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => ({ historyWindowDays: 120 })),
+  "audit.list":                list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.released, () => ({ limit: 200 })),
+  "mailbox.list":              list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.mailId),
+  "mail.problems":             read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
+  "mail.resend":              write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => ({ mailId: f.mailId })),
 
   // Collecting. The request and its progress are the requester's (and the subject's, who proposes
   // raters); to anyone else in the organisation the request does not exist.
   // Lists the requests one steers or is the subject of: an admin steers any (get) but lists their own.
-  "requests.list":         list([U,  hid, hid, ok,  ok,  hid, hid, hid, hid, hid, hid, hid, hid], (f) => openRequest(f).then((r) => r.requestId)),
-  "requests.get":          read([U,  N,   N,   ok,  ok,  N,   N,   N,   N,   N,   ok,  N,   N], openRequest),
-  "requests.progress":     read([U,  F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], openRequest),
+  "requests.list":             list([U,   hid, hid, ok,  ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => openRequest(f).then((r) => r.requestId)),
+  "requests.get":              read([U,   N,   N,   ok,  ok,  N,   N,   N,   N,   N,   ok,  N,   N,   ok], openRequest),
+  "requests.progress":         read([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest),
   // The subject already has a request collecting answers (one at a time): whoever may ask for
   // feedback on them hears CONFLICT, everyone else FORBIDDEN.
-  "requests.create":       write([U, F,   F,   F,   C,   F,   F,   F,   F,   F,   C,   N,   F], (f) => ({ subjectId: f.id("subject"), deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), raters: [] })),
+  "requests.create":          write([U,   F,   F,   F,   C,   F,   F,   F,   F,   F,   C,   N,   F,   C], (f) => ({ subjectId: f.id("subject"), deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), raters: [] })),
   // Already open: those who steer it hear so (PRECONDITION_FAILED), everyone else FORBIDDEN.
-  "requests.open":         write([U, F,   F,   F,   P,   F,   F,   F,   F,   F,   P,   N,   F], openRequest),
-  "requests.approveExternal": write([U, F, F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ requestId: await f.draftRequest(), email: OUTSIDER })),
-  "requests.cancel":       last([U,  F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], openRequest, "openRequest"),
-  "requests.close":        last([U,  F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], openRequest, "openRequest"),
+  "requests.open":            write([U,   F,   F,   F,   P,   F,   F,   F,   F,   F,   P,   N,   F,   P], openRequest),
+  // Rule 9: an external rater is vouched for only by an admin who does not read the report.
+  "requests.approveExternal": write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   F], async (f) => ({ requestId: await f.draftRequest(), email: OUTSIDER })),
+  "requests.cancel":           last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
+  "requests.close":            last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   // Only the subject proposes raters (on the draft: anonymous raters join before it opens).
-  "nominations.propose":   write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], async (f) => ({ requestId: await f.draftRequest(), personId: f.poolPerson(), group: "peer" })),
-  "nominations.decide":    write([U, F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ nominationId: await f.nomination(), approve: false }), "nomination"),
-  "nominations.decideMany": write([U, F,  F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ decisions: [{ nominationId: await f.nomination(), approve: false }] }), "nomination"),
+  "nominations.propose":      write([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], async (f) => ({ requestId: await f.draftRequest(), personId: f.poolPerson(), group: "peer" })),
+  "nominations.decide":       write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ nominationId: await f.nomination(), approve: false }), "nomination"),
+  "nominations.decideMany":   write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ decisions: [{ nominationId: await f.nomination(), approve: false }] }), "nomination"),
   // Each caller sees the cycle's nominations they decide: the manager those of their report's request.
-  "nominations.forManager": list([U, hid, hid, hid, ok,  hid, hid, hid, hid, hid, hid, N,   hid], (f) => f.cycleRequestId, (f) => ({ cycleId: f.launchedCycleId })),
-  "inbox.list":            list([U,  hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
+  "nominations.forManager":    list([U,   hid, hid, hid, ok,  hid, hid, hid, hid, hid, hid, N,   hid, hid], (f) => f.cycleRequestId, (f) => ({ cycleId: f.launchedCycleId })),
+  "inbox.list":                list([U,   hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
   // An invitation is found only by its own rater: to anyone else it does not exist.
-  "responses.get":         read([U,  N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation),
-  "responses.submit":      write([U, N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N], async (f) => ({ ...(await invitation(f)), answers: fullAnswers(3) }), "openRequest"),
-  "responses.decline":     write([U, N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation, "openRequest"),
+  "responses.get":             read([U,   N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation),
+  "responses.submit":         write([U,   N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], async (f) => ({ ...(await invitation(f)), answers: fullAnswers(3) }), "openRequest"),
+  "responses.decline":        write([U,   N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation, "openRequest"),
   // The one-time link is the credential: whoever holds it answers, signed in or not.
-  "responses.getByToken":  read([ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], token),
-  "responses.submitByToken": write([ok, ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], async (f) => ({ ...(await token(f)), answers: fullAnswers(3) }), "openRequest"),
-  "responses.declineByToken": write([ok, ok, ok, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], token, "openRequest"),
+  "responses.getByToken":      read([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], token),
+  "responses.submitByToken":  write([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], async (f) => ({ ...(await token(f)), answers: fullAnswers(3) }), "openRequest"),
+  "responses.declineByToken": write([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], token, "openRequest"),
 
   // Reports: the subject, the requester and the subject's coach; admins only where the organisation
-  // lets them (Alpha does not); the circle never. The analyst reads aggregates, never a report.
-  "reports.get":           read([U,  F,   F,   ok,  ok,  F,   ok,  F,   F,   F,   F,   N,   F], (f) => ({ requestId: f.released })),
-  "reports.list":          list([U,  hid, hid, ok,  ok,  hid, ok,  hid, hid, hid, hid, hid, hid], (f) => f.released),
-  "dashboards.teams":      list([U,  hid, hid, hid, ok,  hid, ok,  hid, hid, hid, hid, hid, hid], (f) => f.coreTeamId),
-  "dashboards.team":       read([U,  F,   F,   F,   ok,  F,   ok,  F,   F,   F,   F,   N,   F], (f) => ({ teamId: f.coreTeamId })),
+  // lets them (Alpha
+  // does not, but for the last column); the circle never. The analyst reads aggregates, never a report.
+  "reports.get":               read([U,   F,   F,   ok,  ok,  F,   ok,  F,   F,   F,   F,   N,   F,   ok], (f) => ({ requestId: f.released })),
+  "reports.list":              list([U,   hid, hid, ok,  ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.released),
+  "dashboards.teams":          list([U,   hid, hid, hid, ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.coreTeamId),
+  "dashboards.team":           read([U,   F,   F,   F,   ok,  F,   ok,  F,   F,   F,   F,   N,   F,   ok], (f) => ({ teamId: f.coreTeamId })),
 
   // Plans: the owner does everything; their coach reads and edits with them; the circle reads the
   // plan and its check-ins and encourages; the manager and admins have no part. Within the
   // organisation the plan's existence is no secret (FORBIDDEN); another organisation's, NOT_FOUND.
   // The report has its plan already: the owner and the coach, who may make one, hear CONFLICT.
-  "plans.create":          write([U, F,   F,   C,   F,   F,   C,   F,   F,   F,   F,   N,   F], (f) => ({ requestId: f.released })),
-  "plans.get":             read([U,  F,   F,   ok,  F,   F,   ok,  F,   ok,  ok,  F,   N,   F], plan),
-  "plans.list":            list([U,  hid, hid, ok,  hid, hid, ok,  hid, hid, hid, hid, hid, hid], (f) => f.planId),
-  "plans.update":          write([U, F,   F,   ok,  F,   F,   ok,  F,   F,   F,   F,   N,   F], (f) => ({ planId: f.planId, cadence: "fortnightly" })),
+  "plans.create":             write([U,   F,   F,   C,   F,   F,   C,   F,   F,   F,   F,   N,   F,   F], (f) => ({ requestId: f.released })),
+  "plans.get":                 read([U,   F,   F,   ok,  F,   F,   ok,  F,   ok,  ok,  F,   N,   F,   F], plan),
+  "plans.list":                list([U,   hid, hid, ok,  hid, hid, ok,  hid, hid, hid, hid, hid, hid, hid], (f) => f.planId),
+  "plans.update":             write([U,   F,   F,   ok,  F,   F,   ok,  F,   F,   F,   F,   N,   F,   F], (f) => ({ planId: f.planId, cadence: "fortnightly" })),
   // Already published: the owner hears so.
-  "plans.publish":         write([U, F,   F,   P,   F,   F,   F,   F,   F,   F,   F,   N,   F], plan),
-  "plans.suggestPartners": read([U,  F,   F,   ok,  F,   F,   ok,  F,   F,   F,   F,   N,   F], plan),
-  "plans.removePartner":   write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], async (f) => ({ partnershipId: await f.pendingPartnership() }), "pendingPartnership"),
-  "plans.invitePartner":   write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], (f) => ({ ...plan(f), personId: f.poolPerson(), role: "partner" })),
-  "partners.list":         list([U,  hid, hid, hid, hid, hid, hid, hid, ok,  ok,  hid, hid, hid], (f) => f.planId),
+  "plans.publish":            write([U,   F,   F,   P,   F,   F,   F,   F,   F,   F,   F,   N,   F,   F], plan),
+  "plans.suggestPartners":     read([U,   F,   F,   ok,  F,   F,   ok,  F,   F,   F,   F,   N,   F,   F], plan),
+  "plans.removePartner":      write([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], async (f) => ({ partnershipId: await f.pendingPartnership() }), "pendingPartnership"),
+  "plans.invitePartner":      write([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ ...plan(f), personId: f.poolPerson(), role: "partner" })),
+  "partners.list":             list([U,   hid, hid, hid, hid, hid, hid, hid, ok,  ok,  hid, hid, hid, hid], (f) => f.planId),
   // The partner's own invitation, accepted already.
-  "partners.respond":      write([U, N,   N,   N,   N,   N,   N,   N,   C,   N,   N,   N,   N], (f) => ({ partnershipId: f.partnershipId, accept: true })),
-  "partners.leave":        last([U,  N,   N,   N,   N,   N,   N,   N,   ok,  N,   N,   N,   N], (f) => ({ partnershipId: f.partnershipId })),
-  "checkins.list":         read([U,  F,   F,   ok,  F,   F,   ok,  F,   ok,  ok,  F,   N,   F], plan),
-  "checkins.log":          write([U, F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], (f) => ({ ...plan(f), progress: 20 })),
-  "checkins.encourage":    write([U, F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   N,   F], (f) => ({ checkinId: f.checkinId, text: "Keep going" })),
-  "plans.close":           last([U,  F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F], (f) => ({ ...plan(f), reflection: "What I learned" })),
+  "partners.respond":         write([U,   N,   N,   N,   N,   N,   N,   N,   C,   N,   N,   N,   N,   N], (f) => ({ partnershipId: f.partnershipId, accept: true })),
+  "partners.leave":            last([U,   N,   N,   N,   N,   N,   N,   N,   ok,  N,   N,   N,   N,   N], (f) => ({ partnershipId: f.partnershipId })),
+  "checkins.list":             read([U,   F,   F,   ok,  F,   F,   ok,  F,   ok,  ok,  F,   N,   F,   F], plan),
+  "checkins.log":             write([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ ...plan(f), progress: 20 })),
+  "checkins.encourage":       write([U,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   N,   F,   F], (f) => ({ checkinId: f.checkinId, text: "Keep going" })),
+  "plans.close":               last([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ ...plan(f), reflection: "What I learned" })),
 
   // Cycles are admin work; analysts list them to choose the organisation view's cycle.
-  "cycles.list":           list([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, ok], (f) => f.cycleId),
-  "cycles.get":            read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], cycle),
-  "cycles.preflight":      read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], cycle),
-  "cycles.progress":       read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], cycle),
-  "cycles.create":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F], (f) => ({ name: f.unique("Cycle "), population: { everyone: true }, nominationsCloseOn: inDay(7), answersDueOn: inDay(14), releaseOn: inDay(21) })),
-  "cycles.launch":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], async (f) => ({ cycleId: await f.draftCycle() }), "draftCycle"),
-  "cycles.extend":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F], (f) => ({ ...cycle(f), phase: "nominations", on: inDay(8) })),
+  "cycles.list":               list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, ok,  ok], (f) => f.cycleId),
+  "cycles.get":                read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], cycle),
+  "cycles.preflight":          read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], cycle),
+  "cycles.progress":           read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], cycle),
+  "cycles.create":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], (f) => ({ name: f.unique("Cycle "), population: { everyone: true }, nominationsCloseOn: inDay(7), answersDueOn: inDay(14), releaseOn: inDay(21) })),
+  "cycles.launch":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ cycleId: await f.draftCycle() }), "draftCycle"),
+  // Each admin who may extends the nominations a day further than the one before (the day must move).
+  "cycles.extend":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f, relation) => ({ ...cycle(f), phase: "nominations", on: inDay(relation === "readingAdmin" ? 9 : 8) })),
   // A draft cycle has nobody to remind and nothing to release: the admin hears so.
-  "cycles.remind":         write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F], cycle),
-  "cycles.release":        write([U, F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F], cycle),
+  "cycles.remind":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F,   P], cycle),
+  "cycles.release":           write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F,   P], cycle),
   // The organisation view: analysts, and admins only where admins read reports (not in Alpha, nor
   // in Beta: its admin is refused before any cycle is looked up).
-  "analytics.org":         read([U,  F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok], (f) => ({ ...cycle(f), by: "team" })),
+  "analytics.org":             read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok], (f) => ({ ...cycle(f), by: "team" })),
 };
 
 function inDay(days: number): string {
@@ -213,6 +218,7 @@ async function call(f: MatrixFixture, path: string, row: Row, relation: Relation
     .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], f.callerFor(relation)) as (
     input: unknown,
   ) => Promise<unknown>;
+  await f.enter(relation);
   try {
     const output = await procedure(input);
     if (!row.mentions) return ok;
@@ -220,6 +226,8 @@ async function call(f: MatrixFixture, path: string, row: Row, relation: Relation
   } catch (error) {
     if (error instanceof TRPCError) return error.code;
     throw error;
+  } finally {
+    await f.leave(relation);
   }
 }
 

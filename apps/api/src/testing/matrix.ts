@@ -33,6 +33,7 @@ export const RELATIONS = [
   "admin",
   "otherAdmin",
   "analyst",
+  "readingAdmin",
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 
@@ -51,6 +52,8 @@ const CAST: Record<Relation, { org: "a" | "b"; key: string } | null> = {
   admin: { org: "a", key: "admin" },
   otherAdmin: { org: "b", key: "admin" },
   analyst: { org: "a", key: "analyst" },
+  // Alpha's admin while Alpha lets admins read reports (set for that cell only: `enter`, `leave`).
+  readingAdmin: { org: "a", key: "admin" },
 };
 
 export interface MatrixFixture {
@@ -97,6 +100,9 @@ export interface MatrixFixture {
   /** Forgets a slot, so the next cell gets a fresh object. */
   consume(slot: Slot): void;
   callerFor(relation: Relation): ReturnType<Harness["callerFor"]>;
+  /** Sets Alpha up for the relation's cell (admins read reports for readingAdmin), and back. */
+  enter(relation: Relation): Promise<void>;
+  leave(relation: Relation): Promise<void>;
 }
 
 export type Slot = "openRequest" | "draftRequest" | "nomination" | "pendingPartnership" | "draftCycle";
@@ -188,6 +194,12 @@ export async function createMatrixFixture(): Promise<MatrixFixture> {
     callerFor: (relation) => {
       const cast = CAST[relation];
       return cast ? h.as(cast.org === "a" ? a : b, cast.key) : h.callerFor(null);
+    },
+    enter: async (relation) => {
+      if (relation === "readingAdmin") await h.as(a, "admin").settings.update({ adminsReadReports: true });
+    },
+    leave: async (relation) => {
+      if (relation === "readingAdmin") await h.as(a, "admin").settings.update({ adminsReadReports: false });
     },
   };
   return { ...base, ...slotMakers(base) };
