@@ -115,9 +115,9 @@ const TABLE: Record<string, Row> = {
   "mail.problems":             read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
   "mail.resend":              write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => ({ mailId: f.mailId })),
 
-  // Collecting. The request and its progress are the requester's (and the subject's, who proposes
-  // raters); to anyone else in the organisation the request does not exist.
-  // Lists the requests one steers or is the subject of: an admin steers any (get) but lists their own.
+  // Collecting. A request is the requester's and admins' (and the subject's, who proposes raters); to
+  // anyone else in the organisation it does not exist. The list holds the requests one made or is
+  // the subject of: an admin may open any (get) but lists their own.
   "requests.list":             list([U,   hid, hid, ok,  ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => openRequest(f).then((r) => r.requestId)),
   "requests.get":              read([U,   N,   N,   ok,  ok,  N,   N,   N,   N,   N,   ok,  N,   N,   ok], openRequest),
   "requests.progress":         read([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest),
@@ -147,8 +147,7 @@ const TABLE: Record<string, Row> = {
   "responses.declineByToken": write([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], token, "openRequest"),
 
   // Reports: the subject, the requester and the subject's coach; admins only where the organisation
-  // lets them (Alpha
-  // does not, but for the last column); the circle never. The analyst reads aggregates, never a report.
+  // lets them (the last column); the circle never. The analyst reads aggregates, never a report.
   "reports.get":               read([U,   F,   F,   ok,  ok,  F,   ok,  F,   F,   F,   F,   N,   F,   ok], (f) => ({ requestId: f.released })),
   "reports.list":              list([U,   hid, hid, ok,  ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.released),
   "dashboards.teams":          list([U,   hid, hid, hid, ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.coreTeamId),
@@ -188,8 +187,8 @@ const TABLE: Record<string, Row> = {
   // A draft cycle has nobody to remind and nothing to release: the admin hears so.
   "cycles.remind":            write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F,   P], cycle),
   "cycles.release":           write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   P,   N,   F,   P], cycle),
-  // The organisation view: analysts, and admins only where admins read reports (not in Alpha, nor
-  // in Beta: its admin is refused before any cycle is looked up).
+  // The organisation view: analysts, and admins only where admins read reports (the last column;
+  // Beta's admin is refused before any cycle is looked up).
   "analytics.org":             read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok], (f) => ({ ...cycle(f), by: "team" })),
 };
 
