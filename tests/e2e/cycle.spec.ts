@@ -133,6 +133,9 @@ test("a cycle from the wizard to the organisation view: launch, peers, approvals
   const answered = team.getByRole("cell").nth(3);
   await expect(answered).toHaveText("0");
   await expect(team.getByRole("cell").nth(2)).not.toHaveText("hidden");
+  // A team with fewer than k subjects in the cycle (none here) shows no counts at all.
+  const sales = admin.getByTestId("team-participation").filter({ hasText: "Sales" });
+  await expect(sales.getByRole("cell").nth(3)).toHaveText("hidden");
 
   // Clara answers in the browser, from her inbox; Diego and Zoe through the API.
   await signIn(page, "clara.jensen@acme.test");
