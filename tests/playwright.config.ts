@@ -4,7 +4,50 @@ import { resolve } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Journeys that move the server's clock (a cycle through its phases) get a server of their own, so
+// the other journeys, running at the same time, keep today's date.
+const clockPort = Number(process.env.E2E_CLOCK_PORT ?? port + 1);
 const reportsDir = process.env.FIVEFOLD_REPORTS_DIR ?? resolve(import.meta.dirname, "../.reports");
+const CLOCK_SPECS = /cycle\.spec\.ts$/;
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
+/** One API process, as a worker of the supervisor runs it; ready once migrated and seeded. */
+function server(onPort: number, env: Record<string, string>) {
+  return {
+    command: "node --enable-source-maps ../apps/api/dist/main.js",
+    url: `http://127.0.0.1:${onPort}/readyz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: "pglite://memory",
+      PORT: String(onPort),
+      HOST: "127.0.0.1",
+      BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      // Journeys sign many demo people in from one address within seconds.
+      SIGN_IN_RATE_LIMIT: "1000",
+      ...env,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,49 +59,23 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["json", { outputFile: resolve(reportsDir, "playwright.json") }]],
   outputDir: resolve(import.meta.dirname, "test-results"),
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
-  },
+  use: { trace: "retain-on-failure" },
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      testIgnore: CLOCK_SPECS,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${port}` },
+    },
+    {
+      // The server's clock moves forward here (POST /__test/clock, docs/security.md).
+      name: "clock",
+      testMatch: CLOCK_SPECS,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${clockPort}` },
     },
   ],
-  webServer: {
-    // One API process, as a worker of the supervisor runs it; ready once migrated and seeded.
-    command: "node --enable-source-maps ../apps/api/dist/main.js",
-    url: `http://127.0.0.1:${port}/readyz`,
-    timeout: 90_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      DATABASE_URL: "pglite://memory",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
-      // Journeys sign many demo people in from one address within seconds.
-      SIGN_IN_RATE_LIMIT: "1000",
-      // A generated 500-person team, for the dashboard-at-scale journey.
-      DEMO_LARGE_TEAM: "500",
-    },
-  },
+  webServer: [
+    // A generated 500-person team, for the dashboard-at-scale journey.
+    server(port, { DEMO_LARGE_TEAM: "500" }),
+    server(clockPort, { FIVEFOLD_TEST_CLOCK: "1" }),
+  ],
 });

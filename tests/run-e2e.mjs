@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the Playwright journeys: checks Chromium is there, builds the web app and the API, picks a free port.
+// Runs the Playwright journeys: checks Chromium is there, builds the web app and the API, picks two
+// free ports (the journeys' server and the one whose clock the cycle journey moves).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -17,14 +18,19 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const port = await new Promise((resolvePort, reject) => {
-  const server = createServer();
-  server.once("error", reject);
-  server.listen(0, "127.0.0.1", () => {
-    const address = server.address();
-    server.close(() => resolvePort(address.port));
+const freePort = () =>
+  new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolvePort(address.port));
+    });
   });
-});
+// Two servers: one for most journeys, one whose clock the cycle journey moves forward.
+const port = await freePort();
+let clockPort = await freePort();
+while (clockPort === port) clockPort = await freePort();
 
 const run = (command, args, env = {}) => {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
@@ -42,5 +48,6 @@ run("pnpm", [
 ]);
 run("pnpm", ["--filter", "@fivefold/tests", "exec", "playwright", "test", ...process.argv.slice(2)], {
   E2E_PORT: String(port),
+  E2E_CLOCK_PORT: String(clockPort),
   TURBO_TELEMETRY_DISABLED: "1",
 });

@@ -95,3 +95,22 @@ export async function releaseReport(
     await manager.dispose();
   }
 }
+
+/** A rater answers their invitation to `requestId` through the API: every item scored `score`. */
+export async function answerAs(baseURL: string, email: string, requestId: string, score = 4): Promise<void> {
+  const api = await apiAs(baseURL, email);
+  try {
+    const instrument = await api.query<{ dimensions: Array<{ items: Array<{ id: string }> }> }>(
+      "instrument.get",
+    );
+    const inbox = await api.query<Array<{ invitationId: string; requestId: string }>>("inbox.list");
+    const invitation = inbox.find((i) => i.requestId === requestId);
+    if (!invitation) throw new Error(`${email} was not invited`);
+    await api.mutate("responses.submit", {
+      invitationId: invitation.invitationId,
+      answers: instrument.dimensions.flatMap((d) => d.items.map((item) => ({ itemId: item.id, score }))),
+    });
+  } finally {
+    await api.dispose();
+  }
+}

@@ -1,17 +1,17 @@
-// The cycle journey as far as it runs on one day: an admin creates a cycle for Customer Success in
-// the wizard, reads its pre-flight (the five people rated in autumn are too recent, rule 10),
-// excludes them and launches; a subject proposes three peers within the rules; their manager
-// approves them all on one page; the admin's cycle page shows the drafts, and refuses reminders and
-// the release while the cycle is still in nominations; an analyst reads the organisation view of a
-// released demo cycle against the earlier one and downloads its table.
-//
-// Not covered here: answering and the release of this cycle. Its phase moves to answering only when
-// the jobs loop runs after the end of the day nominations close (UTC), and the API refuses a close
-// before today, so a same-day journey cannot reach it without a clock the server does not expose.
-// The API tests (apps/api/src/routers/cycles.test.ts) cover that part with the jobs' own clock.
+// The cycle journey from the wizard to the organisation view: an admin creates a cycle for Customer
+// Success, reads its pre-flight (the five people rated in autumn are too recent, rule 10), excludes
+// them and launches; a subject proposes three peers within the rules; their manager approves them
+// all on one page; reminders and the release wait for answering. Then nominations close: this
+// journey's server runs with FIVEFOLD_TEST_CLOCK=1, and the test moves the server's clock past the
+// close (the jobs open the requests as they would that day; nothing fakes the browser's clock). The
+// peers answer, one in the browser, while the admin's cycle page, never reloaded, shows the team's
+// answers coming in; the admin releases the cycle with "Release the cycle now"; the subject reads
+// their report; an analyst reads the organisation view of this cycle (one report: every cell hidden)
+// and of a released demo cycle against the earlier one, and downloads its table.
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { answerAs, apiAs } from "./api";
+import { rateAndSubmit, signIn, signOut } from "./helpers";
 
 const CYCLE = `Winter check-in ${Date.now().toString(36)}`;
 
@@ -77,10 +77,28 @@ async function approveAll(page: Page, cycleId: string): Promise<void> {
   await signOut(page);
 }
 
-test("an admin launches a cycle for a team, a subject proposes peers, the manager approves them on one page, an analyst reads the organisation view", async ({
+/** Freya's request in the cycle, as she reads it in her list (requests say which cycle they are in). */
+async function requestOf(baseURL: string, email: string, cycleId: string): Promise<string> {
+  const api = await apiAs(baseURL, email);
+  try {
+    const mine =
+      await api.query<Array<{ id: string; cycleId: string | null; role: string }>>("requests.list");
+    const request = mine.find((r) => r.cycleId === cycleId && r.role === "subject");
+    if (!request) throw new Error(`${email} has no request in the cycle`);
+    return request.id;
+  } finally {
+    await api.dispose();
+  }
+}
+
+test("a cycle from the wizard to the organisation view: launch, peers, approvals, answers watched live, release, the subject's report, HR's view", async ({
   page,
+  browser,
+  request,
+  baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
+  const base = baseURL ?? "";
   const cycleId = await createAndLaunch(page);
   await proposePeers(page, cycleId);
   await approveAll(page, cycleId);
@@ -100,12 +118,66 @@ test("an admin launches a cycle for a team, a subject proposes peers, the manage
   const spring = await idOf("Spring 2026");
   await signOut(page);
 
+  // Eight days on (the wizard closes nominations in seven), the jobs open the requests.
+  const moved = await request.post("/__test/clock", { data: { days: 8 } });
+  expect(moved.status()).toBe(200);
+  const freyaRequest = await requestOf(base, "freya.nilsson@acme.test", cycleId);
+
+  // The admin watches the cycle page in a window of their own.
+  const adminContext = await browser.newContext({ baseURL: base });
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@acme.test");
+  await admin.goto(`/admin/cycles/${cycleId}`);
+  await expect(admin.getByTestId("cycle-phase")).toHaveText("Answering");
+  const team = admin.getByTestId("team-participation").filter({ hasText: "Customer Success" });
+  const answered = team.getByRole("cell").nth(3);
+  await expect(answered).toHaveText("0");
+  await expect(team.getByRole("cell").nth(2)).not.toHaveText("hidden");
+  // A team with fewer than k subjects in the cycle (none here) shows no counts at all.
+  const sales = admin.getByTestId("team-participation").filter({ hasText: "Sales" });
+  await expect(sales.getByRole("cell").nth(3)).toHaveText("hidden");
+
+  // Clara answers in the browser, from her inbox; Diego and Zoe through the API.
+  await signIn(page, "clara.jensen@acme.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox" }).click();
+  await page.getByRole("link", { name: "Give feedback on Freya Nilsson" }).click();
+  await expect(page.getByRole("radiogroup").first()).toBeVisible(); // the form, not its loader
+  await rateAndSubmit(page, 4);
+  await signOut(page);
+  await admin.bringToFront();
+  // Never reloaded: the page fetches the figures again while the cycle runs (and on focus).
+  await expect(answered).toHaveText("1", { timeout: 30_000 });
+  await answerAs(base, "diego.ramirez@acme.test", freyaRequest, 3);
+  await answerAs(base, "zoe.adams@acme.test", freyaRequest, 5);
+  await expect(answered).toHaveText("3", { timeout: 30_000 });
+
+  // The admin releases the cycle: Freya's report has its three peers; Yuki's too few answers.
+  await admin.getByRole("button", { name: "Release the cycle now" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: /^1 released;/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(admin.getByTestId("cycle-phase")).toHaveText("Released");
+  await adminContext.close();
+
+  // The subject reads their report.
+  await signIn(page, "freya.nilsson@acme.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+  await page.locator(`a[href="/reports/${freyaRequest}"]`).click();
+  await expect(page.getByRole("heading", { name: "Your 360 report" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+  await signOut(page);
+
   await signIn(page, "ben.carter@acme.test");
   await page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Organisation view" })
     .click();
   await expect(page.getByRole("heading", { name: "Organisation view" })).toBeVisible();
+  // This cycle: its participation, and one released report, so no cell stands on k people.
+  await page.goto(`/org?cycle=${cycleId}&by=team`);
+  await expect(page.getByTestId("participation")).toContainText("Participation: 3 of");
+  await expect(page.getByTestId("org-row").first()).toContainText("Whole organisation");
+  await expect(page.getByTestId("org-row").first()).toContainText("fewer than 3 people");
   // A view HR shares is a link: the cycle, the grouping and the comparison are in it.
   await page.goto(`/org?cycle=${autumn}&by=team&compare=${spring}`);
   await expect(page.getByTestId("participation")).toContainText("invitations answered");

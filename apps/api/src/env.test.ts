@@ -103,6 +103,25 @@ describe("readEnv", () => {
   });
 });
 
+describe("FIVEFOLD_TEST_CLOCK", () => {
+  const e2e = { FIVEFOLD_TEST_CLOCK: "1", HOST: "127.0.0.1", DATABASE_URL: "pglite://memory" };
+  it("is off unless set, and on only for a loopback server over an in-memory database", () => {
+    expect(readEnv([], {}).testClock).toBe(false);
+    expect(readEnv([], { ...e2e, FIVEFOLD_TEST_CLOCK: "" }).testClock).toBe(false);
+    expect(readEnv([], e2e).testClock).toBe(true);
+    expect(readEnv([], { ...e2e, NODE_ENV: "production" }).testClock).toBe(true);
+  });
+
+  it("is refused wherever real data or other people could be (the attack of a moved calendar releasing a real cycle)", () => {
+    expect(() => readEnv([], { ...e2e, HOST: undefined })).toThrow(/HOST=127.0.0.1/);
+    expect(() => readEnv([], { ...e2e, HOST: "0.0.0.0" })).toThrow(ConfigError);
+    expect(() => readEnv([], { ...e2e, DATABASE_URL: undefined })).toThrow(/pglite:\/\/memory/);
+    expect(() => readEnv([], { ...e2e, DATABASE_URL: "pglite://.data/pglite" })).toThrow(ConfigError);
+    expect(() => readEnv([], { ...e2e, ...postgres })).toThrow(/end-to-end tests only/);
+    expect(() => readEnv([], { ...e2e, FIVEFOLD_TEST_CLOCK: "true" })).toThrow(/must be 1 or unset/);
+  });
+});
+
 describe("restart pauses", () => {
   it("double from 1 s to at most 30 s while a worker keeps dying young, and start over after it lived", () => {
     let crashes = 0;

@@ -48,6 +48,11 @@ export interface Env {
   statementTimeoutMs: number;
   /** How long a worker may take to drain on SIGTERM before it is stopped anyway. */
   shutdownTimeoutMs: number;
+  /**
+   * FIVEFOLD_TEST_CLOCK=1: a clock end-to-end journeys move forward (POST /__test/clock); only on
+   * a loopback address with an in-memory database, never where real data lives.
+   */
+  testClock: boolean;
 }
 
 /** A setting that cannot work: the message says what to change. */
@@ -140,7 +145,31 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2), vars = 
       86_400_000,
     ),
     shutdownTimeoutMs: integer(vars, "SHUTDOWN_TIMEOUT_MS", 25_000, 0, 600_000),
+    testClock: readTestClock(vars.FIVEFOLD_TEST_CLOCK, vars.HOST ?? "0.0.0.0", databaseUrl),
   };
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/**
+ * FIVEFOLD_TEST_CLOCK: unset or empty, off; "1", on, but only for a server nobody else can reach
+ * (HOST on loopback) over a database that vanishes with it (pglite://memory). A clock that moves
+ * releases cycles early, so anywhere else it is refused before anything starts.
+ */
+export function readTestClock(
+  raw: string | undefined,
+  host: string,
+  databaseUrl: string | undefined,
+): boolean {
+  if (raw === undefined || raw === "") return false;
+  if (raw !== "1") throw new ConfigError(`FIVEFOLD_TEST_CLOCK must be 1 or unset, got "${raw}"`);
+  if (!LOOPBACK_HOSTS.has(host) || databaseUrl !== "pglite://memory") {
+    throw new ConfigError(
+      "FIVEFOLD_TEST_CLOCK=1 is for end-to-end tests only: it needs HOST=127.0.0.1 (loopback) and DATABASE_URL=pglite://memory. " +
+        "Unset it to run Fivefold for real.",
+    );
+  }
+  return true;
 }
 
 /** proxy-addr's names for well-known ranges, accepted as they are. */

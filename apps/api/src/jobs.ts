@@ -19,6 +19,8 @@ export interface JobOptions {
   sealingSecret: string;
   intervalMs?: number;
   log: WorkerLog;
+  /** The clock (the e2e test clock); the real one when omitted. */
+  now?: (() => Date) | undefined;
 }
 
 interface JobStep {
@@ -61,7 +63,7 @@ function jobSteps(options: JobOptions): JobStep[] {
     {
       failure: "vacuuming sealed storage failed; retrying later",
       async run() {
-        const now = new Date();
+        const now = clockOf(options)();
         const vacuum = await vacuumAfterReleases(db, { now, lastRunAt: vacuumedAt });
         if (vacuum.outcome === "vacuumed") {
           vacuumedAt = now;
@@ -72,23 +74,25 @@ function jobSteps(options: JobOptions): JobStep[] {
     {
       failure: "sending feedback reminders failed",
       async run() {
-        const reminded = await sendDueReminders(db, { now: new Date(), appUrl });
+        const reminded = await sendDueReminders(db, { now: clockOf(options)(), appUrl });
         if (reminded.length > 0) log.info(`Reminded non-responders of ${reminded.length} request(s)`);
       },
     },
     {
       failure: "sending check-in reminders failed",
       async run() {
-        const reminded = await sendCheckinReminders({ ctx: { db, appUrl } });
+        const reminded = await sendCheckinReminders({ ctx: { db, appUrl, now: clockOf(options) } });
         if (reminded.length > 0) log.info(`Sent ${reminded.length} check-in reminder(s)`);
       },
     },
   ];
 }
 
+const clockOf = (options: JobOptions): (() => Date) => options.now ?? (() => new Date());
+
 /** The context a job's verbs run in: no caller, the clock of this run. */
 function jobContext(options: JobOptions): ServiceContext {
-  const now = new Date();
+  const now = clockOf(options)();
   return {
     db: options.db,
     driver: options.driver,
@@ -100,7 +104,7 @@ function jobContext(options: JobOptions): ServiceContext {
   };
 }
 
-export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
+export function startJobs(options: JobOptions): { stop: () => Promise<void>; runNow: () => Promise<void> } {
   const steps = jobSteps(options);
   const worker = startPeriodicWorker({
     intervalMs: options.intervalMs ?? 60_000,
@@ -116,5 +120,5 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void> } {
       }
     },
   });
-  return { stop: worker.stop };
+  return { stop: worker.stop, runNow: worker.runNow };
 }

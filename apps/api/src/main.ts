@@ -17,6 +17,7 @@ import {
 import { createAuth, servedOrigins } from "./auth";
 import { ConfigError, type Env, EXIT_CONFIG, readEnv } from "./env";
 import { defaultRateLimits } from "./http/rate-limits";
+import type { TestClockControl } from "./http/test-clock";
 import { startJobs } from "./jobs";
 import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
 import { leaseFor, MAIL_CONCURRENCY, startMailWorker } from "./mail/worker";
@@ -25,6 +26,7 @@ import { resolveAuthSecret, resolveSealingSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
 import { seedLargeTeam } from "./seed/large-team";
 import { buildServer } from "./server";
+import { TestClock } from "./test-clock";
 
 // The same from src/ (tsx) and from dist/ (the build): both sit two levels below the root.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -43,7 +45,15 @@ const speaks = !cluster.isWorker || process.env.FIVEFOLD_WORKER_SLOT === "0";
 /** What a signal must stop, and whether one came (the start-up then goes no further). */
 interface Lifecycle {
   stopping: boolean;
-  background: { stop: () => Promise<void> } | null;
+  background: { stop: () => Promise<void>; runJobs: () => Promise<void> } | null;
+}
+
+/** FIVEFOLD_TEST_CLOCK=1 (env.ts allows it on loopback with an in-memory database only). */
+function testClockFor(lifecycle: Lifecycle): TestClockControl {
+  console.warn(
+    "FIVEFOLD_TEST_CLOCK=1: this server's clock can be moved forward (POST /__test/clock). For end-to-end tests only.",
+  );
+  return { clock: new TestClock(), runJobs: async () => lifecycle.background?.runJobs() };
 }
 
 async function main(env: Env): Promise<void> {
@@ -57,13 +67,14 @@ async function main(env: Env): Promise<void> {
   const opened = performance.now();
   // Beside the embedded database (.data/ for the default .data/pglite), like its lock file.
   const dataDir = driver === "pglite" && location !== "memory" ? dirname(resolve(repoRoot, location)) : null;
-  const { app, readiness, baseURL, sealingSecret } = await buildApp(env, database, dataDir);
+  const lifecycle: Lifecycle = { stopping: false, background: null };
+  const testClock = env.testClock ? testClockFor(lifecycle) : undefined;
+  const { app, readiness, baseURL, sealingSecret } = await buildApp(env, database, dataDir, testClock);
   const address = await app.listen({ port: env.port, host: env.host });
   log(
     `Listening on ${address}, ${Math.round(performance.now() - opened)} ms after the database (${driver}, ${location}) opened in ${Math.round(opened - started)} ms`,
   );
 
-  const lifecycle: Lifecycle = { stopping: false, background: null };
   drainOnSignals(env, { app, database, readiness }, lifecycle);
 
   await migrate(database, migrationsFolder);
@@ -73,14 +84,19 @@ async function main(env: Env): Promise<void> {
   await seedOrExplain(env, database, readiness, sealingSecret);
   if (lifecycle.stopping) return;
 
-  lifecycle.background = startBackground(env, database, baseURL, sealingSecret);
+  lifecycle.background = startBackground(env, database, baseURL, sealingSecret, testClock?.clock.now);
   readiness.ready();
   process.send?.({ fivefold: "ready" });
   if (speaks) announceRunning(env, baseURL, started);
 }
 
 /** The secrets, Better Auth and the Fastify server, not yet listening; readiness says "starting". */
-async function buildApp(env: Env, database: DatabaseHandle, dataDir: string | null) {
+async function buildApp(
+  env: Env,
+  database: DatabaseHandle,
+  dataDir: string | null,
+  testClock: TestClockControl | undefined,
+) {
   const secrets = { dataDir, warn: (message: string) => speaks && console.warn(message) };
   const authSecret = resolveAuthSecret({ configured: env.authSecret, ...secrets });
   const sealingSecret = resolveSealingSecret({ configured: env.sealingSecret, ...secrets });
@@ -110,6 +126,7 @@ async function buildApp(env: Env, database: DatabaseHandle, dataDir: string | nu
       passwordMail: env.passwordMailRateLimit,
       link: env.linkRateLimit,
     }),
+    testClock,
   });
   if (speaks && env.publicUrl && env.trustProxy === false) {
     console.warn(
@@ -219,9 +236,22 @@ function announceRunning(env: Env, baseURL: string, started: number): void {
 }
 
 /** Jobs and the outbox worker: safe in every process, as they claim work with SKIP LOCKED. */
-function startBackground(env: Env, database: DatabaseHandle, appUrl: string, sealingSecret: string) {
+function startBackground(
+  env: Env,
+  database: DatabaseHandle,
+  appUrl: string,
+  sealingSecret: string,
+  now: (() => Date) | undefined,
+) {
   const jobLog = { info: log, error: (err: unknown, msg: string) => logError(msg, err) };
-  const jobs = startJobs({ db: database.db, driver: database.driver, appUrl, sealingSecret, log: jobLog });
+  const jobs = startJobs({
+    db: database.db,
+    driver: database.driver,
+    appUrl,
+    sealingSecret,
+    log: jobLog,
+    now,
+  });
   // Without SMTP_URL e-mails stay in the outbox, readable by admins on the Mailbox page.
   const mailer = env.smtpUrl
     ? startMailWorker({
@@ -233,12 +263,14 @@ function startBackground(env: Env, database: DatabaseHandle, appUrl: string, sea
         from: env.mailFrom,
         leaseMs: leaseFor(env.smtpTimeoutMs),
         log: jobLog,
+        ...(now ? { now } : {}),
       })
     : null;
   return {
     async stop() {
       await Promise.all([jobs.stop(), mailer?.stop()]);
     },
+    runJobs: jobs.runNow,
   };
 }
 

@@ -30,6 +30,33 @@ describe("periodic worker", () => {
     expect(most).toBe(1);
   });
 
+  it("runs once more on demand after the run in hand, and is done when that run is (the e2e clock waits for it)", async () => {
+    const started: number[] = [];
+    let finished = 0;
+    let inFlight = 0;
+    let most = 0;
+    const worker = startPeriodicWorker({
+      intervalMs: 60_000,
+      failureMessage: "failed",
+      log: quiet,
+      async run() {
+        started.push(Date.now());
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        inFlight--;
+        finished++;
+      },
+    });
+    expect(started).toHaveLength(1); // the first run is in progress
+    await worker.runNow();
+    expect(finished).toBe(2);
+    expect(most).toBe(1);
+    await worker.stop();
+    await worker.runNow(); // stopped: nothing more runs
+    expect(started).toHaveLength(2);
+  });
+
   // That the logged error loses a failed query's parameters is shown on a real database in logs.test.ts.
   it("logs a failed run and keeps going", async () => {
     const errors: Array<{ error: unknown; msg: string }> = [];

@@ -29,6 +29,8 @@ export interface PeriodicWorkerOptions {
 export interface PeriodicWorker {
   /** Runs now, unless a run is in progress or the worker stopped. */
   kick: () => void;
+  /** Waits for the run in progress, then runs once more (unless stopped); done when that run is. */
+  runNow: () => Promise<void>;
   /** Lets the run in progress finish; no run starts after. */
   stop: () => Promise<void>;
 }
@@ -66,6 +68,12 @@ export function startPeriodicWorker(options: PeriodicWorkerOptions): PeriodicWor
   schedule();
   return {
     kick: tick,
+    async runNow() {
+      while (running) await running;
+      if (stopped) return;
+      tick();
+      await running;
+    },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -14,6 +14,7 @@ import { registerOriginCheck } from "./http/origin";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
 import { signedInUserId } from "./http/session";
 import { registerWebApp } from "./http/static";
+import { registerTestClock, type TestClockControl } from "./http/test-clock";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
@@ -45,6 +46,8 @@ export interface ServerOptions {
   trustProxy?: number | string[] | false;
   /** Rate limits counted in the database; none when omitted (tests that are not about them). */
   rateLimits?: RateLimitSettings;
+  /** FIVEFOLD_TEST_CLOCK=1 only: the clock every call's services read, and its endpoint. */
+  testClock?: TestClockControl | undefined;
 }
 
 declare module "fastify" {
@@ -82,6 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   trackInFlight(app);
   holdWhileStarting(app, readiness, options.holdWhileStartingMs ?? 10_000);
   registerAuthRoutes(app, auth, limiter);
+  if (options.testClock) registerTestClock(app, options.testClock);
 
   await registerTrpc(app, options, limiter);
 
@@ -160,6 +164,7 @@ async function registerTrpc(
             appUrl: options.appUrl,
             mailboxEnabled: options.mailboxEnabled,
             sealingSecret: options.sealingSecret,
+            now: options.testClock?.clock.now,
           },
           userId,
           limiter ? { clientAddress: req.ip, limiter } : undefined,

@@ -111,7 +111,7 @@ describe("cycles.preflight and cycles.launch", () => {
       ...calendar(),
     });
     // p1 already has a request collecting answers: a second one at once would break rule 10.
-    await h.as(a, "manager").requests.create({
+    const { id: oneOffId } = await h.as(a, "manager").requests.create({
       subjectId: id(a, "p1"),
       deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       raters: ["p2", "p3", "p4"].map((key) => ({ personId: id(a, key), group: "peer" as const })),
@@ -167,6 +167,15 @@ describe("cycles.preflight and cycles.launch", () => {
     );
     expect(request?.deadline.toISOString()).toBe(`${calendar().answersDueOn}T23:59:59.999Z`);
 
+    // requests.* tell a cycle's request from a one-off: the cycle's drafts carry its id, p1's none.
+    const manager = h.as(a, "manager");
+    const listed = await manager.requests.list();
+    expect(listed.find((r) => r.id === request?.id)?.cycleId).toBe(cycleId);
+    expect(listed.find((r) => r.id === oneOffId)?.cycleId).toBeNull();
+    expect((await manager.requests.get({ requestId: request?.id ?? "" })).cycleId).toBe(cycleId);
+    expect((await manager.requests.get({ requestId: oneOffId })).cycleId).toBeNull();
+    expect((await h.as(a, "subject").requests.get({ requestId: request?.id ?? "" })).cycleId).toBe(cycleId);
+
     await expect(admin.cycles.launch({ cycleId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await h.cancelActiveRequests();
   });
@@ -198,6 +207,63 @@ describe("cycles.preflight and cycles.launch", () => {
     await expect(admin.cycles.extend({ cycleId, phase: "answering", on: day(10) })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+    await h.cancelActiveRequests();
+  });
+});
+
+describe("cycles.progress while raters answer", () => {
+  it("counts answers live for a team of at least k subjects, and never an uncounted rater's (the attack of subtracting each request's own progress from the team's)", async () => {
+    await h.cancelActiveRequests();
+    const admin = h.as(a, "admin");
+    const { id: cycleId } = await admin.cycles.create({
+      name: "Live",
+      population: { teamIds: [core()] },
+      ...calendar(),
+    });
+    await admin.cycles.launch({ cycleId });
+    // Nominations close: the requests of the two people with direct reports open (subject, manager).
+    const opened = await advanceCycles({
+      ctx: systemContext(h, { now: new Date(Date.now() + 8 * 86_400_000) }),
+    });
+    expect(opened.find((m) => m.cycleId === cycleId)?.tally.outcomes).toMatchObject({ opened: 2 });
+    const coreOf = async () =>
+      (await admin.cycles.progress({ cycleId })).teams.find((team) => team.teamId === core());
+    const before = await coreOf();
+    expect(before).toMatchObject({ people: 5, answered: 0 });
+    expect(before?.invited).toBeGreaterThan(0);
+
+    // One direct report answers: the team's figure moves at once, with nothing else said.
+    const d1 = h.as(a, "d1");
+    const invitation = (await d1.inbox.list()).find((i) => i.group === "direct_report");
+    if (!invitation) throw new Error("d1 not invited");
+    await d1.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) });
+    expect(await coreOf()).toMatchObject({ answered: 1, invited: before?.invited });
+
+    // An external rater who does not count towards k answered too: each request's progress hides
+    // whether they did, so the team's sum must not show it either (else: team − Σ requests).
+    await h.database.db.insert(schema.invitations).values({
+      orgId: a.orgId,
+      requestId: invitation.requestId,
+      email: "outsider@elsewhere.test",
+      group: "other",
+      tokenHash: `uncounted-${cycleId}`,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      state: "submitted",
+      counts: false,
+    });
+    const after = await coreOf();
+    expect(after).toMatchObject({ answered: 1, invited: before?.invited });
+    const requests = await h.database.db
+      .select({ id: schema.feedbackRequests.id })
+      .from(schema.feedbackRequests)
+      .where(and(eq(schema.feedbackRequests.cycleId, cycleId), eq(schema.feedbackRequests.state, "open")));
+    let counted = 0;
+    for (const request of requests) {
+      for (const line of (await admin.requests.progress({ requestId: request.id })).groups) {
+        counted += line.submitted ?? 0;
+      }
+    }
+    expect(after?.answered).toBe(counted);
     await h.cancelActiveRequests();
   });
 });

@@ -21,6 +21,8 @@ export interface Context {
   memo: Map<string, Promise<unknown>>;
   /** The client address and the rate limiter, for calls that came over HTTP. */
   edge?: EdgeContext;
+  /** The clock services read (`nowOf`); the real one when omitted (only the e2e test clock sets it). */
+  now?: () => Date;
 }
 
 export interface ContextBase {
@@ -29,6 +31,7 @@ export interface ContextBase {
   appUrl: string;
   mailboxEnabled: boolean;
   sealingSecret: string;
+  now?: (() => Date) | undefined;
 }
 
 export interface MemberContext extends Context {
@@ -41,6 +44,7 @@ export interface MemberContext extends Context {
 export function createContextFor(base: ContextBase, userId: string | null, edge?: EdgeContext): Context {
   return {
     ...(edge ? { edge } : {}),
+    ...(base.now ? { now: base.now } : {}),
     db: base.db,
     driver: base.driver,
     appUrl: base.appUrl,

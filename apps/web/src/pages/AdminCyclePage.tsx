@@ -1,5 +1,6 @@
 // One cycle (admins): its phase and days, its requests by state, participation by team (counts
-// only for teams of at least k people, as the API gives them), and the admin's actions.
+// only for teams of at least k people, as the API gives them; fetched again every few seconds
+// while the cycle runs, and on focus), and the admin's actions.
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -10,11 +11,23 @@ import { type CycleProgress, PHASE_LABELS } from "../lib/cycles";
 import { STATE_LABELS } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 
+/** While a cycle runs, its figures move as raters answer: fetched again this often, and on focus. */
+const LIVE_MS = 10_000;
+const live = (phase: string | undefined) => phase === "nominations" || phase === "answering";
+
 export default function AdminCyclePage() {
   const { cycleId = "" } = useParams();
   const trpc = useTRPC();
-  const cycle = useQuery(trpc.cycles.get.queryOptions({ cycleId }));
-  const progress = useQuery(trpc.cycles.progress.queryOptions({ cycleId }));
+  const cycle = useQuery({
+    ...trpc.cycles.get.queryOptions({ cycleId }),
+    staleTime: 0,
+    refetchInterval: (query) => (live(query.state.data?.phase) ? LIVE_MS : false),
+  });
+  const progress = useQuery({
+    ...trpc.cycles.progress.queryOptions({ cycleId }),
+    staleTime: 0,
+    refetchInterval: (query) => (live(query.state.data?.phase) ? LIVE_MS : false),
+  });
   if (cycle.isError) return <ErrorState error={cycle.error} onRetry={() => cycle.refetch()} />;
   if (progress.isError) return <ErrorState error={progress.error} onRetry={() => progress.refetch()} />;
   if (!cycle.data || !progress.data) return <PageLoader />;
@@ -54,13 +67,25 @@ export default function AdminCyclePage() {
           </Card>
         ))}
       </SimpleGrid>
-      <TeamParticipation teams={progress.data.teams} />
+      <TeamParticipation
+        teams={progress.data.teams}
+        updatedAt={progress.dataUpdatedAt}
+        live={live(progress.data.phase)}
+      />
       <CycleActions cycle={c} />
     </Stack>
   );
 }
 
-function TeamParticipation({ teams }: { teams: CycleProgress["teams"] }) {
+function TeamParticipation({
+  teams,
+  updatedAt,
+  live,
+}: {
+  teams: CycleProgress["teams"];
+  updatedAt: number;
+  live: boolean;
+}) {
   const rate = (answered: number | null, invited: number | null) =>
     answered === null || invited === null
       ? "—"
@@ -73,7 +98,9 @@ function TeamParticipation({ teams }: { teams: CycleProgress["teams"] }) {
         Participation by team
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
-        Counts show only for teams with at least the anonymity threshold of people; never who.
+        Invitations to rate each team's people, and how many were answered. Counts show only for teams with at
+        least the anonymity threshold of people taking part; never who.
+        {live ? ` Updated as raters answer (last at ${new Date(updatedAt).toLocaleTimeString()}).` : ""}
       </Text>
       <Table aria-label="Participation by team">
         <Table.Thead>
@@ -87,7 +114,7 @@ function TeamParticipation({ teams }: { teams: CycleProgress["teams"] }) {
         </Table.Thead>
         <Table.Tbody>
           {teams.map((t) => (
-            <Table.Tr key={t.teamId}>
+            <Table.Tr key={t.teamId} data-testid="team-participation">
               <Table.Td>{t.name}</Table.Td>
               <Table.Td>{t.people}</Table.Td>
               <Table.Td>{t.invited ?? "hidden"}</Table.Td>

@@ -248,7 +248,9 @@ export interface TeamParticipation {
 /**
  * Per team, the invitations to rate the team's subjects in this cycle and how many were answered.
  * Counted by the subject's team, never by the rater's: a team an admin makes around one rater
- * would otherwise show whether that rater answered (rule 8).
+ * would otherwise show whether that rater answered (rule 8). Only invitations that count towards
+ * k: whether a rater who does not count answered is shown nowhere (each request's own progress
+ * hides it), and a team's sum must not tell it by subtraction.
  */
 export async function cycleParticipationByTeam(
   db: Executor,
@@ -282,7 +284,11 @@ export async function cycleParticipationByTeam(
     )
     .leftJoin(
       invitations,
-      and(eq(invitations.orgId, feedbackRequests.orgId), eq(invitations.requestId, feedbackRequests.id)),
+      and(
+        eq(invitations.orgId, feedbackRequests.orgId),
+        eq(invitations.requestId, feedbackRequests.id),
+        eq(invitations.counts, true),
+      ),
     )
     .where(and(eq(feedbackRequests.orgId, orgId), eq(feedbackRequests.cycleId, cycleId)))
     .groupBy(teamMembers.teamId);

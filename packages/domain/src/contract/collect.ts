@@ -128,6 +128,8 @@ export const requestDetailOutput = z.object({
   threshold: z.number().int(),
   insufficientReason: z.enum(["too_few_raters", "too_close_to_earlier"]).nullable(),
   instrumentVersion: z.number().int(),
+  /** The cycle the request belongs to; null for a one-off request. */
+  cycleId: z.string().nullable(),
   role: viewerRole,
   nominations: z.array(
     z.object({
@@ -151,6 +153,8 @@ export const requestListOutput = z.array(
     deadline: z.string(),
     createdAt: z.string(),
     closedAt: z.string().nullable(),
+    /** The cycle the request belongs to; null for a one-off request. */
+    cycleId: z.string().nullable(),
     role: viewerRole,
     /** Progress and pending nominations, only for the requests the caller manages. */
     groups: z.array(progressLineSchema).nullable(),

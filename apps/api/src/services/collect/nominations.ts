@@ -156,6 +156,7 @@ export async function getRequest({
     threshold: request.threshold,
     insufficientReason: request.insufficientReason,
     instrumentVersion: request.instrumentVersion,
+    cycleId: request.cycleId,
     role: manages ? ("manager" as const) : ("subject" as const),
     nominations: nominations.map((n) => ({
       id: n.id,

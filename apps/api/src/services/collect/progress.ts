@@ -64,6 +64,7 @@ export async function listRequests({ ctx }: { ctx: MemberServiceContext }) {
       deadline: r.deadline.toISOString(),
       createdAt: r.createdAt.toISOString(),
       closedAt: r.closedAt?.toISOString() ?? null,
+      cycleId: r.cycleId,
       role: manages ? ("manager" as const) : ("subject" as const),
       groups: manages ? progressLines(progress.get(r.id) ?? [], r.threshold) : null,
       pendingNominations: manages ? (pending.get(r.id) ?? 0) : null,

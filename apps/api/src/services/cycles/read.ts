@@ -1,6 +1,6 @@
 // Reading cycles: the list, one cycle with its counts, and its progress for admins — counts per
-// state and, per team with at least k subjects in the cycle, how many invitations to rate them were
-// answered (never who, and never counted by the rater's team).
+// state and, per team of at least k people with at least k subjects in the cycle, how many
+// invitations to rate them were answered (never who, and never counted by the rater's team).
 import { countCycleRequestsByState, cycleParticipationByTeam, listOrgCycles } from "@fivefold/db";
 import type { MemberServiceContext } from "../context";
 import { cycleSummary, loadCycle, populationOf, rulesOf } from "./shape";
@@ -37,9 +37,11 @@ export async function cycleProgress({
     phase: cycle.phase,
     requests: { byState },
     teams: teams.map((team) => {
-      // Counted over the raters of the team's subjects, and only for at least k subjects: each
-      // request's own progress is already its requester's, and k of them summed tell no more.
-      const shown = team.subjects >= k;
+      // Counted over the raters of the team's subjects, and only for a team of at least k people
+      // with at least k subjects in the cycle. The figures move as raters answer (a live count,
+      // like each request's own progress, which admins already read): a team's figure is the sum
+      // of those requests' counted lines, so watching it tells no more than watching them.
+      const shown = team.people >= k && team.subjects >= k;
       return {
         teamId: team.teamId,
         name: team.name,

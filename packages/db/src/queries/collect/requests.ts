@@ -130,6 +130,7 @@ export async function listRequestsInvolving(db: Executor, orgId: string, personI
       closedAt: feedbackRequests.closedAt,
       requesterId: feedbackRequests.requesterId,
       threshold: feedbackRequests.threshold,
+      cycleId: feedbackRequests.cycleId,
       subjectId: people.id,
       subjectName: people.name,
       subjectManagerId: people.managerId,
