@@ -59,7 +59,7 @@ export async function releaseReport(
 ): Promise<string> {
   const manager = await apiAs(baseURL, input.managerEmail);
   try {
-    const people = await manager.query<Person[]>("people.list");
+    const people = (await manager.query<{ people: Person[] }>("people.list", { limit: 100 })).people;
     const byEmail = new Map(people.map((p) => [p.email, p]));
     const subject = byEmail.get(input.subjectEmail);
     if (!subject) throw new Error(`no person ${input.subjectEmail}`);

@@ -120,7 +120,7 @@ describe(`people.list on ${testDriver()}`, () => {
     expect((await caller.people.list({ query: "  ", limit: 100 })).people.length).toBe(70);
   });
 
-  it("filters by team, by manager and by whole e-mail addresses", async () => {
+  it("filters by team, by manager, by id and by whole e-mail addresses", async () => {
     const caller = h.as(a, "p0");
     const team = (await caller.people.list({ teamId: a.teams.Core })).people;
     expect(team.map((p) => p.id).sort()).toEqual(["boss", "p1", "p2", "p3"].map((k) => idOf(a, k)).sort());
@@ -134,6 +134,8 @@ describe(`people.list on ${testDriver()}`, () => {
     ).people;
     expect(resolved.map((p) => p.id)).toEqual([idOf(a, "p0")]);
     expect((await caller.people.list({ emails: [] })).people).toEqual([]);
+    const named = (await caller.people.list({ ids: [idOf(a, "p5"), idOf(a, "p6"), idOf(b, "p7")] })).people;
+    expect(named.map((p) => p.id).sort()).toEqual([idOf(a, "p5"), idOf(a, "p6")].sort());
   });
 
   it("limit is 50 unless asked, at least 1 and at most 100", async () => {
@@ -174,6 +176,7 @@ describe(`people.list on ${testDriver()}`, () => {
     expect((await caller.people.list({ teamId: b.teams.Core })).people).toEqual([]);
     expect((await caller.people.list({ managerId: idOf(b, "boss") })).people).toEqual([]);
     expect((await caller.people.list({ emails: ["ann.0@beta.test"] })).people).toEqual([]);
+    expect((await caller.people.list({ ids: [idOf(b, "p0")] })).people).toEqual([]);
     expect((await caller.people.list({ query: "beta" })).people).toEqual([]);
     // A cursor Beta was given only places Alpha's list; it carries no organisation.
     const betaPage = await h.as(b, "p0").people.list({ limit: 3 });

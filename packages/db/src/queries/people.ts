@@ -18,6 +18,7 @@ export interface PeoplePageFilter {
   after?: { name: string; id: string } | undefined;
   teamId?: string | undefined;
   managerId?: string | undefined;
+  ids?: string[] | undefined;
   /** Addresses, matched whole (case ignored). */
   emails?: string[] | undefined;
   limit: number;
@@ -49,6 +50,7 @@ export async function listPeoplePage(
     filters.push(sql`(${people.name}, ${people.id}) > (${filter.after.name}, ${filter.after.id}::uuid)`);
   }
   if (filter.managerId) filters.push(eq(people.managerId, filter.managerId));
+  if (filter.ids) filters.push(filter.ids.length ? inArray(people.id, filter.ids) : sql`false`);
   if (filter.emails) {
     const emails = filter.emails.map((e) => e.toLowerCase());
     filters.push(emails.length ? inArray(sql`lower(${people.email})`, emails) : sql`false`);

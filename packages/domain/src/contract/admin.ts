@@ -71,7 +71,8 @@ export const PEOPLE_PAGE_MAX = 100;
 /**
  * people.list: the active people of the organisation, by name then id, a page at a time, for
  * picking raters, partners, members and coaches. `query` finds people whose name, last name or
- * e-mail address starts with it (case ignored); `emails` resolves pasted addresses exactly.
+ * e-mail address starts with it (case ignored); `ids` names chosen people; `emails` resolves pasted
+ * addresses exactly.
  */
 export const peopleListInput = z
   .object({
@@ -87,6 +88,11 @@ export const peopleListInput = z
     teamId: id("The team").optional(),
     /** Only the direct reports of this person. */
     managerId: id("The manager").optional(),
+    /** Only these people (e.g. to name the ones already chosen). */
+    ids: z
+      .array(id("A person"))
+      .max(PEOPLE_PAGE_MAX, { error: `Ask for at most ${PEOPLE_PAGE_MAX} people by id at a time` })
+      .optional(),
     /** Only the people with these addresses (case ignored). */
     emails: z
       .array(z.string().trim().max(320))

@@ -42,6 +42,7 @@ export async function listActivePeople({
     after: input.cursor ? decodeCursor(input.cursor) : undefined,
     teamId: input.teamId,
     managerId: input.managerId,
+    ids: input.ids,
     emails: input.emails,
     // One more than the page: whether there is a next page, without counting.
     limit: input.limit + 1,
