@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { people, teamMembers } from "../schema";
+import { qualified } from "./qualified";
 
 export interface PersonSummary {
   id: string;
@@ -69,7 +70,7 @@ export async function listPeoplePage(
       // Only for the page's rows: (org_id, person_id) serves it.
       teamIds: sql<
         string[]
-      >`(select coalesce(array_agg(${teamMembers.teamId}::text order by ${teamMembers.teamId}), '{}') from ${teamMembers} where ${teamMembers.orgId} = ${people.orgId} and ${teamMembers.personId} = ${people.id})`,
+      >`(select coalesce(array_agg(${qualified(teamMembers.teamId)}::text order by ${qualified(teamMembers.teamId)}), '{}') from ${teamMembers} where ${qualified(teamMembers.orgId)} = ${qualified(people.orgId)} and ${qualified(teamMembers.personId)} = ${qualified(people.id)})`,
     })
     .from(people)
     .where(and(...filters))
