@@ -27,7 +27,10 @@ test("a Berlin rater sees the e-mail's deadline, and the autosaved draft sends n
   let requestId = "";
   try {
     const people = (
-      await manager.query<{ people: Array<{ id: string; email: string }> }>("people.list", { limit: 100 })
+      await manager.query<{ people: Array<{ id: string; email: string }> }>("people.list", {
+        emails: ["kwame.mensah@acme.test", ...RATERS.map((name) => `${name}@acme.test`)],
+        limit: 100,
+      })
     ).people;
     const id = (email: string) => {
       const person = people.find((p) => p.email === email);
