@@ -6,6 +6,7 @@
 // never on a timing.
 //
 //   pnpm bench:http [--people 10000] [--duration 5] [--rounds 3] [--connections 50] [--no-write]
+//                   [--only "people.list,coach of 62"]   (the paths whose names contain one of these)
 //   pnpm bench:http --smoke
 //
 // Postgres when TEST_DATABASE_URL is set (a new database on that server, dropped at the end),
@@ -40,8 +41,14 @@ const { values: args } = parseArgs({
     raters: { type: "string" },
     "no-write": { type: "boolean", default: false },
     label: { type: "string" },
+    only: { type: "string" },
   },
 });
+/** Substrings of the path names to measure (all when unset); the submit burst always runs. */
+const only = (args.only ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const smoke = args.smoke === true;
 const people = Number(args.people ?? (smoke ? 300 : 10_000));
 const duration = Number(args.duration ?? (smoke ? 1 : 5));
@@ -410,6 +417,7 @@ async function main(): Promise<void> {
     console.log(`  seeded ${org.name} in ${(seedMs / 1000).toFixed(1)} s`);
     const sealingSecret = randomBytes(32).toString("base64url");
     const submit = await prepareSubmits(database, org.signIns.manager.email, sealingSecret);
+    const wideCoach = await makeWideCoach(database, org.signIns.coach.email, WIDE_COACH_TEAMS);
     const before = await countSubmitted(database.db, submit.requestIds);
     await database.close();
 
@@ -453,6 +461,7 @@ async function main(): Promise<void> {
     const cookies = {
       subject: await signIn(base, subject.email),
       coach: await signIn(base, coach.email),
+      wideCoach: await signIn(base, wideCoach.email),
       manager: await signIn(base, manager.email),
       admin: await signIn(base, admin.email),
     };
@@ -465,6 +474,12 @@ async function main(): Promise<void> {
     if (!team) throw new Error("the manager sees no team");
     const coachTeams = await trpc<unknown[]>(base, cookies.coach, "dashboards.teams");
     const coachReports = await trpc<unknown[]>(base, cookies.coach, "reports.list");
+    const wideTeams = await trpc<unknown[]>(base, cookies.wideCoach, "dashboards.teams");
+    const wideReports = await trpc<unknown[]>(base, cookies.wideCoach, "reports.list");
+    const search = "gar";
+    const searched = await trpc<{ people: unknown[] }>(base, cookies.subject, "people.list", {
+      query: search,
+    });
 
     // Static assets: the entry script (the largest .js the index names) and index.html.
     const indexHtml = readFileSync(join(root, "apps/web/dist/index.html"), "utf8");
@@ -516,9 +531,27 @@ async function main(): Promise<void> {
         headers: { cookie: cookies.coach },
       },
       {
-        name: "people.list",
-        note: "any member",
+        name: `dashboards.teams (coach of ${wideCoach.teams})`,
+        note: `${wideTeams.length} teams listed (a coach given ${wideCoach.teams} teams for this run)`,
+        url: trpcGet("dashboards.teams"),
+        headers: { cookie: cookies.wideCoach },
+      },
+      {
+        name: `reports.list (coach of ${wideCoach.teams})`,
+        note: `${wideReports.length} reports listed`,
+        url: trpcGet("reports.list"),
+        headers: { cookie: cookies.wideCoach },
+      },
+      {
+        name: "people.list, first page",
+        note: "any member; 50 people",
         url: trpcGet("people.list"),
+        headers: { cookie: cookies.subject },
+      },
+      {
+        name: `people.list, search "${search}"`,
+        note: `any member; ${searched.people.length} people`,
+        url: trpcGet("people.list", { query: search }),
         headers: { cookie: cookies.subject },
       },
       {
@@ -535,6 +568,10 @@ async function main(): Promise<void> {
       },
     ];
 
+    if (only.length > 0) {
+      const kept = paths.filter((p) => only.some((o) => p.name.includes(o)));
+      paths.splice(0, paths.length, ...kept);
+    }
     // Record each answer once, then serve the same bytes from the bare server.
     const fixtures: Recorded[] = [];
     for (const p of paths) {
@@ -668,6 +705,41 @@ async function main(): Promise<void> {
     for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
     await target.drop();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A coach of many teams
+
+/** Issue 15 measured the coach's paths for a coach of 62 teams; the generator gives each coach 6–7. */
+const WIDE_COACH_TEAMS = 62;
+
+/**
+ * Another coach than `except`, given more teams (up to `teams`, by name) so their dashboards list and
+ * reports list are as large as a coach of many teams sees. Written straight into team_coaches,
+ * before the server starts; whatever they rated anonymously the policy still hides from them.
+ */
+async function makeWideCoach(database: DatabaseHandle, except: string, teams: number) {
+  const db = database.db;
+  const [coach] = await queryRows<{ id: string; org_id: string; email: string }>(
+    db,
+    sql`select p.id, p.org_id, u.email from people p join "user" u on u.id = p.user_id
+        join person_roles r on r.org_id = p.org_id and r.person_id = p.id and r.role = 'coach'
+        where u.email <> ${except} order by u.email limit 1`,
+  );
+  if (!coach) throw new Error("no second coach to give more teams");
+  await queryRows(
+    db,
+    sql`insert into team_coaches (org_id, team_id, person_id)
+        select t.org_id, t.id, ${coach.id}::uuid from teams t where t.org_id = ${coach.org_id}
+          and not exists (select 1 from team_coaches c where c.org_id = t.org_id and c.team_id = t.id and c.person_id = ${coach.id})
+        order by t.name
+        limit greatest(0, ${teams} - (select count(*) from team_coaches c where c.org_id = ${coach.org_id} and c.person_id = ${coach.id}))`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from team_coaches where org_id = ${coach.org_id} and person_id = ${coach.id}`,
+  );
+  return { email: coach.email, teams: count?.n ?? 0 };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,7 +26,12 @@ test("a Berlin rater sees the e-mail's deadline, and the autosaved draft sends n
   const manager = await apiAs(base, "rachel.stein@acme.test");
   let requestId = "";
   try {
-    const people = await manager.query<Array<{ id: string; email: string }>>("people.list");
+    const people = (
+      await manager.query<{ people: Array<{ id: string; email: string }> }>("people.list", {
+        emails: ["kwame.mensah@acme.test", ...RATERS.map((name) => `${name}@acme.test`)],
+        limit: 100,
+      })
+    ).people;
     const id = (email: string) => {
       const person = people.find((p) => p.email === email);
       if (!person) throw new Error(`no person ${email}`);

@@ -111,7 +111,12 @@ test("a manager cancels an open request after confirming, and it says so", async
   const manager = await apiAs(baseURL ?? "", "daniel.okafor@acme.test");
   let requestId: string;
   try {
-    const people = await manager.query<Array<{ id: string; email: string }>>("people.list");
+    const people = (
+      await manager.query<{ people: Array<{ id: string; email: string }> }>("people.list", {
+        emails: ["lukas.becker@acme.test"],
+        limit: 100,
+      })
+    ).people;
     const lukas = people.find((p) => p.email === "lukas.becker@acme.test");
     ({ id: requestId } = await manager.mutate<{ id: string }>("requests.create", {
       subjectId: lukas?.id,

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "./client";
 import { migrate } from "./migrate";
-import { countOrganisations, findMembershipByUserId, listPeople } from "./queries";
+import { countOrganisations, findMembershipByUserId, listPeoplePage } from "./queries";
 import * as schema from "./schema";
 import { createTestDatabase, testDriver } from "./testing";
 
@@ -90,7 +90,7 @@ describe(`schema on ${testDriver()}`, () => {
       org: { id: org.id, name: "Org A", anonymityThreshold: 3 },
       roles: ["coach", "member"],
     });
-    const listed = await listPeople(db, org.id);
+    const listed = await listPeoplePage(db, org.id, { limit: 50 });
     expect(listed).toEqual([
       { id: ada.id, name: "Ada", email: "ada@example.test", managerId: boss.id, teamIds: [team.id] },
       { id: boss.id, name: "Boss", email: "boss@example.test", managerId: null, teamIds: [] },
@@ -125,6 +125,6 @@ describe(`schema on ${testDriver()}`, () => {
       .insert(schema.people)
       .values({ orgId: org.id, userId: "u2", name: "Gone", email: "gone@example.test", active: false });
     expect(await findMembershipByUserId(db, "u2")).toBeNull();
-    expect(await listPeople(db, org.id)).toEqual([]);
+    expect(await listPeoplePage(db, org.id, { limit: 50 })).toEqual([]);
   });
 });

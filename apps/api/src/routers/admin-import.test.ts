@@ -119,7 +119,7 @@ describe(`people.import on ${testDriver()}`, () => {
     expect(bob?.managerId).toBe(gus?.id);
     expect(await person(a, "bad")).toBeUndefined();
     // The new people are members: people.list shows them to everyone in the organisation.
-    const list = await h.as(a, "ann").people.list();
+    const { people: list } = await h.as(a, "ann").people.list();
     expect(list.map((p) => p.name)).toEqual(expect.arrayContaining(["Fay Ford", "Gus Gray"]));
   });
 

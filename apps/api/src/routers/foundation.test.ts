@@ -41,7 +41,8 @@ describe(`foundation procedures on ${testDriver()}`, () => {
   });
 
   it("people.list shows my organisation only, with managers and teams", async () => {
-    const list = await h.as(orgA, "ann").people.list();
+    const { people: list, nextCursor } = await h.as(orgA, "ann").people.list();
+    expect(nextCursor).toBeNull();
     expect(list).toHaveLength(6);
     expect(list.every((p) => p.email.endsWith("@a.test"))).toBe(true);
     const ann = list.find((p) => p.email === "ann@a.test");
@@ -50,7 +51,7 @@ describe(`foundation procedures on ${testDriver()}`, () => {
     const idsB = new Set(Object.values(orgB.people).map((p) => p.personId));
     expect(list.some((p) => idsB.has(p.id))).toBe(false);
 
-    const listB = await h.as(orgB, "ann").people.list();
+    const { people: listB } = await h.as(orgB, "ann").people.list();
     expect(listB.every((p) => p.email.endsWith("@b.test"))).toBe(true);
   });
 });

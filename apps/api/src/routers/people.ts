@@ -9,6 +9,7 @@ import {
   importInput,
   importOutput,
   peopleDirectoryOutput,
+  peopleListInput,
   peopleListOutput,
   personIdInput,
   setRolesInput,
@@ -18,14 +19,18 @@ import {
 import { erasePerson } from "../services/admin/erase";
 import { exportPerson } from "../services/admin/export";
 import { importPeople } from "../services/admin/import";
-import { createPerson, listActivePeople, peopleDirectory, setRoles } from "../services/admin/people";
+import { listActivePeople } from "../services/admin/list-people";
+import { createPerson, peopleDirectory, setRoles } from "../services/admin/people";
 import { updatePerson } from "../services/admin/update-person";
 import { memberProcedure, roleProcedure, router } from "../trpc/init";
 
 const admin = roleProcedure("admin");
 
 export const peopleRouter = router({
-  list: memberProcedure.output(peopleListOutput).query(({ ctx }) => listActivePeople({ ctx })),
+  list: memberProcedure
+    .input(peopleListInput)
+    .output(peopleListOutput)
+    .query(({ ctx, input }) => listActivePeople({ ctx, input })),
   directory: admin.output(peopleDirectoryOutput).query(({ ctx }) => peopleDirectory({ ctx })),
   import: admin
     .input(importInput)

@@ -11,14 +11,12 @@ import { useTRPC } from "../lib/trpc";
 export default function AdminTeamsPage() {
   const trpc = useTRPC();
   const teams = useQuery(trpc.teams.list.queryOptions());
-  const people = useQuery(trpc.people.list.queryOptions());
   // undefined: closed; null: a new team; an id: that team.
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
   const [removing, setRemoving] = useState<string | null>(null);
 
-  if (teams.isPending || people.isPending) return <PageLoader />;
+  if (teams.isPending) return <PageLoader />;
   if (teams.isError) return <ErrorState error={teams.error} onRetry={() => teams.refetch()} />;
-  if (people.isError) return <ErrorState error={people.error} onRetry={() => people.refetch()} />;
 
   const team = typeof editing === "string" ? (teams.data.find((t) => t.id === editing) ?? null) : null;
   const toRemove = teams.data.find((t) => t.id === removing);
@@ -52,12 +50,7 @@ export default function AdminTeamsPage() {
         size="lg"
       >
         {editing !== undefined ? (
-          <TeamEditor
-            key={editing ?? "new"}
-            team={team}
-            people={people.data}
-            onDone={() => setEditing(undefined)}
-          />
+          <TeamEditor key={editing ?? "new"} team={team} onDone={() => setEditing(undefined)} />
         ) : null}
       </Modal>
       <RemoveTeam

@@ -1,11 +1,12 @@
 // "Propose your raters": the subject of a cycle's draft request proposes peers between the
 // cycle's fewest and most, before nominations close; their manager approves each.
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
+import { PersonSelect } from "../components/people/PersonPicker";
 import { useInvalidate } from "../lib/invalidate";
 import { errorMessage, GROUP_LABELS } from "../lib/labels";
 import { useMe } from "../lib/me";
@@ -46,7 +47,6 @@ function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: nu
   const me = useMe();
   const invalidate = useInvalidate();
   const request = useQuery(trpc.requests.get.queryOptions({ requestId }));
-  const people = useQuery(trpc.people.list.queryOptions());
   const [personId, setPersonId] = useState<string | null>(null);
   const propose = useMutation(
     trpc.nominations.propose.mutationOptions({
@@ -60,10 +60,7 @@ function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: nu
   if (!request.data) return <PageLoader />;
   const nominations = request.data.nominations;
   const peerCount = nominations.filter((n) => n.group === "peer" && n.approved !== false).length;
-  const taken = new Set(nominations.map((n) => n.person?.id));
-  const options = (people.data ?? [])
-    .filter((p) => p.id !== me.person.id && !taken.has(p.id))
-    .map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` }));
+  const taken = [me.person.id, ...nominations.flatMap((n) => (n.person ? [n.person.id] : []))];
   return (
     <Stack>
       <Group>
@@ -86,13 +83,12 @@ function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: nu
         </Table.Tbody>
       </Table>
       <Group align="flex-end">
-        <Select
+        <PersonSelect
           label="Propose a peer"
-          data={options}
+          placeholder="Search by name or e-mail"
           value={personId}
           onChange={setPersonId}
-          searchable
-          limit={50}
+          exclude={taken}
           w={340}
         />
         <Button

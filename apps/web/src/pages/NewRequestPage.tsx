@@ -1,8 +1,7 @@
 // Request feedback: pick the subject, raters by group, a deadline; open now or let the subject propose.
-import { mayRequestFeedback } from "@fivefold/domain";
+import { mayRequestFeedback, type Role } from "@fivefold/domain";
 import { Alert, Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { useNavigate } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
@@ -19,7 +18,13 @@ export default function NewRequestPage() {
   const me = useMe();
   const navigate = useNavigate();
   const invalidate = useInvalidate();
-  const people = useQuery(trpc.people.list.queryOptions());
+  // An admin may ask about anyone (searched as they type); others about their direct reports, and
+  // managers about themselves: at most a page of them.
+  const admin = me.roles.includes("admin");
+  const reports = useQuery({
+    ...trpc.people.list.queryOptions({ managerId: me.person.id, limit: 100 }),
+    enabled: !admin,
+  });
   const form = useNewRequestForm();
   const create = useMutation(
     trpc.requests.create.mutationOptions({
@@ -32,10 +37,9 @@ export default function NewRequestPage() {
     }),
   );
   const { subjectId } = form.values;
-  const { subjects, raterOptions } = useChoices(people.data ?? [], subjectId);
-
-  if (people.isPending) return <PageLoader />;
-  if (people.isError) return <ErrorState error={people.error} />;
+  if (!admin && reports.isPending) return <PageLoader />;
+  if (reports.isError) return <ErrorState error={reports.error} />;
+  const subjects = admin ? null : subjectsOf(reports.data?.people ?? [], me);
   const selfRequest = subjectId === me.person.id;
   const submit = form.onSubmit((values) => {
     if (!values.subjectId) return;
@@ -51,7 +55,7 @@ export default function NewRequestPage() {
     <form onSubmit={submit}>
       <Stack maw={760}>
         <Title order={2}>Request feedback</Title>
-        {subjects.length === 0 ? (
+        {subjects?.length === 0 ? (
           <Alert color="yellow">
             You can request feedback for your direct reports, or for yourself as a manager. To get feedback on
             yourself, ask your manager: they start the request and you can propose raters.
@@ -60,7 +64,7 @@ export default function NewRequestPage() {
         <RequestBasics form={form} subjects={subjects} />
         <RaterPicker
           form={form}
-          options={raterOptions}
+          exclude={[...(subjectId ? [subjectId] : []), me.person.id]}
           threshold={me.org.anonymityThreshold}
           selfRequest={selfRequest}
         />
@@ -84,26 +88,16 @@ export default function NewRequestPage() {
   );
 }
 
-/** Whom this person may ask about, and who may rate: never the subject, never the requester (who
- * reads the report, so rates as the manager). */
-function useChoices(
-  people: Array<{ id: string; name: string; email: string; managerId: string | null }>,
-  subjectId: string | null,
+/** Whom someone who is not an admin may ask about (the domain's rule): their direct reports, and
+ * themself as a manager. Raters are never the subject nor the requester (who reads the report, so
+ * rates as the manager). */
+function subjectsOf(
+  reports: ReadonlyArray<{ id: string; name: string; managerId: string | null }>,
+  me: { person: { id: string; name: string }; roles: Role[] },
 ) {
-  const me = useMe();
-  const subjects = useMemo(
-    () =>
-      people
-        .filter((p) => mayRequestFeedback({ personId: me.person.id, roles: me.roles }, p))
-        .map((p) => ({ value: p.id, label: p.id === me.person.id ? `${p.name} (you)` : p.name })),
-    [people, me.person.id, me.roles],
-  );
-  const raterOptions = useMemo(
-    () =>
-      people
-        .filter((p) => p.id !== subjectId && p.id !== me.person.id)
-        .map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` })),
-    [people, subjectId, me.person.id],
-  );
-  return { subjects, raterOptions };
+  const actor = { personId: me.person.id, roles: me.roles };
+  const self = { id: me.person.id, name: `${me.person.name} (you)`, managerId: null };
+  return [self, ...reports]
+    .filter((p) => mayRequestFeedback(actor, p))
+    .map((p) => ({ value: p.id, label: p.name }));
 }

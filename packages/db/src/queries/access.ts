@@ -4,6 +4,7 @@
 import { and, eq, inArray, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "../client";
 import { invitations, organisations, personRoles, teamCoaches, teamMembers } from "../schema";
+import { inUuids } from "./uuid-list";
 
 const ANONYMOUS = ["peer", "direct_report", "other"] as const;
 
@@ -67,7 +68,7 @@ export async function findRatedAnonymously(
         eq(invitations.orgId, orgId),
         eq(invitations.personId, personId),
         inArray(invitations.group, [...ANONYMOUS]),
-        inArray(invitations.requestId, [...requestIds]),
+        inUuids(invitations.requestId, requestIds),
       ),
     );
   return new Set(rows.map((row) => row.requestId));

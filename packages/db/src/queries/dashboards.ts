@@ -30,17 +30,18 @@ export async function listTeamIdsWithReportsOf(
   return rows.map((row) => row.teamId);
 }
 
-/** Every team of the organisation with its member count, by name. */
-export async function listTeamsWithMemberCounts(db: Executor, orgId: string) {
+/**
+ * Teams with their member counts, by name: these teams (those a caller may open), or every team of
+ * the organisation. One grouped join on (org_id, team_id), not a count per team.
+ */
+export async function listTeamsWithMemberCounts(db: Executor, orgId: string, teamIds?: readonly string[]) {
+  if (teamIds?.length === 0) return [];
   return db
-    .select({
-      id: teams.id,
-      name: teams.name,
-      // org_id too, so (org_id, team_id) serves the count instead of a scan per team.
-      members: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.orgId} = ${teams.orgId} and ${teamMembers.teamId} = ${teams.id})`,
-    })
+    .select({ id: teams.id, name: teams.name, members: sql<number>`count(${teamMembers.personId})::int` })
     .from(teams)
-    .where(eq(teams.orgId, orgId))
+    .leftJoin(teamMembers, and(eq(teamMembers.orgId, teams.orgId), eq(teamMembers.teamId, teams.id)))
+    .where(and(eq(teams.orgId, orgId), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
+    .groupBy(teams.id)
     .orderBy(asc(teams.name));
 }
 

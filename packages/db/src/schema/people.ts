@@ -1,4 +1,6 @@
 // People of an organisation: the reporting tree, and the link to a sign-in (Better Auth user).
+
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -33,5 +35,17 @@ export const people = pgTable(
     erasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.orgId, t.email), index().on(t.orgId, t.managerId)],
+  (t) => [
+    unique().on(t.orgId, t.email),
+    index().on(t.orgId, t.managerId),
+    // people.list: its pages walk (org_id, name, id); its search is a prefix of the name, of its last
+    // word or of the address, case ignored (text_pattern_ops serves LIKE 'abc%' in any collation).
+    index("people_org_id_name_id_index").on(t.orgId, t.name, t.id),
+    index("people_org_id_name_prefix_index").on(t.orgId, sql`lower(${t.name}) text_pattern_ops`),
+    index("people_org_id_last_name_prefix_index").on(
+      t.orgId,
+      sql`lower(split_part(${t.name}, ' ', -1)) text_pattern_ops`,
+    ),
+    index("people_org_id_email_prefix_index").on(t.orgId, sql`lower(${t.email}) text_pattern_ops`),
+  ],
 );

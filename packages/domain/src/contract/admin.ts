@@ -64,16 +64,59 @@ export { settingsUpdateSchema as settingsUpdateInput };
 
 const named = z.object({ id: z.string(), name: z.string() });
 
-/** people.list: the active people, for picking raters. */
-export const peopleListOutput = z.array(
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    managerId: z.string().nullable(),
-    teamIds: z.array(z.string()),
-  }),
-);
+/** A page of people.list: at most this many, 50 unless asked otherwise. */
+export const PEOPLE_PAGE_DEFAULT = 50;
+export const PEOPLE_PAGE_MAX = 100;
+
+/**
+ * people.list: the active people of the organisation, by name then id, a page at a time, for
+ * picking raters, partners, members and coaches. `query` finds people whose name, last name or
+ * e-mail address starts with it (case ignored); `ids` names chosen people; `emails` resolves pasted
+ * addresses exactly.
+ */
+export const peopleListInput = z
+  .object({
+    query: z.string().trim().max(100, { error: "Search with at most 100 characters" }).optional(),
+    cursor: z.string().max(600, { error: "This page link is not valid" }).optional(),
+    limit: z
+      .number()
+      .int()
+      .min(1, { error: "Ask for at least one person" })
+      .max(PEOPLE_PAGE_MAX, { error: `Ask for at most ${PEOPLE_PAGE_MAX} people a page` })
+      .default(PEOPLE_PAGE_DEFAULT),
+    /** Only the members of this team. */
+    teamId: id("The team").optional(),
+    /** Only the direct reports of this person. */
+    managerId: id("The manager").optional(),
+    /** Only these people (e.g. to name the ones already chosen). */
+    ids: z
+      .array(id("A person"))
+      .max(PEOPLE_PAGE_MAX, { error: `Ask for at most ${PEOPLE_PAGE_MAX} people by id at a time` })
+      .optional(),
+    /** Only the people with these addresses (case ignored). */
+    emails: z
+      .array(z.string().trim().max(320))
+      .max(PEOPLE_PAGE_MAX, { error: `Resolve at most ${PEOPLE_PAGE_MAX} addresses at a time` })
+      .optional(),
+  })
+  .default({ limit: PEOPLE_PAGE_DEFAULT });
+export type PeopleListInput = z.output<typeof peopleListInput>;
+
+export const personSummaryOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  managerId: z.string().nullable(),
+  teamIds: z.array(z.string()),
+});
+export type PersonSummaryOutput = z.output<typeof personSummaryOutput>;
+
+export const peopleListOutput = z.object({
+  people: z.array(personSummaryOutput),
+  /** Opaque: pass it back for the next page; null on the last. */
+  nextCursor: z.string().nullable(),
+});
+export type PeopleListOutput = z.output<typeof peopleListOutput>;
 
 export const directoryEntryOutput = z.object({
   id: z.string(),

@@ -9,7 +9,6 @@ import {
   insertRolesOfPerson,
   listDirectory,
   listManagerLines,
-  listPeople,
   listRolesOfPerson,
   replaceRolesOfPerson,
   replaceTeamsOfPerson,
@@ -27,11 +26,6 @@ import type { z } from "zod";
 import { auditAs } from "../audit/record";
 import { type MemberServiceContext, withTransaction } from "../context";
 import { assertNotErased, lockOrganisation, requireOrgPerson } from "./shared";
-
-/** The active people of the organisation, for any member (to pick raters). */
-export function listActivePeople({ ctx }: { ctx: MemberServiceContext }) {
-  return listPeople(ctx.db, ctx.org.id);
-}
 
 export async function peopleDirectory({
   ctx,

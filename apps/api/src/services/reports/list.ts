@@ -9,12 +9,13 @@ import type { MemberServiceContext } from "../context";
 export async function listReports({ ctx }: { ctx: MemberServiceContext }): Promise<ReportListEntry[]> {
   const me = ctx.person.id;
   const scope = await readerScope(ctx);
+  // The coachees are readerScope's (the coach role's): the query finds their reports itself.
   const candidates = await listReleasedReports(
     ctx.db,
     ctx.org.id,
     scope.everyone
       ? { everything: true }
-      : { everything: false, subjectIds: [me, ...scope.coachees], requesterId: me },
+      : { everything: false, readerId: me, asCoach: ctx.roles.includes("coach") },
   );
   const readable = await readableReports(ctx, candidates, scope.coachees);
   return candidates.flatMap((row) => {

@@ -1,7 +1,7 @@
 // Creating or changing a team (admins): its name, members and coaches. Coaches get the coach role.
 
 import { normaliseTeamName } from "@fivefold/domain";
-import { Alert, Button, Group, MultiSelect, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { z } from "zod";
@@ -9,6 +9,7 @@ import { schemaResolver } from "../../lib/form";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
+import { PeopleMultiSelect } from "../people/PersonPicker";
 import type { Team } from "./types";
 
 type TeamValues = { name: string; memberIds: string[]; coachIds: string[] };
@@ -21,15 +22,7 @@ const teamSchema = z.object({
   }),
 });
 
-export function TeamEditor({
-  team,
-  people,
-  onDone,
-}: {
-  team: Team | null;
-  people: Array<{ id: string; name: string; email: string }>;
-  onDone: () => void;
-}) {
+export function TeamEditor({ team, onDone }: { team: Team | null; onDone: () => void }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useForm<TeamValues>({
@@ -48,28 +41,34 @@ export function TeamEditor({
       },
     }),
   );
-  const options = people.map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` }));
+  // The team's people are named already: only those chosen here are looked up.
+  const known = [...(team?.members ?? []), ...(team?.coaches ?? [])].map((p) => ({
+    id: p.id,
+    label: p.name,
+  }));
   const submit = form.onSubmit((values) => upsert.mutate({ ...(team ? { id: team.id } : {}), ...values }));
   return (
     <form onSubmit={submit}>
       <Stack>
         <TextInput label="Team name" {...form.getInputProps("name")} required />
-        <MultiSelect
+        <PeopleMultiSelect
           label="Members"
-          data={options}
-          {...form.getInputProps("memberIds")}
-          searchable
+          placeholder="Search by name or e-mail"
+          value={form.values.memberIds}
+          onChange={(ids) => form.setFieldValue("memberIds", ids)}
+          error={form.errors.memberIds}
+          known={known}
           clearable
-          limit={50}
         />
-        <MultiSelect
+        <PeopleMultiSelect
           label="Coaches"
           description="Coaches see this team's dashboard; they are given the coach role."
-          data={options}
-          {...form.getInputProps("coachIds")}
-          searchable
+          placeholder="Search by name or e-mail"
+          value={form.values.coachIds}
+          onChange={(ids) => form.setFieldValue("coachIds", ids)}
+          error={form.errors.coachIds}
+          known={known}
           clearable
-          limit={50}
         />
         {upsert.isError ? (
           <Alert color="red" role="alert" title="Not saved">

@@ -1,10 +1,11 @@
 // Who takes part: everyone, chosen teams, the people who manage others, or a list of people picked
-// from the directory or pasted as e-mails (resolved here, against the people list, to ids).
+// from the directory or pasted as e-mails (resolved here to ids, a hundred addresses a call).
 import { Alert, Button, Group, MultiSelect, Radio, Stack, Text, Textarea } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../lib/trpc";
-import { type PopulationMode, resolveEmails } from "./cycleForm";
+import { PeopleMultiSelect, type PersonSummary } from "../people/PersonPicker";
+import { type PopulationMode, pastedEmails, resolveEmails } from "./cycleForm";
 
 export interface PopulationChoice {
   mode: PopulationMode;
@@ -21,7 +22,6 @@ export function PopulationStep({
 }) {
   const trpc = useTRPC();
   const teams = useQuery(trpc.teams.list.queryOptions());
-  const people = useQuery(trpc.people.list.queryOptions());
   return (
     <Stack>
       <Radio.Group
@@ -48,7 +48,6 @@ export function PopulationStep({
       ) : null}
       {value.mode === "people" ? (
         <PeoplePicker
-          people={people.data ?? []}
           personIds={value.personIds}
           onChange={(personIds) => onChange({ ...value, personIds })}
         />
@@ -57,33 +56,42 @@ export function PopulationStep({
   );
 }
 
-function PeoplePicker({
-  people,
-  personIds,
-  onChange,
-}: {
-  people: ReadonlyArray<{ id: string; name: string; email: string }>;
-  personIds: string[];
-  onChange: (ids: string[]) => void;
-}) {
+function PeoplePicker({ personIds, onChange }: { personIds: string[]; onChange: (ids: string[]) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [pasted, setPasted] = useState("");
   const [unknown, setUnknown] = useState<string[]>([]);
-  const addPasted = () => {
-    const resolved = resolveEmails(pasted, people);
-    onChange([...new Set([...personIds, ...resolved.ids])]);
-    setUnknown(resolved.unknown);
-    if (resolved.unknown.length === 0) setPasted("");
+  const [resolving, setResolving] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const addPasted = async () => {
+    const emails = pastedEmails(pasted);
+    setResolving(true);
+    setFailed(false);
+    try {
+      const found: PersonSummary[] = [];
+      for (let i = 0; i < emails.length; i += 100) {
+        const page = await queryClient.fetchQuery(
+          trpc.people.list.queryOptions({ emails: emails.slice(i, i + 100), limit: 100 }),
+        );
+        found.push(...page.people);
+      }
+      const resolved = resolveEmails(emails, found);
+      onChange([...new Set([...personIds, ...resolved.ids])]);
+      setUnknown(resolved.unknown);
+      if (resolved.unknown.length === 0) setPasted("");
+    } catch {
+      setFailed(true);
+    } finally {
+      setResolving(false);
+    }
   };
   return (
     <Stack gap="xs">
-      <MultiSelect
+      <PeopleMultiSelect
         label="People"
         placeholder="Search the directory"
-        data={people.map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` }))}
         value={personIds}
         onChange={onChange}
-        searchable
-        limit={50}
       />
       <Textarea
         label="Or paste e-mail addresses"
@@ -94,13 +102,18 @@ function PeoplePicker({
         minRows={2}
       />
       <Group>
-        <Button variant="default" size="xs" onClick={addPasted} disabled={!pasted.trim()}>
+        <Button variant="default" size="xs" onClick={addPasted} disabled={!pasted.trim()} loading={resolving}>
           Add these people
         </Button>
         <Text size="xs" c="dimmed">
           {personIds.length} chosen
         </Text>
       </Group>
+      {failed ? (
+        <Alert color="red" role="alert">
+          The addresses could not be looked up: try again.
+        </Alert>
+      ) : null}
       {unknown.length > 0 ? (
         <Alert color="orange" title="Not in the directory">
           <Text size="sm">{unknown.join(", ")}</Text>

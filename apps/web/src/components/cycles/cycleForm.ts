@@ -51,17 +51,27 @@ export function populationError(population: Population): string | null {
   return parsed.error.issues.at(-1)?.message ?? "Choose who takes part";
 }
 
-/** Pasted e-mails resolved against the people list: the ids found and the addresses not found. */
+/** The distinct addresses in pasted text (one per line, or separated by commas, semicolons or spaces). */
+export function pastedEmails(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((raw) => raw.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** Pasted addresses resolved against the people found for them: the ids found and the addresses not found. */
 export function resolveEmails(
-  text: string,
-  people: ReadonlyArray<{ id: string; email: string }>,
+  emails: readonly string[],
+  found: ReadonlyArray<{ id: string; email: string }>,
 ): { ids: string[]; unknown: string[] } {
-  const byEmail = new Map(people.map((p) => [p.email.toLowerCase(), p.id]));
+  const byEmail = new Map(found.map((p) => [p.email.toLowerCase(), p.id]));
   const ids = new Set<string>();
   const unknown: string[] = [];
-  for (const raw of text.split(/[\s,;]+/)) {
-    const email = raw.trim().toLowerCase();
-    if (!email) continue;
+  for (const email of emails) {
     const id = byEmail.get(email);
     if (id) ids.add(id);
     else unknown.push(email);

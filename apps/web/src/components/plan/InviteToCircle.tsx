@@ -1,13 +1,14 @@
 // Inviting to the support circle: suggestions from colleagues who opted in, and anyone in the
 // organisation, as a partner or as the accountability lead.
 import type { AppRouter } from "@fivefold/api";
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { type UseQueryResult, useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
+import { PersonSelect } from "../people/PersonPicker";
 import type { PlanView } from "./types";
 
 type Role = "partner" | "lead";
@@ -24,7 +25,6 @@ export function Invite({ plan }: { plan: PlanView }) {
     ...trpc.plans.suggestPartners.queryOptions({ planId: plan.id, role }),
     enabled: !full,
   });
-  const people = useQuery(trpc.people.list.queryOptions());
   const invite = useMutation(
     trpc.plans.invitePartner.mutationOptions({
       onSuccess: () => {
@@ -37,9 +37,6 @@ export function Invite({ plan }: { plan: PlanView }) {
     plan.subject.id,
     ...c.members.filter((m) => m.state !== "declined").map((m) => m.person.id),
   ]);
-  const options = (people.data ?? [])
-    .filter((p) => !taken.has(p.id))
-    .map((p) => ({ value: p.id, label: p.name }));
 
   return (
     <Stack gap="sm" data-testid="invite">
@@ -64,13 +61,13 @@ export function Invite({ plan }: { plan: PlanView }) {
             onInvite={(personId) => invite.mutate({ planId: plan.id, personId, role })}
           />
           <Group align="flex-end" wrap="wrap">
-            <Select
+            <PersonSelect
               label="Anyone in your organisation"
               placeholder="Search by name"
-              data={options}
               value={personId}
               onChange={setPersonId}
-              searchable
+              exclude={taken}
+              withEmail={false}
               w={260}
             />
             <Button

@@ -1,18 +1,18 @@
 // The subject proposes a colleague as a rater of their draft request; the manager approves it.
 import type { RaterGroup } from "@fivefold/domain";
 import { Button, Group, Select, Stack, Text } from "@mantine/core";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage, GROUP_LABELS } from "../../lib/labels";
 import { useMe } from "../../lib/me";
 import { useTRPC } from "../../lib/trpc";
+import { PersonSelect } from "../people/PersonPicker";
 
 export function ProposeRater({ requestId, subjectId }: { requestId: string; subjectId: string }) {
   const trpc = useTRPC();
   const me = useMe();
   const invalidate = useInvalidate();
-  const people = useQuery(trpc.people.list.queryOptions());
   const [personId, setPersonId] = useState<string | null>(null);
   const [group, setGroup] = useState<RaterGroup>("peer");
   const propose = useMutation(
@@ -23,9 +23,6 @@ export function ProposeRater({ requestId, subjectId }: { requestId: string; subj
       },
     }),
   );
-  const options = (people.data ?? [])
-    .filter((p) => p.id !== subjectId && p.id !== me.person.id)
-    .map((p) => ({ value: p.id, label: p.name }));
   return (
     <Stack gap="xs">
       <Text fw={600} size="sm">
@@ -35,7 +32,15 @@ export function ProposeRater({ requestId, subjectId }: { requestId: string; subj
         Your manager approves each proposal before the person is invited.
       </Text>
       <Group align="flex-end">
-        <Select label="Person" data={options} value={personId} onChange={setPersonId} searchable w={260} />
+        <PersonSelect
+          label="Person"
+          placeholder="Search by name or e-mail"
+          value={personId}
+          onChange={setPersonId}
+          exclude={[subjectId, me.person.id]}
+          withEmail={false}
+          w={260}
+        />
         <Select
           label="Group"
           data={(["peer", "direct_report", "other"] as const).map((g) => ({

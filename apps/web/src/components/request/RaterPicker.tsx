@@ -1,13 +1,15 @@
 // Choosing the raters by group: colleagues as peers, direct reports or others (each person in one
 // group only), externals by e-mail, and the requester as the manager. Anonymous raters are counted
 // against the organisation's threshold.
-import { Card, Checkbox, MultiSelect, Stack, TagsInput, Text } from "@mantine/core";
+import { Card, Checkbox, Stack, TagsInput, Text } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { PeopleMultiSelect } from "../people/PersonPicker";
 import { anonymousCount, type NewRequestValues } from "./newRequestForm";
 
 interface Props {
   form: UseFormReturnType<NewRequestValues>;
-  options: Array<{ value: string; label: string }>;
+  /** Never offered in any group: the subject and the requester. */
+  exclude: readonly string[];
   threshold: number;
   selfRequest: boolean;
 }
@@ -18,13 +20,14 @@ const GROUPS = [
   { field: "others", label: "Other colleagues" },
 ] as const;
 
-export function RaterPicker({ form, options, threshold, selfRequest }: Props) {
+export function RaterPicker({ form, exclude, threshold, selfRequest }: Props) {
   const { values } = form;
   const { count, minimum, maximum, enough } = anonymousCount(values, threshold);
-  const optionsFor = (own: readonly string[]) => {
-    const taken = new Set(GROUPS.flatMap((g) => values[g.field]).filter((id) => !own.includes(id)));
-    return options.filter((o) => !taken.has(o.value));
-  };
+  // Each person in one group only: those chosen in the other groups are not offered.
+  const excludeFor = (own: readonly string[]) => [
+    ...exclude,
+    ...GROUPS.flatMap((g) => values[g.field]).filter((id) => !own.includes(id)),
+  ];
   const externalError = Object.entries(form.errors).find(([path]) => path.startsWith("externals"))?.[1];
   return (
     <Card withBorder>
@@ -38,12 +41,14 @@ export function RaterPicker({ form, options, threshold, selfRequest }: Props) {
           </Text>
         </div>
         {GROUPS.map((group) => (
-          <MultiSelect
+          <PeopleMultiSelect
             key={group.field}
             label={group.label}
-            data={optionsFor(values[group.field])}
-            {...form.getInputProps(group.field)}
-            searchable
+            placeholder="Search by name or e-mail"
+            value={values[group.field]}
+            onChange={(ids) => form.setFieldValue(group.field, ids)}
+            error={form.errors[group.field]}
+            exclude={excludeFor(values[group.field])}
             clearable
           />
         ))}

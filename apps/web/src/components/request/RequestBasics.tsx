@@ -1,6 +1,7 @@
 // The request's subject and deadline day, and whether it opens now or waits as a draft.
 import { Radio, Select, Stack, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { PersonSelect } from "../people/PersonPicker";
 import { inDays, type NewRequestValues } from "./newRequestForm";
 
 type Form = UseFormReturnType<NewRequestValues>;
@@ -10,18 +11,30 @@ export function RequestBasics({
   subjects,
 }: {
   form: Form;
-  subjects: Array<{ value: string; label: string }>;
+  /** The people one may ask about, or null for anyone (an admin), searched as one types. */
+  subjects: Array<{ value: string; label: string }> | null;
 }) {
   return (
     <>
-      <Select
-        label="Who is the feedback about?"
-        placeholder="Pick a person"
-        data={subjects}
-        {...form.getInputProps("subjectId")}
-        searchable
-        required
-      />
+      {subjects ? (
+        <Select
+          label="Who is the feedback about?"
+          placeholder="Pick a person"
+          data={subjects}
+          {...form.getInputProps("subjectId")}
+          searchable
+          required
+        />
+      ) : (
+        <PersonSelect
+          label="Who is the feedback about?"
+          placeholder="Search by name or e-mail"
+          value={form.values.subjectId}
+          onChange={(id) => form.setFieldValue("subjectId", id)}
+          error={form.errors.subjectId}
+          required
+        />
+      )}
       <TextInput
         label="Deadline"
         description="Raters can answer until the end of this day; the request then closes by itself."
