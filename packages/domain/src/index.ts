@@ -2,6 +2,7 @@ export * from "./access";
 export * from "./anonymity";
 export * from "./answers";
 export * from "./contract/admin";
+export * from "./contract/api-tokens";
 export * from "./contract/audit";
 export * from "./contract/collect";
 export * from "./contract/cycles";

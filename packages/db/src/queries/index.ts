@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./admin";
 export * from "./anonymity";
+export * from "./api-tokens";
 export * from "./audit";
 export * from "./collect";
 export * from "./cycles";
