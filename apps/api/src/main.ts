@@ -109,6 +109,7 @@ async function buildApp(env: Env, database: DatabaseHandle, dataDir: string | nu
       signInAccount: env.signInAccountRateLimit,
       passwordMail: env.passwordMailRateLimit,
       link: env.linkRateLimit,
+      api: env.apiRateLimit,
     }),
   });
   if (speaks && env.publicUrl && env.trustProxy === false) {

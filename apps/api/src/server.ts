@@ -1,5 +1,5 @@
-// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, /healthz and /readyz for load
-// balancers, and (when built) the web app.
+// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, SCIM provisioning at /scim/v2,
+// /healthz and /readyz for load balancers, and (when built) the web app.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type DatabaseHandle, sanitiseDatabaseError } from "@fivefold/db";
@@ -12,6 +12,7 @@ import { API_BODY_LIMIT, registerBodyLimits } from "./http/body-limits";
 import { registerSecurityHeaders } from "./http/headers";
 import { registerOriginCheck } from "./http/origin";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
+import { registerScimRoutes } from "./http/scim-routes";
 import { signedInUserId } from "./http/session";
 import { registerWebApp } from "./http/static";
 import { Readiness } from "./readiness";
@@ -82,6 +83,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   trackInFlight(app);
   holdWhileStarting(app, readiness, options.holdWhileStartingMs ?? 10_000);
   registerAuthRoutes(app, auth, limiter);
+  await registerScimRoutes(app, {
+    base: {
+      db: database.db,
+      driver: database.driver,
+      appUrl: options.appUrl,
+      mailboxEnabled: options.mailboxEnabled,
+      sealingSecret: options.sealingSecret,
+    },
+    limiter,
+    publicUrl: options.publicUrl,
+  });
 
   await registerTrpc(app, options, limiter);
 
@@ -132,7 +144,7 @@ function trackInFlight(app: FastifyInstance): void {
 function holdWhileStarting(app: FastifyInstance, readiness: Readiness, hold: number): void {
   app.addHook("onRequest", async (req, reply) => {
     if (readiness.phase !== "starting") return;
-    if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) return;
+    if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/") && !req.url.startsWith("/scim/")) return;
     if (await readiness.whenReady(hold)) return;
     return reply
       .status(503)

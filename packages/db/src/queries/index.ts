@@ -17,4 +17,5 @@ export * from "./outbox-problems";
 export * from "./people";
 export * from "./rate-limits";
 export * from "./reports";
+export * from "./scim";
 export * from "./sealed-storage";
