@@ -3,7 +3,7 @@
 // rate limited per token. Cookies are never read here, so a token call cannot ride on a browser
 // session and is not a cross-site-request risk (no page can set this header without CORS, which
 // Fivefold does not allow).
-import type { ApiTokenScope } from "@fivefold/domain";
+import { type ApiTokenScope, tokenAllows } from "@fivefold/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { authenticateToken, type TokenPrincipal } from "../services/api-tokens/authenticate";
 import type { ServiceContext } from "../services/context";
@@ -35,7 +35,7 @@ export async function bearerPrincipal(
     await limiter?.hit(misses);
     return { status: 401, detail: "This API token is unknown or was revoked" };
   }
-  if (!principal.scopes.includes(scope)) {
+  if (!tokenAllows(principal.scopes, scope)) {
     return {
       status: 403,
       detail: `This API token lacks the ${scope} scope: an admin can create one that has it`,

@@ -456,6 +456,51 @@ describe(`SCIM provisioning over HTTP on ${testDriver()}`, () => {
       expect(answer.body).toMatchObject({ schemas: [ERROR], status: "400" });
       if (scimType) expect(answer.body.scimType, `${method} ${path}`).toBe(scimType);
     }
+    // Odd but well-formed: answered (200, 201) or refused (400), never a 500.
+    const odd: Array<[string, string, unknown]> = [
+      ["GET", `/Users${q('meta.created gt "2000-01-01"')}`, undefined],
+      ["GET", `/Users${q('emails[type eq "work" and value co "@"]')}`, undefined],
+      ["GET", `/Users${q('not (userName eq "ann@alpha.test") or active eq false')}`, undefined],
+      ["GET", `/Users${q(`${ENTERPRISE}:manager.value pr`)}`, undefined],
+      ["GET", `/Groups${q('members[value eq "x"]')}`, undefined],
+      ["GET", `/Users${q(`userName eq "${"x".repeat(2000)}"`)}`, undefined],
+      ["GET", "/Users?count=999999999&startIndex=999999999", undefined],
+      ["POST", "/Users", "null", undefined],
+      ["POST", "/Groups", { schemas: [GROUP], displayName: "Odd", members: null }, undefined],
+      [
+        "PATCH",
+        `/Users/${ann}`,
+        { schemas: [PATCH], Operations: [{ op: "add", path: `${ENTERPRISE}:manager`, value: 5 }] },
+      ],
+      ["PATCH", `/Users/${ann}`, { schemas: [PATCH], Operations: [{ op: "replace", value: null }] }],
+      [
+        "PATCH",
+        `/Users/${ann}`,
+        { schemas: [PATCH], Operations: [{ op: "replace", path: "name", value: "Plain" }] },
+      ],
+      [
+        "PATCH",
+        `/Users/${ann}`,
+        { schemas: [PATCH], Operations: [{ op: "replace", path: "meta.created", value: 1 }] },
+      ],
+      [
+        "PATCH",
+        `/Groups/${a.teams.Core}`,
+        { schemas: [PATCH], Operations: [{ op: "remove", path: "members", value: [{}] }] },
+      ],
+      [
+        "PATCH",
+        `/Groups/${a.teams.Core}`,
+        { schemas: [PATCH], Operations: [{ op: "replace", path: "displayName", value: ["x"] }] },
+      ],
+    ];
+    for (const [method, path, body] of odd) {
+      const answer = await scim(method, path, body);
+      expect(
+        [200, 201, 400],
+        `${method} ${path} ${JSON.stringify(body)}: ${JSON.stringify(answer.body)}`,
+      ).toContain(answer.status);
+    }
     expect((await scim("GET", "/Users/not-an-id")).status).toBe(404);
     const duplicate = await scim("POST", "/Users", {
       schemas: [USER],

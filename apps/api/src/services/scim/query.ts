@@ -88,8 +88,8 @@ export function equalityOn(filter: Filter | undefined, attr: string): string | u
 export function page<T>(resources: T[], query: ListQuery): { items: T[]; total: number } {
   let selected = resources;
   if (query.filter) {
-    const test = matcher(query.filter);
     try {
+      const test = matcher(query.filter);
       selected = resources.filter((r) => test(fold(r)));
     } catch {
       throw new ScimError(400, "The filter cannot be applied to these resources", "invalidFilter");
