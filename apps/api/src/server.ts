@@ -1,5 +1,6 @@
-// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, SCIM provisioning at /scim/v2,
-// /healthz and /readyz for load balancers, and (when built) the web app.
+// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, SCIM provisioning at /scim/v2, the
+// read API at /api/v1 (its OpenAPI document at /api/openapi.json), /healthz and /readyz for load
+// balancers, and (when built) the web app.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type DatabaseHandle, sanitiseDatabaseError } from "@fivefold/db";
@@ -11,6 +12,7 @@ import { registerAuthRoutes } from "./http/auth-routes";
 import { API_BODY_LIMIT, registerBodyLimits } from "./http/body-limits";
 import { registerSecurityHeaders } from "./http/headers";
 import { registerOriginCheck } from "./http/origin";
+import { registerPublicApi } from "./http/public-api";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
 import { registerScimRoutes } from "./http/scim-routes";
 import { signedInUserId } from "./http/session";
@@ -83,7 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   trackInFlight(app);
   holdWhileStarting(app, readiness, options.holdWhileStartingMs ?? 10_000);
   registerAuthRoutes(app, auth, limiter);
-  await registerScimRoutes(app, {
+  const tokenRoutes = {
     base: {
       db: database.db,
       driver: database.driver,
@@ -93,7 +95,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     limiter,
     publicUrl: options.publicUrl,
-  });
+  };
+  await registerScimRoutes(app, tokenRoutes);
+  await registerPublicApi(app, tokenRoutes);
 
   await registerTrpc(app, options, limiter);
 

@@ -10,6 +10,7 @@ export * from "./contract/dashboards";
 export * from "./contract/figures";
 export * from "./contract/grow";
 export * from "./contract/platform";
+export * from "./contract/public-api";
 export * from "./contract/reports";
 export * from "./cycles";
 export * from "./dashboard";

@@ -465,8 +465,8 @@ describe(`SCIM provisioning over HTTP on ${testDriver()}`, () => {
       ["GET", `/Groups${q('members[value eq "x"]')}`, undefined],
       ["GET", `/Users${q(`userName eq "${"x".repeat(2000)}"`)}`, undefined],
       ["GET", "/Users?count=999999999&startIndex=999999999", undefined],
-      ["POST", "/Users", "null", undefined],
-      ["POST", "/Groups", { schemas: [GROUP], displayName: "Odd", members: null }, undefined],
+      ["POST", "/Users", "null"],
+      ["POST", "/Groups", { schemas: [GROUP], displayName: "Odd", members: null }],
       [
         "PATCH",
         `/Users/${ann}`,
