@@ -282,6 +282,24 @@ describe(`SCIM provisioning over HTTP on ${testDriver()}`, () => {
     expect((await scim("GET", `/Groups/${id}`)).status).toBe(404);
   });
 
+  it("creates a person already inactive when asked, and a PUT without active keeps it", async () => {
+    const scim = okta();
+    const created = await scim("POST", "/Users", {
+      schemas: [USER],
+      userName: "ivy@alpha.test",
+      displayName: "Ivy Inactive",
+      active: false,
+    });
+    expect(created.status).toBe(201);
+    expect((await personRow(created.body.id))?.active).toBe(false);
+    const replaced = await scim("PUT", `/Users/${created.body.id}`, {
+      schemas: [USER],
+      userName: "ivy@alpha.test",
+      displayName: "Ivy Still",
+    });
+    expect(replaced.body).toMatchObject({ active: false, displayName: "Ivy Still" });
+  });
+
   it("deactivates on DELETE and never erases (an identity provider wiping a person's history)", async () => {
     const scim = okta();
     const bob = idOf(a, "bob");
