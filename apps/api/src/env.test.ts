@@ -99,6 +99,7 @@ describe("readEnv", () => {
       signInAccountRateLimit: 10,
       passwordMailRateLimit: 3,
       linkRateLimit: 60,
+      apiRateLimit: 600,
     });
   });
 });

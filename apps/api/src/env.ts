@@ -33,6 +33,8 @@ export interface Env {
   passwordMailRateLimit: number;
   /** Calls with one one-time link per 10 minutes. */
   linkRateLimit: number;
+  /** Calls with one API token (SCIM) per minute. */
+  apiRateLimit: number;
   /**
    * Which proxies in front may tell the client's address (X-Forwarded-For) and scheme
    * (X-Forwarded-Proto): a number of hops, or their addresses and CIDR ranges; false: none.
@@ -133,6 +135,7 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2), vars = 
     signInAccountRateLimit: integer(vars, "SIGN_IN_ACCOUNT_RATE_LIMIT", 10, 1, 1_000_000),
     passwordMailRateLimit: integer(vars, "PASSWORD_MAIL_RATE_LIMIT", 3, 1, 1_000_000),
     linkRateLimit: integer(vars, "LINK_RATE_LIMIT", 60, 1, 1_000_000),
+    apiRateLimit: integer(vars, "API_RATE_LIMIT", 600, 1, 1_000_000),
     trustProxy: readTrustProxy(vars.TRUST_PROXY),
     demoLargeTeam: integer(vars, "DEMO_LARGE_TEAM", 0, 0, 100_000),
     workers,

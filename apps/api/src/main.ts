@@ -125,6 +125,7 @@ async function buildApp(
       signInAccount: env.signInAccountRateLimit,
       passwordMail: env.passwordMailRateLimit,
       link: env.linkRateLimit,
+      api: env.apiRateLimit,
     }),
     testClock,
   });

@@ -1,4 +1,5 @@
 // The application router: one sub-router per feature.
+import { apiTokensRouter } from "./routers/api-tokens";
 import { auditRouter } from "./routers/audit";
 import { checkinsRouter } from "./routers/checkins";
 import { analyticsRouter, cyclesRouter } from "./routers/cycles";
@@ -43,6 +44,7 @@ export const appRouter = router({
   audit: auditRouter,
   cycles: cyclesRouter,
   analytics: analyticsRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
-// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, /healthz and /readyz for load
+// The HTTP server: tRPC at /trpc, Better Auth at /api/auth, SCIM provisioning at /scim/v2, the
+// read API at /api/v1 (its OpenAPI document at /api/openapi.json), /healthz and /readyz for load
 // balancers, and (when built) the web app.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +12,9 @@ import { registerAuthRoutes } from "./http/auth-routes";
 import { API_BODY_LIMIT, registerBodyLimits } from "./http/body-limits";
 import { registerSecurityHeaders } from "./http/headers";
 import { registerOriginCheck } from "./http/origin";
+import { registerPublicApi } from "./http/public-api";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
+import { registerScimRoutes } from "./http/scim-routes";
 import { signedInUserId } from "./http/session";
 import { registerWebApp } from "./http/static";
 import { registerTestClock, type TestClockControl } from "./http/test-clock";
@@ -86,6 +89,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   holdWhileStarting(app, readiness, options.holdWhileStartingMs ?? 10_000);
   registerAuthRoutes(app, auth, limiter);
   if (options.testClock) registerTestClock(app, options.testClock);
+  const tokenRoutes = {
+    base: {
+      db: database.db,
+      driver: database.driver,
+      appUrl: options.appUrl,
+      mailboxEnabled: options.mailboxEnabled,
+      sealingSecret: options.sealingSecret,
+    },
+    limiter,
+    publicUrl: options.publicUrl,
+  };
+  await registerScimRoutes(app, tokenRoutes);
+  await registerPublicApi(app, tokenRoutes);
 
   await registerTrpc(app, options, limiter);
 
@@ -136,7 +152,7 @@ function trackInFlight(app: FastifyInstance): void {
 function holdWhileStarting(app: FastifyInstance, readiness: Readiness, hold: number): void {
   app.addHook("onRequest", async (req, reply) => {
     if (readiness.phase !== "starting") return;
-    if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/")) return;
+    if (!req.url.startsWith("/trpc") && !req.url.startsWith("/api/") && !req.url.startsWith("/scim/")) return;
     if (await readiness.whenReady(hold)) return;
     return reply
       .status(503)

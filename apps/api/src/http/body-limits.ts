@@ -43,16 +43,21 @@ class TooDeepError extends Error {
 }
 
 export function registerBodyLimits(app: FastifyInstance): void {
-  // JSON outside tRPC (Better Auth): fastify's own parser (which refuses __proto__ keys), after
+  // JSON outside tRPC (Better Auth, SCIM): fastify's own parser (which refuses __proto__ keys), after
   // the depth check. tRPC's plugin takes bodies as text and parses them itself: see below.
   const parse = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
-    const text = typeof body === "string" ? body : body.toString("utf8");
-    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return done(new TooDeepError(), undefined);
-    if (text.trim() === "") return done(null, undefined);
-    parse(req, text, done);
-  });
+  // SCIM clients send application/scim+json: the same JSON, read the same way.
+  app.addContentTypeParser(
+    ["application/json", "application/scim+json"],
+    { parseAs: "string" },
+    (req, body, done) => {
+      const text = typeof body === "string" ? body : body.toString("utf8");
+      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return done(new TooDeepError(), undefined);
+      if (text.trim() === "") return done(null, undefined);
+      parse(req, text, done);
+    },
+  );
 
   // tRPC reads its input from the body (a mutation) or the `input` query parameter (a query).
   app.addHook("preHandler", async (req, reply) => {

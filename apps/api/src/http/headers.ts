@@ -48,6 +48,8 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: Hea
   });
   // API answers are about one person and one moment: never kept by a browser or a shared cache.
   app.addHook("onSend", async (req, reply) => {
-    if (req.url.startsWith("/trpc") || req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    if (req.url.startsWith("/trpc") || req.url.startsWith("/api/") || req.url.startsWith("/scim/")) {
+      reply.header("cache-control", "no-store");
+    }
   });
 }

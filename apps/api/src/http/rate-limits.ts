@@ -31,13 +31,17 @@ export interface RateLimitSettings {
   linkPerToken: Limit;
   /** Calls with a link that does not exist, per client address (someone trying tokens). */
   linkMissesPerAddress: Limit;
+  /** Calls with one API token (SCIM), whoever makes them. */
+  apiPerToken: Limit;
+  /** Calls with an API token that is unknown or revoked, per client address (someone trying tokens). */
+  apiTokenMissesPerAddress: Limit;
 }
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 export function defaultRateLimits(
-  overrides: Partial<Record<"signIn" | "signInAccount" | "passwordMail" | "link", number>> = {},
+  overrides: Partial<Record<"signIn" | "signInAccount" | "passwordMail" | "link" | "api", number>> = {},
 ): RateLimitSettings {
   const passwordMail = overrides.passwordMail ?? 3;
   return {
@@ -48,6 +52,10 @@ export function defaultRateLimits(
     authPerAddress: { max: 100, windowMs: 10 * SECOND },
     linkPerToken: { max: overrides.link ?? 60, windowMs: 10 * MINUTE },
     linkMissesPerAddress: { max: 20, windowMs: 10 * MINUTE },
+    // An identity provider's first full sync sends a request or two per person: 600 a minute
+    // syncs 5,000 people in about a quarter of an hour without letting one token flood the database.
+    apiPerToken: { max: overrides.api ?? 600, windowMs: MINUTE },
+    apiTokenMissesPerAddress: { max: 20, windowMs: 10 * MINUTE },
   };
 }
 
@@ -165,6 +173,8 @@ const REFUSALS: Record<LimitName, string> = {
   authPerAddress: "Too many requests from your network",
   linkPerToken: "Too many tries with this link",
   linkMissesPerAddress: "Too many links tried that do not exist",
+  apiPerToken: "Too many calls with this API token",
+  apiTokenMissesPerAddress: "Too many API tokens tried that do not exist",
 };
 
 export function refusal(limit: LimitName, retryAfterSeconds: number): string {

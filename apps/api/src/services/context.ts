@@ -26,6 +26,11 @@ export interface MemberServiceContext extends ServiceContext {
   person: Membership["person"];
   org: Membership["org"];
   roles: Membership["roles"];
+  /**
+   * Set when the caller is an API token (SCIM), not a signed-in person: `person` is then a
+   * stand-in whose id is the token's (never a person's), and audit entries name the token.
+   */
+  apiToken?: { id: string; name: string };
 }
 
 export const nowOf = (ctx: Pick<ServiceContext, "now">): Date => (ctx.now ? ctx.now() : new Date());

@@ -85,5 +85,7 @@ function invalidations(trpc: ReturnType<typeof useTRPC>, queryClient: QueryClien
       ),
     /** Encouragement: the check-ins it hangs on, as the owner and the circle see them. */
     encouraged: () => invalidate(trpc.checkins.list.queryFilter(), trpc.partners.list.queryFilter()),
+    /** An API token created or revoked: the token list, and the audit log that records it. */
+    apiTokensChanged: () => invalidate(trpc.apiTokens.list.queryFilter(), trpc.audit.list.queryFilter()),
   };
 }

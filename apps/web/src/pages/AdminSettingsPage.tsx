@@ -1,9 +1,11 @@
 // Organisation settings (admins): the anonymity threshold and comment threshold, whether the
 // manager's answers are shown apart, whether admins may read reports, the external domains that
-// count towards anonymity, the comparison window between reports, and reminder days.
+// count towards anonymity, the comparison window between reports, and reminder days; and the API
+// tokens other systems call with (a section of its own, outside the settings form).
 import { Alert, Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ApiTokensCard } from "../components/admin/ApiTokens";
 import { AnonymitySettings, ReminderSettings } from "../components/admin/SettingsCards";
 import { useSettingsForm } from "../components/admin/settingsForm";
 import type { OrganisationSettings } from "../components/admin/types";
@@ -18,7 +20,12 @@ export default function AdminSettingsPage() {
   const settings = useQuery(trpc.settings.get.queryOptions());
   if (settings.isPending) return <PageLoader />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
-  return <SettingsForm current={settings.data} />;
+  return (
+    <Stack maw={720}>
+      <SettingsForm current={settings.data} />
+      <ApiTokensCard />
+    </Stack>
+  );
 }
 
 function SettingsForm({ current }: { current: OrganisationSettings }) {

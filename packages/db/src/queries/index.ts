@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./admin";
 export * from "./anonymity";
+export * from "./api-tokens";
 export * from "./audit";
 export * from "./collect";
 export * from "./cycles";
@@ -16,4 +17,5 @@ export * from "./outbox-problems";
 export * from "./people";
 export * from "./rate-limits";
 export * from "./reports";
+export * from "./scim";
 export * from "./sealed-storage";

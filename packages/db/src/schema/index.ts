@@ -1,3 +1,4 @@
+export * from "./api-tokens";
 export * from "./audit-log";
 export * from "./auth";
 export * from "./checkins";

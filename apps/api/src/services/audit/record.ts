@@ -30,7 +30,9 @@ export type AuditAction =
   | "cycles.extend"
   | "cycles.remind"
   | "cycles.release"
-  | "cycles.advance";
+  | "cycles.advance"
+  | "apiTokens.create"
+  | "apiTokens.revoke";
 
 export type AuditTargetType =
   | "person"
@@ -39,7 +41,8 @@ export type AuditTargetType =
   | "feedback_request"
   | "nomination"
   | "mail"
-  | "cycle";
+  | "cycle"
+  | "api_token";
 
 export interface AuditEntry {
   orgId: string;
@@ -79,21 +82,26 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
   });
 }
 
-/** The one-line form for procedures: the signed-in person acts in their organisation. */
+/**
+ * The one-line form for procedures: the signed-in person acts in their organisation. A call made
+ * with an API token (SCIM) has no person behind it: the entry names the token instead.
+ */
 export function audit(
   db: Executor,
-  ctx: { org: { id: string }; person: { id: string } },
+  ctx: { org: { id: string }; person: { id: string }; apiToken?: { id: string; name: string } | undefined },
   action: AuditAction,
   target: { type: AuditTargetType; id: string | null },
   details?: Record<string, unknown>,
 ): Promise<void> {
+  const byToken = ctx.apiToken ? { apiTokenId: ctx.apiToken.id, apiTokenName: ctx.apiToken.name } : undefined;
+  const merged = byToken ? { ...details, ...byToken } : details;
   return recordAudit(db, {
     orgId: ctx.org.id,
-    actorId: ctx.person.id,
+    actorId: ctx.apiToken ? null : ctx.person.id,
     action,
     targetType: target.type,
     targetId: target.id,
-    ...(details ? { details } : {}),
+    ...(merged ? { details: merged } : {}),
   });
 }
 

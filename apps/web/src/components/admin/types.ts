@@ -9,3 +9,4 @@ export type ImportRow = ImportResult["rows"][number];
 export type Team = Out["teams"]["list"][number];
 export type AuditItem = Out["audit"]["list"]["items"][number];
 export type OrganisationSettings = Out["settings"]["get"];
+export type ApiToken = Out["apiTokens"]["list"][number];
