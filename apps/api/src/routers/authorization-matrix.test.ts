@@ -93,7 +93,7 @@ const TABLE: Record<string, Row> = {
 
   // Admin work. Another organisation's admin reads and writes their own organisation: with Alpha's
   // ids they meet NOT_FOUND, and Alpha's people and teams are not in their lists.
-  "people.list":               list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.id("subject")),
+  "people.list":               list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.id("subject"), (f) => ({ ids: [f.id("subject")] })),
   "people.directory":          list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.id("subject")),
   // Export: a person's own data, or any person's for an admin.
   "people.export":            write([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], subject),
@@ -108,6 +108,11 @@ const TABLE: Record<string, Row> = {
   "teams.list":                list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.coreTeamId),
   "teams.upsert":             write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => ({ id: f.coreTeamId, name: "Alpha Core" })),
   "teams.remove":              last([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], (f) => f.throwawayTeam().then((teamId) => ({ teamId }))),
+  // API tokens: an organisation's admins only; another organisation's admin lists and creates their
+  // own, and meets NOT_FOUND on Alpha's token. Each revoke gets a token of its own.
+  "apiTokens.list":            read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
+  "apiTokens.create":         write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], (f) => ({ name: f.unique("Token "), scopes: ["people:read"] })),
+  "apiTokens.revoke":         write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ tokenId: (await f.callerFor("admin").apiTokens.create({ name: f.unique("Revoked "), scopes: ["scim"] })).token.id })),
   "settings.get":              read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
   "settings.update":          write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => ({ historyWindowDays: 120 })),
   "audit.list":                list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.released, () => ({ limit: 200 })),
