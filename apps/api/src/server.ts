@@ -12,7 +12,7 @@ import { API_BODY_LIMIT, registerBodyLimits } from "./http/body-limits";
 import { registerSecurityHeaders } from "./http/headers";
 import { registerOriginCheck } from "./http/origin";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
-import { signedInUserId } from "./http/session";
+import { signedInSession } from "./http/session";
 import { registerWebApp } from "./http/static";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
@@ -153,7 +153,7 @@ async function registerTrpc(
     trpcOptions: {
       router: appRouter,
       async createContext({ req, res }) {
-        const userId = await signedInUserId(auth, req, res);
+        const signedIn = await signedInSession(auth, req, res);
         return createContextFor(
           {
             ...database,
@@ -161,8 +161,9 @@ async function registerTrpc(
             mailboxEnabled: options.mailboxEnabled,
             sealingSecret: options.sealingSecret,
           },
-          userId,
+          signedIn?.userId ?? null,
           limiter ? { clientAddress: req.ip, limiter } : undefined,
+          signedIn?.sessionId ?? null,
         );
       },
       onError({ error, path }) {
