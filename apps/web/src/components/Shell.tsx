@@ -20,6 +20,7 @@ import { authClient } from "../lib/auth-client";
 import type { Me } from "../lib/me";
 import { errorCode, useTRPC } from "../lib/trpc";
 import { ErrorState } from "./ErrorState";
+import { OrganisationSwitcher } from "./OrganisationSwitcher";
 
 interface NavItem {
   to: string;
@@ -134,9 +135,7 @@ function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onS
           <Title order={1} size="h3">
             Fivefold
           </Title>
-          <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="org-name">
-            {me.org.name}
-          </Text>
+          <OrganisationSwitcher currentName={me.org.name} />
         </Group>
         <Group gap="sm" wrap="nowrap">
           <Stack gap={0} align="flex-end" visibleFrom="sm">
