@@ -89,6 +89,7 @@ describe(`schema on ${testDriver()}`, () => {
       person: { id: ada.id, name: "Ada", email: "ada@example.test" },
       org: { id: org.id, name: "Org A", anonymityThreshold: 3 },
       roles: ["coach", "member"],
+      firstEntry: false,
     });
     const listed = await listPeople(db, org.id);
     expect(listed).toEqual([

@@ -137,6 +137,36 @@ describe(`B's admin and an address of organisation A, through createCaller on ${
     expect((await h.as(a, "cat").me.get()).org.id).toBe(a.orgId);
   });
 
+  it("B's admin exporting B's person who shares a sign-in with A sees none of A's sessions", async () => {
+    const admin = h.as(b, "admin");
+    const guest = await admin.people.create({ name: "Export Guest", email: "bob@a.test" });
+    const userId = a.people.bob?.userId ?? "";
+    await db()
+      .insert(schema.session)
+      .values({
+        id: randomUUID(),
+        token: randomUUID(),
+        userId,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        ipAddress: "203.0.113.7",
+        userAgent: "A's browser",
+      });
+    await linkNewPeopleOfSignIn(db(), { userId, email: "bob@a.test" });
+    const before = await admin.people.export({ personId: guest.id });
+    expect(before.signIn?.sessions).toEqual([]);
+    const [linked] = await db().select().from(schema.people).where(eq(schema.people.id, guest.id));
+    expect(new Date(before.signIn?.createdAt ?? 0).getTime()).toBe(linked?.linkedAt?.getTime());
+    // A session that answers for B is B's to see.
+    const { caller } = await sessionCaller(userId);
+    await caller().me.switchOrganisation({ orgId: b.orgId });
+    const after = await admin.people.export({ personId: guest.id });
+    expect(after.signIn?.sessions).toHaveLength(1);
+    expect(JSON.stringify(after)).not.toContain("203.0.113.7");
+    // A still sees its own.
+    const own = await h.as(a, "admin").people.export({ personId: a.people.bob?.personId ?? "" });
+    expect(JSON.stringify(own.signIn?.sessions)).toContain("203.0.113.7");
+  });
+
   it("switching to an organisation the sign-in holds no person in is refused like one that does not exist", async () => {
     const { caller } = await sessionCaller(a.people.admin?.userId ?? "");
     const other = await caller()
@@ -270,9 +300,9 @@ describe(`the password link and sign-in over HTTP on ${testDriver()}`, () => {
 
   it("B's admin cannot tell from the reset endpoint whether an address exists elsewhere", async () => {
     await h.as(b, "admin").people.create({ name: "Only Here", email: "only@b-only.test" });
-    await h.as(b, "admin").people.create({ name: "Also There", email: "bob@a.test" });
+    await h.as(b, "admin").people.create({ name: "Also There", email: "cat@a.test" });
     const onlyInB = await post("/api/auth/request-password-reset", { email: "only@b-only.test" });
-    const alsoInA = await post("/api/auth/request-password-reset", { email: "bob@a.test" });
+    const alsoInA = await post("/api/auth/request-password-reset", { email: "cat@a.test" });
     const nowhere = await post("/api/auth/request-password-reset", { email: "nobody@nowhere.test" });
     expect(alsoInA).toEqual(onlyInB);
     expect(nowhere).toEqual(onlyInB);
