@@ -1,12 +1,13 @@
 // The organisation switcher in the header: shown only to a sign-in that holds a person in more than
 // one organisation. A switch is remembered by the session on the server; every cached answer
 // belonged to the other organisation, so the cache is reset and the app starts again at Home.
+// In the header from the `sm` breakpoint; on a narrow screen at the top of the (burger) navigation.
 import { Select, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { useTRPC } from "../lib/trpc";
 
-export function OrganisationSwitcher(props: { currentName: string }) {
+export function OrganisationSwitcher(props: { currentName: string; place: "header" | "navbar" }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -20,20 +21,19 @@ export function OrganisationSwitcher(props: { currentName: string }) {
     }),
   );
   const list = organisations.data ?? [];
-  if (list.length < 2) {
-    return (
-      <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="org-name">
-        {props.currentName}
-      </Text>
-    );
-  }
+  const name = (hiddenFrom?: "sm") => (
+    <Text c="dimmed" size="sm" visibleFrom="xs" hiddenFrom={hiddenFrom} data-testid="org-name">
+      {props.currentName}
+    </Text>
+  );
+  if (list.length < 2) return props.place === "navbar" ? null : name();
   const current = list.find((o) => o.current)?.id ?? null;
-  return (
+  const select = (
     <Select
       size="xs"
-      w={200}
+      {...(props.place === "header" ? { w: 200, visibleFrom: "sm" } : { hiddenFrom: "sm", mb: "xs" })}
       aria-label="Organisation"
-      data-testid="org-switcher"
+      data-testid={`org-switcher-${props.place}`}
       data={list.map((o) => ({ value: o.id, label: o.name }))}
       value={current}
       allowDeselect={false}
@@ -43,5 +43,13 @@ export function OrganisationSwitcher(props: { currentName: string }) {
         if (orgId && orgId !== current) switchTo.mutate({ orgId });
       }}
     />
+  );
+  return props.place === "navbar" ? (
+    select
+  ) : (
+    <>
+      {name("sm")}
+      {select}
+    </>
   );
 }

@@ -94,6 +94,7 @@ export function Shell() {
     >
       <ShellHeader me={me.data} opened={opened} onToggle={toggle} onSignOut={signOut} />
       <AppShell.Navbar p="xs" aria-label="Main">
+        <OrganisationSwitcher currentName={me.data.org.name} place="navbar" />
         {nav
           .filter(
             (item) =>
@@ -135,7 +136,7 @@ function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onS
           <Title order={1} size="h3">
             Fivefold
           </Title>
-          <OrganisationSwitcher currentName={me.org.name} />
+          <OrganisationSwitcher currentName={me.org.name} place="header" />
         </Group>
         <Group gap="sm" wrap="nowrap">
           <Stack gap={0} align="flex-end" visibleFrom="sm">
