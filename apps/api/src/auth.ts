@@ -5,7 +5,7 @@ import { sanitiseDatabaseError, schema } from "@fivefold/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createAuthMiddleware } from "better-auth/api";
-import { ensureSignInIdentity, sendPasswordLink } from "./services/auth/identity";
+import { ensureSignInIdentity, linkNewPeopleOfSignIn, sendPasswordLink } from "./services/auth/identity";
 
 export interface AuthOptions {
   db: Database;
@@ -52,6 +52,14 @@ export function createAuth(options: AuthOptions) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/request-password-reset" && typeof ctx.body?.email === "string") {
           await ensureSignInIdentity(options.db, ctx.body.email);
+        }
+      }),
+      // A person added with this address (by any organisation) since the last sign-in joins it, so
+      // me.organisations offers their organisation at once.
+      after: createAuthMiddleware(async (ctx) => {
+        const signedIn = ctx.context.newSession?.user;
+        if (ctx.path === "/sign-in/email" && signedIn) {
+          await linkNewPeopleOfSignIn(options.db, { userId: signedIn.id, email: signedIn.email });
         }
       }),
     },

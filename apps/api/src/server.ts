@@ -15,7 +15,7 @@ import { registerOriginCheck } from "./http/origin";
 import { registerPublicApi } from "./http/public-api";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
 import { registerScimRoutes } from "./http/scim-routes";
-import { signedInUserId } from "./http/session";
+import { signedInSession } from "./http/session";
 import { registerWebApp } from "./http/static";
 import { registerTestClock, type TestClockControl } from "./http/test-clock";
 import { Readiness } from "./readiness";
@@ -173,7 +173,7 @@ async function registerTrpc(
     trpcOptions: {
       router: appRouter,
       async createContext({ req, res }) {
-        const userId = await signedInUserId(auth, req, res);
+        const signedIn = await signedInSession(auth, req, res);
         return createContextFor(
           {
             ...database,
@@ -182,8 +182,9 @@ async function registerTrpc(
             sealingSecret: options.sealingSecret,
             now: options.testClock?.clock.now,
           },
-          userId,
+          signedIn?.userId ?? null,
           limiter ? { clientAddress: req.ip, limiter } : undefined,
+          signedIn?.sessionId ?? null,
         );
       },
       onError({ error, path }) {

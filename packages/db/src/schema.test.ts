@@ -89,6 +89,7 @@ describe(`schema on ${testDriver()}`, () => {
       person: { id: ada.id, name: "Ada", email: "ada@example.test" },
       org: { id: org.id, name: "Org A", anonymityThreshold: 3 },
       roles: ["coach", "member"],
+      firstEntry: false,
     });
     const listed = await listPeoplePage(db, org.id, { limit: 50 });
     expect(listed).toEqual([

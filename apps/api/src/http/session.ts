@@ -5,16 +5,16 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Auth } from "../auth";
 import { requestHeaders } from "./auth-routes";
 
-export async function signedInUserId(
+export async function signedInSession(
   auth: Auth,
   req: FastifyRequest,
   reply: FastifyReply,
-): Promise<string | null> {
+): Promise<{ userId: string; sessionId: string } | null> {
   const { headers, response } = await auth.api.getSession({
     headers: requestHeaders(req),
     returnHeaders: true,
   });
   const cookies = headers.getSetCookie();
   if (cookies.length > 0) reply.header("set-cookie", cookies);
-  return response?.user.id ?? null;
+  return response ? { userId: response.user.id, sessionId: response.session.id } : null;
 }

@@ -27,6 +27,7 @@ export async function contextFactory(db: Database, org: SeededOrganisation, seal
         sealingSecret,
         memo: new Map(),
         userId: p.userId ?? "",
+        sessionId: null,
         person: { id: p.personId, name: key, email: p.email },
         org: { id: orgRow.id, name: orgRow.name, anonymityThreshold: orgRow.anonymityThreshold },
         roles: roleRows.filter((r) => r.personId === p.personId).map((r) => r.role as Role),

@@ -8,6 +8,11 @@ export interface Context {
   driver: Driver;
   /** The Better Auth user behind this request, or null when not signed in. */
   userId: string | null;
+  /**
+   * The Better Auth session of this request (null without one, e.g. a test's caller): a sign-in
+   * with persons in several organisations answers for the one this session chose.
+   */
+  sessionId: string | null;
   /** The origin people reach the app at, for links in e-mails. */
   appUrl: string;
   /** Without SMTP, e-mails stay in the outbox and admins read them in the Mailbox (demo). */
@@ -41,7 +46,12 @@ export interface MemberContext extends Context {
   roles: Membership["roles"];
 }
 
-export function createContextFor(base: ContextBase, userId: string | null, edge?: EdgeContext): Context {
+export function createContextFor(
+  base: ContextBase,
+  userId: string | null,
+  edge?: EdgeContext,
+  sessionId: string | null = null,
+): Context {
   return {
     ...(edge ? { edge } : {}),
     ...(base.now ? { now: base.now } : {}),
@@ -51,6 +61,7 @@ export function createContextFor(base: ContextBase, userId: string | null, edge?
     mailboxEnabled: base.mailboxEnabled,
     sealingSecret: base.sealingSecret,
     userId,
+    sessionId: userId ? sessionId : null,
     memo: new Map(),
   };
 }

@@ -1,6 +1,6 @@
 // tRPC setup: plain JSON (no transformer), the error mapper, and the procedure ladder
 // public → authed → member → role(...).
-import { findMembershipByUserId } from "@fivefold/db";
+import { findMembershipByUserId, markPersonEntered } from "@fivefold/db";
 import {
   findUncleanText,
   hasAnyRole,
@@ -67,13 +67,18 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const membership = await memoise(ctx, `membership:${ctx.userId}`, () =>
-    findMembershipByUserId(ctx.db, ctx.userId),
-  );
+  const membership = await memoise(ctx, `membership:${ctx.userId}:${ctx.sessionId}`, async () => {
+    const found = await findMembershipByUserId(ctx.db, ctx.userId, ctx.sessionId);
+    // The first call that answers for a person linked from elsewhere: from now on their directory
+    // entry says they have a sign-in (once per person, never again).
+    if (found?.firstEntry) await markPersonEntered(ctx.db, found.person.id);
+    return found;
+  });
   if (!membership) {
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not an active member of an organisation" });
   }
-  const narrowed: MemberContext = { ...ctx, ...membership };
+  const { firstEntry: _firstEntry, ...member } = membership;
+  const narrowed: MemberContext = { ...ctx, ...member };
   return next({ ctx: narrowed });
 });
 

@@ -20,6 +20,7 @@ import { authClient } from "../lib/auth-client";
 import type { Me } from "../lib/me";
 import { errorCode, useTRPC } from "../lib/trpc";
 import { ErrorState } from "./ErrorState";
+import { OrganisationSwitcher } from "./OrganisationSwitcher";
 
 interface NavItem {
   to: string;
@@ -93,6 +94,7 @@ export function Shell() {
     >
       <ShellHeader me={me.data} opened={opened} onToggle={toggle} onSignOut={signOut} />
       <AppShell.Navbar p="xs" aria-label="Main">
+        <OrganisationSwitcher currentName={me.data.org.name} place="navbar" />
         {nav
           .filter(
             (item) =>
@@ -134,9 +136,7 @@ function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onS
           <Title order={1} size="h3">
             Fivefold
           </Title>
-          <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="org-name">
-            {me.org.name}
-          </Text>
+          <OrganisationSwitcher currentName={me.org.name} place="header" />
         </Group>
         <Group gap="sm" wrap="nowrap">
           <Stack gap={0} align="flex-end" visibleFrom="sm">

@@ -39,6 +39,7 @@ export async function listDirectory(
       active: people.active,
       erasedAt: people.erasedAt,
       userId: people.userId,
+      awaitingEntry: people.awaitingEntry,
       createdAt: people.createdAt,
     })
     .from(people)
@@ -70,7 +71,8 @@ export async function listDirectory(
     managerEmail: r.managerEmail,
     active: r.active,
     erased: r.erasedAt !== null,
-    hasSignIn: r.userId !== null,
+    // Linked from a sign-in elsewhere but not used here yet says no more than never linked.
+    hasSignIn: r.userId !== null && !r.awaitingEntry,
     roles: (rolesOf.get(r.id) ?? []).sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b)),
     teams: teamsOf.get(r.id) ?? [],
     createdAt: r.createdAt,

@@ -1,25 +1,51 @@
-// Who a signed-in user is inside Fivefold: their person, organisation and roles.
-import { eq, sql } from "drizzle-orm";
+// Who a signed-in user is inside Fivefold: their person, organisation and roles. One sign-in (one
+// address) may hold a person in several organisations; a session answers for one of them.
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { organisations, people, personRoles } from "../schema";
+import { organisations, people, personRoles, session, sessionOrganisations } from "../schema";
 
 export interface Membership {
   person: { id: string; name: string; email: string };
   org: { id: string; name: string; anonymityThreshold: number };
   roles: Role[];
+  /** Linked by a sign-in elsewhere and used here for the first time (see people.awaitingEntry). */
+  firstEntry: boolean;
 }
 
 type Role = (typeof personRoles.$inferSelect)["role"];
 
-export async function findMembershipByUserId(db: Executor, userId: string): Promise<Membership | null> {
-  // One round trip on every signed-in request: the person, their organisation and their roles (as
-  // text, which both drivers parse as an array; the composite key serves the roles by org and person).
+/**
+ * The order in which a sign-in's active persons are tried: the one of the organisation the session
+ * chose first, then the earliest linked (a deterministic default, also when the chosen one has been
+ * deactivated meanwhile).
+ */
+function preferenceOrder(sessionId: string | null) {
+  const chosen = sessionId
+    ? sql`(${people.orgId} = (select ${sessionOrganisations.orgId} from ${sessionOrganisations}
+        where ${sessionOrganisations.sessionId} = ${sessionId}))`
+    : sql`false`;
+  return [
+    desc(sql`coalesce(${chosen}, false)`),
+    sql`${people.linkedAt} asc nulls first`,
+    asc(people.createdAt),
+    asc(people.id),
+  ];
+}
+
+export async function findMembershipByUserId(
+  db: Executor,
+  userId: string,
+  sessionId: string | null = null,
+): Promise<Membership | null> {
+  // One round trip on every signed-in request: the person of the session's organisation, that
+  // organisation and the roles (as text, which both drivers parse as an array; the composite key
+  // serves the roles by org and person).
   const [row] = await db
     .select({
       personId: people.id,
       personName: people.name,
       personEmail: people.email,
-      active: people.active,
+      awaitingEntry: people.awaitingEntry,
       orgId: organisations.id,
       orgName: organisations.name,
       anonymityThreshold: organisations.anonymityThreshold,
@@ -28,12 +54,73 @@ export async function findMembershipByUserId(db: Executor, userId: string): Prom
     })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
-    .where(eq(people.userId, userId))
+    .where(and(eq(people.userId, userId), eq(people.active, true)))
+    .orderBy(...preferenceOrder(sessionId))
     .limit(1);
-  if (!row?.active) return null;
+  if (!row) return null;
   return {
     person: { id: row.personId, name: row.personName, email: row.personEmail },
     org: { id: row.orgId, name: row.orgName, anonymityThreshold: row.anonymityThreshold },
     roles: [...(row.roles ?? [])].sort(),
+    firstEntry: row.awaitingEntry,
   };
+}
+
+/** The person has now been used in their organisation: the directory may say they have a sign-in. */
+export async function markPersonEntered(db: Executor, personId: string): Promise<void> {
+  await db
+    .update(people)
+    .set({ awaitingEntry: false })
+    .where(and(eq(people.id, personId), eq(people.awaitingEntry, true)));
+}
+
+/** The organisations this sign-in holds an active person in, earliest linked first. */
+export function listOrganisationsOfUser(db: Executor, userId: string) {
+  return db
+    .select({ orgId: organisations.id, name: organisations.name, personId: people.id })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.orgId))
+    .where(and(eq(people.userId, userId), eq(people.active, true)))
+    .orderBy(...preferenceOrder(null));
+}
+
+/**
+ * Records the session's choice of organisation. False when the session is gone from the database
+ * (revoked while its cookie copy still lives): nothing is written then.
+ */
+export async function chooseOrganisationForSession(
+  db: Executor,
+  sessionId: string,
+  orgId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .insert(sessionOrganisations)
+    .select(
+      db
+        .select({
+          sessionId: session.id,
+          orgId: sql<string>`${orgId}::uuid`.as("org_id"),
+          chosenAt: sql<Date>`${now.toISOString()}::timestamptz`.as("chosen_at"),
+        })
+        .from(session)
+        .where(eq(session.id, sessionId)),
+    )
+    .onConflictDoUpdate({
+      target: sessionOrganisations.sessionId,
+      set: { orgId, chosenAt: now },
+    })
+    .returning({ sessionId: sessionOrganisations.sessionId });
+  return rows.length > 0;
+}
+
+/** The person a sign-in answers for without a choice: the earliest-linked active one. */
+export async function findDefaultPersonOfUser(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ orgId: people.orgId, name: people.name, email: people.email })
+    .from(people)
+    .where(and(eq(people.userId, userId), eq(people.active, true)))
+    .orderBy(...preferenceOrder(null))
+    .limit(1);
+  return row;
 }

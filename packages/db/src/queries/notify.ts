@@ -1,6 +1,7 @@
 // Queries of mail and notification: writing to the outbox, the demo Mailbox, the reminder job's
 // claim of a request and its waiting raters, and sign-in identities for people.
-import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { account, feedbackRequests, invitations, organisations, outbox, people, user } from "../schema";
 
@@ -129,35 +130,62 @@ export async function findUserIdByEmail(db: Executor, email: string): Promise<st
   return row?.id;
 }
 
-/** Active people with this address and no sign-in yet (in any organisation). */
-export function listPeopleWithoutSignIn(db: Executor, email: string) {
+/**
+ * The sign-in of this address, created when there is none. Two requests at once both get the one
+ * that won (the address is unique): this never fails on the unique key.
+ */
+export async function ensureUserOfAddress(
+  db: Executor,
+  row: { id: string; name: string; email: string },
+): Promise<string> {
+  await db
+    .insert(user)
+    .values({ ...row, emailVerified: false })
+    .onConflictDoNothing({ target: user.email });
+  const id = await findUserIdByEmail(db, row.email);
+  if (!id) throw new Error("the sign-in of an address vanished as it was created");
+  return id;
+}
+
+/** Active people with this address and no sign-in yet (in any organisation), earliest added first. */
+export function listUnlinkedPeopleOfAddress(db: Executor, email: string) {
   return db
     .select({ id: people.id, name: people.name })
     .from(people)
-    .where(and(eq(people.email, email), eq(people.active, true), isNull(people.userId)));
+    .where(and(eq(people.email, email), eq(people.active, true), isNull(people.userId)))
+    .orderBy(asc(people.createdAt), asc(people.id));
 }
 
-export async function insertUser(
+const sameOrgPerson = alias(people, "same_org_person");
+
+/**
+ * Links every active person with this address and no sign-in yet, in any organisation, to the
+ * address's sign-in: whoever controls the mailbox is that person wherever an admin added the
+ * address. A person linked so awaits their first use there (people.awaitingEntry). An organisation
+ * whose person already holds this sign-in is skipped, so the unique (org, sign-in) never trips.
+ */
+export async function linkUnlinkedPeopleOfAddress(
   db: Executor,
-  row: { id: string; name: string; email: string },
+  email: string,
+  userId: string,
+  now: Date,
 ): Promise<void> {
-  await db.insert(user).values({ ...row, emailVerified: false });
-}
-
-/** Links the person to the sign-in, unless they got one meanwhile. */
-export async function linkPersonToUser(db: Executor, personId: string, userId: string): Promise<void> {
   await db
     .update(people)
-    .set({ userId })
-    .where(and(eq(people.id, personId), isNull(people.userId)));
-}
-
-export async function findActivePersonOfUser(db: Executor, userId: string) {
-  const [row] = await db
-    .select({ orgId: people.orgId, name: people.name, email: people.email })
-    .from(people)
-    .where(and(eq(people.userId, userId), eq(people.active, true)));
-  return row;
+    .set({ userId, linkedAt: now, awaitingEntry: true })
+    .where(
+      and(
+        eq(people.email, email),
+        eq(people.active, true),
+        isNull(people.userId),
+        notExists(
+          db
+            .select({ id: sameOrgPerson.id })
+            .from(sameOrgPerson)
+            .where(and(eq(sameOrgPerson.orgId, people.orgId), eq(sameOrgPerson.userId, userId))),
+        ),
+      ),
+    );
 }
 
 export async function userHasPassword(db: Executor, userId: string): Promise<boolean> {

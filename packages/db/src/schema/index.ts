@@ -17,5 +17,6 @@ export * from "./report-snapshots";
 export * from "./roles";
 export * from "./sealed-envelopes";
 export * from "./sealed-responses";
+export * from "./session-organisations";
 export * from "./teams";
 export * from "./vacuum-due";

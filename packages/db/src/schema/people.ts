@@ -21,9 +21,20 @@ export const people = pgTable(
     orgId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    userId: text()
-      .unique()
-      .references(() => user.id, { onDelete: "set null" }),
+    /**
+     * The sign-in (one per address, global) this person is reached by; one person per organisation
+     * per sign-in, so one sign-in may hold persons in several organisations.
+     */
+    userId: text().references(() => user.id, { onDelete: "set null" }),
+    /** When the sign-in was linked: the earliest-linked active person is a session's default. */
+    linkedAt: timestamp({ withTimezone: true }),
+    /**
+     * Linked because the owner of the address signed in or asked for a password link (maybe for
+     * another organisation), but not yet used here: the directory shows "no sign-in" until a session
+     * of theirs first answers for this organisation, so an admin never learns from it whether the
+     * address is signed in elsewhere.
+     */
+    awaitingEntry: boolean().notNull().default(false),
     name: text().notNull(),
     email: text().notNull(),
     managerId: uuid().references((): AnyPgColumn => people.id, { onDelete: "set null" }),
@@ -37,6 +48,9 @@ export const people = pgTable(
   },
   (t) => [
     unique().on(t.orgId, t.email),
+    unique().on(t.orgId, t.userId),
+    // The membership lookup of every signed-in request goes by sign-in across organisations.
+    index().on(t.userId),
     index().on(t.orgId, t.managerId),
     // people.list: its pages walk (org_id, name, id); its search is a prefix of the name, of its last
     // word or of the address, case ignored (text_pattern_ops serves LIKE 'abc%' in any collation).

@@ -10,6 +10,22 @@ export const meOutput = z.object({
   roles: z.array(roleSchema),
 });
 
+/** me.organisations: the organisations this sign-in holds an active person in. */
+export const meOrganisationsOutput = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    /** The organisation this session answers for now. */
+    current: z.boolean(),
+  }),
+);
+export type MeOrganisationsOutput = z.output<typeof meOrganisationsOutput>;
+
+/** me.switchOrganisation: answer for this organisation from the next call on (this session only). */
+export const switchOrganisationInput = z.object({
+  orgId: z.uuid({ error: "orgId must be an id" }),
+});
+
 export const mailboxOutput = z.array(
   z.object({
     id: z.string(),

@@ -74,7 +74,7 @@ async function eraseLocked(ctx: MemberServiceContext, person: PersonRow): Promis
 
   await deleteGrowthTracesOf(ctx.db, orgId, person.id);
   await deleteOrganisationLinksOf(ctx.db, orgId, person.id);
-  await deleteSignIn(ctx.db, person.userId, person.email);
+  await deleteSignIn(ctx.db, orgId, person);
   await anonymisePerson(ctx.db, orgId, person.id, {
     name: ERASED_NAME,
     email: erasedEmail(person.id),

@@ -55,7 +55,9 @@ export async function signInSection(
   ctx: MemberServiceContext,
   person: PersonRow,
 ): Promise<ExportOutput["signIn"]> {
-  const signIn = person.userId ? await findSignInOf(ctx.db, person.userId) : undefined;
+  const signIn = person.userId
+    ? await findSignInOf(ctx.db, { orgId: person.orgId, userId: person.userId, linkedAt: person.linkedAt })
+    : undefined;
   if (!signIn) return null;
   return {
     email: signIn.email,

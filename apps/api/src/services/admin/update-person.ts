@@ -1,16 +1,14 @@
-// people.update (admins): name, e-mail (and the sign-in's address with it), manager, whether they
+// people.update (admins): name, e-mail (the person then lets go of their sign-in), manager, whether they
 // are active, and teams; each a step of its own. Audited as what changed, never the values.
 import {
   endSessionsOf,
   listTeamIdsOfPerson,
-  otherUserHasEmail,
   type PersonChanges,
   replaceTeamsOfPerson,
+  unlinkPersonFromSignIn,
   updatePersonRow,
-  updateUserEmail,
 } from "@fivefold/db";
 import {
-  ConflictError,
   type DirectoryEntryOutput,
   ForbiddenError,
   InvalidInputError,
@@ -18,7 +16,7 @@ import {
 } from "@fivefold/domain";
 import type { z } from "zod";
 import { auditAs } from "../audit/record";
-import { type MemberServiceContext, nowOf, withTransaction } from "../context";
+import { type MemberServiceContext, withTransaction } from "../context";
 import { assertEmailFree, checkManager, checkTeams, directoryEntry } from "./people";
 import { assertNotErased, lockOrganisation, type PersonRow, requireOrgPerson } from "./shared";
 
@@ -34,11 +32,11 @@ async function changeEmail(ctx: MemberServiceContext, person: PersonRow, email: 
   pending.set.email = email;
   pending.changed.push("email");
   if (!person.userId) return;
-  // The sign-in follows the person's address; Better Auth keeps addresses unique across organisations.
-  if (await otherUserHasEmail(ctx.db, email, person.userId)) {
-    throw new ConflictError(`The e-mail address ${email} is used by another sign-in`);
-  }
-  await updateUserEmail(ctx.db, person.userId, email, nowOf(ctx));
+  // A sign-in belongs to the mailbox it was made for (and maybe to persons in other organisations):
+  // it never moves to the new address. The person lets go of it and gets the new address's sign-in
+  // on their next password link or sign-in, whatever exists at that address elsewhere; the answer
+  // here is the same in every case.
+  await unlinkPersonFromSignIn(ctx.db, ctx.org.id, person.id, person.userId);
 }
 
 async function changeManager(

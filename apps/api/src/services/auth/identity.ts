@@ -1,47 +1,61 @@
-// Sign-in identities for people: everyone the organisation adds (by import or by hand) can set a
-// password through an e-mailed link. The Better Auth user is created on their first request, so
-// people who never sign in hold no credentials at all. Called from Better Auth's hooks (auth.ts).
+// Sign-in identities for people: everyone an organisation adds (by import or by hand) can set a
+// password through an e-mailed link. One sign-in per address (Better Auth's model), created on the
+// first request, so people who never sign in hold no credentials at all; the same address may be a
+// person in several organisations, each linked to that one sign-in. Called from Better Auth's hooks
+// (auth.ts). Nothing here fails or answers differently because of another organisation's people.
 import { randomUUID } from "node:crypto";
 import {
   type Database,
-  findActivePersonOfUser,
+  ensureUserOfAddress,
+  findDefaultPersonOfUser,
   findUserIdByEmail,
-  insertUser,
-  linkPersonToUser,
-  listPeopleWithoutSignIn,
+  linkUnlinkedPeopleOfAddress,
+  listUnlinkedPeopleOfAddress,
   userHasPassword,
 } from "@fivefold/db";
 import { enqueueMail } from "../../mail/outbox";
 import { passwordMail } from "../../mail/templates";
 
+export function normaliseAddress(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /**
- * Makes sure a Better Auth user exists for the active person with this e-mail, so a password can
- * be set. Does nothing when the address is unknown, or ambiguous (the same address in two
- * organisations without a sign-in): the answer to the requester is the same either way.
+ * Before a password link is sent: makes sure the address has a sign-in when an active person has
+ * it, and links every active person with the address that has none yet, in every organisation.
+ * Does nothing for an unknown address: the requester's answer is the same either way.
  */
-export async function ensureSignInIdentity(db: Database, email: string): Promise<void> {
-  const address = email.trim().toLowerCase();
-  const existing = await findUserIdByEmail(db, address);
-  const candidates = await listPeopleWithoutSignIn(db, address);
-  if (candidates.length !== 1) return;
-  const [person] = candidates;
-  if (!person) return;
+export async function ensureSignInIdentity(db: Database, email: string, now = new Date()): Promise<void> {
+  const address = normaliseAddress(email);
   await db.transaction(async (tx) => {
-    let userId = existing;
+    let userId = await findUserIdByEmail(tx, address);
     if (!userId) {
-      userId = randomUUID();
-      await insertUser(tx, { id: userId, name: person.name, email: address });
+      const [person] = await listUnlinkedPeopleOfAddress(tx, address);
+      if (!person) return;
+      userId = await ensureUserOfAddress(tx, { id: randomUUID(), name: person.name, email: address });
     }
-    await linkPersonToUser(tx, person.id, userId);
+    await linkUnlinkedPeopleOfAddress(tx, address, userId, now);
   });
 }
 
-/** Writes the "set your password" (or "reset your password") mail for a user to the outbox. */
+/** After a sign-in: the persons added with this address since (in any organisation) join it. */
+export async function linkNewPeopleOfSignIn(
+  db: Database,
+  signIn: { userId: string; email: string },
+  now = new Date(),
+): Promise<void> {
+  await linkUnlinkedPeopleOfAddress(db, normaliseAddress(signIn.email), signIn.userId, now);
+}
+
+/**
+ * Writes the "set your password" (or "reset your password") mail for a user to the outbox: one
+ * mail to the address, greeting the person of the earliest-linked organisation and naming none.
+ */
 export async function sendPasswordLink(
   db: Database,
   input: { userId: string; token: string; appUrl: string },
 ) {
-  const person = await findActivePersonOfUser(db, input.userId);
+  const person = await findDefaultPersonOfUser(db, input.userId);
   if (!person) return;
   const hasPassword = await userHasPassword(db, input.userId);
   await enqueueMail(db, {

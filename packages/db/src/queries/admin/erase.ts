@@ -12,12 +12,11 @@ import {
   people,
   personRoles,
   reportSnapshots,
-  session,
   teamCoaches,
   teamMembers,
-  user,
   verification,
 } from "../../schema";
+import { deleteSignInIfUnused } from "./people";
 
 export async function listRequestIdsAbout(db: Executor, orgId: string, personId: string): Promise<string[]> {
   const rows = await db
@@ -152,13 +151,24 @@ export async function deleteOrganisationLinksOf(
     .where(and(eq(people.orgId, orgId), eq(people.managerId, personId)));
 }
 
-/** The sign-in: deleting the user deletes its sessions and password (cascade); pending links go. */
-export async function deleteSignIn(db: Executor, userId: string | null, email: string): Promise<void> {
-  if (userId) {
-    await db.delete(session).where(eq(session.userId, userId));
-    await db.delete(user).where(eq(user.id, userId));
+/**
+ * The sign-in: deleting the user deletes its sessions and password (cascade); pending links go. A
+ * sign-in that still holds a person in another organisation is theirs there and stays: this
+ * person only lets go of it.
+ */
+export async function deleteSignIn(
+  db: Executor,
+  orgId: string,
+  person: { id: string; userId: string | null; email: string },
+): Promise<void> {
+  if (person.userId) {
+    await db
+      .update(people)
+      .set({ userId: null, linkedAt: null, awaitingEntry: false })
+      .where(and(eq(people.orgId, orgId), eq(people.id, person.id)));
+    if (!(await deleteSignInIfUnused(db, person.userId))) return;
   }
-  await db.delete(verification).where(eq(verification.identifier, email));
+  await db.delete(verification).where(eq(verification.identifier, person.email));
 }
 
 /** The person's row keeps only its id: an anonymous placeholder, inactive, marked erased. */

@@ -1,7 +1,7 @@
 // What Fivefold holds about one person, read for a subject access request: their place in the
 // organisation, their sign-in, the feedback about them and by them, plans, e-mails and audit
 // entries. Every query is scoped by org id where the table has one.
-import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../client";
 import {
@@ -17,11 +17,13 @@ import {
   people,
   reportSnapshots,
   session,
+  sessionOrganisations,
   teamCoaches,
   teamMembers,
   teams,
   user,
 } from "../../schema";
+import { findDefaultPersonOfUser } from "../membership";
 
 export async function findPersonName(db: Executor, orgId: string, personId: string) {
   const [row] = await db
@@ -54,13 +56,22 @@ export function listDirectReports(db: Executor, orgId: string, personId: string)
     .orderBy(asc(people.name));
 }
 
-/** The Better Auth user and its sessions, newest first. */
-export async function findSignInOf(db: Executor, userId: string) {
+/**
+ * The Better Auth user as this person's organisation knows it, and the sessions that answer for
+ * that organisation, newest first. A sign-in shared with other organisations shows neither their
+ * sessions (addresses, browsers) nor that it existed before it was linked here.
+ */
+export async function findSignInOf(
+  db: Executor,
+  person: { orgId: string; userId: string; linkedAt: Date | null },
+) {
   const [account] = await db
     .select({ email: user.email, emailVerified: user.emailVerified, createdAt: user.createdAt })
     .from(user)
-    .where(eq(user.id, userId));
+    .where(eq(user.id, person.userId));
   if (!account) return undefined;
+  const defaultPerson = await findDefaultPersonOfUser(db, person.userId);
+  const isDefault = defaultPerson?.orgId === person.orgId;
   const sessions = await db
     .select({
       createdAt: session.createdAt,
@@ -69,9 +80,20 @@ export async function findSignInOf(db: Executor, userId: string) {
       userAgent: session.userAgent,
     })
     .from(session)
-    .where(eq(session.userId, userId))
+    .leftJoin(sessionOrganisations, eq(sessionOrganisations.sessionId, session.id))
+    .where(
+      and(
+        eq(session.userId, person.userId),
+        or(
+          eq(sessionOrganisations.orgId, person.orgId),
+          isDefault ? isNull(sessionOrganisations.orgId) : sql`false`,
+        ),
+      ),
+    )
     .orderBy(desc(session.createdAt));
-  return { ...account, sessions };
+  const linkedAt = person.linkedAt ?? account.createdAt;
+  const createdAt = new Date(Math.max(linkedAt.getTime(), account.createdAt.getTime()));
+  return { ...account, createdAt, sessions };
 }
 
 /** The requests about the person, oldest first, with their requester. */

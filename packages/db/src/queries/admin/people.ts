@@ -1,6 +1,7 @@
 // The admin's queries on people: the organisation lock, looking up clashes and managers, and
 // writing a person's row, roles, teams and sign-in address. Every query is scoped by org id.
-import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, notExists } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../client";
 import {
   organisations,
@@ -149,20 +150,45 @@ export async function replaceRolesOfPerson(
   await insertRolesOfPerson(db, orgId, personId, roles);
 }
 
-/** Whether a sign-in other than `userId` uses this address (Better Auth keeps them unique). */
-export async function otherUserHasEmail(db: Executor, email: string, userId: string): Promise<boolean> {
-  const [other] = await db
-    .select({ id: user.id })
-    .from(user)
-    .where(and(eq(user.email, email), ne(user.id, userId)));
-  return Boolean(other);
+/**
+ * The person no longer answers to their sign-in (their address changed): the sign-in stays with the
+ * address it was made for, and is deleted (with its password and sessions) when no other
+ * organisation's person holds it. The person's new address gets a sign-in of its own on its first
+ * password link, so a password set by one mailbox never opens the door of another.
+ */
+export async function unlinkPersonFromSignIn(
+  db: Executor,
+  orgId: string,
+  personId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .update(people)
+    .set({ userId: null, linkedAt: null, awaitingEntry: false })
+    .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
+  await deleteSignInIfUnused(db, userId);
 }
 
-export async function updateUserEmail(db: Executor, userId: string, email: string, now: Date): Promise<void> {
-  await db.update(user).set({ email, updatedAt: now }).where(eq(user.id, userId));
+/** Deletes the sign-in (sessions and password go with it) when no person holds it any more. */
+export async function deleteSignInIfUnused(db: Executor, userId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(user)
+    .where(
+      and(
+        eq(user.id, userId),
+        notExists(db.select({ id: people.id }).from(people).where(eq(people.userId, userId))),
+      ),
+    )
+    .returning({ id: user.id });
+  return deleted.length > 0;
 }
 
-/** Signs people out everywhere (deactivation, erasure): their sessions are deleted. */
+/**
+ * Signs people out (deactivation, erasure): the sessions of their sign-ins are deleted, unless the
+ * sign-in still holds an active person in another organisation. Then it keeps working there as
+ * before, and its sessions stop answering for this organisation on their next request (the
+ * membership lookup only resolves active persons). Call after the persons were deactivated.
+ */
 export async function endSessionsOf(
   db: Executor,
   orgId: string,
@@ -173,5 +199,16 @@ export async function endSessionsOf(
     .select({ userId: people.userId })
     .from(people)
     .where(and(eq(people.orgId, orgId), inArray(people.id, [...personIds]), isNotNull(people.userId)));
-  await db.delete(session).where(inArray(session.userId, users));
+  const stillActive = alias(people, "still_active");
+  await db.delete(session).where(
+    and(
+      inArray(session.userId, users),
+      notExists(
+        db
+          .select({ id: stillActive.id })
+          .from(stillActive)
+          .where(and(eq(stillActive.userId, session.userId), eq(stillActive.active, true))),
+      ),
+    ),
+  );
 }
