@@ -87,6 +87,11 @@ const TABLE: Record<string, Row> = {
   //                                 anon memb ratr subj mgr  oMgr coch oCch prtn lead adm  oAdm anlt rAdm
   health:                      read([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
   "me.get":                    read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  // Beta's admin holds no person in Alpha. A caller without a session (createCaller) has nothing to
+  // keep the choice in: switching is refused as a precondition; over HTTP it succeeds
+  // (identity-across-orgs.test.ts), and Alpha stays NOT_FOUND to Beta's admin.
+  "me.organisations":          list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.a.orgId),
+  "me.switchOrganisation":    write([U,   P,   P,   P,   P,   P,   P,   P,   P,   P,   P,   N,   P,   P], (f) => ({ orgId: f.a.orgId })),
   "instrument.get":            read([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({})),
   "profile.get":               read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
   "profile.setPartnerOptIn":  write([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({ optIn: true })),

@@ -197,7 +197,7 @@ describe(`B's admin and an address of organisation A, through createCaller on ${
     const inB = caller();
     expect((await inB.me.get()).person.id).toBe(guest.id);
     const bIds = new Set((await listDirectory(db(), b.orgId)).map((p) => p.id));
-    const listed = await inB.people.list();
+    const listed = (await inB.people.list({ limit: 100 })).people;
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.every((p) => bIds.has(p.id))).toBe(true);
     // A's admin powers stay in A: in B the same sign-in is a plain member.
@@ -329,9 +329,10 @@ describe(`the password link and sign-in over HTTP on ${testDriver()}`, () => {
     // The very next call answers for B, whatever the 60 s session cookie cache holds.
     const me = await query<{ org: { id: string }; person: { id: string; name: string } }>(jar, "me.get");
     expect(me.data).toMatchObject({ org: { id: b.orgId }, person: { id: mallory?.id, name: "Mallory Bee" } });
-    const people = await query<Array<{ id: string }>>(jar, "people.list");
+    const people = await query<{ people: Array<{ id: string }> }>(jar, "people.list");
     const bIds = new Set((await listDirectory(db(), b.orgId)).map((p) => p.id));
-    expect(people.data.every((p) => bIds.has(p.id))).toBe(true);
+    expect(people.data.people.length).toBeGreaterThan(0);
+    expect(people.data.people.every((p) => bIds.has(p.id))).toBe(true);
     expect((await query<unknown[]>(jar, "reports.list")).status).toBe(200);
     expect((await personOf(b, "ann@a.test"))?.hasSignIn).toBe(true);
     const after = await query<Array<{ id: string; current: boolean }>>(jar, "me.organisations");
