@@ -7,6 +7,7 @@
 //
 //   pnpm bench:http [--people 10000] [--duration 5] [--rounds 3] [--connections 50] [--no-write]
 //   pnpm bench:http --smoke
+//   pnpm bench:http --only reports.get,submit --cpu-prof /tmp/prof   # some paths; profile the server
 //
 // Postgres when TEST_DATABASE_URL is set (a new database on that server, dropped at the end),
 // else the embedded database in a temporary folder.
@@ -40,8 +41,14 @@ const { values: args } = parseArgs({
     raters: { type: "string" },
     "no-write": { type: "boolean", default: false },
     label: { type: "string" },
+    /** Comma-separated parts of path names: measure only those (the submit burst is "submit"). */
+    only: { type: "string" },
+    /** A folder: the server runs with --cpu-prof and writes its profiles there. */
+    "cpu-prof": { type: "string" },
   },
 });
+const only = args.only?.split(",").filter(Boolean);
+const selected = (name: string) => !only || only.some((part) => name.includes(part));
 const smoke = args.smoke === true;
 const people = Number(args.people ?? (smoke ? 300 : 10_000));
 const duration = Number(args.duration ?? (smoke ? 1 : 5));
@@ -431,7 +438,12 @@ async function main(): Promise<void> {
     const startT = performance.now();
     const started = await startUntil(
       process.execPath,
-      ["--enable-source-maps", dist, "--no-demo"],
+      [
+        "--enable-source-maps",
+        ...(args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", resolve(args["cpu-prof"])] : []),
+        dist,
+        "--no-demo",
+      ],
       serverEnv,
       /Listening on/,
       120_000,
@@ -484,7 +496,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
 
-    const paths: Array<{ name: string; note: string; url: string; headers: Record<string, string> }> = [
+    const allPaths: Array<{ name: string; note: string; url: string; headers: Record<string, string> }> = [
       {
         name: "health (/healthz)",
         note: "no database",
@@ -535,6 +547,7 @@ async function main(): Promise<void> {
       },
     ];
 
+    const paths = allPaths.filter((p) => selected(p.name));
     // Record each answer once, then serve the same bytes from the bare server.
     const fixtures: Recorded[] = [];
     for (const p of paths) {

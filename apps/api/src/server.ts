@@ -14,6 +14,7 @@ import { registerOriginCheck } from "./http/origin";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
 import { signedInUserId } from "./http/session";
 import { registerWebApp } from "./http/static";
+import { registerTrpcResponses } from "./http/trpc-responses";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
@@ -83,6 +84,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   holdWhileStarting(app, readiness, options.holdWhileStartingMs ?? 10_000);
   registerAuthRoutes(app, auth, limiter);
 
+  // After the security headers' hook (which says no-store to every API answer), before the routes.
+  registerTrpcResponses(app);
   await registerTrpc(app, options, limiter);
 
   const webDist = options.webDist;
