@@ -45,6 +45,8 @@ export async function findReportReadFacts(db: Executor, orgId: string, requestId
     from ${reportSnapshots} es join ${feedbackRequests} e on e.org_id = es.org_id and e.id = es.request_id
     where es.org_id = ${feedbackRequests.orgId} and e.subject_id = ${feedbackRequests.subjectId}
       and es.released_at < ${reportSnapshots.releasedAt})`;
+  // Scalar subqueries rather than joins: the statement is planned on every call (PGlite keeps no
+  // plans), and a join of four tables cost more to plan than to run.
   const [row] = await db
     .select({
       requestId: feedbackRequests.id,
@@ -52,22 +54,19 @@ export async function findReportReadFacts(db: Executor, orgId: string, requestId
       insufficientReason: feedbackRequests.insufficientReason,
       subjectId: feedbackRequests.subjectId,
       requesterId: feedbackRequests.requesterId,
-      subjectName: people.name,
+      subjectName: sql<string>`(select ${people.name} from ${people}
+        where ${people.orgId} = ${feedbackRequests.orgId} and ${people.id} = ${feedbackRequests.subjectId})`,
       releasedAt: reportSnapshots.releasedAt,
       ratedAnonymously: sql<boolean>`${anonymouslyInvited(feedbackRequests.id, readerId)}`,
       coachLinked: sql<boolean>`exists (select 1 from ${teamCoaches} join ${teamMembers}
         on ${teamMembers.orgId} = ${teamCoaches.orgId} and ${teamMembers.teamId} = ${teamCoaches.teamId}
         where ${teamCoaches.orgId} = ${feedbackRequests.orgId} and ${teamCoaches.personId} = ${readerId}
           and ${teamMembers.personId} = ${feedbackRequests.subjectId})`,
-      adminsReadReports: organisations.adminsReadReports,
+      adminsReadReports: sql<boolean>`(select ${organisations.adminsReadReports} from ${organisations}
+        where ${organisations.id} = ${feedbackRequests.orgId})`,
       earlier,
     })
     .from(feedbackRequests)
-    .innerJoin(
-      people,
-      and(eq(people.orgId, feedbackRequests.orgId), eq(people.id, feedbackRequests.subjectId)),
-    )
-    .innerJoin(organisations, eq(organisations.id, feedbackRequests.orgId))
     .leftJoin(reportSnapshots, snapshotOfRequest)
     .where(and(eq(feedbackRequests.id, requestId), eq(feedbackRequests.orgId, orgId)));
   if (!row) return null;
