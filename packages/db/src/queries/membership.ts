@@ -2,6 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { organisations, people, personRoles } from "../schema";
+import { preparedOn } from "./prepared";
 
 export interface Membership {
   person: { id: string; name: string; email: string };
@@ -11,10 +12,9 @@ export interface Membership {
 
 type Role = (typeof personRoles.$inferSelect)["role"];
 
-export async function findMembershipByUserId(db: Executor, userId: string): Promise<Membership | null> {
-  // One round trip on every signed-in request: the person, their organisation and their roles (as
-  // text, which both drivers parse as an array; the composite key serves the roles by org and person).
-  const [row] = await db
+// Prepared (see prepared.ts): it runs on every signed-in request.
+const membershipQuery = preparedOn((db) =>
+  db
     .select({
       personId: people.id,
       personName: people.name,
@@ -28,8 +28,15 @@ export async function findMembershipByUserId(db: Executor, userId: string): Prom
     })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
-    .where(eq(people.userId, userId))
-    .limit(1);
+    .where(eq(people.userId, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("membership_by_user"),
+);
+
+export async function findMembershipByUserId(db: Executor, userId: string): Promise<Membership | null> {
+  // One round trip on every signed-in request: the person, their organisation and their roles (as
+  // text, which both drivers parse as an array; the composite key serves the roles by org and person).
+  const [row] = await membershipQuery(db).execute({ userId });
   if (!row?.active) return null;
   return {
     person: { id: row.personId, name: row.personName, email: row.personEmail },

@@ -13,6 +13,7 @@ import {
   teamMembers,
 } from "../schema";
 import { snapshotOfRequest } from "./joins";
+import { preparedOn } from "./prepared";
 
 /** An earlier released report of the same subject, with whether the reader rated it anonymously. */
 export interface EarlierReportFacts {
@@ -22,20 +23,9 @@ export interface EarlierReportFacts {
   ratedAnonymously: boolean;
 }
 
-const anonymouslyInvited = (requestId: SQL | typeof feedbackRequests.id, readerId: string) =>
-  sql`exists (select 1 from ${invitations} where ${invitations.orgId} = ${feedbackRequests.orgId}
-    and ${invitations.requestId} = ${requestId} and ${invitations.personId} = ${readerId}
-    and ${invitations.group} in ('peer', 'direct_report', 'other'))`;
-
-/**
- * Everything the access policy judges about one reader and one report, in one round trip, without
- * the snapshot's bytes: the request, whether it is released (and when), whether the reader was
- * invited to rate it anonymously, whether they are linked as a coach to a team of the subject's,
- * whether the organisation lets admins read reports, and the subject's earlier released reports
- * with the same facts (the trend shows only those the reader may read too). Null: no such request
- * in this organisation. Facts only: deciding is the policy's.
- */
-export async function findReportReadFacts(db: Executor, orgId: string, requestId: string, readerId: string) {
+// Prepared (see prepared.ts): it runs on every read of a report.
+const reportReadFactsQuery = preparedOn((db) => {
+  const readerId = sql.placeholder("readerId");
   const earlier = sql<EarlierReportFacts[] | null>`(select json_agg(json_build_object(
       'requestId', e.id, 'requesterId', e.requester_id, 'releasedAt', es.released_at,
       'ratedAnonymously', exists (select 1 from ${invitations} ei where ei.org_id = e.org_id
@@ -45,9 +35,9 @@ export async function findReportReadFacts(db: Executor, orgId: string, requestId
     from ${reportSnapshots} es join ${feedbackRequests} e on e.org_id = es.org_id and e.id = es.request_id
     where es.org_id = ${feedbackRequests.orgId} and e.subject_id = ${feedbackRequests.subjectId}
       and es.released_at < ${reportSnapshots.releasedAt})`;
-  // Scalar subqueries rather than joins: the statement is planned on every call (PGlite keeps no
-  // plans), and a join of four tables cost more to plan than to run.
-  const [row] = await db
+  // Scalar subqueries rather than joins: PGlite plans every call, and a join of four tables cost
+  // more to plan than to run.
+  return db
     .select({
       requestId: feedbackRequests.id,
       state: feedbackRequests.state,
@@ -57,7 +47,9 @@ export async function findReportReadFacts(db: Executor, orgId: string, requestId
       subjectName: sql<string>`(select ${people.name} from ${people}
         where ${people.orgId} = ${feedbackRequests.orgId} and ${people.id} = ${feedbackRequests.subjectId})`,
       releasedAt: reportSnapshots.releasedAt,
-      ratedAnonymously: sql<boolean>`${anonymouslyInvited(feedbackRequests.id, readerId)}`,
+      ratedAnonymously: sql<boolean>`exists (select 1 from ${invitations}
+        where ${invitations.orgId} = ${feedbackRequests.orgId} and ${invitations.requestId} = ${feedbackRequests.id}
+          and ${invitations.personId} = ${readerId} and ${invitations.group} in ('peer', 'direct_report', 'other'))`,
       coachLinked: sql<boolean>`exists (select 1 from ${teamCoaches} join ${teamMembers}
         on ${teamMembers.orgId} = ${teamCoaches.orgId} and ${teamMembers.teamId} = ${teamCoaches.teamId}
         where ${teamCoaches.orgId} = ${feedbackRequests.orgId} and ${teamCoaches.personId} = ${readerId}
@@ -68,7 +60,25 @@ export async function findReportReadFacts(db: Executor, orgId: string, requestId
     })
     .from(feedbackRequests)
     .leftJoin(reportSnapshots, snapshotOfRequest)
-    .where(and(eq(feedbackRequests.id, requestId), eq(feedbackRequests.orgId, orgId)));
+    .where(
+      and(
+        eq(feedbackRequests.id, sql.placeholder("requestId")),
+        eq(feedbackRequests.orgId, sql.placeholder("orgId")),
+      ),
+    )
+    .prepare("report_read_facts");
+});
+
+/**
+ * Everything the access policy judges about one reader and one report, in one round trip, without
+ * the snapshot's bytes: the request, whether it is released (and when), whether the reader was
+ * invited to rate it anonymously, whether they are linked as a coach to a team of the subject's,
+ * whether the organisation lets admins read reports, and the subject's earlier released reports
+ * with the same facts (the trend shows only those the reader may read too). Null: no such request
+ * in this organisation. Facts only: deciding is the policy's.
+ */
+export async function findReportReadFacts(db: Executor, orgId: string, requestId: string, readerId: string) {
+  const [row] = await reportReadFactsQuery(db).execute({ orgId, requestId, readerId });
   if (!row) return null;
   return { ...row, earlier: row.earlier ?? [] };
 }

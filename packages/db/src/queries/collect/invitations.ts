@@ -2,9 +2,10 @@
 // the hash of a one-time link's token, and claimed by exactly one submit.
 
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../client";
 import { feedbackRequests, invitations, organisations, people, sealedEnvelopes } from "../../schema";
+import { preparedOn } from "../prepared";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -74,7 +75,13 @@ export async function findInvitationForSubmit(
   db: Executor,
   key: { invitationId: string; orgId: string; personId: string } | { tokenHash: string },
 ) {
-  const [row] = await db
+  const [row] = await ("tokenHash" in key ? submitByToken(db).execute(key) : submitByMember(db).execute(key));
+  return row ?? null;
+}
+
+// Prepared (see ../prepared.ts): the first statement of every submit, one per kind of key.
+const invitationForSubmit = (db: Executor, where: SQL | undefined) =>
+  db
     .select({
       invitation: invitations,
       requestState: feedbackRequests.state,
@@ -85,17 +92,20 @@ export async function findInvitationForSubmit(
       feedbackRequests,
       and(eq(feedbackRequests.orgId, invitations.orgId), eq(feedbackRequests.id, invitations.requestId)),
     )
-    .where(
-      "tokenHash" in key
-        ? eq(invitations.tokenHash, key.tokenHash)
-        : and(
-            eq(invitations.id, key.invitationId),
-            eq(invitations.orgId, key.orgId),
-            eq(invitations.personId, key.personId),
-          ),
-    );
-  return row ?? null;
-}
+    .where(where);
+const submitByToken = preparedOn((db) =>
+  invitationForSubmit(db, eq(invitations.tokenHash, sql.placeholder("tokenHash"))).prepare("submit_by_token"),
+);
+const submitByMember = preparedOn((db) =>
+  invitationForSubmit(
+    db,
+    and(
+      eq(invitations.id, sql.placeholder("invitationId")),
+      eq(invitations.orgId, sql.placeholder("orgId")),
+      eq(invitations.personId, sql.placeholder("personId")),
+    ),
+  ).prepare("submit_by_member"),
+);
 
 /**
  * The submit's one write, in one statement: marks the invitation submitted if it is still pending
@@ -138,13 +148,19 @@ export async function claimAndSeal(
 
 /** The state and questionnaire version of a request, locked while an answer is given or declined. */
 export async function lockRequestForAnswer(db: Executor, requestId: string, mode: "share" | "update") {
-  const [request] = await db
-    .select({ state: feedbackRequests.state, version: feedbackRequests.instrumentVersion })
-    .from(feedbackRequests)
-    .where(eq(feedbackRequests.id, requestId))
-    .for(mode);
+  const [request] = await (mode === "update" ? lockForUpdate : lockForShare)(db).execute({ requestId });
   return request ?? null;
 }
+
+const lockRequest = (db: Executor, mode: "share" | "update") =>
+  db
+    .select({ state: feedbackRequests.state, version: feedbackRequests.instrumentVersion })
+    .from(feedbackRequests)
+    .where(eq(feedbackRequests.id, sql.placeholder("requestId")))
+    .for(mode)
+    .prepare(`lock_request_${mode}`);
+const lockForUpdate = preparedOn((db) => lockRequest(db, "update"));
+const lockForShare = preparedOn((db) => lockRequest(db, "share"));
 
 /** The state and questionnaire version of a request, unlocked. */
 export async function findRequestAnswerFacts(db: Executor, requestId: string) {
