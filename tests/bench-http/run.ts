@@ -6,8 +6,8 @@
 // never on a timing.
 //
 //   pnpm bench:http [--people 10000] [--duration 5] [--rounds 3] [--connections 50] [--no-write]
-//                   [--only "people.list,coach of 62"]   (the paths whose names contain one of these)
 //   pnpm bench:http --smoke
+//   pnpm bench:http --only reports.get,submit --cpu-prof /tmp/prof   # some paths; profile the server
 //
 // Postgres when TEST_DATABASE_URL is set (a new database on that server, dropped at the end),
 // else the embedded database in a temporary folder.
@@ -41,14 +41,14 @@ const { values: args } = parseArgs({
     raters: { type: "string" },
     "no-write": { type: "boolean", default: false },
     label: { type: "string" },
+    /** Comma-separated parts of path names: measure only those (the submit burst is "submit"). */
     only: { type: "string" },
+    /** A folder: the server runs with --cpu-prof and writes its profiles there. */
+    "cpu-prof": { type: "string" },
   },
 });
-/** Substrings of the path names to measure (all when unset); the submit burst always runs. */
-const only = (args.only ?? "")
-  .split(",")
-  .map((s) => s.trim())
-  .filter(Boolean);
+const only = args.only?.split(",").filter(Boolean);
+const selected = (name: string) => !only || only.some((part) => name.includes(part));
 const smoke = args.smoke === true;
 const people = Number(args.people ?? (smoke ? 300 : 10_000));
 const duration = Number(args.duration ?? (smoke ? 1 : 5));
@@ -188,6 +188,8 @@ async function serverVersion(url: string): Promise<string | null> {
 interface Recorded {
   method: string;
   url: string;
+  /** The If-None-Match it was asked with (the bare server answers by method, URL and this). */
+  ifNoneMatch?: string;
   status: number;
   headers: Record<string, string>;
   body: string; // base64
@@ -227,6 +229,7 @@ async function record(
         done({
           method,
           url,
+          ...(headers["if-none-match"] ? { ifNoneMatch: headers["if-none-match"] } : {}),
           status: res.statusCode ?? 0,
           headers: kept,
           body: bytes.toString("base64"),
@@ -278,16 +281,18 @@ interface Run {
   non2xx: number;
 }
 
+/** A revalidation (If-None-Match) is answered 304: that is its success. */
 async function cannon(url: string, headers: Record<string, string>): Promise<Run> {
   const result = await autocannon({ url, connections, duration, headers });
-  const ok = result["2xx"];
+  const revalidated = headers["if-none-match"] ? result["3xx"] : 0;
+  const ok = result["2xx"] + revalidated;
   return {
     rps: ok / duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok,
-    failed: result.non2xx + result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    failed: result.non2xx - revalidated + result.errors + result.timeouts,
+    non2xx: result.non2xx - revalidated,
   };
 }
 
@@ -439,7 +444,12 @@ async function main(): Promise<void> {
     const startT = performance.now();
     const started = await startUntil(
       process.execPath,
-      ["--enable-source-maps", dist, "--no-demo"],
+      [
+        "--enable-source-maps",
+        ...(args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", resolve(args["cpu-prof"])] : []),
+        dist,
+        "--no-demo",
+      ],
       serverEnv,
       /Listening on/,
       120_000,
@@ -499,7 +509,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
 
-    const paths: Array<{ name: string; note: string; url: string; headers: Record<string, string> }> = [
+    const allPaths: Array<{ name: string; note: string; url: string; headers: Record<string, string> }> = [
       {
         name: "health (/healthz)",
         note: "no database",
@@ -568,10 +578,7 @@ async function main(): Promise<void> {
       },
     ];
 
-    if (only.length > 0) {
-      const kept = paths.filter((p) => only.some((o) => p.name.includes(o)));
-      paths.splice(0, paths.length, ...kept);
-    }
+    const paths = allPaths.filter((p) => selected(p.name));
     // Record each answer once, then serve the same bytes from the bare server.
     const fixtures: Recorded[] = [];
     for (const p of paths) {
@@ -581,6 +588,23 @@ async function main(): Promise<void> {
           `${p.name} answered ${r.status}: ${Buffer.from(r.body, "base64").toString().slice(0, 300)}`,
         );
       fixtures.push(r);
+    }
+    // The browser's next read of the same report: its ETag back in If-None-Match, answered 304
+    // once the session, the membership and the access policy have been checked again.
+    const reportIndex = paths.findIndex((p) => p.name.startsWith("reports.get"));
+    const etag = fixtures[reportIndex]?.headers.etag;
+    const reportPath = paths[reportIndex];
+    if (reportPath && etag) {
+      const revalidation = {
+        name: "reports.get, revalidated (304)",
+        note: "the same reader with the ETag of the answer before",
+        url: reportPath.url,
+        headers: { ...reportPath.headers, "if-none-match": etag },
+      };
+      const r = await record(base, "GET", revalidation.url, revalidation.headers);
+      if (r.status !== 304) throw new Error(`a revalidation of reports.get answered ${r.status}`);
+      paths.splice(reportIndex + 1, 0, revalidation);
+      fixtures.splice(reportIndex + 1, 0, r);
     }
 
     // responses.submit through one-time links: the bare server repeats the answer to a spare one.

@@ -18,6 +18,7 @@ import { registerScimRoutes } from "./http/scim-routes";
 import { signedInSession } from "./http/session";
 import { registerWebApp } from "./http/static";
 import { registerTestClock, type TestClockControl } from "./http/test-clock";
+import { registerTrpcResponses } from "./http/trpc-responses";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
 import { createContextFor } from "./trpc/context";
@@ -103,6 +104,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerScimRoutes(app, tokenRoutes);
   await registerPublicApi(app, tokenRoutes);
 
+  // After the security headers' hook (which says no-store to every API answer), before the routes.
+  registerTrpcResponses(app);
   await registerTrpc(app, options, limiter);
 
   const webDist = options.webDist;

@@ -43,6 +43,11 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** Called with every statement drizzle sends and its parameters (the EXPLAIN check reads them). */
   logQuery?: (query: string, params: unknown[]) => void;
+  /**
+   * Postgres: called with every statement the pool sends, BEGIN and COMMIT included (postgres.js
+   * `debug`), for tests that count round trips. PGlite has no such hook (use `logQuery`).
+   */
+  onStatement?: (query: string) => void;
 }
 
 export async function createDatabase(
@@ -64,6 +69,9 @@ export async function createDatabase(
       backoff: (retries: number) => Math.min(0.05 * retries, 1),
       // Sent at connection start, so it holds for every statement on every pooled connection.
       connection: { statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
+      ...(options.onStatement
+        ? { debug: (_connection: number, query: string) => options.onStatement?.(query) }
+        : {}),
     });
     const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
     const db = drizzlePostgres(sql, { schema, casing: "snake_case", logger }) as unknown as Database;

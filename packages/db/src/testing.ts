@@ -2,16 +2,19 @@
 // FIVEFOLD_TEST_DRIVER=postgres, a uniquely named database on TEST_DATABASE_URL, dropped on close.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { createDatabase, type DatabaseHandle } from "./client";
+import { createDatabase, type DatabaseHandle, type DatabaseOptions } from "./client";
 import { migrate } from "./migrate";
 
 export function testDriver(): "pglite" | "postgres" {
   return process.env.FIVEFOLD_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
 }
 
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+/** `options`: the statement hooks of `createDatabase` (tests that count what a call sends). */
+export async function createTestDatabase(
+  options: Pick<DatabaseOptions, "logQuery" | "onStatement"> = {},
+): Promise<DatabaseHandle> {
   if (testDriver() === "pglite") {
-    const handle = await createDatabase("pglite://memory");
+    const handle = await createDatabase("pglite://memory", options);
     await migrate(handle);
     return handle;
   }
@@ -23,7 +26,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await createDatabase(url.toString(), { maxConnections: 25 });
+  const handle = await createDatabase(url.toString(), { maxConnections: 25, ...options });
   await migrate(handle);
   return {
     ...handle,

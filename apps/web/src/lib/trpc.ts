@@ -1,7 +1,7 @@
 // The typed tRPC client for the API (types only: the web never imports server code at run time).
 import type { AppRouter } from "@fivefold/api";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -19,10 +19,18 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
+/** Reads the server answers with an ETag (a released report): sent alone, so the browser revalidates them. */
+const REVALIDATED = new Set(["reports.get"]);
+
 export function makeTrpcClient() {
+  const fetchWithCookies: typeof fetch = (url, init) => fetch(url, { ...init, credentials: "include" });
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({ url: "/trpc", fetch: (url, init) => fetch(url, { ...init, credentials: "include" }) }),
+      splitLink({
+        condition: (op) => op.type === "query" && REVALIDATED.has(op.path),
+        true: httpLink({ url: "/trpc", fetch: fetchWithCookies }),
+        false: httpBatchLink({ url: "/trpc", fetch: fetchWithCookies }),
+      }),
     ],
   });
 }

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { organisations, people, personRoles, session, sessionOrganisations } from "../schema";
+import { preparedOn } from "./prepared";
 
 export interface Membership {
   person: { id: string; name: string; email: string };
@@ -17,13 +18,11 @@ type Role = (typeof personRoles.$inferSelect)["role"];
 /**
  * The order in which a sign-in's active persons are tried: the one of the organisation the session
  * chose first, then the earliest linked (a deterministic default, also when the chosen one has been
- * deactivated meanwhile).
+ * deactivated meanwhile). Without a session (or a choice) the subquery is null.
  */
-function preferenceOrder(sessionId: string | null) {
-  const chosen = sessionId
-    ? sql`(${people.orgId} = (select ${sessionOrganisations.orgId} from ${sessionOrganisations}
-        where ${sessionOrganisations.sessionId} = ${sessionId}))`
-    : sql`false`;
+function preferenceOrder(sessionId: unknown) {
+  const chosen = sql`(${people.orgId} = (select ${sessionOrganisations.orgId} from ${sessionOrganisations}
+        where ${sessionOrganisations.sessionId} = ${sessionId}))`;
   return [
     desc(sql`coalesce(${chosen}, false)`),
     sql`${people.linkedAt} asc nulls first`,
@@ -32,15 +31,11 @@ function preferenceOrder(sessionId: string | null) {
   ];
 }
 
-export async function findMembershipByUserId(
-  db: Executor,
-  userId: string,
-  sessionId: string | null = null,
-): Promise<Membership | null> {
-  // One round trip on every signed-in request: the person of the session's organisation, that
-  // organisation and the roles (as text, which both drivers parse as an array; the composite key
-  // serves the roles by org and person).
-  const [row] = await db
+// Prepared (see prepared.ts): it runs on every signed-in request. One round trip: the person of the
+// session's organisation, that organisation and the roles (as text, which both drivers parse as an
+// array; the composite key serves the roles by org and person).
+const membershipQuery = preparedOn((db) =>
+  db
     .select({
       personId: people.id,
       personName: people.name,
@@ -54,9 +49,18 @@ export async function findMembershipByUserId(
     })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
-    .where(and(eq(people.userId, userId), eq(people.active, true)))
-    .orderBy(...preferenceOrder(sessionId))
-    .limit(1);
+    .where(and(eq(people.userId, sql.placeholder("userId")), eq(people.active, true)))
+    .orderBy(...preferenceOrder(sql.placeholder("sessionId")))
+    .limit(1)
+    .prepare("membership_by_user"),
+);
+
+export async function findMembershipByUserId(
+  db: Executor,
+  userId: string,
+  sessionId: string | null = null,
+): Promise<Membership | null> {
+  const [row] = await membershipQuery(db).execute({ userId, sessionId });
   if (!row) return null;
   return {
     person: { id: row.personId, name: row.personName, email: row.personEmail },

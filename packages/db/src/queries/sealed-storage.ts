@@ -15,13 +15,6 @@ const orgOfRequest = (requestId: string) =>
 
 export type ReleasedResponse = Omit<typeof sealedResponses.$inferInsert, "id">;
 
-export async function insertSealedEnvelope(
-  db: Executor,
-  envelope: { orgId: string; requestId: string; ciphertext: Buffer },
-): Promise<void> {
-  await db.insert(sealedEnvelopes).values({ id: randomUUID(), ...envelope });
-}
-
 export async function listSealedEnvelopes(
   db: Executor,
   requestId: string,

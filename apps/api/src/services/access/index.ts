@@ -102,6 +102,49 @@ export async function readReportRelation(
   });
 }
 
+/** The facts of one report and its earlier ones for one reader, as `findReportReadFacts` loads them. */
+export interface ReportReadFacts extends ReportRef {
+  ratedAnonymously: boolean;
+  /** The reader is linked as a coach to a team of the subject's (the role is checked here). */
+  coachLinked: boolean;
+  adminsReadReports: boolean;
+  earlier: ReadonlyArray<{ requestId: string; requesterId: string; ratedAnonymously: boolean }>;
+}
+
+/**
+ * How the caller reads this report (or the ForbiddenError they are told), and which of the
+ * subject's earlier reports they may read too: the same decisions as `readReportRelation` and
+ * `readableReports`, on facts loaded in one query, so every read is checked without the snapshot.
+ */
+export function readReportFromFacts(
+  ctx: MemberServiceContext,
+  facts: ReportReadFacts,
+): { relation: ReportRelation; readableEarlier: string[] } {
+  note(ctx, "report");
+  const caller = callerOf(ctx);
+  const shared = {
+    subjectId: facts.subjectId,
+    callerCoachesSubject: ctx.roles.includes("coach") && facts.coachLinked,
+    adminsReadReports: ctx.roles.includes("admin") && facts.adminsReadReports,
+  };
+  const relation = requireReportAccess(caller, {
+    ...shared,
+    requesterId: facts.requesterId,
+    callerRatedAnonymously: facts.ratedAnonymously,
+  });
+  const readableEarlier = facts.earlier
+    .filter(
+      (report) =>
+        reportAccess(caller, {
+          ...shared,
+          requesterId: report.requesterId,
+          callerRatedAnonymously: report.ratedAnonymously,
+        }).allowed,
+    )
+    .map((report) => report.requestId);
+  return { relation, readableEarlier };
+}
+
 /**
  * Of these reports, those the caller may read, with how: one call for a list or a dashboard.
  * `coachees` are the people of the teams the caller coaches (the caller loads them once).

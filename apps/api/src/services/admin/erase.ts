@@ -21,6 +21,7 @@ import { type EraseOutput, ForbiddenError } from "@fivefold/domain";
 import { escapeHtml } from "../../mail/render";
 import { auditAs } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
+import { reportCache } from "../reports/cache";
 import { lockOrganisation, type PersonRow, requireOrgPerson } from "./shared";
 
 export const ERASED_NAME = "Erased person";
@@ -41,13 +42,19 @@ export function erasePerson({
   if (input.personId === ctx.person.id) {
     return Promise.reject(new ForbiddenError("You cannot erase yourself: ask another admin"));
   }
-  return withTransaction(ctx, async (ctx) => {
+  const erased = withTransaction(ctx, async (ctx): Promise<EraseResult> => {
     await lockOrganisation(ctx);
     const person = await requireOrgPerson(ctx, input.personId);
     if (person.erasedAt) return { erased: true, deleted: { requests: 0, reports: 0, plans: 0, mails: 0 } };
     const deleted = await eraseLocked(ctx, person);
     await auditAs(ctx, "people.erase", { type: "person", id: person.id }, deleted);
     return { erased: true, deleted };
+  });
+  // Their reports are gone for every reader already (each read asks the database); this process
+  // also stops holding their figures. Other processes drop them within the cache's life.
+  return erased.then((result) => {
+    reportCache.forgetSubject(ctx.org.id, input.personId);
+    return result;
   });
 }
 

@@ -5,29 +5,15 @@ import { randomInt } from "node:crypto";
 import {
   deleteSealedEnvelopes,
   insertReleasedResponses,
-  insertSealedEnvelope,
   listSealedEnvelopes,
   takeUnreleasedResponses,
 } from "@fivefold/db";
 import { isoDay, type RaterResponse } from "@fivefold/domain";
 import type { ServiceContext } from "../context";
 import type { FeedbackRequestRow } from "./access";
-import { openResponse, SealedEnvelopeError, sealResponse } from "./sealing";
+import { openResponse, SealedEnvelopeError } from "./sealing";
 
 type RequestRef = Pick<FeedbackRequestRow, "id" | "orgId">;
-
-/** Seals the response under the request's key (the context's sealing secret) and stores it. */
-export async function sealEnvelope(
-  ctx: ServiceContext,
-  request: RequestRef,
-  response: RaterResponse,
-): Promise<void> {
-  await insertSealedEnvelope(ctx.db, {
-    orgId: request.orgId,
-    requestId: request.id,
-    ciphertext: sealResponse(ctx.sealingSecret, request.id, response),
-  });
-}
 
 /**
  * Every response of the request, opened. One envelope that does not open fails the whole close

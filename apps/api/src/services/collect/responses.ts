@@ -2,9 +2,10 @@
 // members by invitation id and for anyone holding a one-time link by token. Drafts never reach the
 // server: the browser keeps them until the rater submits or declines.
 import {
-  claimInvitation,
+  claimAndSeal,
   findFormRequest,
   findInvitationByTokenHash,
+  findInvitationForSubmit,
   findMemberInvitation,
   findRequestAnswerFacts,
   findSubmitState,
@@ -12,7 +13,6 @@ import {
   listOpenInvitationsOf,
   lockRequestForAnswer,
   markInvitationDeclined,
-  restampInvitations,
 } from "@fivefold/db";
 import {
   anonymityPromise,
@@ -26,7 +26,7 @@ import {
   toAnswerRecord,
 } from "@fivefold/domain";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
-import { sealEnvelope } from "./envelopes";
+import { sealResponse } from "./sealing";
 import { hashToken } from "./tokens";
 
 /** How an invitation is found: by id for its member, or by the hash of a one-time link's token. */
@@ -129,6 +129,19 @@ export interface SubmitInput {
   idempotencyKey?: string | undefined;
 }
 
+/** The invitation a submit answers, with its request's state and version, in one statement. */
+async function findToAnswer(ctx: ServiceContext, key: InvitationKey) {
+  const found = await findInvitationForSubmit(
+    ctx.db,
+    "token" in key ? { tokenHash: hashToken(key.token) } : key,
+  );
+  // A cancelled request's links stop working altogether.
+  if (!found || ("token" in key && found.requestState === "cancelled")) {
+    throw new NotFoundError("token" in key ? "This feedback link" : "Invitation");
+  }
+  return found;
+}
+
 /**
  * Seals the response and marks the invitation submitted in one transaction. The conditional
  * update is the gate: of any number of concurrent submits, exactly one finds the invitation
@@ -137,20 +150,39 @@ export interface SubmitInput {
  * the envelope to the invitation.
  * `idempotencyKey`, chosen by the client per form, is stored on the invitation (never the
  * response): a retry of a submit whose answer was lost gets its success, any other a CONFLICT.
+ * Statements: one read before any lock, then the request's lock and one write (claim, envelope
+ * and restamp together) in the transaction.
  */
 export async function submitResponse({ ctx, input }: { ctx: ServiceContext; input: SubmitInput }) {
   const now = nowOf(ctx);
   const { idempotencyKey } = input;
-  const found = await findInvitation(ctx, input.key);
+  const { invitation: found, version } = await findToAnswer(ctx, input.key);
   if (sameSubmit(found, idempotencyKey)) return { submitted: true as const };
-  const meta = await findRequestAnswerFacts(ctx.db, found.requestId);
-  // Validate before taking any lock, so a bad answer set costs nothing.
-  const answerSet = parseInput(answerSetSchema(getInstrument(meta?.version ?? 1)), input.payload);
+  // Validated and sealed before taking any lock, so a bad answer set costs nothing and the lock is
+  // held for two statements only. An invitation's group never changes; whether it counts is
+  // read by the write itself.
+  const answerSet = parseInput(answerSetSchema(getInstrument(version)), input.payload);
+  const ciphertext = sealResponse(ctx.sealingSecret, found.requestId, {
+    group: found.group,
+    answers: toAnswerRecord(answerSet.answers),
+    comments: answerSet.comments,
+  });
   return withTransaction(ctx, async (ctx) => {
-    // Submits to one request take turns (see the end of this transaction).
+    // Submits to one request take turns: the restamp below rewrites all its invitations.
     const request = await lockRequestState(ctx, found.requestId, "update");
     assertUsable(found, request.state, now);
-    const claimed = await claimInvitation(ctx.db, found.id, idempotencyKey ?? null);
+    // A rater who does not count (rule 9) may answer, but a reader may be the one answering: their
+    // envelope is not written, so the report never contains them. Postgres stamps each row a
+    // transaction writes with that transaction's id (xmin); the same statement rewrites every
+    // other invitation of the request, so a sealed response's stamp matches all of them or (once
+    // a later submit restamps them) none: never the one who answered.
+    const claimed = await claimAndSeal(ctx.db, {
+      orgId: found.orgId,
+      requestId: found.requestId,
+      invitationId: found.id,
+      submitKey: idempotencyKey ?? null,
+      ciphertext,
+    });
     if (!claimed) {
       const current = await findSubmitState(ctx.db, found.id);
       // A retry that overtook its own first attempt, committed while this one waited for the lock.
@@ -161,19 +193,6 @@ export async function submitResponse({ ctx, input }: { ctx: ServiceContext; inpu
           : "You have already submitted your feedback",
       );
     }
-    // A rater who does not count (rule 9) may answer, but a reader may be the one answering: their
-    // answers are not kept, so the report never contains them.
-    if (claimed.counts) {
-      await sealEnvelope(
-        ctx,
-        { id: found.requestId, orgId: claimed.orgId },
-        { group: claimed.group, answers: toAnswerRecord(answerSet.answers), comments: answerSet.comments },
-      );
-    }
-    // Postgres stamps each row a transaction writes with that transaction's id (xmin). Rewriting
-    // every invitation of the request here gives them all this stamp, so a sealed response's stamp
-    // matches all of them or (once a later submit restamps them) none: never the one who answered.
-    await restampInvitations(ctx.db, found.requestId);
     return { submitted: true as const };
   });
 }

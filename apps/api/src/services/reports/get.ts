@@ -1,7 +1,9 @@
 // reports.get: one released report, figures from the frozen snapshot only, derived with the
 // domain, plus the trend against the subject's earlier released reports that this reader may read
-// too. Nothing here reads a single response; who may read is the access policy's.
-import { findReportRequest, listEarlierReleasedReports } from "@fivefold/db";
+// too. Nothing here reads a single response; who may read is the access policy's, asked on every
+// read with facts loaded in one query. What the reader is then shown is derived once per process
+// and shape (cache.ts): the snapshots are frozen, so the same facts give the same report.
+import { findReportReadFacts, findSnapshots } from "@fivefold/db";
 import {
   deriveReport,
   type EarlierSnapshot,
@@ -10,25 +12,12 @@ import {
   parseSnapshot,
   type ReportView,
 } from "@fivefold/domain";
-import { readableReports, readerScope, readReportRelation } from "../access";
+import { readReportFromFacts } from "../access";
 import type { MemberServiceContext } from "../context";
+import { type ReportCacheKey, reportCache } from "./cache";
 import { noReportReason, reportView } from "./view";
 
-/** The subject's reports released before `before` that the caller may read, for the trend. */
-async function readableEarlierSnapshots(
-  ctx: MemberServiceContext,
-  subjectId: string,
-  before: Date,
-): Promise<EarlierSnapshot[]> {
-  const rows = await listEarlierReleasedReports(ctx.db, ctx.org.id, subjectId, before);
-  const readable = await readableReports(ctx, rows, (await readerScope(ctx)).coachees);
-  return rows
-    .filter((row) => readable.has(row.requestId))
-    .map((row) => ({
-      releasedAt: row.releasedAt.toISOString(),
-      snapshot: parseSnapshot(row.snapshot, row.requestId),
-    }));
-}
+const iso = (at: Date | string) => new Date(at).toISOString();
 
 export async function getReport({
   ctx,
@@ -37,20 +26,50 @@ export async function getReport({
   ctx: MemberServiceContext;
   input: { requestId: string };
 }): Promise<ReportView> {
-  const row = await findReportRequest(ctx.db, ctx.org.id, input.requestId);
-  if (!row) throw new NotFoundError("Report");
-  const relation = await readReportRelation(ctx, row);
-  if (!row.snapshot || !row.releasedAt) throw new PreconditionFailedError(noReportReason(row));
-  const snapshot = parseSnapshot(row.snapshot, row.requestId);
-  const releasedAt = row.releasedAt.toISOString();
-  const earlier = await readableEarlierSnapshots(ctx, row.subjectId, row.releasedAt);
-  return reportView({
-    requestId: row.requestId,
-    subjectId: row.subjectId,
-    subjectName: row.subjectName,
+  const facts = await findReportReadFacts(ctx.db, ctx.org.id, input.requestId, ctx.person.id);
+  if (!facts) throw new NotFoundError("Report");
+  const { relation, readableEarlier } = readReportFromFacts(ctx, facts);
+  if (!facts.releasedAt) throw new PreconditionFailedError(noReportReason(facts));
+  const key: ReportCacheKey = {
+    orgId: ctx.org.id,
+    requestId: facts.requestId,
+    subjectId: facts.subjectId,
+    subjectName: facts.subjectName,
+    releasedAt: iso(facts.releasedAt),
     relation,
-    releasedAt,
+    readableEarlier,
+  };
+  const cached = reportCache.get(key);
+  if (cached) return cached;
+  const view = await deriveView(ctx, key, facts.earlier);
+  reportCache.set(key, view);
+  return view;
+}
+
+/** The report as this reader is shown it, from the snapshots (loaded only when not cached). */
+async function deriveView(
+  ctx: MemberServiceContext,
+  key: ReportCacheKey,
+  earlierFacts: ReadonlyArray<{ requestId: string; releasedAt: string }>,
+): Promise<ReportView> {
+  const snapshots = await findSnapshots(ctx.db, ctx.org.id, [key.requestId, ...key.readableEarlier]);
+  const raw = snapshots.get(key.requestId);
+  if (!raw) throw new NotFoundError("Report");
+  const snapshot = parseSnapshot(raw, key.requestId);
+  const readable = new Set(key.readableEarlier);
+  const earlier: EarlierSnapshot[] = [];
+  for (const report of earlierFacts) {
+    const found = snapshots.get(report.requestId);
+    if (!readable.has(report.requestId) || !found) continue;
+    earlier.push({ releasedAt: iso(report.releasedAt), snapshot: parseSnapshot(found, report.requestId) });
+  }
+  return reportView({
+    requestId: key.requestId,
+    subjectId: key.subjectId,
+    subjectName: key.subjectName,
+    relation: key.relation,
+    releasedAt: key.releasedAt,
     snapshot,
-    derived: deriveReport(snapshot, { earlier, releasedAt }),
+    derived: deriveReport(snapshot, { earlier, releasedAt: key.releasedAt }),
   });
 }

@@ -1,8 +1,11 @@
 // Invitations: written when a request opens or a rater joins it, found by id (the member) or by
 // the hash of a one-time link's token, and claimed by exactly one submit.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../client";
-import { feedbackRequests, invitations, organisations, people } from "../../schema";
+
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../client";
+import { feedbackRequests, invitations, organisations, people, sealedEnvelopes } from "../../schema";
+import { preparedOn } from "../prepared";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -64,15 +67,100 @@ export async function findInvitationByTokenHash(
   return row ?? null;
 }
 
+/**
+ * An invitation to answer, by the member's key or a link's token hash, with its request's state and
+ * questionnaire version: what a submit checks before it takes any lock, in one round trip.
+ */
+export async function findInvitationForSubmit(
+  db: Executor,
+  key: { invitationId: string; orgId: string; personId: string } | { tokenHash: string },
+) {
+  const [row] = await ("tokenHash" in key ? submitByToken(db).execute(key) : submitByMember(db).execute(key));
+  return row ?? null;
+}
+
+// Prepared (see ../prepared.ts): the first statement of every submit, one per kind of key.
+const invitationForSubmit = (db: Executor, where: SQL | undefined) =>
+  db
+    .select({
+      invitation: invitations,
+      requestState: feedbackRequests.state,
+      version: feedbackRequests.instrumentVersion,
+    })
+    .from(invitations)
+    .innerJoin(
+      feedbackRequests,
+      and(eq(feedbackRequests.orgId, invitations.orgId), eq(feedbackRequests.id, invitations.requestId)),
+    )
+    .where(where);
+const submitByToken = preparedOn((db) =>
+  invitationForSubmit(db, eq(invitations.tokenHash, sql.placeholder("tokenHash"))).prepare("submit_by_token"),
+);
+const submitByMember = preparedOn((db) =>
+  invitationForSubmit(
+    db,
+    and(
+      eq(invitations.id, sql.placeholder("invitationId")),
+      eq(invitations.orgId, sql.placeholder("orgId")),
+      eq(invitations.personId, sql.placeholder("personId")),
+    ),
+  ).prepare("submit_by_member"),
+);
+
+/**
+ * The submit's one write, in one statement: marks the invitation submitted if it is still pending
+ * (the gate of exactly-once submits), stores the sealed envelope if the rater counts (rule 9), and
+ * rewrites every other invitation of the request unchanged, so all of them carry this
+ * transaction's stamp (xmin), as the envelope does: see the submit in the API for why. Null when
+ * another submit (or a decline) came first; then nothing was written. The caller holds the
+ * request's lock, so submits to one request take turns.
+ */
+export async function claimAndSeal(
+  db: Executor,
+  input: {
+    orgId: string;
+    requestId: string;
+    invitationId: string;
+    submitKey: string | null;
+    ciphertext: Buffer;
+  },
+): Promise<{ group: string; counts: boolean } | null> {
+  const { orgId, requestId, invitationId } = input;
+  const [claimed] = await queryRows<{ group: string; counts: boolean }>(
+    db,
+    sql`with claimed as (
+      update ${invitations} set state = 'submitted', submit_key = ${input.submitKey}
+      where ${invitations.orgId} = ${orgId} and ${invitations.id} = ${invitationId}
+        and ${invitations.state} in ('pending', 'draft')
+      returning ${invitations.group}, ${invitations.counts}
+    ), sealed as (
+      insert into ${sealedEnvelopes} (id, org_id, request_id, ciphertext)
+      select ${randomUUID()}, ${orgId}, ${requestId}, ${input.ciphertext} from claimed where claimed.counts
+    ), restamped as (
+      update ${invitations} set state = ${invitations.state}
+      where ${invitations.orgId} = ${orgId} and ${invitations.requestId} = ${requestId}
+        and ${invitations.id} <> ${invitationId} and exists (select 1 from claimed)
+    )
+    select "group", counts from claimed`,
+  );
+  return claimed ?? null;
+}
+
 /** The state and questionnaire version of a request, locked while an answer is given or declined. */
 export async function lockRequestForAnswer(db: Executor, requestId: string, mode: "share" | "update") {
-  const [request] = await db
-    .select({ state: feedbackRequests.state, version: feedbackRequests.instrumentVersion })
-    .from(feedbackRequests)
-    .where(eq(feedbackRequests.id, requestId))
-    .for(mode);
+  const [request] = await (mode === "update" ? lockForUpdate : lockForShare)(db).execute({ requestId });
   return request ?? null;
 }
+
+const lockRequest = (db: Executor, mode: "share" | "update") =>
+  db
+    .select({ state: feedbackRequests.state, version: feedbackRequests.instrumentVersion })
+    .from(feedbackRequests)
+    .where(eq(feedbackRequests.id, sql.placeholder("requestId")))
+    .for(mode)
+    .prepare(`lock_request_${mode}`);
+const lockForUpdate = preparedOn((db) => lockRequest(db, "update"));
+const lockForShare = preparedOn((db) => lockRequest(db, "share"));
 
 /** The state and questionnaire version of a request, unlocked. */
 export async function findRequestAnswerFacts(db: Executor, requestId: string) {
@@ -127,36 +215,12 @@ export async function findFormRequest(db: Executor, requestId: string) {
   return request ?? null;
 }
 
-/**
- * Marks the invitation submitted if it is still pending: the gate of exactly-once submits. What it
- * returns is what the sealed envelope needs, or null when another submit (or a decline) came first.
- */
-export async function claimInvitation(db: Executor, invitationId: string, submitKey: string | null) {
-  const [claimed] = await db
-    .update(invitations)
-    .set({ state: "submitted", submitKey })
-    .where(and(eq(invitations.id, invitationId), inArray(invitations.state, ["pending", "draft"])))
-    .returning({ group: invitations.group, orgId: invitations.orgId, counts: invitations.counts });
-  return claimed ?? null;
-}
-
 export async function findSubmitState(db: Executor, invitationId: string) {
   const [current] = await db
     .select({ state: invitations.state, submitKey: invitations.submitKey })
     .from(invitations)
     .where(eq(invitations.id, invitationId));
   return current ?? null;
-}
-
-/**
- * Rewrites every invitation of the request unchanged, so they all carry this transaction's stamp
- * (xmin): see the submit in the API for why.
- */
-export async function restampInvitations(db: Executor, requestId: string): Promise<void> {
-  await db
-    .update(invitations)
-    .set({ state: sql`${invitations.state}` })
-    .where(eq(invitations.requestId, requestId));
 }
 
 export async function markInvitationDeclined(db: Executor, invitationId: string): Promise<void> {
