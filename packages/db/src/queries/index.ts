@@ -3,6 +3,7 @@ export * from "./admin";
 export * from "./anonymity";
 export * from "./audit";
 export * from "./collect";
+export * from "./cycle-views";
 export * from "./cycles";
 export * from "./dashboards";
 export * from "./directory";

@@ -22,16 +22,6 @@ export async function insertSealedEnvelope(
   await db.insert(sealedEnvelopes).values({ id: randomUUID(), ...envelope });
 }
 
-export async function listSealedEnvelopes(
-  db: Executor,
-  requestId: string,
-): Promise<Array<{ id: string; ciphertext: Buffer }>> {
-  return db
-    .select({ id: sealedEnvelopes.id, ciphertext: sealedEnvelopes.ciphertext })
-    .from(sealedEnvelopes)
-    .where(and(eq(sealedEnvelopes.orgId, orgOfRequest(requestId)), eq(sealedEnvelopes.requestId, requestId)));
-}
-
 /**
  * Deletes a request's envelopes and, when there were any, asks the maintenance job to vacuum: the
  * deleted row versions still sit in the table's pages until then.
@@ -59,12 +49,6 @@ export async function takeUnreleasedResponses(db: Executor, requestId: string) {
       answers: sealedResponses.answers,
       comments: sealedResponses.comments,
     });
-}
-
-/** Writes released responses in the order given, each under a fresh random id. */
-export async function insertReleasedResponses(db: Executor, rows: ReleasedResponse[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(sealedResponses).values(rows.map((row) => ({ id: randomUUID(), ...row })));
 }
 
 /** An insert, never an update: any number of releases add theirs without waiting on each other. */

@@ -1,4 +1,6 @@
 // Queries of collecting feedback: requests, nominations, invitations and the close.
+
+export * from "./bulk-release";
 export * from "./invitations";
 export * from "./nominations";
 export * from "./release";
