@@ -10,4 +10,5 @@ export {
 } from "./seed/large";
 export { seedLargeTeam } from "./seed/large-team";
 export { seedOrganisation } from "./seed/organisation";
+export { sealResponse } from "./services/collect/sealing";
 export { createContextFor } from "./trpc/context";

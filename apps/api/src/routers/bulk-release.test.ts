@@ -148,6 +148,7 @@ describe("closeDueRequests in batches", () => {
       ctx: systemContext(h, { now: later() }),
       input: {
         batchSize: 2,
+        workers: 1,
         onProgress: () => {
           throw new Error("killed between batches");
         },

@@ -6,7 +6,7 @@ import { transition } from "@fivefold/domain";
 import { cleanAuditDetails } from "../audit/record";
 import { nowOf, type ServiceContext } from "../context";
 import type { FeedbackRequestRow } from "./access";
-import { inBatches, RELEASE_BATCH_SIZE } from "./batches";
+import { inBatches, RELEASE_BATCH_SIZE, releaseWorkers } from "./batches";
 import { type CloseOutcome, releaseLockedBatch } from "./bulk-release";
 
 export type { CloseOutcome };
@@ -58,6 +58,8 @@ export function closeDueRequests({
   input?: {
     limit?: number;
     batchSize?: number;
+    /** Batches in flight at once (default: two on Postgres, one on PGlite). */
+    workers?: number;
     onError?: (requestId: string, error: unknown) => void;
     onProgress?: (done: number) => void;
   };
@@ -70,6 +72,7 @@ export function closeDueRequests({
       work: closeOrHoldBatch,
       batchSize: input.batchSize ?? RELEASE_BATCH_SIZE,
       limit: input.limit ?? 10_000,
+      workers: input.workers ?? releaseWorkers(ctx),
       ...(input.onError ? { onError: input.onError } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     },

@@ -30,7 +30,7 @@ import {
 import { freezeCycleView } from "../analytics/frozen";
 import { recordAudit } from "../audit/record";
 import { loadPerson, readersOf } from "../collect/access";
-import { inBatches, RELEASE_BATCH_SIZE } from "../collect/batches";
+import { inBatches, RELEASE_BATCH_SIZE, releaseWorkers } from "../collect/batches";
 import { releaseLockedBatch } from "../collect/bulk-release";
 import { discardEnvelopes } from "../collect/envelopes";
 import { openLocked } from "../collect/lifecycle";
@@ -155,6 +155,7 @@ async function releaseHeld(
     work: releaseLockedBatch,
     batchSize: RELEASE_BATCH_SIZE,
     limit: Number.POSITIVE_INFINITY,
+    workers: releaseWorkers(ctx),
     onError: (requestId, error) => {
       tally.failed += 1;
       onError?.(requestId, error);

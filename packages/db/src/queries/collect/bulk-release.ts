@@ -10,7 +10,6 @@ import {
   feedbackRequests,
   invitations,
   organisations,
-  outbox,
   people,
   reportSnapshots,
   sealedEnvelopes,
@@ -83,11 +82,21 @@ export async function claimHeldCycleRequests(
     .for("update", { skipLocked: true });
 }
 
-/** Every envelope of these requests. */
-export async function listSealedEnvelopesOf(db: Executor, requests: readonly RequestKey[]) {
+/**
+ * Every envelope of these requests. The bytes travel as base64 text: PGlite decodes a bytea result
+ * about 14 times slower (9.3 s against 0.7 s for 1,200 envelopes of 32 KiB, measured), and on
+ * Postgres base64 is a third smaller than bytea's hex text.
+ */
+export async function listSealedEnvelopesOf(
+  db: Executor,
+  requests: readonly RequestKey[],
+): Promise<Array<{ requestId: string; ciphertext: Buffer }>> {
   if (requests.length === 0) return [];
-  return db
-    .select({ requestId: sealedEnvelopes.requestId, ciphertext: sealedEnvelopes.ciphertext })
+  const rows = await db
+    .select({
+      requestId: sealedEnvelopes.requestId,
+      ciphertext: sql<string>`encode(${sealedEnvelopes.ciphertext}, 'base64')`,
+    })
     .from(sealedEnvelopes)
     .where(
       and(
@@ -95,6 +104,7 @@ export async function listSealedEnvelopesOf(db: Executor, requests: readonly Req
         inArray(sealedEnvelopes.requestId, idsOf(requests)),
       ),
     );
+  return rows.map((row) => ({ requestId: row.requestId, ciphertext: Buffer.from(row.ciphertext, "base64") }));
 }
 
 /** Answers a version before sealed envelopes wrote in the clear for these (unreleased) requests. */
@@ -243,18 +253,89 @@ export async function discardSealedStorageOf(db: Executor, requests: readonly Re
   return deleted.length;
 }
 
+type Column = readonly [name: string, type: string];
+
+/**
+ * Many rows in one statement with one parameter: the rows as JSON, unpacked by Postgres. Measured
+ * on PGlite, 1,200 released responses took 766 ms as a multi-row insert of 8,400 parameters and a
+ * fraction of that as one JSON document; on Postgres it also spares building and parsing the
+ * parameter list.
+ */
+async function insertJson(
+  db: Executor,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  const names = sql.join(
+    columns.map(([name]) => sql.identifier(name)),
+    sql`, `,
+  );
+  const types = sql.join(
+    columns.map(([name, type]) => sql`${sql.identifier(name)} ${sql.raw(type)}`),
+    sql`, `,
+  );
+  await inChunks(rows, (chunk) =>
+    db.execute(
+      sql`insert into ${sql.identifier(table)} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(${types})`,
+    ),
+  );
+}
+
 /** Writes released responses in the order given, each under a fresh random id. */
 export async function insertReleasedResponsesOf(db: Executor, rows: readonly ReleasedResponse[]) {
-  await inChunks(rows, (chunk) =>
-    db.insert(sealedResponses).values(chunk.map((row) => ({ id: randomUUID(), ...row }))),
+  await insertJson(
+    db,
+    "sealed_responses",
+    [
+      ["id", "uuid"],
+      ["org_id", "uuid"],
+      ["request_id", "uuid"],
+      ["group", "rater_group"],
+      ["answers", "jsonb"],
+      ["comments", "jsonb"],
+      ["submitted_on", "date"],
+    ],
+    rows.map((row) => ({
+      id: randomUUID(),
+      org_id: row.orgId,
+      request_id: row.requestId,
+      group: row.group,
+      answers: row.answers,
+      comments: row.comments,
+      submitted_on: row.submittedOn,
+    })),
   );
 }
 
 export async function insertReportSnapshots(
   db: Executor,
-  rows: readonly (typeof reportSnapshots.$inferInsert)[],
+  rows: readonly {
+    requestId: string;
+    orgId: string;
+    snapshot: Record<string, unknown>;
+    instrumentVersion: number;
+    releasedAt: Date;
+  }[],
 ): Promise<void> {
-  await inChunks(rows, (chunk) => db.insert(reportSnapshots).values(chunk));
+  await insertJson(
+    db,
+    "report_snapshots",
+    [
+      ["request_id", "uuid"],
+      ["org_id", "uuid"],
+      ["snapshot", "jsonb"],
+      ["instrument_version", "integer"],
+      ["released_at", "timestamptz"],
+    ],
+    rows.map((row) => ({
+      request_id: row.requestId,
+      org_id: row.orgId,
+      snapshot: row.snapshot,
+      instrument_version: row.instrumentVersion,
+      released_at: row.releasedAt.toISOString(),
+    })),
+  );
 }
 
 /** Sets each request's closing state (and reason), if it is still open or held closed. */
@@ -294,8 +375,40 @@ export async function holdRequests(db: Executor, requests: readonly RequestKey[]
     );
 }
 
-export async function insertOutboxMails(db: Executor, rows: readonly (typeof outbox.$inferInsert)[]) {
-  await inChunks(rows, (chunk) => db.insert(outbox).values(chunk));
+export async function insertOutboxMails(
+  db: Executor,
+  rows: readonly {
+    orgId: string;
+    template: string;
+    toEmail: string;
+    subject: string;
+    text: string;
+    html: string;
+    meta: Record<string, unknown>;
+  }[],
+) {
+  await insertJson(
+    db,
+    "outbox",
+    [
+      ["org_id", "uuid"],
+      ["template", "text"],
+      ["to_email", "text"],
+      ["subject", "text"],
+      ["text", "text"],
+      ["html", "text"],
+      ["meta", "jsonb"],
+    ],
+    rows.map((row) => ({
+      org_id: row.orgId,
+      template: row.template,
+      to_email: row.toEmail,
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      meta: row.meta,
+    })),
+  );
 }
 
 export async function insertAuditEntries(db: Executor, rows: readonly (typeof auditLog.$inferInsert)[]) {
