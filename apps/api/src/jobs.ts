@@ -39,6 +39,8 @@ function jobSteps(options: JobOptions): JobStep[] {
           input: {
             onError: (requestId, error) =>
               control.logError(error, `closing request ${requestId} failed; retrying later`),
+            // Each batch is committed on its own: the count says how far a long run got.
+            onProgress: (done) => log.info(`Closing requests at their deadline: ${done} so far`),
           },
         });
         for (const c of closed) log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);

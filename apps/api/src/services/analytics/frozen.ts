@@ -50,8 +50,13 @@ export async function freezeCycleView(
   const threshold = org.anonymityThreshold;
   const cells = allCells(facts, teamLabels);
   const keysOf = new Map<string, string[]>();
-  for (const cell of cells)
-    for (const id of cell.memberIds) keysOf.set(id, [...(keysOf.get(id) ?? []), cell.key]);
+  for (const cell of cells) {
+    for (const id of cell.memberIds) {
+      const list = keysOf.get(id);
+      if (list) list.push(cell.key);
+      else keysOf.set(id, [cell.key]);
+    }
+  }
   const figures = asPersonFigures(rows);
   const view = organisationView({ figures, cells, threshold });
   const base = { orgId: cycle.orgId, cycleId: cycle.id };
@@ -128,6 +133,39 @@ export async function readFrozenView(
       distribution: total.distribution as CycleView["distribution"],
     };
   }
+  const key = [ctx.org.id, cycleId, by, [...known].sort().join(",")].join("|");
+  return remembered(key, () => suppressedFor(ctx, { cycleId, by, known, threshold, participation }));
+}
+
+/**
+ * Views of frozen cycles for readers who know some of their reports, per cycle, grouping and known
+ * set: what they are computed from never changes, so only the bound limits how long one is kept.
+ */
+const FROZEN_CACHE_SIZE = 64;
+const frozenViews = new Map<string, Promise<CycleView>>();
+
+function remembered(key: string, compute: () => Promise<CycleView>): Promise<CycleView> {
+  const hit = frozenViews.get(key);
+  if (hit) return hit;
+  const view = compute();
+  frozenViews.set(key, view);
+  view.catch(() => frozenViews.delete(key));
+  while (frozenViews.size > FROZEN_CACHE_SIZE) frozenViews.delete(frozenViews.keys().next().value as string);
+  return view;
+}
+
+/** The suppression run again over the frozen people and figures, with the reader's known reports. */
+async function suppressedFor(
+  ctx: MemberServiceContext,
+  input: {
+    cycleId: string;
+    by: Grouping;
+    known: ReadonlySet<string>;
+    threshold: number;
+    participation: CycleView["participation"];
+  },
+): Promise<CycleView> {
+  const { cycleId, by, known, threshold, participation } = input;
   const [reports, cellRows] = await Promise.all([
     listFrozenReports(ctx.db, ctx.org.id, cycleId),
     listFrozenCells(ctx.db, ctx.org.id, cycleId),
@@ -139,7 +177,11 @@ export async function readFrozenView(
   const members = new Map<string, string[]>();
   reports.forEach((report, index) => {
     const personId = figures[index]?.personId as string;
-    for (const key of report.cellKeys) members.set(key, [...(members.get(key) ?? []), personId]);
+    for (const key of report.cellKeys) {
+      const list = members.get(key);
+      if (list) list.push(personId);
+      else members.set(key, [personId]);
+    }
   });
   const cells: CellDefinition[] = cellRows.map((row) => ({
     key: row.key,
