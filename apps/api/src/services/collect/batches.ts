@@ -28,6 +28,8 @@ export interface BatchRun<O extends string> {
   onProgress?: (done: number) => void;
   /** Batches in flight at once (default 1). */
   workers?: number;
+  /** True once the process is stopping: the batches in hand finish, no other starts. */
+  stopping?: () => boolean;
 }
 
 export const RELEASE_BATCH_SIZE = 200;
@@ -64,7 +66,7 @@ export async function inBatches<O extends string>(
   const queue: string[] = [];
   let stopped = false;
   const worker = async () => {
-    while (!stopped && results.length + failed.length < run.limit) {
+    while (!stopped && !run.stopping?.() && results.length + failed.length < run.limit) {
       const only = queue.length > 0 ? [queue.shift() as string] : undefined;
       const outcome = await oneBatch(ctx, run, {
         ...(only ? { only } : {}),

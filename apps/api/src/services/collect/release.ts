@@ -62,6 +62,7 @@ export function closeDueRequests({
     workers?: number;
     onError?: (requestId: string, error: unknown) => void;
     onProgress?: (done: number) => void;
+    stopping?: () => boolean;
   };
 }): Promise<Array<{ requestId: string; outcome: HoldOutcome }>> {
   const now = nowOf(ctx);
@@ -75,6 +76,7 @@ export function closeDueRequests({
       workers: input.workers ?? releaseWorkers(ctx),
       ...(input.onError ? { onError: input.onError } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      ...(input.stopping ? { stopping: input.stopping } : {}),
     },
   );
 }
