@@ -10,4 +10,6 @@ export {
 } from "./seed/large";
 export { seedLargeTeam } from "./seed/large-team";
 export { seedOrganisation } from "./seed/organisation";
+export { closeDueRequests } from "./services/collect/release";
+export { sealResponse } from "./services/collect/sealing";
 export { createContextFor } from "./trpc/context";

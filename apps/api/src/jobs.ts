@@ -41,6 +41,10 @@ function jobSteps(options: JobOptions): JobStep[] {
           input: {
             onError: (requestId, error) =>
               control.logError(error, `closing request ${requestId} failed; retrying later`),
+            // Each batch is committed on its own: the count says how far a long run got.
+            onProgress: (done) => log.info(`Closing requests at their deadline: ${done} so far`),
+            // A graceful stop lets the batch in hand commit and starts no other.
+            stopping: control.stopping,
           },
         });
         for (const c of closed) log.info(`Closed request ${c.requestId} at its deadline: ${c.outcome}`);

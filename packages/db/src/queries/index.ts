@@ -4,6 +4,7 @@ export * from "./anonymity";
 export * from "./api-tokens";
 export * from "./audit";
 export * from "./collect";
+export * from "./cycle-views";
 export * from "./cycles";
 export * from "./dashboards";
 export * from "./directory";

@@ -1,7 +1,6 @@
 // Sealed storage: envelopes while a request collects, the released responses written once at
 // release, and the vacuum that follows. The bytes in an envelope mean nothing here; sealing and
 // opening them is the API's job, with a secret the database never sees.
-import { randomUUID } from "node:crypto";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
 import { feedbackRequests, sealedEnvelopes, sealedResponses, vacuumDue } from "../schema";
@@ -14,16 +13,6 @@ const orgOfRequest = (requestId: string) =>
   sql`(select ${feedbackRequests.orgId} from ${feedbackRequests} where ${feedbackRequests.id} = ${requestId})`;
 
 export type ReleasedResponse = Omit<typeof sealedResponses.$inferInsert, "id">;
-
-export async function listSealedEnvelopes(
-  db: Executor,
-  requestId: string,
-): Promise<Array<{ id: string; ciphertext: Buffer }>> {
-  return db
-    .select({ id: sealedEnvelopes.id, ciphertext: sealedEnvelopes.ciphertext })
-    .from(sealedEnvelopes)
-    .where(and(eq(sealedEnvelopes.orgId, orgOfRequest(requestId)), eq(sealedEnvelopes.requestId, requestId)));
-}
 
 /**
  * Deletes a request's envelopes and, when there were any, asks the maintenance job to vacuum: the
@@ -52,12 +41,6 @@ export async function takeUnreleasedResponses(db: Executor, requestId: string) {
       answers: sealedResponses.answers,
       comments: sealedResponses.comments,
     });
-}
-
-/** Writes released responses in the order given, each under a fresh random id. */
-export async function insertReleasedResponses(db: Executor, rows: ReleasedResponse[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(sealedResponses).values(rows.map((row) => ({ id: randomUUID(), ...row })));
 }
 
 /** An insert, never an update: any number of releases add theirs without waiting on each other. */

@@ -3,6 +3,7 @@ export * from "./audit-log";
 export * from "./auth";
 export * from "./checkins";
 export * from "./coaching-plans";
+export * from "./cycle-views";
 export * from "./cycles";
 export * from "./enums";
 export * from "./feedback-requests";

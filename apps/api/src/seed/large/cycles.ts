@@ -3,6 +3,7 @@
 // one transaction while the next batch is computed (Postgres works in its own process meanwhile).
 import { type Database, schema } from "@fivefold/db";
 import { type Instrument, releasePolicy } from "@fivefold/domain";
+import { freezeCycleView } from "../../services/analytics/frozen";
 import type { AnswerModel } from "./answers";
 import type { CycleDates } from "./calendar";
 import type { LargeOrganisationShape } from "./people";
@@ -70,6 +71,8 @@ export async function seedCycles(run: CycleRun, calendar: readonly CycleDates[])
     tallies.push(await seedCycle(run, ctx, step === calendar.length - 1));
   }
   await run.writing;
+  // Each released cycle's organisation view is frozen, as a release in the app freezes it.
+  for (const row of cycleRows) await freezeCycleView({ db }, { id: row.id, orgId: org.id });
   return tallies;
 }
 

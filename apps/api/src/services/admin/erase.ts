@@ -16,6 +16,7 @@ import {
   listRequestIdsAbout,
   markVacuumDue,
   redactMails,
+  untieFrozenReportsOf,
 } from "@fivefold/db";
 import { type EraseOutput, ForbiddenError } from "@fivefold/domain";
 import { escapeHtml } from "../../mail/render";
@@ -96,6 +97,8 @@ async function eraseLocked(ctx: MemberServiceContext, person: PersonRow): Promis
  */
 async function deleteReportsAbout(ctx: MemberServiceContext, person: PersonRow, requestIds: string[]) {
   const reports = await deleteSnapshotsOf(ctx.db, requestIds);
+  // Released cycles' frozen views keep the figures in their cells, tied to nobody (no view moves).
+  await untieFrozenReportsOf(ctx.db, ctx.org.id, person.id);
   const plans = await deletePlansOf(ctx.db, ctx.org.id, person.id);
   const requests = await deleteRequests(ctx.db, ctx.org.id, requestIds);
   // The envelopes that went with them leave dead row versions for the vacuum job to clear.

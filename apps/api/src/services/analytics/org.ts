@@ -1,89 +1,38 @@
-// The organisation view of a cycle for HR (DESIGN §4 rule 7): released snapshots only, through the
-// generated figure columns, grouped by team, reporting level, department or location, with
-// complementary suppression in the domain. Who may read it, and which reports the reader already
-// knows one by one, are decided in the domain too.
+// The organisation view of a cycle for HR (DESIGN §4 rule 7): released snapshots only, grouped by
+// team, reporting level, department or location, with complementary suppression in the domain; a
+// released cycle's view is read from the copy frozen at its release (frozen.ts). Who may read it,
+// and which reports the reader already knows one by one, are decided in the domain too.
 import {
+  type CycleRow,
   cycleParticipation,
-  type GroupingFacts,
   listCycleFigures,
   listGroupingFacts,
   listTeamLabels,
   type ReleasedFigures,
 } from "@fivefold/db";
-import {
-  type CellDefinition,
-  cellDeltas,
-  DIMENSION_KEYS,
-  dimensionDistribution,
-  organisationView,
-  type PersonFigures,
-  reportingLevels,
-} from "@fivefold/domain";
+import { cellDeltas, dimensionDistribution, organisationView } from "@fivefold/domain";
 import { organisationViewAccess } from "../access";
-import type { MemberServiceContext } from "../context";
+import { type MemberServiceContext, withTransaction } from "../context";
 import { loadCycle } from "../cycles/shape";
+import { allCells, asPersonFigures, type Grouping } from "./cells";
+import { type CycleView, freezeCycleView, readFrozenView } from "./frozen";
 
-export type Grouping = "team" | "level" | "department" | "location";
-
-function asPersonFigures(rows: readonly ReleasedFigures[]): PersonFigures[] {
-  return rows.map((row) => ({
-    personId: row.subjectId,
-    dimensions: Object.fromEntries(
-      DIMENSION_KEYS.flatMap((key) => (row[key] === null ? [] : [[key, row[key] as number]])),
-    ),
-  }));
-}
-
-const GROUPINGS: readonly Grouping[] = ["team", "level", "department", "location"];
-
-/** The cells of one grouping, keyed `<grouping>:<key>` so groupings can be suppressed together. */
-function groupCells(
-  facts: readonly GroupingFacts[],
-  by: Grouping,
-  teamLabels: ReadonlyMap<string, string>,
-  levels: ReadonlyMap<string, number>,
-): CellDefinition[] {
-  const groups = new Map<string, { label: string; members: string[] }>();
-  const add = (key: string, label: string, personId: string) => {
-    const group = groups.get(key) ?? { label, members: [] };
-    group.members.push(personId);
-    groups.set(key, group);
-  };
-  for (const person of facts) {
-    if (by === "team")
-      for (const team of person.teamIds) add(team, teamLabels.get(team) ?? "Team", person.id);
-    if (by === "level") {
-      const level = levels.get(person.id) ?? 1;
-      add(`level-${level}`, `Level ${level}${level === 1 ? " (top)" : ""}`, person.id);
-    }
-    if (by === "department" && person.department) add(person.department, person.department, person.id);
-    if (by === "location" && person.location) add(person.location, person.location, person.id);
-  }
-  return [...groups]
-    .map(([key, group]) => ({ key: `${by}:${key}`, label: group.label, memberIds: group.members }))
-    .sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
-}
+export type { Grouping };
 
 /**
- * Every grouping's cells at once: a reader may ask for teams, then departments, then levels, and
- * combine what each answer showed, so cells are suppressed together, as if shown on one page.
- */
-function allCells(
-  facts: readonly GroupingFacts[],
-  teamLabels: ReadonlyMap<string, string>,
-): CellDefinition[] {
-  const levels = reportingLevels(facts);
-  return GROUPINGS.flatMap((by) => groupCells(facts, by, teamLabels, levels));
-}
-
-/**
- * Views computed in the last minute, per organisation, cycle, grouping, comparison and what the
- * reader knows (the suppression behind each covers every grouping): released figures never change, and people, teams and departments are at most a
- * minute old (as the session cache). Bounded; any process can still serve any request.
+ * Views of cycles not yet released, computed in the last minute, per organisation, cycle, grouping
+ * and what the reader knows (the suppression behind each covers every grouping): people, teams and
+ * departments are at most a minute old (as the session cache). Bounded; any process can still
+ * serve any request.
  */
 const VIEW_TTL_MS = 60_000;
 const VIEW_CACHE_SIZE = 64;
 const views = new Map<string, { at: number; view: Promise<unknown> }>();
+
+/** Forgets every cached view: what a minute's wait does (tests of what a later look shows). */
+export function forgetCachedViews(): void {
+  views.clear();
+}
 
 function cachedView<T>(key: string, now: number, compute: () => Promise<T>): Promise<T> {
   const hit = views.get(key);
@@ -104,74 +53,25 @@ export async function organisationAnalytics({
   input: { cycleId: string; by: Grouping; compareTo?: string };
 }) {
   await organisationViewAccess(ctx, []); // who may read it at all, before any cycle is looked up
+  const { by } = input;
   const cycle = await loadCycle(ctx, input.cycleId);
   const earlier = input.compareTo ? await loadCycle(ctx, input.compareTo) : null;
-  const [rows, earlierRows] = await Promise.all([
-    listCycleFigures(ctx.db, ctx.org.id, cycle.id),
-    earlier ? listCycleFigures(ctx.db, ctx.org.id, earlier.id) : Promise.resolve(null),
+  const [view, previous] = await Promise.all([
+    viewOf(ctx, cycle, by),
+    earlier ? viewOf(ctx, earlier, by) : Promise.resolve(null),
   ]);
-  // Who the reader knows is decided per report and per cycle: someone readable in one cycle is
-  // not known in another.
-  const known = (await organisationViewAccess(ctx, rows)).knownReports;
-  const knownBefore = earlierRows
-    ? (await organisationViewAccess(ctx, earlierRows)).knownReports
-    : new Set<string>();
-  const key = [
-    ctx.org.id,
-    cycle.id,
-    input.by,
-    earlier?.id ?? "",
-    ctx.org.anonymityThreshold,
-    [...known].sort().join(","),
-    [...knownBefore].sort().join(","),
-  ].join("|");
-  return cachedView(key, Date.now(), () =>
-    computeView(ctx, { cycleId: cycle.id, by: input.by, rows, earlierRows, known, knownBefore }),
-  );
-}
-
-async function computeView(
-  ctx: MemberServiceContext,
-  input: {
-    cycleId: string;
-    by: Grouping;
-    rows: ReleasedFigures[];
-    earlierRows: ReleasedFigures[] | null;
-    known: ReadonlySet<string>;
-    knownBefore: ReadonlySet<string>;
-  },
-) {
-  const { by } = input;
-  const [facts, teamLabels, participation] = await Promise.all([
-    listGroupingFacts(ctx.db, ctx.org.id),
-    listTeamLabels(ctx.db, ctx.org.id),
-    cycleParticipation(ctx.db, ctx.org.id, input.cycleId),
-  ]);
-  const figures = asPersonFigures(input.rows);
-  const cells = allCells(facts, teamLabels);
-  const threshold = ctx.org.anonymityThreshold;
-  const view = organisationView({ figures, cells, threshold, knownToReader: input.known });
-  const previous = input.earlierRows
-    ? organisationView({
-        figures: asPersonFigures(input.earlierRows),
-        cells,
-        threshold,
-        knownToReader: input.knownBefore,
-      })
-    : null;
   const previousOf = new Map(previous?.cells.map((cell) => [cell.key, cell]) ?? []);
+  const { participation } = view;
   return {
-    cycleId: input.cycleId,
+    cycleId: cycle.id,
     by,
-    threshold,
+    threshold: view.threshold,
     total: previous ? { ...view.total, delta: cellDeltas(view.total, previous.total) } : view.total,
-    cells: view.cells
-      .filter((cell) => cell.key.startsWith(`${by}:`))
-      .map((cell) => ({
-        ...cell,
-        key: cell.key.slice(by.length + 1),
-        ...(previous ? { delta: cellDeltas(cell, previousOf.get(cell.key)) } : {}),
-      })),
+    cells: view.cells.map((cell) => ({
+      ...cell,
+      key: cell.key.slice(by.length + 1),
+      ...(previous ? { delta: cellDeltas(cell, previousOf.get(cell.key)) } : {}),
+    })),
     participation: {
       ...participation,
       rate:
@@ -180,6 +80,51 @@ async function computeView(
           : null,
     },
     // Bands with k people the reader does not know, and none when the total is hidden for them.
+    distribution: view.distribution,
+  };
+}
+
+/**
+ * A released cycle's view comes from its frozen copy (frozen now if it was released before views
+ * were frozen); a cycle still running is computed from the organisation as it is.
+ */
+async function viewOf(ctx: MemberServiceContext, cycle: CycleRow, by: Grouping): Promise<CycleView> {
+  if (cycle.phase === "released") {
+    const frozen = await readFrozenView(ctx, cycle.id, by);
+    if (frozen) return frozen;
+    await withTransaction(ctx, (tx) => freezeCycleView(tx, cycle));
+    return (await readFrozenView(ctx, cycle.id, by)) as CycleView;
+  }
+  const rows = await listCycleFigures(ctx.db, ctx.org.id, cycle.id);
+  // Who the reader knows is decided per report and per cycle: someone readable in one cycle is
+  // not known in another.
+  const known = (await organisationViewAccess(ctx, rows)).knownReports;
+  const key = [ctx.org.id, cycle.id, by, ctx.org.anonymityThreshold, [...known].sort().join(",")].join("|");
+  return cachedView(key, Date.now(), () => liveView(ctx, { cycleId: cycle.id, by, rows, known }));
+}
+
+async function liveView(
+  ctx: MemberServiceContext,
+  input: { cycleId: string; by: Grouping; rows: ReleasedFigures[]; known: ReadonlySet<string> },
+): Promise<CycleView> {
+  const [facts, teamLabels, participation] = await Promise.all([
+    listGroupingFacts(ctx.db, ctx.org.id),
+    listTeamLabels(ctx.db, ctx.org.id),
+    cycleParticipation(ctx.db, ctx.org.id, input.cycleId),
+  ]);
+  const figures = asPersonFigures(input.rows);
+  const threshold = ctx.org.anonymityThreshold;
+  const view = organisationView({
+    figures,
+    cells: allCells(facts, teamLabels),
+    threshold,
+    knownToReader: input.known,
+  });
+  return {
+    threshold,
+    total: view.total,
+    cells: view.cells.filter((cell) => cell.key.startsWith(`${input.by}:`)),
+    participation,
     distribution: dimensionDistribution(figures, threshold, input.known, view.total),
   };
 }

@@ -27,9 +27,14 @@ export function raterKey(rater: { personId: string | null; email: string | null 
   return rater.personId ?? `email:${mailboxOf(rater.email ?? "")}`;
 }
 
-type Answerer = { requestId: string; group: RaterGroup; personId: string | null; email: string | null };
+export type Answerer = {
+  requestId: string;
+  group: RaterGroup;
+  personId: string | null;
+  email: string | null;
+};
 
-function answeredByRequest(
+export function answeredByRequest(
   rows: readonly Answerer[],
 ): Map<string, Partial<Record<AnonymousGroup, string[]>>> {
   const result = new Map<string, Partial<Record<AnonymousGroup, string[]>>>();

@@ -1,71 +1,31 @@
-// Closing a request: compute the report once with the domain's aggregation and freeze it, or mark
-// the request insufficient. Used by the manager's close, the deadline job and the demo seed.
-import {
-  claimDueRequest,
-  countInvitationsByGroup,
-  findPeopleContacts,
-  findReleaseSettings,
-  insertReportSnapshot,
-  markRequestClosed,
-} from "@fivefold/db";
-import {
-  aggregate,
-  getInstrument,
-  type RaterGroup,
-  type RaterResponse,
-  releasePolicy,
-  transition,
-} from "@fivefold/domain";
-import { enqueueMail } from "../../mail/outbox";
-import { reportReleasedMail } from "../../mail/templates";
-import { recordAudit } from "../audit/record";
-import { nowOf, type ServiceContext, withTransaction } from "../context";
+// Closing requests: the report computed once with the domain's aggregation and frozen, or the
+// request marked insufficient. A manager's close is a batch of one; the deadline job and a cycle's
+// release work in batches (bulk-release.ts, batches.ts). Used by the demo seed too.
+import { claimDueRequests, holdRequests, insertAuditEntries, markRequestClosed } from "@fivefold/db";
+import { transition } from "@fivefold/domain";
+import { cleanAuditDetails } from "../audit/record";
+import { nowOf, type ServiceContext } from "../context";
 import type { FeedbackRequestRow } from "./access";
-import { discardEnvelopes, openEnvelopes, writeReleasedResponses } from "./envelopes";
-import { loadHistory } from "./history";
+import { inBatches, RELEASE_BATCH_SIZE, releaseWorkers } from "./batches";
+import { type CloseOutcome, releaseLockedBatch } from "./bulk-release";
 
-export type CloseOutcome = "released" | "insufficient";
+export type { CloseOutcome };
 /** A request of a cycle stops collecting at its deadline and waits, still sealed, for the cycle's release. */
 export type HoldOutcome = CloseOutcome | "closed";
 
-type Aggregated = ReturnType<typeof aggregate>;
-
 /**
- * The request must be locked FOR UPDATE by the caller's transaction (`ctx`) and be open. Opens the
- * envelopes with the context's sealing secret, and throws SealedEnvelopeError, changing nothing,
- * when one does not open. The context's clock is the moment of closing.
+ * The request must be locked FOR UPDATE by the caller's transaction (`ctx`) and be open (or held
+ * closed by its cycle). Opens the envelopes with the context's sealing secret, and throws
+ * SealedEnvelopeError, changing nothing, when one does not open. The context's clock is the moment
+ * of closing.
  */
 export async function closeLockedRequest(
   ctx: ServiceContext,
   request: FeedbackRequestRow,
 ): Promise<CloseOutcome> {
-  const now = nowOf(ctx);
-  // A request held by its cycle is already closed: it goes straight to its report.
-  if (request.state !== "closed") transition(request.state, "close");
-  const responses = await openEnvelopes(ctx, request);
-  const result = await aggregateRequest(ctx, request, responses, now);
-  const state =
-    result.status === "released" ? transition("closed", "release") : transition("closed", "insufficient");
-
-  // The envelopes go either way; only a released report has its answers written out, once.
-  await discardEnvelopes(ctx, request);
-  if (result.status === "released") {
-    await writeReleasedResponses(ctx, request, responses, now);
-    await insertReportSnapshot(ctx.db, {
-      requestId: request.id,
-      orgId: request.orgId,
-      snapshot: result.snapshot as unknown as Record<string, unknown>,
-      instrumentVersion: request.instrumentVersion,
-      releasedAt: now,
-    });
-  }
-  await markRequestClosed(ctx.db, request, {
-    state,
-    closedAt: now,
-    insufficientReason: result.status === "insufficient" ? result.reason : null,
-  });
-  await tellSubjectAndRequester(ctx, request, result);
-  return state === "released" ? "released" : "insufficient";
+  const { done, failed } = await releaseLockedBatch(ctx, [request]);
+  if (failed[0]) throw failed[0].error;
+  return (done[0] as { outcome: CloseOutcome }).outcome;
 }
 
 /**
@@ -83,104 +43,69 @@ export function closeOrHold(ctx: ServiceContext, request: FeedbackRequestRow): P
   return request.cycleId ? holdLockedRequest(ctx, request) : closeLockedRequest(ctx, request);
 }
 
-/** The report of these responses, or why there is none. */
-async function aggregateRequest(
-  ctx: ServiceContext,
-  request: FeedbackRequestRow,
-  responses: RaterResponse[],
-  now: Date,
-): Promise<Aggregated> {
-  // Only raters who count (rule 9) are the report's; the others are said to be there, and no more.
-  const invited: Partial<Record<RaterGroup, number>> = {};
-  let notCounted = 0;
-  for (const row of await countInvitationsByGroup(ctx.db, request)) {
-    if (row.counted) invited[row.group] = (invited[row.group] ?? 0) + row.n;
-    else notCounted += row.n;
-  }
-  // The organisation's current comment threshold and manager display (k stays the frozen one).
-  const org = await findReleaseSettings(ctx.db, request.orgId);
-  if (!org) throw new Error("the request's organisation is gone");
-  return aggregate({
-    instrument: getInstrument(request.instrumentVersion),
-    responses,
-    threshold: request.threshold,
-    invited,
-    notCounted,
-    seed: request.id,
-    policy: releasePolicy(org, request.threshold),
-    // Rule 10: against the subject's earlier reports within the organisation's comparison window.
-    history: await loadHistory(ctx, request, now),
-  });
-}
-
-/** The subject and the requester hear that the report is out, or why there is none. */
-async function tellSubjectAndRequester(
-  ctx: ServiceContext,
-  request: FeedbackRequestRow,
-  result: Aggregated,
-): Promise<void> {
-  const released = result.status === "released";
-  const people = await findPeopleContacts(ctx.db, request.orgId, [request.subjectId, request.requesterId]);
-  const subject = people.find((p) => p.id === request.subjectId);
-  for (const person of people) {
-    await enqueueMail(ctx.db, {
-      orgId: request.orgId,
-      template: released ? "report_released" : "request_insufficient",
-      to: person.email,
-      meta: { requestId: request.id },
-      ...reportReleasedMail({
-        subjectName: subject?.name ?? "the person",
-        isSubject: person.id === request.subjectId,
-        released,
-        ...(result.status === "insufficient" ? { reason: result.reason } : {}),
-        link: `${ctx.appUrl}/reports/${request.id}`,
-      }),
-    });
-  }
-}
-
 /**
- * Closes every open request whose deadline (by the context's clock) has passed. Each request is
- * claimed with FOR UPDATE SKIP LOCKED in its own transaction, so several API processes never close
- * one twice: call it outside any transaction, or one failure would roll back the others.
+ * Closes every open request whose deadline (by the context's clock) has passed, in batches of one
+ * transaction each, claimed FOR UPDATE SKIP LOCKED, so several API processes never close one twice
+ * and a crash leaves each request closed or not, never half. Call it outside any transaction. A
+ * request of a cycle is held for the cycle's release; the others are released or closed as
+ * insufficient, each with its own anonymity checks.
  */
-export async function closeDueRequests({
+export function closeDueRequests({
   ctx,
   input = {},
 }: {
   ctx: ServiceContext;
-  input?: { limit?: number; onError?: (requestId: string, error: unknown) => void };
+  input?: {
+    limit?: number;
+    batchSize?: number;
+    /** Batches in flight at once (default: two on Postgres, one on PGlite). */
+    workers?: number;
+    onError?: (requestId: string, error: unknown) => void;
+    onProgress?: (done: number) => void;
+    stopping?: () => boolean;
+  };
 }): Promise<Array<{ requestId: string; outcome: HoldOutcome }>> {
   const now = nowOf(ctx);
-  const closed: Array<{ requestId: string; outcome: HoldOutcome }> = [];
-  // A request that fails to close (its transaction rolls back) is skipped for the rest of this run
-  // and tried again on the next, so one bad request never holds up the others.
-  const failed: string[] = [];
-  for (let i = 0; i < (input.limit ?? 100); i++) {
-    let claimed: string | null = null;
-    try {
-      const done = await withTransaction({ ...ctx, now: () => now }, async (ctx) => {
-        const due = await claimDueRequest(ctx.db, now, failed);
-        if (!due) return null;
-        claimed = due.id;
-        const outcome = await closeOrHold(ctx, due);
-        await recordAudit(ctx.db, {
-          orgId: due.orgId,
-          actorId: null,
-          action: "requests.close",
-          targetType: "feedback_request",
-          targetId: due.id,
-          details: { outcome, atDeadline: true },
-        });
-        return { requestId: due.id, outcome };
-      });
-      if (!done) break;
-      closed.push(done);
-    } catch (error) {
-      if (!claimed) throw error;
-      failed.push(claimed);
-      input.onError?.(claimed, error);
-    }
-  }
-  return closed;
+  return inBatches<HoldOutcome>(
+    { ...ctx, now: () => now },
+    {
+      claim: (tx, claim) => claimDueRequests(tx.db, { now, ...claim }),
+      work: closeOrHoldBatch,
+      batchSize: input.batchSize ?? RELEASE_BATCH_SIZE,
+      limit: input.limit ?? 10_000,
+      workers: input.workers ?? releaseWorkers(ctx),
+      ...(input.onError ? { onError: input.onError } : {}),
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      ...(input.stopping ? { stopping: input.stopping } : {}),
+    },
+  );
+}
+
+/** Holds the batch's cycle requests, releases the others, and audits each close. */
+async function closeOrHoldBatch(ctx: ServiceContext, requests: readonly FeedbackRequestRow[]) {
+  const now = nowOf(ctx);
+  const held = requests.filter((request) => request.cycleId);
+  for (const request of held) transition(request.state, "close");
+  await holdRequests(ctx.db, held, now);
+  const released = await releaseLockedBatch(
+    ctx,
+    requests.filter((request) => !request.cycleId),
+  );
+  const done: Array<{ requestId: string; outcome: HoldOutcome }> = [
+    ...held.map((request) => ({ requestId: request.id, outcome: "closed" as const })),
+    ...released.done,
+  ];
+  const orgOf = new Map(requests.map((request) => [request.id, request.orgId]));
+  await insertAuditEntries(
+    ctx.db,
+    done.map(({ requestId, outcome }) => ({
+      orgId: orgOf.get(requestId) as string,
+      actorId: null,
+      action: "requests.close",
+      targetType: "feedback_request",
+      targetId: requestId,
+      details: cleanAuditDetails({ outcome, atDeadline: true }) as Record<string, unknown>,
+    })),
+  );
+  return { done, failed: released.failed };
 }

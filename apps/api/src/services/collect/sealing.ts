@@ -60,6 +60,20 @@ const sealedContent = z.object({
 
 /** Opens one envelope of the request; throws SealedEnvelopeError (saying nothing of the content). */
 export function openResponse(secret: string, requestId: string, envelope: Buffer): RaterResponse {
+  return envelopeOpener(secret, requestId)(envelope);
+}
+
+/**
+ * Opens the envelopes of one request with its key derived once (a release opens every envelope of
+ * a request: one HKDF per request, not per envelope).
+ */
+export function envelopeOpener(secret: string, requestId: string): (envelope: Buffer) => RaterResponse {
+  const key = requestKey(secret, requestId);
+  const aad = associatedData(requestId);
+  return (envelope) => openWithKey(key, aad, envelope);
+}
+
+function openWithKey(key: Buffer, aad: Buffer, envelope: Buffer): RaterResponse {
   if (envelope.length < 1 + NONCE_BYTES + TAG_BYTES || envelope[0] !== VERSION) {
     throw new SealedEnvelopeError("not a sealed envelope of a version this server knows");
   }
@@ -68,8 +82,8 @@ export function openResponse(secret: string, requestId: string, envelope: Buffer
   const tag = envelope.subarray(envelope.length - TAG_BYTES);
   let plain: Buffer;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", requestKey(secret, requestId), nonce);
-    decipher.setAAD(associatedData(requestId));
+    const decipher = createDecipheriv("aes-256-gcm", key, nonce);
+    decipher.setAAD(aad);
     decipher.setAuthTag(tag);
     plain = Buffer.concat([decipher.update(body), decipher.final()]);
   } catch {

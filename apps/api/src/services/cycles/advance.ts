@@ -8,6 +8,7 @@ import {
   approvePendingNominations,
   type CycleRow,
   claimCycleRequest,
+  claimHeldCycleRequests,
   type FeedbackRequestRow,
   findOrgForCycle,
   listRequestNominations,
@@ -26,11 +27,14 @@ import {
   resolveCycleRules,
   transition,
 } from "@fivefold/domain";
+import { freezeCycleView } from "../analytics/frozen";
 import { recordAudit } from "../audit/record";
 import { loadPerson, readersOf } from "../collect/access";
+import { inBatches, RELEASE_BATCH_SIZE, releaseWorkers } from "../collect/batches";
+import { releaseLockedBatch } from "../collect/bulk-release";
 import { discardEnvelopes } from "../collect/envelopes";
 import { openLocked } from "../collect/lifecycle";
-import { closeLockedRequest, holdLockedRequest } from "../collect/release";
+import { holdLockedRequest } from "../collect/release";
 import { nowOf, type ServiceContext, withTransaction } from "../context";
 import { rulesOf } from "./shape";
 
@@ -136,7 +140,30 @@ const cancelStep: RequestStep = async (ctx, request) => {
   return "cancelled";
 };
 
-const releaseStep: RequestStep = (ctx, request) => closeLockedRequest(ctx, request);
+/**
+ * Releases every request the cycle holds, in batches (one transaction each, with progress), each
+ * request with its own anonymity checks; what fails is tried again on the next run.
+ */
+async function releaseHeld(
+  ctx: ServiceContext,
+  cycle: CycleRow,
+  onError?: (requestId: string, error: unknown) => void,
+): Promise<StepTally> {
+  const tally: StepTally = { outcomes: {}, failed: 0 };
+  const done = await inBatches(ctx, {
+    claim: (tx, claim) => claimHeldCycleRequests(tx.db, { orgId: cycle.orgId, cycleId: cycle.id, ...claim }),
+    work: releaseLockedBatch,
+    batchSize: RELEASE_BATCH_SIZE,
+    limit: Number.POSITIVE_INFINITY,
+    workers: releaseWorkers(ctx),
+    onError: (requestId, error) => {
+      tally.failed += 1;
+      onError?.(requestId, error);
+    },
+  });
+  for (const { outcome } of done) tally.outcomes[outcome] = (tally.outcomes[outcome] ?? 0) + 1;
+  return tally;
+}
 
 function calendarOf(cycle: CycleRow): CycleCalendar | null {
   if (!cycle.nominationsCloseOn || !cycle.answersDueOn || !cycle.releaseOn) return null;
@@ -167,13 +194,15 @@ export async function enterPhase(
     add(await eachRequest(ctx, cycle, "open", holdStep, onError));
     add(await eachRequest(ctx, cycle, "draft", cancelStep, onError));
   }
-  if (to === "released") add(await eachRequest(ctx, cycle, "closed", releaseStep, onError));
+  if (to === "released") add(await releaseHeld(ctx, cycle, onError));
   // The phase moves only when every request made it; a failed one is tried again on the next run.
-  if (
-    tally.failed === 0 &&
-    (await moveCyclePhase(ctx.db, cycle.id, cycle.phase, to, to === "released" ? nowOf(ctx) : undefined))
-  ) {
-    await recordAudit(ctx.db, {
+  if (tally.failed > 0) return tally;
+  await withTransaction(ctx, async (tx) => {
+    if (!(await moveCyclePhase(tx.db, cycle.id, cycle.phase, to, to === "released" ? nowOf(tx) : undefined)))
+      return;
+    // The organisation view is frozen with the release, in its transaction: never one without the other.
+    if (to === "released") await freezeCycleView(tx, cycle);
+    await recordAudit(tx.db, {
       orgId: cycle.orgId,
       actorId: null,
       action: "cycles.advance",
@@ -181,7 +210,7 @@ export async function enterPhase(
       targetId: cycle.id,
       details: { from: cycle.phase, to, ...tally.outcomes },
     });
-  }
+  });
   return tally;
 }
 

@@ -1,0 +1,199 @@
+// A released cycle's organisation view, frozen (issue 16 §6). At release the cells of every grouping
+// are taken with the people in them, each report's figures are copied beside them, and the view a
+// reader who knows no report sees is computed and stored. Afterwards the view is read from that
+// copy only: a team move, an erasure, a new department or a changed k never moves a released
+// figure, so two looks at different times show the same figures and subtract to nothing.
+import {
+  cycleParticipation,
+  findFrozenTotal,
+  findOrgForCycle,
+  insertFrozenView,
+  listCycleFigures,
+  listFrozenCells,
+  listFrozenReportRefs,
+  listFrozenReports,
+  listGroupingFacts,
+  listTeamLabels,
+} from "@fivefold/db";
+import { type CellDefinition, dimensionDistribution, type OrgCell, organisationView } from "@fivefold/domain";
+import { organisationViewAccess } from "../access";
+import type { MemberServiceContext, ServiceContext } from "../context";
+import { allCells, asPersonFigures, type Grouping } from "./cells";
+
+/** One grouping's view of a cycle as analytics.org shows it (cell keys still `<grouping>:<key>`). */
+export interface CycleView {
+  threshold: number;
+  total: OrgCell;
+  cells: OrgCell[];
+  participation: { invited: number; answered: number };
+  distribution: ReturnType<typeof dimensionDistribution>;
+}
+
+const shown = (cell: OrgCell) => ({ people: cell.people, dimensions: cell.dimensions });
+
+/**
+ * Freezes the cycle's view from the organisation as it is now (in the caller's transaction): at
+ * the cycle's release, or at the first read of a cycle released before views were frozen.
+ */
+export async function freezeCycleView(
+  ctx: Pick<ServiceContext, "db">,
+  cycle: { id: string; orgId: string },
+): Promise<void> {
+  const [org, rows, facts, teamLabels, participation] = await Promise.all([
+    findOrgForCycle(ctx.db, cycle.orgId),
+    listCycleFigures(ctx.db, cycle.orgId, cycle.id),
+    listGroupingFacts(ctx.db, cycle.orgId),
+    listTeamLabels(ctx.db, cycle.orgId),
+    cycleParticipation(ctx.db, cycle.orgId, cycle.id),
+  ]);
+  if (!org) throw new Error("the cycle's organisation is gone");
+  const threshold = org.anonymityThreshold;
+  const cells = allCells(facts, teamLabels);
+  const keysOf = new Map<string, string[]>();
+  for (const cell of cells) {
+    for (const id of cell.memberIds) {
+      const list = keysOf.get(id);
+      if (list) list.push(cell.key);
+      else keysOf.set(id, [cell.key]);
+    }
+  }
+  const figures = asPersonFigures(rows);
+  const view = organisationView({ figures, cells, threshold });
+  const base = { orgId: cycle.orgId, cycleId: cycle.id };
+  await insertFrozenView(ctx.db, {
+    reports: rows.map((row) => ({
+      ...base,
+      requestId: row.requestId,
+      subjectId: row.subjectId,
+      requesterId: row.requesterId,
+      cellKeys: keysOf.get(row.subjectId) ?? [],
+      inspire: row.inspire,
+      vision: row.vision,
+      empower: row.empower,
+      dream: row.dream,
+      risk: row.risk,
+    })),
+    cells: [
+      {
+        ...base,
+        key: view.total.key,
+        label: view.total.label,
+        position: -1,
+        view: shown(view.total),
+        threshold,
+        participation,
+        distribution: dimensionDistribution(figures, threshold, new Set(), view.total),
+      },
+      ...view.cells.map((cell, position) => ({
+        ...base,
+        key: cell.key,
+        label: cell.label,
+        position,
+        view: shown(cell),
+      })),
+    ],
+  });
+}
+
+const asCell = (row: { key: string; label: string; view: Record<string, unknown> }): OrgCell =>
+  ({ key: row.key, label: row.label, ...row.view }) as OrgCell;
+
+/**
+ * The frozen view of a released cycle for this reader, or null when it was never frozen. A reader
+ * who knows none of its reports gets the stored cells; one who knows some gets the suppression run
+ * again over the frozen people and figures, their known reports left out of k.
+ */
+export async function readFrozenView(
+  ctx: MemberServiceContext,
+  cycleId: string,
+  by: Grouping,
+): Promise<CycleView | null> {
+  const total = await findFrozenTotal(ctx.db, ctx.org.id, cycleId);
+  if (!total) return null;
+  const refs = await listFrozenReportRefs(ctx.db, ctx.org.id, cycleId);
+  const known = (
+    await organisationViewAccess(
+      ctx,
+      refs.flatMap((ref) =>
+        ref.subjectId
+          ? [{ requestId: ref.requestId, subjectId: ref.subjectId, requesterId: ref.requesterId ?? "" }]
+          : [],
+      ),
+    )
+  ).knownReports;
+  const threshold = total.threshold ?? ctx.org.anonymityThreshold;
+  const participation = total.participation ?? { invited: 0, answered: 0 };
+  if (known.size === 0) {
+    const cells = await listFrozenCells(ctx.db, ctx.org.id, cycleId, by);
+    return {
+      threshold,
+      total: asCell({ key: "all", label: total.label, view: total.view }),
+      cells: cells.map(asCell),
+      participation,
+      distribution: total.distribution as CycleView["distribution"],
+    };
+  }
+  const key = [ctx.org.id, cycleId, by, [...known].sort().join(",")].join("|");
+  return remembered(key, () => suppressedFor(ctx, { cycleId, by, known, threshold, participation }));
+}
+
+/**
+ * Views of frozen cycles for readers who know some of their reports, per cycle, grouping and known
+ * set: what they are computed from never changes, so only the bound limits how long one is kept.
+ */
+const FROZEN_CACHE_SIZE = 64;
+const frozenViews = new Map<string, Promise<CycleView>>();
+
+function remembered(key: string, compute: () => Promise<CycleView>): Promise<CycleView> {
+  const hit = frozenViews.get(key);
+  if (hit) return hit;
+  const view = compute();
+  frozenViews.set(key, view);
+  view.catch(() => frozenViews.delete(key));
+  while (frozenViews.size > FROZEN_CACHE_SIZE) frozenViews.delete(frozenViews.keys().next().value as string);
+  return view;
+}
+
+/** The suppression run again over the frozen people and figures, with the reader's known reports. */
+async function suppressedFor(
+  ctx: MemberServiceContext,
+  input: {
+    cycleId: string;
+    by: Grouping;
+    known: ReadonlySet<string>;
+    threshold: number;
+    participation: CycleView["participation"];
+  },
+): Promise<CycleView> {
+  const { cycleId, by, known, threshold, participation } = input;
+  const [reports, cellRows] = await Promise.all([
+    listFrozenReports(ctx.db, ctx.org.id, cycleId),
+    listFrozenCells(ctx.db, ctx.org.id, cycleId),
+  ]);
+  // An erased subject's report stays in its cells under a name that is nobody's.
+  const figures = asPersonFigures(
+    reports.map((report) => ({ ...report, subjectId: report.subjectId ?? `erased:${report.requestId}` })),
+  );
+  const members = new Map<string, string[]>();
+  reports.forEach((report, index) => {
+    const personId = figures[index]?.personId as string;
+    for (const key of report.cellKeys) {
+      const list = members.get(key);
+      if (list) list.push(personId);
+      else members.set(key, [personId]);
+    }
+  });
+  const cells: CellDefinition[] = cellRows.map((row) => ({
+    key: row.key,
+    label: row.label,
+    memberIds: members.get(row.key) ?? [],
+  }));
+  const view = organisationView({ figures, cells, threshold, knownToReader: known });
+  return {
+    threshold,
+    total: view.total,
+    cells: view.cells.filter((cell) => cell.key.startsWith(`${by}:`)),
+    participation,
+    distribution: dimensionDistribution(figures, threshold, known, view.total),
+  };
+}

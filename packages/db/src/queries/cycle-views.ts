@@ -1,0 +1,116 @@
+// The organisation view of a released cycle, frozen at release (schema/cycle-views.ts): written once,
+// read by analytics.org, and touched afterwards only by an erasure, which unties the subject's row
+// from them without changing a figure.
+import { and, asc, eq, like, or, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { cycleViewCells, cycleViewReports } from "../schema";
+
+export type FrozenReportRow = typeof cycleViewReports.$inferInsert;
+export type FrozenCellRow = typeof cycleViewCells.$inferInsert;
+
+const CHUNK = 500;
+
+/** Writes a cycle's frozen view; a second freeze of the same cycle (two readers at once) adds nothing. */
+export async function insertFrozenView(
+  db: Executor,
+  view: { reports: readonly FrozenReportRow[]; cells: readonly FrozenCellRow[] },
+): Promise<void> {
+  for (let i = 0; i < view.reports.length; i += CHUNK) {
+    await db
+      .insert(cycleViewReports)
+      .values(view.reports.slice(i, i + CHUNK))
+      .onConflictDoNothing();
+  }
+  for (let i = 0; i < view.cells.length; i += CHUNK) {
+    await db
+      .insert(cycleViewCells)
+      .values(view.cells.slice(i, i + CHUNK))
+      .onConflictDoNothing();
+  }
+}
+
+/** The frozen total of the cycle (k, participation, distribution), or null when it was never frozen. */
+export async function findFrozenTotal(db: Executor, orgId: string, cycleId: string) {
+  const [row] = await db
+    .select({
+      label: cycleViewCells.label,
+      view: cycleViewCells.view,
+      threshold: cycleViewCells.threshold,
+      participation: cycleViewCells.participation,
+      distribution: cycleViewCells.distribution,
+    })
+    .from(cycleViewCells)
+    .where(
+      and(
+        eq(cycleViewCells.orgId, orgId),
+        eq(cycleViewCells.cycleId, cycleId),
+        eq(cycleViewCells.key, "all"),
+      ),
+    );
+  return row ?? null;
+}
+
+/** The frozen cells of one grouping (`<grouping>:` keys), or of all groupings, in display order. */
+export async function listFrozenCells(db: Executor, orgId: string, cycleId: string, grouping?: string) {
+  return db
+    .select({
+      key: cycleViewCells.key,
+      label: cycleViewCells.label,
+      position: cycleViewCells.position,
+      view: cycleViewCells.view,
+    })
+    .from(cycleViewCells)
+    .where(
+      and(
+        eq(cycleViewCells.orgId, orgId),
+        eq(cycleViewCells.cycleId, cycleId),
+        grouping ? like(cycleViewCells.key, `${grouping}:%`) : sql`${cycleViewCells.key} <> 'all'`,
+      ),
+    )
+    .orderBy(asc(cycleViewCells.position));
+}
+
+/** Who each frozen report is about and who requested it (for the reader's known reports). */
+export async function listFrozenReportRefs(db: Executor, orgId: string, cycleId: string) {
+  return db
+    .select({
+      requestId: cycleViewReports.requestId,
+      subjectId: cycleViewReports.subjectId,
+      requesterId: cycleViewReports.requesterId,
+    })
+    .from(cycleViewReports)
+    .where(and(eq(cycleViewReports.orgId, orgId), eq(cycleViewReports.cycleId, cycleId)));
+}
+
+/** Every frozen report of the cycle with its cells and figures. */
+export async function listFrozenReports(db: Executor, orgId: string, cycleId: string) {
+  return db
+    .select({
+      requestId: cycleViewReports.requestId,
+      subjectId: cycleViewReports.subjectId,
+      cellKeys: cycleViewReports.cellKeys,
+      inspire: cycleViewReports.inspire,
+      vision: cycleViewReports.vision,
+      empower: cycleViewReports.empower,
+      dream: cycleViewReports.dream,
+      risk: cycleViewReports.risk,
+    })
+    .from(cycleViewReports)
+    .where(and(eq(cycleViewReports.orgId, orgId), eq(cycleViewReports.cycleId, cycleId)));
+}
+
+/** Erasure: the person's frozen reports stay in their cells, tied to nobody. */
+export async function untieFrozenReportsOf(db: Executor, orgId: string, personId: string): Promise<void> {
+  await db
+    .update(cycleViewReports)
+    .set({
+      subjectId: sql`case when ${cycleViewReports.subjectId} = ${personId} then null else ${cycleViewReports.subjectId} end`,
+      requesterId: sql`case when ${cycleViewReports.requesterId} = ${personId} then null else ${cycleViewReports.requesterId} end`,
+    })
+    .where(
+      and(
+        eq(cycleViewReports.orgId, orgId),
+        or(eq(cycleViewReports.subjectId, personId), eq(cycleViewReports.requesterId, personId)),
+      ),
+    );
+}
