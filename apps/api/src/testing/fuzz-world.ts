@@ -189,6 +189,14 @@ export function keyHints(world: FuzzWorld): Record<string, Pair> {
       fc.array(comment, { maxLength: 3 }),
       fc.array(fc.record({ dimension: strings, text: nasty })),
     ),
+    email: oneOf(
+      fc.oneof(
+        pick(world.emails),
+        fc.emailAddress(),
+        fc.lorem({ maxCount: 1 }).map((w) => `${w}.new@alpha.test`),
+      ),
+      pick(world.emails).map((email) => ` ${email.toUpperCase()} `),
+    ),
     token: oneOf(
       pick(world.tokens),
       strings,
