@@ -149,8 +149,11 @@ async function wroteAnything(tx: Parameters<typeof counts>[0]): Promise<boolean>
   return rows[0]?.xid != null;
 }
 
-/** A sentence: starts with a capital letter or digit, has a few words, and is not zod's JSON dump. */
-const SENTENCE = /^[A-Z0-9"“‘(][^\n]*\s\S+/u;
+/**
+ * A sentence: starts with a capital letter, a digit, a quote or the e-mail address it is about, has
+ * a few words, and is not zod's JSON dump (`[{"code": ...`) or a field name ("approve is true...").
+ */
+const SENTENCE = /^(?:[A-Z0-9"“‘(]|[^\s@]+@[^\s@]+\s)[^\n]*\s\S+/u;
 
 function judge(error: unknown): string | null {
   if (!(error instanceof TRPCError)) return `threw a non-TRPCError: ${String(error)}`;
@@ -195,6 +198,10 @@ describe("hostile input, generated for every procedure", () => {
     );
     const dump = new TRPCError({ code: "BAD_REQUEST", message: '[{"code":"invalid_type"}]' });
     expect(await probe("self-test", subject, () => Promise.reject(dump))).toMatch(/without a sentence/);
+    const field = new TRPCError({ code: "BAD_REQUEST", message: "approve is true or false" });
+    expect(await probe("self-test", subject, () => Promise.reject(field))).toMatch(/without a sentence/);
+    const address = new TRPCError({ code: "BAD_REQUEST", message: "a@alpha.test reaches Ann, who is here" });
+    expect(await probe("self-test", subject, () => Promise.reject(address))).toBeNull();
     expect(await probe("self-test", subject, (caller) => caller.plans.list())).toBeNull();
   });
 
