@@ -126,8 +126,12 @@ function enumeration(values: unknown[]): Pair {
 
 const DAY = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-/** Dates around today (deadlines and cycle days must be ahead), and any from 1900 to 2200. */
+/**
+ * Dates mostly in the next two months (deadlines and cycle days must be ahead, in order, within a
+ * year), some around today, and any from 1900 to 2200.
+ */
 const dates = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 60 }).map((days) => new Date(Date.now() + days * DAY)), weight: 3 },
   fc.integer({ min: -400, max: 400 }).map((days) => new Date(Date.now() + days * DAY)),
   fc.date({ min: new Date("1900-01-01"), max: new Date("2200-01-01"), noInvalidDate: true }),
 );

@@ -1,6 +1,6 @@
 // Test-only: the seeded state the fuzz suite calls every procedure in. Two organisations, each with
 // a released report, a published plan whose circle accepted, a check-in and a draft cycle; Alpha also
-// has an open request with invitations. The ids of every row of both (so a generated id is often
+// has an open request with invitations (an external rater's among them) and a draft request. The ids of every row of both (so a generated id is often
 // a real one, of the caller's organisation or of the other), the one-time-link tokens and the
 // addresses in the outbox, and the signed-in relations the calls are made as.
 import { schema } from "@fivefold/db";
@@ -62,6 +62,13 @@ export async function seedFuzzWorld(h: Harness): Promise<FuzzWorld> {
       ...["p1", "p2", "p3"].map((key) => ({ personId: idOf(alpha, key), group: "peer" as const })),
       { email: "outside@partner.example", group: "other" },
     ],
+  });
+  // A draft, for the procedures that open, cancel or nominate on one.
+  await h.as(alpha, "manager").requests.create({
+    subjectId: idOf(alpha, "p4"),
+    deadline: shiftDays(new Date(), 14).toISOString(),
+    raters: ["p5", "p2", "p3"].map((key) => ({ personId: idOf(alpha, key), group: "peer" as const })),
+    open: false,
   });
   const user = (org: SeededOrganisation, key: string) => org.people[key]?.userId ?? null;
   const relations = {
