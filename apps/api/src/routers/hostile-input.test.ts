@@ -108,7 +108,8 @@ describe("hostile text", () => {
   });
 });
 
-// Found by the generated fuzz (hostile-fuzz.test.ts): answers whose message was no sentence.
+// Found by the generated fuzz (hostile-fuzz.test.ts): a message that was no sentence; the cycle
+// rules had the same style (found by looking for it).
 describe("messages found by the fuzz", () => {
   it('a decision without approve is named in a sentence (it was "approve is true or false")', async () => {
     await expect(
