@@ -1,6 +1,7 @@
 // Issue 14, finding 6: hostile text that used to answer 500 (Postgres refuses NUL and unpaired
 // surrogates, an e-mail field had no length limit). Each is now a BAD_REQUEST with a sentence naming
 // the field, and nothing is written (row counts before and after).
+import { randomUUID } from "node:crypto";
 import { schema } from "@fivefold/db";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,5 +105,35 @@ describe("hostile text", () => {
           .checkins.log({ planId, progress: 10, note: "ok", actions: [], "\uDC00": 1 } as never),
       /has a key that contains a broken character/,
     );
+  });
+});
+
+// Found by the generated fuzz (hostile-fuzz.test.ts): a message that was no sentence; the cycle
+// rules had the same style (found by looking for it).
+describe("messages found by the fuzz", () => {
+  it('a decision without approve is named in a sentence (it was "approve is true or false")', async () => {
+    await expect(
+      h.as(a, "admin").nominations.decideMany({ decisions: [{ nominationId: randomUUID() }] } as never),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^A decision's "approve" is/),
+    });
+  });
+
+  it('a cycle rule of the wrong type is named in a sentence (it was "self is true or false")', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await expect(
+      h.as(a, "admin").cycles.create({
+        name: "Rules",
+        population: { everyone: true },
+        nominationsCloseOn: day(7),
+        answersDueOn: day(21),
+        releaseOn: day(28),
+        rules: { self: "yes", directReports: "some" },
+      } as never),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^The rule "self" is true or false/),
+    });
   });
 });

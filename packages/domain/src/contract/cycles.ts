@@ -159,7 +159,7 @@ export const decideManyNominationsInput = z.strictObject({
     .array(
       z.strictObject({
         nominationId: id("A nomination"),
-        approve: z.boolean({ error: "approve is true or false" }),
+        approve: z.boolean({ error: 'A decision\'s "approve" is true or false' }),
       }),
     )
     .min(1, { error: "Decide at least one nomination" })

@@ -41,16 +41,16 @@ const whole = (what: string, min: number, max: number) =>
 
 /** Every key optional: what is left out takes the default. Unknown keys are refused. */
 export const cycleRulesSchema = z.strictObject({
-  self: z.boolean({ error: "self is true or false" }).optional(),
-  manager: z.boolean({ error: "manager is true or false" }).optional(),
-  directReports: z.enum(["all", "none"], { error: 'directReports is "all" or "none"' }).optional(),
+  self: z.boolean({ error: 'The rule "self" is true or false' }).optional(),
+  manager: z.boolean({ error: 'The rule "manager" is true or false' }).optional(),
+  directReports: z.enum(["all", "none"], { error: 'The rule "directReports" is "all" or "none"' }).optional(),
   peers: z
     .strictObject({
       min: whole("The fewest peers", 0, MAX_CYCLE_PEERS).optional(),
       max: whole("The most peers", 1, MAX_CYCLE_PEERS).optional(),
     })
     .optional(),
-  others: z.boolean({ error: "others is true or false" }).optional(),
+  others: z.boolean({ error: 'The rule "others" is true or false' }).optional(),
   raterCap: whole("The most requests per rater", 1, MAX_RATER_CAP).optional(),
 });
 
