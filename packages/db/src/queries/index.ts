@@ -6,6 +6,7 @@ export * from "./collect";
 export * from "./cycles";
 export * from "./dashboards";
 export * from "./directory";
+export * from "./followups";
 export * from "./grow";
 export * from "./invitation-links";
 export * from "./membership";
