@@ -21,19 +21,7 @@ export function ThankRaters({ requestId }: { requestId: string }) {
   if (!status.data) return null;
   const { thankedAt, suggestions, limits } = status.data;
 
-  if (thankedAt || thank.isSuccess) {
-    return (
-      <Card withBorder className="no-print" data-testid="thank-raters">
-        <Title order={4}>Thank your raters</Title>
-        <Text size="sm" role="status">
-          {thank.data
-            ? `Sent to the ${thank.data.sent} people invited to rate you.`
-            : `Sent on ${formatDay(thankedAt ?? "")} to everyone invited to rate you.`}{" "}
-          It can be sent once per report.
-        </Text>
-      </Card>
-    );
-  }
+  if (thankedAt || thank.isSuccess) return <Thanked sent={thank.data?.sent} thankedAt={thankedAt} />;
 
   const checked = thankYouTextSchema.safeParse(text);
   const problem = text.trim() && !checked.success ? checked.error.issues[0]?.message : undefined;
@@ -69,17 +57,7 @@ export function ThankRaters({ requestId }: { requestId: string }) {
           minRows={3}
           maxLength={limits.max}
         />
-        {preview && checked.success ? (
-          <Blockquote p="sm" aria-label="Preview">
-            <Text size="sm" c="dimmed">
-              Fivefold passes this on to everyone who was invited to give you feedback, whether or not they
-              answered:
-            </Text>
-            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-              “{checked.data}”
-            </Text>
-          </Blockquote>
-        ) : null}
+        {preview && checked.success ? <Preview text={checked.data} /> : null}
         {thank.isError ? (
           <Alert color="red" role="alert">
             {errorMessage(thank.error)}
@@ -99,5 +77,33 @@ export function ThankRaters({ requestId }: { requestId: string }) {
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+function Thanked({ sent, thankedAt }: { sent: number | undefined; thankedAt: string | null }) {
+  return (
+    <Card withBorder className="no-print" data-testid="thank-raters">
+      <Title order={4}>Thank your raters</Title>
+      <Text size="sm" role="status">
+        {sent !== undefined
+          ? `Sent to the ${sent} people invited to rate you.`
+          : `Sent on ${formatDay(thankedAt ?? "")} to everyone invited to rate you.`}{" "}
+        It can be sent once per report.
+      </Text>
+    </Card>
+  );
+}
+
+function Preview({ text }: { text: string }) {
+  return (
+    <Blockquote p="sm" aria-label="Preview">
+      <Text size="sm" c="dimmed">
+        Fivefold passes this on to everyone who was invited to give you feedback, whether or not they
+        answered:
+      </Text>
+      <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+        “{text}”
+      </Text>
+    </Blockquote>
   );
 }
