@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { checkinsRouter } from "./routers/checkins";
 import { analyticsRouter, cyclesRouter } from "./routers/cycles";
 import { dashboardsRouter } from "./routers/dashboards";
+import { followupsRouter } from "./routers/followups";
 import { health } from "./routers/health";
 import { inboxRouter } from "./routers/inbox";
 import { instrumentRouter } from "./routers/instrument";
@@ -38,6 +39,7 @@ export const appRouter = router({
   checkins: checkinsRouter,
   profile: profileRouter,
   reports: reportsRouter,
+  followups: followupsRouter,
   dashboards: dashboardsRouter,
   teams: teamsRouter,
   settings: settingsRouter,

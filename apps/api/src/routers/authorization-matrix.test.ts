@@ -158,6 +158,10 @@ const TABLE: Record<string, Row> = {
 
   // Reports: the subject, the requester and the subject's coach; admins only where the organisation
   // lets them (the last column); the circle never. The analyst reads aggregates, never a report.
+  // The thank-you to raters: the subject alone, once released; Beta's admin meets NOT_FOUND. A
+  // success uses the report's one thank-you up, so it runs last.
+  "followups.get":             read([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ requestId: f.released })),
+  "followups.thank":           last([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ requestId: f.released, text: "Thank you all: I am working on setting the vision and would value your ideas." })),
   "reports.get":               read([U,   F,   F,   ok,  ok,  F,   ok,  F,   F,   F,   F,   N,   F,   ok], (f) => ({ requestId: f.released })),
   "reports.list":              list([U,   hid, hid, ok,  ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.released),
   "dashboards.teams":          list([U,   hid, hid, hid, ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.coreTeamId),

@@ -88,6 +88,16 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(coach.every((r) => r.relation === "coach")).toBe(true);
   });
 
+  it("shows one subject who has already thanked their raters (the report page then says when)", async () => {
+    if (!acme) throw new Error("no demo");
+    const thanked = await h.database.db.select().from(schema.raterThanks);
+    expect(thanked).toHaveLength(1);
+    const [row] = thanked;
+    if (!row) throw new Error("no thank-you");
+    const status = await h.as(acme, "team-1-2").followups.get({ requestId: row.requestId });
+    expect(status.thankedAt).toEqual(row.sentAt.toISOString());
+  });
+
   it("gives plans with circles and check-ins, and a coach a live dashboard with someone needing attention", async () => {
     if (!acme) throw new Error("no demo");
     const plans = await h.database.db.select().from(schema.coachingPlans);

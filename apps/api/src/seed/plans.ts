@@ -3,6 +3,7 @@
 import { type Database, schema } from "@fivefold/db";
 import { DAY_MS as DAY, DIMENSION_KEYS } from "@fivefold/domain";
 import { and, desc, eq } from "drizzle-orm";
+import { thankRaters } from "../services/followups";
 import { encourageCheckin, logCheckin } from "../services/grow/checkins";
 import { invitePartner, respondToInvitation } from "../services/grow/invitations";
 import { createPlan, publishPlan } from "../services/grow/plans";
@@ -23,6 +24,8 @@ interface PlanSeed {
   lead: string;
   /** Check-ins: how many days ago, and the progress figure (fortnightly, published 50 days ago). */
   checkins: Array<[number, number]>;
+  /** The subject thanked their raters (followups.thank) once the plan was published. */
+  thanked?: string;
 }
 
 const PLANS: PlanSeed[] = [
@@ -30,6 +33,8 @@ const PLANS: PlanSeed[] = [
     subject: "team-1-2",
     partners: ["team-1-1", "team-1-3", "team-1-4"],
     lead: "manager-2",
+    thanked:
+      "Thank you for being asked to take part in my 360 feedback, whether or not you had the time to answer. I am working on what my report showed me, one step of my coaching plan at a time. When you see me do it well, or miss a chance to, please tell me.",
     checkins: [
       [36, 20],
       [22, 45],
@@ -131,6 +136,12 @@ async function seedPlan(db: Database, contexts: Contexts, seed: PlanSeed): Promi
   });
   await formCircle(contexts, subject, plan.id, seed);
   await publishPlan({ ctx: { ...subject, now: () => daysAgo(50) }, input: { planId: plan.id } });
+  if (seed.thanked) {
+    await thankRaters({
+      ctx: { ...subject, now: () => daysAgo(49) },
+      input: { requestId: latest.id, text: seed.thanked },
+    });
+  }
   // The verbs stamp "now"; put the plan and its circle back on the demo's own timeline.
   await db
     .update(schema.coachingPlans)

@@ -10,6 +10,7 @@ import { Highlights } from "../components/report/Highlights";
 import { ProfileChart } from "../components/report/ProfileChart";
 import { ReportHeader, WhoAnswered } from "../components/report/ReportSummary";
 import { Spectrum } from "../components/report/Spectrum";
+import { ThankRaters } from "../components/report/ThankRaters";
 import { Trend } from "../components/report/Trend";
 import { useTRPC } from "../lib/trpc";
 
@@ -64,6 +65,8 @@ export default function ReportPage() {
           ))}
         </Stack>
       </section>
+
+      {own ? <ThankRaters requestId={r.requestId} /> : null}
 
       <section className="avoid-break">
         <Title order={3} mb="sm">

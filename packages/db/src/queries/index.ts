@@ -8,6 +8,7 @@ export * from "./cycle-views";
 export * from "./cycles";
 export * from "./dashboards";
 export * from "./directory";
+export * from "./followups";
 export * from "./grow";
 export * from "./invitation-links";
 export * from "./membership";

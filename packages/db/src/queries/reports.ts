@@ -16,6 +16,26 @@ import {
 import { snapshotOfRequest } from "./joins";
 import { preparedOn } from "./prepared";
 
+/** A request with its subject's name and, once released, its snapshot (null before). */
+export async function findReportRequest(db: Executor, orgId: string, requestId: string) {
+  const [row] = await db
+    .select({
+      requestId: feedbackRequests.id,
+      state: feedbackRequests.state,
+      insufficientReason: feedbackRequests.insufficientReason,
+      subjectId: feedbackRequests.subjectId,
+      requesterId: feedbackRequests.requesterId,
+      subjectName: people.name,
+      snapshot: reportSnapshots.snapshot,
+      releasedAt: reportSnapshots.releasedAt,
+    })
+    .from(feedbackRequests)
+    .innerJoin(people, eq(people.id, feedbackRequests.subjectId))
+    .leftJoin(reportSnapshots, snapshotOfRequest)
+    .where(and(eq(feedbackRequests.id, requestId), eq(feedbackRequests.orgId, orgId)));
+  return row ?? null;
+}
+
 /** An earlier released report of the same subject, with whether the reader rated it anonymously. */
 export interface EarlierReportFacts {
   requestId: string;

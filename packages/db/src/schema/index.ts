@@ -14,6 +14,7 @@ export * from "./outbox";
 export * from "./partnerships";
 export * from "./people";
 export * from "./rate-limit-buckets";
+export * from "./rater-thanks";
 export * from "./report-snapshots";
 export * from "./roles";
 export * from "./sealed-envelopes";

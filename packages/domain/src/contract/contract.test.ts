@@ -8,11 +8,12 @@ import * as audit from "./audit";
 import * as collect from "./collect";
 import * as cycles from "./cycles";
 import * as dashboards from "./dashboards";
+import * as followups from "./followups";
 import * as grow from "./grow";
 import * as platform from "./platform";
 import * as reports from "./reports";
 
-const modules = { admin, audit, collect, cycles, dashboards, grow, platform, reports };
+const modules = { admin, audit, collect, cycles, dashboards, followups, grow, platform, reports };
 const ID = "5b0f7c1e-4a8b-4c3d-9e2f-0a1b2c3d4e5f";
 
 /** Every object schema inside a schema (through arrays, optionals, nullables, unions, records). */

@@ -25,6 +25,7 @@ export type AuditAction =
   | "requests.approveExternal"
   | "nominations.decide"
   | "mail.resend"
+  | "followups.thank"
   | "cycles.create"
   | "cycles.launch"
   | "cycles.extend"

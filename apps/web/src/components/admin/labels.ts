@@ -34,6 +34,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "requests.remind": "Reminded non-responders",
   "nominations.decide": "Decided on a nomination",
   "mail.resend": "Sent an e-mail again",
+  "followups.thank": "Thanked their raters",
 };
 
 export const ROLE_LABELS: Record<string, string> = {

@@ -31,6 +31,7 @@ const TEMPLATE_LABELS: Record<string, string> = {
   invitation: "Feedback invitation",
   report_released: "Report released",
   request_insufficient: "Closed without a report",
+  rater_thanks: "Thank-you to raters",
   partner_invitation: "Support invitation",
   partner_response: "Support answer",
   partner_removed: "Removed from a circle",

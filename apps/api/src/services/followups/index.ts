@@ -1,0 +1,2 @@
+export { followupStatus } from "./status";
+export { thankRaters } from "./thank";

@@ -1,0 +1,109 @@
+// "Thank your raters": on the subject's released report, one note with their focus, sent by
+// Fivefold to everyone who was invited, answered or not. Once sent it is not offered again.
+import { formatDay, thankYouTextSchema } from "@fivefold/domain";
+import { Alert, Blockquote, Button, Card, Chip, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+
+export function ThankRaters({ requestId }: { requestId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const status = useQuery(trpc.followups.get.queryOptions({ requestId }));
+  const [text, setText] = useState("");
+  const [preview, setPreview] = useState(false);
+  const thank = useMutation(
+    trpc.followups.thank.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.followups.get.queryFilter({ requestId })),
+    }),
+  );
+  if (!status.data) return null;
+  const { thankedAt, suggestions, limits } = status.data;
+
+  if (thankedAt || thank.isSuccess) return <Thanked sent={thank.data?.sent} thankedAt={thankedAt} />;
+
+  const checked = thankYouTextSchema.safeParse(text);
+  const problem = text.trim() && !checked.success ? checked.error.issues[0]?.message : undefined;
+  return (
+    <Card withBorder className="no-print" data-testid="thank-raters">
+      <Stack gap="sm">
+        <Title order={4}>Thank your raters</Title>
+        <Text size="sm" c="dimmed">
+          Leaders who follow up with the people who gave them feedback are seen to improve. Fivefold sends
+          your note once to everyone who was invited, answered or not, so nobody learns who answered; replies
+          do not come back through Fivefold.
+        </Text>
+        <Chip.Group
+          multiple={false}
+          value={suggestions.indexOf(text) >= 0 ? String(suggestions.indexOf(text)) : ""}
+          onChange={(value) => setText(suggestions[Number(value)] ?? "")}
+        >
+          <Group gap="xs">
+            {suggestions.map((suggestion, index) => (
+              <Chip key={suggestion} value={String(index)} size="xs">
+                Suggestion {index + 1}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+        <Textarea
+          label="Your note"
+          description="What you are working on, and that you would value their ideas"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          error={problem}
+          autosize
+          minRows={3}
+          maxLength={limits.max}
+        />
+        {preview && checked.success ? <Preview text={checked.data} /> : null}
+        {thank.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(thank.error)}
+          </Alert>
+        ) : null}
+        <Group>
+          <Button variant="default" disabled={!checked.success} onClick={() => setPreview((p) => !p)}>
+            {preview ? "Hide preview" : "Preview"}
+          </Button>
+          <Button
+            disabled={!checked.success || !preview}
+            loading={thank.isPending}
+            onClick={() => thank.mutate({ requestId, text })}
+          >
+            Send to everyone invited
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Thanked({ sent, thankedAt }: { sent: number | undefined; thankedAt: string | null }) {
+  return (
+    <Card withBorder className="no-print" data-testid="thank-raters">
+      <Title order={4}>Thank your raters</Title>
+      <Text size="sm" role="status">
+        {sent !== undefined
+          ? `Sent to the ${sent} people invited to rate you.`
+          : `Sent on ${formatDay(thankedAt ?? "")} to everyone invited to rate you.`}{" "}
+        It can be sent once per report.
+      </Text>
+    </Card>
+  );
+}
+
+function Preview({ text }: { text: string }) {
+  return (
+    <Blockquote p="sm" aria-label="Preview">
+      <Text size="sm" c="dimmed">
+        Fivefold passes this on to everyone who was invited to give you feedback, whether or not they
+        answered:
+      </Text>
+      <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+        “{text}”
+      </Text>
+    </Blockquote>
+  );
+}
