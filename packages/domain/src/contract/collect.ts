@@ -18,13 +18,24 @@ export const deadlineSchema = z
   })
   .transform((value) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value));
 
+/**
+ * An external rater's address as people paste it: spaces and a trailing comma or semicolon (from a
+ * list) are dropped; what is still not an address is refused by name, so the person knows which.
+ */
+export const externalEmailSchema = z
+  .string()
+  .transform((raw) => raw.trim().replace(/[\s,;]+$/, ""))
+  .pipe(
+    z
+      .string()
+      .max(320, { error: "That is not an e-mail address: it is longer than any address can be" })
+      .pipe(z.email({ error: (issue) => `“${String(issue.input)}” is not an e-mail address` })),
+  );
+
 export const raterInputSchema = z
   .object({
     personId: id("The rater").optional(),
-    email: z
-      .email({ error: "Give the external rater's e-mail address" })
-      .max(320, { error: "That is not an e-mail address: it is longer than any address can be" })
-      .optional(),
+    email: externalEmailSchema.optional(),
     group: raterGroupSchema,
   })
   .refine((r) => Boolean(r.personId) !== Boolean(r.email), {
