@@ -63,6 +63,11 @@ export const approveExternalInput = z.object({
     .max(320, { error: "That is not an e-mail address" })
     .pipe(z.email({ error: "Give the external rater's e-mail address" })),
 });
+/** The requester moves an open request's deadline later (a day means the end of that day, UTC). */
+export const extendRequestInput = z.object({ requestId: id("The request"), deadline: deadlineSchema });
+export const extendRequestOutput = z.object({ deadline: z.string() });
+/** Only when: never who was reminded, nor how many. */
+export const remindRequestOutput = z.object({ remindedAt: z.string() });
 export const invitationIdInput = z.object({ invitationId: id("The invitation") });
 // Any string up to a sane length: a truncated or mistyped link is simply not found.
 export const invitationTokenInput = z.object({ token: z.string().max(200, "This link is not valid") });
