@@ -1,7 +1,7 @@
 // Grow journey: a report is released; the subject makes a plan from it in the browser and invites
-// a support circle; a partner signs in and accepts (the others accept over the API); the subject
-// publishes and logs a check-in; the partner encourages it; the subject sees the encouragement.
-// Partners never reach the report. Then the circle changes: a partner steps down, the owner removes one.
+// a support circle; a partner signs in and accepts; the subject publishes with the others still to
+// answer (they then accept over the API) and logs a check-in; the partner encourages it; the
+// subject sees the encouragement. Partners never reach the report. Then the circle changes: a partner steps down, the owner removes one.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { apiAs, releaseReport } from "./api";
@@ -66,12 +66,15 @@ test("a subject turns a released report into a plan with a support circle and ch
     ],
   });
 
-  // The subject makes the plan from the released request.
+  // The subject makes the plan from the top of the released report: the next step is in the first
+  // screen, and one click opens the draft (no page in between).
   await signIn(page, SUBJECT);
-  await page.goto(`/requests/${requestId}`);
-  await page.getByRole("link", { name: "Make my plan" }).click();
-  await expect(page.getByRole("heading", { name: "Make your plan" })).toBeVisible();
-  await page.getByRole("button", { name: "Make my plan" }).click();
+  await page.goto(`/reports/${requestId}`);
+  const nextStep = page.getByTestId("next-step");
+  await expect(nextStep).toContainText("Turn this into a plan");
+  const box = await nextStep.boundingBox();
+  expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(page.viewportSize()?.height ?? 0);
+  await nextStep.getByRole("button", { name: "Make my plan" }).click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
   const planUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { name: "Your coaching plan" })).toBeVisible();
@@ -79,6 +82,11 @@ test("a subject turns a released report into a plan with a support circle and ch
   await expect(focus).toContainText("Take risks");
   await expect(focus).toContainText("a blind spot");
   await expect(page.getByTestId("plan-state")).toHaveText("Draft");
+  // A draft's next steps are editing and publishing, not only closing.
+  await page.getByRole("button", { name: "Review and publish" }).click();
+  await expect(page.getByTestId("publish-card")).toBeFocused();
+  await page.getByRole("button", { name: "Edit the plan" }).click();
+  await expect(page.getByRole("region", { name: "The plan" })).toBeFocused();
 
   // Edits the goal and ticks one more action.
   const wish = page.getByRole("textbox", { name: "Wish" });
@@ -97,8 +105,12 @@ test("a subject turns a released report into a plan with a support circle and ch
   for (const name of PARTNERS) await invite(page, name);
   await page.getByTestId("invite").getByText("Accountability lead").click();
   await invite(page, LEAD);
-  await expect(page.getByTestId("circle-status")).toHaveText("0 of 3–5 partners accepted · no lead yet");
-  await expect(page.getByRole("button", { name: "Publish the plan" })).toBeDisabled();
+  await expect(page.getByTestId("circle-status")).toHaveText("0 of 3–5 partners accepted · lead invited");
+  await expect(page.getByTestId("circle-waiting")).toHaveText(
+    `Still to answer: ${[...PARTNERS, LEAD].join(", ")}`,
+  );
+  // Invited is enough to publish; nobody has answered yet.
+  await expect(page.getByRole("button", { name: "Publish the plan" })).toBeEnabled();
   await expectNoSeriousAxeViolations(page);
 
   // The first partner signs in and accepts; the plan, never the report.
@@ -113,13 +125,29 @@ test("a subject turns a released report into a plan with a support circle and ch
   await expect(supported).toBeVisible();
   await supported.getByRole("link", { name: "Hannah Kim's plan" }).click();
   await expect(partner.getByRole("heading", { name: "Hannah Kim's coaching plan" })).toBeVisible();
+  // The navigation shows the plan under "Plans I support", also when the address is the owner's.
+  const nav = partner.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Plans I support" })).toHaveAttribute("data-active", "true");
+  await expect(nav.getByRole("link", { name: "My plan" })).not.toHaveAttribute("data-active", "true");
+  await partner.goto(planUrl);
+  await expect(partner).toHaveURL(new RegExp(`/support${planUrl}$`));
+  await expect(nav.getByRole("link", { name: "Plans I support" })).toHaveAttribute("data-active", "true");
   await expect(partner.getByTestId("focus-card")).toContainText("Take risks");
   await expect(partner.getByTestId("focus-card")).not.toContainText("others rate");
   await expect(partner.getByRole("link", { name: /report this plan grew from/ })).toHaveCount(0);
   await partner.goto(`/reports/${requestId}`);
   await expect(partner.getByRole("alert")).toContainText("Only the person");
 
-  // The other partners and the lead accept over the API.
+  // The subject publishes while the others have not answered; the plan says who is still to.
+  await page.reload();
+  await expect(page.getByTestId("circle-status")).toHaveText("1 of 3–5 partners accepted · lead invited");
+  await page.getByRole("button", { name: "Publish the plan" }).click();
+  await expect(page.getByTestId("plan-state")).toHaveText("Active");
+  await expect(page.getByTestId("circle-waiting")).toHaveText(
+    `Still to answer: ${[...PARTNERS.slice(1), LEAD].join(", ")}`,
+  );
+
+  // The other partners and the lead accept over the API, after publishing: the circle fills.
   const planId = planUrl.split("/").pop() ?? "";
   for (const name of [...PARTNERS.slice(1), LEAD]) {
     const api = await apiAs(base, emailOf(name));
@@ -133,13 +161,12 @@ test("a subject turns a released report into a plan with a support circle and ch
     }
   }
 
-  // The subject publishes and logs a check-in.
+  // The subject sees the full circle and logs a check-in.
   await page.reload();
   await expect(page.getByTestId("circle-status")).toHaveText(
     "3 of 3–5 partners accepted · lead accepted · ready",
   );
-  await page.getByRole("button", { name: "Publish the plan" }).click();
-  await expect(page.getByTestId("plan-state")).toHaveText("Active");
+  await expect(page.getByTestId("circle-waiting")).toHaveCount(0);
   const form = page.getByTestId("checkin-form");
   await form.getByRole("textbox", { name: "Progress in percent" }).fill("40");
   await form.getByRole("radiogroup").first().getByText("In progress").click();

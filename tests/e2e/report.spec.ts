@@ -39,6 +39,19 @@ test("the subject reads, prints and downloads their released report", async ({ p
   );
   await expect(page.getByTestId("spectrum-row")).toHaveCount(5);
 
+  // The next step, a plan, is in the first screen, on a phone too (the report runs to thousands of px).
+  for (const size of [
+    { width: 1366, height: 900 },
+    { width: 375, height: 800 },
+  ]) {
+    await page.setViewportSize(size);
+    const nextStep = page.getByTestId("next-step");
+    await expect(nextStep.getByRole("button", { name: "Make my plan" })).toBeVisible();
+    const box = await nextStep.boundingBox();
+    expect((box?.y ?? Number.POSITIVE_INFINITY) + (box?.height ?? 0)).toBeLessThanOrEqual(size.height);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   const accessibility = await new AxeBuilder({ page }).analyze();
   const serious = accessibility.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(

@@ -69,6 +69,8 @@ const router = createBrowserRouter([
       { path: "plans/new", element: lazyPage(PlanNewPage) },
       { path: "plans/:planId", element: lazyPage(PlanPage) },
       { path: "support", element: lazyPage(SupportPage) },
+      // A plan I support lives under "Plans I support", so the navigation shows where I am.
+      { path: "support/plans/:planId", element: lazyPage(PlanPage) },
       { path: "profile", element: lazyPage(ProfilePage) },
       { path: "dashboards", element: lazyPage(DashboardsPage) },
       { path: "dashboards/:teamId", element: lazyPage(TeamDashboardPage) },

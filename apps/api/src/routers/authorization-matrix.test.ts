@@ -138,6 +138,9 @@ const TABLE: Record<string, Row> = {
   "requests.open":            write([U,   F,   F,   F,   P,   F,   F,   F,   F,   F,   P,   N,   F,   P], openRequest),
   // Rule 9: an external rater is vouched for only by an admin who does not read the report.
   "requests.approveExternal": write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  N,   F,   F], async (f) => ({ requestId: await f.draftRequest(), email: OUTSIDER })),
+  // Following up: those who steer an open request; each success gets a fresh one (once a day).
+  "requests.remind":          write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
+  "requests.extend":          write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ ...(await openRequest(f)), deadline: new Date(Date.now() + 300 * 86_400_000).toISOString() }), "openRequest"),
   "requests.cancel":           last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   "requests.close":            last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   // Only the subject proposes raters (on the draft: anonymous raters join before it opens).

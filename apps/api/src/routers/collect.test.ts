@@ -857,3 +857,27 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
     for (const row of await stampMatches("sealed_responses")) expect(row.matches).toBe(0);
   });
 });
+
+describe(`external rater addresses as people type them on ${testDriver()}`, () => {
+  it("requests.create: takes an external address with a trailing comma or space, and names one that is not an address", async () => {
+    const g = await h.seed(collectOrg("Gamma", "gamma.test"));
+    const manager = h.as(g, "manager");
+    const peers = ["p1", "p2", "p3"].map((key) => ({ personId: id(g, key), group: "peer" as const }));
+    await expect(
+      manager.requests.create({
+        subjectId: id(g, "subject"),
+        deadline: inDays(7),
+        raters: [...peers, { email: "anna@ext", group: "other" }],
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("“anna@ext” is not an e-mail address"),
+    });
+    const { id: requestId } = await manager.requests.create({
+      subjectId: id(g, "subject"),
+      deadline: inDays(7),
+      raters: [...peers, { email: " anna@partner.test, ", group: "other" }],
+    });
+    expect(await tokenFor("anna@partner.test", requestId)).toBeTruthy();
+  });
+});

@@ -308,11 +308,12 @@ describe(`grow on ${testDriver()}`, () => {
     for (const mail of mails) for (const mean of OTHERS_MEANS) expect(mail.text).not.toContain(mean);
   });
 
-  it("plans.publish: refused until 3 partners and the lead have accepted", async () => {
-    await expect(h.as(a, "subject").plans.publish({ planId })).rejects.toMatchObject({
+  it("plans.publish: refused until 3 partners and a lead are asked", async () => {
+    // p2's plan (made with the coach) has invited nobody yet.
+    await expect(h.as(a, "p2").plans.publish({ planId: coachPlanId })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message:
-        "The support circle is not ready: it needs at least 3 accepted partners and has 0 so far; no accountability lead has accepted yet.",
+        "The support circle is not ready: invite at least 3 partners (0 invited or accepted so far); invite an accountability lead.",
     });
   });
 
@@ -660,5 +661,57 @@ describe(`grow on ${testDriver()}`, () => {
     expect((await h.as(a, "p2").plans.close({ planId: coachPlanId, reflection: "Not now" })).state).toBe(
       "closed",
     );
+  });
+});
+
+describe(`publishing with invitations pending on ${testDriver()}`, () => {
+  it("plans.publish: the owner publishes with invitations still pending; the circle fills as people accept", async () => {
+    const reportId = await release(
+      a,
+      "p4",
+      ["p1", "p2", "p3", "p5"].map((key) => ({ key, group: "peer" as const })),
+      () => 3,
+    );
+    const owner = h.as(a, "p4");
+    const { id: pendingPlanId } = await owner.plans.create({ requestId: reportId });
+    const invited: Record<string, string> = {};
+    for (const [key, role] of [
+      ["p1", "partner"],
+      ["p2", "partner"],
+      ["p3", "partner"],
+      ["p5", "lead"],
+    ] as const) {
+      invited[key] = (
+        await owner.plans.invitePartner({ planId: pendingPlanId, personId: id(a, key), role })
+      ).partnershipId;
+    }
+    // A "no" does not count towards the circle: with p3 declining, two partners are asked.
+    await h.as(a, "p3").partners.respond({ partnershipId: invited.p3 ?? "", accept: false });
+    await expect(owner.plans.publish({ planId: pendingPlanId })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "The support circle is not ready: invite at least 3 partners (2 invited or accepted so far).",
+    });
+    await owner.plans.invitePartner({ planId: pendingPlanId, personId: id(a, "p6"), role: "partner" });
+
+    // Nobody has answered yet, and the plan goes live.
+    const published = await owner.plans.publish({ planId: pendingPlanId });
+    expect(published.state).toBe("active");
+    const before = (await owner.plans.get({ planId: pendingPlanId })).circle;
+    expect(before).toMatchObject({ partners: 0, leads: 0, asked: { partners: 3, leads: 1 }, ready: false });
+
+    // Invitees still answer after publishing; the circle fills as they accept.
+    await h.as(a, "p1").partners.respond({ partnershipId: invited.p1 ?? "", accept: true });
+    await h.as(a, "p5").partners.respond({ partnershipId: invited.p5 ?? "", accept: true });
+    const after = await owner.plans.get({ planId: pendingPlanId });
+    expect(after.circle).toMatchObject({ partners: 1, leads: 1, asked: { partners: 3, leads: 1 } });
+    expect(
+      after.circle.members
+        .filter((m) => m.state === "invited")
+        .map((m) => m.person.name)
+        .sort(),
+    ).toEqual(["P2 Alpha", "P6 Alpha"]);
+    // The owner checks in on the running plan while answers are still pending.
+    await owner.checkins.log({ planId: pendingPlanId, progress: 10, note: "", actions: [] });
+    expect((await h.as(a, "p1").plans.get({ planId: pendingPlanId })).progress).toBe(10);
   });
 });

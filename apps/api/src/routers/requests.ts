@@ -1,4 +1,5 @@
-// Feedback requests: create, open, get, list, progress, close, cancel, and approving external raters.
+// Feedback requests: create, open, get, list, progress, close, cancel, follow up (remind, extend),
+// and approving external raters.
 import {
   approveExternalInput,
   approveExternalOutput,
@@ -6,12 +7,16 @@ import {
   closeRequestOutput,
   createRequestInput,
   createRequestOutput,
+  extendRequestInput,
+  extendRequestOutput,
   feedbackRequestIdInput,
   openRequestOutput,
+  remindRequestOutput,
   requestDetailOutput,
   requestListOutput,
   requestProgressOutput,
 } from "@fivefold/domain";
+import { extendRequest, remindRequest } from "../services/collect/chase";
 import { createRequest } from "../services/collect/create-request";
 import { approveExternal } from "../services/collect/externals";
 import { cancelRequest, closeRequest, openRequest } from "../services/collect/lifecycle";
@@ -45,6 +50,14 @@ export const requestsRouter = router({
     .input(feedbackRequestIdInput)
     .output(cancelRequestOutput)
     .mutation(({ ctx, input }) => cancelRequest({ ctx, input })),
+  remind: memberProcedure
+    .input(feedbackRequestIdInput)
+    .output(remindRequestOutput)
+    .mutation(({ ctx, input }) => remindRequest({ ctx, input })),
+  extend: memberProcedure
+    .input(extendRequestInput)
+    .output(extendRequestOutput)
+    .mutation(({ ctx, input }) => extendRequest({ ctx, input })),
   approveExternal: roleProcedure("admin")
     .input(approveExternalInput)
     .output(approveExternalOutput)

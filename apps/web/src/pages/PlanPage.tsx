@@ -3,7 +3,7 @@
 // plan and progress (never the report) and encourages each check-in.
 import { Card, Grid, Group, Progress, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { Navigate, useLocation, useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { ActionsCard } from "../components/plan/ActionsCard";
@@ -21,10 +21,15 @@ import { useTRPC } from "../lib/trpc";
 export default function PlanPage() {
   const { planId = "" } = useParams();
   const trpc = useTRPC();
+  const { pathname } = useLocation();
   const query = useQuery(trpc.plans.get.queryOptions({ planId }));
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const plan = query.data;
+  // The circle reads the plan under "Plans I support"; owner and coach under "My plan" (links in
+  // e-mails lead to /plans/… for everyone).
+  const home = plan.relation === "partner" || plan.relation === "lead" ? "/support/plans/" : "/plans/";
+  if (!pathname.startsWith(home)) return <Navigate to={`${home}${plan.id}`} replace />;
   const owner = plan.relation === "owner";
   const open = plan.state !== "closed";
   const editable = (owner || plan.relation === "coach") && open;
@@ -47,7 +52,7 @@ export default function PlanPage() {
       <PlanNotices plan={plan} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
+          <Stack gap="md" id="plan-content" tabIndex={-1} role="region" aria-label="The plan">
             <FocusCard plan={plan} editable={editable} />
             <ActionsCard plan={plan} editable={editable} />
             <WoopCard plan={plan} editable={editable} />

@@ -1,12 +1,14 @@
-// The released report: summary, profile, leadership vs management, highlights, each dimension
-// with its behaviours and comments, and the trend. Printable; figures downloadable as CSV.
-import { Alert, Anchor, Stack, Title } from "@mantine/core";
+// The released report: for its subject, the plan as the next step first; then summary, profile,
+// leadership vs management, highlights, each dimension with its behaviours and comments, and the
+// trend. Printable; figures downloadable as CSV.
+import { Stack, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { DimensionDetail } from "../components/report/DimensionDetail";
 import { Highlights } from "../components/report/Highlights";
+import { NextStep } from "../components/report/NextStep";
 import { ProfileChart } from "../components/report/ProfileChart";
 import { ReportHeader, WhoAnswered } from "../components/report/ReportSummary";
 import { Spectrum } from "../components/report/Spectrum";
@@ -26,6 +28,7 @@ export default function ReportPage() {
   return (
     <Stack maw={1100} gap="lg">
       <ReportHeader report={r} own={own} />
+      {own ? <NextStep requestId={r.requestId} /> : null}
       <WhoAnswered report={r} />
       <section className="avoid-break">
         <Title order={3} mb="sm">
@@ -74,15 +77,6 @@ export default function ReportPage() {
         </Title>
         <Trend report={r} />
       </section>
-
-      {own ? (
-        <Alert color="blue" title="Turn this into a plan" className="no-print">
-          Pick one or two dimensions to work on, with colleagues who hold you to it.{" "}
-          <Anchor component={Link} to={`/plans/new?requestId=${r.requestId}`}>
-            Make my plan
-          </Anchor>
-        </Alert>
-      ) : null}
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
-// One feedback request: progress (counts only), nominations to approve, proposing raters, open and close.
+// One feedback request: progress (counts only), the manager's own rating if missing, following up
+// (remind, extend), nominations to approve, proposing raters, open and close.
 import { Alert, Card, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocation, useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { GroupProgress } from "../components/GroupProgress";
 import { PageLoader } from "../components/PageLoader";
+import { FollowUpCard, OwnRatingMissing } from "../components/request/FollowUpCard";
 import { NominationsCard } from "../components/request/NominationsCard";
 import { RequestControls } from "../components/request/RequestControls";
 import { RaterWarnings, RequestHeader, RequestOutcome } from "../components/request/RequestStatus";
@@ -64,6 +66,7 @@ export default function RequestPage() {
       ) : null}
       {manages ? <RaterWarnings warnings={warnings} /> : null}
       <RequestOutcome request={r} />
+      {manages && r.state === "open" ? <OwnRatingMissing requestId={r.id} /> : null}
       {manages && progress.data ? (
         <Card withBorder>
           <Stack>
@@ -75,6 +78,7 @@ export default function RequestPage() {
           </Stack>
         </Card>
       ) : null}
+      {manages && r.state === "open" && !r.cycleId ? <FollowUpCard request={r} /> : null}
       {manages && editable ? (
         <RequestControls
           request={r}

@@ -53,7 +53,7 @@ export default function SupportPage() {
                   </Text>
                   <Focus support={s} />
                   {s.plan.wish ? <Text size="sm">Goal: “{s.plan.wish}”</Text> : null}
-                  <Anchor component={Link} to={`/plans/${s.plan.id}`} size="sm">
+                  <Anchor component={Link} to={`/support/plans/${s.plan.id}`} size="sm">
                     See the plan
                   </Anchor>
                   <InvitationAnswer partnershipId={s.partnershipId} subjectName={s.plan.subject.name} />
@@ -98,7 +98,7 @@ function SupportedCard({ support }: { support: SupportedPlan }) {
     <Card withBorder data-testid="supported-plan">
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
-          <Anchor component={Link} to={`/plans/${plan.id}`} fw={600}>
+          <Anchor component={Link} to={`/support/plans/${plan.id}`} fw={600}>
             {plan.subject.name}'s plan
           </Anchor>
           <Group gap={4} wrap="nowrap">

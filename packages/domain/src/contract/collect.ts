@@ -18,13 +18,24 @@ export const deadlineSchema = z
   })
   .transform((value) => new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value));
 
+/**
+ * An external rater's address as people paste it: spaces and a trailing comma or semicolon (from a
+ * list) are dropped; what is still not an address is refused by name, so the person knows which.
+ */
+export const externalEmailSchema = z
+  .string()
+  .transform((raw) => raw.trim().replace(/[\s,;]+$/, ""))
+  .pipe(
+    z
+      .string()
+      .max(320, { error: "That is not an e-mail address: it is longer than any address can be" })
+      .pipe(z.email({ error: (issue) => `“${String(issue.input)}” is not an e-mail address` })),
+  );
+
 export const raterInputSchema = z
   .object({
     personId: id("The rater").optional(),
-    email: z
-      .email({ error: "Give the external rater's e-mail address" })
-      .max(320, { error: "That is not an e-mail address: it is longer than any address can be" })
-      .optional(),
+    email: externalEmailSchema.optional(),
     group: raterGroupSchema,
   })
   .refine((r) => Boolean(r.personId) !== Boolean(r.email), {
@@ -52,6 +63,11 @@ export const approveExternalInput = z.object({
     .max(320, { error: "That is not an e-mail address" })
     .pipe(z.email({ error: "Give the external rater's e-mail address" })),
 });
+/** The requester moves an open request's deadline later (a day means the end of that day, UTC). */
+export const extendRequestInput = z.object({ requestId: id("The request"), deadline: deadlineSchema });
+export const extendRequestOutput = z.object({ deadline: z.string() });
+/** Only when: never who was reminded, nor how many. */
+export const remindRequestOutput = z.object({ remindedAt: z.string() });
 export const invitationIdInput = z.object({ invitationId: id("The invitation") });
 // Any string up to a sane length: a truncated or mistyped link is simply not found.
 export const invitationTokenInput = z.object({ token: z.string().max(200, "This link is not valid") });

@@ -81,6 +81,8 @@ export const circleOutput = z.object({
   members: z.array(circleMemberOutput),
   partners: z.number(),
   leads: z.number(),
+  /** Accepted or still to answer (declined not counted): what publishing needs. */
+  asked: z.object({ partners: z.number(), leads: z.number() }),
   minPartners: z.number(),
   maxPartners: z.number(),
   ready: z.boolean(),

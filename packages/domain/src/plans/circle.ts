@@ -31,24 +31,36 @@ export function circleStatus(partnerships: readonly Partnership[]): CircleStatus
   };
 }
 
-/** Throws PreconditionFailedError unless 3–5 partners and exactly one lead have accepted. */
-export function checkCircleReady(partnerships: readonly Partnership[]): CircleStatus {
-  const status = circleStatus(partnerships);
+/** Who was asked and has not said no: accepted, or still to answer. */
+export function circleAsked(partnerships: readonly Partnership[]): CircleStatus {
+  const live = partnerships.filter((partnership) => partnership.state !== "declined");
+  return {
+    partners: live.filter((partnership) => partnership.role === "partner").length,
+    leads: live.filter((partnership) => partnership.role === "lead").length,
+  };
+}
+
+/**
+ * Publishing needs the circle asked, not answered: 3–5 partners and exactly one lead who accepted
+ * or are still to answer (the circle fills as they accept). Throws PreconditionFailedError otherwise.
+ */
+export function checkCircleAsked(partnerships: readonly Partnership[]): CircleStatus {
+  const asked = circleAsked(partnerships);
   const problems: string[] = [];
-  if (status.partners < CIRCLE.minPartners) {
+  if (asked.partners < CIRCLE.minPartners) {
     problems.push(
-      `it needs at least ${CIRCLE.minPartners} accepted partners and has ${status.partners} so far`,
+      `invite at least ${CIRCLE.minPartners} partners (${asked.partners} invited or accepted so far)`,
     );
   }
-  if (status.partners > CIRCLE.maxPartners) {
-    problems.push(`it can have at most ${CIRCLE.maxPartners} partners and has ${status.partners}`);
+  if (asked.partners > CIRCLE.maxPartners) {
+    problems.push(`it can have at most ${CIRCLE.maxPartners} partners and has ${asked.partners}`);
   }
-  if (status.leads === 0) problems.push("no accountability lead has accepted yet");
-  if (status.leads > 1) problems.push(`it needs exactly one accountability lead and has ${status.leads}`);
+  if (asked.leads === 0) problems.push("invite an accountability lead");
+  if (asked.leads > 1) problems.push(`it needs exactly one accountability lead and has ${asked.leads}`);
   if (problems.length > 0) {
     throw new PreconditionFailedError(`The support circle is not ready: ${problems.join("; ")}.`);
   }
-  return status;
+  return asked;
 }
 
 /** Whether one more invitation in `role` would still fit the circle (declined ones do not count). */

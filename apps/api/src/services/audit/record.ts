@@ -22,6 +22,7 @@ export type AuditAction =
   | "requests.close"
   | "requests.cancel"
   | "requests.remind"
+  | "requests.extend"
   | "requests.approveExternal"
   | "nominations.decide"
   | "mail.resend"

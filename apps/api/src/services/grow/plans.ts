@@ -1,5 +1,5 @@
-// Coaching plans: create one from a released report, read it, edit it, publish it when the
-// circle is ready, close it with a reflection, and list the plans I own or coach.
+// Coaching plans: create one from a released report, read it, edit it, publish it once the
+// circle is asked (answers may be pending), close it with a reflection, and list the plans I own or coach.
 import {
   findPlanSourceRequest,
   insertCoachingPlan,
@@ -15,7 +15,7 @@ import {
   type ClosePlanInput,
   ConflictError,
   type CreatePlanInput,
-  checkCircleReady,
+  checkCircleAsked,
   checkPlanPublishable,
   ForbiddenError,
   generatePlan,
@@ -85,7 +85,8 @@ export async function publishPlan({ ctx, input }: MemberCall<PlanIdInput>) {
     const state = planTransition(access.plan.state, "publish");
     const content = publishedContent(contentOf(access.plan), isoDay(now));
     checkPlanPublishable(content);
-    checkCircleReady(await listPlanPartnerships(ctx.db, ctx.org.id, [input.planId]));
+    // Invitations may still be open: the circle fills as people accept.
+    checkCircleAsked(await listPlanPartnerships(ctx.db, ctx.org.id, [input.planId]));
     await updateCoachingPlan(ctx.db, ctx.org.id, input.planId, {
       state,
       startsOn: content.startsOn,

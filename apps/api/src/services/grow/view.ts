@@ -10,6 +10,7 @@ import {
   CIRCLE,
   canInvite,
   checkinTimeline,
+  circleAsked,
   circleStatus,
   type DueCheckin,
   explainPlan,
@@ -50,6 +51,7 @@ export function circleView(members: readonly PartnershipWithPerson[], relation: 
     ),
     partners: status.partners,
     leads: status.leads,
+    asked: circleAsked(members),
     minPartners: CIRCLE.minPartners,
     maxPartners: CIRCLE.maxPartners,
     ready:

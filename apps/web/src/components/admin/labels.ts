@@ -32,6 +32,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "requests.close": "Closed a request",
   "requests.cancel": "Cancelled a request",
   "requests.remind": "Reminded non-responders",
+  "requests.extend": "Extended a request's deadline",
   "nominations.decide": "Decided on a nomination",
   "mail.resend": "Sent an e-mail again",
   "followups.thank": "Thanked their raters",

@@ -1,5 +1,5 @@
-// The support circle: who was asked, in which role, and who accepted; for the owner, suggestions
-// from colleagues who opted in and a way to invite anyone in the organisation.
+// The support circle: who was asked, in which role, who accepted and who is still to answer; for
+// the owner, suggestions from colleagues who opted in and a way to invite anyone in the organisation.
 import { Card, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { PartnershipBadge } from "./Badges";
 import { RemoveFromCircle } from "./CircleChange";
@@ -8,6 +8,7 @@ import { type PlanView, ROLE_LABELS } from "./types";
 
 export function CircleCard({ plan, canInvite }: { plan: PlanView; canInvite: boolean }) {
   const c = plan.circle;
+  const waiting = c.members.filter((m) => m.state === "invited").map((m) => m.person.name);
   return (
     <Card withBorder data-testid="circle-card">
       <Stack gap="sm">
@@ -16,9 +17,14 @@ export function CircleCard({ plan, canInvite }: { plan: PlanView; canInvite: boo
         </Title>
         <Text size="sm" data-testid="circle-status">
           {c.partners} of {c.minPartners}–{c.maxPartners} partners accepted ·{" "}
-          {c.leads === 1 ? "lead accepted" : "no lead yet"}
+          {c.leads === 1 ? "lead accepted" : c.asked.leads === 1 ? "lead invited" : "no lead yet"}
           {c.ready ? " · ready" : ""}
         </Text>
+        {waiting.length > 0 ? (
+          <Text size="sm" c="dimmed" data-testid="circle-waiting">
+            Still to answer: {waiting.join(", ")}
+          </Text>
+        ) : null}
         {c.members.length === 0 ? (
           <Text size="sm" c="dimmed">
             {canInvite

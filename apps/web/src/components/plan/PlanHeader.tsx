@@ -1,7 +1,7 @@
-// The top of a plan page: title, relation, rhythm and dates, state and closing; then an invitation
-// to answer and, once closed, the owner's reflection.
+// The top of a plan page: title, relation, rhythm and dates, state, a draft's next steps (edit,
+// publish) and closing; then an invitation to answer and, once closed, the owner's reflection.
 import { formatDay } from "@fivefold/domain";
-import { Alert, Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { PlanStateBadge } from "./Badges";
 import { ClosePlan } from "./ClosePlan";
@@ -17,6 +17,13 @@ function relationLine(plan: PlanView): string {
     default:
       return `You are ${plan.relation === "lead" ? "the accountability lead" : "a partner"} in ${plan.subject.name}'s support circle`;
   }
+}
+
+/** Brings a part of the page into view and moves the focus there, for keyboard and screen readers too. */
+function jumpTo(id: string) {
+  const target = document.getElementById(id);
+  target?.scrollIntoView({ block: "start" });
+  target?.focus({ preventScroll: true });
 }
 
 export function PlanHeader({ plan, owner, open }: { plan: PlanView; owner: boolean; open: boolean }) {
@@ -36,6 +43,14 @@ export function PlanHeader({ plan, owner, open }: { plan: PlanView; owner: boole
       </div>
       <Group gap="sm">
         <PlanStateBadge state={plan.state} />
+        {owner && plan.state === "draft" ? (
+          <>
+            <Button variant="default" onClick={() => jumpTo("plan-content")}>
+              Edit the plan
+            </Button>
+            <Button onClick={() => jumpTo("publish-card")}>Review and publish</Button>
+          </>
+        ) : null}
         {owner && open ? <ClosePlan plan={plan} /> : null}
       </Group>
     </Group>

@@ -1,4 +1,5 @@
-// What publishing needs, ticked off as it happens, and the button once it is all there.
+// What publishing needs, ticked off as it happens, and the button once it is all there (the
+// circle invited, not necessarily answered).
 import { Alert, Button, Card, List, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useInvalidate } from "../../lib/invalidate";
@@ -16,20 +17,34 @@ export function PublishCard({ plan }: { plan: PlanView }) {
   const checks = [
     { done: plan.actions.some((a) => a.picked), text: "At least one action ticked" },
     { done: Object.values(plan.woop).every((part) => part.trim() !== ""), text: "The WOOP goal filled in" },
+    // Invited is enough: the circle fills as people accept, after publishing too.
     {
-      done: c.partners >= c.minPartners && c.partners <= c.maxPartners,
-      text: `${c.minPartners}–${c.maxPartners} partners accepted (${c.partners} so far)`,
+      done: c.asked.partners >= c.minPartners && c.asked.partners <= c.maxPartners,
+      text: `${c.minPartners}–${c.maxPartners} partners invited (${c.asked.partners} so far, ${c.partners} accepted)`,
     },
-    { done: c.leads === 1, text: "Your accountability lead accepted" },
+    {
+      done: c.asked.leads === 1,
+      text: c.leads === 1 ? "Your accountability lead accepted" : "An accountability lead invited",
+    },
   ];
   const ready = checks.every((check) => check.done);
   return (
-    <Card withBorder data-testid="publish-card">
+    <Card
+      withBorder
+      data-testid="publish-card"
+      id="publish-card"
+      tabIndex={-1}
+      role="region"
+      aria-label="Publish"
+    >
       <Stack gap="sm">
         <Title order={3} size="h4">
           Publish
         </Title>
-        <Text size="sm">Publishing starts the check-ins: your circle sees the plan go live.</Text>
+        <Text size="sm">
+          Publishing starts the check-ins: your circle sees the plan go live. You need not wait for everyone
+          to answer: the circle fills as people accept.
+        </Text>
         <List spacing={4} size="sm" aria-label="Before you publish">
           {checks.map((check) => (
             <List.Item key={check.text} icon={<span aria-hidden="true">{check.done ? "✓" : "○"}</span>}>

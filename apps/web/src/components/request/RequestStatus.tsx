@@ -3,6 +3,7 @@
 import { formatDay } from "@fivefold/domain";
 import { Alert, Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { MakePlanButton } from "../plan/MakePlanButton";
 import { StateBadge } from "../StateBadge";
 import type { RaterWarning, RequestView } from "./types";
 
@@ -44,12 +45,9 @@ export function RequestOutcome({ request: r }: { request: RequestView }) {
           Open the report
         </Anchor>
         {r.role === "subject" ? (
-          <>
-            {" · "}
-            <Anchor component={Link} to={`/plans/new?requestId=${r.id}`}>
-              Make my plan
-            </Anchor>
-          </>
+          <Group mt="xs">
+            <MakePlanButton requestId={r.id} size="xs" />
+          </Group>
         ) : null}
       </Alert>
     );

@@ -4,10 +4,10 @@
 // it again when the request opens.
 import {
   addDays,
+  externalEmailSchema,
   isoDay,
   MAX_ANONYMOUS_RATERS,
   minimumAnonymousRaters,
-  normaliseEmail,
   type RaterGroup,
 } from "@fivefold/domain";
 import { useForm } from "@mantine/form";
@@ -30,11 +30,8 @@ export type NewRequestValues = {
 const newRequestSchema = z.object({
   subjectId: z.string({ error: "Choose who the feedback is about" }),
   deadline: z.iso.date({ error: "Give the deadline as a day" }),
-  externals: z.array(
-    z.string().refine((email) => normaliseEmail(email) !== null, {
-      error: (issue) => `“${String(issue.input)}” is not an e-mail address`,
-    }),
-  ),
+  // The API's own check: a trailing comma or space is dropped, anything else wrong is named.
+  externals: z.array(externalEmailSchema),
 });
 
 export function useNewRequestForm() {
@@ -73,7 +70,10 @@ export function ratersOf(values: NewRequestValues, me: string, selfRequest: bool
     ...colleagues(values.peers, "peer"),
     ...colleagues(values.reports, "direct_report"),
     ...colleagues(values.others, "other"),
-    ...values.externals.map((email) => ({ email, group: "other" as const })),
+    ...values.externals.map((email) => ({
+      email: externalEmailSchema.parse(email),
+      group: "other" as const,
+    })),
     ...(values.managerRates && !selfRequest ? [{ personId: me, group: "manager" as const }] : []),
   ];
 }

@@ -170,3 +170,17 @@ export async function countPendingNominations(
     .groupBy(nominations.requestId);
   return new Map(rows.map((r) => [r.requestId, r.n]));
 }
+
+/** Moves an open request's deadline; null if it vanished. */
+export async function updateRequestDeadline(
+  db: Executor,
+  request: { id: string; orgId: string },
+  deadline: Date,
+): Promise<FeedbackRequestRow | null> {
+  const [row] = await db
+    .update(feedbackRequests)
+    .set({ deadline })
+    .where(and(eq(feedbackRequests.id, request.id), eq(feedbackRequests.orgId, request.orgId)))
+    .returning();
+  return row ?? null;
+}
