@@ -4,11 +4,9 @@ import { createTestDatabase, testDriver } from "@fivefold/db/testing";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth, servedOrigins } from "./auth";
 import { seedOrganisation } from "./seed/organisation";
-import { buildServer } from "./server";
-import { freePort } from "./testing/free-port";
-import { smallOrg, TEST_SEALING_SECRET } from "./testing/harness";
+import { smallOrg } from "./testing/harness";
+import { serveOnLoopback } from "./testing/serve";
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -17,23 +15,7 @@ let base: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedOrganisation(database.db, { ...smallOrg("Org H", "h.test"), password: "right-password" });
-  const port = await freePort();
-  const auth = createAuth({
-    db: database.db,
-    secret: "test-secret-test-secret-test-secret",
-    baseURL: `http://localhost:${port}`,
-    trustedOrigins: servedOrigins(port, undefined),
-    production: false,
-  });
-  app = await buildServer({
-    database,
-    auth,
-    appUrl: `http://localhost:${port}`,
-    mailboxEnabled: true,
-    sealingSecret: TEST_SEALING_SECRET,
-  });
-  await app.listen({ port, host: "127.0.0.1" });
-  base = `http://127.0.0.1:${port}`;
+  ({ app, base } = await serveOnLoopback(database));
 });
 afterAll(async () => {
   await app?.close();

@@ -7,13 +7,11 @@ import { testDriver } from "@fivefold/db/testing";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth, servedOrigins } from "./auth";
 import { startJobs } from "./jobs";
 import type { SeededOrganisation } from "./seed/organisation";
-import { buildServer } from "./server";
 import { fullAnswers } from "./testing/answers";
-import { freePort } from "./testing/free-port";
 import { collectOrg, createHarness, type Harness, TEST_APP_URL } from "./testing/harness";
+import { serveOnLoopback } from "./testing/serve";
 
 const MARKER = "MKRLOGCOMMENTQ3";
 let h: Harness;
@@ -25,24 +23,7 @@ const lines: string[] = [];
 beforeAll(async () => {
   h = await createHarness();
   a = await h.seed(collectOrg("Logs", "logs.test"));
-  const port = await freePort();
-  const auth = createAuth({
-    db: h.database.db,
-    secret: "test-secret-test-secret-test-secret",
-    baseURL: `http://localhost:${port}`,
-    trustedOrigins: servedOrigins(port, undefined),
-    production: false,
-  });
-  app = await buildServer({
-    database: h.database,
-    auth,
-    appUrl: `http://localhost:${port}`,
-    mailboxEnabled: true,
-    sealingSecret: h.sealingSecret,
-    logStream: { write: (line) => lines.push(line) },
-  });
-  await app.listen({ port, host: "127.0.0.1" });
-  base = `http://127.0.0.1:${port}`;
+  ({ app, base } = await serveOnLoopback(h.database, { logStream: { write: (line) => lines.push(line) } }));
 });
 afterAll(async () => {
   await app?.close();

@@ -7,11 +7,9 @@ import { testDriver } from "@fivefold/db/testing";
 import { validate } from "@readme/openapi-parser";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth, servedOrigins } from "../auth";
 import type { SeededOrganisation } from "../seed/organisation";
-import { buildServer } from "../server";
-import { freePort } from "../testing/free-port";
 import { createHarness, type Harness, idOf, smallOrg } from "../testing/harness";
+import { serveOnLoopback } from "../testing/serve";
 import { API_ROUTES } from "./public-api";
 
 let h: Harness;
@@ -47,23 +45,7 @@ beforeAll(async () => {
   tokens.other = (
     await h.as(b, "admin").apiTokens.create({ name: "Beta BI", scopes: ["people:read", "cycles:read"] })
   ).secret;
-  const port = await freePort();
-  const auth = createAuth({
-    db: h.database.db,
-    secret: "test-secret-test-secret-test-secret",
-    baseURL: `http://localhost:${port}`,
-    trustedOrigins: servedOrigins(port, undefined),
-    production: false,
-  });
-  app = await buildServer({
-    database: h.database,
-    auth,
-    appUrl: `http://localhost:${port}`,
-    mailboxEnabled: true,
-    sealingSecret: h.sealingSecret,
-  });
-  await app.listen({ port, host: "127.0.0.1" });
-  base = `http://127.0.0.1:${port}`;
+  ({ app, base } = await serveOnLoopback(h.database));
 }, 120_000);
 afterAll(async () => {
   await app?.close();

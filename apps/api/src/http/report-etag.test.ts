@@ -3,13 +3,11 @@
 // sends and whatever the process holds. Each test is named after what it stops.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth, servedOrigins } from "../auth";
 import type { SeededOrganisation } from "../seed/organisation";
-import { buildServer } from "../server";
 import { ReportCache, reportCache } from "../services/reports/cache";
-import { freePort } from "../testing/free-port";
 import { collectOrg, createHarness, type Harness, idOf } from "../testing/harness";
 import { releasedRequest } from "../testing/released-request";
+import { serveOnLoopback } from "../testing/serve";
 import { strongEtag } from "./trpc-responses";
 
 let h: Harness;
@@ -27,23 +25,7 @@ beforeAll(async () => {
     subject: "subject",
     peers: ["p1", "p2", "p3"],
   });
-  const port = await freePort();
-  const auth = createAuth({
-    db: h.database.db,
-    secret: "test-secret-test-secret-test-secret",
-    baseURL: `http://localhost:${port}`,
-    trustedOrigins: servedOrigins(port, undefined),
-    production: false,
-  });
-  app = await buildServer({
-    database: h.database,
-    auth,
-    appUrl: `http://localhost:${port}`,
-    mailboxEnabled: true,
-    sealingSecret: h.sealingSecret,
-  });
-  await app.listen({ port, host: "127.0.0.1" });
-  base = `http://127.0.0.1:${port}`;
+  ({ app, base } = await serveOnLoopback(h.database));
 }, 120_000);
 afterAll(async () => {
   await app?.close();

@@ -8,11 +8,9 @@ import { testDriver } from "@fivefold/db/testing";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth, servedOrigins } from "../auth";
 import type { SeededOrganisation } from "../seed/organisation";
-import { buildServer } from "../server";
-import { freePort } from "../testing/free-port";
 import { createHarness, type Harness, idOf, smallOrg } from "../testing/harness";
+import { serveOnLoopback } from "../testing/serve";
 import { defaultRateLimits, type RateLimitSettings } from "./rate-limits";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -37,25 +35,8 @@ const generous = Object.fromEntries(
   Object.entries(defaultRateLimits()).map(([name, limit]) => [name, { ...limit, max: 10_000 }]),
 ) as unknown as RateLimitSettings;
 
-async function serve(rateLimits: RateLimitSettings) {
-  const port = await freePort();
-  const auth = createAuth({
-    db: h.database.db,
-    secret: "test-secret-test-secret-test-secret",
-    baseURL: `http://localhost:${port}`,
-    trustedOrigins: servedOrigins(port, undefined),
-    production: false,
-  });
-  const app = await buildServer({
-    database: h.database,
-    auth,
-    appUrl: `http://localhost:${port}`,
-    mailboxEnabled: true,
-    sealingSecret: h.sealingSecret,
-    rateLimits,
-  });
-  await app.listen({ port, host: "127.0.0.1" });
-  return { app, base: `http://127.0.0.1:${port}` };
+function serve(rateLimits: RateLimitSettings) {
+  return serveOnLoopback(h.database, { rateLimits });
 }
 
 beforeAll(async () => {

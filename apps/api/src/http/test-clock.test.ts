@@ -4,12 +4,10 @@ import type { DatabaseHandle } from "@fivefold/db";
 import { createTestDatabase } from "@fivefold/db/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth, servedOrigins } from "../auth";
 import { seedOrganisation } from "../seed/organisation";
-import { buildServer } from "../server";
 import { DAY_MS, TestClock } from "../test-clock";
-import { freePort } from "../testing/free-port";
-import { smallOrg, TEST_SEALING_SECRET } from "../testing/harness";
+import { smallOrg } from "../testing/harness";
+import { serveOnLoopback } from "../testing/serve";
 import { TEST_CLOCK_PATH } from "./test-clock";
 
 let database: DatabaseHandle;
@@ -19,33 +17,14 @@ let base: string;
 const clock = new TestClock();
 const jobRuns: Date[] = [];
 
-async function serve(withClock: boolean): Promise<{ app: FastifyInstance; base: string }> {
-  const port = await freePort();
-  const app = await buildServer({
-    database,
-    auth: createAuth({
-      db: database.db,
-      secret: "test-secret-test-secret-test-secret",
-      baseURL: `http://localhost:${port}`,
-      trustedOrigins: servedOrigins(port, undefined),
-      production: false,
-    }),
-    appUrl: `http://localhost:${port}`,
-    mailboxEnabled: true,
-    sealingSecret: TEST_SEALING_SECRET,
-    ...(withClock
-      ? {
-          testClock: {
-            clock,
-            runJobs: async () => {
-              jobRuns.push(clock.now());
-            },
-          },
-        }
-      : {}),
-  });
-  await app.listen({ port, host: "127.0.0.1" });
-  return { app, base: `http://127.0.0.1:${port}` };
+function serve(withClock: boolean): Promise<{ app: FastifyInstance; base: string }> {
+  const testClock = {
+    clock,
+    runJobs: async () => {
+      jobRuns.push(clock.now());
+    },
+  };
+  return serveOnLoopback(database, withClock ? { testClock } : {});
 }
 
 beforeAll(async () => {

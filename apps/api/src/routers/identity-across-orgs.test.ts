@@ -8,13 +8,11 @@ import { testDriver } from "@fivefold/db/testing";
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth, servedOrigins } from "../auth";
 import { createCaller } from "../router";
 import type { SeededOrganisation } from "../seed/organisation";
-import { buildServer } from "../server";
 import { linkNewPeopleOfSignIn } from "../services/auth/identity";
-import { freePort } from "../testing/free-port";
 import { createHarness, type Harness, smallOrg, TEST_APP_URL } from "../testing/harness";
+import { serveOnLoopback } from "../testing/serve";
 import { createContextFor } from "../trpc/context";
 
 let h: Harness;
@@ -29,23 +27,7 @@ beforeAll(async () => {
   a = await h.seed(smallOrg("Org A", "a.test"));
   b = await h.seed(smallOrg("Org B", "b.test"));
   c = await h.seed(smallOrg("Org C", "c.test"));
-  const port = await freePort();
-  const auth = createAuth({
-    db: h.database.db,
-    secret: "test-secret-test-secret-test-secret",
-    baseURL: `http://localhost:${port}`,
-    trustedOrigins: servedOrigins(port, undefined),
-    production: false,
-  });
-  app = await buildServer({
-    database: h.database,
-    auth,
-    appUrl: `http://localhost:${port}`,
-    mailboxEnabled: true,
-    sealingSecret: h.sealingSecret,
-  });
-  await app.listen({ port, host: "127.0.0.1" });
-  base = `http://127.0.0.1:${port}`;
+  ({ app, base } = await serveOnLoopback(h.database));
 });
 afterAll(async () => {
   await app?.close();
