@@ -10,7 +10,6 @@ import {
   insertFrozenView,
   listCycleFigures,
   listFrozenCells,
-  listFrozenReportRefs,
   listFrozenReports,
   listGroupingFacts,
   listTeamLabels,
@@ -110,17 +109,9 @@ export async function readFrozenView(
 ): Promise<CycleView | null> {
   const total = await findFrozenTotal(ctx.db, ctx.org.id, cycleId);
   if (!total) return null;
-  const refs = await listFrozenReportRefs(ctx.db, ctx.org.id, cycleId);
-  const known = (
-    await organisationViewAccess(
-      ctx,
-      refs.flatMap((ref) =>
-        ref.subjectId
-          ? [{ requestId: ref.requestId, subjectId: ref.subjectId, requesterId: ref.requesterId ?? "" }]
-          : [],
-      ),
-    )
-  ).knownReports;
+  // Which of the cycle's reports the reader knows, decided afresh on every call (never cached: a
+  // reader who became a coach a moment ago knows their coachees' reports now).
+  const known = (await organisationViewAccess(ctx, { frozenCycleId: cycleId })).knownReports;
   const threshold = total.threshold ?? ctx.org.anonymityThreshold;
   const participation = total.participation ?? { invited: 0, answered: 0 };
   if (known.size === 0) {
