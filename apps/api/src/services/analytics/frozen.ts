@@ -132,13 +132,15 @@ export async function readFrozenView(
       distribution: total.distribution as CycleView["distribution"],
     };
   }
-  const key = [ctx.org.id, cycleId, by, [...known].sort().join(",")].join("|");
-  return remembered(key, () => suppressedFor(ctx, { cycleId, by, known, threshold, participation }));
+  // One suppression covers every grouping: asking for another grouping reuses it.
+  const key = [ctx.org.id, cycleId, [...known].sort().join(",")].join("|");
+  const view = await remembered(key, () => suppressedFor(ctx, { cycleId, known, threshold, participation }));
+  return { ...view, cells: view.cells.filter((cell) => cell.key.startsWith(`${by}:`)) };
 }
 
 /**
- * Views of frozen cycles for readers who know some of their reports, per cycle, grouping and known
- * set: what they are computed from never changes, so only the bound limits how long one is kept.
+ * Views of frozen cycles (every grouping's cells) for readers who know some of their reports, per
+ * cycle and known set: what they are computed from never changes, so only the bound limits how long one is kept.
  */
 const FROZEN_CACHE_SIZE = 64;
 const frozenViews = new Map<string, Promise<CycleView>>();
@@ -222,19 +224,18 @@ async function suppressedFor(
   ctx: MemberServiceContext,
   input: {
     cycleId: string;
-    by: Grouping;
     known: ReadonlySet<string>;
     threshold: number;
     participation: CycleView["participation"];
   },
 ): Promise<CycleView> {
-  const { cycleId, by, known, threshold, participation } = input;
+  const { cycleId, known, threshold, participation } = input;
   const { figures, cells, shownWithoutKnown } = await inputsOf(ctx, cycleId);
   const view = organisationView({ figures, cells, threshold, knownToReader: known, shownWithoutKnown });
   return {
     threshold,
     total: view.total,
-    cells: view.cells.filter((cell) => cell.key.startsWith(`${by}:`)),
+    cells: view.cells,
     participation,
     distribution: dimensionDistribution(figures, threshold, known, view.total),
   };
