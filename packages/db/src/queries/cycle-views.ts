@@ -1,9 +1,9 @@
 // The organisation view of a released cycle, frozen at release (schema/cycle-views.ts): written once,
 // read by analytics.org, and touched afterwards only by an erasure, which unties the subject's row
 // from them without changing a figure.
-import { and, asc, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, like, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { cycleViewCells, cycleViewReports } from "../schema";
+import { cycleViewCells, cycleViewReports, invitations, teamCoaches, teamMembers } from "../schema";
 
 export type FrozenReportRow = typeof cycleViewReports.$inferInsert;
 export type FrozenCellRow = typeof cycleViewCells.$inferInsert;
@@ -80,6 +80,84 @@ export async function listFrozenReportRefs(db: Executor, orgId: string, cycleId:
     })
     .from(cycleViewReports)
     .where(and(eq(cycleViewReports.orgId, orgId), eq(cycleViewReports.cycleId, cycleId)));
+}
+
+const ANONYMOUS = ["peer", "direct_report", "other"] as const;
+
+/** One frozen report the reader may be related to, with the facts the report policy judges. */
+export interface FrozenReportRelation {
+  requestId: string;
+  subjectId: string;
+  requesterId: string | null;
+  /** The reader is linked as a coach to a team the subject belongs to now (the role is not checked). */
+  coachLinked: boolean;
+  /** The reader was invited to rate this request in an anonymous group. */
+  ratedAnonymously: boolean;
+}
+
+/**
+ * In one query, the frozen reports of the cycle that are about the reader, requested by them or
+ * (with `coachLinks`) about someone of a team they are linked to as a coach: the only reports the
+ * report policy can let them open, with its facts. Reports whose subject was erased are nobody's.
+ */
+export async function listFrozenReportRelations(
+  db: Executor,
+  input: { orgId: string; cycleId: string; readerId: string; coachLinks: boolean },
+): Promise<FrozenReportRelation[]> {
+  const { orgId, cycleId, readerId } = input;
+  const coached = db
+    .select({ personId: teamMembers.personId })
+    .from(teamMembers)
+    .innerJoin(
+      teamCoaches,
+      and(eq(teamCoaches.orgId, teamMembers.orgId), eq(teamCoaches.teamId, teamMembers.teamId)),
+    )
+    .where(
+      and(
+        eq(teamMembers.orgId, orgId),
+        eq(teamCoaches.personId, readerId),
+        eq(teamMembers.personId, cycleViewReports.subjectId),
+      ),
+    );
+  const rated = db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.requestId, cycleViewReports.requestId),
+        eq(invitations.personId, readerId),
+        inArray(invitations.group, [...ANONYMOUS]),
+      ),
+    );
+  const coachLinked = input.coachLinks ? exists(coached) : sql`false`;
+  const rows = await db
+    .select({
+      requestId: cycleViewReports.requestId,
+      subjectId: cycleViewReports.subjectId,
+      requesterId: cycleViewReports.requesterId,
+      coachLinked: sql<boolean>`${coachLinked}`,
+      ratedAnonymously: sql<boolean>`${exists(rated)}`,
+    })
+    .from(cycleViewReports)
+    .where(
+      and(
+        eq(cycleViewReports.orgId, orgId),
+        eq(cycleViewReports.cycleId, cycleId),
+        isNotNull(cycleViewReports.subjectId),
+        or(
+          eq(cycleViewReports.subjectId, readerId),
+          eq(cycleViewReports.requesterId, readerId),
+          input.coachLinks ? exists(coached) : undefined,
+        ),
+      ),
+    );
+  return rows.map((row) => ({
+    ...row,
+    subjectId: row.subjectId as string,
+    coachLinked: row.coachLinked === true,
+    ratedAnonymously: row.ratedAnonymously === true,
+  }));
 }
 
 /** Every frozen report of the cycle with its cells and figures. */

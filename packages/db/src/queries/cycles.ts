@@ -301,7 +301,11 @@ export async function cycleParticipationByTeam(
   }));
 }
 
-/** Invitations of the cycle and how many were answered, organisation-wide. */
+/**
+ * Invitations of the cycle that count towards k, and how many were answered, organisation-wide.
+ * Only those: whether a rater who does not count answered is shown nowhere (each request's own
+ * progress hides it), so the organisation's figure must not tell it by subtracting the requests'.
+ */
 export async function cycleParticipation(
   db: Executor,
   orgId: string,
@@ -317,7 +321,9 @@ export async function cycleParticipation(
       feedbackRequests,
       and(eq(feedbackRequests.orgId, invitations.orgId), eq(feedbackRequests.id, invitations.requestId)),
     )
-    .where(and(eq(invitations.orgId, orgId), eq(feedbackRequests.cycleId, cycleId)));
+    .where(
+      and(eq(invitations.orgId, orgId), eq(feedbackRequests.cycleId, cycleId), eq(invitations.counts, true)),
+    );
   return { invited: row?.invited ?? 0, answered: row?.answered ?? 0 };
 }
 

@@ -163,6 +163,51 @@ describe("organisation view: complementary suppression", () => {
       { numRuns: 300 },
     );
   });
+
+  it("started from the view without known reports, never isolates fewer than k unreadable people and shows nothing that view hides (property)", () => {
+    const arbitrary = fc.record({
+      count: fc.integer({ min: 3, max: 16 }),
+      k: fc.integer({ min: 3, max: 4 }),
+      cells: fc.array(fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 12 }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      known: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ count, k, cells: raw, known: rawKnown }) => {
+        const everyone = people(count);
+        const cells = raw.map((members, index) => ({
+          key: `c${index}`,
+          label: `C${index}`,
+          memberIds: [...new Set(members.filter((m) => m < count).map((m) => `p${m}`))],
+        }));
+        const figures = figuresFor(everyone, (_, i) => 1 + (i % 5));
+        const known = new Set(rawKnown.filter((m) => m < count).map((m) => `p${m}`));
+        const publicView = organisationView({ figures, cells, threshold: k });
+        const shownWithoutKnown = new Map(
+          [publicView.total, ...publicView.cells].map((cell) => [
+            cell.key,
+            new Set(DIMENSION_KEYS.filter((key) => cell.dimensions?.[key])),
+          ]),
+        );
+        const view = organisationView({
+          figures,
+          cells,
+          threshold: k,
+          knownToReader: known,
+          shownWithoutKnown,
+        });
+        expect(isolated(view, cells, everyone, known, k)).toEqual([]);
+        [view.total, ...view.cells].forEach((cell) => {
+          for (const key of DIMENSION_KEYS) {
+            if (cell.dimensions?.[key]) expect(shownWithoutKnown.get(cell.key)?.has(key)).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe("deltas, distribution and levels", () => {

@@ -42,6 +42,14 @@ export interface OrgViewInput {
   threshold: number;
   /** People whose reports this reader may read one by one. */
   knownToReader?: ReadonlySet<string>;
+  /**
+   * What a view over the same figures and cells without `knownToReader` showed (the frozen view's
+   * stored cells): per cell key (and `all`), the dimensions shown. The suppression then starts from
+   * it instead of from every cell, so a reader who knows some reports is shown a subset of it, and
+   * only the atoms their known people shrank make it hide more. Every shown figure still satisfies
+   * the atom rule for this reader: the loop stops only when it does.
+   */
+  shownWithoutKnown?: ReadonlyMap<string, ReadonlySet<DimensionKey>>;
 }
 
 export interface OrgView {
@@ -108,9 +116,15 @@ function cellToHide(
 }
 
 /** The cells (indexes) and total that may be shown for one dimension. */
-function suppress(candidates: Candidate[], totalUnknown: number, unknown: ReadonlySet<string>, k: number) {
-  let shown = candidates.filter((candidate) => candidate.unknown >= k);
-  let totalShown = totalUnknown >= k;
+function suppress(
+  candidates: Candidate[],
+  totalUnknown: number,
+  unknown: ReadonlySet<string>,
+  k: number,
+  start: { cells: (index: number) => boolean; total: boolean },
+) {
+  let shown = candidates.filter((candidate) => candidate.unknown >= k && start.cells(candidate.index));
+  let totalShown = totalUnknown >= k && start.total;
   for (;;) {
     const atoms = atomsOf(shown, totalShown, unknown);
     const small = [...atoms.values()].filter((atom) => atom.size > 0 && atom.size < k);
@@ -164,7 +178,14 @@ export function organisationView(input: OrgViewInput): OrgView {
         const members = [...new Set(cell.memberIds)].filter((id) => values.has(id));
         return { index, members, unknown: members.filter((id) => unknown.has(id)).length };
       });
-      ({ shown, totalShown } = suppress(candidates, unknown.size, unknown, k));
+      const before = input.shownWithoutKnown;
+      const start = before
+        ? {
+            cells: (index: number) => before.get(input.cells[index]?.key as string)?.has(dimension) === true,
+            total: before.get(ORG_TOTAL_KEY)?.has(dimension) === true,
+          }
+        : { cells: () => true, total: true };
+      ({ shown, totalShown } = suppress(candidates, unknown.size, unknown, k, start));
     }
     previous = { ids: values, candidates, shown, totalShown };
     candidates.forEach((candidate, index) => {

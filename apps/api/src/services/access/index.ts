@@ -10,6 +10,7 @@ import {
   findCoachIdsOf,
   findRatedAnonymously,
   listCoachees,
+  listFrozenReportRelations,
   listTeamIdsCoachedBy,
 } from "@fivefold/db";
 import {
@@ -220,11 +221,12 @@ export async function planRelationOf(
  * Whether the caller reads the organisation view, and which of the view's reports they already
  * read one by one: exactly those the report policy lets them open (`readableReports`), so nobody is
  * counted as known who is not. Those never count towards k. ForbiddenError for anyone who is neither
- * an analyst nor a reading admin.
+ * an analyst nor a reading admin. With `{ frozenCycleId }`, the reports are those of that cycle's
+ * frozen view, and only the few the reader may be related to are loaded (`knownFrozenReports`).
  */
 export async function organisationViewAccess(
   ctx: MemberServiceContext,
-  reports: readonly ReportRef[],
+  reports: readonly ReportRef[] | { frozenCycleId: string },
 ): Promise<{ knownReports: Set<string> }> {
   note(ctx, "organisation");
   const adminsMay = await adminsRead(ctx);
@@ -236,10 +238,45 @@ export async function organisationViewAccess(
   // A reader of every report learns nothing from aggregates: they see what a reader with no
   // relation sees.
   if (ctx.roles.includes("admin") && adminsMay) return { knownReports: new Set() };
+  if ("frozenCycleId" in reports)
+    return { knownReports: await knownFrozenReports(ctx, reports.frozenCycleId, adminsMay) };
   const scope = await readerScope(ctx);
   const readable = await readableReports(ctx, reports, scope.coachees);
   const subjectOf = new Map(reports.map((report) => [report.requestId, report.subjectId]));
   return {
     knownReports: new Set([...readable.keys()].map((requestId) => subjectOf.get(requestId) as string)),
   };
+}
+
+/**
+ * The subjects of the frozen reports of the cycle the reader may open one by one: the same
+ * decisions as `readableReports` over every frozen report, but the candidates (about the reader,
+ * requested by them, about someone they are linked to as a coach) come from one query, with the
+ * facts the domain judges; every other report has no relation to the reader and is never readable.
+ */
+async function knownFrozenReports(
+  ctx: MemberServiceContext,
+  cycleId: string,
+  adminsMay: boolean,
+): Promise<Set<string>> {
+  note(ctx, "reports");
+  const caller = callerOf(ctx);
+  const candidates = await listFrozenReportRelations(ctx.db, {
+    orgId: ctx.org.id,
+    cycleId,
+    readerId: ctx.person.id,
+    coachLinks: ctx.roles.includes("coach"),
+  });
+  const known = new Set<string>();
+  for (const report of candidates) {
+    const access = reportAccess(caller, {
+      subjectId: report.subjectId,
+      requesterId: report.requesterId ?? "",
+      callerCoachesSubject: report.coachLinked,
+      adminsReadReports: ctx.roles.includes("admin") && adminsMay,
+      callerRatedAnonymously: report.ratedAnonymously,
+    });
+    if (access.allowed) known.add(report.subjectId);
+  }
+  return known;
 }

@@ -10,12 +10,19 @@ import {
   insertFrozenView,
   listCycleFigures,
   listFrozenCells,
-  listFrozenReportRefs,
   listFrozenReports,
   listGroupingFacts,
   listTeamLabels,
 } from "@fivefold/db";
-import { type CellDefinition, dimensionDistribution, type OrgCell, organisationView } from "@fivefold/domain";
+import {
+  type CellDefinition,
+  DIMENSION_KEYS,
+  type DimensionKey,
+  dimensionDistribution,
+  ORG_TOTAL_KEY,
+  type OrgCell,
+  organisationView,
+} from "@fivefold/domain";
 import { organisationViewAccess } from "../access";
 import type { MemberServiceContext, ServiceContext } from "../context";
 import { allCells, asPersonFigures, type Grouping } from "./cells";
@@ -110,17 +117,9 @@ export async function readFrozenView(
 ): Promise<CycleView | null> {
   const total = await findFrozenTotal(ctx.db, ctx.org.id, cycleId);
   if (!total) return null;
-  const refs = await listFrozenReportRefs(ctx.db, ctx.org.id, cycleId);
-  const known = (
-    await organisationViewAccess(
-      ctx,
-      refs.flatMap((ref) =>
-        ref.subjectId
-          ? [{ requestId: ref.requestId, subjectId: ref.subjectId, requesterId: ref.requesterId ?? "" }]
-          : [],
-      ),
-    )
-  ).knownReports;
+  // Which of the cycle's reports the reader knows, decided afresh on every call (never cached: a
+  // reader who became a coach a moment ago knows their coachees' reports now).
+  const known = (await organisationViewAccess(ctx, { frozenCycleId: cycleId })).knownReports;
   const threshold = total.threshold ?? ctx.org.anonymityThreshold;
   const participation = total.participation ?? { invited: 0, answered: 0 };
   if (known.size === 0) {
@@ -133,13 +132,15 @@ export async function readFrozenView(
       distribution: total.distribution as CycleView["distribution"],
     };
   }
-  const key = [ctx.org.id, cycleId, by, [...known].sort().join(",")].join("|");
-  return remembered(key, () => suppressedFor(ctx, { cycleId, by, known, threshold, participation }));
+  // One suppression covers every grouping: asking for another grouping reuses it.
+  const key = [ctx.org.id, cycleId, [...known].sort().join(",")].join("|");
+  const view = await remembered(key, () => suppressedFor(ctx, { cycleId, known, threshold, participation }));
+  return { ...view, cells: view.cells.filter((cell) => cell.key.startsWith(`${by}:`)) };
 }
 
 /**
- * Views of frozen cycles for readers who know some of their reports, per cycle, grouping and known
- * set: what they are computed from never changes, so only the bound limits how long one is kept.
+ * Views of frozen cycles (every grouping's cells) for readers who know some of their reports, per
+ * cycle and known set: what they are computed from never changes, so only the bound limits how long one is kept.
  */
 const FROZEN_CACHE_SIZE = 64;
 const frozenViews = new Map<string, Promise<CycleView>>();
@@ -154,21 +155,40 @@ function remembered(key: string, compute: () => Promise<CycleView>): Promise<Cyc
   return view;
 }
 
-/** The suppression run again over the frozen people and figures, with the reader's known reports. */
-async function suppressedFor(
-  ctx: MemberServiceContext,
-  input: {
-    cycleId: string;
-    by: Grouping;
-    known: ReadonlySet<string>;
-    threshold: number;
-    participation: CycleView["participation"];
-  },
-): Promise<CycleView> {
-  const { cycleId, by, known, threshold, participation } = input;
-  const [reports, cellRows] = await Promise.all([
+/** The frozen people, figures and cells of a cycle, as the suppression takes them. */
+interface FrozenInputs {
+  figures: ReturnType<typeof asPersonFigures>;
+  cells: CellDefinition[];
+  /** What the stored view (no report known) shows, per cell key and `all`. */
+  shownWithoutKnown: Map<string, Set<DimensionKey>>;
+}
+
+/**
+ * The frozen copy of a cycle, read once per process: it is written once at release and never
+ * changes but for an erasure, which only unties a subject (their figures stay in their cells, and
+ * no reader can count an untied report as known, so a copy read before it decides the same).
+ * What the reader knows is never kept: it is decided on every call.
+ */
+const FROZEN_INPUTS_SIZE = 8;
+const frozenInputs = new Map<string, Promise<FrozenInputs>>();
+
+function inputsOf(ctx: MemberServiceContext, cycleId: string): Promise<FrozenInputs> {
+  const key = `${ctx.org.id}|${cycleId}`;
+  const hit = frozenInputs.get(key);
+  if (hit) return hit;
+  const inputs = readInputs(ctx, cycleId);
+  frozenInputs.set(key, inputs);
+  inputs.catch(() => frozenInputs.delete(key));
+  while (frozenInputs.size > FROZEN_INPUTS_SIZE)
+    frozenInputs.delete(frozenInputs.keys().next().value as string);
+  return inputs;
+}
+
+async function readInputs(ctx: MemberServiceContext, cycleId: string): Promise<FrozenInputs> {
+  const [reports, cellRows, total] = await Promise.all([
     listFrozenReports(ctx.db, ctx.org.id, cycleId),
     listFrozenCells(ctx.db, ctx.org.id, cycleId),
+    findFrozenTotal(ctx.db, ctx.org.id, cycleId),
   ]);
   // An erased subject's report stays in its cells under a name that is nobody's.
   const figures = asPersonFigures(
@@ -183,16 +203,39 @@ async function suppressedFor(
       else members.set(key, [personId]);
     }
   });
-  const cells: CellDefinition[] = cellRows.map((row) => ({
-    key: row.key,
-    label: row.label,
-    memberIds: members.get(row.key) ?? [],
-  }));
-  const view = organisationView({ figures, cells, threshold, knownToReader: known });
+  const shownOf = (view: Record<string, unknown> | undefined) => {
+    const dimensions = (view?.dimensions ?? null) as Record<string, unknown> | null;
+    return new Set(DIMENSION_KEYS.filter((key) => dimensions?.[key]));
+  };
+  const shownWithoutKnown = new Map(cellRows.map((row) => [row.key, shownOf(row.view)]));
+  shownWithoutKnown.set(ORG_TOTAL_KEY, shownOf(total?.view));
+  return {
+    figures,
+    cells: cellRows.map((row) => ({ key: row.key, label: row.label, memberIds: members.get(row.key) ?? [] })),
+    shownWithoutKnown,
+  };
+}
+
+/**
+ * The suppression run again over the frozen people and figures with the reader's known reports,
+ * started from the stored view: only what the known people shrink is hidden further.
+ */
+async function suppressedFor(
+  ctx: MemberServiceContext,
+  input: {
+    cycleId: string;
+    known: ReadonlySet<string>;
+    threshold: number;
+    participation: CycleView["participation"];
+  },
+): Promise<CycleView> {
+  const { cycleId, known, threshold, participation } = input;
+  const { figures, cells, shownWithoutKnown } = await inputsOf(ctx, cycleId);
+  const view = organisationView({ figures, cells, threshold, knownToReader: known, shownWithoutKnown });
   return {
     threshold,
     total: view.total,
-    cells: view.cells.filter((cell) => cell.key.startsWith(`${by}:`)),
+    cells: view.cells,
     participation,
     distribution: dimensionDistribution(figures, threshold, known, view.total),
   };
