@@ -10,42 +10,13 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createCaller, createContextFor, seedLargeOrganisation } from "@fivefold/api";
-import { createDatabase, type DatabaseHandle, migrate, schema } from "@fivefold/db";
+import { type DatabaseHandle, migrate, schema } from "@fivefold/db";
 import { and, eq } from "drizzle-orm";
-import postgres from "postgres";
+import { openBenchDatabase } from "./database";
 
 const PEOPLE = Number(process.env.BENCH_CYCLE_PEOPLE ?? 10_000);
 const RUNS = 15;
 const SEALING_SECRET = randomBytes(32).toString("base64url");
-
-async function openDatabase(): Promise<{
-  database: DatabaseHandle;
-  describe: string;
-  drop(): Promise<void>;
-}> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) {
-    const database = await createDatabase("pglite://memory");
-    return { database, describe: "in-memory PGlite", drop: () => database.close() };
-  }
-  const name = `fivefold_bench_cycles_${Date.now()}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const database = await createDatabase(url.toString());
-  return {
-    database,
-    describe: `Postgres on ${url.host}`,
-    async drop() {
-      await database.close();
-      const sql = postgres(server, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
-    },
-  };
-}
 
 async function timed<T>(
   label: string,
@@ -99,7 +70,7 @@ async function analystWithoutRelations(database: DatabaseHandle, orgId: string):
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function main(): Promise<void> {
-  const { database, describe, drop } = await openDatabase();
+  const { database, describe, drop } = await openBenchDatabase("fivefold_bench_cycles");
   try {
     await migrate(database);
     const seeded = performance.now();

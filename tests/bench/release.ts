@@ -15,43 +15,14 @@ import {
   sealResponse,
   seedLargeOrganisation,
 } from "@fivefold/api";
-import { createDatabase, type DatabaseHandle, migrate, schema } from "@fivefold/db";
+import { type DatabaseHandle, migrate, schema } from "@fivefold/db";
 import { aggregate, getInstrument, type RaterResponse, releasePolicy, type Score } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
-import postgres from "postgres";
+import { openBenchDatabase } from "./database";
 
 const SEALING_SECRET = randomBytes(32).toString("base64url");
 const PEERS = 5;
 const CHUNK = 250;
-
-async function openDatabase(): Promise<{
-  database: DatabaseHandle;
-  describe: string;
-  drop(): Promise<void>;
-}> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) {
-    const database = await createDatabase("pglite://memory");
-    return { database, describe: "in-memory PGlite", drop: () => database.close() };
-  }
-  const name = `fivefold_bench_release_${Date.now()}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const database = await createDatabase(url.toString());
-  return {
-    database,
-    describe: `Postgres on ${url.host}`,
-    async drop() {
-      await database.close();
-      const sql = postgres(server, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
-    },
-  };
-}
 
 /** A small deterministic generator, so runs compare. */
 function random(seed: number) {
@@ -216,7 +187,7 @@ async function oneAtATime(
 }
 
 async function main(): Promise<void> {
-  const { database, describe, drop } = await openDatabase();
+  const { database, describe, drop } = await openBenchDatabase("fivefold_bench_release");
   const requests = Number(
     process.env.BENCH_RELEASE_REQUESTS ?? (process.env.TEST_DATABASE_URL ? 10_000 : 2_000),
   );
