@@ -70,7 +70,11 @@ async function audit(browser: Browser, baseURL: string, email: string | null, vi
   for (const [key, lines] of Object.entries(found)) expect.soft(lines, key).toEqual([]);
 }
 
-async function ids<T>(baseURL: string, email: string, read: (api: Awaited<ReturnType<typeof apiAs>>) => Promise<T>) {
+async function ids<T>(
+  baseURL: string,
+  email: string,
+  read: (api: Awaited<ReturnType<typeof apiAs>>) => Promise<T>,
+) {
   const api = await apiAs(baseURL, email);
   try {
     return await read(api);
@@ -103,7 +107,9 @@ test("signed-out pages: sign in, set and reset a password, a one-time rating lin
     });
     return ids(base, "admin@acme.test", async (admin) => {
       const mails = await admin.query<Array<{ to: string; text: string }>>("mailbox.list");
-      const mail = mails.find((m) => m.to === "sofia.rossi@acme.test" && /\/r\/[A-Za-z0-9_-]{22}/.test(m.text));
+      const mail = mails.find(
+        (m) => m.to === "sofia.rossi@acme.test" && /\/r\/[A-Za-z0-9_-]{22}/.test(m.text),
+      );
       return mail?.text.match(/\/r\/[A-Za-z0-9_-]{22}/)?.[0] ?? "";
     });
   });
@@ -116,7 +122,10 @@ test("signed-out pages: sign in, set and reset a password, a one-time rating lin
   ]);
 });
 
-test("a subject's pages: home, inbox, reports, a report, plans, a plan, profile", async ({ browser, baseURL }) => {
+test("a subject's pages: home, inbox, reports, a report, plans, a plan, profile", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const base = baseURL ?? "";
   const { reportId, planId } = await ids(base, "mei.lin@acme.test", async (api) => {
@@ -196,7 +205,9 @@ test("a manager's and a coach's pages: requests, a request, dashboards, approval
   await audit(browser, base, "rachel.stein@acme.test", [
     { name: "cycle approvals", path: `/cycles/${winter}/approvals` },
   ]);
-  await audit(browser, base, "ben.carter@acme.test", [{ name: "organisation view", path: "/org", phone: true }]);
+  await audit(browser, base, "ben.carter@acme.test", [
+    { name: "organisation view", path: "/org", phone: true },
+  ]);
 });
 
 test("an admin's pages: people, import, teams, settings, audit, e-mail, mailbox, cycles", async ({
