@@ -29,8 +29,10 @@ function describe(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violat
   );
 }
 
-async function settle(page: Page) {
+async function settle(page: Page, scheme: (typeof SCHEMES)[number]) {
   await page.waitForLoadState("networkidle");
+  // The app takes the system's scheme: without that, the dark reading would read the light page.
+  await expect(page.locator("html")).toHaveAttribute("data-mantine-color-scheme", scheme);
   await expect(page.getByLabel("Loading")).toHaveCount(0, { timeout: 20_000 });
   // Mantine's transitions (alerts, charts) finish before axe reads colours.
   await page.waitForTimeout(300);
@@ -55,7 +57,7 @@ async function audit(browser: Browser, baseURL: string, email: string | null, vi
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(visit.path);
-        await settle(page);
+        await settle(page, scheme);
         const result = await new AxeBuilder({ page }).analyze();
         const key = `${visit.name} ${scheme} ${size.width}`;
         found[key] = describe(result.violations);
