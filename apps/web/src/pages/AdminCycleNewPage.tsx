@@ -68,7 +68,7 @@ export default function AdminCycleNewPage() {
         </Stepper.Step>
       </Stepper>
       {stepError ? (
-        <Text c="red.8" size="sm" role="alert">
+        <Text c="red" size="sm" role="alert">
           {stepError}
         </Text>
       ) : null}

@@ -100,7 +100,7 @@ function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: nu
         </Button>
       </Group>
       {propose.isError ? (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red" role="alert">
           {errorMessage(propose.error)}
         </Text>
       ) : null}

@@ -94,7 +94,7 @@ function PartnerOptIn({ initial }: { initial: OptInValues }) {
             Save
           </Button>
           {saved && !dirty ? (
-            <Text size="sm" c="green.9" role="status">
+            <Text size="sm" c="green" role="status">
               Saved.
             </Text>
           ) : null}

@@ -117,7 +117,7 @@ function ImportRowLine({ row }: { row: ImportRow }) {
       </Table.Td>
       <Table.Td>
         {row.errors.length > 0 ? (
-          <List size="sm" c="red.9">
+          <List size="sm" c="red">
             {row.errors.map((error) => (
               <List.Item key={error}>{error}</List.Item>
             ))}

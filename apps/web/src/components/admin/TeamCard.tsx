@@ -71,7 +71,7 @@ export function RemoveTeam({
     <Modal opened={Boolean(team)} onClose={onClose} title={`Remove ${team?.name ?? ""}?`}>
       <Stack>
         <Text size="sm">The team goes; its people and their reports stay.</Text>
-        {remove.isError ? <Text c="red.9">{errorMessage(remove.error)}</Text> : null}
+        {remove.isError ? <Text c="red">{errorMessage(remove.error)}</Text> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -18,13 +18,13 @@ const DAY_OF: Record<Extendable, "nominationsCloseOn" | "answersDueOn" | "releas
 function Outcome({ error, success }: { error: unknown; success: string | null }) {
   if (error) {
     return (
-      <Text size="sm" c="red.8" role="alert">
+      <Text size="sm" c="red" role="alert">
         {errorMessage(error)}
       </Text>
     );
   }
   return success ? (
-    <Text size="sm" c="green.8" role="status">
+    <Text size="sm" c="green" role="status">
       {success}
     </Text>
   ) : null;

@@ -76,7 +76,7 @@ export function PreflightStep({ cycleId }: { cycleId: string }) {
           Launch
         </Button>
         {remaining.length > 0 ? (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red">
             {remaining.length} person(s) still block the launch: tick them to exclude them.
           </Text>
         ) : null}

@@ -39,7 +39,14 @@ function Row({ cell, keys, threshold }: { cell: OrgCell; keys: DimensionKey[]; t
               key={key}
               label={`Hidden: fewer than ${threshold} people, or it would let someone work out a smaller group by subtraction.`}
             >
-              <Text role="cell" size="xs" c="dimmed" ta="center" bg="gray.1" py={6}>
+              <Text
+                role="cell"
+                size="xs"
+                c="dimmed"
+                ta="center"
+                bg="var(--mantine-color-default-hover)"
+                py={6}
+              >
                 fewer than {threshold} people
               </Text>
             </Tooltip>

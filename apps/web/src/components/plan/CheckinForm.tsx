@@ -69,7 +69,7 @@ export function CheckinForm({ plan }: { plan: PlanView }) {
           </Alert>
         ) : null}
         {saved && !log.isPending ? (
-          <Text size="sm" c="green.9" role="status">
+          <Text size="sm" c="green" role="status">
             Check-in logged. Your circle can see it now.
           </Text>
         ) : null}

@@ -36,7 +36,7 @@ function ConfirmButton(props: ConfirmProps) {
         <Stack>
           <Text size="sm">{props.explanation}</Text>
           {props.error ? (
-            <Text c="red.9" role="alert">
+            <Text c="red" role="alert">
               {errorMessage(props.error)}
             </Text>
           ) : null}

@@ -103,7 +103,7 @@ function Suggestions(props: {
           Looking for colleagues who offered to help…
         </Text>
       ) : suggestions.isError ? (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red" role="alert">
           {errorMessage(suggestions.error)}
         </Text>
       ) : suggestions.data.length === 0 ? (

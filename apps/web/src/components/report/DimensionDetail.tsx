@@ -130,7 +130,7 @@ function Comments({ comments }: { comments: Report["comments"] }) {
         Comments
       </Text>
       {comments.map((c, i) => (
-        <Card key={i} withBorder p="sm" bg="gray.0">
+        <Card key={i} withBorder p="sm" bg="var(--mantine-color-default-hover)">
           <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
             {c.text}
           </Text>

@@ -61,7 +61,7 @@ export function ProposeRater({ requestId, subjectId }: { requestId: string; subj
         </Button>
       </Group>
       {propose.isError ? (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red" role="alert">
           {errorMessage(propose.error)}
         </Text>
       ) : null}

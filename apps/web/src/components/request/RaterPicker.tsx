@@ -65,7 +65,7 @@ export function RaterPicker({ form, exclude, threshold, selfRequest }: Props) {
             {...form.getInputProps("managerRates", { type: "checkbox" })}
           />
         ) : null}
-        <Text size="sm" data-testid="anonymous-count" c={enough ? undefined : "red.8"}>
+        <Text size="sm" data-testid="anonymous-count" c={enough ? undefined : "red"}>
           {count} anonymous rater{count === 1 ? "" : "s"} selected
         </Text>
       </Stack>
