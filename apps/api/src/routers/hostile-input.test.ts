@@ -120,6 +120,20 @@ describe("messages found by the fuzz", () => {
     });
   });
 
+  it("an audit filter from year 0 is refused with a sentence (on Postgres it was a 500: the bound became a negative year)", async () => {
+    await expect(h.as(a, "admin").audit.list({ from: "0000-01-01T00:00:00+14:00" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/between 1970 and 9999/),
+    });
+  });
+
+  it("switching to an organisation by something not an id is refused in a sentence", async () => {
+    await expect(h.as(a, "admin").me.switchOrganisation({ orgId: "org-a" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^Choose the organisation by its id/),
+    });
+  });
+
   it('a cycle rule of the wrong type is named in a sentence (it was "self is true or false")', async () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await expect(

@@ -1,14 +1,24 @@
 // The contract of the audit log's procedure: filters and a page of entries, newest first.
 import { z } from "zod";
 
+/** Year 10000, 00:00 UTC, in ms: the first instant the database's timestamps cannot hold as ISO text. */
+const YEAR_10000 = 253_402_300_800_000;
+
+/** A filter's bound: an ISO date-time with offset, within 1970–9999 once moved to UTC. */
+const instant = z.iso
+  .datetime({ offset: true, error: "Give an ISO date-time" })
+  .refine((value) => Date.parse(value) >= 0 && Date.parse(value) < YEAR_10000, {
+    error: "Give a date-time between 1970 and 9999",
+  });
+
 export const auditListInput = z
   .object({
     action: z.string().trim().min(1).max(60).optional(),
     actorId: z.uuid({ error: "The actor must be an id" }).optional(),
     targetType: z.string().trim().min(1).max(40).optional(),
     targetId: z.string().trim().min(1).max(100).optional(),
-    from: z.iso.datetime({ offset: true, error: "Give an ISO date-time" }).optional(),
-    to: z.iso.datetime({ offset: true, error: "Give an ISO date-time" }).optional(),
+    from: instant.optional(),
+    to: instant.optional(),
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
