@@ -29,7 +29,6 @@ import {
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
 import { sealResponse } from "./sealing";
 import { hashToken } from "./tokens";
-import { inTurn } from "./turns";
 
 /** How an invitation is found: by id for its member, or by the hash of a one-time link's token. */
 export type InvitationKey = { invitationId: string; personId: string; orgId: string } | { token: string };
@@ -188,9 +187,10 @@ function sealAnswers(ctx: ServiceContext, { invitation, requestState, version }:
  * envelope is not written, so the report never contains them.
  * `idempotencyKey`, chosen by the client per form, is stored on the invitation (never the
  * response): a retry of a submit whose answer was lost gets its success, any other a CONFLICT.
- * Statements: one read, then the write; submits to one request wait for each other in this
- * process before taking a database connection (`inTurn`), so a queue on one request's lock never
- * holds the pool.
+ * Statements: one read, then the write. Submits to one request queue on its lock in the database,
+ * each holding a pooled connection while it waits; the lock is held for one statement and its
+ * commit. (Queueing them in the process instead, off the pool, measured slower: each hand-over
+ * then costs a round trip and a plan, docs/performance.md.)
  */
 export async function submitResponse({ ctx, input }: { ctx: ServiceContext; input: SubmitInput }) {
   const { idempotencyKey, linkLimit } = input;
@@ -207,16 +207,14 @@ export async function submitResponse({ ctx, input }: { ctx: ServiceContext; inpu
     await linkLimit?.countApart();
     throw error;
   }
-  const outcome = await inTurn(invitation.requestId, () =>
-    submitOnce(ctx.db, {
-      orgId: invitation.orgId,
-      requestId: invitation.requestId,
-      invitationId: invitation.id,
-      submitKey: idempotencyKey ?? null,
-      ciphertext,
-      limit: linkLimit?.bucket ?? null,
-    }),
-  );
+  const outcome = await submitOnce(ctx.db, {
+    orgId: invitation.orgId,
+    requestId: invitation.requestId,
+    invitationId: invitation.id,
+    submitKey: idempotencyKey ?? null,
+    ciphertext,
+    limit: linkLimit?.bucket ?? null,
+  });
   if (linkLimit && outcome.hits !== null && outcome.hits > linkLimit.bucket.max && outcome.resetsAt) {
     linkLimit.refuse(outcome.resetsAt);
   }
