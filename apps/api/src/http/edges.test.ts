@@ -567,6 +567,9 @@ describe(`rate limits on ${testDriver()}`, () => {
       const calls: number[] = [];
       for (let i = 0; i < 5; i++) calls.push((await get(token, `192.0.2.${30 + i}`)).status);
       expect(calls).toEqual([200, 200, 200, 200, 429]);
+      // The submit counts the link in its own write, and refuses before storing anything.
+      const envelopes = async () => (await h.database.db.select().from(schema.sealedEnvelopes)).length;
+      const stored = await envelopes();
       const submit = await mutate(
         s.base,
         "responses.submitByToken",
@@ -579,6 +582,7 @@ describe(`rate limits on ${testDriver()}`, () => {
       expect(((await submit.json()) as { error: { message: string } }).error.message).toMatch(
         /^Too many tries with this link: try again in \d+ (seconds|minutes?)\.$/,
       );
+      expect(await envelopes()).toBe(stored);
     } finally {
       await s.close();
     }

@@ -99,6 +99,16 @@ export class RateLimiter {
     return `${bucket.limit}:${digest}`;
   }
 
+  /** A bucket's key and limit, for a write that counts into it in its own statement. */
+  bucket(bucket: Bucket): { key: string; max: number; windowMs: number } {
+    return { key: this.key(bucket), ...this.settings[bucket.limit] };
+  }
+
+  /** Seconds until a window ending at `resetsAt` ends, for a refusal's answer. */
+  retryAfterSeconds(resetsAt: Date): number {
+    return Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / SECOND));
+  }
+
   /** Counts one hit into every bucket; refused when any of them is over its limit. */
   async hit(buckets: readonly Bucket[]): Promise<Verdict> {
     const keyed = buckets.map((b) => ({ ...b, key: this.key(b), ...this.settings[b.limit] }));

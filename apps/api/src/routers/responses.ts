@@ -17,6 +17,7 @@ import {
 } from "../services/collect/responses";
 import type { MemberContext } from "../trpc/context";
 import { memberProcedure, publicProcedure, router } from "../trpc/init";
+import { linkLimitFor } from "../trpc/link-limits";
 
 const byId = (ctx: MemberContext, invitationId: string): InvitationKey => ({
   invitationId,
@@ -53,7 +54,12 @@ export const responsesRouter = router({
     .mutation(({ ctx, input }) =>
       submitResponse({
         ctx,
-        input: { key: { token: input.token }, payload: input, idempotencyKey: input.idempotencyKey },
+        input: {
+          key: { token: input.token },
+          payload: input,
+          idempotencyKey: input.idempotencyKey,
+          linkLimit: linkLimitFor(ctx.edge, input.token),
+        },
       }),
     ),
   declineByToken: publicProcedure

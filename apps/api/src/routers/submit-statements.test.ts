@@ -2,11 +2,15 @@
 // write of a cycle shows here. Every statement drizzle sends is counted on both drivers; on
 // Postgres every statement the pool sends too (BEGIN and COMMIT included, through postgres.js's
 // debug hook). Before this count existed a submit took about 14 (three reads of the invitation and
-// its request, a separate claim, envelope and restamp, the restamp walking a whole index).
+// its request, a separate claim, envelope and restamp, the restamp walking a whole index); then 5
+// (membership, one read, BEGIN, the request's lock, one write, COMMIT), and through a one-time link
+// two more at the edge, one of them the link's rate-limit count with a commit of its own. Now the
+// lock and the link's count are part of the one write, which commits on its own.
 import { type DatabaseHandle, queryRows } from "@fivefold/db";
 import { createTestDatabase, testDriver } from "@fivefold/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRateLimits, RateLimiter } from "../http/rate-limits";
 import { createCaller } from "../router";
 import { type SeededOrganisation, seedOrganisation } from "../seed/organisation";
 import { fullAnswers } from "../testing/answers";
@@ -45,6 +49,17 @@ const as = (key: string) =>
     ),
   );
 
+/** The one-time link in the invitation e-mail of `rater` for the request. */
+async function linkOf(requestId: string, rater: string): Promise<string> {
+  const [row] = await queryRows<{ link: string }>(
+    database.db,
+    sql`select o.meta->>'link' as link from outbox o join invitations i on i.id = (o.meta->>'invitationId')::uuid
+        where o.meta->>'requestId' = ${requestId} and i.person_id = ${idOf(org, rater)}`,
+  );
+  if (!row) throw new Error(`no link for ${rater}`);
+  return row.link.replace(/^.*\/r\//, "");
+}
+
 async function counted<T>(work: () => Promise<T>): Promise<{ result: T; drizzle: string[]; pool: string[] }> {
   drizzleStatements.length = 0;
   poolStatements.length = 0;
@@ -57,8 +72,10 @@ async function counted<T>(work: () => Promise<T>): Promise<{ result: T; drizzle:
   }
 }
 
+const firstWord = (q: string) => q.trim().split(/\s+/)[0]?.toLowerCase();
+
 describe(`statements of a submit on ${testDriver()}`, () => {
-  it("a signed-in submit: the membership, one read, and in the transaction the request's lock and one write", async () => {
+  it("a signed-in submit: the membership, one read and one write (lock, claim, envelope, restamp), one commit", async () => {
     const { id: requestId } = await as("manager").requests.create({
       subjectId: idOf(org, "subject"),
       deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
@@ -74,18 +91,9 @@ describe(`statements of a submit on ${testDriver()}`, () => {
       }),
     );
     expect(result).toEqual({ submitted: true });
-    // membership, invitation with its request, the request's lock, claim + envelope + restamp
-    expect(drizzle).toHaveLength(4);
-    if (testDriver() === "postgres") {
-      expect(pool.map((q) => q.trim().split(/\s+/)[0]?.toLowerCase())).toEqual([
-        "select",
-        "select",
-        "begin",
-        "select",
-        "with",
-        "commit",
-      ]);
-    }
+    // membership, invitation with its request, lock + claim + envelope + restamp
+    expect(drizzle).toHaveLength(3);
+    if (testDriver() === "postgres") expect(pool.map(firstWord)).toEqual(["select", "select", "with"]);
     // Nothing lost or doubled, and every invitation of the request carries the submit's stamp.
     const [stored] = await queryRows<{ envelopes: number; submitted: number }>(
       database.db,
@@ -100,6 +108,43 @@ describe(`statements of a submit on ${testDriver()}`, () => {
       );
       expect(stamps[0]?.n).toBe(1);
     }
+  });
+
+  it("a submit with a one-time link over HTTP: the misses check, one read and one write that also counts the link", async () => {
+    const { id: requestId } = await as("subject").requests.create({
+      subjectId: idOf(org, "d2"),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: ["p1", "p2", "p3"].map((key) => ({ personId: idOf(org, key), group: "peer" as const })),
+    });
+    const token = await linkOf(requestId, "p2");
+    const limiter = new RateLimiter(database.db, defaultRateLimits({ link: 60 }));
+    const edge = { clientAddress: "192.0.2.7", limiter };
+    const caller = createCaller(
+      createContextFor(
+        { ...database, appUrl: TEST_APP_URL, mailboxEnabled: true, sealingSecret: TEST_SEALING_SECRET },
+        null,
+        edge,
+      ),
+    );
+    const { result, drizzle, pool } = await counted(() =>
+      caller.responses.submitByToken({ token, answers: fullAnswers(3), idempotencyKey: crypto.randomUUID() }),
+    );
+    expect(result).toEqual({ submitted: true });
+    // the misses of the address (a read), invitation with its request, the one write
+    expect(drizzle).toHaveLength(3);
+    if (testDriver() === "postgres") expect(pool.map(firstWord)).toEqual(["select", "select", "with"]);
+    // The write counted the link into the bucket the edge counts every other call with it into.
+    const bucket = limiter.bucket({ limit: "linkPerToken", subject: token });
+    const [row] = await queryRows<{ hits: number }>(
+      database.db,
+      sql`select hits from rate_limit_buckets where key = ${bucket.key}`,
+    );
+    expect(row?.hits).toBe(1);
+    const [stored] = await queryRows<{ envelopes: number }>(
+      database.db,
+      sql`select count(*)::int as envelopes from sealed_envelopes where request_id = ${requestId}`,
+    );
+    expect(stored?.envelopes).toBe(1);
   });
 
   it("a second submit of the same invitation is a CONFLICT and stores nothing more", async () => {

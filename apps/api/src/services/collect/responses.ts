@@ -2,7 +2,6 @@
 // members by invitation id and for anyone holding a one-time link by token. Drafts never reach the
 // server: the browser keeps them until the rater submits or declines.
 import {
-  claimAndSeal,
   findFormRequest,
   findInvitationByTokenHash,
   findInvitationForSubmit,
@@ -13,6 +12,8 @@ import {
   listOpenInvitationsOf,
   lockRequestForAnswer,
   markInvitationDeclined,
+  type SubmitLimit,
+  submitOnce,
 } from "@fivefold/db";
 import {
   anonymityPromise,
@@ -122,11 +123,25 @@ export async function getForm({ ctx, input }: { ctx: ServiceContext; input: Invi
 const sameSubmit = (invitation: { state: string; submitKey: string | null }, idempotencyKey?: string) =>
   idempotencyKey !== undefined && invitation.state === "submitted" && invitation.submitKey === idempotencyKey;
 
+/**
+ * The one-time link's rate limit, for a submit made with a link over HTTP: counted by the submit's
+ * own write (one commit), or apart by a submit that ends before writing (a retry answered again, a
+ * refusal), so every call with the link counts. Both refuse when the link is over its limit.
+ */
+export interface LinkLimit {
+  bucket: SubmitLimit;
+  /** Counts one call apart; throws the refusal when the link is over its limit. */
+  countApart(): Promise<void>;
+  /** Throws the refusal for a call the write counted over the limit. */
+  refuse(resetsAt: Date): never;
+}
+
 export interface SubmitInput {
   key: InvitationKey;
   /** The answers as sent; the instrument's answer-set schema validates them. */
   payload: unknown;
   idempotencyKey?: string | undefined;
+  linkLimit?: LinkLimit | undefined;
 }
 
 /** The invitation a submit answers, with its request's state and version, in one statement. */
@@ -142,59 +157,78 @@ async function findToAnswer(ctx: ServiceContext, key: InvitationKey) {
   return found;
 }
 
+type Found = Awaited<ReturnType<typeof findToAnswer>>;
+
 /**
- * Seals the response and marks the invitation submitted in one transaction. The conditional
- * update is the gate: of any number of concurrent submits, exactly one finds the invitation
- * still pending. The response is stored only as an envelope sealed under the request's key
- * (sealing.ts), and nothing in the rows written, not even Postgres's own transaction stamp, ties
- * the envelope to the invitation.
- * `idempotencyKey`, chosen by the client per form, is stored on the invitation (never the
- * response): a retry of a submit whose answer was lost gets its success, any other a CONFLICT.
- * Statements: one read before any lock, then the request's lock and one write (claim, envelope
- * and restamp together) in the transaction.
+ * What the submit stores, checked and sealed before anything is written: a bad answer set, a
+ * closed request or an answered invitation costs no write. An invitation's group never changes;
+ * whether it counts is read by the write itself.
  */
-export async function submitResponse({ ctx, input }: { ctx: ServiceContext; input: SubmitInput }) {
-  const now = nowOf(ctx);
-  const { idempotencyKey } = input;
-  const { invitation: found, version } = await findToAnswer(ctx, input.key);
-  if (sameSubmit(found, idempotencyKey)) return { submitted: true as const };
-  // Validated and sealed before taking any lock, so a bad answer set costs nothing and the lock is
-  // held for two statements only. An invitation's group never changes; whether it counts is
-  // read by the write itself.
-  const answerSet = parseInput(answerSetSchema(getInstrument(version)), input.payload);
-  const ciphertext = sealResponse(ctx.sealingSecret, found.requestId, {
-    group: found.group,
+function sealAnswers(ctx: ServiceContext, { invitation, requestState, version }: Found, payload: unknown) {
+  assertUsable(invitation, requestState, nowOf(ctx));
+  const answerSet = parseInput(answerSetSchema(getInstrument(version)), payload);
+  return sealResponse(ctx.sealingSecret, invitation.requestId, {
+    group: invitation.group,
     answers: toAnswerRecord(answerSet.answers),
     comments: answerSet.comments,
   });
-  return withTransaction(ctx, async (ctx) => {
-    // Submits to one request take turns: the restamp below rewrites all its invitations.
-    const request = await lockRequestState(ctx, found.requestId, "update");
-    assertUsable(found, request.state, now);
-    // A rater who does not count (rule 9) may answer, but a reader may be the one answering: their
-    // envelope is not written, so the report never contains them. Postgres stamps each row a
-    // transaction writes with that transaction's id (xmin); the same statement rewrites every
-    // other invitation of the request, so a sealed response's stamp matches all of them or (once
-    // a later submit restamps them) none: never the one who answered.
-    const claimed = await claimAndSeal(ctx.db, {
-      orgId: found.orgId,
-      requestId: found.requestId,
-      invitationId: found.id,
-      submitKey: idempotencyKey ?? null,
-      ciphertext,
-    });
-    if (!claimed) {
-      const current = await findSubmitState(ctx.db, found.id);
-      // A retry that overtook its own first attempt, committed while this one waited for the lock.
-      if (current && sameSubmit(current, idempotencyKey)) return { submitted: true as const };
-      throw new ConflictError(
-        current?.state === "declined"
-          ? "You declined this invitation"
-          : "You have already submitted your feedback",
-      );
+}
+
+/**
+ * Seals the response and marks the invitation submitted in one statement (`submitOnce`: one
+ * commit). Its conditional update is the gate: of any number of concurrent submits, exactly one
+ * finds the invitation still pending. The response is stored only as an envelope sealed under the
+ * request's key (sealing.ts), and nothing in the rows written, not even Postgres's own transaction
+ * stamp, ties the envelope to the invitation: the same statement rewrites every other invitation
+ * of the request, so a sealed response's stamp (xmin) matches all of them or (once a later submit
+ * restamps them) none, never the one who answered. The request's lock, taken by that statement,
+ * makes submits to one request take turns (their restamps would otherwise cross) and keeps a close
+ * or release from passing a submit. A rater who does not count (rule 9) may answer, but their
+ * envelope is not written, so the report never contains them.
+ * `idempotencyKey`, chosen by the client per form, is stored on the invitation (never the
+ * response): a retry of a submit whose answer was lost gets its success, any other a CONFLICT.
+ * Statements: one read, then the write. Submits to one request queue on its lock in the database,
+ * each holding a pooled connection while it waits; the lock is held for one statement and its
+ * commit. (Queueing them in the process instead, off the pool, measured slower: each hand-over
+ * then costs a round trip and a plan, docs/performance.md.)
+ */
+export async function submitResponse({ ctx, input }: { ctx: ServiceContext; input: SubmitInput }) {
+  const { idempotencyKey, linkLimit } = input;
+  const found = await findToAnswer(ctx, input.key);
+  const { invitation } = found;
+  let ciphertext: Buffer;
+  try {
+    if (sameSubmit(invitation, idempotencyKey)) {
+      await linkLimit?.countApart();
+      return { submitted: true as const };
     }
-    return { submitted: true as const };
+    ciphertext = sealAnswers(ctx, found, input.payload);
+  } catch (error) {
+    await linkLimit?.countApart();
+    throw error;
+  }
+  const outcome = await submitOnce(ctx.db, {
+    orgId: invitation.orgId,
+    requestId: invitation.requestId,
+    invitationId: invitation.id,
+    submitKey: idempotencyKey ?? null,
+    ciphertext,
+    limit: linkLimit?.bucket ?? null,
   });
+  if (linkLimit && outcome.hits !== null && outcome.hits > linkLimit.bucket.max && outcome.resetsAt) {
+    linkLimit.refuse(outcome.resetsAt);
+  }
+  if (outcome.claimed) return { submitted: true as const };
+  if (outcome.requestState === null) throw new NotFoundError("Feedback request");
+  assertUsable(invitation, outcome.requestState, nowOf(ctx));
+  const current = await findSubmitState(ctx.db, invitation.id);
+  // A retry that overtook its own first attempt, committed while this one waited for the lock.
+  if (current && sameSubmit(current, idempotencyKey)) return { submitted: true as const };
+  throw new ConflictError(
+    current?.state === "declined"
+      ? "You declined this invitation"
+      : "You have already submitted your feedback",
+  );
 }
 
 /**

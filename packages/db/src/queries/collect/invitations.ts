@@ -4,7 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../client";
-import { feedbackRequests, invitations, organisations, people, sealedEnvelopes } from "../../schema";
+import {
+  feedbackRequests,
+  invitations,
+  organisations,
+  people,
+  rateLimitBuckets,
+  sealedEnvelopes,
+} from "../../schema";
 import { preparedOn } from "../prepared";
 
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -107,15 +114,37 @@ const submitByMember = preparedOn((db) =>
   ).prepare("submit_by_member"),
 );
 
+/** The one-time link's rate-limit bucket a submit counts into (the caller derives its key). */
+export interface SubmitLimit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+export interface SubmitOutcome {
+  /** Whether this submit claimed the invitation (and, if the rater counts, stored its envelope). */
+  claimed: boolean;
+  /** The request's state once locked; null when the request is gone. */
+  requestState: string | null;
+  /** The link bucket's count in its window after this hit, and when the window ends (with a limit). */
+  hits: number | null;
+  resetsAt: Date | null;
+}
+
 /**
- * The submit's one write, in one statement: marks the invitation submitted if it is still pending
- * (the gate of exactly-once submits), stores the sealed envelope if the rater counts (rule 9), and
- * rewrites every other invitation of the request unchanged, so all of them carry this
- * transaction's stamp (xmin), as the envelope does: see the submit in the API for why. Null when
- * another submit (or a decline) came first; then nothing was written. The caller holds the
- * request's lock, so submits to one request take turns.
+ * A submit's whole write, in one statement and so one commit: locks the request (FOR UPDATE: submits
+ * to one request take turns, and a close or release waits for it or skips it), counts the one-time
+ * link's rate limit when one is given (after the lock, so two submits of one link never wait on each
+ * other in a circle), and only when the request is open and the link under its limit marks the
+ * invitation submitted if it is still pending (the gate of exactly-once submits), stores the sealed
+ * envelope if the rater counts (rule 9), and rewrites every other invitation of the request
+ * unchanged, so all of them carry this transaction's stamp (xmin), as the envelope does: see the
+ * submit in the API for why. A refused or late submit writes nothing but the link's count.
+ * Run outside any transaction it commits on its own; a submit that waited for the lock works on
+ * the rows as the submit before it left them (Postgres re-reads a row changed since the
+ * statement began before it updates or locks it).
  */
-export async function claimAndSeal(
+export async function submitOnce(
   db: Executor,
   input: {
     orgId: string;
@@ -123,15 +152,37 @@ export async function claimAndSeal(
     invitationId: string;
     submitKey: string | null;
     ciphertext: Buffer;
+    limit: SubmitLimit | null;
   },
-): Promise<{ group: string; counts: boolean } | null> {
-  const { orgId, requestId, invitationId } = input;
-  const [claimed] = await queryRows<{ group: string; counts: boolean }>(
+): Promise<SubmitOutcome> {
+  const { orgId, requestId, invitationId, limit } = input;
+  const windowMs = Math.max(1, Math.round(limit?.windowMs ?? 1));
+  const [row] = await queryRows<{
+    claimed: boolean;
+    request_state: string | null;
+    hits: number | null;
+    resets_at: Date | string | null;
+  }>(
     db,
-    sql`with claimed as (
+    sql`with request as (
+      select ${feedbackRequests.state} as state from ${feedbackRequests}
+      where ${feedbackRequests.orgId} = ${orgId} and ${feedbackRequests.id} = ${requestId}
+      for update
+    ), counted as (
+      insert into ${rateLimitBuckets} (key, hits, resets_at)
+      select ${limit?.key ?? null}::text, 1, now() + ${windowMs}::integer * interval '1 millisecond'
+      from request where ${limit?.key ?? null}::text is not null
+      on conflict (key) do update set
+        hits = case when ${rateLimitBuckets.resetsAt} <= now() then 1 else ${rateLimitBuckets.hits} + 1 end,
+        resets_at = case when ${rateLimitBuckets.resetsAt} <= now() then excluded.resets_at
+          else ${rateLimitBuckets.resetsAt} end
+      returning hits, resets_at
+    ), claimed as (
       update ${invitations} set state = 'submitted', submit_key = ${input.submitKey}
       where ${invitations.orgId} = ${orgId} and ${invitations.id} = ${invitationId}
         and ${invitations.state} in ('pending', 'draft')
+        and exists (select 1 from request where request.state = 'open')
+        and coalesce((select hits from counted), 0) <= ${limit?.max ?? 0}::integer
       returning ${invitations.group}, ${invitations.counts}
     ), sealed as (
       insert into ${sealedEnvelopes} (id, org_id, request_id, ciphertext)
@@ -141,9 +192,15 @@ export async function claimAndSeal(
       where ${invitations.orgId} = ${orgId} and ${invitations.requestId} = ${requestId}
         and ${invitations.id} <> ${invitationId} and exists (select 1 from claimed)
     )
-    select "group", counts from claimed`,
+    select exists (select 1 from claimed) as claimed, (select state from request) as request_state,
+      (select hits from counted) as hits, (select resets_at from counted) as resets_at`,
   );
-  return claimed ?? null;
+  return {
+    claimed: row?.claimed === true,
+    requestState: row?.request_state ?? null,
+    hits: row?.hits ?? null,
+    resetsAt: row?.resets_at ? new Date(row.resets_at) : null,
+  };
 }
 
 /** The state and questionnaire version of a request, locked while an answer is given or declined. */
