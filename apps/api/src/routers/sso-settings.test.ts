@@ -94,7 +94,10 @@ describe(`SSO settings on ${testDriver()}`, () => {
   it("B's admin neither reads nor replaces A's provider", async () => {
     const bAdmin = h.as(b, "admin");
     expect((await bAdmin.sso.get()).configured).toBe(false);
-    await bAdmin.sso.update({ ...config, clientId: "beta" });
+    await expect(bAdmin.sso.update({ ...config, clientId: "beta" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await bAdmin.sso.update({ ...config, clientId: "beta", domains: ["beta.test"] });
     expect((await h.as(a, "admin").sso.get()).clientId).toBe("fivefold-alpha");
     expect((await bAdmin.sso.remove()).removed).toBe(true);
     expect((await h.as(a, "admin").sso.get()).configured).toBe(true);

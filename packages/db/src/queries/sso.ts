@@ -2,7 +2,7 @@
 // providers that cover an e-mail domain, and the one person of an organisation an address matches.
 import { and, arrayContains, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
-import { people, ssoProviders } from "../schema";
+import { people, ssoProviders, ssoSessions } from "../schema";
 
 export type SsoProviderRow = typeof ssoProviders.$inferSelect;
 
@@ -58,4 +58,9 @@ export async function linkPersonToUser(
     .update(people)
     .set({ userId, linkedAt: now, awaitingEntry: true })
     .where(and(eq(people.id, personId), isNull(people.userId)));
+}
+
+/** Records that a session was created through this organisation's provider. */
+export async function recordSsoSession(db: Executor, sessionId: string, orgId: string): Promise<void> {
+  await db.insert(ssoSessions).values({ sessionId, orgId }).onConflictDoNothing();
 }

@@ -1,7 +1,13 @@
 // Single sign-on settings (admins): the organisation's OpenID provider. The client secret is
 // write-only: it is sealed when written and no answer carries it (docs/security.md, "Single sign-on").
-import { deleteSsoProvider, findSsoProvider, type SsoProviderRow, saveSsoProvider } from "@fivefold/db";
-import { InvalidInputError, type SsoSettings, type SsoSettingsInput } from "@fivefold/domain";
+import {
+  deleteSsoProvider,
+  findSsoProvider,
+  listSsoProvidersOfDomain,
+  type SsoProviderRow,
+  saveSsoProvider,
+} from "@fivefold/db";
+import { ConflictError, InvalidInputError, type SsoSettings, type SsoSettingsInput } from "@fivefold/domain";
 import { auditAs } from "../audit/record";
 import { sealClientSecret } from "../auth/sso-secret";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
@@ -31,6 +37,15 @@ export function updateSsoSettings({ ctx, input }: { ctx: MemberServiceContext; i
     const current = await findSsoProvider(ctx.db, ctx.org.id);
     const secret = input.clientSecret?.trim();
     if (!secret && !current) throw new InvalidInputError("Enter the client secret the provider gave you.");
+    // One provider per domain: the sign-in page sends an address to exactly one.
+    for (const domain of input.domains) {
+      const claimed = await listSsoProvidersOfDomain(ctx.db, domain);
+      if (claimed.some((p) => p.orgId !== ctx.org.id)) {
+        throw new ConflictError(
+          `Another organisation already signs in people of ${domain} through its provider.`,
+        );
+      }
+    }
     const row: SsoProviderRow = {
       orgId: ctx.org.id,
       issuer: input.issuer,
