@@ -87,6 +87,10 @@ export async function startTestIdp(options: {
     }
   });
   await new Promise<void>((done) => server.listen(options.port, "127.0.0.1", done));
-  idp.close = () => new Promise<void>((done) => server.close(() => done()));
+  idp.close = () =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    });
   return idp;
 }
