@@ -4,6 +4,7 @@ CREATE TABLE "sso_providers" (
 	"client_id" text NOT NULL,
 	"client_secret_sealed" text NOT NULL,
 	"domains" text[] NOT NULL,
+	"trust_unstated_verification" boolean DEFAULT false NOT NULL,
 	"passwords_disabled" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -70,6 +70,7 @@ beforeAll(async () => {
   idp.accounts.set("bob-unverified", { email: "bob@alpha.test", email_verified: false });
   idp.accounts.set("eve", verified("admin@beta.test"));
   idp.accounts.set("only-beta", verified("only-beta@alpha.test"));
+  idp.accounts.set("cat-unstated", { email: "cat@alpha.test" });
   await saveSsoProvider(database.db, {
     orgId: alpha.orgId,
     issuer: idp.issuer,
@@ -77,6 +78,7 @@ beforeAll(async () => {
     clientSecretSealed: sealClientSecret(TEST_SEALING_SECRET, alpha.orgId, "alpha-client-secret"),
     domains: ["alpha.test"],
     passwordsDisabled: false,
+    trustUnstatedVerification: false,
     updatedAt: new Date(),
   });
   const auth = createAuth({
@@ -219,6 +221,32 @@ describe(`single sign-on on ${testDriver()}`, () => {
     const journey = await ssoSignIn("bob@alpha.test", "bob-unverified");
     expect(journey.landedOn).toBe(`${base}/sign-in?sso=unverified-email`);
     expect(hasSession(journey.app)).toBe(false);
+  });
+
+  it("an address the provider does not say is verified is refused, unless the organisation trusts it", async () => {
+    expect((await ssoSignIn("cat@alpha.test", "cat-unstated")).landedOn).toBe(
+      `${base}/sign-in?sso=unverified-email`,
+    );
+    await database.db
+      .update(schema.ssoProviders)
+      .set({ trustUnstatedVerification: true })
+      .where(eq(schema.ssoProviders.orgId, alpha.orgId));
+    try {
+      const trusted = await ssoSignIn("cat@alpha.test", "cat-unstated");
+      expect(trusted.landedOn).toBe(`${base}/`);
+      expect((await call(trusted.app, "me.get")).data).toMatchObject({
+        person: { id: alpha.people.cat?.personId },
+      });
+      // A provider that says "not verified" is still refused.
+      expect((await ssoSignIn("bob@alpha.test", "bob-unverified")).landedOn).toBe(
+        `${base}/sign-in?sso=unverified-email`,
+      );
+    } finally {
+      await database.db
+        .update(schema.ssoProviders)
+        .set({ trustUnstatedVerification: false })
+        .where(eq(schema.ssoProviders.orgId, alpha.orgId));
+    }
   });
 
   it("an ID token for another client (wrong audience) is refused, though the provider signed it", async () => {

@@ -43,6 +43,7 @@ describe(`SSO settings on ${testDriver()}`, () => {
       hasClientSecret: true,
       domains: ["alpha.test", "corp.alpha.test"],
       passwordsDisabled: false,
+      trustUnstatedVerification: false,
     });
     expect(saved.redirectUri).toMatch(/\/api\/auth\/sso\/callback$/);
     expect(JSON.stringify(saved)).not.toContain(SECRET);

@@ -9,7 +9,8 @@ import Provider from "oidc-provider";
 
 export interface IdpAccount {
   email: string;
-  email_verified: boolean;
+  /** Left out: the provider does not say (as Entra ID's tokens). */
+  email_verified?: boolean;
 }
 
 export interface TestIdp {

@@ -18,6 +18,11 @@ export const ssoProviders = pgTable(
     clientSecretSealed: text().notNull(),
     /** The e-mail domains (lower case, sorted) whose people sign in through this provider. */
     domains: text().array().notNull(),
+    /**
+     * Take the provider's address as verified when its token does not say (`email_verified` absent),
+     * for providers such as Entra ID that never send it. An explicit `false` is still refused.
+     */
+    trustUnstatedVerification: boolean().notNull().default(false),
     /** When true, people of this organisation cannot sign in with a password. */
     passwordsDisabled: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

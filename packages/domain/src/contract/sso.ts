@@ -10,6 +10,7 @@ export const ssoSettingsOutput = z.object({
   hasClientSecret: z.boolean(),
   domains: z.array(z.string()),
   passwordsDisabled: z.boolean(),
+  trustUnstatedVerification: z.boolean(),
   /** Where the identity provider must send people back (register it there). */
   redirectUri: z.string(),
 });
@@ -31,6 +32,8 @@ export const ssoSettingsInput = z.object({
     .transform(normaliseDomains)
     .refine((ds) => ds.every(isDomainName), "Each domain must be a domain name, such as example.com."),
   passwordsDisabled: z.boolean(),
+  /** Take addresses as verified when the provider's token does not say (Entra ID); default false. */
+  trustUnstatedVerification: z.boolean().default(false),
 });
 export type SsoSettingsInput = z.infer<typeof ssoSettingsInput>;
 

@@ -49,5 +49,12 @@ describe("single sign-on rules", () => {
       reason: "other-domain",
     });
     expect(decideSsoSignIn({ ...base, personFound: false })).toEqual({ ok: false, reason: "no-person" });
+    // Entra ID does not say: trusted only when the organisation chose to, never over an explicit false.
+    const unstated = { ...base, emailVerified: undefined, trustUnstatedVerification: true };
+    expect(decideSsoSignIn(unstated)).toEqual({ ok: true });
+    expect(decideSsoSignIn({ ...unstated, emailVerified: false })).toEqual({
+      ok: false,
+      reason: "unverified-email",
+    });
   });
 });

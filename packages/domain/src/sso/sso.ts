@@ -48,8 +48,13 @@ export function decideSsoSignIn(input: {
   emailVerified: boolean | undefined;
   domains: readonly string[];
   personFound: boolean;
+  /** The organisation takes an address as verified when the provider does not say (Entra ID). */
+  trustUnstatedVerification?: boolean;
 }): { ok: true } | { ok: false; reason: SsoRefusal } {
-  if (!input.email || input.emailVerified !== true) return { ok: false, reason: "unverified-email" };
+  const verified =
+    input.emailVerified === true ||
+    (input.emailVerified === undefined && input.trustUnstatedVerification === true);
+  if (!input.email || !verified) return { ok: false, reason: "unverified-email" };
   const domain = domainOfAddress(input.email);
   if (domain === null || !input.domains.includes(domain)) return { ok: false, reason: "other-domain" };
   if (!input.personFound) return { ok: false, reason: "no-person" };

@@ -24,6 +24,7 @@ function present(ctx: ServiceContext, row: SsoProviderRow | undefined): SsoSetti
     hasClientSecret: Boolean(row?.clientSecretSealed),
     domains: row?.domains ?? [],
     passwordsDisabled: row?.passwordsDisabled ?? false,
+    trustUnstatedVerification: row?.trustUnstatedVerification ?? false,
     redirectUri: ssoRedirectUri(ctx),
   };
 }
@@ -55,6 +56,7 @@ export function updateSsoSettings({ ctx, input }: { ctx: MemberServiceContext; i
         : (current as SsoProviderRow).clientSecretSealed,
       domains: input.domains,
       passwordsDisabled: input.passwordsDisabled,
+      trustUnstatedVerification: input.trustUnstatedVerification,
       updatedAt: nowOf(ctx),
     };
     await saveSsoProvider(ctx.db, row);
@@ -68,6 +70,7 @@ export function updateSsoSettings({ ctx, input }: { ctx: MemberServiceContext; i
         clientId: row.clientId,
         domains: row.domains,
         passwordsDisabled: row.passwordsDisabled,
+        trustUnstatedVerification: row.trustUnstatedVerification,
         secretChanged: Boolean(secret),
       },
     );

@@ -76,6 +76,10 @@ export type SsoOutcome =
   | { ok: true; userId: string; orgId: string }
   | { ok: false; reason: SsoRefusal | "failed" };
 
+/** true, false, or undefined when the provider does not say (some send the string "true"). */
+const verifiedClaim = (value: unknown): boolean | undefined =>
+  value === true || value === "true" ? true : value === false || value === "false" ? false : undefined;
+
 /** The asserted address and whether the provider verified it: from the ID token, else userinfo. */
 async function identityOf(config: oidc.Configuration, callbackUrl: URL, state: string, pending: PendingSso) {
   const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
@@ -87,10 +91,10 @@ async function identityOf(config: oidc.Configuration, callbackUrl: URL, state: s
   const claims = tokens.claims();
   if (!claims) throw new Error("no ID token");
   if (typeof claims.email === "string") {
-    return { email: claims.email, emailVerified: claims.email_verified === true };
+    return { email: claims.email, emailVerified: verifiedClaim(claims.email_verified) };
   }
   const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-  return { email: info.email, emailVerified: info.email_verified === true };
+  return { email: info.email, emailVerified: verifiedClaim(info.email_verified) };
 }
 
 /**
@@ -104,7 +108,7 @@ export async function finishSso(
 ): Promise<SsoOutcome> {
   const provider = await findSsoProvider(env.db, input.pending.orgId);
   if (!provider) return { ok: false, reason: "failed" };
-  let identity: { email: string | undefined; emailVerified: boolean };
+  let identity: { email: string | undefined; emailVerified: boolean | undefined };
   try {
     identity = await identityOf(await configOf(env, provider), input.callbackUrl, input.state, input.pending);
   } catch (error) {
@@ -118,6 +122,7 @@ export async function finishSso(
     emailVerified: identity.emailVerified,
     domains: provider.domains,
     personFound: Boolean(person),
+    trustUnstatedVerification: provider.trustUnstatedVerification,
   });
   if (!decision.ok || !person || !email)
     return { ok: false, reason: decision.ok ? "no-person" : decision.reason };

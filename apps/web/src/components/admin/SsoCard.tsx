@@ -52,6 +52,7 @@ function SsoForm({ current }: { current: SsoSettings }) {
   const [clientSecret, setClientSecret] = useState("");
   const [domains, setDomains] = useState(current.domains.join(", "));
   const [passwordsDisabled, setPasswordsDisabled] = useState(current.passwordsDisabled);
+  const [trustUnstated, setTrustUnstated] = useState(current.trustUnstatedVerification);
   const [saved, setSaved] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sso.get.queryKey() });
   const update = useMutation(
@@ -72,6 +73,7 @@ function SsoForm({ current }: { current: SsoSettings }) {
       clientSecret: clientSecret || undefined,
       domains: domains.split(/[\s,]+/).filter(Boolean),
       passwordsDisabled,
+      trustUnstatedVerification: trustUnstated,
     });
   };
   return (
@@ -94,10 +96,11 @@ function SsoForm({ current }: { current: SsoSettings }) {
         value={domains}
         onChange={(e) => setDomains(e.currentTarget.value)}
       />
-      <Switch
-        label="Switch passwords off: people of this organisation sign in only through the provider"
-        checked={passwordsDisabled}
-        onChange={(e) => setPasswordsDisabled(e.currentTarget.checked)}
+      <SsoSwitches
+        trustUnstated={trustUnstated}
+        onTrustUnstated={setTrustUnstated}
+        passwordsDisabled={passwordsDisabled}
+        onPasswordsDisabled={setPasswordsDisabled}
       />
       {update.isError ? (
         <Alert color="red" role="alert">
@@ -116,5 +119,27 @@ function SsoForm({ current }: { current: SsoSettings }) {
         ) : null}
       </Group>
     </Stack>
+  );
+}
+
+function SsoSwitches(props: {
+  trustUnstated: boolean;
+  onTrustUnstated: (value: boolean) => void;
+  passwordsDisabled: boolean;
+  onPasswordsDisabled: (value: boolean) => void;
+}) {
+  return (
+    <>
+      <Switch
+        label="Take addresses as verified when the provider does not say (Entra ID)"
+        checked={props.trustUnstated}
+        onChange={(e) => props.onTrustUnstated(e.currentTarget.checked)}
+      />
+      <Switch
+        label="Switch passwords off: people of this organisation sign in only through the provider"
+        checked={props.passwordsDisabled}
+        onChange={(e) => props.onPasswordsDisabled(e.currentTarget.checked)}
+      />
+    </>
   );
 }
