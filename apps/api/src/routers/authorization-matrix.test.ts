@@ -121,7 +121,7 @@ const TABLE: Record<string, Row> = {
   "settings.get":              read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
   "settings.update":          write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => ({ historyWindowDays: 120 })),
   "sso.get":                   read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
-  "sso.update":               write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => ({ issuer: "https://idp.example.test", clientId: "fivefold", clientSecret: "matrix-secret", domains: ["example.test"], passwordsDisabled: false })),
+  "sso.update":               write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], (_f, relation) => ({ issuer: "https://idp.example.test", clientId: "fivefold", clientSecret: "matrix-secret", domains: [`${relation.toLowerCase()}.example.test`], passwordsDisabled: false })),
   "sso.remove":               write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => undefined),
   "audit.list":                list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.released, () => ({ limit: 200 })),
   "mailbox.list":              list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.mailId),

@@ -23,7 +23,7 @@ export type MeOrganisationsOutput = z.output<typeof meOrganisationsOutput>;
 
 /** me.switchOrganisation: answer for this organisation from the next call on (this session only). */
 export const switchOrganisationInput = z.object({
-  orgId: z.uuid({ error: "orgId must be an id" }),
+  orgId: z.uuid({ error: "The organisation must be an id" }),
 });
 
 export const mailboxOutput = z.array(
