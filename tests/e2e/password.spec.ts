@@ -36,7 +36,7 @@ test("a person sets a new password through the e-mailed link and signs in with i
   await expect(resetPage.getByText("Password saved")).toBeVisible();
   await resetPage.getByLabel("E-mail").fill(email);
   await resetPage.getByRole("textbox", { name: "Password" }).fill("ingrid-new-password");
-  await resetPage.getByRole("button", { name: "Sign in" }).click();
+  await resetPage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(resetPage.getByTestId("person-name")).toHaveText("Ingrid Halvorsen");
 
   // The link works once.

@@ -19,7 +19,7 @@ test("a wrong password shows an error and stays on the sign-in page", async ({ p
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill("admin@acme.test");
   await page.getByRole("textbox", { name: "Password" }).fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("do not match");
   await expect(page).toHaveURL(/\/sign-in/);
 });
@@ -29,6 +29,6 @@ test("signing in works on localhost as well as 127.0.0.1", async ({ page, baseUR
   await page.goto(`${localhost}/sign-in`);
   await page.getByLabel("E-mail").fill("noor.haddad@acme.test");
   await page.getByRole("textbox", { name: "Password" }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("roles")).toContainText("coach");
 });

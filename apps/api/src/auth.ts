@@ -6,6 +6,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { createAuthMiddleware } from "better-auth/api";
 import { ensureSignInIdentity, linkNewPeopleOfSignIn, sendPasswordLink } from "./services/auth/identity";
+import { ssoPlugin } from "./sso-plugin";
 
 export interface AuthOptions {
   db: Database;
@@ -14,6 +15,8 @@ export interface AuthOptions {
   baseURL: string;
   trustedOrigins: string[];
   production: boolean;
+  /** The sealing secret (SSO client secrets are sealed under it); without it there is no SSO. */
+  sealingSecret?: string;
 }
 
 /** How long a browser's signed copy of its session is trusted without asking the database. */
@@ -71,6 +74,7 @@ export function createAuth(options: AuthOptions) {
       // elsewhere lives on: docs/security.md, "Session cache".
       cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS },
     },
+    plugins: plugins(options),
     telemetry: { enabled: false },
     // Its errors reach the console without the values of a failed query (a session token, an address).
     logger: {
@@ -95,6 +99,12 @@ export function createAuth(options: AuthOptions) {
     // Better Auth's own counter lives in one process's memory.
     rateLimit: { enabled: false },
   });
+}
+
+/** Single sign-on through each organisation's OpenID provider (sso-plugin.ts), given the sealing secret. */
+function plugins(options: AuthOptions) {
+  const { db, sealingSecret, baseURL } = options;
+  return sealingSecret ? [ssoPlugin({ db, sealingSecret, baseURL })] : [];
 }
 
 export type Auth = ReturnType<typeof createAuth>;

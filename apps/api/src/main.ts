@@ -107,6 +107,7 @@ async function buildApp(
     baseURL,
     trustedOrigins: servedOrigins(env.port, env.publicUrl),
     production: env.production,
+    sealingSecret,
   });
   const readiness = new Readiness("starting", "applying migrations");
   const app = await buildServer({

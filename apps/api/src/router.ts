@@ -20,6 +20,7 @@ import { reportsRouter } from "./routers/reports";
 import { requestsRouter } from "./routers/requests";
 import { responsesRouter } from "./routers/responses";
 import { settingsRouter } from "./routers/settings";
+import { ssoRouter } from "./routers/sso";
 import { teamsRouter } from "./routers/teams";
 import { createCallerFactory, router } from "./trpc/init";
 
@@ -43,6 +44,7 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   teams: teamsRouter,
   settings: settingsRouter,
+  sso: ssoRouter,
   audit: auditRouter,
   cycles: cyclesRouter,
   analytics: analyticsRouter,

@@ -1,12 +1,13 @@
 // Organisation settings (admins): the anonymity threshold and comment threshold, whether the
 // manager's answers are shown apart, whether admins may read reports, the external domains that
 // count towards anonymity, the comparison window between reports, and reminder days; and the API
-// tokens other systems call with (a section of its own, outside the settings form).
+// tokens other systems call with and single sign-on (sections of their own, outside the settings form).
 import { Alert, Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiTokensCard } from "../components/admin/ApiTokens";
 import { AnonymitySettings, ReminderSettings } from "../components/admin/SettingsCards";
+import { SsoCard } from "../components/admin/SsoCard";
 import { useSettingsForm } from "../components/admin/settingsForm";
 import type { OrganisationSettings } from "../components/admin/types";
 import { ErrorState } from "../components/ErrorState";
@@ -23,6 +24,7 @@ export default function AdminSettingsPage() {
   return (
     <Stack maw={720}>
       <SettingsForm current={settings.data} />
+      <SsoCard />
       <ApiTokensCard />
     </Stack>
   );

@@ -1,4 +1,5 @@
-// Sign in with e-mail and password (Better Auth). Errors are shown beside the form.
+// Sign in with e-mail and password (Better Auth), or through the organisation's identity provider
+// ("Sign in with your company account", /api/auth/sso/start). Errors are shown beside the form.
 import {
   Alert,
   Anchor,
@@ -23,6 +24,28 @@ function signInError(error: { status: number; message?: string }): string {
   return error.message ?? "Sign-in failed. Try again.";
 }
 
+const SSO_REFUSALS: Record<string, string> = {
+  "other-domain": "Your company account is for an address your organisation's provider does not cover.",
+  "no-person": "Your organisation has no one with that address in Fivefold. Ask your Fivefold admin.",
+  "unverified-email": "Your company account's e-mail address is not verified by your identity provider.",
+  failed: "Signing in with your company account did not work. Try again.",
+};
+
+async function startCompanySignIn(email: string): Promise<string> {
+  const response = await fetch("/api/auth/sso/start", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
+  if (response.ok) {
+    window.location.assign(((await response.json()) as { url: string }).url);
+    return "";
+  }
+  if (response.status === 404) return "Your organisation does not sign in through a company account.";
+  if (response.status === 429) return "Too many attempts. Wait a few seconds and try again.";
+  return "Signing in with your company account did not start. Try again.";
+}
+
 export function SignInPage() {
   const form = useForm({ initialValues: { email: "", password: "" } });
   const { email, password } = form.values;
@@ -31,6 +54,14 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
+  const ssoRefusal = SSO_REFUSALS[params.get("sso") ?? ""] ?? null;
+  const company = async () => {
+    setError(null);
+    setPending(true);
+    const problem = await startCompanySignIn(email.trim());
+    setPending(false);
+    if (problem) setError(problem);
+  };
 
   const submit = form.onSubmit(async () => {
     setPending(true);
@@ -64,9 +95,9 @@ export function SignInPage() {
                 Sign in with your new password.
               </Alert>
             ) : null}
-            {error ? (
+            {error || ssoRefusal ? (
               <Alert color="red" role="alert" title="Sign-in failed">
-                {error}
+                {error ?? ssoRefusal}
               </Alert>
             ) : null}
             <TextInput
@@ -84,6 +115,9 @@ export function SignInPage() {
             />
             <Button type="submit" loading={pending} disabled={!email || !password}>
               Sign in
+            </Button>
+            <Button variant="default" onClick={company} disabled={!email || pending}>
+              Sign in with your company account
             </Button>
             <SignInHelp />
           </Stack>

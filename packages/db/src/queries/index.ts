@@ -21,3 +21,4 @@ export * from "./rate-limits";
 export * from "./reports";
 export * from "./scim";
 export * from "./sealed-storage";
+export * from "./sso";

@@ -2,7 +2,15 @@
 // address) may hold a person in several organisations; a session answers for one of them.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { organisations, people, personRoles, session, sessionOrganisations } from "../schema";
+import {
+  organisations,
+  people,
+  personRoles,
+  session,
+  sessionOrganisations,
+  ssoProviders,
+  ssoSessions,
+} from "../schema";
 import { preparedOn } from "./prepared";
 
 export interface Membership {
@@ -31,6 +39,22 @@ function preferenceOrder(sessionId: unknown) {
   ];
 }
 
+/**
+ * Whether the session may answer for the person's organisation (docs/security.md, "Single sign-on"):
+ * a session created through an organisation's identity provider answers for that organisation only,
+ * and an organisation that switched passwords off is answered for only by sessions of its provider.
+ * Without a session (jobs, the CLI, createCaller tests) both hold.
+ */
+function sessionMayAnswer(sessionId: unknown) {
+  return sql`(${sessionId}::text is null or (
+    not exists (select 1 from ${ssoSessions} where ${ssoSessions.sessionId} = ${sessionId}
+      and ${ssoSessions.orgId} <> ${people.orgId})
+    and not exists (select 1 from ${ssoProviders} where ${ssoProviders.orgId} = ${people.orgId}
+      and ${ssoProviders.passwordsDisabled}
+      and not exists (select 1 from ${ssoSessions} where ${ssoSessions.sessionId} = ${sessionId}
+        and ${ssoSessions.orgId} = ${people.orgId}))))`;
+}
+
 // Prepared (see prepared.ts): it runs on every signed-in request. One round trip: the person of the
 // session's organisation, that organisation and the roles (as text, which both drivers parse as an
 // array; the composite key serves the roles by org and person).
@@ -49,7 +73,13 @@ const membershipQuery = preparedOn((db) =>
     })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
-    .where(and(eq(people.userId, sql.placeholder("userId")), eq(people.active, true)))
+    .where(
+      and(
+        eq(people.userId, sql.placeholder("userId")),
+        eq(people.active, true),
+        sessionMayAnswer(sql.placeholder("sessionId")),
+      ),
+    )
     .orderBy(...preferenceOrder(sql.placeholder("sessionId")))
     .limit(1)
     .prepare("membership_by_user"),
@@ -78,13 +108,16 @@ export async function markPersonEntered(db: Executor, personId: string): Promise
     .where(and(eq(people.id, personId), eq(people.awaitingEntry, true)));
 }
 
-/** The organisations this sign-in holds an active person in, earliest linked first. */
-export function listOrganisationsOfUser(db: Executor, userId: string) {
+/**
+ * The organisations this sign-in holds an active person in that the session may answer for,
+ * earliest linked first.
+ */
+export function listOrganisationsOfUser(db: Executor, userId: string, sessionId: string | null = null) {
   return db
     .select({ orgId: organisations.id, name: organisations.name, personId: people.id })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
-    .where(and(eq(people.userId, userId), eq(people.active, true)))
+    .where(and(eq(people.userId, userId), eq(people.active, true), sessionMayAnswer(sessionId)))
     .orderBy(...preferenceOrder(null));
 }
 

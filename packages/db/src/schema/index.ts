@@ -20,5 +20,6 @@ export * from "./roles";
 export * from "./sealed-envelopes";
 export * from "./sealed-responses";
 export * from "./session-organisations";
+export * from "./sso-providers";
 export * from "./teams";
 export * from "./vacuum-due";

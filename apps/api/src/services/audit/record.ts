@@ -17,6 +17,8 @@ export type AuditAction =
   | "teams.update"
   | "teams.remove"
   | "settings.update"
+  | "sso.update"
+  | "sso.remove"
   | "requests.create"
   | "requests.open"
   | "requests.close"

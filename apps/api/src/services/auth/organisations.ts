@@ -15,7 +15,7 @@ export async function listMyOrganisations({
 }: {
   ctx: SignedInServiceContext;
 }): Promise<MeOrganisationsOutput> {
-  const rows = await listOrganisationsOfUser(ctx.db, ctx.userId);
+  const rows = await listOrganisationsOfUser(ctx.db, ctx.userId, ctx.sessionId);
   return rows
     .map((r) => ({ id: r.orgId, name: r.name, current: r.orgId === ctx.org.id }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -32,7 +32,7 @@ export async function switchOrganisation({
   ctx: SignedInServiceContext;
   input: { orgId: string };
 }) {
-  const mine = await listOrganisationsOfUser(ctx.db, ctx.userId);
+  const mine = await listOrganisationsOfUser(ctx.db, ctx.userId, ctx.sessionId);
   if (!mine.some((r) => r.orgId === input.orgId)) throw new NotFoundError("Organisation");
   if (!ctx.sessionId) {
     throw new PreconditionFailedError("Only a signed-in browser session can switch organisation");

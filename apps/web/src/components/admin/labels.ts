@@ -27,6 +27,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   "teams.update": "Changed a team",
   "teams.remove": "Removed a team",
   "settings.update": "Changed settings",
+  "sso.update": "Changed single sign-on",
+  "sso.remove": "Removed single sign-on",
   "requests.create": "Requested feedback",
   "requests.open": "Opened a request",
   "requests.close": "Closed a request",
