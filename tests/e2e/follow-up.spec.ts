@@ -14,7 +14,10 @@ test("a manager reminds, extends and is told their own rating is missing", async
   const api = await apiAs(base, MANAGER);
   let requestId = "";
   try {
-    const people = await api.query<Array<{ id: string; email: string }>>("people.list");
+    const { people } = await api.query<{ people: Array<{ id: string; email: string }> }>("people.list", {
+      emails: ["nina.kowalski@acme.test", MANAGER, ...PEERS],
+      limit: 100,
+    });
     const idOf = (email: string) => people.find((p) => p.email === email)?.id;
     ({ id: requestId } = await api.mutate<{ id: string }>("requests.create", {
       subjectId: idOf("nina.kowalski@acme.test"),
