@@ -9,6 +9,7 @@ import type { SeededOrganisation } from "../seed/organisation";
 import { advanceCycles } from "../services/cycles/advance";
 import { fullAnswers } from "../testing/answers";
 import { collectOrg, createHarness, type Harness, idOf as id, systemContext } from "../testing/harness";
+import { releasedInCycle } from "../testing/released-request";
 
 let h: Harness;
 let a: SeededOrganisation;
@@ -412,25 +413,9 @@ describe("the cycle journey", () => {
 describe("analytics.org", () => {
   let cycleId: string;
 
-  /** A released one-off report on the subject, joined to the cycle as the seed does. */
-  async function released(subjectKey: string, raters: string[], score: number) {
-    const { id: requestId } = await h.as(a, "admin").requests.create({
-      subjectId: id(a, subjectKey),
-      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-      raters: raters.map((key) => ({ personId: id(a, key), group: "peer" as const })),
-    });
-    for (const key of [subjectKey, ...raters]) {
-      const caller = h.as(a, key);
-      const invitation = (await caller.inbox.list()).find((i) => i.requestId === requestId);
-      if (!invitation) throw new Error(`${key} not invited`);
-      await caller.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(score) });
-    }
-    await h.as(a, "admin").requests.close({ requestId });
-    await h.database.db
-      .update(schema.feedbackRequests)
-      .set({ cycleId })
-      .where(eq(schema.feedbackRequests.id, requestId));
-  }
+  /** A released report on the subject, rated by peers, joined to the cycle. */
+  const released = (subject: string, raters: string[], score: number) =>
+    releasedInCycle(h, a, { subject, raters, score, cycleId });
 
   beforeAll(async () => {
     await h.cancelActiveRequests();

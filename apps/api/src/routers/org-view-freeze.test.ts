@@ -7,8 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { forgetCachedViews } from "../services/analytics/org";
-import { fullAnswers } from "../testing/answers";
 import { collectOrg, createHarness, type Harness, idOf as id } from "../testing/harness";
+import { releasedInCycle } from "../testing/released-request";
 
 let h: Harness;
 let a: SeededOrganisation;
@@ -16,25 +16,9 @@ let cycleId: string;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** A released report on the subject, rated by three peers, joined to the cycle. */
-async function released(subjectKey: string, raters: string[], score: number) {
-  const { id: requestId } = await h.as(a, "admin").requests.create({
-    subjectId: id(a, subjectKey),
-    deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    raters: raters.map((key) => ({ personId: id(a, key), group: "peer" as const })),
-  });
-  for (const key of [subjectKey, ...raters]) {
-    const caller = h.as(a, key);
-    const invitation = (await caller.inbox.list()).find((i) => i.requestId === requestId);
-    if (!invitation) throw new Error(`${key} not invited`);
-    await caller.responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(score) });
-  }
-  await h.as(a, "admin").requests.close({ requestId });
-  await h.database.db
-    .update(schema.feedbackRequests)
-    .set({ cycleId })
-    .where(eq(schema.feedbackRequests.id, requestId));
-}
+/** A released report on the subject, rated by peers, joined to the cycle. */
+const released = (subject: string, raters: string[], score: number) =>
+  releasedInCycle(h, a, { subject, raters, score, cycleId });
 
 /** What an analyst sees of the Core team and the whole organisation, by team. */
 async function look() {
