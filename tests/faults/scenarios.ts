@@ -471,7 +471,7 @@ export async function workerKill(run: PostgresRun, ctx: RunContext): Promise<Sce
     doubled: doubled + duplicates,
     recovery: `${ms(replacedAfter)} to replace`,
     failures: checks.failures,
-    notes: `${stats.ackedTotal} submits and ${created.length} new requests acknowledged, all stored; ${mails.length} mails, ${sink.total()} received, ${duplicates} duplicate(s) (same Message-ID); ${atKill.length ? `${atKill.length} call(s) handed to the dying worker went unanswered until the client's deadline; ` : ""}the other worker served on (first acknowledgement ${ms(firstAckAfterKill)} after the kill), the killed one was replaced after ${ms(replacedAfter)}, outbox empty ${ms(drainedAfter)} after the kill; errors: ${stats.describeErrors() || "none"}`,
+    notes: `${stats.ackedTotal} submits and ${created.length} new requests acknowledged, all stored; ${mails.length} mails, ${sink.total()} received, ${duplicates} duplicate(s) (same Message-ID); ${atKill.length ? `${atKill.length} call(s) handed to the dying worker went unanswered until the client's deadline; ` : ""}the other worker served on (first acknowledgement ${ms(firstAckAfterKill)} after the kill), the killed one was replaced after ${ms(replacedAfter)}, outbox empty ${ms(drainedAfter)} after the kill; errors: ${stats.describeErrors() || "none"}; mail connections the kill cut: ${sink.connectionErrors.length}`,
   };
 }
 

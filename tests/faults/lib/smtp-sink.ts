@@ -7,6 +7,11 @@ export interface SmtpSink {
   url: string;
   /** Message-ID → times received. */
   received: Map<string, number>;
+  /**
+   * Connection errors the sink saw (a worker killed mid-send resets its connection). smtp-server
+   * emits them as "error" events, which would crash the test process if nothing listened.
+   */
+  connectionErrors: string[];
   total(): number;
   duplicates(): number;
   close(): Promise<void>;
@@ -35,11 +40,14 @@ export async function startSmtpSink(options: { delayMs?: number } = {}): Promise
       });
     },
   });
+  const connectionErrors: string[] = [];
+  server.on("error", (error: NodeJS.ErrnoException) => connectionErrors.push(error.code ?? error.message));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connectionErrors,
     total: () => [...received.values()].reduce((a, b) => a + b, 0),
     duplicates: () => [...received.values()].reduce((a, b) => a + Math.max(0, b - 1), 0),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
