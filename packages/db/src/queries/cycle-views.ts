@@ -160,21 +160,60 @@ export async function listFrozenReportRelations(
   }));
 }
 
-/** Every frozen report of the cycle with its cells and figures. */
-export async function listFrozenReports(db: Executor, orgId: string, cycleId: string) {
-  return db
+/** One frozen report with its cells and figures. */
+export interface FrozenReport {
+  requestId: string;
+  subjectId: string | null;
+  cellKeys: string[];
+  inspire: number | null;
+  vision: number | null;
+  empower: number | null;
+  dream: number | null;
+  risk: number | null;
+}
+
+// Rows and fields of the one text `listFrozenReports` reads: control characters that a uuid, a
+// number or a JSON text (the cell keys, where JSON escapes them) never holds.
+const ROW = "\x1e";
+const FIELD = "\x1f";
+
+const figureOf = (text: string | undefined) => (text ? Number(text) : null);
+
+/**
+ * Every frozen report of the cycle with its cells and figures, read as one text: thousands of rows
+ * cost the driver more to decode one by one than Postgres spends building the text, and a double
+ * precision as text reads back to the same number.
+ */
+export async function listFrozenReports(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+): Promise<FrozenReport[]> {
+  const r = cycleViewReports;
+  const [row] = await db
     .select({
-      requestId: cycleViewReports.requestId,
-      subjectId: cycleViewReports.subjectId,
-      cellKeys: cycleViewReports.cellKeys,
-      inspire: cycleViewReports.inspire,
-      vision: cycleViewReports.vision,
-      empower: cycleViewReports.empower,
-      dream: cycleViewReports.dream,
-      risk: cycleViewReports.risk,
+      text: sql<
+        string | null
+      >`string_agg(concat_ws(${FIELD}, ${r.requestId}, coalesce(${r.subjectId}::text, ''),
+        array_to_json(${r.cellKeys})::text, coalesce(${r.inspire}::text, ''), coalesce(${r.vision}::text, ''),
+        coalesce(${r.empower}::text, ''), coalesce(${r.dream}::text, ''), coalesce(${r.risk}::text, '')), ${ROW})`,
     })
-    .from(cycleViewReports)
-    .where(and(eq(cycleViewReports.orgId, orgId), eq(cycleViewReports.cycleId, cycleId)));
+    .from(r)
+    .where(and(eq(r.orgId, orgId), eq(r.cycleId, cycleId)));
+  if (!row?.text) return [];
+  return row.text.split(ROW).map((line) => {
+    const [requestId, subjectId, keys, inspire, vision, empower, dream, risk] = line.split(FIELD);
+    return {
+      requestId: requestId as string,
+      subjectId: subjectId || null,
+      cellKeys: JSON.parse(keys as string) as string[],
+      inspire: figureOf(inspire),
+      vision: figureOf(vision),
+      empower: figureOf(empower),
+      dream: figureOf(dream),
+      risk: figureOf(risk),
+    };
+  });
 }
 
 /** Erasure: the person's frozen reports stay in their cells, tied to nobody. */

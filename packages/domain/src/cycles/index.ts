@@ -1,5 +1,7 @@
 export * from "./access";
 export * from "./analytics";
+export * from "./org-view-known";
+export * from "./org-view-known-run";
 export * from "./phases";
 export * from "./preflight";
 export * from "./rules";

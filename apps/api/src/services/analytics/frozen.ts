@@ -17,11 +17,13 @@ import {
 import {
   type CellDefinition,
   DIMENSION_KEYS,
-  type DimensionKey,
   dimensionDistribution,
   ORG_TOTAL_KEY,
   type OrgCell,
   organisationView,
+  organisationViewKnowing,
+  type PreparedOrgView,
+  prepareOrganisationView,
 } from "@fivefold/domain";
 import { organisationViewAccess } from "../access";
 import type { MemberServiceContext, ServiceContext } from "../context";
@@ -155,12 +157,14 @@ function remembered(key: string, compute: () => Promise<CycleView>): Promise<Cyc
   return view;
 }
 
-/** The frozen people, figures and cells of a cycle, as the suppression takes them. */
+/**
+ * The frozen people and figures of a cycle, and its stored view (no report known) prepared for
+ * readers who know some reports: each person's atom and each atom's size, so a reader's call
+ * re-checks only the atoms their known reports touch.
+ */
 interface FrozenInputs {
   figures: ReturnType<typeof asPersonFigures>;
-  cells: CellDefinition[];
-  /** What the stored view (no report known) shows, per cell key and `all`. */
-  shownWithoutKnown: Map<string, Set<DimensionKey>>;
+  prepared: PreparedOrgView;
 }
 
 /**
@@ -209,16 +213,19 @@ async function readInputs(ctx: MemberServiceContext, cycleId: string): Promise<F
   };
   const shownWithoutKnown = new Map(cellRows.map((row) => [row.key, shownOf(row.view)]));
   shownWithoutKnown.set(ORG_TOTAL_KEY, shownOf(total?.view));
-  return {
-    figures,
-    cells: cellRows.map((row) => ({ key: row.key, label: row.label, memberIds: members.get(row.key) ?? [] })),
-    shownWithoutKnown,
-  };
+  const cells: CellDefinition[] = cellRows.map((row) => ({
+    key: row.key,
+    label: row.label,
+    memberIds: members.get(row.key) ?? [],
+  }));
+  const threshold = total?.threshold ?? ctx.org.anonymityThreshold;
+  return { figures, prepared: prepareOrganisationView({ figures, cells, threshold, shownWithoutKnown }) };
 }
 
 /**
  * The suppression run again over the frozen people and figures with the reader's known reports,
- * started from the stored view: only what the known people shrink is hidden further.
+ * started from the stored view: only what the known people shrink is hidden further (the same
+ * view as `organisationView` with `shownWithoutKnown`, from the prepared atoms).
  */
 async function suppressedFor(
   ctx: MemberServiceContext,
@@ -230,8 +237,8 @@ async function suppressedFor(
   },
 ): Promise<CycleView> {
   const { cycleId, known, threshold, participation } = input;
-  const { figures, cells, shownWithoutKnown } = await inputsOf(ctx, cycleId);
-  const view = organisationView({ figures, cells, threshold, knownToReader: known, shownWithoutKnown });
+  const { figures, prepared } = await inputsOf(ctx, cycleId);
+  const view = organisationViewKnowing(prepared, known);
   return {
     threshold,
     total: view.total,

@@ -93,7 +93,10 @@ function openWithKey(key: Buffer, aad: Buffer, envelope: Buffer): RaterResponse 
   }
   let content: unknown;
   try {
-    content = JSON.parse(plain.toString("utf8"));
+    // The JSON ends at its last "}": the spaces after it are padding, and decoding them to a string
+    // for JSON.parse to skip cost a release of thousands of envelopes three times the parse itself.
+    const end = plain.lastIndexOf(0x7d) + 1;
+    content = JSON.parse(plain.toString("utf8", 0, end > 0 ? end : plain.length));
   } catch {
     content = undefined;
   }

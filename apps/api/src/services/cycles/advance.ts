@@ -2,18 +2,21 @@
 // close, every request opens with the raters nominated so far (undecided nominations are approved:
 // the manager had the whole phase to decide); when answers are due, what still collects is held
 // sealed and drafts that never opened are cancelled; on the release day every held request is
-// released at once, each with its own anonymity checks. Each request moves in its own transaction,
-// claimed with SKIP LOCKED, so several processes share the work and one failure holds up nothing.
+// released at once, each with its own anonymity checks. Opening moves each request in its own
+// transaction; holding, cancelling and releasing go in batches of one transaction each. Either way
+// requests are claimed with SKIP LOCKED, so several processes share the work, and a failure holds
+// up only its own request (a batch that fails is tried again one by one).
 import {
   approvePendingNominations,
   type CycleRow,
+  cancelDraftRequests,
   claimCycleRequest,
   claimHeldCycleRequests,
   type FeedbackRequestRow,
   findOrgForCycle,
+  holdRequests,
   listRequestNominations,
   listRunningCycles,
-  markRequestCancelled,
   moveCyclePhase,
   setNominationApproved,
 } from "@fivefold/db";
@@ -30,11 +33,9 @@ import {
 import { freezeCycleView } from "../analytics/frozen";
 import { recordAudit } from "../audit/record";
 import { loadPerson, readersOf } from "../collect/access";
-import { inBatches, RELEASE_BATCH_SIZE, releaseWorkers } from "../collect/batches";
+import { type BatchRun, inBatches, RELEASE_BATCH_SIZE, releaseWorkers } from "../collect/batches";
 import { releaseLockedBatch } from "../collect/bulk-release";
-import { discardEnvelopes } from "../collect/envelopes";
 import { openLocked } from "../collect/lifecycle";
-import { holdLockedRequest } from "../collect/release";
 import { nowOf, type ServiceContext, withTransaction } from "../context";
 import { rulesOf } from "./shape";
 
@@ -131,28 +132,42 @@ async function dropReaders(
   }
 }
 
-const holdStep: RequestStep = (ctx, request) => holdLockedRequest(ctx, request);
+/**
+ * Holds a batch of the cycle's open requests sealed (one statement): each is checked on its own
+ * first, and one that may not close fails the batch, whose requests are then tried one by one.
+ */
+async function holdBatch(ctx: ServiceContext, requests: readonly FeedbackRequestRow[]) {
+  for (const request of requests) transition(request.state, "close");
+  await holdRequests(ctx.db, requests, nowOf(ctx));
+  return { done: requests.map((request) => ({ requestId: request.id, outcome: "closed" })), failed: [] };
+}
 
-const cancelStep: RequestStep = async (ctx, request) => {
-  const state = transition(request.state, "cancel");
-  await discardEnvelopes(ctx, request);
-  await markRequestCancelled(ctx.db, request, { state, closedAt: nowOf(ctx) });
-  return "cancelled";
-};
+/** Cancels a batch of the cycle's drafts that never opened (envelopes deleted, state in one statement each). */
+async function cancelBatch(ctx: ServiceContext, requests: readonly FeedbackRequestRow[]) {
+  const states = new Set(requests.map((request) => transition(request.state, "cancel")));
+  const [state] = [...states];
+  if (!state || states.size > 1) throw new Error("a batch of drafts cancels to one state");
+  await cancelDraftRequests(ctx.db, requests, { state, closedAt: nowOf(ctx) });
+  return { done: requests.map((request) => ({ requestId: request.id, outcome: "cancelled" })), failed: [] };
+}
 
 /**
- * Releases every request the cycle holds, in batches (one transaction each, with progress), each
- * request with its own anonymity checks; what fails is tried again on the next run.
+ * Works through every request of the cycle in `state`, in batches (one transaction each, claimed
+ * SKIP LOCKED, with progress), each request with its own checks; what fails is tried again on the
+ * next run. Releasing, holding and cancelling a cycle's requests all go this way.
  */
-async function releaseHeld(
+async function inCycleBatches(
   ctx: ServiceContext,
   cycle: CycleRow,
+  state: "open" | "closed" | "draft",
+  work: BatchRun<string>["work"],
   onError?: (requestId: string, error: unknown) => void,
 ): Promise<StepTally> {
   const tally: StepTally = { outcomes: {}, failed: 0 };
   const done = await inBatches(ctx, {
-    claim: (tx, claim) => claimHeldCycleRequests(tx.db, { orgId: cycle.orgId, cycleId: cycle.id, ...claim }),
-    work: releaseLockedBatch,
+    claim: (tx, claim) =>
+      claimHeldCycleRequests(tx.db, { orgId: cycle.orgId, cycleId: cycle.id, state, ...claim }),
+    work,
     batchSize: RELEASE_BATCH_SIZE,
     limit: Number.POSITIVE_INFINITY,
     workers: releaseWorkers(ctx),
@@ -191,10 +206,10 @@ export async function enterPhase(
   };
   if (to === "answering") add(await eachRequest(ctx, cycle, "draft", openStep(cycle, org), onError));
   if (to === "closed" || to === "released") {
-    add(await eachRequest(ctx, cycle, "open", holdStep, onError));
-    add(await eachRequest(ctx, cycle, "draft", cancelStep, onError));
+    add(await inCycleBatches(ctx, cycle, "open", holdBatch, onError));
+    add(await inCycleBatches(ctx, cycle, "draft", cancelBatch, onError));
   }
-  if (to === "released") add(await releaseHeld(ctx, cycle, onError));
+  if (to === "released") add(await inCycleBatches(ctx, cycle, "closed", releaseLockedBatch, onError));
   // The phase moves only when every request made it; a failed one is tried again on the next run.
   if (tally.failed > 0) return tally;
   await withTransaction(ctx, async (tx) => {

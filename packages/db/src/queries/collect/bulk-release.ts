@@ -44,12 +44,16 @@ export async function claimDueRequests(
     .for("update", { skipLocked: true });
 }
 
-/** Up to `limit` of the cycle's requests held closed, claimed FOR UPDATE SKIP LOCKED, in id order. */
+/**
+ * Up to `limit` of the cycle's requests in `state` (held closed unless said), claimed FOR UPDATE
+ * SKIP LOCKED, in id order.
+ */
 export async function claimHeldCycleRequests(
   db: Executor,
   input: {
     orgId: string;
     cycleId: string;
+    state?: "open" | "closed" | "draft";
     except: readonly string[];
     limit: number;
     only?: readonly string[];
@@ -62,7 +66,7 @@ export async function claimHeldCycleRequests(
       and(
         eq(feedbackRequests.orgId, input.orgId),
         eq(feedbackRequests.cycleId, input.cycleId),
-        eq(feedbackRequests.state, "closed"),
+        eq(feedbackRequests.state, input.state ?? "closed"),
         input.except.length > 0 ? notInArray(feedbackRequests.id, [...input.except]) : undefined,
         input.only ? inArray(feedbackRequests.id, [...input.only]) : undefined,
       ),

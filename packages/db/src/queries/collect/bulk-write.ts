@@ -168,6 +168,38 @@ export async function holdRequests(db: Executor, requests: readonly RequestKey[]
     );
 }
 
+/**
+ * Cancels these drafts of cycles that never opened: their envelopes (a draft has none, but nothing
+ * sealed may outlive a cancelled request) are deleted, with the vacuum asked for when any went.
+ */
+export async function cancelDraftRequests(
+  db: Executor,
+  requests: readonly RequestKey[],
+  values: { state: FeedbackRequestRow["state"]; closedAt: Date },
+): Promise<void> {
+  if (requests.length === 0) return;
+  const deleted = await db
+    .delete(sealedEnvelopes)
+    .where(
+      and(
+        inArray(sealedEnvelopes.orgId, orgsOf(requests)),
+        inArray(sealedEnvelopes.requestId, idsOf(requests)),
+      ),
+    )
+    .returning({ id: sealedEnvelopes.id });
+  if (deleted.length > 0) await markVacuumDue(db);
+  await db
+    .update(feedbackRequests)
+    .set(values)
+    .where(
+      and(
+        inArray(feedbackRequests.orgId, orgsOf(requests)),
+        inArray(feedbackRequests.id, idsOf(requests)),
+        eq(feedbackRequests.state, "draft"),
+      ),
+    );
+}
+
 export async function insertOutboxMails(
   db: Executor,
   rows: readonly {
