@@ -98,6 +98,9 @@ describe("comments", () => {
     ).toBe("Keep comments to 2,000 characters: this one has 2,001");
     expect(
       submit.safeParse(withComments([{ dimension: "risk", text: "😀".repeat(COMMENT_MAX_LENGTH) }])).success,
+    ).toBe(false);
+    expect(
+      submit.safeParse(withComments([{ dimension: "risk", text: "€".repeat(COMMENT_MAX_LENGTH) }])).success,
     ).toBe(true);
     expect(
       problems(submit, withComments([{ dimension: "charisma", text: "x" }])).fields["comments.0.dimension"],

@@ -3,6 +3,23 @@ import { z } from "zod";
 import { DIMENSION_KEYS, type DimensionKey } from "../instrument";
 
 export const COMMENT_MAX_LENGTH = 2_000;
+/**
+ * The most room a comment may take once stored: the UTF-8 bytes of its JSON form. Sealed answers
+ * are padded to one size, which must hold the longest answer set the schemas allow (DESIGN §4
+ * rule 11), so the limit is on bytes as well as characters: 2,000 characters of most scripts fit
+ * (3 bytes each at most), 2,000 emoji (4 bytes each) do not.
+ */
+export const COMMENT_MAX_BYTES = 6_000;
+
+const encoder = new TextEncoder();
+
+/** A comment's stored size in bytes: its UTF-8 once escaped for JSON, without the two quotes. */
+export function commentStoredBytes(text: string): number {
+  return encoder.encode(JSON.stringify(text)).length - 2;
+}
+
+/** A UTF-16 surrogate without its pair: not a character, and stored as a six-byte escape. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // Control characters would let a comment hide text or break layouts; newlines and tabs are kept
 // because people write paragraphs and lists.
@@ -24,11 +41,20 @@ export const commentTextSchema = z
     if (FORBIDDEN_CONTROL.test(text)) {
       ctx.addIssue({ code: "custom", message: "Remove the invisible control characters from this comment" });
     }
+    if (LONE_SURROGATE.test(text)) {
+      ctx.addIssue({ code: "custom", message: "Remove the broken characters from this comment" });
+    }
     const length = commentLength(text);
     if (length > COMMENT_MAX_LENGTH) {
       ctx.addIssue({
         code: "custom",
         message: `Keep comments to ${COMMENT_MAX_LENGTH.toLocaleString("en-GB")} characters: this one has ${length.toLocaleString("en-GB")}`,
+      });
+    } else if (commentStoredBytes(text) > COMMENT_MAX_BYTES) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "Shorten this comment: emoji and some scripts take more room than letters, and this one is longer than a comment can be",
       });
     }
   });

@@ -1,5 +1,5 @@
 // Sealing in isolation: a round trip, and every way an envelope must refuse to open.
-import { getInstrument, type RaterResponse } from "@fivefold/domain";
+import { commentsSchema, getInstrument, type RaterResponse } from "@fivefold/domain";
 import { describe, expect, it } from "vitest";
 import { ENVELOPE_SIZE, openResponse, SealedEnvelopeError, sealResponse } from "./sealing";
 
@@ -34,12 +34,37 @@ describe("sealed envelopes", () => {
     expect(sized("")).toBe(ENVELOPE_SIZE);
     expect(sized("short")).toBe(ENVELOPE_SIZE);
     expect(sized("x".repeat(1500))).toBe(ENVELOPE_SIZE);
-    // The longest answer set the schemas allow: five comments of 2,000 characters, 3 bytes each.
-    const longest = sealResponse(SECRET, REQUEST, {
-      ...response,
-      comments: getInstrument().dimensions.map((d) => ({ dimension: d.key, text: "€".repeat(2000) })),
-    });
-    expect(longest.length - overhead).toBe(ENVELOPE_SIZE);
+    // The longest answer sets the schemas allow, in any script: five comments at the limit.
+    for (const [letter, count] of [
+      ["€", 2000], // 3 bytes each: 2,000 fit
+      ["😀", 1500], // 4 bytes each: the byte limit stops them at 1,500
+      ['"', 2000], // escaped to 2 bytes
+      ["a\n", 1000], // newlines escaped to 2 bytes
+    ] as const) {
+      const text = letter.repeat(count);
+      expect(commentsSchema.safeParse([{ dimension: "vision", text }]).success).toBe(true);
+      const longest = sealResponse(SECRET, REQUEST, {
+        ...response,
+        comments: getInstrument().dimensions.map((d) => ({ dimension: d.key, text })),
+      });
+      expect(longest.length - overhead).toBe(ENVELOPE_SIZE);
+    }
+  });
+
+  it("long emoji comments: no answer set the schemas allow seals larger than the others", () => {
+    // 2,000 emoji sealed to 64 KiB while every other envelope took 32 KiB: the length told who wrote
+    // them. The schema now refuses them, and sealing refuses anything larger than the size.
+    const emoji = "😀".repeat(2000);
+    expect(commentsSchema.safeParse([{ dimension: "vision", text: emoji }]).success).toBe(false);
+    expect(commentsSchema.safeParse([{ dimension: "vision", text: "\uD800".repeat(10) }]).success).toBe(
+      false,
+    );
+    expect(() =>
+      sealResponse(SECRET, REQUEST, {
+        ...response,
+        comments: getInstrument().dimensions.map((d) => ({ dimension: d.key, text: emoji })),
+      }),
+    ).toThrow(SealedEnvelopeError);
   });
 
   it("do not open under another secret, for another request, altered, or of an unknown version", () => {

@@ -8,15 +8,37 @@
 // says nothing: someone watching the database while people answer, who sees which invitation
 // turned submitted as each envelope arrived, must not learn who wrote the long comment.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { type DimensionComment, type RaterResponse, raterGroupSchema, type Score } from "@fivefold/domain";
+import {
+  COMMENT_MAX_BYTES,
+  DIMENSION_KEYS,
+  type DimensionComment,
+  type RaterResponse,
+  raterGroupSchema,
+  type Score,
+} from "@fivefold/domain";
 import { z } from "zod";
 
 const VERSION = 1;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const SALT = Buffer.from("fivefold/sealed-envelope", "utf8");
-/** The padded plaintext size: the largest answer set the schemas allow (5 comments of 2,000 characters) fits. */
+/** Envelopes are padded to a multiple of this (the built-in questionnaire's are exactly this size). */
 export const ENVELOPE_SIZE = 32768;
+
+/** The most room comments can take: one per dimension at its stored limit, with its JSON. */
+const COMMENTS_ROOM = DIMENSION_KEYS.length * (COMMENT_MAX_BYTES + 64);
+
+/**
+ * The padded size of every envelope of a request. It follows from the request's questions alone
+ * (every answer set of a request holds the same item keys, each a score or null) and the limits of
+ * the comment schema, never from what a rater wrote: the longest answer set the schemas allow fits,
+ * so all envelopes of a request have one length.
+ */
+export function envelopeSize(itemKeys: readonly string[]): number {
+  // "key":null, at the most per answer; the group and the JSON around it in the last 256 bytes.
+  const answersRoom = itemKeys.reduce((room, key) => room + Buffer.byteLength(JSON.stringify(key)) + 6, 0);
+  return Math.ceil((answersRoom + COMMENTS_ROOM + 256) / ENVELOPE_SIZE) * ENVELOPE_SIZE;
+}
 
 /** A sealed envelope that does not open: another secret, another request, or altered bytes. */
 export class SealedEnvelopeError extends Error {
@@ -33,9 +55,12 @@ function requestKey(secret: string, requestId: string): Buffer {
 const associatedData = (requestId: string) =>
   Buffer.from(`fivefold/v${VERSION}/request:${requestId}`, "utf8");
 
-function pad(plain: Buffer): Buffer {
-  // A longer one (only a future, larger questionnaire could write it) takes the next multiple.
-  const size = Math.max(1, Math.ceil(plain.length / ENVELOPE_SIZE)) * ENVELOPE_SIZE;
+/** Pads to `size`; a plaintext larger than that is a bug upstream of sealing, and is refused. */
+function pad(plain: Buffer, size: number): Buffer {
+  // Refused rather than sealed larger: a longer envelope would single out its writer.
+  if (plain.length > size) {
+    throw new SealedEnvelopeError("the response is larger than the questionnaire and comment limits allow");
+  }
   // JSON ignores trailing whitespace, so the padding needs no length field.
   return Buffer.concat([plain, Buffer.alloc(size - plain.length, 0x20)]);
 }
@@ -46,7 +71,9 @@ export function sealResponse(secret: string, requestId: string, response: RaterR
   const cipher = createCipheriv("aes-256-gcm", requestKey(secret, requestId), nonce);
   cipher.setAAD(associatedData(requestId));
   const body = Buffer.concat([
-    cipher.update(pad(Buffer.from(JSON.stringify(content), "utf8"))),
+    cipher.update(
+      pad(Buffer.from(JSON.stringify(content), "utf8"), envelopeSize(Object.keys(response.answers))),
+    ),
     cipher.final(),
   ]);
   return Buffer.concat([Buffer.from([VERSION]), nonce, body, cipher.getAuthTag()]);
