@@ -95,6 +95,12 @@ export const reportTrendSchema = figures(
 
 const comment = { dimension: dimensionKeySchema, text: z.string(), date: z.string() };
 
+/** Recurring themes of the anonymous comments per dimension, each from at least k responses. */
+export const reportThemesSchema = z.record(
+  dimensionKeySchema,
+  z.array(z.object({ label: z.string(), responses: z.number().int() })),
+);
+
 export const reportOutput = z.object({
   requestId: z.string(),
   subject: personRef,
@@ -116,6 +122,7 @@ export const reportOutput = z.object({
   comments: z.array(z.object(comment)),
   identifiedComments: z.array(z.object({ group: z.enum(["self", "manager"]), ...comment })),
   trend: reportTrendSchema,
+  themes: reportThemesSchema,
 });
 export type ReportView = z.infer<typeof reportOutput>;
 

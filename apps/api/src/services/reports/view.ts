@@ -3,6 +3,7 @@
 import {
   type DerivedReport,
   getInstrument,
+  noThemes,
   type ReportRelation,
   type ReportSnapshot,
   type ReportView,
@@ -81,5 +82,7 @@ export function reportView(report: Released): ReportView {
     comments: snapshot.comments.map((c) => ({ ...c, date: day })),
     identifiedComments: snapshot.identifiedComments.map((c) => ({ ...c, date: day })),
     trend: derived.trend,
+    // Frozen at release; reports released before themes existed show none.
+    themes: { ...noThemes(), ...snapshot.themes },
   };
 }
