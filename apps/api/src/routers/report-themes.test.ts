@@ -27,8 +27,8 @@ afterAll(async () => {
 type Comments = Array<{ dimension: "vision" | "risk" | "inspire"; text: string }>;
 
 /** Peers answer with these comments (one list per peer), the subject too; the manager closes. */
-async function release(peerComments: Comments[]): Promise<string> {
-  const peers = peerComments.map((_, i) => `p${i + 1}`);
+async function release(peerComments: Comments[], first = 1): Promise<string> {
+  const peers = peerComments.map((_, i) => `p${i + first}`);
   const manager = h.as(a, "manager");
   const { id: requestId } = await manager.requests.create({
     subjectId: idOf(a, "subject"),
@@ -103,5 +103,31 @@ describe(`reports.get themes on ${testDriver()}`, () => {
     reportCache.forgetSubject(a.orgId, idOf(a, "subject"));
     expect((await h.as(a, "subject").reports.get({ requestId })).themes).toEqual(before);
     await h.as(a, "admin").settings.update({ commentThreshold: 3 });
+  }, 60_000);
+});
+
+describe(`the behaviour-first report layout on ${testDriver()}`, () => {
+  it("opens as the organisation chose (scores by default), and a change reaches readers at once", async () => {
+    // Peers p2–p4: p1 was erased above.
+    const requestId = await release([[], [], []], 2);
+    const subject = h.as(a, "subject");
+    const first = await subject.reports.get({ requestId });
+    expect(first.defaultMode).toBe("scores");
+    expect(await h.as(a, "admin").settings.update({ reportMode: "behaviours" })).toMatchObject({
+      reportMode: "behaviours",
+    });
+    const second = await subject.reports.get({ requestId });
+    expect(second.defaultMode).toBe("behaviours");
+    // Behaviours to keep and to work on, with suggested actions, and no score among them.
+    expect(second.behaviours.keep.length).toBeGreaterThan(0);
+    expect(second.behaviours.workOn.every((b) => b.actions.length > 0)).toBe(true);
+    expect(JSON.stringify(second.behaviours)).not.toMatch(/"mean"|"n"|"score"/);
+    await expect(h.as(a, "manager").settings.update({ reportMode: "scores" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      h.as(a, "admin").settings.update({ reportMode: "numbers" as "scores" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await h.as(a, "admin").settings.update({ reportMode: "scores" });
   }, 60_000);
 });
