@@ -1,0 +1,77 @@
+// The behaviour-first layout's lead (issue 19): what to keep doing and what to work on, as
+// behaviours with suggested actions and no scores, so the report points at the task, not the self.
+// The scores follow further down for whoever wants them.
+import { Badge, Card, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { DIMENSION_COLORS } from "../../lib/dimensions";
+import type { Report } from "../../lib/report";
+
+type Behaviours = Report["behaviours"];
+
+function DimensionBadge({
+  report,
+  dimension,
+}: {
+  report: Report;
+  dimension: Behaviours["keep"][number]["dimension"];
+}) {
+  const name = report.dimensions.find((d) => d.key === dimension)?.name ?? dimension;
+  return (
+    <Badge color={DIMENSION_COLORS[dimension]} variant="light" radius="sm" size="sm">
+      {name}
+    </Badge>
+  );
+}
+
+export function BehaviourFirst({ report }: { report: Report }) {
+  const { keep, workOn } = report.behaviours;
+  return (
+    <section data-testid="behaviour-first">
+      <Title order={3} mb="sm">
+        Behaviours first
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={4}>Keep doing</Title>
+          <Text size="xs" c="dimmed" mb="xs">
+            What others see most often: habits to build on.
+          </Text>
+          {keep.length === 0 ? (
+            <Text size="sm">Not enough answers on any behaviour to say.</Text>
+          ) : (
+            <List spacing="xs" size="sm">
+              {keep.map((b) => (
+                <List.Item key={b.itemId}>
+                  <DimensionBadge report={report} dimension={b.dimension} /> {b.text}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={4}>Try next</Title>
+          <Text size="xs" c="dimmed" mb="xs">
+            What others see least often, each with a concrete step to practise it.
+          </Text>
+          {workOn.length === 0 ? (
+            <Text size="sm">Not enough answers on any behaviour to say.</Text>
+          ) : (
+            <Stack gap="sm">
+              {workOn.map((b) => (
+                <div key={b.itemId}>
+                  <Text size="sm">
+                    <DimensionBadge report={report} dimension={b.dimension} /> {b.text}
+                  </Text>
+                  <List size="sm" spacing={2} mt={4} withPadding>
+                    {b.actions.map((a) => (
+                      <List.Item key={a.id}>{a.text}</List.Item>
+                    ))}
+                  </List>
+                </div>
+              ))}
+            </Stack>
+          )}
+        </Card>
+      </SimpleGrid>
+    </section>
+  );
+}
