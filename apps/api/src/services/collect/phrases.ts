@@ -27,6 +27,29 @@ interface Word {
   lemma: string;
   pos: string;
   stop: boolean;
+  /** Whether whitespace comes before it (a hyphen with none either side joins two words). */
+  spaced: boolean;
+}
+
+/** "long-term", "one-to-one": the tokeniser splits at hyphens; a phrase keeps them as one word. */
+function joinHyphens(words: readonly Word[]): Word[] {
+  const joined: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Word;
+    const previous = joined.at(-1);
+    const next = words[i + 1];
+    if (word.text === "-" && !word.spaced && previous && next && !next.spaced && /\p{L}/u.test(next.text)) {
+      joined[joined.length - 1] = {
+        text: `${previous.text}-${next.text}`,
+        lemma: `${previous.text}-${next.lemma}`,
+        pos: next.pos === "VERB" ? "ADJ" : next.pos,
+        stop: false,
+        spaced: previous.spaced,
+      };
+      i++;
+    } else joined.push(word);
+  }
+  return joined;
 }
 
 function wordsOf(text: string): Word[] {
@@ -41,9 +64,10 @@ function wordsOf(text: string): Word[] {
         lemma: String(token.out(its.lemma as unknown as typeof its.value)).toLowerCase(),
         pos: String(token.out(its.pos)),
         stop: Boolean(token.out(its.stopWordFlag)),
+        spaced: Number(token.out(its.precedingSpaces as unknown as typeof its.value).length) > 0,
       });
     });
-  return words;
+  return joinHyphens(words);
 }
 
 /**
