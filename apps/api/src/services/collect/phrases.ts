@@ -88,7 +88,7 @@ const phraseOf = (run: readonly Word[]): Phrase => ({
 /** A run of adjectives and nouns ending in a common noun: the phrase (up to three words) and its head. */
 function phrasesOfRun(run: readonly Word[]): Phrase[] {
   const head = run.at(-1);
-  if (!head || head.pos !== "NOUN") return [];
+  if (head?.pos !== "NOUN") return [];
   const phrases: Phrase[] = [];
   const tail = run.slice(-LONGEST);
   if (tail.length > 1) phrases.push(phraseOf(tail));
