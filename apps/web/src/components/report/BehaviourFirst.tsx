@@ -1,26 +1,9 @@
 // The behaviour-first layout's lead (issue 19): what to keep doing and what to work on, as
 // behaviours with suggested actions and no scores, so the report points at the task, not the self.
 // The scores follow further down for whoever wants them.
-import { Badge, Card, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { DIMENSION_COLORS } from "../../lib/dimensions";
+import { Card, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { Report } from "../../lib/report";
-
-type Behaviours = Report["behaviours"];
-
-function DimensionBadge({
-  report,
-  dimension,
-}: {
-  report: Report;
-  dimension: Behaviours["keep"][number]["dimension"];
-}) {
-  const name = report.dimensions.find((d) => d.key === dimension)?.name ?? dimension;
-  return (
-    <Badge color={DIMENSION_COLORS[dimension]} variant="light" radius="sm" size="sm">
-      {name}
-    </Badge>
-  );
-}
+import { DimensionTag } from "../plan/DimensionTag";
 
 export function BehaviourFirst({ report }: { report: Report }) {
   const { keep, workOn } = report.behaviours;
@@ -41,7 +24,7 @@ export function BehaviourFirst({ report }: { report: Report }) {
             <List spacing="xs" size="sm">
               {keep.map((b) => (
                 <List.Item key={b.itemId}>
-                  <DimensionBadge report={report} dimension={b.dimension} /> {b.text}
+                  <DimensionTag dimension={b.dimension} /> {b.text}
                 </List.Item>
               ))}
             </List>
@@ -59,7 +42,7 @@ export function BehaviourFirst({ report }: { report: Report }) {
               {workOn.map((b) => (
                 <div key={b.itemId}>
                   <Text size="sm">
-                    <DimensionBadge report={report} dimension={b.dimension} /> {b.text}
+                    <DimensionTag dimension={b.dimension} /> {b.text}
                   </Text>
                   <List size="sm" spacing={2} mt={4} withPadding>
                     {b.actions.map((a) => (

@@ -1,8 +1,8 @@
 // The recurring themes of the anonymous comments, per dimension: each a phrase at least k different
 // responses used, with how many did. Decided and frozen at release; nothing is computed here.
-import { Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
-import { DIMENSION_COLORS } from "../../lib/dimensions";
+import { Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import type { Report } from "../../lib/report";
+import { DimensionTag } from "../plan/DimensionTag";
 
 const responses = (n: number) => `${n} ${n === 1 ? "response" : "responses"}`;
 
@@ -25,9 +25,7 @@ export function Themes({ report }: { report: Report }) {
           {dimensions.map((d) => (
             <Card withBorder key={d.key} padding="sm">
               <Group gap="xs" mb={4}>
-                <Badge color={DIMENSION_COLORS[d.key]} variant="light" radius="sm">
-                  {d.name}
-                </Badge>
+                <DimensionTag dimension={d.key} />
               </Group>
               <List spacing={2} size="sm" aria-label={`Themes in the comments on ${d.name}`}>
                 {(report.themes[d.key] ?? []).map((t) => (
