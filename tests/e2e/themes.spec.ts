@@ -12,7 +12,9 @@ async function axeClean(page: Page, what: string) {
   await page.waitForTimeout(300); // Mantine's transitions finish before axe reads colours.
   const result = await new AxeBuilder({ page }).analyze();
   expect(
-    result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(" | ")})`),
+    result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(" | ")})`,
+    ),
     what,
   ).toEqual([]);
 }
