@@ -14,9 +14,9 @@ export function Themes({ report }: { report: Report }) {
         Themes in the comments
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Phrases that at least {report.threshold} different people used in their comments, found on Fivefold's
-        own server when the report was released (English comments only). A phrase fewer people used is never
-        shown.
+        Phrases that several people used in their comments (never fewer than {report.threshold}), found on
+        Fivefold's own server when the report was released (English comments only). A phrase fewer people used
+        is never shown.
       </Text>
       {dimensions.length === 0 ? (
         <Text size="sm">No phrase recurs in enough comments to be shown as a theme.</Text>
