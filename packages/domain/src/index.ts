@@ -30,3 +30,4 @@ export * from "./roles";
 export * from "./settings";
 export * from "./sso/sso";
 export * from "./text";
+export * from "./themes";

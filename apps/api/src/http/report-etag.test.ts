@@ -189,6 +189,7 @@ describe("the report cache", () => {
     releasedAt: "2026-01-01T00:00:00.000Z",
     relation: "self" as const,
     readableEarlier: [],
+    defaultMode: "scores" as const,
   });
   const view = (n: number) => ({ requestId: `r${n}` }) as never;
 
@@ -213,13 +214,14 @@ describe("the report cache", () => {
     expect(cache.size).toBe(0);
   });
 
-  it("a key per shape: another relation, another set of readable earlier reports or another name is another entry", () => {
+  it("a key per shape: another relation, another set of readable earlier reports, another name or report layout is another entry", () => {
     const cache = new ReportCache();
     cache.set(key(1), view(1));
     expect(cache.get({ ...key(1), relation: "coach" })).toBeUndefined();
     expect(cache.get({ ...key(1), readableEarlier: ["r0"] })).toBeUndefined();
     expect(cache.get({ ...key(1), subjectName: "T" })).toBeUndefined();
     expect(cache.get({ ...key(1), releasedAt: "2026-01-02T00:00:00.000Z" })).toBeUndefined();
+    expect(cache.get({ ...key(1), defaultMode: "behaviours" })).toBeUndefined();
     expect(cache.get(key(1))).toBeDefined();
   });
 });

@@ -163,6 +163,7 @@ describe(`settings on ${testDriver()}`, () => {
       reminderDays: 3,
       externalRaterDomains: [],
       historyWindowDays: 120,
+      reportMode: "scores",
       emailDelivery: "mailbox",
     });
     for (const key of ["manager", "coach", "p1"]) {

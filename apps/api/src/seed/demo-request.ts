@@ -130,16 +130,25 @@ function answersOf(
           : clamp((profile.level[d.key] ?? 3) + growth + bias + (profile.next() - 0.5) * 1.6),
     })),
   );
-  const comments =
-    group === "self" || group === "manager"
-      ? []
-      : instrument.dimensions
-          .filter(() => profile.next() < 0.3)
-          .flatMap((d) => {
-            const text = demoComment(d.key, (profile.level[d.key] ?? 3) >= 3.4, profile.next, usedComments);
-            return text ? [{ dimension: d.key, text }] : [];
-          });
-  return { answers, comments };
+  return {
+    answers,
+    comments: group === "self" || group === "manager" ? [] : demoComments(instrument, profile, usedComments),
+  };
+}
+
+/**
+ * About half the dimensions get a comment. A roll under 0.3 picks its text from the profile's
+ * random stream (as the demo always did); one from 0.3 to 0.55 picks it from the roll itself, so
+ * the stream, and with it every score of the demo, stays what it was before comments had themes.
+ */
+function demoComments(instrument: Instrument, profile: Profile, usedComments: Set<string>) {
+  const rolls = instrument.dimensions.map((d) => ({ d, roll: profile.next() }));
+  return rolls.flatMap(({ d, roll }) => {
+    if (roll >= 0.55) return [];
+    const pick = roll < 0.3 ? profile.next : () => (roll - 0.3) / 0.25;
+    const text = demoComment(d.key, (profile.level[d.key] ?? 3) >= 3.4, pick, usedComments);
+    return text ? [{ dimension: d.key, text }] : [];
+  });
 }
 
 /** The invitation to answer as `key`: by id for a colleague, by the mailed link for an external. */

@@ -53,6 +53,10 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(texts.length).toBeGreaterThan(0);
     expect(new Set(texts).size).toBe(texts.length);
     expect(report.identifiedComments.filter((c) => c.group === "manager")).toEqual([]);
+    // Mei Lin's comments repeat phrases, so her report shows themes, each from k responses or more.
+    const themes = Object.values(report.themes).flat();
+    expect(themes.map((t) => t.label)).toContain("clear goals");
+    expect(themes.every((t) => t.responses >= report.threshold)).toBe(true);
     const states = await h.database.db
       .select({ state: schema.feedbackRequests.state, n: sql<number>`count(*)::int` })
       .from(schema.feedbackRequests)

@@ -6,6 +6,7 @@ import { Alert, Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiTokensCard } from "../components/admin/ApiTokens";
+import { ReportLayoutSetting } from "../components/admin/ReportLayoutSetting";
 import { AnonymitySettings, ReminderSettings } from "../components/admin/SettingsCards";
 import { SsoCard } from "../components/admin/SsoCard";
 import { useSettingsForm } from "../components/admin/settingsForm";
@@ -55,6 +56,7 @@ function SettingsForm({ current }: { current: OrganisationSettings }) {
         <Title order={2}>Settings</Title>
         <AnonymitySettings form={form} serverFields={serverFields} />
         <ReminderSettings form={form} serverFields={serverFields} emailDelivery={current.emailDelivery} />
+        <ReportLayoutSetting form={form} />
         {update.isError ? (
           <Alert color="red" role="alert" title="Not saved">
             {errorMessage(update.error)}

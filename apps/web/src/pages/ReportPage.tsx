@@ -10,6 +10,7 @@ import { DimensionDetail } from "../components/report/DimensionDetail";
 import { Highlights } from "../components/report/Highlights";
 import { NextStep } from "../components/report/NextStep";
 import { ProfileChart } from "../components/report/ProfileChart";
+import { ReportLead, ThemesAfterScores, useReportLayout } from "../components/report/ReportLayout";
 import { ReportHeader, WhoAnswered } from "../components/report/ReportSummary";
 import { Spectrum } from "../components/report/Spectrum";
 import { ThankRaters } from "../components/report/ThankRaters";
@@ -20,6 +21,7 @@ export default function ReportPage() {
   const { requestId = "" } = useParams();
   const trpc = useTRPC();
   const report = useQuery(trpc.reports.get.queryOptions({ requestId }));
+  const layout = useReportLayout(report.data);
   if (report.isPending) return <PageLoader />;
   if (report.isError) return <ErrorState error={report.error} />;
   const r = report.data;
@@ -29,6 +31,7 @@ export default function ReportPage() {
     <Stack maw={1100} gap="lg">
       <ReportHeader report={r} own={own} />
       {own ? <NextStep requestId={r.requestId} /> : null}
+      <ReportLead report={r} layout={layout} />
       <WhoAnswered report={r} />
       <section className="avoid-break">
         <Title order={3} mb="sm">
@@ -69,6 +72,7 @@ export default function ReportPage() {
         </Stack>
       </section>
 
+      <ThemesAfterScores report={r} layout={layout} />
       {own ? <ThankRaters requestId={r.requestId} /> : null}
 
       <section className="avoid-break">

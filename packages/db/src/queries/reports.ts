@@ -77,6 +77,8 @@ const reportReadFactsQuery = preparedOn((db) => {
           and ${teamMembers.personId} = ${feedbackRequests.subjectId})`,
       adminsReadReports: sql<boolean>`(select ${organisations.adminsReadReports} from ${organisations}
         where ${organisations.id} = ${feedbackRequests.orgId})`,
+      reportMode: sql<"scores" | "behaviours">`(select ${organisations.reportMode} from ${organisations}
+        where ${organisations.id} = ${feedbackRequests.orgId})`,
       earlier,
     })
     .from(feedbackRequests)

@@ -20,6 +20,8 @@ export const organisations = pgTable(
     externalRaterDomains: jsonb().$type<string[]>().notNull().default([]),
     /** Rule 10 compares a new report with the subject's earlier ones released this many days back. */
     historyWindowDays: integer().notNull().default(120),
+    /** How reports open: "scores" first, or "behaviours" and suggested actions first (issue 19). */
+    reportMode: text().notNull().default("scores"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -27,5 +29,6 @@ export const organisations = pgTable(
     check("organisations_comment_threshold", sql`${t.commentThreshold} >= ${t.anonymityThreshold}`),
     check("organisations_reminder_days", sql`${t.reminderDays} between 0 and 60`),
     check("organisations_history_window_days", sql`${t.historyWindowDays} between 0 and 730`),
+    check("organisations_report_mode", sql`${t.reportMode} in ('scores', 'behaviours')`),
   ],
 );

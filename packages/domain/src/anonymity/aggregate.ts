@@ -1,7 +1,7 @@
 // aggregate(): from sealed responses to the figures a released report may show (DESIGN §4).
 // Pure and deterministic: the same responses, in any order, with the same seed give the same snapshot.
 import { ANONYMOUS_GROUPS, type AnonymousGroup } from "../instrument";
-import { commentGroups, selectComments, selectIdentifiedComments } from "./comments";
+import { commentGroups, selectComments, selectIdentifiedComments, selectThemes } from "./comments";
 import { buildDimensionFigures, figureContext } from "./figures";
 import { historyGuard } from "./history";
 import { normaliseResponses, resolvePolicy } from "./normalise";
@@ -67,6 +67,7 @@ export function aggregate(input: AggregateInput): AggregateResult {
       comments: selectComments(rows, shownCommentGroups, policy, input.seed),
       commentGroups: shownCommentGroups,
       identifiedComments: selectIdentifiedComments(rows, policy),
+      ...(input.phrases ? { themes: selectThemes(rows, shownCommentGroups, policy, input.phrases) } : {}),
       ...(input.notCounted ? { notCounted: input.notCounted } : {}),
     },
   };

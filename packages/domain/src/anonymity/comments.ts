@@ -2,6 +2,7 @@
 // pooled groups that meet the comment threshold, without group labels, in a seeded shuffle.
 import type { DimensionComment } from "../answers";
 import { ANONYMOUS_GROUPS, type AnonymousGroup, DIMENSION_KEYS, isAnonymousGroup } from "../instrument";
+import { type DimensionThemes, decideThemes, type PhraseExtractor } from "../themes/themes";
 import type { HistoryGuard } from "./history";
 import type { ResolvedPolicy, SealedRow } from "./normalise";
 import { poolGroups } from "./pooling";
@@ -31,23 +32,52 @@ export function commentGroups(
   return history && !history.allowsComments(groups) ? [] : groups;
 }
 
+/** The responses whose comments a report shows unlabelled: the shown groups' (and the themes'). */
+export function commentingRows(
+  rows: readonly SealedRow[],
+  shownGroups: readonly AnonymousGroup[],
+  policy: ResolvedPolicy,
+): SealedRow[] {
+  const groups = new Set(shownGroups);
+  if (groups.size === 0) return [];
+  return rows.filter(
+    (row) =>
+      (isAnonymousGroup(row.group) && groups.has(row.group)) ||
+      // A manager who is not shown apart is rated among everyone else, so their comments join
+      // the unlabelled ones rather than disappear.
+      (row.group === "manager" && !policy.showManagerApart),
+  );
+}
+
+/**
+ * The themes of the shown comments (issue 19), at the comment threshold: the same responses as the
+ * comments, so themes say nothing of a group whose comments are not shown.
+ */
+export function selectThemes(
+  rows: readonly SealedRow[],
+  shownGroups: readonly AnonymousGroup[],
+  policy: ResolvedPolicy,
+  phrases: PhraseExtractor,
+): DimensionThemes {
+  const sources = commentingRows(rows, shownGroups, policy).flatMap((row, response) =>
+    row.comments.map((comment) => ({
+      response,
+      dimension: comment.dimension,
+      phrases: phrases(comment.text),
+    })),
+  );
+  return decideThemes(sources, policy.commentThreshold);
+}
+
 export function selectComments(
   rows: readonly SealedRow[],
   shownGroups: readonly AnonymousGroup[],
   policy: ResolvedPolicy,
   seed: string | number,
 ): DimensionComment[] {
-  const groups = new Set(shownGroups);
-  if (groups.size === 0) return [];
-  const pooled = rows
-    .filter(
-      (row) =>
-        (isAnonymousGroup(row.group) && groups.has(row.group)) ||
-        // A manager who is not shown apart is rated among everyone else, so their comments join
-        // the unlabelled ones rather than disappear.
-        (row.group === "manager" && !policy.showManagerApart),
-    )
-    .flatMap((row) => row.comments.map((comment) => ({ dimension: comment.dimension, text: comment.text })));
+  const pooled = commentingRows(rows, shownGroups, policy).flatMap((row) =>
+    row.comments.map((comment) => ({ dimension: comment.dimension, text: comment.text })),
+  );
   // Sorting first makes the shuffle depend on the seed alone, never on the order responses arrived in.
   const random = mulberry32(hashSeed(seed));
   return DIMENSION_KEYS.flatMap((key) =>

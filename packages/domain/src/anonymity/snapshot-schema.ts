@@ -6,6 +6,8 @@ import type { ReportSnapshot } from "./types";
 
 const count = z.number().int().nonnegative();
 
+export const themeSchema = z.object({ label: z.string(), responses: count });
+
 export const figureGroupIdSchema = z.union([raterGroupSchema, z.templateLiteral(["pool:", z.string()])]);
 
 export const figureStatsSchema = z.object({
@@ -58,6 +60,7 @@ export const reportSnapshotSchema = z.object({
   identifiedComments: z.array(
     z.object({ group: z.enum(["self", "manager"]), dimension: dimensionKeySchema, text: z.string() }),
   ),
+  themes: z.partialRecord(dimensionKeySchema, z.array(themeSchema)).optional(),
 }) satisfies z.ZodType<ReportSnapshot>;
 
 /** A stored snapshot that does not match the schema: a corrupt row or a migration gone wrong. */

@@ -2,6 +2,7 @@
 // database at release and read back, unchanged, for years.
 import type { DimensionComment } from "../answers";
 import type { AnonymousGroup, DimensionKey, Instrument, RaterGroup, Score } from "../instrument";
+import type { DimensionThemes, PhraseExtractor } from "../themes/themes";
 import type { AnsweredBy, EarlierReport } from "./history";
 
 /** One sealed response: scores keyed by item id (null or missing = "not observed"), no rater identity. */
@@ -39,6 +40,11 @@ export interface AggregateInput {
   readonly history?: { readonly answeredBy: AnsweredBy; readonly earlier: readonly EarlierReport[] };
   /** Seeds the comment shuffle; use something stable such as the request id. */
   readonly seed: string | number;
+  /**
+   * Turns a comment into key phrases (the API's language library). Given, the snapshot carries the
+   * comments' themes, decided here at the comment threshold; absent, it carries none.
+   */
+  readonly phrases?: PhraseExtractor;
 }
 
 /** A rater group, or a pool of anonymous groups such as `pool:direct_report+other`. */
@@ -117,6 +123,8 @@ export interface ReportSnapshot {
   notCounted?: number;
   /** Self and manager comments, labelled, as those raters were told. */
   identifiedComments: IdentifiedComment[];
+  /** Recurring themes of the anonymous comments per dimension (absent before issue 19). */
+  themes?: Partial<DimensionThemes>;
 }
 
 export type AggregateResult =

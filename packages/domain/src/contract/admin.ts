@@ -10,7 +10,7 @@ import { ACTION_STATUSES } from "../plans/plan-content";
 import { PLAN_STATES } from "../plans/plan-state";
 import { CADENCES } from "../plans/schedule";
 import { roleSchema } from "../roles";
-import { type OrganisationSettings, settingsUpdateSchema } from "../settings/settings";
+import { type OrganisationSettings, REPORT_MODES, settingsUpdateSchema } from "../settings/settings";
 
 const id = (what: string) => z.uuid({ error: `${what} must be an id` });
 
@@ -191,6 +191,7 @@ export const settingsOutput = z.object({
   reminderDays: z.number().int(),
   externalRaterDomains: z.array(z.string()),
   historyWindowDays: z.number().int(),
+  reportMode: z.enum(REPORT_MODES),
   emailDelivery: z.enum(["mailbox", "smtp"]),
 }) satisfies z.ZodType<OrganisationSettings & { emailDelivery: "mailbox" | "smtp" }>;
 

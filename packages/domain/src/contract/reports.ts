@@ -9,6 +9,7 @@ import {
   itemFiguresSchema,
 } from "../anonymity/snapshot-schema";
 import { ANONYMOUS_GROUPS, dimensionKeySchema } from "../instrument";
+import { REPORT_MODES } from "../settings/settings";
 import { figures } from "./figures";
 
 export const reportInput = z.object({ requestId: z.uuid({ error: "The request must be an id" }) });
@@ -93,7 +94,24 @@ export const reportTrendSchema = figures(
   z.record(dimensionKeySchema, z.array(z.object({ releasedAt: z.string().nullable(), mean: score }))),
 );
 
+const behaviour = { itemId: z.string(), dimension: dimensionKeySchema, text: z.string() };
+
+export const reportBehavioursSchema = figures(
+  z.object({
+    keep: z.array(z.object(behaviour)),
+    workOn: z.array(
+      z.object({ ...behaviour, actions: z.array(z.object({ id: z.string(), text: z.string() })) }),
+    ),
+  }),
+);
+
 const comment = { dimension: dimensionKeySchema, text: z.string(), date: z.string() };
+
+/** Recurring themes of the anonymous comments per dimension, each from at least k responses. */
+export const reportThemesSchema = z.record(
+  dimensionKeySchema,
+  z.array(z.object({ label: z.string(), responses: z.number().int() })),
+);
 
 export const reportOutput = z.object({
   requestId: z.string(),
@@ -116,6 +134,11 @@ export const reportOutput = z.object({
   comments: z.array(z.object(comment)),
   identifiedComments: z.array(z.object({ group: z.enum(["self", "manager"]), ...comment })),
   trend: reportTrendSchema,
+  themes: reportThemesSchema,
+  /** The behaviour-first layout: behaviours to keep and to work on, with suggested actions, no scores. */
+  behaviours: reportBehavioursSchema,
+  /** How the organisation has reports open (settings.reportMode); a reader may switch. */
+  defaultMode: z.enum(REPORT_MODES),
 });
 export type ReportView = z.infer<typeof reportOutput>;
 

@@ -1,3 +1,4 @@
+export * from "./behaviours";
 export * from "./catalogue";
 export * from "./checkin";
 export * from "./circle";

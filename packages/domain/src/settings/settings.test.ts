@@ -20,6 +20,7 @@ const current: OrganisationSettings = {
   reminderDays: 3,
   externalRaterDomains: [],
   historyWindowDays: 120,
+  reportMode: "scores",
 };
 
 describe("settings schema", () => {

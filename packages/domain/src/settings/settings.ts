@@ -13,6 +13,12 @@ export const MAX_REMINDER_DAYS = 60;
 export const DEFAULT_HISTORY_WINDOW_DAYS = 120;
 export const MAX_HISTORY_WINDOW_DAYS = 730;
 export const MAX_EXTERNAL_DOMAINS = 100;
+/**
+ * How a report opens: with the scores, or with behaviours and suggested actions (feedback aimed at
+ * the task rather than the self, Kluger and DeNisi 1996). A reader may switch for themself.
+ */
+export const REPORT_MODES = ["scores", "behaviours"] as const;
+export type ReportMode = (typeof REPORT_MODES)[number];
 
 /**
  * Domains whose addresses count as external raters (rule 9): partners the organisation vouches
@@ -69,6 +75,7 @@ export const organisationSettingsSchema = z.object({
     .max(MAX_HISTORY_WINDOW_DAYS, {
       error: `The comparison window is at most ${MAX_HISTORY_WINDOW_DAYS} days`,
     }),
+  reportMode: z.enum(REPORT_MODES, { error: 'The report layout is "scores" or "behaviours"' }),
 });
 
 export type OrganisationSettings = z.output<typeof organisationSettingsSchema>;

@@ -35,6 +35,7 @@ import { nowOf, type ServiceContext } from "../context";
 import type { FeedbackRequestRow } from "./access";
 import { openAll, releasedRows } from "./envelopes";
 import { answeredByRequest } from "./history";
+import { commentPhrases } from "./phrases";
 
 export type CloseOutcome = "released" | "insufficient";
 type Aggregated = ReturnType<typeof aggregate>;
@@ -141,6 +142,8 @@ function aggregateOne(
     seed: request.id,
     policy: releasePolicy(org, request.threshold),
     history: historyOf(facts, request, now),
+    // Themes are read from the shown comments now and frozen with the rest (issue 19).
+    phrases: commentPhrases,
   });
   transition("closed", result.status === "released" ? "release" : "insufficient");
   return { responses, result };

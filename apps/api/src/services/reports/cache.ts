@@ -21,6 +21,8 @@ export interface ReportCacheKey {
   releasedAt: string;
   relation: ReportView["relation"];
   readableEarlier: readonly string[];
+  /** The organisation's report layout (a settings change makes a new key). */
+  defaultMode: ReportView["defaultMode"];
 }
 
 interface Entry {
@@ -48,6 +50,7 @@ export class ReportCache {
       key.releasedAt,
       key.relation,
       key.readableEarlier,
+      key.defaultMode,
     ]);
   }
 

@@ -38,6 +38,7 @@ export async function getReport({
     releasedAt: iso(facts.releasedAt),
     relation,
     readableEarlier,
+    defaultMode: facts.reportMode === "behaviours" ? "behaviours" : "scores",
   };
   const cached = reportCache.get(key);
   if (cached) return cached;
@@ -69,6 +70,7 @@ async function deriveView(
     subjectName: key.subjectName,
     relation: key.relation,
     releasedAt: key.releasedAt,
+    defaultMode: key.defaultMode,
     snapshot,
     derived: deriveReport(snapshot, { earlier, releasedAt: key.releasedAt }),
   });

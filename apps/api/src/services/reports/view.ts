@@ -1,8 +1,11 @@
 // What a reader is shown of a released report: the frozen snapshot's figures with the instrument's
 // words, and what the domain derives from them. Pure: the verb has loaded and checked everything.
 import {
+  behaviourFocus,
   type DerivedReport,
   getInstrument,
+  noThemes,
+  type ReportMode,
   type ReportRelation,
   type ReportSnapshot,
   type ReportView,
@@ -17,6 +20,7 @@ interface Released {
   releasedAt: string;
   snapshot: ReportSnapshot;
   derived: DerivedReport;
+  defaultMode: ReportMode;
 }
 
 /** Why a request shows no report (yet): the sentence the reader is told. */
@@ -81,5 +85,9 @@ export function reportView(report: Released): ReportView {
     comments: snapshot.comments.map((c) => ({ ...c, date: day })),
     identifiedComments: snapshot.identifiedComments.map((c) => ({ ...c, date: day })),
     trend: derived.trend,
+    // Frozen at release; reports released before themes existed show none.
+    themes: { ...noThemes(), ...snapshot.themes },
+    behaviours: behaviourFocus(derived),
+    defaultMode: report.defaultMode,
   };
 }

@@ -11,11 +11,12 @@ const columns = {
   reminderDays: organisations.reminderDays,
   externalRaterDomains: organisations.externalRaterDomains,
   historyWindowDays: organisations.historyWindowDays,
+  reportMode: organisations.reportMode,
 };
 
 export type OrganisationSettingsRow = {
-  [K in keyof typeof columns]: (typeof organisations.$inferSelect)[K];
-};
+  [K in Exclude<keyof typeof columns, "reportMode">]: (typeof organisations.$inferSelect)[K];
+} & { reportMode: "scores" | "behaviours" };
 
 export async function findOrganisationSettings(
   db: Executor,
@@ -24,7 +25,8 @@ export async function findOrganisationSettings(
 ): Promise<OrganisationSettingsRow | undefined> {
   const query = db.select(columns).from(organisations).where(eq(organisations.id, orgId));
   const [row] = await (options.lock ? query.for("update") : query);
-  return row;
+  // The column's check constraint allows these two only.
+  return row as OrganisationSettingsRow | undefined;
 }
 
 export async function saveOrganisationSettings(

@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "report_mode" text DEFAULT 'scores' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_report_mode" CHECK ("organisations"."report_mode" in ('scores', 'behaviours'));
