@@ -896,7 +896,7 @@ function appendToDocs(report: {
     "",
     `${report.target}, ${report.people.toLocaleString("en-GB")} people (generated in ${(report.seedMs / 1000).toFixed(1)} s); ` +
       `${cpu.length} × ${cpu[0]?.model.trim() ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}; ` +
-      `${args.workers === "1" ? "one worker" : `${args.workers} workers`}; ${process.env.PGLITE_WORKER === "1" ? "PGlite in a worker thread; " : ""}autocannon, ${connections} connections, ${rounds} interleaved rounds of ${duration} s (medians). ` +
+      `${args.workers === "1" ? "one worker" : `${args.workers} workers`}; ${report.target.includes("PGlite") ? (process.env.PGLITE_WORKER === "0" ? "PGlite in the server's thread; " : "PGlite in a worker thread; ") : ""}autocannon, ${connections} connections, ${rounds} interleaved rounds of ${duration} s (medians). ` +
       `Load average (1, 5, 15 min) ${load(report.loadBefore)} before, ${load(report.loadAfter)} after.`,
     "",
     "| path | alone ms | real req/s | p50 / p99 ms | bare req/s | bare p50 / p99 ms | ratio | notes |",

@@ -51,7 +51,8 @@ export interface DatabaseOptions {
   onStatement?: (query: string) => void;
   /**
    * PGlite: run it in a worker thread, every statement over its message port (default: the
-   * environment's PGLITE_WORKER, `1` for the worker, else in this thread).
+   * environment's PGLITE_WORKER, `1` for the worker, else in this thread; the server asks for the
+   * worker unless PGLITE_WORKER=0).
    */
   pgliteWorker?: boolean;
 }
