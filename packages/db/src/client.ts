@@ -122,11 +122,15 @@ export async function createDatabase(
   }
   const inWorker = options.pgliteWorker ?? process.env.PGLITE_WORKER === "1";
   const client = inWorker ? new RemotePGlite(dataDir) : new PGlite(dataDir);
-  try {
-    await client.waitReady;
-  } catch (error) {
-    releaseFolder();
-    throw error;
+  // In its worker the database opens while this thread goes on (a server listens meanwhile, its
+  // migrations wait for it: the first statement does); in this thread, it is awaited here.
+  if (!inWorker) {
+    try {
+      await client.waitReady;
+    } catch (error) {
+      releaseFolder();
+      throw error;
+    }
   }
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
   const db = drizzlePglite({

@@ -126,7 +126,10 @@ export class RemotePGlite extends RemoteExecutor {
   /** `dataDir`: the folder, or undefined for a database in memory. */
   constructor(dataDir: string | undefined) {
     super(new Port());
+    // Statements sent before it is open wait for it in the worker; one that fails to open fails
+    // every statement with its error (and whoever awaits this).
     this.waitReady = this.port.request({ op: "open", dataDir });
+    this.waitReady.catch(() => {});
   }
 
   /** Runs `fn` inside one transaction: committed if it returns, rolled back if it throws. */

@@ -84,12 +84,23 @@ async function end(request, commit) {
   }
 }
 
+/** Settles once the database is open: every other request waits for it (they may come at once). */
+let opened = null;
+
+async function open(request) {
+  db = request.dataDir ? new PGlite(request.dataDir) : new PGlite();
+  await db.waitReady;
+}
+
 async function handle(request) {
+  if (request.op === "open") {
+    opened = open(request);
+    await opened;
+    return null;
+  }
+  if (!opened) throw new Error("The embedded database is not open.");
+  await opened;
   switch (request.op) {
-    case "open":
-      db = request.dataDir ? new PGlite(request.dataDir) : new PGlite();
-      await db.waitReady;
-      return null;
     case "query":
       return strip(await executor(request).query(request.sql, request.params, queryOptions(request)));
     case "exec":
