@@ -12,7 +12,7 @@ import { PageLoader } from "../components/PageLoader";
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
-const PAGE = 50;
+const PAGE = 25;
 
 function useDirectoryPages(search: string, status: StatusFilter) {
   const trpc = useTRPC();
