@@ -100,6 +100,8 @@ export interface DirectoryPageFilter {
   status: DirectoryStatus;
   /** People strictly after this one, by name then id. */
   after?: { name: string; id: string } | undefined;
+  /** Only this person (the entry an edit answers with). */
+  personId?: string | undefined;
   limit: number;
 }
 
@@ -119,6 +121,7 @@ export async function listDirectoryPage(
   const manager = alias(people, "manager");
   const filters: Array<SQL | undefined> = [eq(people.orgId, orgId), isNull(people.erasedAt)];
   if (filter.status !== "all") filters.push(eq(people.active, filter.status === "active"));
+  if (filter.personId) filters.push(eq(people.id, filter.personId));
   if (filter.query) {
     const needle = filter.query.toLowerCase();
     filters.push(sql`(strpos(lower(${people.name}), ${needle}) > 0 or strpos(lower(${people.email}), ${needle}) > 0
