@@ -16,7 +16,12 @@ const external = {
 rmSync(new URL("./dist", import.meta.url), { recursive: true, force: true });
 const started = performance.now();
 await build({
-  entryPoints: { main: "src/main.ts", supervisor: "src/supervisor.ts" },
+  // The embedded database's worker thread is a file of its own, found next to main.js.
+  entryPoints: {
+    main: "src/main.ts",
+    supervisor: "src/supervisor.ts",
+    "pglite-worker": "../../packages/db/src/pglite-worker.mjs",
+  },
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -8,6 +8,7 @@
 //   pnpm bench:http [--people 10000] [--duration 5] [--rounds 3] [--connections 50] [--no-write]
 //   pnpm bench:http --smoke
 //   pnpm bench:http --only reports.get,submit --cpu-prof /tmp/prof   # some paths; profile the server
+//   pnpm bench:http --workers 2                                      # two API processes (Postgres)
 //
 // Postgres when TEST_DATABASE_URL is set (a new database on that server, dropped at the end),
 // else the embedded database in a temporary folder.
@@ -43,6 +44,8 @@ const { values: args } = parseArgs({
     label: { type: "string" },
     /** Comma-separated parts of path names: measure only those (the submit burst is "submit"). */
     only: { type: "string" },
+    /** API processes under the supervisor (WORKERS; Postgres only for more than one). */
+    workers: { type: "string", default: "1" },
     /** A folder: the server runs with --cpu-prof and writes its profiles there. */
     "cpu-prof": { type: "string" },
   },
@@ -434,7 +437,7 @@ async function main(): Promise<void> {
       DATABASE_URL: target.url,
       PORT: String(port),
       HOST: "127.0.0.1",
-      WORKERS: "1",
+      WORKERS: args.workers,
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       SEALING_SECRET: sealingSecret,
       SIGN_IN_RATE_LIMIT: "10000",
@@ -893,7 +896,7 @@ function appendToDocs(report: {
     "",
     `${report.target}, ${report.people.toLocaleString("en-GB")} people (generated in ${(report.seedMs / 1000).toFixed(1)} s); ` +
       `${cpu.length} × ${cpu[0]?.model.trim() ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}; ` +
-      `one worker; autocannon, ${connections} connections, ${rounds} interleaved rounds of ${duration} s (medians). ` +
+      `${args.workers === "1" ? "one worker" : `${args.workers} workers`}; ${report.target.includes("PGlite") ? (process.env.PGLITE_WORKER === "0" ? "PGlite in the server's thread; " : "PGlite in a worker thread; ") : ""}autocannon, ${connections} connections, ${rounds} interleaved rounds of ${duration} s (medians). ` +
       `Load average (1, 5, 15 min) ${load(report.loadBefore)} before, ${load(report.loadAfter)} after.`,
     "",
     "| path | alone ms | real req/s | p50 / p99 ms | bare req/s | bare p50 / p99 ms | ratio | notes |",

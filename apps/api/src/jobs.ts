@@ -2,6 +2,7 @@
 // storage after releases, reminders to raters, check-in reminders. Each run claims work with
 // FOR UPDATE SKIP LOCKED (or by deleting what it claims), so any number of processes can run it
 // against one database. Each step logs its own failure and the next step still runs.
+
 import type { Database, Driver } from "@fivefold/db";
 import { type RunControl, startPeriodicWorker, type WorkerLog } from "./periodic-worker";
 import { closeDueRequests } from "./services/collect/release";
@@ -10,6 +11,7 @@ import type { ServiceContext } from "./services/context";
 import { advanceCycles } from "./services/cycles/advance";
 import { sendCheckinReminders } from "./services/grow/reminders";
 import { sendDueReminders } from "./services/mail/reminders";
+import { forgetRecent } from "./services/recent";
 
 export interface JobOptions {
   db: Database;
@@ -122,6 +124,8 @@ export function startJobs(options: JobOptions): { stop: () => Promise<void>; run
           control.logError(error, step.failure);
         }
       }
+      // A run may have erased or released something: the recent caches start again.
+      forgetRecent();
     },
   });
   return { stop: worker.stop, runNow: worker.runNow };

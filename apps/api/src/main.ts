@@ -63,6 +63,9 @@ async function main(env: Env): Promise<void> {
     cwd: repoRoot,
     maxConnections: env.poolSize,
     statementTimeoutMs: env.statementTimeoutMs,
+    // The embedded database in its own thread, beside HTTP (docs/performance.md); PGLITE_WORKER=0
+    // keeps it in this one.
+    pgliteWorker: process.env.PGLITE_WORKER !== "0",
   });
   const opened = performance.now();
   // Beside the embedded database (.data/ for the default .data/pglite), like its lock file.

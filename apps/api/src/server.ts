@@ -21,6 +21,7 @@ import { registerTestClock, type TestClockControl } from "./http/test-clock";
 import { registerTrpcResponses } from "./http/trpc-responses";
 import { Readiness } from "./readiness";
 import { type AppRouter, appRouter } from "./router";
+import { forgetRecent } from "./services/recent";
 import { createContextFor } from "./trpc/context";
 
 export { Readiness } from "./readiness";
@@ -136,6 +137,8 @@ function trackInFlight(app: FastifyInstance): void {
   });
   app.addHook("onResponse", async (req) => {
     inFlight.delete(req.id);
+    // Anything but a read may have changed a membership or who reads what (services/recent.ts).
+    if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") forgetRecent();
   });
   app.addHook("onRequestAbort", async (req) => {
     inFlight.delete(req.id);
@@ -177,7 +180,7 @@ async function registerTrpc(
       router: appRouter,
       async createContext({ req, res }) {
         const signedIn = await signedInSession(auth, req, res);
-        return createContextFor(
+        const context = createContextFor(
           {
             ...database,
             appUrl: options.appUrl,
@@ -189,6 +192,8 @@ async function registerTrpc(
           limiter ? { clientAddress: req.ip, limiter } : undefined,
           signedIn?.sessionId ?? null,
         );
+        // Calls over HTTP may use the recent caches (services/recent.ts).
+        return { ...context, recent: true };
       },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {

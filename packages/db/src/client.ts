@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { lockDataFolder } from "./folder-lock";
+import { RemotePGlite } from "./pglite-remote";
 import * as schema from "./schema";
 import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS, type Driver, describeUrl } from "./url";
 
@@ -48,6 +49,12 @@ export interface DatabaseOptions {
    * `debug`), for tests that count round trips. PGlite has no such hook (use `logQuery`).
    */
   onStatement?: (query: string) => void;
+  /**
+   * PGlite: run it in a worker thread, every statement over its message port (default: the
+   * environment's PGLITE_WORKER, `1` for the worker, else in this thread; the server asks for the
+   * worker unless PGLITE_WORKER=0).
+   */
+  pgliteWorker?: boolean;
 }
 
 export async function createDatabase(
@@ -105,25 +112,33 @@ export async function createDatabase(
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  let client: PGlite;
+  let dataDir: string | undefined;
   let releaseFolder = () => {};
-  if (location === "memory") {
-    client = new PGlite();
-  } else {
-    const dir = resolve(options.cwd ?? process.cwd(), location);
-    mkdirSync(dir, { recursive: true });
+  if (location !== "memory") {
+    dataDir = resolve(options.cwd ?? process.cwd(), location);
+    mkdirSync(dataDir, { recursive: true });
     // Before PGlite touches the folder: a second process must not even open it.
-    releaseFolder = lockDataFolder(dir).release;
-    client = new PGlite(dir);
+    releaseFolder = lockDataFolder(dataDir).release;
   }
-  try {
-    await client.waitReady;
-  } catch (error) {
-    releaseFolder();
-    throw error;
+  const inWorker = options.pgliteWorker ?? process.env.PGLITE_WORKER === "1";
+  const client = inWorker ? new RemotePGlite(dataDir) : new PGlite(dataDir);
+  // In its worker the database opens while this thread goes on (a server listens meanwhile, its
+  // migrations wait for it: the first statement does); in this thread, it is awaited here.
+  if (!inWorker) {
+    try {
+      await client.waitReady;
+    } catch (error) {
+      releaseFolder();
+      throw error;
+    }
   }
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
-  const db = drizzlePglite(client, { schema, casing: "snake_case", logger }) as unknown as Database;
+  const db = drizzlePglite({
+    client: client as PGlite,
+    schema,
+    casing: "snake_case",
+    logger,
+  }) as unknown as Database;
   return {
     db,
     driver,

@@ -1,6 +1,7 @@
 // The session cookie cache over real HTTP: a signed copy of the session lets calls skip the database
 // for up to a minute; sign-out ends it in that browser at once; a session revoked elsewhere lives on
-// only until that copy expires; the person's membership (active, roles) is read on every call.
+// only until that copy expires; the person's membership (active, roles) is at most a minute old
+// (services/recent.ts), and any change this process makes or sees applies at once.
 import { type DatabaseHandle, schema } from "@fivefold/db";
 import { createTestDatabase, testDriver } from "@fivefold/db/testing";
 import { eq } from "drizzle-orm";
@@ -8,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_CACHE_SECONDS } from "../auth";
 import { seedOrganisation } from "../seed/organisation";
+import { forgetRecent, RECENT_SECONDS } from "../services/recent";
 import { smallOrg } from "../testing/harness";
 import { serveOnLoopback } from "../testing/serve";
 
@@ -120,7 +122,7 @@ describe(`the session cookie cache on ${testDriver()}`, () => {
     expect((await me(jar.header([TOKEN]))).status).toBe(401);
   });
 
-  it("reads the person's membership on every call: deactivation and roles apply at once", async () => {
+  it("a deactivation written by another process applies here once the recent cache's minute is over, one through this process at once", async () => {
     const { jar } = await signIn("admin@s.test");
     expect((await me(jar.header())).roles).toEqual(["admin", "member"]);
     const [person] = await database.db
@@ -128,9 +130,27 @@ describe(`the session cookie cache on ${testDriver()}`, () => {
       .from(schema.people)
       .where(eq(schema.people.email, "admin@s.test"));
     if (!person) throw new Error("no admin");
-    await database.db.update(schema.people).set({ active: false }).where(eq(schema.people.id, person.id));
-    expect((await me(jar.header())).status).not.toBe(200);
-    await database.db.update(schema.people).set({ active: true }).where(eq(schema.people.id, person.id));
+    const setActive = (active: boolean) =>
+      database.db.update(schema.people).set({ active }).where(eq(schema.people.id, person.id));
+    // Another worker (or the CLI) deactivates: this process has not seen it, and answers from its
+    // recent cache for at most RECENT_SECONDS (docs/security.md, "Recent caches").
+    await setActive(false);
+    expect(RECENT_SECONDS).toBeLessThanOrEqual(60);
     expect((await me(jar.header())).status).toBe(200);
+    forgetRecent(); // what the minute passing does
+    expect((await me(jar.header())).status).not.toBe(200);
+    await setActive(true);
+    forgetRecent();
+    expect((await me(jar.header())).status).toBe(200);
+    // Any request of this process that is not a read forgets at once: here a failed sign-in.
+    await setActive(false);
+    await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({ email: "admin@s.test", password: "wrong-password" }),
+    });
+    expect((await me(jar.header())).status).not.toBe(200);
+    await setActive(true);
+    forgetRecent();
   });
 });

@@ -100,6 +100,7 @@ const TABLE: Record<string, Row> = {
   // ids they meet NOT_FOUND, and Alpha's people and teams are not in their lists.
   "people.list":               list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.id("subject"), (f) => ({ ids: [f.id("subject")] })),
   "people.directory":          list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.id("subject")),
+  "people.directoryPage":      list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.id("subject"), () => ({ status: "all", limit: 100 })),
   // Export: a person's own data, or any person's for an admin.
   "people.export":            write([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   ok,  N,   F,   ok], subject),
   // A dry run: checks the file, writes nothing, so every admin cell meets the same state.

@@ -9,6 +9,8 @@ import {
   importInput,
   importOutput,
   peopleDirectoryOutput,
+  peopleDirectoryPageInput,
+  peopleDirectoryPageOutput,
   peopleListInput,
   peopleListOutput,
   personIdInput,
@@ -16,6 +18,7 @@ import {
   setRolesOutput,
   updatePersonInput,
 } from "@fivefold/domain";
+import { listDirectoryPeople } from "../services/admin/directory-page";
 import { erasePerson } from "../services/admin/erase";
 import { exportPerson } from "../services/admin/export";
 import { importPeople } from "../services/admin/import";
@@ -32,6 +35,10 @@ export const peopleRouter = router({
     .output(peopleListOutput)
     .query(({ ctx, input }) => listActivePeople({ ctx, input })),
   directory: admin.output(peopleDirectoryOutput).query(({ ctx }) => peopleDirectory({ ctx })),
+  directoryPage: admin
+    .input(peopleDirectoryPageInput)
+    .output(peopleDirectoryPageOutput)
+    .query(({ ctx, input }) => listDirectoryPeople({ ctx, input })),
   import: admin
     .input(importInput)
     .output(importOutput)

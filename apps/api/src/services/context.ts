@@ -19,6 +19,8 @@ export interface ServiceContext {
   memo: Map<string, Promise<unknown>>;
   /** The clock; tests and the seed set it. */
   now?: () => Date;
+  /** Over HTTP: recent caches may answer (services/recent.ts). */
+  recent?: boolean;
 }
 
 /** A verb called by a signed-in, active person of an organisation. */

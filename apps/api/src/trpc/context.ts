@@ -28,6 +28,11 @@ export interface Context {
   edge?: EdgeContext;
   /** The clock services read (`nowOf`); the real one when omitted (only the e2e test clock sets it). */
   now?: () => Date;
+  /**
+   * Calls over HTTP may read who the member is, and a released report's access facts, from the
+   * process's recent caches (services/recent.ts: at most a minute old, forgotten at every change).
+   */
+  recent?: boolean;
 }
 
 export interface ContextBase {

@@ -10,6 +10,7 @@ import {
 } from "@fivefold/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { forgetRecent, RecentCache } from "../services/recent";
 import { type Context, type MemberContext, memoise } from "./context";
 import { fieldsOf, toTRPCError } from "./errors";
 import { limitLinkCall } from "./link-limits";
@@ -59,21 +60,49 @@ const cleanInput = t.middleware(async ({ next, getRawInput }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(limitLinks).use(mapErrors).use(cleanInput);
+// A mutation may change who is a member or who may read what: the recent caches forget everything.
+const forgetAfterMutations = t.middleware(async ({ type, next }) => {
+  if (type !== "mutation") return next();
+  try {
+    return await next();
+  } finally {
+    forgetRecent();
+  }
+});
+
+export const publicProcedure = t.procedure
+  .use(forgetAfterMutations)
+  .use(limitLinks)
+  .use(mapErrors)
+  .use(cleanInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next({ ctx: { ...ctx, userId: ctx.userId } });
 });
 
+/** Members of sessions, over HTTP (services/recent.ts); a sign-in that is no member is asked again. */
+const recentMembers = new RecentCache<Awaited<ReturnType<typeof findMembershipByUserId>>>();
+
+async function findMember(ctx: Context & { userId: string }) {
+  const found = await findMembershipByUserId(ctx.db, ctx.userId, ctx.sessionId);
+  // The first call that answers for a person linked from elsewhere: from now on their directory
+  // entry says they have a sign-in (once per person, never again).
+  if (found?.firstEntry) await markPersonEntered(ctx.db, found.person.id);
+  return found ? { ...found, firstEntry: false } : null;
+}
+
 export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const membership = await memoise(ctx, `membership:${ctx.userId}:${ctx.sessionId}`, async () => {
-    const found = await findMembershipByUserId(ctx.db, ctx.userId, ctx.sessionId);
-    // The first call that answers for a person linked from elsewhere: from now on their directory
-    // entry says they have a sign-in (once per person, never again).
-    if (found?.firstEntry) await markPersonEntered(ctx.db, found.person.id);
-    return found;
-  });
+  const key = `${ctx.userId}:${ctx.sessionId}`;
+  const membership = await memoise(ctx, `membership:${key}`, () =>
+    ctx.recent
+      ? recentMembers.get(
+          key,
+          () => findMember(ctx),
+          (found) => found !== null,
+        )
+      : findMember(ctx),
+  );
   if (!membership) {
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not an active member of an organisation" });
   }

@@ -1,49 +1,49 @@
-// People (admins): everyone in the organisation with manager, roles, teams and status; search,
-// add, edit, deactivate, set roles, export or erase one person, and import a CSV.
+// People (admins): everyone in the organisation with manager, roles, teams and status, a page at a
+// time from the server (people.directoryPage: searched there, never the whole directory); add, edit,
+// deactivate, set roles, export or erase one person, and import a CSV.
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 import { PeopleFilters, PeopleTable, PersonDrawer, type StatusFilter } from "../components/admin/PeopleTable";
-import type { DirectoryPerson } from "../components/admin/types";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
-const SHOWN = 200;
+const PAGE = 25;
+
+function useDirectoryPages(search: string, status: StatusFilter) {
+  const trpc = useTRPC();
+  const [query] = useDebouncedValue(search.trim(), 200);
+  return useInfiniteQuery({
+    ...trpc.people.directoryPage.infiniteQueryOptions(
+      { ...(query ? { query } : {}), status, limit: PAGE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export default function AdminPeoplePage() {
   const trpc = useTRPC();
   const me = useMe();
-  const people = useQuery(trpc.people.directory.queryOptions());
-  const teams = useQuery(trpc.teams.list.queryOptions());
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<StatusFilter>("active");
+  const pages = useDirectoryPages(search, status);
+  const teams = useQuery(trpc.teams.list.queryOptions());
   // undefined: closed; null: a new person; an id: that person.
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
 
-  const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
-  const matching = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return (people.data ?? []).filter(
-      (p) =>
-        (status === "all" || p.active === (status === "active")) &&
-        (needle === "" ||
-          p.name.toLowerCase().includes(needle) ||
-          p.email.includes(needle) ||
-          p.teams.some((t) => t.name.toLowerCase().includes(needle))),
-    );
-  }, [people.data, search, status]);
-
-  if (people.isPending || teams.isPending) return <PageLoader />;
-  if (people.isError) return <ErrorState error={people.error} onRetry={() => people.refetch()} />;
+  if (pages.isPending || teams.isPending) return <PageLoader />;
+  if (pages.isError) return <ErrorState error={pages.error} onRetry={() => pages.refetch()} />;
   if (teams.isError) return <ErrorState error={teams.error} onRetry={() => teams.refetch()} />;
 
-  const editingPerson: DirectoryPerson | null =
-    typeof editing === "string" ? (people.data.find((p) => p.id === editing) ?? null) : null;
+  const people = pages.data.pages.flatMap((p) => p.people);
+  const counts = pages.data.pages[0]?.counts ?? { active: 0, inactive: 0 };
+  const editingPerson = typeof editing === "string" ? (people.find((p) => p.id === editing) ?? null) : null;
   const close = () => setEditing(undefined);
-  const activeCount = people.data.filter((p) => p.active).length;
 
   return (
     <Stack maw={1200}>
@@ -51,7 +51,7 @@ export default function AdminPeoplePage() {
         <div>
           <Title order={2}>People</Title>
           <Text size="sm" c="dimmed">
-            {activeCount} active, {people.data.length - activeCount} deactivated
+            {counts.active} active, {counts.inactive} deactivated
           </Text>
         </div>
         <Group>
@@ -64,26 +64,30 @@ export default function AdminPeoplePage() {
         </Group>
       </Group>
       <PeopleFilters search={search} onSearch={setSearch} status={status} onStatus={setStatus} />
-      {matching.length === 0 ? (
+      {people.length === 0 ? (
         <Card withBorder>
           <Text>
-            {people.data.length <= 1
+            {counts.active + counts.inactive <= 1
               ? "Nobody here yet: import a CSV of your people or add them one by one."
               : "Nobody matches this search."}
           </Text>
         </Card>
       ) : (
-        <PeopleTable people={matching.slice(0, SHOWN)} names={names} onEdit={setEditing} />
+        <PeopleTable people={people} onEdit={setEditing} />
       )}
-      {matching.length > SHOWN ? (
-        <Text size="sm" c="dimmed">
-          Showing {SHOWN} of {matching.length}: search to narrow the list.
-        </Text>
+      {pages.hasNextPage ? (
+        <Group>
+          <Button variant="default" onClick={() => pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
+            Show more people
+          </Button>
+          <Text size="sm" c="dimmed">
+            Showing {people.length}: search to narrow the list.
+          </Text>
+        </Group>
       ) : null}
       <PersonDrawer
         editing={editing}
         person={editingPerson}
-        people={people.data}
         teams={teams.data}
         meId={me.person.id}
         onClose={close}

@@ -132,6 +132,37 @@ export const directoryEntryOutput = z.object({
 export type DirectoryEntryOutput = z.output<typeof directoryEntryOutput>;
 export const peopleDirectoryOutput = z.array(directoryEntryOutput);
 
+/**
+ * people.directoryPage (admins): the People page's list, a page at a time by name then id. `query`
+ * finds people whose name, e-mail address or a team's name contains it (case ignored); `status`
+ * keeps the active (default), the deactivated or everyone. Erased people are never listed.
+ */
+export const peopleDirectoryPageInput = z
+  .object({
+    query: z.string().trim().max(100, { error: "Search with at most 100 characters" }).optional(),
+    status: z
+      .enum(["active", "inactive", "all"], { error: "Choose active, inactive or all" })
+      .default("active"),
+    cursor: z.string().max(600, { error: "This page link is not valid" }).optional(),
+    limit: z
+      .number()
+      .int()
+      .min(1, { error: "Ask for at least one person" })
+      .max(PEOPLE_PAGE_MAX, { error: `Ask for at most ${PEOPLE_PAGE_MAX} people a page` })
+      .default(PEOPLE_PAGE_DEFAULT),
+  })
+  .default({ status: "active", limit: PEOPLE_PAGE_DEFAULT });
+export type PeopleDirectoryPageInput = z.output<typeof peopleDirectoryPageInput>;
+
+export const peopleDirectoryPageOutput = z.object({
+  people: z.array(directoryEntryOutput.extend({ managerName: z.string().nullable() })),
+  /** Opaque: pass it back for the next page; null on the last. */
+  nextCursor: z.string().nullable(),
+  /** The whole organisation (not erased), whatever the search: active and deactivated people. */
+  counts: z.object({ active: z.number().int(), inactive: z.number().int() }),
+});
+export type PeopleDirectoryPageOutput = z.output<typeof peopleDirectoryPageOutput>;
+
 const importCount = z.number().int();
 export const importOutput = z.object({
   rows: z.array(

@@ -13,11 +13,12 @@ interface Cursor {
 
 const cursorSchema = z.object({ name: z.string().max(400), id: z.uuid() });
 
-function encodeCursor(cursor: Cursor): string {
+/** The opaque cursor of a page by name then id (people.list, people.directoryPage). */
+export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.name, cursor.id]), "utf8").toString("base64url");
 }
 
-function decodeCursor(raw: string): Cursor {
+export function decodeCursor(raw: string): Cursor {
   try {
     const [name, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
     const parsed = cursorSchema.safeParse({ name, id });

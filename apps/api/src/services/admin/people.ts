@@ -8,6 +8,7 @@ import {
   insertPerson,
   insertRolesOfPerson,
   listDirectory,
+  listDirectoryPage,
   listManagerLines,
   listRolesOfPerson,
   replaceRolesOfPerson,
@@ -46,10 +47,12 @@ export async function peopleDirectory({
   }));
 }
 
+/** One person's directory entry (what create and update answer with), without reading everyone. */
 export async function directoryEntry(ctx: MemberServiceContext, personId: string) {
-  const entry = (await peopleDirectory({ ctx })).find((p) => p.id === personId);
-  if (!entry) throw new Error("person vanished inside its own transaction");
-  return entry;
+  const [found] = await listDirectoryPage(ctx.db, ctx.org.id, { status: "all", personId, limit: 1 });
+  if (!found) throw new Error("person vanished inside its own transaction");
+  const { managerName: _managerName, ...entry } = found;
+  return { ...entry, createdAt: entry.createdAt.toISOString() };
 }
 
 export async function assertEmailFree(ctx: MemberServiceContext, email: string, personId: string | null) {

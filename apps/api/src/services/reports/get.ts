@@ -1,7 +1,8 @@
 // reports.get: one released report, figures from the frozen snapshot only, derived with the
 // domain, plus the trend against the subject's earlier released reports that this reader may read
 // too. Nothing here reads a single response; who may read is the access policy's, asked on every
-// read with facts loaded in one query. What the reader is then shown is derived once per process
+// read with facts loaded in one query (over HTTP, a released report's facts may come from the
+// recent cache: at most a minute old, forgotten at every change this process sees). What the reader is then shown is derived once per process
 // and shape (cache.ts): the snapshots are frozen, so the same facts give the same report.
 import { findReportReadFacts, findSnapshots } from "@fivefold/db";
 import {
@@ -14,10 +15,23 @@ import {
 } from "@fivefold/domain";
 import { readReportFromFacts } from "../access";
 import type { MemberServiceContext } from "../context";
+import { RecentCache } from "../recent";
 import { type ReportCacheKey, reportCache } from "./cache";
 import { noReportReason, reportView } from "./view";
 
 const iso = (at: Date | string) => new Date(at).toISOString();
+
+type Facts = Awaited<ReturnType<typeof findReportReadFacts>>;
+/** A released report's access facts per reader, over HTTP (services/recent.ts); still judged on every read. */
+const recentFacts = new RecentCache<Facts>();
+
+function readFacts(ctx: MemberServiceContext, requestId: string): Promise<Facts> {
+  const load = () => findReportReadFacts(ctx.db, ctx.org.id, requestId, ctx.person.id);
+  if (!ctx.recent) return load();
+  const key = `${ctx.org.id}:${requestId}:${ctx.person.id}`;
+  // Only a released report's: one that is not yet may be released any moment.
+  return recentFacts.get(key, load, (facts) => Boolean(facts?.releasedAt));
+}
 
 export async function getReport({
   ctx,
@@ -26,7 +40,7 @@ export async function getReport({
   ctx: MemberServiceContext;
   input: { requestId: string };
 }): Promise<ReportView> {
-  const facts = await findReportReadFacts(ctx.db, ctx.org.id, input.requestId, ctx.person.id);
+  const facts = await readFacts(ctx, input.requestId);
   if (!facts) throw new NotFoundError("Report");
   const { relation, readableEarlier } = readReportFromFacts(ctx, facts);
   if (!facts.releasedAt) throw new PreconditionFailedError(noReportReason(facts));

@@ -15,7 +15,7 @@ import {
 import { DangerZone } from "./DangerZone";
 import { ROLE_LABELS } from "./labels";
 import { PersonEditor } from "./PersonEditor";
-import type { DirectoryPerson, Team } from "./types";
+import type { DirectoryPagePerson, Team } from "./types";
 
 export type StatusFilter = "active" | "inactive" | "all";
 
@@ -49,12 +49,8 @@ export function PeopleFilters(props: {
   );
 }
 
-export function PeopleTable(props: {
-  people: DirectoryPerson[];
-  names: Map<string, string>;
-  onEdit: (personId: string) => void;
-}) {
-  const { people, names, onEdit } = props;
+export function PeopleTable(props: { people: DirectoryPagePerson[]; onEdit: (personId: string) => void }) {
+  const { people, onEdit } = props;
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover aria-label="People">
@@ -77,7 +73,7 @@ export function PeopleTable(props: {
                 </Anchor>
               </Table.Td>
               <Table.Td>{p.email}</Table.Td>
-              <Table.Td>{p.managerId ? (names.get(p.managerId) ?? "") : "—"}</Table.Td>
+              <Table.Td>{p.managerId ? (p.managerName ?? "") : "—"}</Table.Td>
               <Table.Td>{p.teams.map((t) => t.name).join(", ")}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
@@ -110,13 +106,12 @@ export function PeopleTable(props: {
 export function PersonDrawer(props: {
   /** undefined: closed; null: a new person; an id: that person. */
   editing: string | null | undefined;
-  person: DirectoryPerson | null;
-  people: DirectoryPerson[];
+  person: DirectoryPagePerson | null;
   teams: Team[];
   meId: string;
   onClose: () => void;
 }) {
-  const { editing, person, people, teams, meId, onClose } = props;
+  const { editing, person, teams, meId, onClose } = props;
   return (
     <Drawer
       opened={editing !== undefined}
@@ -130,7 +125,6 @@ export function PersonDrawer(props: {
           <PersonEditor
             key={editing ?? "new"}
             person={person}
-            people={people}
             teams={teams}
             isMe={person?.id === meId}
             onDone={onClose}

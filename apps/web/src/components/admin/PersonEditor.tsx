@@ -1,37 +1,25 @@
 // Adding or editing one person (admins): name, e-mail, manager, teams, roles and whether they are
 // active. Roles go through their own procedure, so a failed role change never hides a saved edit.
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, Checkbox, Group, MultiSelect, Stack, Switch, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
+import { PersonSelect } from "../people/PersonPicker";
 import { ROLE_LABELS } from "./labels";
 import { EDITABLE_ROLES, type PersonValues, usePersonForm } from "./personForm";
-import type { DirectoryPerson, Team } from "./types";
+import type { DirectoryPagePerson, Team } from "./types";
 
 interface Props {
   /** null: a new person. */
-  person: DirectoryPerson | null;
-  people: DirectoryPerson[];
+  person: DirectoryPagePerson | null;
   teams: Team[];
   isMe: boolean;
   onDone: () => void;
 }
 
-function useSavePerson(person: DirectoryPerson | null) {
+function useSavePerson(person: DirectoryPagePerson | null) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const options = { onSuccess: invalidate.peopleChanged };
@@ -52,16 +40,9 @@ function useSavePerson(person: DirectoryPerson | null) {
   };
 }
 
-export function PersonEditor({ person, people, teams, isMe, onDone }: Props) {
+export function PersonEditor({ person, teams, isMe, onDone }: Props) {
   const form = usePersonForm(person);
   const { save, error, pending } = useSavePerson(person);
-  const managers = useMemo(
-    () =>
-      people
-        .filter((p) => p.active && p.id !== person?.id)
-        .map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` })),
-    [people, person?.id],
-  );
   const submit = form.onSubmit(async (values) => {
     try {
       await save(values);
@@ -82,14 +63,19 @@ export function PersonEditor({ person, people, teams, isMe, onDone }: Props) {
           description={person?.hasSignIn ? "Also the address this person signs in with." : undefined}
           required
         />
-        <Select
+        <PersonSelect
           label="Manager"
           placeholder="No manager"
-          data={managers}
-          {...form.getInputProps("managerId")}
-          searchable
+          value={form.values.managerId}
+          onChange={(managerId) => form.setFieldValue("managerId", managerId)}
+          error={form.errors.managerId}
+          exclude={person ? [person.id] : []}
+          known={
+            person?.managerId && person.managerName
+              ? [{ id: person.managerId, label: person.managerName }]
+              : []
+          }
           clearable
-          limit={50}
         />
         <MultiSelect
           label="Teams"

@@ -4,6 +4,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 
 type Out = inferRouterOutputs<AppRouter>;
 export type DirectoryPerson = Out["people"]["directory"][number];
+/** A person of the People page's list: the directory entry and their manager's name. */
+export type DirectoryPagePerson = Out["people"]["directoryPage"]["people"][number];
 export type ImportResult = Out["people"]["import"];
 export type ImportRow = ImportResult["rows"][number];
 export type Team = Out["teams"]["list"][number];
