@@ -37,6 +37,8 @@ export const feedbackRequests = pgTable(
   (t) => [
     index().on(t.orgId, t.subjectId),
     index().on(t.orgId, t.requesterId),
+    // A cycle's requests (its progress, hold, release) are read by cycle within the organisation.
+    index().on(t.orgId, t.cycleId),
     index().on(t.state, t.deadline),
     // At most one request per subject collects answers at a time (rule 10): two at once with raters
     // one apart would give that one person's answers by subtraction.

@@ -4,6 +4,7 @@
 // cut off half-way is resumed by launching again (subjects with a request in the cycle are skipped).
 import {
   adminsReadReports,
+  analyzeLaunchedTables,
   type CycleRow,
   findAdminIds,
   findCycleSubjects,
@@ -21,6 +22,9 @@ import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 import { judgeCycle } from "./preflight";
 import { loadCycle } from "./shape";
+
+/** Requests created at once past which the planner's statistics are refreshed (see the query). */
+const ANALYZE_AFTER = 500;
 
 const BATCH = 500;
 
@@ -94,6 +98,7 @@ export async function launchCycle({
     const batch = plans.slice(start, start + BATCH).map((plan) => draftOf(plan, readers(plan.subjectId)));
     created += await withTransaction(ctx, (ctx) => insertCycleRequests(ctx.db, target, batch));
   }
+  if (created >= ANALYZE_AFTER) await analyzeLaunchedTables(ctx.db);
   await withTransaction(ctx, async (ctx) => {
     const locked = await loadCycle(ctx, cycle.id, "update");
     assertLaunchable(locked);

@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_requests_org_id_cycle_id_index" ON "feedback_requests" USING btree ("org_id","cycle_id");
