@@ -116,6 +116,8 @@ export const reportOutput = z.object({
   comments: z.array(z.object(comment)),
   identifiedComments: z.array(z.object({ group: z.enum(["self", "manager"]), ...comment })),
   trend: reportTrendSchema,
+  /** Set when the trend spans questionnaire versions: it then compares only the behaviours kept by key. */
+  trendNote: z.string().nullable(),
 });
 export type ReportView = z.infer<typeof reportOutput>;
 
