@@ -66,14 +66,19 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, userId: ctx.userId } });
 });
 
-export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const membership = await memoise(ctx, `membership:${ctx.userId}:${ctx.sessionId}`, async () => {
+/** The signed-in caller's membership, memoised per request (null when not an active member). */
+export function membershipOf(ctx: Context & { userId: string }) {
+  return memoise(ctx, `membership:${ctx.userId}:${ctx.sessionId}`, async () => {
     const found = await findMembershipByUserId(ctx.db, ctx.userId, ctx.sessionId);
     // The first call that answers for a person linked from elsewhere: from now on their directory
     // entry says they have a sign-in (once per person, never again).
     if (found?.firstEntry) await markPersonEntered(ctx.db, found.person.id);
     return found;
   });
+}
+
+export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const membership = await membershipOf(ctx);
   if (!membership) {
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not an active member of an organisation" });
   }

@@ -13,7 +13,11 @@ const columns = {
 
 /** Saving or publishing waits for any other edit of this organisation's instrument to finish. */
 export async function lockInstrumentEdits(db: Executor, orgId: string): Promise<void> {
-  await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, orgId)).for("no key update");
+  await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, orgId))
+    .for("no key update");
 }
 
 export async function listPublishedInstrumentVersions(db: Executor, orgId: string) {
@@ -25,7 +29,11 @@ export async function listPublishedInstrumentVersions(db: Executor, orgId: strin
 }
 
 /** These published versions of the organisation (requests and reports name theirs). */
-export async function findPublishedInstrumentVersions(db: Executor, orgId: string, versions: readonly number[]) {
+export async function findPublishedInstrumentVersions(
+  db: Executor,
+  orgId: string,
+  versions: readonly number[],
+) {
   const wanted = [...new Set(versions)].filter((v) => Number.isInteger(v) && v >= 2);
   if (wanted.length === 0) return [];
   return db
@@ -73,9 +81,9 @@ export async function saveInstrumentDraft(
   db: Executor,
   draft: { orgId: string; version: number; items: unknown[]; updatedBy: string; now: Date },
 ) {
-  await db.delete(instrumentVersions).where(
-    and(eq(instrumentVersions.orgId, draft.orgId), isNull(instrumentVersions.publishedAt)),
-  );
+  await db
+    .delete(instrumentVersions)
+    .where(and(eq(instrumentVersions.orgId, draft.orgId), isNull(instrumentVersions.publishedAt)));
   const [row] = await db
     .insert(instrumentVersions)
     .values({

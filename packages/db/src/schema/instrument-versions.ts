@@ -4,7 +4,16 @@
 // VersionItem list, every key the organisation ever used (retired ones marked), never edited once
 // published: open requests and released reports depend on the words.
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
 import { people } from "./people";
 

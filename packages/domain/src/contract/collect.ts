@@ -4,7 +4,7 @@
 // as ISO strings: every procedure here formats them itself.
 import { z } from "zod";
 import { figureGroupIdSchema } from "../anonymity/snapshot-schema";
-import { ANONYMOUS_GROUPS, raterGroupSchema } from "../instrument";
+import { ANONYMOUS_GROUPS, instrumentSchema, raterGroupSchema } from "../instrument";
 import { requestStateSchema } from "../lifecycle";
 
 const id = (what: string) => z.uuid({ error: `${what} must be an id` });
@@ -201,6 +201,8 @@ export const answerFormOutput = z.object({
   requestState: requestStateSchema,
   state: answeringStateSchema,
   instrumentVersion: z.number().int(),
+  /** The questionnaire the request froze when it opened (issue 19): what this rater answers. */
+  instrument: instrumentSchema,
 });
 export const submitResponseOutput = z.object({ submitted: z.literal(true) });
 export const declineInvitationOutput = z.object({ declined: z.literal(true) });

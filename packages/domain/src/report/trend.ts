@@ -25,10 +25,39 @@ function pointsOf(snapshot: ReportSnapshot, options: DeriveReportOptions): Point
   return [...earlier, { releasedAt: options.releasedAt ? toIso(options.releasedAt) : null, snapshot }];
 }
 
-function keptMean(snapshot: ReportSnapshot, key: DimensionKey, kept: ReadonlySet<string>): number | null {
-  const items = snapshot.dimensions.find((d) => d.key === key)?.items ?? [];
-  const means = items.flatMap((item) => (kept.has(item.id) && item.others ? [item.others.mean] : []));
-  return means.length === 0 ? null : round2(means.reduce((sum, mean) => sum + mean, 0) / means.length);
+/** Everyone-but-self mean of each shown item of a snapshot. */
+export function itemMeansOf(snapshot: ReportSnapshot): Record<string, number | null> {
+  return Object.fromEntries(
+    snapshot.dimensions.flatMap((d) => d.items.map((item) => [item.id, item.others?.mean ?? null])),
+  );
+}
+
+/** The sentence a trend across versions carries: which versions, and how many behaviours it compares. */
+export function keptTrendNote(
+  versions: readonly number[],
+  kept: Record<DimensionKey, readonly string[]>,
+): string {
+  const count = DIMENSION_KEYS.reduce((sum, key) => sum + kept[key].length, 0);
+  return `These reports used different versions of the questionnaire (${versions.join(", ")}): the trend compares only the ${count} behaviours asked under the same key in every version, as the mean of their figures`;
+}
+
+/**
+ * A report's per-dimension figure over the kept behaviours only: the mean of its shown item
+ * figures (everyone but self) on those keys, null where none is shown.
+ */
+export function keptMeans(
+  itemMeans: Readonly<Record<string, number | null>>,
+  kept: Record<DimensionKey, readonly string[]>,
+): Record<DimensionKey, number | null> {
+  return Object.fromEntries(
+    DIMENSION_KEYS.map((key) => {
+      const means = kept[key].flatMap((id) => {
+        const mean = itemMeans[id];
+        return mean === null || mean === undefined ? [] : [mean];
+      });
+      return [key, means.length === 0 ? null : round2(means.reduce((a, b) => a + b, 0) / means.length)];
+    }),
+  ) as Record<DimensionKey, number | null>;
 }
 
 export function trendOf(snapshot: ReportSnapshot, options: DeriveReportOptions): Trend {
@@ -51,15 +80,12 @@ export function trendOf(snapshot: ReportSnapshot, options: DeriveReportOptions):
   }
   const resolve = options.instrumentOf ?? getInstrument;
   const kept = keptKeys(versions.map((version): Instrument => resolve(version)));
+  const means = points.map((p) => keptMeans(itemMeansOf(p.snapshot), kept));
   const trend = Object.fromEntries(
-    DIMENSION_KEYS.map((key) => {
-      const keys = new Set(kept[key]);
-      return [key, points.map((p) => ({ releasedAt: p.releasedAt, mean: keptMean(p.snapshot, key, keys) }))];
-    }),
+    DIMENSION_KEYS.map((key) => [
+      key,
+      points.map((p, index) => ({ releasedAt: p.releasedAt, mean: means[index]?.[key] ?? null })),
+    ]),
   ) as Record<DimensionKey, TrendPoint[]>;
-  const count = DIMENSION_KEYS.reduce((sum, key) => sum + kept[key].length, 0);
-  return {
-    trend,
-    note: `These reports used different versions of the questionnaire (${versions.join(", ")}): the trend compares only the ${count} behaviours asked under the same key in every version, as the mean of their figures`,
-  };
+  return { trend, note: keptTrendNote(versions, kept) };
 }

@@ -14,6 +14,7 @@ import {
 } from "@fivefold/domain";
 import { readReportFromFacts } from "../access";
 import type { MemberServiceContext } from "../context";
+import { instrumentsOf } from "../instrument/versions";
 import { type ReportCacheKey, reportCache } from "./cache";
 import { noReportReason, reportView } from "./view";
 
@@ -63,6 +64,11 @@ async function deriveView(
     if (!readable.has(report.requestId) || !found) continue;
     earlier.push({ releasedAt: iso(report.releasedAt), snapshot: parseSnapshot(found, report.requestId) });
   }
+  // The questionnaire of every version these reports used (the organisation's own, or the built-in).
+  const instrumentOf = await instrumentsOf(ctx, ctx.org.id, [
+    snapshot.instrumentVersion,
+    ...earlier.map((e) => e.snapshot.instrumentVersion),
+  ]);
   return reportView({
     requestId: key.requestId,
     subjectId: key.subjectId,
@@ -70,6 +76,7 @@ async function deriveView(
     relation: key.relation,
     releasedAt: key.releasedAt,
     snapshot,
-    derived: deriveReport(snapshot, { earlier, releasedAt: key.releasedAt }),
+    derived: deriveReport(snapshot, { earlier, releasedAt: key.releasedAt, instrumentOf }),
+    instrument: instrumentOf(snapshot.instrumentVersion),
   });
 }

@@ -1,12 +1,6 @@
 // What a reader is shown of a released report: the frozen snapshot's figures with the instrument's
 // words, and what the domain derives from them. Pure: the verb has loaded and checked everything.
-import {
-  type DerivedReport,
-  getInstrument,
-  type ReportRelation,
-  type ReportSnapshot,
-  type ReportView,
-} from "@fivefold/domain";
+import type { DerivedReport, Instrument, ReportRelation, ReportSnapshot, ReportView } from "@fivefold/domain";
 
 interface Released {
   requestId: string;
@@ -17,6 +11,8 @@ interface Released {
   releasedAt: string;
   snapshot: ReportSnapshot;
   derived: DerivedReport;
+  /** The questionnaire the snapshot used (the organisation's own version, or the built-in one). */
+  instrument: Instrument;
 }
 
 /** Why a request shows no report (yet): the sentence the reader is told. */
@@ -42,8 +38,7 @@ function groupsOf(snapshot: ReportSnapshot): ReportView["groups"] {
   }));
 }
 
-function dimensionsOf(snapshot: ReportSnapshot): ReportView["dimensions"] {
-  const instrument = getInstrument(snapshot.instrumentVersion);
+function dimensionsOf(snapshot: ReportSnapshot, instrument: Instrument): ReportView["dimensions"] {
   const itemText = new Map(instrument.dimensions.flatMap((d) => d.items.map((item) => [item.id, item.text])));
   const names = new Map(instrument.dimensions.map((d) => [d.key, d.name]));
   return snapshot.dimensions.map((d) => ({
@@ -70,7 +65,7 @@ export function reportView(report: Released): ReportView {
     /** Invited raters who did not count towards anonymity (rule 9), and are not in any figure. */
     notCounted: snapshot.notCounted ?? 0,
     groups: groupsOf(snapshot),
-    dimensions: dimensionsOf(snapshot),
+    dimensions: dimensionsOf(snapshot, report.instrument),
     profile: derived.profile,
     gaps: derived.gaps,
     blindSpots: derived.blindSpots,
@@ -81,5 +76,6 @@ export function reportView(report: Released): ReportView {
     comments: snapshot.comments.map((c) => ({ ...c, date: day })),
     identifiedComments: snapshot.identifiedComments.map((c) => ({ ...c, date: day })),
     trend: derived.trend,
+    trendNote: derived.trendNote,
   };
 }
