@@ -34,7 +34,7 @@ export async function findPublishedInstrumentVersions(
   orgId: string,
   versions: readonly number[],
 ) {
-  const wanted = [...new Set(versions)].filter((v) => Number.isInteger(v) && v >= 2);
+  const wanted = [...new Set(versions)].filter((v) => Number.isInteger(v) && v >= 2 && v <= 2_147_483_647);
   if (wanted.length === 0) return [];
   return db
     .select(columns)

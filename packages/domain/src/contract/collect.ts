@@ -97,7 +97,16 @@ export const submitPayload = answersPayload.extend({ idempotencyKey: idempotency
 export const submitByIdInput = invitationIdInput.extend(submitPayload.shape);
 export const submitByTokenInput = invitationTokenInput.extend(submitPayload.shape);
 
-export const instrumentInput = z.object({ version: z.number().int().positive().optional() }).optional();
+export const instrumentInput = z
+  .object({
+    version: z
+      .number({ error: "The instrument version must be a number" })
+      .int({ error: "The instrument version must be a whole number" })
+      .positive({ error: "The instrument version starts at 1" })
+      .max(1_000_000, { error: "No organisation has that many instrument versions" })
+      .optional(),
+  })
+  .optional();
 
 // ---- Outputs
 
