@@ -102,12 +102,13 @@ export async function releaseReport(
 export async function answerAs(baseURL: string, email: string, requestId: string, score = 4): Promise<void> {
   const api = await apiAs(baseURL, email);
   try {
-    const instrument = await api.query<{ dimensions: Array<{ items: Array<{ id: string }> }> }>(
-      "instrument.get",
-    );
     const inbox = await api.query<Array<{ invitationId: string; requestId: string }>>("inbox.list");
     const invitation = inbox.find((i) => i.requestId === requestId);
     if (!invitation) throw new Error(`${email} was not invited`);
+    // The questionnaire the request froze (the organisation may have published another since).
+    const { instrument } = await api.query<{
+      instrument: { dimensions: Array<{ items: Array<{ id: string }> }> };
+    }>("responses.get", { invitationId: invitation.invitationId });
     await api.mutate("responses.submit", {
       invitationId: invitation.invitationId,
       answers: instrument.dimensions.flatMap((d) => d.items.map((item) => ({ itemId: item.id, score }))),
