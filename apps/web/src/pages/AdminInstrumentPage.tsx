@@ -129,7 +129,7 @@ function DraftEditor(props: DraftProps) {
         </Card>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <Card withBorder pos="sticky" top={16}>
+        <Card withBorder>
           <Stack>
             <Title order={3} size="h4">
               Preview
