@@ -65,10 +65,6 @@ export async function releaseReport(
     const byEmail = new Map(people.map((p) => [p.email, p]));
     const subject = byEmail.get(input.subjectEmail);
     if (!subject) throw new Error(`no person ${input.subjectEmail}`);
-    const instrument = await manager.query<{ dimensions: Array<{ items: Array<{ id: string }> }> }>(
-      "instrument.get",
-    );
-    const itemIds = instrument.dimensions.flatMap((d) => d.items.map((i) => i.id));
     const { id: requestId } = await manager.mutate<{ id: string }>("requests.create", {
       subjectId: subject.id,
       deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
@@ -82,6 +78,11 @@ export async function releaseReport(
         const inbox = await api.query<Array<{ invitationId: string; requestId: string }>>("inbox.list");
         const invitation = inbox.find((i) => i.requestId === requestId);
         if (!invitation) throw new Error(`${rater.email} was not invited`);
+        // The questionnaire the request froze (an admin may publish another meanwhile).
+        const { instrument } = await api.query<{
+          instrument: { dimensions: Array<{ items: Array<{ id: string }> }> };
+        }>("responses.get", { invitationId: invitation.invitationId });
+        const itemIds = instrument.dimensions.flatMap((d) => d.items.map((i) => i.id));
         await api.mutate("responses.submit", {
           invitationId: invitation.invitationId,
           answers: itemIds.map((itemId) => ({ itemId, score: rater.score(itemId) })),
@@ -102,12 +103,13 @@ export async function releaseReport(
 export async function answerAs(baseURL: string, email: string, requestId: string, score = 4): Promise<void> {
   const api = await apiAs(baseURL, email);
   try {
-    const instrument = await api.query<{ dimensions: Array<{ items: Array<{ id: string }> }> }>(
-      "instrument.get",
-    );
     const inbox = await api.query<Array<{ invitationId: string; requestId: string }>>("inbox.list");
     const invitation = inbox.find((i) => i.requestId === requestId);
     if (!invitation) throw new Error(`${email} was not invited`);
+    // The questionnaire the request froze (the organisation may have published another since).
+    const { instrument } = await api.query<{
+      instrument: { dimensions: Array<{ items: Array<{ id: string }> }> };
+    }>("responses.get", { invitationId: invitation.invitationId });
     await api.mutate("responses.submit", {
       invitationId: invitation.invitationId,
       answers: instrument.dimensions.flatMap((d) => d.items.map((item) => ({ itemId: item.id, score }))),

@@ -31,6 +31,7 @@ const AdminImportPage = lazy(() => import("./pages/AdminImportPage"));
 const AdminTeamsPage = lazy(() => import("./pages/AdminTeamsPage"));
 const AdminSettingsPage = lazy(() => import("./pages/AdminSettingsPage"));
 const AdminAuditPage = lazy(() => import("./pages/AdminAuditPage"));
+const AdminInstrumentPage = lazy(() => import("./pages/AdminInstrumentPage"));
 const AdminMailPage = lazy(() => import("./pages/AdminMailPage"));
 const AdminCyclesPage = lazy(() => import("./pages/AdminCyclesPage"));
 const AdminCycleNewPage = lazy(() => import("./pages/AdminCycleNewPage"));
@@ -79,6 +80,7 @@ const router = createBrowserRouter([
       { path: "admin/teams", element: lazyPage(AdminTeamsPage) },
       { path: "admin/settings", element: lazyPage(AdminSettingsPage) },
       { path: "admin/audit", element: lazyPage(AdminAuditPage) },
+      { path: "admin/instrument", element: lazyPage(AdminInstrumentPage) },
       { path: "admin/mail", element: lazyPage(AdminMailPage) },
       { path: "admin/cycles", element: lazyPage(AdminCyclesPage) },
       { path: "admin/cycles/new", element: lazyPage(AdminCycleNewPage) },

@@ -10,6 +10,7 @@ export * from "./contract/dashboards";
 export * from "./contract/figures";
 export * from "./contract/followups";
 export * from "./contract/grow";
+export * from "./contract/instrument";
 export * from "./contract/platform";
 export * from "./contract/public-api";
 export * from "./contract/reports";

@@ -18,6 +18,7 @@
 // Mutations run after every query, the cells that succeed after those refused, so a refusal always
 // meets the state the row was written for; a success that uses up its object (a slot) gets the next
 // cell a fresh one.
+import { builtInItems } from "@fivefold/domain";
 import { type AnyRouter, initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -73,6 +74,9 @@ const last = (cells: Cells, input: Input, consumes?: Slot): Row => ({
   phase: "last",
 });
 
+/** The built-in behaviours with one reworded: a draft that changes something. */
+const rewordedDraft = (en = "Offers help early when someone is stuck") =>
+  builtInItems().map((item) => (item.key === "vision.4" ? { ...item, text: { ...item.text, en } } : item));
 const openRequest = async (f: MatrixFixture) => ({ requestId: (await f.openRequest()).requestId });
 const invitation = async (f: MatrixFixture) => ({ invitationId: (await f.openRequest()).invitationId });
 const token = async (f: MatrixFixture) => ({ token: (await f.openRequest()).token });
@@ -93,6 +97,11 @@ const TABLE: Record<string, Row> = {
   "me.organisations":          list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.a.orgId),
   "me.switchOrganisation":    write([U,   P,   P,   P,   P,   P,   P,   P,   P,   P,   P,   N,   P,   P], (f) => ({ orgId: f.a.orgId })),
   "instrument.get":            read([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({})),
+  "instrument.list":           read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
+  "instrument.getDraft":       read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
+  "instrument.draft":         write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => ({ items: rewordedDraft() })),
+  // Each cell first saves a fresh draft in Alpha (Beta's is the one its admin saved above).
+  "instrument.publish":        last([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], async (f) => { await f.callerFor("admin").instrument.draft({ items: rewordedDraft(f.unique("Offers help early when stuck ")) }); return undefined; }),
   "profile.get":               read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
   "profile.setPartnerOptIn":  write([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({ optIn: true })),
 

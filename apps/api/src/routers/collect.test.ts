@@ -792,7 +792,8 @@ describe(`the sealed envelope in the schema on ${testDriver()}`, () => {
   it("keeps no draft and no decline reason next to a rater: no procedure takes one, no table holds one", async () => {
     const procedures = Object.keys(appRouter._def.procedures);
     expect(procedures).toContain("responses.submit");
-    expect(procedures.filter((name) => /draft/i.test(name))).toEqual([]);
+    // instrument.draft and instrument.getDraft (issue 19) hold an admin's wording of the questionnaire, no answers.
+    expect(procedures.filter((name) => /draft/i.test(name) && !name.startsWith("instrument."))).toEqual([]);
     const tables = await queryRows<{ table_name: string }>(
       h.database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public'`,

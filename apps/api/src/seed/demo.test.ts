@@ -1,7 +1,7 @@
 // The demo organisation and its history, seeded exactly as `pnpm start` does on an empty database.
 import { countOrganisations, schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
-import { eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, TEST_SEALING_SECRET } from "../testing/harness";
 import { DEMO_ANALYST_KEY, seedDemoIfEmpty } from "./demo";
@@ -134,6 +134,24 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(dashboard.trend.filter((t) => t.means.vision !== null)).toHaveLength(2);
     const sales = await h.as(acme, "coach-1").dashboards.team({ teamId: acme.teams.Sales ?? "" });
     expect(sales.progress.open).toBe(1);
+  });
+
+  it("publishes Acme's own version 2 (one behaviour reworded, one added); what exists stays on version 1", async () => {
+    if (!acme) throw new Error("no demo");
+    const versions = await h.as(acme, "admin").instrument.list();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const current = await h.as(acme, "team-1-1").instrument.get();
+    expect(current.version).toBe(2);
+    const asked = current.dimensions.flatMap((d) => d.items.map((i) => i.id));
+    expect(asked).toContain("empower.credit-others");
+    expect(asked).toHaveLength(21);
+    // Every released report and every request collecting now was opened on the built-in version.
+    const requests = await h.database.db
+      .select({ state: schema.feedbackRequests.state, version: schema.feedbackRequests.instrumentVersion })
+      .from(schema.feedbackRequests)
+      .where(and(eq(schema.feedbackRequests.orgId, acme.orgId), ne(schema.feedbackRequests.state, "draft")));
+    expect(requests.length).toBeGreaterThan(40);
+    expect(new Set(requests.map((r) => r.version))).toEqual(new Set([1]));
   });
 
   it("runs one cycle in its nominations phase for Operations, launched around those rated too recently", async () => {

@@ -3,6 +3,7 @@
 import { countOrganisations, type Database, schema } from "@fivefold/db";
 import { eq } from "drizzle-orm";
 import { DEMO_PARTNER_DOMAIN, seedDemoHistory } from "./history";
+import { seedDemoInstrument } from "./instrument";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
 import { seedDemoPlans } from "./plans";
 import { seedRunningCycle } from "./running-cycle";
@@ -163,6 +164,8 @@ export async function seedDemoIfEmpty(
     .where(eq(schema.organisations.id, org.orgId));
   await seedDemoHistory(db, org, options);
   await seedDemoPlans(db, org, options);
+  // Before the running cycle's drafts open (they freeze the version current then: 2).
+  await seedDemoInstrument(db, org, options);
   await seedRunningCycle(db, org, options);
   return org;
 }

@@ -92,9 +92,13 @@ async function findMember(ctx: Context & { userId: string }) {
   return found ? { ...found, firstEntry: false } : null;
 }
 
-export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
+/**
+ * The signed-in caller's membership, memoised per request and, over HTTP, kept at most a minute
+ * (services/recent.ts); null when not an active member.
+ */
+export function membershipOf(ctx: Context & { userId: string }) {
   const key = `${ctx.userId}:${ctx.sessionId}`;
-  const membership = await memoise(ctx, `membership:${key}`, () =>
+  return memoise(ctx, `membership:${key}`, () =>
     ctx.recent
       ? recentMembers.get(
           key,
@@ -103,6 +107,10 @@ export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
         )
       : findMember(ctx),
   );
+}
+
+export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const membership = await membershipOf(ctx);
   if (!membership) {
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not an active member of an organisation" });
   }

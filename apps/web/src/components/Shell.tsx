@@ -44,6 +44,7 @@ const nav: NavItem[] = [
   { to: "/admin/people", label: "People", roles: ["admin"] },
   { to: "/admin/teams", label: "Teams", roles: ["admin"] },
   { to: "/admin/settings", label: "Settings", roles: ["admin"] },
+  { to: "/admin/instrument", label: "Instrument", roles: ["admin"] },
   { to: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { to: "/admin/mail", label: "E-mail delivery", roles: ["admin"] },
   { to: "/mailbox", label: "Mailbox", roles: ["admin"] },

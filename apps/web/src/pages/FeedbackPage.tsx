@@ -13,11 +13,6 @@ export default function FeedbackPage() {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useQuery({ ...trpc.responses.get.queryOptions({ invitationId }), staleTime: Infinity });
-  const instrument = useQuery({
-    ...trpc.instrument.get.queryOptions({ version: form.data?.instrumentVersion }),
-    enabled: Boolean(form.data),
-    staleTime: Infinity,
-  });
   // The submit goes through the client itself, so each attempt can carry its own deadline.
   const client = useTRPCClient();
   const onSubmit = useCallback(
@@ -35,12 +30,11 @@ export default function FeedbackPage() {
   );
 
   if (form.isError) return <ErrorState error={form.error} />;
-  if (instrument.isError) return <ErrorState error={instrument.error} />;
-  if (!form.data || !instrument.data) return <PageLoader />;
+  if (!form.data) return <PageLoader />;
   return (
     <RatingForm
       form={form.data}
-      instrument={instrument.data}
+      instrument={form.data.instrument}
       onSubmit={onSubmit}
       onDecline={() => decline.mutateAsync({ invitationId })}
     />

@@ -16,11 +16,6 @@ export default function TokenFeedbackPage() {
     staleTime: Infinity,
     retry: false,
   });
-  const instrument = useQuery({
-    ...trpc.instrument.get.queryOptions({ version: form.data?.instrumentVersion }),
-    enabled: Boolean(form.data),
-    staleTime: Infinity,
-  });
   const decline = useMutation(trpc.responses.declineByToken.mutationOptions());
   // The submit goes through the client itself, so each attempt can carry its own deadline.
   const client = useTRPCClient();
@@ -42,14 +37,12 @@ export default function TokenFeedbackPage() {
       </Box>
       {form.isError ? (
         <ErrorState error={form.error} />
-      ) : instrument.isError ? (
-        <ErrorState error={instrument.error} />
-      ) : !form.data || !instrument.data ? (
+      ) : !form.data ? (
         <PageLoader />
       ) : (
         <RatingForm
           form={form.data}
-          instrument={instrument.data}
+          instrument={form.data.instrument}
           onSubmit={onSubmit}
           onDecline={() => decline.mutateAsync({ token })}
         />

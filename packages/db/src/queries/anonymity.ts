@@ -53,14 +53,17 @@ export async function findActiveRequestOnSubject(db: Executor, orgId: string, su
   return row ?? null;
 }
 
-/** Released reports on the subject since `since`, on the given instrument version, newest first. */
+/**
+ * Released reports on the subject since `since`, newest first, whatever their instrument version:
+ * an item kept under its key is the same question, so rule 10 compares across versions (a new
+ * version must not be a way to escape the comparison).
+ */
 export async function findEarlierReports(
   db: Executor,
   input: {
     orgId: string;
     subjectId: string;
     since: Date;
-    instrumentVersion: number;
     exceptRequestId?: string;
   },
 ) {
@@ -77,7 +80,6 @@ export async function findEarlierReports(
         eq(reportSnapshots.orgId, input.orgId),
         eq(feedbackRequests.orgId, input.orgId),
         eq(feedbackRequests.subjectId, input.subjectId),
-        eq(reportSnapshots.instrumentVersion, input.instrumentVersion),
         gte(reportSnapshots.releasedAt, input.since),
         input.exceptRequestId ? ne(reportSnapshots.requestId, input.exceptRequestId) : undefined,
       ),

@@ -10,6 +10,7 @@ export * from "./dashboards";
 export * from "./directory";
 export * from "./followups";
 export * from "./grow";
+export * from "./instrument";
 export * from "./invitation-links";
 export * from "./membership";
 export * from "./notify";

@@ -46,5 +46,7 @@ export const feedbackRequests = pgTable(
       .on(t.orgId, t.subjectId)
       .where(sql`${t.state} in ('draft', 'open')`),
     check("feedback_requests_threshold_at_least_3", sql`${t.threshold} >= 3`),
+    // Version 1 is the built-in instrument; an organisation's own versions count on from 2.
+    check("feedback_requests_instrument_version_positive", sql`${t.instrumentVersion} >= 1`),
   ],
 );

@@ -7,6 +7,7 @@ export * from "./cycle-views";
 export * from "./cycles";
 export * from "./enums";
 export * from "./feedback-requests";
+export * from "./instrument-versions";
 export * from "./invitations";
 export * from "./nominations";
 export * from "./organisations";

@@ -3,7 +3,7 @@
 // organisation view read ten numbers instead of parsing 9 KB snapshots (and every row, old or new,
 // however it was written, carries them).
 import { type SQL, sql } from "drizzle-orm";
-import { doublePrecision, index, integer, jsonb, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, doublePrecision, index, integer, jsonb, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
 import { feedbackRequests } from "./feedback-requests";
 import { organisations } from "./organisations";
 
@@ -33,5 +33,8 @@ export const reportSnapshots = pgTable(
   },
   // Reports of an organisation by release, newest first (lists, dashboards, earlier reports): led
   // by org_id like every index (DESIGN §6); without it those read every snapshot of the table.
-  (t) => [index().on(t.orgId, t.releasedAt)],
+  (t) => [
+    index().on(t.orgId, t.releasedAt),
+    check("report_snapshots_instrument_version_positive", sql`${t.instrumentVersion} >= 1`),
+  ],
 );

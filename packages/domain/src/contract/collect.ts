@@ -4,7 +4,7 @@
 // as ISO strings: every procedure here formats them itself.
 import { z } from "zod";
 import { figureGroupIdSchema } from "../anonymity/snapshot-schema";
-import { ANONYMOUS_GROUPS, raterGroupSchema } from "../instrument";
+import { ANONYMOUS_GROUPS, instrumentSchema, raterGroupSchema } from "../instrument";
 import { requestStateSchema } from "../lifecycle";
 
 const id = (what: string) => z.uuid({ error: `${what} must be an id` });
@@ -97,7 +97,16 @@ export const submitPayload = answersPayload.extend({ idempotencyKey: idempotency
 export const submitByIdInput = invitationIdInput.extend(submitPayload.shape);
 export const submitByTokenInput = invitationTokenInput.extend(submitPayload.shape);
 
-export const instrumentInput = z.object({ version: z.number().int().positive().optional() }).optional();
+export const instrumentInput = z
+  .object({
+    version: z
+      .number({ error: "The instrument version must be a number" })
+      .int({ error: "The instrument version must be a whole number" })
+      .positive({ error: "The instrument version starts at 1" })
+      .max(1_000_000, { error: "No organisation has that many instrument versions" })
+      .optional(),
+  })
+  .optional();
 
 // ---- Outputs
 
@@ -201,6 +210,8 @@ export const answerFormOutput = z.object({
   requestState: requestStateSchema,
   state: answeringStateSchema,
   instrumentVersion: z.number().int(),
+  /** The questionnaire the request froze when it opened (issue 19): what this rater answers. */
+  instrument: instrumentSchema,
 });
 export const submitResponseOutput = z.object({ submitted: z.literal(true) });
 export const declineInvitationOutput = z.object({ declined: z.literal(true) });

@@ -71,5 +71,7 @@ export const teamDashboardOutput = z.object({
   progress: z.object({ open: z.number().int(), submitted: z.number().int(), invited: z.number().int() }),
   attention: z.array(z.object({ personId: z.string(), reasons: z.array(z.string()) })),
   trend: z.array(teamTrendPointSchema),
+  /** Set when the trend's reports used different questionnaire versions: what it then compares. */
+  trendNote: z.string().nullable(),
 });
 export type TeamDashboard = z.infer<typeof teamDashboardOutput>;

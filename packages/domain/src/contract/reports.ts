@@ -139,6 +139,8 @@ export const reportOutput = z.object({
   behaviours: reportBehavioursSchema,
   /** How the organisation has reports open (settings.reportMode); a reader may switch. */
   defaultMode: z.enum(REPORT_MODES),
+  /** Set when the trend spans questionnaire versions: it then compares only the behaviours kept by key. */
+  trendNote: z.string().nullable(),
 });
 export type ReportView = z.infer<typeof reportOutput>;
 

@@ -1,10 +1,11 @@
 // The plan generator's focus rule, strength choice, actions and WOOP skeleton.
 import { describe, expect, it } from "vitest";
 import { PreconditionFailedError } from "../errors";
-import { DIMENSION_KEYS, type DimensionKey, INSTRUMENT_V1 } from "../instrument";
+import { builtInItems, DIMENSION_KEYS, type DimensionKey, INSTRUMENT_V1, instrumentOf } from "../instrument";
 import type { DerivedReport, GapFinding, ItemHighlight, ProfileEntry } from "../report";
 import { ACTION_CATALOGUE, WOOP_TEMPLATES } from "./catalogue";
-import { findAction, generatePlan } from "./generate";
+import { ACTIONS_PER_FOCUS, findAction, generatePlan } from "./generate";
+import { GENERIC_ACTIONS } from "./generic";
 
 type Figures = Partial<Record<DimensionKey, { others: number | null; self?: number | null }>>;
 
@@ -46,6 +47,7 @@ function report(figures: Figures, items: Partial<Record<string, number>> = {}): 
     lowest: [],
     spectrum: [],
     trend: {} as DerivedReport["trend"],
+    trendNote: null,
   };
 }
 
@@ -182,5 +184,45 @@ describe("generatePlan: actions and WOOP", () => {
   it("finds an action by id", () => {
     expect(findAction("risk.announce-intention")).toMatchObject({ dimension: "risk", items: ["risk.2"] });
     expect(findAction("risk.nothing")).toBeUndefined();
+  });
+});
+
+describe("generatePlan: an organisation's own behaviours", () => {
+  const figures = {
+    inspire: { others: 2.5 },
+    vision: { others: 3.1 },
+    empower: { others: 4.2 },
+    dream: { others: 3.6 },
+    risk: { others: 4 },
+  };
+  const custom = instrumentOf({
+    version: 2,
+    publishedAt: "2026-11-01T00:00:00.000Z",
+    items: [
+      ...builtInItems().map((item) => (item.key === "inspire.1" ? { ...item, retired: true } : item)),
+      {
+        key: "inspire.listen-first",
+        dimension: "inspire",
+        text: { en: "Listens first", de: "Hört zuerst zu" },
+        retired: false,
+      },
+    ],
+  });
+
+  it("suggests the dimension's general action first when a custom behaviour is the weakest", () => {
+    const plan = generatePlan(report(figures, { "inspire.listen-first": 1.5, "inspire.2": 3.5 }), custom);
+    expect(plan.actions[0]).toMatchObject({ id: GENERIC_ACTIONS.inspire.id, dimension: "inspire" });
+    expect(findAction(GENERIC_ACTIONS.inspire.id)).toMatchObject({ dimension: "inspire" });
+  });
+
+  it("drops catalogue actions whose behaviours were all retired", () => {
+    const plan = generatePlan(report(figures, { "inspire.listen-first": 4.5 }), custom);
+    expect(plan.actions.map((a) => a.id)).not.toContain("inspire.agree-way-forward");
+    expect(plan.actions.filter((a) => a.dimension === "inspire")).toHaveLength(ACTIONS_PER_FOCUS);
+  });
+
+  it("never offers the general action on the built-in instrument", () => {
+    const plan = generatePlan(report(figures, { "inspire.1": 1 }));
+    expect(plan.actions.map((a) => a.id)).not.toContain(GENERIC_ACTIONS.inspire.id);
   });
 });

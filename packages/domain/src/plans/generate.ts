@@ -1,9 +1,10 @@
 // generatePlan(): a first coaching plan from a derived report: focus, a strength to build on,
 // suggested actions and a WOOP goal skeleton the person then edits.
-import type { DimensionKey } from "../instrument";
+import type { DimensionKey, Instrument } from "../instrument";
 import type { DerivedReport } from "../report";
 import { ACTION_CATALOGUE, type CatalogueAction, WOOP_TEMPLATES, type WoopTemplate } from "./catalogue";
 import { chooseFocus } from "./focus";
+import { GENERIC_ACTIONS } from "./generic";
 import type { PlanAction } from "./plan-content";
 
 export const ACTIONS_PER_FOCUS = 3;
@@ -19,20 +20,41 @@ export interface CoachingPlanDraft {
   woop: WoopTemplate;
 }
 
-/** Actions that practise the lowest-rated behaviours come first; unrated behaviours count as mid-scale. */
-function rankActions(report: DerivedReport, dimension: DimensionKey): CatalogueAction[] {
+const CATALOGUED = new Set(
+  Object.values(ACTION_CATALOGUE).flatMap((actions) => actions.flatMap((a) => a.items)),
+);
+
+/**
+ * Actions that practise the lowest-rated behaviours come first; unrated behaviours count as
+ * mid-scale. With an organisation's own instrument, actions for behaviours it retired drop out, and
+ * its own behaviours (which no catalogue action knows) are practised by the dimension's general action.
+ */
+function rankActions(
+  report: DerivedReport,
+  dimension: DimensionKey,
+  instrument?: Instrument,
+): CatalogueAction[] {
   const means = new Map(report.items.map((item) => [item.itemId, item.mean]));
-  const weakest = (action: CatalogueAction) => Math.min(...action.items.map((id) => means.get(id) ?? 3));
-  const catalogue = ACTION_CATALOGUE[dimension];
-  return [...catalogue].sort(
-    (a, b) => weakest(a) - weakest(b) || catalogue.indexOf(a) - catalogue.indexOf(b),
+  const asked = instrument?.dimensions.find((d) => d.key === dimension)?.items.map((item) => item.id);
+  const askedSet = asked ? new Set(asked) : null;
+  const own = (asked ?? report.items.filter((i) => i.dimension === dimension).map((i) => i.itemId)).filter(
+    (id) => !CATALOGUED.has(id),
   );
+  const catalogue = ACTION_CATALOGUE[dimension].filter(
+    (action) => !askedSet || action.items.some((id) => askedSet.has(id)),
+  );
+  const generic = GENERIC_ACTIONS[dimension];
+  const candidates = own.length > 0 ? [...catalogue, { ...generic, items: own }] : catalogue;
+  const weakest = (action: CatalogueAction) => Math.min(...action.items.map((id) => means.get(id) ?? 3));
+  return [...candidates]
+    .sort((a, b) => weakest(a) - weakest(b) || candidates.indexOf(a) - candidates.indexOf(b))
+    .map((action) => (action.id === generic.id ? generic : action));
 }
 
-export function generatePlan(report: DerivedReport): CoachingPlanDraft {
+export function generatePlan(report: DerivedReport, instrument?: Instrument): CoachingPlanDraft {
   const choice = chooseFocus(report);
   const actions = choice.focus.flatMap((dimension) =>
-    rankActions(report, dimension)
+    rankActions(report, dimension, instrument)
       .slice(0, ACTIONS_PER_FOCUS)
       .map((action) => ({ id: action.id, dimension, text: action.text })),
   );
@@ -48,6 +70,7 @@ export function findAction(id: string): (CatalogueAction & { dimension: Dimensio
   ][]) {
     const action = actions.find((candidate) => candidate.id === id);
     if (action) return { ...action, dimension };
+    if (GENERIC_ACTIONS[dimension].id === id) return { ...GENERIC_ACTIONS[dimension], dimension };
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ export * from "./circle";
 export * from "./explain";
 export * from "./focus";
 export * from "./generate";
+export * from "./generic";
 export * from "./matching";
 export * from "./partner-profile";
 export * from "./plan-content";

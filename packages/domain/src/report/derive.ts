@@ -2,11 +2,12 @@
 // snapshot (and earlier snapshots of the same subject for the trend). Uses shown figures only.
 import type { ReportSnapshot } from "../anonymity";
 import { InvalidInputError } from "../errors";
-import { DIMENSION_KEYS, type DimensionKey, findDimension, getInstrument } from "../instrument";
+import { findDimension, getInstrument } from "../instrument";
 import { blindSpot, gapOf, hiddenStrength } from "./gaps";
 import { highestAndLowest, shownItems } from "./highlights";
-import { spectrumPosition, toIso } from "./numbers";
-import type { DerivedReport, DeriveReportOptions, GapFinding, ProfileEntry, TrendPoint } from "./types";
+import { spectrumPosition } from "./numbers";
+import { trendOf } from "./trend";
+import type { DerivedReport, DeriveReportOptions, GapFinding, ProfileEntry } from "./types";
 
 function positiveOption(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) {
@@ -15,28 +16,11 @@ function positiveOption(name: string, value: number): number {
   return value;
 }
 
-function othersMean(snapshot: ReportSnapshot, key: DimensionKey): number | null {
-  return snapshot.dimensions.find((dimension) => dimension.key === key)?.others?.mean ?? null;
-}
-
-function trendOf(snapshot: ReportSnapshot, options: DeriveReportOptions): Record<DimensionKey, TrendPoint[]> {
-  const earlier = (options.earlier ?? [])
-    .map((entry) => ({ releasedAt: toIso(entry.releasedAt), snapshot: entry.snapshot }))
-    .sort((a, b) => (a.releasedAt < b.releasedAt ? -1 : a.releasedAt > b.releasedAt ? 1 : 0));
-  const current = { releasedAt: options.releasedAt ? toIso(options.releasedAt) : null, snapshot };
-  const points = [...earlier, current];
-  return Object.fromEntries(
-    DIMENSION_KEYS.map((key) => [
-      key,
-      points.map((point) => ({ releasedAt: point.releasedAt, mean: othersMean(point.snapshot, key) })),
-    ]),
-  ) as Record<DimensionKey, TrendPoint[]>;
-}
-
 export function deriveReport(snapshot: ReportSnapshot, options: DeriveReportOptions = {}): DerivedReport {
   const blindSpotGap = positiveOption("blindSpotGap", options.blindSpotGap ?? 1);
   const hiddenStrengthGap = positiveOption("hiddenStrengthGap", options.hiddenStrengthGap ?? 1);
-  const instrument = getInstrument(snapshot.instrumentVersion);
+  const instrument = (options.instrumentOf ?? getInstrument)(snapshot.instrumentVersion);
+  const { trend, note } = trendOf(snapshot, options);
 
   const profile: ProfileEntry[] = snapshot.dimensions.map((figures) => ({
     key: figures.key,
@@ -70,6 +54,7 @@ export function deriveReport(snapshot: ReportSnapshot, options: DeriveReportOpti
         management: dimension.management,
       };
     }),
-    trend: trendOf(snapshot, options),
+    trend,
+    trendNote: note,
   };
 }

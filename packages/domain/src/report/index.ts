@@ -1,2 +1,3 @@
 export { deriveReport } from "./derive";
+export { itemMeansOf, keptMeans, keptTrendNote } from "./trend";
 export * from "./types";

@@ -1,6 +1,6 @@
 // What a released report shows after derivation: profile, gaps, highlights, spectrum and trend.
 import type { FigureGroupId, ReportSnapshot } from "../anonymity";
-import type { DimensionKey } from "../instrument";
+import type { DimensionKey, Instrument } from "../instrument";
 
 export interface EarlierSnapshot {
   readonly releasedAt: string | Date;
@@ -16,6 +16,8 @@ export interface DeriveReportOptions {
   readonly blindSpotGap?: number;
   /** Others above self by at least this much is a hidden strength. Default 1.0. */
   readonly hiddenStrengthGap?: number;
+  /** The questionnaire of a version (an organisation's own versions); default the built-in registry. */
+  readonly instrumentOf?: (version: number) => Instrument;
 }
 
 export interface ProfileGroup {
@@ -90,4 +92,6 @@ export interface DerivedReport {
   spectrum: SpectrumEntry[];
   /** Per dimension, oldest first, the current snapshot last. */
   trend: Record<DimensionKey, TrendPoint[]>;
+  /** Set when the reports used different questionnaire versions: what the trend compares. */
+  trendNote: string | null;
 }

@@ -19,6 +19,8 @@ export type AuditAction =
   | "settings.update"
   | "sso.update"
   | "sso.remove"
+  | "instrument.draft"
+  | "instrument.publish"
   | "requests.create"
   | "requests.open"
   | "requests.close"

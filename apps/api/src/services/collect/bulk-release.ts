@@ -22,7 +22,7 @@ import {
 import {
   aggregate,
   type EarlierReport,
-  getInstrument,
+  type Instrument,
   type RaterGroup,
   type RaterResponse,
   releasePolicy,
@@ -32,6 +32,7 @@ import {
 } from "@fivefold/domain";
 import { reportReleasedMail } from "../../mail/templates";
 import { nowOf, type ServiceContext } from "../context";
+import { instrumentsOf } from "../instrument/versions";
 import type { FeedbackRequestRow } from "./access";
 import { openAll, releasedRows } from "./envelopes";
 import { answeredByRequest } from "./history";
@@ -55,7 +56,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
-/** Everything the batch's aggregations need, in eight queries whatever the batch's size. */
+/**
+ * Everything the batch's aggregations need, in eight queries whatever the batch's size (and one
+ * per organisation whose own instrument versions a request uses).
+ */
 async function readBatch(ctx: ServiceContext, requests: readonly FeedbackRequestRow[], now: Date) {
   const orgIds = [...new Set(requests.map((r) => r.orgId))];
   const [envelopes, clearText, invited, settings] = await Promise.all([
@@ -76,7 +80,21 @@ async function readBatch(ctx: ServiceContext, requests: readonly FeedbackRequest
     ...requests,
     ...earlier.map((e) => ({ id: e.requestId, orgId: e.orgId })),
   ]);
+  // Each request is aggregated on the version it froze, its organisation's own or the built-in one.
+  const instruments = new Map<string, (version: number) => Instrument>();
+  for (const [orgId, ofOrg] of groupBy(requests, (r) => r.orgId)) {
+    instruments.set(
+      orgId,
+      await instrumentsOf(
+        ctx,
+        orgId,
+        ofOrg.map((r) => r.instrumentVersion),
+      ),
+    );
+  }
   return {
+    instrumentOf: (request: FeedbackRequestRow) =>
+      (instruments.get(request.orgId) as (version: number) => Instrument)(request.instrumentVersion),
     envelopes: groupBy(envelopes, (e) => e.requestId),
     clearText: groupBy(clearText, (r) => r.requestId),
     invited: groupBy(invited, (r) => r.requestId),
@@ -97,9 +115,8 @@ function historyOf(facts: BatchFacts, request: FeedbackRequestRow, now: Date) {
       ? []
       : (facts.earlierBySubject.get(`${request.orgId}:${request.subjectId}`) ?? []).filter(
           (report) =>
-            report.requestId !== request.id &&
-            report.instrumentVersion === request.instrumentVersion &&
-            report.releasedAt.getTime() >= since,
+            // Whatever its version: kept keys are the same questions (issue 19).
+            report.requestId !== request.id && report.releasedAt.getTime() >= since,
         );
   const earlier: EarlierReport[] = reports.map((report) => ({
     snapshot: reportSnapshotSchema.parse(report.snapshot),
@@ -134,7 +151,7 @@ function aggregateOne(
   const org = facts.settingsOf.get(request.orgId);
   if (!org) throw new Error("the request's organisation is gone");
   const result = aggregate({
-    instrument: getInstrument(request.instrumentVersion),
+    instrument: facts.instrumentOf(request),
     responses,
     threshold: request.threshold,
     invited,

@@ -10,7 +10,6 @@ import {
 import {
   ConflictError,
   type CreateRequestInput,
-  CURRENT_INSTRUMENT_VERSION,
   checkDeadline,
   ForbiddenError,
   InvalidInputError,
@@ -21,6 +20,7 @@ import {
 } from "@fivefold/domain";
 import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
+import { currentInstrumentVersion } from "../instrument/versions";
 import { assertNotAnonymousReader, loadPerson, type PersonRow, readersOf } from "./access";
 import { assertExternalsUncontrolled, judgeExternals } from "./externals";
 import { closenessWarnings } from "./history";
@@ -44,6 +44,7 @@ export async function createRequest({
   const raters = await normaliseRaters(ctx, subject.id, input.raters);
   await assertRatersAllowed(ctx, subject, raters, input);
   await assertNoActiveRequest(ctx, subject);
+  const instrumentVersion = await currentInstrumentVersion(ctx, ctx.org.id);
   const warnings = await raterWarnings(ctx, subject.id, raters, now);
   try {
     return await withTransaction(ctx, async (ctx) => {
@@ -53,7 +54,7 @@ export async function createRequest({
         requesterId: ctx.person.id,
         deadline: input.deadline,
         threshold: ctx.org.anonymityThreshold,
-        instrumentVersion: CURRENT_INSTRUMENT_VERSION,
+        instrumentVersion,
       });
       await insertNominations(
         ctx.db,
@@ -146,7 +147,7 @@ async function raterWarnings(
   );
   const close = await closenessWarnings(
     ctx,
-    { orgId: ctx.org.id, subjectId, instrumentVersion: CURRENT_INSTRUMENT_VERSION },
+    { orgId: ctx.org.id, subjectId },
     raters,
     ctx.org.anonymityThreshold,
     now,

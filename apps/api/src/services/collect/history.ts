@@ -49,7 +49,7 @@ export function answeredByRequest(
 
 async function earlierReports(
   ctx: DbContext,
-  subject: { orgId: string; subjectId: string; instrumentVersion: number; exceptRequestId?: string },
+  subject: { orgId: string; subjectId: string; exceptRequestId?: string },
   now: Date,
 ) {
   const settings = await findAnonymitySettings(ctx.db, subject.orgId);
@@ -61,7 +61,7 @@ async function earlierReports(
 /** What a release compares against: this request's answerers and the earlier reports' (rule 10). */
 export async function loadHistory(
   ctx: DbContext,
-  request: { id: string; orgId: string; subjectId: string; instrumentVersion: number },
+  request: { id: string; orgId: string; subjectId: string },
   now: Date,
 ): Promise<{ answeredBy: AnsweredBy; earlier: EarlierReport[] }> {
   const reports = await earlierReports(
@@ -69,7 +69,6 @@ export async function loadHistory(
     {
       orgId: request.orgId,
       subjectId: request.subjectId,
-      instrumentVersion: request.instrumentVersion,
       exceptRequestId: request.id,
     },
     now,
@@ -93,7 +92,7 @@ export async function loadHistory(
  */
 export async function closenessWarnings(
   ctx: DbContext,
-  subject: { orgId: string; subjectId: string; instrumentVersion: number },
+  subject: { orgId: string; subjectId: string },
   nominees: readonly { personId: string | null; email: string | null; group: RaterGroup }[],
   threshold: number,
   now: Date,

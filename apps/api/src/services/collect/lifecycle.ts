@@ -9,6 +9,7 @@ import {
 import { isAnonymousGroup, type RaterWarning, transition } from "@fivefold/domain";
 import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
+import { currentInstrumentVersion } from "../instrument/versions";
 import { assertCanManage, type FeedbackRequestRow, loadPerson, loadRequest } from "./access";
 import { discardEnvelopes } from "./envelopes";
 import { approvedNominations, judgeExternals } from "./externals";
@@ -43,7 +44,14 @@ export async function openLocked(
     threshold,
     anonymous.filter((r) => !r.counts).length,
   );
-  const opened = await markRequestOpened(ctx.db, request, { state, threshold, openedAt: nowOf(ctx) });
+  // So is the instrument version (issue 19): what raters are asked never changes under them.
+  const instrumentVersion = await currentInstrumentVersion(ctx, ctx.org.id);
+  const opened = await markRequestOpened(ctx.db, request, {
+    state,
+    threshold,
+    instrumentVersion,
+    openedAt: nowOf(ctx),
+  });
   if (!opened) throw new Error("request vanished while opening");
   await inviteRaters(ctx, {
     request: opened,

@@ -20,13 +20,14 @@ import {
   answerSetSchema,
   ConflictError,
   canSubmit,
-  getInstrument,
   NotFoundError,
   PreconditionFailedError,
   parseInput,
   toAnswerRecord,
 } from "@fivefold/domain";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
+import { describeInstrument } from "../instrument/describe";
+import { instrumentOfVersion } from "../instrument/versions";
 import { sealResponse } from "./sealing";
 import { hashToken } from "./tokens";
 
@@ -116,6 +117,10 @@ export async function getForm({ ctx, input }: { ctx: ServiceContext; input: Invi
     requestState: invitation.expiresAt.getTime() < nowOf(ctx).getTime() ? ("closed" as const) : request.state,
     state: answeringState(invitation.state),
     instrumentVersion: request.instrumentVersion,
+    // The version the request froze, whatever the organisation has published since (issue 19).
+    instrument: describeInstrument(
+      await instrumentOfVersion(ctx, invitation.orgId, request.instrumentVersion),
+    ),
   };
 }
 
@@ -164,9 +169,15 @@ type Found = Awaited<ReturnType<typeof findToAnswer>>;
  * closed request or an answered invitation costs no write. An invitation's group never changes;
  * whether it counts is read by the write itself.
  */
-function sealAnswers(ctx: ServiceContext, { invitation, requestState, version }: Found, payload: unknown) {
+async function sealAnswers(
+  ctx: ServiceContext,
+  { invitation, requestState, version }: Found,
+  payload: unknown,
+) {
   assertUsable(invitation, requestState, nowOf(ctx));
-  const answerSet = parseInput(answerSetSchema(getInstrument(version)), payload);
+  // Answers are checked against the version the request froze, never the organisation's latest.
+  const instrument = await instrumentOfVersion(ctx, invitation.orgId, version);
+  const answerSet = parseInput(answerSetSchema(instrument), payload);
   return sealResponse(ctx.sealingSecret, invitation.requestId, {
     group: invitation.group,
     answers: toAnswerRecord(answerSet.answers),
@@ -202,7 +213,7 @@ export async function submitResponse({ ctx, input }: { ctx: ServiceContext; inpu
       await linkLimit?.countApart();
       return { submitted: true as const };
     }
-    ciphertext = sealAnswers(ctx, found, input.payload);
+    ciphertext = await sealAnswers(ctx, found, input.payload);
   } catch (error) {
     await linkLimit?.countApart();
     throw error;

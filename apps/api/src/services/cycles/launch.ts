@@ -12,14 +12,10 @@ import {
   listCoachPairs,
   updateCycle,
 } from "@fivefold/db";
-import {
-  CURRENT_INSTRUMENT_VERSION,
-  endOfDay,
-  PreconditionFailedError,
-  type SubjectPlan,
-} from "@fivefold/domain";
+import { endOfDay, PreconditionFailedError, type SubjectPlan } from "@fivefold/domain";
 import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
+import { currentInstrumentVersion } from "../instrument/versions";
 import { judgeCycle } from "./preflight";
 import { loadCycle } from "./shape";
 
@@ -91,7 +87,8 @@ export async function launchCycle({
     orgId: ctx.org.id,
     deadline: endOfDay(cycle.answersDueOn as string),
     threshold: ctx.org.anonymityThreshold,
-    instrumentVersion: CURRENT_INSTRUMENT_VERSION,
+    // Replaced by the version current when each request opens (openLocked).
+    instrumentVersion: await currentInstrumentVersion(ctx, ctx.org.id),
   };
   let created = 0;
   for (let start = 0; start < plans.length; start += BATCH) {

@@ -2,7 +2,13 @@
 // others-means and self-views per dimension, kept only where the access policy lets this viewer
 // read the report, so no combination of what the dashboard shows reveals a report they may not.
 import { listReleasedSnapshotsAbout } from "@fivefold/db";
-import { DIMENSION_KEYS, type DimensionCells, parseSnapshot, type TeamPersonInput } from "@fivefold/domain";
+import {
+  DIMENSION_KEYS,
+  type DimensionCells,
+  itemMeansOf,
+  parseSnapshot,
+  type TeamPersonInput,
+} from "@fivefold/domain";
 import { readableReports, readerScope } from "../access";
 import type { MemberServiceContext } from "../context";
 
@@ -16,6 +22,9 @@ export interface Released {
   releasedAt: Date;
   others: DimensionCells;
   self: DimensionCells;
+  /** The questionnaire version, and the shown item means, for a trend across versions (issue 19). */
+  instrumentVersion: number;
+  itemMeans: Record<string, number | null>;
 }
 
 export interface DashboardFigures {
@@ -48,7 +57,17 @@ export async function dashboardFigures(
         self[d.key] = d.self;
       }
       const { requestId, subjectId, cycleId, releasedAt } = row;
-      return { requestId, subjectId, cycleId, releasedAt, others, self };
+      const version = snapshot.instrumentVersion;
+      return {
+        requestId,
+        subjectId,
+        cycleId,
+        releasedAt,
+        others,
+        self,
+        instrumentVersion: version,
+        itemMeans: itemMeansOf(snapshot),
+      };
     });
   return { readable, withheld };
 }

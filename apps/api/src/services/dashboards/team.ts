@@ -17,6 +17,7 @@ import { readerScope } from "../access";
 import { type MemberServiceContext, nowOf } from "../context";
 import { type PlanActivity, planActivity, type RequestActivity, requestActivity } from "./activity";
 import { dashboardFigures, emptyCells, latestBySubject, latestInput, type Released } from "./figures";
+import { comparableAcrossVersions } from "./versions";
 
 /** As whom the caller opens this team's dashboard (a manager's is narrowed to their reports). */
 async function viewerOf(ctx: MemberServiceContext, teamId: string) {
@@ -140,6 +141,11 @@ export async function teamDashboard({
   const latest = latestBySubject(readable, (r) => !input.cycle || r.cycleId === input.cycle);
   const requests = await requestActivity(ctx, ids);
   const plans = await planActivity(ctx, ids, now);
+  // Only reports in a cycle make the trend; across versions they compare the kept behaviours.
+  const trend = await comparableAcrossVersions(
+    ctx,
+    readable.filter((r) => r.cycleId !== null),
+  );
   const inputs = people.map((person) =>
     personInput(person, { viewer, cycle: input.cycle, latest, withheld, requests, plans }),
   );
@@ -153,6 +159,7 @@ export async function teamDashboard({
     profile: teamProfile(inputs, threshold),
     progress: requests.progress,
     attention: attentionList(inputs, now),
-    trend: cycleTrend(cycles, readable, ids, threshold),
+    trend: cycleTrend(cycles, trend.reports, ids, threshold),
+    trendNote: trend.note,
   };
 }

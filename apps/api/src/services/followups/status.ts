@@ -2,6 +2,7 @@
 // built from their plan's focus, or from the focus the report suggests when there is no plan.
 import { findPlanFocusOfReport, findRaterThanks } from "@fivefold/db";
 import {
+  BUILT_IN_VERSION,
   chooseFocus,
   deriveReport,
   type FollowupStatusInput,
@@ -13,6 +14,7 @@ import {
   thankYouSuggestions,
 } from "@fivefold/domain";
 import type { MemberServiceContext } from "../context";
+import { instrumentsOf } from "../instrument/versions";
 import { loadOwnReleasedReport } from "./access";
 
 export async function followupStatus({
@@ -28,8 +30,15 @@ export async function followupStatus({
   const planFocus = await findPlanFocusOfReport(ctx.db, ctx.org.id, report.requestId);
   const focus =
     planFocus?.filter(isDimensionKey) ??
-    chooseFocus(deriveReport(snapshot, { earlier: [], releasedAt: report.releasedAt.toISOString() })).focus;
-  const names = new Map(getInstrument(snapshot.instrumentVersion).dimensions.map((d) => [d.key, d.name]));
+    chooseFocus(
+      deriveReport(snapshot, {
+        earlier: [],
+        releasedAt: report.releasedAt.toISOString(),
+        instrumentOf: await instrumentsOf(ctx, ctx.org.id, [snapshot.instrumentVersion]),
+      }),
+    ).focus;
+  // The five dimensions and their names are the same in every version.
+  const names = new Map(getInstrument(BUILT_IN_VERSION).dimensions.map((d) => [d.key, d.name]));
   return {
     thankedAt: thankedAt ? thankedAt.toISOString() : null,
     suggestions: thankYouSuggestions({ focus: focus.map((key) => ({ key, name: names.get(key) ?? key })) }),

@@ -51,7 +51,7 @@ export async function createPlan({ ctx, input }: MemberCall<CreatePlanInput>) {
         "A plan grows from a released report, and this report is not released",
       );
     }
-    const content = newPlanContent(generatePlan(report), isoDay(nowOf(ctx)));
+    const content = newPlanContent(generatePlan(report, report.instrument), isoDay(nowOf(ctx)));
     const id = await insertCoachingPlan(ctx.db, {
       orgId: ctx.org.id,
       requestId: request.id,

@@ -4,11 +4,13 @@ import { findPlanReportSnapshot } from "@fivefold/db";
 import {
   type DerivedReport,
   deriveReport,
+  type Instrument,
   type ReportSnapshot,
   reportSnapshotSchema,
 } from "@fivefold/domain";
 import { z } from "zod";
 import type { MemberServiceContext } from "../context";
+import { instrumentOfVersion } from "../instrument/versions";
 
 /**
  * The one place grow turns a stored snapshot into the domain's shape. A snapshot that does not
@@ -33,7 +35,12 @@ export function parseStoredSnapshot(json: unknown): ReportSnapshot {
 export async function loadDerivedReport(
   ctx: MemberServiceContext,
   requestId: string,
-): Promise<DerivedReport | null> {
+): Promise<(DerivedReport & { instrument: Instrument }) | null> {
   const row = await findPlanReportSnapshot(ctx.db, ctx.org.id, requestId);
-  return row ? deriveReport(parseStoredSnapshot(row.snapshot), { releasedAt: row.releasedAt }) : null;
+  if (!row) return null;
+  const snapshot = parseStoredSnapshot(row.snapshot);
+  // The questionnaire the report used: the organisation's own version, or the built-in one.
+  const instrument = await instrumentOfVersion(ctx, ctx.org.id, snapshot.instrumentVersion);
+  const derived = deriveReport(snapshot, { releasedAt: row.releasedAt, instrumentOf: () => instrument });
+  return { ...derived, instrument };
 }

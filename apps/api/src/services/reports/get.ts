@@ -16,6 +16,7 @@ import {
 import { readReportFromFacts } from "../access";
 import type { MemberServiceContext } from "../context";
 import { RecentCache } from "../recent";
+import { instrumentsOf } from "../instrument/versions";
 import { type ReportCacheKey, reportCache } from "./cache";
 import { noReportReason, reportView } from "./view";
 
@@ -78,6 +79,11 @@ async function deriveView(
     if (!readable.has(report.requestId) || !found) continue;
     earlier.push({ releasedAt: iso(report.releasedAt), snapshot: parseSnapshot(found, report.requestId) });
   }
+  // The questionnaire of every version these reports used (the organisation's own, or the built-in).
+  const instrumentOf = await instrumentsOf(ctx, ctx.org.id, [
+    snapshot.instrumentVersion,
+    ...earlier.map((e) => e.snapshot.instrumentVersion),
+  ]);
   return reportView({
     requestId: key.requestId,
     subjectId: key.subjectId,
@@ -86,6 +92,7 @@ async function deriveView(
     releasedAt: key.releasedAt,
     defaultMode: key.defaultMode,
     snapshot,
-    derived: deriveReport(snapshot, { earlier, releasedAt: key.releasedAt }),
+    derived: deriveReport(snapshot, { earlier, releasedAt: key.releasedAt, instrumentOf }),
+    instrument: instrumentOf(snapshot.instrumentVersion),
   });
 }

@@ -3,7 +3,7 @@
 import {
   behaviourFocus,
   type DerivedReport,
-  getInstrument,
+  type Instrument,
   noThemes,
   type ReportMode,
   type ReportRelation,
@@ -21,6 +21,8 @@ interface Released {
   snapshot: ReportSnapshot;
   derived: DerivedReport;
   defaultMode: ReportMode;
+  /** The questionnaire the snapshot used (the organisation's own version, or the built-in one). */
+  instrument: Instrument;
 }
 
 /** Why a request shows no report (yet): the sentence the reader is told. */
@@ -46,8 +48,7 @@ function groupsOf(snapshot: ReportSnapshot): ReportView["groups"] {
   }));
 }
 
-function dimensionsOf(snapshot: ReportSnapshot): ReportView["dimensions"] {
-  const instrument = getInstrument(snapshot.instrumentVersion);
+function dimensionsOf(snapshot: ReportSnapshot, instrument: Instrument): ReportView["dimensions"] {
   const itemText = new Map(instrument.dimensions.flatMap((d) => d.items.map((item) => [item.id, item.text])));
   const names = new Map(instrument.dimensions.map((d) => [d.key, d.name]));
   return snapshot.dimensions.map((d) => ({
@@ -74,7 +75,7 @@ export function reportView(report: Released): ReportView {
     /** Invited raters who did not count towards anonymity (rule 9), and are not in any figure. */
     notCounted: snapshot.notCounted ?? 0,
     groups: groupsOf(snapshot),
-    dimensions: dimensionsOf(snapshot),
+    dimensions: dimensionsOf(snapshot, report.instrument),
     profile: derived.profile,
     gaps: derived.gaps,
     blindSpots: derived.blindSpots,
@@ -89,5 +90,6 @@ export function reportView(report: Released): ReportView {
     themes: { ...noThemes(), ...snapshot.themes },
     behaviours: behaviourFocus(derived),
     defaultMode: report.defaultMode,
+    trendNote: derived.trendNote,
   };
 }

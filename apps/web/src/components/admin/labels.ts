@@ -29,6 +29,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   "settings.update": "Changed settings",
   "sso.update": "Changed single sign-on",
   "sso.remove": "Removed single sign-on",
+  "instrument.draft": "Saved a draft of the instrument",
+  "instrument.publish": "Published a version of the instrument",
   "requests.create": "Requested feedback",
   "requests.open": "Opened a request",
   "requests.close": "Closed a request",

@@ -137,6 +137,11 @@ export function TeamTrend({ dashboard: d, keys, names }: Figures) {
       <Title order={3} mb="xs">
         Trend across cycles
       </Title>
+      {d.trendNote ? (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="team-trend-note">
+          {d.trendNote}.
+        </Text>
+      ) : null}
       {trendPoints.length < 2 ? (
         <Alert color="gray">
           A trend needs two cycles with at least {d.threshold} people behind each point.

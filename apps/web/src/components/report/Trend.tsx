@@ -19,6 +19,11 @@ export function Trend({ report }: { report: Report }) {
   }));
   return (
     <>
+      {report.trendNote ? (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="trend-note">
+          {report.trendNote}.
+        </Text>
+      ) : null}
       <div aria-hidden="true">
         <LineChart
           h={220}

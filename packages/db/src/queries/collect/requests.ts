@@ -34,11 +34,16 @@ export async function insertRequest(
   return request;
 }
 
-/** Opens the request with the threshold of the moment; null if it vanished. */
+/** Opens the request with the threshold and instrument version of the moment; null if it vanished. */
 export async function markRequestOpened(
   db: Executor,
   request: { id: string; orgId: string },
-  values: { state: FeedbackRequestRow["state"]; threshold: number; openedAt: Date },
+  values: {
+    state: FeedbackRequestRow["state"];
+    threshold: number;
+    instrumentVersion: number;
+    openedAt: Date;
+  },
 ): Promise<FeedbackRequestRow | null> {
   const [opened] = await db
     .update(feedbackRequests)

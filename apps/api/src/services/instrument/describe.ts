@@ -1,9 +1,8 @@
-// The questionnaire as clients read it: the five dimensions, their behaviours and the scale. Public
-// (a rater with a one-time link needs it), and a copy, so nothing can change the registered one.
-import { getInstrument } from "@fivefold/domain";
+// The questionnaire as clients read it: the five dimensions, their behaviours and the scale, as a
+// plain copy, so nothing can change the frozen one.
+import type { Instrument } from "@fivefold/domain";
 
-export function describeInstrument({ input }: { input?: { version?: number | undefined } | undefined }) {
-  const instrument = getInstrument(input?.version);
+export function describeInstrument(instrument: Instrument) {
   const [a, b, c, d, e] = instrument.scale.labels;
   return {
     version: instrument.version,
