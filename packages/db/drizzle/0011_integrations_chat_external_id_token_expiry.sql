@@ -2,7 +2,6 @@ CREATE TABLE "chat_settings" (
 	"org_id" uuid PRIMARY KEY NOT NULL,
 	"slack_bot_token_sealed" text NOT NULL,
 	"announcement_webhook_sealed" text,
-	"slack_api_url" text,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -12,10 +12,5 @@ export const chatSettings = pgTable("chat_settings", {
   slackBotTokenSealed: text().notNull(),
   /** An incoming-webhook URL of one channel, sealed: announcements only, never names or links. */
   announcementWebhookSealed: text(),
-  /**
-   * Where the Slack Web API is reached for this organisation; null: SLACK_API_URL or Slack itself.
-   * Only loopback addresses are accepted (tests point it at a local server).
-   */
-  slackApiUrl: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
