@@ -31,19 +31,29 @@ export interface ClaimedMail {
  * Pending and due, or `sending` past its lease. Compared to the millisecond, the resolution of a
  * JavaScript clock: a row the database stamped within this very millisecond is due, not future.
  */
-const due = (now: Date) =>
-  and(inArray(outbox.state, ["pending", "sending"]), lt(outbox.nextAttemptAt, new Date(now.getTime() + 1)));
+const due = (now: Date, channels: readonly OutboxChannel[]) =>
+  and(
+    inArray(outbox.state, ["pending", "sending"]),
+    lt(outbox.nextAttemptAt, new Date(now.getTime() + 1)),
+    inArray(outbox.channel, [...channels]),
+  );
 
-/** Claims the next due mail for one attempt, leased until now + leaseMs; null when none is due. */
+/** `email` goes over SMTP; the chat worker sends `slack_dm` and `slack_channel`. */
+export type OutboxChannel = "email" | "slack_dm" | "slack_channel";
+
+/**
+ * Claims the next due mail of these channels (default: e-mail) for one attempt, leased until
+ * now + leaseMs; null when none is due.
+ */
 export async function claimNextMail(
   db: Database,
-  input: { now: Date; leaseMs: number },
+  input: { now: Date; leaseMs: number; channels?: readonly OutboxChannel[] },
 ): Promise<ClaimedMail | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(outbox)
-      .where(due(input.now))
+      .where(due(input.now, input.channels ?? ["email"]))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
       .limit(1)
       .for("update", { skipLocked: true });
@@ -87,6 +97,17 @@ export async function markMailFailed(db: Executor, mail: OutboxMail, error: stri
   await db
     .update(outbox)
     .set({ state: "failed", lastError: error, ...withoutLinks })
+    .where(held(mail));
+}
+
+/**
+ * A direct message whose recipient has no Slack account goes as the e-mail it was written from
+ * (the same row: it cannot be sent both ways by this path), due now.
+ */
+export async function markMailFallBackToEmail(db: Executor, mail: OutboxMail, now: Date): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ channel: "email", state: "pending", nextAttemptAt: now, lastError: "No Slack account: sent by e-mail" })
     .where(held(mail));
 }
 
