@@ -20,6 +20,7 @@ import { defaultRateLimits } from "./http/rate-limits";
 import type { TestClockControl } from "./http/test-clock";
 import { startJobs } from "./jobs";
 import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
+import { startChatWorker } from "./chat/worker";
 import { leaseFor, MAIL_CONCURRENCY, startMailWorker } from "./mail/worker";
 import { Readiness } from "./readiness";
 import { resolveAuthSecret, resolveSealingSecret } from "./secret";
@@ -268,9 +269,17 @@ function startBackground(
         ...(now ? { now } : {}),
       })
     : null;
+  // Chat notices go whether or not SMTP is set: each organisation connects its own Slack.
+  const chat = startChatWorker({
+    db: database.db,
+    sealingSecret,
+    slack: { apiUrl: env.slackApiUrl },
+    log: jobLog,
+    ...(now ? { now } : {}),
+  });
   return {
     async stop() {
-      await Promise.all([jobs.stop(), mailer?.stop()]);
+      await Promise.all([jobs.stop(), mailer?.stop(), chat.stop()]);
     },
     runJobs: jobs.runNow,
   };

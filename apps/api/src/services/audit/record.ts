@@ -18,6 +18,8 @@ export type AuditAction =
   | "teams.remove"
   | "settings.update"
   | "sso.update"
+  | "chat.update"
+  | "chat.remove"
   | "sso.remove"
   | "requests.create"
   | "requests.open"

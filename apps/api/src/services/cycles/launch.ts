@@ -7,12 +7,14 @@ import {
   type CycleRow,
   findAdminIds,
   findCycleSubjects,
+  insertChannelAnnouncement,
   insertCycleRequests,
   listCoachPairs,
   updateCycle,
 } from "@fivefold/db";
 import {
   CURRENT_INSTRUMENT_VERSION,
+  cycleOpensAnnouncement,
   endOfDay,
   PreconditionFailedError,
   type SubjectPlan,
@@ -105,6 +107,12 @@ export async function launchCycle({
       { type: "cycle", id: cycle.id },
       { requests: done.size + created, excluded: exclude.size },
     );
+    // The channel hears that the cycle opens, by its name only (nothing when no webhook is set).
+    await insertChannelAnnouncement(ctx.db, {
+      orgId: ctx.org.id,
+      dedupeKey: `cycle-opens:${cycle.id}`,
+      text: cycleOpensAnnouncement(cycle.name),
+    });
   });
   return { requests: done.size + created };
 }

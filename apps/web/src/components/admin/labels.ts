@@ -29,6 +29,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   "settings.update": "Changed settings",
   "sso.update": "Changed single sign-on",
   "sso.remove": "Removed single sign-on",
+  "chat.update": "Changed chat notifications (Slack)",
+  "chat.remove": "Disconnected Slack",
   "requests.create": "Requested feedback",
   "requests.open": "Opened a request",
   "requests.close": "Closed a request",
