@@ -95,11 +95,10 @@ export function patchUser({ ctx, base, id, body }: Call & { id: string; body: un
   return withTransaction(ctx, async (ctx) => {
     const current = await getUser({ ctx, base, id });
     const patched = applyPatch(patchBasis(current), body);
-    return update(
-      { ctx, base },
-      id,
-      readUser(patched, { name: current.name.formatted, active: current.active }),
-    );
+    const fields = readUser(patched, { name: current.name.formatted, active: current.active });
+    // A PATCH that removed externalId leaves it absent from the resource: removed, not kept.
+    if (current.externalId !== undefined && fields.externalId === undefined) fields.externalId = null;
+    return update({ ctx, base }, id, fields);
   });
 }
 
