@@ -223,7 +223,9 @@ function readSlackApiUrl(raw: string | undefined): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`SLACK_API_URL must be an http(s) address such as http://127.0.0.1:4010/api/, got "${raw}"`);
+    throw new ConfigError(
+      `SLACK_API_URL must be an http(s) address such as http://127.0.0.1:4010/api/, got "${raw}"`,
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigError(`SLACK_API_URL must be an http(s) address, got "${raw}"`);

@@ -3,8 +3,9 @@
 // conversations.open, then chat.postMessage), never to a channel; an announcement goes to the
 // organisation's channel webhook. The client retries 429 (after Retry-After) and 5xx answers itself,
 // a few times within one attempt; the outbox retries later attempts with backoff.
-import { ErrorCode, LogLevel, type RetryOptions, WebClient } from "@slack/web-api";
+
 import { isChannelSafe, isSlackUserId } from "@fivefold/domain";
+import { ErrorCode, LogLevel, type RetryOptions, WebClient } from "@slack/web-api";
 
 export const SLACK_API_URL = "https://slack.com/api/";
 const WEBHOOK_ORIGIN = "https://hooks.slack.com";
@@ -87,10 +88,14 @@ export async function sendDirectMessage(
  * mention), whatever wrote it; only to Slack's webhook host (or, in tests, the SLACK_API_URL host).
  */
 export async function postAnnouncement(options: SlackOptions, webhook: string, text: string): Promise<void> {
-  if (!isChannelSafe(text)) throw new PermanentChatError("Refused: an announcement may carry no link, address or mention");
-  if (!webhook.startsWith(`${WEBHOOK_ORIGIN}/services/`)) throw new PermanentChatError("Refused: not a Slack webhook");
+  if (!isChannelSafe(text))
+    throw new PermanentChatError("Refused: an announcement may carry no link, address or mention");
+  if (!webhook.startsWith(`${WEBHOOK_ORIGIN}/services/`))
+    throw new PermanentChatError("Refused: not a Slack webhook");
   const target =
-    options.apiUrl === SLACK_API_URL ? webhook : `${new URL(options.apiUrl).origin}${new URL(webhook).pathname}`;
+    options.apiUrl === SLACK_API_URL
+      ? webhook
+      : `${new URL(options.apiUrl).origin}${new URL(webhook).pathname}`;
   const response = await fetch(target, {
     method: "POST",
     headers: { "content-type": "application/json" },

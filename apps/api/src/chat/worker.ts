@@ -43,7 +43,10 @@ export interface ChatDeliveryReport {
 type Outcome = keyof ChatDeliveryReport;
 
 /** Sends what is due, one claimed row at a time, until nothing is due (or it is told to stop). */
-export async function deliverDueChat(db: Database, options: ChatDeliveryOptions): Promise<ChatDeliveryReport> {
+export async function deliverDueChat(
+  db: Database,
+  options: ChatDeliveryOptions,
+): Promise<ChatDeliveryReport> {
   const clock = options.now ?? (() => new Date());
   const report: ChatDeliveryReport = { sent: 0, retrying: 0, failed: 0, fellBack: 0 };
   while (!options.stopping?.()) {
@@ -99,7 +102,11 @@ async function send(db: Database, mail: OutboxMail, options: ChatDeliveryOptions
       throw new PermanentChatError("Refused: only cycle announcements go to a channel");
     }
     if (!settings.announcementWebhookSealed) return "No announcement webhook is set";
-    await postAnnouncement(options.slack, open("slack-webhook", settings.announcementWebhookSealed), mail.text);
+    await postAnnouncement(
+      options.slack,
+      open("slack-webhook", settings.announcementWebhookSealed),
+      mail.text,
+    );
     return "sent";
   }
   const token = open("slack-bot-token", settings.slackBotTokenSealed);

@@ -27,7 +27,9 @@ const refusal = (description: string) => ({
 
 function parametersOf(route: ApiRoute, hasId: boolean) {
   const parameters = [
-    ...(hasId ? [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }] : []),
+    ...(hasId
+      ? [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }]
+      : []),
     ...Object.entries(route.query ?? {}).map(([name, spec]) => ({
       name,
       in: "query",
@@ -54,7 +56,9 @@ function operation(route: ApiRoute) {
       "401": refusal("No token, or an unknown, expired or revoked one"),
       "403": refusal(`The token lacks the ${route.scope} scope`),
       ...(hasId ? { "404": refusal("Not found in the token's organisation") } : {}),
-      ...(verb === "post" ? { "412": refusal("The cycle cannot be launched as it is: the message says why") } : {}),
+      ...(verb === "post"
+        ? { "412": refusal("The cycle cannot be launched as it is: the message says why") }
+        : {}),
       "429": refusal("Too many calls with this token: see Retry-After"),
     },
   };
@@ -75,6 +79,8 @@ export function openApiDocument(routes: ApiRoute[], server: string) {
       securitySchemes: { apiToken: { type: "http", scheme: "bearer", description: "An API token: fvf_…" } },
       schemas: { Error: errorSchema },
     },
-    paths: Object.fromEntries(routes.map((route) => [route.path, { [route.method ?? "get"]: operation(route) }])),
+    paths: Object.fromEntries(
+      routes.map((route) => [route.path, { [route.method ?? "get"]: operation(route) }]),
+    ),
   };
 }

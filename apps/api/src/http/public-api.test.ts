@@ -6,8 +6,8 @@
 
 import { schema } from "@fivefold/db";
 import { testDriver } from "@fivefold/db/testing";
-import { eq } from "drizzle-orm";
 import { validate } from "@readme/openapi-parser";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
@@ -28,15 +28,21 @@ const tokens = { reader: "", peopleOnly: "", cyclesRead: "", revoked: "", other:
 beforeAll(async () => {
   h = await createHarness();
   const alpha = smallOrg("Alpha", "alpha.test");
-  alpha.people.push({ key: "analyst", name: "Alpha Analyst", email: "analyst@alpha.test", roles: ["analyst"] });
+  alpha.people.push({
+    key: "analyst",
+    name: "Alpha Analyst",
+    email: "analyst@alpha.test",
+    roles: ["analyst"],
+  });
   a = await h.seed(alpha);
   b = await h.seed(smallOrg("Beta", "beta.test"));
   const admin = h.as(a, "admin");
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const calendar = { nominationsCloseOn: day(7), answersDueOn: day(14), releaseOn: day(21) };
   cycleId = (await admin.cycles.create({ name: "Spring", population: { everyone: true }, ...calendar })).id;
-  launchId = (await admin.cycles.create({ name: "Summer", population: { teamIds: [a.teams.Core ?? ""] }, ...calendar }))
-    .id;
+  launchId = (
+    await admin.cycles.create({ name: "Summer", population: { teamIds: [a.teams.Core ?? ""] }, ...calendar })
+  ).id;
   tokens.reader = (
     await admin.apiTokens.create({
       name: "BI",
@@ -173,7 +179,9 @@ describe(`The read API over HTTP on ${testDriver()}`, () => {
     expect(again.status).toBe(412);
     expect(again.body.error.message).toMatch(/already launched/);
     // Organisation B's cycles:write token meets A's draft cycle as one that does not exist.
-    const bWriter = await h.as(b, "admin").apiTokens.create({ name: "Beta launcher", scopes: ["cycles:write"] });
+    const bWriter = await h
+      .as(b, "admin")
+      .apiTokens.create({ name: "Beta launcher", scopes: ["cycles:write"] });
     expect((await call(`/cycles/${cycleId}/launch`, bWriter.secret, "POST")).status).toBe(404);
     expect((await h.as(a, "admin").cycles.get({ cycleId })).phase).toBe("draft");
   });
@@ -189,7 +197,9 @@ describe(`The read API over HTTP on ${testDriver()}`, () => {
     }
     const wrong = await call(`/cycles/${launchId}/analytics?by=salary`, tokens.reader);
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.message).toMatch(/^The by parameter is one of: team, level, department, location\.$/);
+    expect(wrong.body.error.message).toMatch(
+      /^The by parameter is one of: team, level, department, location\.$/,
+    );
   });
 
   it("refuses an expired token with 401, and a token created already expired", async () => {

@@ -6,12 +6,12 @@
 import { listScimPeople, sanitiseDatabaseError } from "@fivefold/db";
 import {
   type ApiTokenScope,
+  analyticsOrgOutput,
   apiPeopleOutput,
   apiPersonOutput,
   cycleDetailOutput,
   cycleProgressOutput,
   cycleSummaryOutput,
-  analyticsOrgOutput,
   DomainError,
   InvalidInputError,
   NotFoundError,
@@ -111,7 +111,8 @@ export const API_ROUTES: ApiRoute[] = [
     summary:
       "Launches a draft cycle: one request per subject, nominations open; refused (412) while the pre-flight finds blocking problems",
     output: z.object({ requests: z.number() }),
-    load: (ctx, id) => (uuid.safeParse(id).success ? launchCycle({ ctx, input: { cycleId: id } }) : notFound()),
+    load: (ctx, id) =>
+      uuid.safeParse(id).success ? launchCycle({ ctx, input: { cycleId: id } }) : notFound(),
   },
   {
     path: "/cycles/{id}/analytics",
@@ -186,14 +187,14 @@ export async function registerPublicApi(app: FastifyInstance, options: PublicApi
         api[route.method ?? "get"]<{ Params: { id?: string }; Querystring: Record<string, unknown> }>(
           route.path.replace("{id}", ":id"),
           async (req, reply) => {
-          const principal = await bearerPrincipal(req, options.base, route.scope, options.limiter);
-          if (isRefusal(principal)) {
-            refusalHeaders(reply, principal, "Fivefold API");
-            return sendError(reply, principal.status, principal.detail);
-          }
-          const ctx = tokenServiceContext({ ...options.base, memo: new Map() }, principal);
-          const query = queryOf(route, req.query);
-          return route.output.parse(await route.load(ctx, req.params.id ?? "", query));
+            const principal = await bearerPrincipal(req, options.base, route.scope, options.limiter);
+            if (isRefusal(principal)) {
+              refusalHeaders(reply, principal, "Fivefold API");
+              return sendError(reply, principal.status, principal.detail);
+            }
+            const ctx = tokenServiceContext({ ...options.base, memo: new Map() }, principal);
+            const query = queryOf(route, req.query);
+            return route.output.parse(await route.load(ctx, req.params.id ?? "", query));
           },
         );
       }

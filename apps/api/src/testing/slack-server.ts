@@ -79,7 +79,12 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       case "chat.postMessage": {
         const channel = String(body.channel ?? "");
         const metadata = typeof body.metadata === "string" ? JSON.parse(body.metadata) : body.metadata;
-        fake.posts.push({ channel, text: String(body.text ?? ""), metadata, dmWith: dms.get(channel) ?? null });
+        fake.posts.push({
+          channel,
+          text: String(body.text ?? ""),
+          metadata,
+          dmWith: dms.get(channel) ?? null,
+        });
         return { ok: true, channel, ts: `${Date.now()}.000${fake.posts.length}` };
       }
       default:

@@ -7,6 +7,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiTokensCard } from "../components/admin/ApiTokens";
 import { AnonymitySettings, ReminderSettings } from "../components/admin/SettingsCards";
+import { SlackCard } from "../components/admin/SlackCard";
 import { SsoCard } from "../components/admin/SsoCard";
 import { useSettingsForm } from "../components/admin/settingsForm";
 import type { OrganisationSettings } from "../components/admin/types";
@@ -25,6 +26,7 @@ export default function AdminSettingsPage() {
     <Stack maw={720}>
       <SettingsForm current={settings.data} />
       <SsoCard />
+      <SlackCard />
       <ApiTokensCard />
     </Stack>
   );

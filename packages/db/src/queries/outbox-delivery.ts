@@ -107,7 +107,12 @@ export async function markMailFailed(db: Executor, mail: OutboxMail, error: stri
 export async function markMailFallBackToEmail(db: Executor, mail: OutboxMail, now: Date): Promise<void> {
   await db
     .update(outbox)
-    .set({ channel: "email", state: "pending", nextAttemptAt: now, lastError: "No Slack account: sent by e-mail" })
+    .set({
+      channel: "email",
+      state: "pending",
+      nextAttemptAt: now,
+      lastError: "No Slack account: sent by e-mail",
+    })
     .where(held(mail));
 }
 

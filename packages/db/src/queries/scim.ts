@@ -25,7 +25,9 @@ export function listScimPeople(
     only.personId ? eq(people.id, only.personId) : undefined,
     only.email ? eq(people.email, only.email) : undefined,
     // SCIM filters compare without case here (query.ts folds them), so the look-up does too.
-    only.externalId !== undefined ? sql`lower(${people.externalId}) = ${only.externalId.toLowerCase()}` : undefined,
+    only.externalId !== undefined
+      ? sql`lower(${people.externalId}) = ${only.externalId.toLowerCase()}`
+      : undefined,
   ];
   return db
     .select({

@@ -47,7 +47,8 @@ describe("isSlackUserId", () => {
   it("takes user ids only, never a channel, group or direct-message id", () => {
     expect(isSlackUserId("U0123ABC")).toBe(true);
     expect(isSlackUserId("W0123ABC")).toBe(true);
-    for (const id of ["C0123ABC", "G0123ABC", "D0123ABC", "", "U", "u0123abc"]) expect(isSlackUserId(id)).toBe(false);
+    for (const id of ["C0123ABC", "G0123ABC", "D0123ABC", "", "U", "u0123abc"])
+      expect(isSlackUserId(id)).toBe(false);
   });
 });
 

@@ -9,7 +9,12 @@ import {
   saveChatSettings,
   saveNotifyBy,
 } from "@fivefold/db";
-import { type ChatSettings, type ChatSettingsInput, InvalidInputError, type NotifyByChoice } from "@fivefold/domain";
+import {
+  type ChatSettings,
+  type ChatSettingsInput,
+  InvalidInputError,
+  type NotifyByChoice,
+} from "@fivefold/domain";
 import { auditAs } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 import { sealChatSecret } from "./sealed-setting";
@@ -76,7 +81,13 @@ export async function getNotifyBy({ ctx }: { ctx: MemberServiceContext }) {
   return { notifyBy, chatAvailable: Boolean(settings) };
 }
 
-export function setNotifyBy({ ctx, input }: { ctx: MemberServiceContext; input: { notifyBy: NotifyByChoice } }) {
+export function setNotifyBy({
+  ctx,
+  input,
+}: {
+  ctx: MemberServiceContext;
+  input: { notifyBy: NotifyByChoice };
+}) {
   return withTransaction(ctx, async (ctx) => {
     await saveNotifyBy(ctx.db, { orgId: ctx.org.id, personId: ctx.person.id, notifyBy: input.notifyBy });
     return getNotifyBy({ ctx });
