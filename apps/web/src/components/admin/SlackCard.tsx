@@ -20,7 +20,7 @@ export function SlackCard() {
         <Text size="sm" c="dimmed">
           People who choose chat on their profile get their invitations, reminders and other personal notices
           as direct messages from the Fivefold app, never in a channel. A channel hears only that a cycle
-          opens, by its name. Setup: docs/setup-slack.md.
+          opens, by its name. Setup: docs/integrations/slack.md.
         </Text>
         {chat.isError ? (
           <Alert color="red" role="alert">
