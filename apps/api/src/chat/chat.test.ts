@@ -9,6 +9,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { collectOrg, createHarness, type Harness, idOf } from "../testing/harness";
+import { releasedRequest } from "../testing/released-request";
 import { type FakeSlack, startFakeSlack } from "../testing/slack-server";
 import { deliverDueChat } from "./worker";
 
@@ -166,6 +167,18 @@ describe(`Chat notices through the outbox on ${testDriver()}`, () => {
     expect(await deliver()).toMatchObject({ sent: 0, failed: 1, fellBack: 1 });
     expect(slack.calls.filter((c) => c.method === "chat.postMessage")).toEqual([]);
     expect((await rowsTo("p1")).map((r) => r.channel)).toEqual(["email"]);
+  });
+
+  it("tells a subject who chose chat that their report is ready, by direct message, through the release", async () => {
+    await h.cancelActiveRequests();
+    slack.users.set(address("d1"), "U0D1");
+    await h.as(a, "d1").chat.setPreference({ notifyBy: "chat" });
+    await releasedRequest(h, a, { manager: "subject", subject: "d1", peers: ["p4", "p5", "p6"] });
+    await h.database.db.delete(schema.outbox).where(eq(schema.outbox.template, "invitation"));
+    await deliver();
+    const [ready] = (await rowsTo("d1")).filter((r) => r.template === "report_released");
+    expect(ready).toMatchObject({ channel: "slack_dm", state: "sent" });
+    expect(slack.posts.filter((p) => p.dmWith === "U0D1")).toHaveLength(1);
   });
 
   it("announces a launched cycle on the channel by its name only, once", async () => {
