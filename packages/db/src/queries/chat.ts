@@ -54,6 +54,7 @@ export async function saveNotifyBy(
  * copy; `chat` turns the e-mail into a direct message that falls back to e-mail when the address
  * has no Slack account (meta.fallback). Returns how many went to chat.
  */
+// People's addresses are stored lower-case, so (org_id, email), the unique key, finds the person.
 export async function routeNoticesToChat(
   db: Executor,
   input: { mailIds: readonly string[]; templates: readonly string[] },
@@ -61,7 +62,7 @@ export async function routeNoticesToChat(
   if (input.mailIds.length === 0) return 0;
   const chosen = (notifyBy: NotifyBy) => sql`
     select o.id from ${outbox} o
-    join ${people} p on p.org_id = o.org_id and lower(p.email) = lower(o.to_email)
+    join ${people} p on p.org_id = o.org_id and p.email = lower(o.to_email)
       and p.active and p.erased_at is null and p.notify_by = ${notifyBy}
     join ${chatSettings} c on c.org_id = o.org_id
     where o.id in (${sql.join(
