@@ -134,7 +134,7 @@ describe(`Chat notices through the outbox on ${testDriver()}`, () => {
     expect(await deliver()).toMatchObject({ sent: 0, fellBack: 1 });
     expect(slack.posts).toHaveLength(0);
     const [row] = await rowsTo("p4");
-    expect(row).toMatchObject({ channel: "email", state: "pending" });
+    expect(row).toMatchObject({ channel: "email", state: "pending", attempts: 0 });
     // The e-mail still carries its link: it has not been sent yet.
     expect(row?.text).toMatch(/\/r\/[A-Za-z0-9_-]{20,}/);
   });
@@ -167,6 +167,13 @@ describe(`Chat notices through the outbox on ${testDriver()}`, () => {
     expect(await deliver()).toMatchObject({ sent: 0, failed: 1, fellBack: 1 });
     expect(slack.calls.filter((c) => c.method === "chat.postMessage")).toEqual([]);
     expect((await rowsTo("p1")).map((r) => r.channel)).toEqual(["email"]);
+    // p2's failed chat copy is no problem for an admin to fix: their e-mail stands.
+    expect((await rowsTo("p2")).map((r) => [r.channel, r.state]).sort()).toEqual([
+      ["email", "pending"],
+      ["slack_dm", "failed"],
+    ]);
+    const problems = await h.as(a, "admin").mail.problems();
+    expect(problems.mails.filter((m) => m.to === address("p1") || m.to === address("p2"))).toEqual([]);
   });
 
   it("tells a subject who chose chat that their report is ready, by direct message, through the release", async () => {

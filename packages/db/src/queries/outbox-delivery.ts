@@ -101,18 +101,14 @@ export async function markMailFailed(db: Executor, mail: OutboxMail, error: stri
 }
 
 /**
- * A direct message whose recipient has no Slack account goes as the e-mail it was written from
- * (the same row: it cannot be sent both ways by this path), due now.
+ * A direct message that cannot go by chat (no Slack account, Slack disconnected or refusing) goes
+ * as the e-mail it was written from (the same row: it cannot be sent both ways), due now.
  */
 export async function markMailFallBackToEmail(db: Executor, mail: OutboxMail, now: Date): Promise<void> {
   await db
     .update(outbox)
-    .set({
-      channel: "email",
-      state: "pending",
-      nextAttemptAt: now,
-      lastError: "No Slack account: sent by e-mail",
-    })
+    // As an e-mail it has not been tried yet: no attempt counts against it, nor shows as a retry.
+    .set({ channel: "email", state: "pending", attempts: 0, nextAttemptAt: now, lastError: null })
     .where(held(mail));
 }
 
