@@ -3,6 +3,7 @@
 import type { NotifyByChoice } from "@fivefold/domain";
 import { Alert, Card, Radio, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 
@@ -16,13 +17,17 @@ export function NoticesCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const preference = useQuery(trpc.chat.preference.queryOptions());
+  // The choice shows at once; it goes back to the stored one if saving fails.
+  const [choice, setChoice] = useState<NotifyByChoice | null>(null);
   const save = useMutation(
     trpc.chat.setPreference.mutationOptions({
       onSuccess: (data) => queryClient.setQueryData(trpc.chat.preference.queryKey(), data),
+      onError: () => setChoice(null),
     }),
   );
   if (!preference.data) return null;
-  const { notifyBy, chatAvailable } = preference.data;
+  const { chatAvailable } = preference.data;
+  const notifyBy = choice ?? preference.data.notifyBy;
   return (
     <Card withBorder data-testid="notices">
       <Stack gap="sm">
@@ -37,16 +42,14 @@ export function NoticesCard() {
           <Radio.Group
             label="Send my notices by"
             value={notifyBy}
-            onChange={(value) => save.mutate({ notifyBy: value as NotifyByChoice })}
+            onChange={(value) => {
+              setChoice(value as NotifyByChoice);
+              save.mutate({ notifyBy: value as NotifyByChoice });
+            }}
           >
             <Stack gap="xs" mt="xs">
-              {CHOICES.map((choice) => (
-                <Radio
-                  key={choice.value}
-                  value={choice.value}
-                  label={choice.label}
-                  disabled={save.isPending}
-                />
+              {CHOICES.map((option) => (
+                <Radio key={option.value} value={option.value} label={option.label} />
               ))}
             </Stack>
           </Radio.Group>
@@ -55,6 +58,11 @@ export function NoticesCard() {
             Your organisation has not connected a chat tool: notices come by e-mail.
           </Text>
         )}
+        {save.isSuccess ? (
+          <Text size="sm" c="green" role="status">
+            Saved.
+          </Text>
+        ) : null}
         {save.isError ? (
           <Alert color="red" role="alert">
             {errorMessage(save.error)}
