@@ -104,6 +104,17 @@ describe("readEnv", () => {
   });
 });
 
+describe("SLACK_API_URL", () => {
+  it("is Slack itself unless set, and must be an http(s) address", () => {
+    expect(readEnv([], {}).slackApiUrl).toBe("https://slack.com/api/");
+    expect(readEnv([], { SLACK_API_URL: "http://127.0.0.1:4010/api" }).slackApiUrl).toBe(
+      "http://127.0.0.1:4010/api/",
+    );
+    expect(() => readEnv([], { SLACK_API_URL: "file:///etc/passwd" })).toThrow(/SLACK_API_URL/);
+    expect(() => readEnv([], { SLACK_API_URL: "not a url" })).toThrow(/SLACK_API_URL/);
+  });
+});
+
 describe("FIVEFOLD_TEST_CLOCK", () => {
   const e2e = { FIVEFOLD_TEST_CLOCK: "1", HOST: "127.0.0.1", DATABASE_URL: "pglite://memory" };
   it("is off unless set, and on only for a loopback server over an in-memory database", () => {

@@ -25,6 +25,8 @@ export interface Env {
   smtpTimeoutMs: number;
   /** The From address of e-mails sent over SMTP. */
   mailFrom: string;
+  /** Where the Slack Web API (and, when set, channel webhooks) is reached: SLACK_API_URL, for tests. */
+  slackApiUrl: string;
   /** Sign-in attempts per client address per 10 s. */
   signInRateLimit: number;
   /** Wrong passwords per account per 15 minutes. */
@@ -131,6 +133,7 @@ export function readEnv(argv: readonly string[] = process.argv.slice(2), vars = 
     smtpUrl: vars.SMTP_URL || undefined,
     smtpTimeoutMs: integer(vars, "SMTP_TIMEOUT_MS", DEFAULT_SMTP_TIMEOUT_MS, 100, 600_000),
     mailFrom: vars.MAIL_FROM || "Fivefold <no-reply@fivefold.invalid>",
+    slackApiUrl: readSlackApiUrl(vars.SLACK_API_URL),
     signInRateLimit: integer(vars, "SIGN_IN_RATE_LIMIT", 10, 1, 1_000_000),
     signInAccountRateLimit: integer(vars, "SIGN_IN_ACCOUNT_RATE_LIMIT", 10, 1, 1_000_000),
     passwordMailRateLimit: integer(vars, "PASSWORD_MAIL_RATE_LIMIT", 3, 1, 1_000_000),
@@ -211,4 +214,21 @@ export function readTrustProxy(raw: string | undefined): number | string[] | fal
     }
   }
   return entries;
+}
+
+/** Slack itself unless SLACK_API_URL names another server (a local one in tests). */
+function readSlackApiUrl(raw: string | undefined): string {
+  if (!raw) return "https://slack.com/api/";
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `SLACK_API_URL must be an http(s) address such as http://127.0.0.1:4010/api/, got "${raw}"`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`SLACK_API_URL must be an http(s) address, got "${raw}"`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }

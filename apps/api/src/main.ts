@@ -19,8 +19,8 @@ import { ConfigError, type Env, EXIT_CONFIG, readEnv } from "./env";
 import { defaultRateLimits } from "./http/rate-limits";
 import type { TestClockControl } from "./http/test-clock";
 import { startJobs } from "./jobs";
-import { describeSmtpUrl, smtpTransport } from "./mail/smtp";
-import { leaseFor, MAIL_CONCURRENCY, startMailWorker } from "./mail/worker";
+import { describeSmtpUrl } from "./mail/smtp";
+import { startOutboxWorkers } from "./outbox-workers";
 import { Readiness } from "./readiness";
 import { resolveAuthSecret, resolveSealingSecret } from "./secret";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./seed/demo";
@@ -257,23 +257,10 @@ function startBackground(
     log: jobLog,
     now,
   });
-  // Without SMTP_URL e-mails stay in the outbox, readable by admins on the Mailbox page.
-  const mailer = env.smtpUrl
-    ? startMailWorker({
-        db: database.db,
-        transport: smtpTransport(env.smtpUrl, {
-          connectionTimeoutMs: env.smtpTimeoutMs,
-          connections: MAIL_CONCURRENCY,
-        }),
-        from: env.mailFrom,
-        leaseMs: leaseFor(env.smtpTimeoutMs),
-        log: jobLog,
-        ...(now ? { now } : {}),
-      })
-    : null;
+  const outbox = startOutboxWorkers({ env, db: database.db, sealingSecret, log: jobLog, now });
   return {
     async stop() {
-      await Promise.all([jobs.stop(), mailer?.stop()]);
+      await Promise.all([jobs.stop(), outbox.stop()]);
     },
     runJobs: jobs.runNow,
   };

@@ -1,6 +1,7 @@
 // The application router: one sub-router per feature.
 import { apiTokensRouter } from "./routers/api-tokens";
 import { auditRouter } from "./routers/audit";
+import { chatRouter } from "./routers/chat";
 import { checkinsRouter } from "./routers/checkins";
 import { analyticsRouter, cyclesRouter } from "./routers/cycles";
 import { dashboardsRouter } from "./routers/dashboards";
@@ -45,6 +46,7 @@ export const appRouter = router({
   teams: teamsRouter,
   settings: settingsRouter,
   sso: ssoRouter,
+  chat: chatRouter,
   audit: auditRouter,
   cycles: cyclesRouter,
   analytics: analyticsRouter,

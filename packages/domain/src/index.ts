@@ -4,6 +4,7 @@ export * from "./answers";
 export * from "./contract/admin";
 export * from "./contract/api-tokens";
 export * from "./contract/audit";
+export * from "./contract/chat";
 export * from "./contract/collect";
 export * from "./contract/cycles";
 export * from "./contract/dashboards";

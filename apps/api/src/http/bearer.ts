@@ -33,7 +33,7 @@ export async function bearerPrincipal(
   const principal = await authenticateToken(base.db, presented);
   if (!principal) {
     await limiter?.hit(misses);
-    return { status: 401, detail: "This API token is unknown or was revoked" };
+    return { status: 401, detail: "This API token is unknown, expired or was revoked." };
   }
   if (!tokenAllows(principal.scopes, scope)) {
     return {

@@ -6,20 +6,25 @@
 import { listScimPeople, sanitiseDatabaseError } from "@fivefold/db";
 import {
   type ApiTokenScope,
+  analyticsOrgOutput,
   apiPeopleOutput,
   apiPersonOutput,
   cycleDetailOutput,
   cycleProgressOutput,
   cycleSummaryOutput,
   DomainError,
+  InvalidInputError,
   NotFoundError,
+  ORG_VIEW_GROUPINGS,
   teamsListOutput,
 } from "@fivefold/domain";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { listTeams } from "../services/admin/teams";
+import { type Grouping, organisationAnalytics } from "../services/analytics/org";
 import { tokenServiceContext } from "../services/api-tokens/authenticate";
 import type { MemberServiceContext, ServiceContext } from "../services/context";
+import { launchCycle } from "../services/cycles/launch";
 import { cycleProgress, getCycle, listCycles } from "../services/cycles/read";
 import { bearerPrincipal, isRefusal, refusalHeaders } from "./bearer";
 import { openApiDocument } from "./openapi";
@@ -31,10 +36,14 @@ export const API_PREFIX = "/api/v1";
 export interface ApiRoute {
   /** OpenAPI's form, `{id}` for the one parameter. */
   path: string;
+  /** GET reads; POST changes (a `:write` scope). */
+  method?: "get" | "post";
   scope: ApiTokenScope;
   summary: string;
   output: z.ZodType;
-  load(ctx: MemberServiceContext, id: string): Promise<unknown>;
+  /** Query parameters, each a string enum (documented from its options). */
+  query?: Record<string, { options: readonly string[]; default: string; description: string }>;
+  load(ctx: MemberServiceContext, id: string, query: Record<string, string>): Promise<unknown>;
 }
 
 const uuid = z.uuid();
@@ -95,10 +104,51 @@ export const API_ROUTES: ApiRoute[] = [
     load: (ctx, id) =>
       uuid.safeParse(id).success ? cycleProgress({ ctx, input: { cycleId: id } }) : notFound(),
   },
+  {
+    path: "/cycles/{id}/launch",
+    method: "post",
+    scope: "cycles:write",
+    summary:
+      "Launches a draft cycle: one request per subject, nominations open; refused (412) while the pre-flight finds blocking problems",
+    output: z.object({ requests: z.number() }),
+    load: (ctx, id) =>
+      uuid.safeParse(id).success ? launchCycle({ ctx, input: { cycleId: id } }) : notFound(),
+  },
+  {
+    path: "/cycles/{id}/analytics",
+    scope: "analytics:read",
+    summary:
+      "The organisation view of a cycle: dimension means per group, each cell hidden below k people (the same policy as the app's organisation view)",
+    output: analyticsOrgOutput,
+    query: {
+      by: { options: ORG_VIEW_GROUPINGS, default: "team", description: "How people are grouped" },
+    },
+    load: (ctx, id, query) =>
+      uuid.safeParse(id).success
+        ? organisationAnalytics({
+            // A token knows no report: it reads the view an analyst with no relation reads.
+            ctx: { ...ctx, roles: ["analyst"] },
+            input: { cycleId: id, by: query.by as Grouping },
+          })
+        : notFound(),
+  },
 ];
 
 function notFound(): never {
   throw new NotFoundError("Cycle");
+}
+
+/** The route's query parameters, each one of its options (or its default when absent). */
+function queryOf(route: ApiRoute, raw: Record<string, unknown>): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(route.query ?? {})) {
+    const value = raw[name] ?? spec.default;
+    if (typeof value !== "string" || !spec.options.includes(value)) {
+      throw new InvalidInputError(`The ${name} parameter is one of: ${spec.options.join(", ")}.`);
+    }
+    query[name] = value;
+  }
+  return query;
 }
 
 const STATUS: Record<DomainError["code"], number> = {
@@ -134,15 +184,19 @@ export async function registerPublicApi(app: FastifyInstance, options: PublicApi
         sendError(reply, 404, `There is no API path ${req.method} ${req.url.split("?")[0]}`),
       );
       for (const route of API_ROUTES) {
-        api.get<{ Params: { id?: string } }>(route.path.replace("{id}", ":id"), async (req, reply) => {
-          const principal = await bearerPrincipal(req, options.base, route.scope, options.limiter);
-          if (isRefusal(principal)) {
-            refusalHeaders(reply, principal, "Fivefold API");
-            return sendError(reply, principal.status, principal.detail);
-          }
-          const ctx = tokenServiceContext({ ...options.base, memo: new Map() }, principal);
-          return route.output.parse(await route.load(ctx, req.params.id ?? ""));
-        });
+        api[route.method ?? "get"]<{ Params: { id?: string }; Querystring: Record<string, unknown> }>(
+          route.path.replace("{id}", ":id"),
+          async (req, reply) => {
+            const principal = await bearerPrincipal(req, options.base, route.scope, options.limiter);
+            if (isRefusal(principal)) {
+              refusalHeaders(reply, principal, "Fivefold API");
+              return sendError(reply, principal.status, principal.detail);
+            }
+            const ctx = tokenServiceContext({ ...options.base, memo: new Map() }, principal);
+            const query = queryOf(route, req.query);
+            return route.output.parse(await route.load(ctx, req.params.id ?? "", query));
+          },
+        );
       }
     },
     { prefix: API_PREFIX },

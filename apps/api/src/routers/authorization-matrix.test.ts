@@ -133,6 +133,12 @@ const TABLE: Record<string, Row> = {
   "sso.get":                   read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
   "sso.update":               write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], (_f, relation) => ({ issuer: "https://idp.example.test", clientId: "fivefold", clientSecret: "matrix-secret", domains: [`${relation.toLowerCase()}.example.test`], passwordsDisabled: false })),
   "sso.remove":               write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => undefined),
+  // Chat: the Slack connection is an admin's; everyone chooses where their own notices go.
+  "chat.get":                  read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
+  "chat.update":              write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => ({ slackBotToken: "xoxb-matrix-token" })),
+  "chat.remove":              write([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok], () => undefined),
+  "chat.preference":           read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "chat.setPreference":       write([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({ notifyBy: "email" })),
   "audit.list":                list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.released, () => ({ limit: 200 })),
   "mailbox.list":              list([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  hid, F,   ok], (f) => f.mailId),
   "mail.problems":             read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { ApiTokensCard } from "../components/admin/ApiTokens";
 import { ReportLayoutSetting } from "../components/admin/ReportLayoutSetting";
 import { AnonymitySettings, ReminderSettings } from "../components/admin/SettingsCards";
+import { SlackCard } from "../components/admin/SlackCard";
 import { SsoCard } from "../components/admin/SsoCard";
 import { useSettingsForm } from "../components/admin/settingsForm";
 import type { OrganisationSettings } from "../components/admin/types";
@@ -26,6 +27,7 @@ export default function AdminSettingsPage() {
     <Stack maw={720}>
       <SettingsForm current={settings.data} />
       <SsoCard />
+      <SlackCard />
       <ApiTokensCard />
     </Stack>
   );

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { DIMENSIONS } from "../components/plan/types";
+import { NoticesCard } from "../components/profile/NoticesCard";
 import { schemaResolver } from "../lib/form";
 import { useInvalidate } from "../lib/invalidate";
 import { errorMessage } from "../lib/labels";
@@ -38,6 +39,7 @@ export default function ProfilePage() {
         </Stack>
       </Card>
       <PartnerOptIn initial={p.partnerOptIn} />
+      <NoticesCard />
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ export interface ApiTokenRow {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
   createdById: string | null;
   createdByName: string | null;
 }
@@ -24,6 +25,7 @@ const listed = {
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
+  expiresAt: apiTokens.expiresAt,
   createdById: apiTokens.createdBy,
   createdByName: people.name,
 };
@@ -60,6 +62,7 @@ export async function insertApiToken(
     secretHash: string;
     scopes: string[];
     createdBy: string;
+    expiresAt?: Date | null;
   },
 ): Promise<string> {
   const [row] = await db.insert(apiTokens).values(token).returning({ id: apiTokens.id });
@@ -90,7 +93,9 @@ export interface TokenPrincipal {
   org: { id: string; name: string; anonymityThreshold: number };
 }
 
-/** The live (not revoked) token whose secret hashes to this, with its organisation; null otherwise. */
+/**
+ * The live token (not revoked, not past its expiry by the database's clock) whose secret hashes to
+ * this, with its organisation; null otherwise. */
 export async function findLiveApiTokenByHash(
   db: Executor,
   secretHash: string,
@@ -107,7 +112,13 @@ export async function findLiveApiTokenByHash(
     })
     .from(apiTokens)
     .innerJoin(organisations, eq(organisations.id, apiTokens.orgId))
-    .where(and(eq(apiTokens.secretHash, secretHash), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.secretHash, secretHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > now()`),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   return {

@@ -229,6 +229,11 @@ export async function analyzeLaunchedTables(db: Executor): Promise<void> {
   await db.execute(sql`analyze ${feedbackRequests}, ${nominations}`);
 }
 
+/** Refreshes the planner's statistics of every table (after a bulk load such as seed:large). */
+export async function refreshPlannerStatistics(db: Executor): Promise<void> {
+  await db.execute(sql`analyze`);
+}
+
 export async function countCycleRequestsByState(
   db: Executor,
   orgId: string,

@@ -3,6 +3,7 @@ export * from "./admin";
 export * from "./anonymity";
 export * from "./api-tokens";
 export * from "./audit";
+export * from "./chat";
 export * from "./collect";
 export * from "./cycle-views";
 export * from "./cycles";

@@ -31,19 +31,29 @@ export interface ClaimedMail {
  * Pending and due, or `sending` past its lease. Compared to the millisecond, the resolution of a
  * JavaScript clock: a row the database stamped within this very millisecond is due, not future.
  */
-const due = (now: Date) =>
-  and(inArray(outbox.state, ["pending", "sending"]), lt(outbox.nextAttemptAt, new Date(now.getTime() + 1)));
+const due = (now: Date, channels: readonly OutboxChannel[]) =>
+  and(
+    inArray(outbox.state, ["pending", "sending"]),
+    lt(outbox.nextAttemptAt, new Date(now.getTime() + 1)),
+    inArray(outbox.channel, [...channels]),
+  );
 
-/** Claims the next due mail for one attempt, leased until now + leaseMs; null when none is due. */
+/** `email` goes over SMTP; the chat worker sends `slack_dm` and `slack_channel`. */
+export type OutboxChannel = "email" | "slack_dm" | "slack_channel";
+
+/**
+ * Claims the next due mail of these channels (default: e-mail) for one attempt, leased until
+ * now + leaseMs; null when none is due.
+ */
 export async function claimNextMail(
   db: Database,
-  input: { now: Date; leaseMs: number },
+  input: { now: Date; leaseMs: number; channels?: readonly OutboxChannel[] },
 ): Promise<ClaimedMail | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(outbox)
-      .where(due(input.now))
+      .where(due(input.now, input.channels ?? ["email"]))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
       .limit(1)
       .for("update", { skipLocked: true });
@@ -87,6 +97,18 @@ export async function markMailFailed(db: Executor, mail: OutboxMail, error: stri
   await db
     .update(outbox)
     .set({ state: "failed", lastError: error, ...withoutLinks })
+    .where(held(mail));
+}
+
+/**
+ * A direct message that cannot go by chat (no Slack account, Slack disconnected or refusing) goes
+ * as the e-mail it was written from (the same row: it cannot be sent both ways), due now.
+ */
+export async function markMailFallBackToEmail(db: Executor, mail: OutboxMail, now: Date): Promise<void> {
+  await db
+    .update(outbox)
+    // As an e-mail it has not been tried yet: no attempt counts against it, nor shows as a retry.
+    .set({ channel: "email", state: "pending", attempts: 0, nextAttemptAt: now, lastError: null })
     .where(held(mail));
 }
 

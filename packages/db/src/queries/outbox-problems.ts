@@ -1,16 +1,19 @@
 // Mail in trouble, for an organisation's admins: failed, retrying, interrupted, or long waiting.
 // Reminders are only ever counted per request, never listed (who got one has not answered).
+// E-mail rows only: a chat copy beside an e-mail ("both") adds nothing to fix, and a chat-only
+// notice that cannot go by chat turns back into its e-mail, and is counted as one.
 import { and, desc, eq, gt, inArray, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { feedbackRequests, outbox, people } from "../schema";
 
 function undelivered(now: Date, waitingSince: Date | null) {
-  return or(
+  const problem = or(
     eq(outbox.state, "failed"),
     and(eq(outbox.state, "pending"), gt(outbox.attempts, 0)),
     and(eq(outbox.state, "sending"), lte(outbox.nextAttemptAt, now)),
     waitingSince ? and(eq(outbox.state, "pending"), lte(outbox.nextAttemptAt, waitingSince)) : undefined,
   );
+  return and(eq(outbox.channel, "email"), problem);
 }
 
 export interface UndeliveredQuery {

@@ -24,6 +24,8 @@ export const apiTokens = pgTable(
     /** Written at most once a minute, so a busy client does not write on every call. */
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** Optional: from this moment on the token is refused (401), as if revoked. */
+    expiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.orgId, t.createdAt)],
 );

@@ -1,6 +1,7 @@
 export * from "./api-tokens";
 export * from "./audit-log";
 export * from "./auth";
+export * from "./chat-settings";
 export * from "./checkins";
 export * from "./coaching-plans";
 export * from "./cycle-views";

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
+  check,
   index,
   pgTable,
   text,
@@ -42,6 +43,10 @@ export const people = pgTable(
     /** Optional groupings for the organisation view (import columns and people.update). */
     department: text(),
     location: text(),
+    /** The identifier an HR system or identity provider gave this person (SCIM `externalId`). */
+    externalId: text(),
+    /** Where personal notices reach them: `email` (default), `chat` (Slack direct messages) or `both`. */
+    notifyBy: text().notNull().default("email"),
     /** Set when the person's data was erased: name and e-mail are then placeholders. */
     erasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -52,6 +57,8 @@ export const people = pgTable(
     // The membership lookup of every signed-in request goes by sign-in across organisations.
     index().on(t.userId),
     index().on(t.orgId, t.managerId),
+    index().on(t.orgId, t.externalId),
+    check("people_notify_by", sql`${t.notifyBy} in ('email', 'chat', 'both')`),
     // people.list: its pages walk (org_id, name, id); its search is a prefix of the name, of its last
     // word or of the address, case ignored (text_pattern_ops serves LIKE 'abc%' in any collation).
     index("people_org_id_name_id_index").on(t.orgId, t.name, t.id),

@@ -24,6 +24,10 @@ export const createApiTokenInput = z.object({
     .min(1, { error: "Give the token at least one scope" })
     .max(API_TOKEN_SCOPES.length)
     .transform((scopes) => API_TOKEN_SCOPES.filter((s) => scopes.includes(s))),
+  /** Optional: the moment the token stops working (refused with 401 from then on). */
+  expiresAt: z.iso
+    .datetime({ offset: true, error: "The expiry must be a date and time, such as 2027-06-30T00:00:00Z." })
+    .optional(),
 });
 
 export const apiTokenIdInput = z.object({ tokenId: z.uuid({ error: "The token must be an id" }) });
@@ -38,6 +42,7 @@ export const apiTokenOutput = z.object({
   createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 });
 export type ApiTokenOutput = z.output<typeof apiTokenOutput>;
 

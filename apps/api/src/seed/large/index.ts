@@ -2,7 +2,7 @@
 // checks (`pnpm seed:large`). Everything is decided from the seed, then written in multi-row
 // inserts, a transaction per batch; the reports come from the real aggregation. A run that fails
 // removes what it wrote.
-import { type Database, findOrganisationByName, schema } from "@fivefold/db";
+import { type Database, findOrganisationByName, refreshPlannerStatistics, schema } from "@fivefold/db";
 import { getInstrument, isoDay } from "@fivefold/domain";
 import { hashPassword } from "better-auth/crypto";
 import { like } from "drizzle-orm";
@@ -118,6 +118,9 @@ export async function seedLargeOrganisation(
       subject: null,
     };
     const cycles = await seedCycles(run, calendar);
+    // A database that has run for a while has its statistics from autovacuum; one just filled with
+    // a whole organisation has none yet, and plans its queries as if the tables were empty.
+    await refreshPlannerStatistics(db);
     const elapsedMs = performance.now() - started;
     const tables = await countRows(db, org.id);
     const summary: LargeOrganisationSummary = {

@@ -8,6 +8,7 @@ import {
   type ApiTokenOutput,
   type ApiTokenScope,
   type createApiTokenInput,
+  InvalidInputError,
   NotFoundError,
   PreconditionFailedError,
 } from "@fivefold/domain";
@@ -35,6 +36,7 @@ function toOutput(row: ApiTokenRow): ApiTokenOutput {
     createdBy: row.createdById ? { id: row.createdById, name: row.createdByName ?? "" } : null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }
 
@@ -49,6 +51,10 @@ export function createToken({
   ctx: MemberServiceContext;
   input: z.output<typeof createApiTokenInput>;
 }): Promise<{ token: ApiTokenOutput; secret: string }> {
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt.getTime() <= nowOf(ctx).getTime()) {
+    throw new InvalidInputError("The expiry must be in the future.");
+  }
   return withTransaction(ctx, async (ctx) => {
     const secret = `${TOKEN_MARK}${randomBytes(32).toString("base64url")}`;
     const prefix = secret.slice(0, PREFIX_LENGTH);
@@ -59,6 +65,7 @@ export function createToken({
       secretHash: hashApiToken(secret),
       scopes: input.scopes,
       createdBy: ctx.person.id,
+      expiresAt,
     });
     await auditAs(
       ctx,
@@ -68,6 +75,7 @@ export function createToken({
         name: input.name,
         prefix,
         scopes: input.scopes,
+        expiresAt: expiresAt?.toISOString() ?? null,
       },
     );
     const row = await findApiToken(ctx.db, ctx.org.id, id);

@@ -18,6 +18,8 @@ export type AuditAction =
   | "teams.remove"
   | "settings.update"
   | "sso.update"
+  | "chat.update"
+  | "chat.remove"
   | "sso.remove"
   | "instrument.draft"
   | "instrument.publish"

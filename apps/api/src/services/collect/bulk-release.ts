@@ -30,6 +30,7 @@ import {
   shiftDays,
   transition,
 } from "@fivefold/domain";
+import { routeToChat } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
 import { nowOf, type ServiceContext } from "../context";
 import { instrumentsOf } from "../instrument/versions";
@@ -268,5 +269,9 @@ async function tellSubjectsAndRequesters(
       ];
     });
   });
-  await insertOutboxMails(ctx.db, mails);
+  const ids = await insertOutboxMails(ctx.db, mails);
+  await routeToChat(
+    ctx.db,
+    mails.map((mail, i) => ({ id: ids[i] as string, template: mail.template })),
+  );
 }

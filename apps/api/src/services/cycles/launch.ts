@@ -8,11 +8,17 @@ import {
   type CycleRow,
   findAdminIds,
   findCycleSubjects,
+  insertChannelAnnouncement,
   insertCycleRequests,
   listCoachPairs,
   updateCycle,
 } from "@fivefold/db";
-import { endOfDay, PreconditionFailedError, type SubjectPlan } from "@fivefold/domain";
+import {
+  cycleOpensAnnouncement,
+  endOfDay,
+  PreconditionFailedError,
+  type SubjectPlan,
+} from "@fivefold/domain";
 import { audit } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 import { currentInstrumentVersion } from "../instrument/versions";
@@ -107,6 +113,12 @@ export async function launchCycle({
       { type: "cycle", id: cycle.id },
       { requests: done.size + created, excluded: exclude.size },
     );
+    // The channel hears that the cycle opens, by its name only (nothing when no webhook is set).
+    await insertChannelAnnouncement(ctx.db, {
+      orgId: ctx.org.id,
+      dedupeKey: `cycle-opens:${cycle.id}`,
+      text: cycleOpensAnnouncement(cycle.name),
+    });
   });
   return { requests: done.size + created };
 }

@@ -73,6 +73,9 @@ const SCHEMAS = [
     description: "A person of the organisation; userName is their e-mail address",
     attributes: [
       attr("userName", { required: true, uniqueness: "server" }),
+      // Compared without case, as every attribute here (query.ts): a client sending two ids that differ
+      // only in case finds the first.
+      attr("externalId"),
       attr("name", {
         type: "complex",
         subAttributes: [attr("formatted"), attr("givenName"), attr("familyName")],

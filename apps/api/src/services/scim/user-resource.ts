@@ -12,6 +12,8 @@ export interface ScimUser {
   schemas: string[];
   id: string;
   userName: string;
+  /** The client's own identifier of the person (RFC 7643 §3.1), when it gave one. */
+  externalId?: string;
   name: { formatted: string; givenName?: string; familyName?: string };
   displayName: string;
   emails: Array<{ value: string; type: string; primary: boolean }>;
@@ -26,6 +28,7 @@ export function userResource(row: ScimPersonRow, base: string): ScimUser {
     schemas: row.managerId ? [SCHEMA.user, SCHEMA.enterprise] : [SCHEMA.user],
     id: row.id,
     userName: row.email,
+    ...(row.externalId ? { externalId: row.externalId } : {}),
     name: { formatted: row.name },
     displayName: row.name,
     emails: [{ value: row.email, type: "work", primary: true }],
@@ -56,6 +59,8 @@ export interface UserFields {
   name: string;
   active: boolean;
   managerId: string | null;
+  /** undefined: the body does not say (kept); null: removed. */
+  externalId: string | null | undefined;
 }
 
 const record = (value: unknown): Record<string, unknown> =>
@@ -95,6 +100,15 @@ function activeOf(raw: unknown, fallback: boolean): boolean {
 
 const scimId = z.uuid();
 
+function externalIdOf(raw: unknown): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === null || raw === "") return null;
+  if (typeof raw !== "string" || raw.length > 255) {
+    throw new ScimError(400, "externalId must be a string of at most 255 characters", "invalidValue");
+  }
+  return raw;
+}
+
 function managerOf(body: Record<string, unknown>): string | null {
   const manager = record(body[SCHEMA.enterprise]).manager;
   const raw = typeof manager === "string" ? manager : record(manager).value;
@@ -127,5 +141,6 @@ export function readUser(body: unknown, previous?: { name?: string; active: bool
     name: nameOf(user, previous?.name),
     active: activeOf(user.active, previous?.active ?? true),
     managerId: managerOf(user),
+    externalId: externalIdOf(user.externalId),
   };
 }

@@ -2,7 +2,7 @@
 // uses (createPerson, updatePerson), so every rule of theirs holds (unique e-mail, no reporting
 // loop, the manager active and of this organisation, sign-outs on deactivation). DELETE
 // deactivates: nothing is erased here, erasure stays an admin's decision.
-import { listScimPeople } from "@fivefold/db";
+import { listScimPeople, setPersonExternalId } from "@fivefold/db";
 import { z } from "zod";
 import { createPerson } from "../admin/people";
 import { updatePerson } from "../admin/update-person";
@@ -23,8 +23,14 @@ const uuid = z.uuid();
 
 export async function listUsers({ ctx, base, query }: Call & { query: ListQuery }) {
   // `userName eq "…"` is how identity providers look a person up before creating them: one row.
+  // Some (Entra ID) look up by `externalId eq "…"` instead.
   const userName = equalityOn(query.filter, "userName");
-  const rows = await listScimPeople(ctx.db, ctx.org.id, userName !== undefined ? { email: userName } : {});
+  const externalId = equalityOn(query.filter, "externalId");
+  const rows = await listScimPeople(
+    ctx.db,
+    ctx.org.id,
+    userName !== undefined ? { email: userName } : externalId !== undefined ? { externalId } : {},
+  );
   const { items, total } = page(
     rows.map((r) => userResource(r, base)),
     query,
@@ -47,8 +53,14 @@ export function createUser({ ctx, base, body }: Call & { body: unknown }): Promi
       input: { name: fields.name, email: fields.email, managerId: fields.managerId, roles: [], teamIds: [] },
     });
     if (!fields.active) await updatePerson({ ctx, input: { personId: person.id, active: false } });
+    await keepExternalId(ctx, person.id, fields.externalId);
     return getUser({ ctx, base, id: person.id });
   });
+}
+
+async function keepExternalId(ctx: MemberServiceContext, personId: string, value: string | null | undefined) {
+  if (value === undefined) return;
+  await setPersonExternalId(ctx.db, { orgId: ctx.org.id, personId, externalId: value });
 }
 
 async function update(call: Call, id: string, fields: UserFields): Promise<ScimUser> {
@@ -62,6 +74,7 @@ async function update(call: Call, id: string, fields: UserFields): Promise<ScimU
       active: fields.active,
     },
   });
+  await keepExternalId(call.ctx, id, fields.externalId);
   return getUser({ ...call, id });
 }
 
@@ -82,11 +95,10 @@ export function patchUser({ ctx, base, id, body }: Call & { id: string; body: un
   return withTransaction(ctx, async (ctx) => {
     const current = await getUser({ ctx, base, id });
     const patched = applyPatch(patchBasis(current), body);
-    return update(
-      { ctx, base },
-      id,
-      readUser(patched, { name: current.name.formatted, active: current.active }),
-    );
+    const fields = readUser(patched, { name: current.name.formatted, active: current.active });
+    // A PATCH that removed externalId leaves it absent from the resource: removed, not kept.
+    if (current.externalId !== undefined && fields.externalId === undefined) fields.externalId = null;
+    return update({ ctx, base }, id, fields);
   });
 }
 

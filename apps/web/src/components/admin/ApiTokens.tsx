@@ -66,6 +66,8 @@ function CreateToken() {
   const invalidate = useInvalidate();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>(["scim"]);
+  /** A day (yyyy-mm-dd) or empty: the token then stops at the start of that day, UTC. */
+  const [expiresOn, setExpiresOn] = useState("");
   const create = useMutation(
     trpc.apiTokens.create.mutationOptions({
       onSuccess: async () => {
@@ -80,7 +82,11 @@ function CreateToken() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate({ name, scopes: scopes as ApiTokenScope[] });
+          create.mutate({
+            name,
+            scopes: scopes as ApiTokenScope[],
+            ...(expiresOn ? { expiresAt: `${expiresOn}T00:00:00Z` } : {}),
+          });
         }}
       >
         <Stack gap="xs">
@@ -99,6 +105,14 @@ function CreateToken() {
               ))}
             </Stack>
           </Checkbox.Group>
+          <TextInput
+            type="date"
+            label="Expires on (optional)"
+            description="From the start of this day (UTC) the token is refused; empty: until revoked"
+            value={expiresOn}
+            onChange={(event) => setExpiresOn(event.currentTarget.value)}
+            error={fields.expiresAt}
+          />
           <Group>
             <Button type="submit" loading={create.isPending} disabled={scopes.length === 0}>
               Create token
@@ -112,30 +126,41 @@ function CreateToken() {
         </Alert>
       ) : null}
       {create.data ? (
-        <Alert color="green" role="status" title={`Token "${create.data.token.name}" created`}>
-          <Stack gap="xs">
-            <Text size="sm">
-              Copy it now: it is shown only this once, and Fivefold keeps only a fingerprint of it.
-            </Text>
-            <Code block data-testid="new-api-token">
-              {create.data.secret}
-            </Code>
-            <Group>
-              <CopyButton value={create.data.secret}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
-                    {copied ? "Copied" : "Copy token"}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button size="xs" variant="subtle" onClick={() => create.reset()}>
-                I have stored it
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <NewSecret
+          name={create.data.token.name}
+          secret={create.data.secret}
+          onStored={() => create.reset()}
+        />
       ) : null}
     </Stack>
+  );
+}
+
+/** The one time the secret is shown: to copy, then gone. */
+function NewSecret(props: { name: string; secret: string; onStored: () => void }) {
+  return (
+    <Alert color="green" role="status" title={`Token "${props.name}" created`}>
+      <Stack gap="xs">
+        <Text size="sm">
+          Copy it now: it is shown only this once, and Fivefold keeps only a fingerprint of it.
+        </Text>
+        <Code block data-testid="new-api-token">
+          {props.secret}
+        </Code>
+        <Group>
+          <CopyButton value={props.secret}>
+            {({ copied, copy }) => (
+              <Button size="xs" variant="light" onClick={copy}>
+                {copied ? "Copied" : "Copy token"}
+              </Button>
+            )}
+          </CopyButton>
+          <Button size="xs" variant="subtle" onClick={props.onStored}>
+            I have stored it
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -189,6 +214,7 @@ function TokenRow({ token }: { token: ApiToken }) {
         <Text size="sm">
           {when(token.createdAt)}
           {token.createdBy ? ` by ${token.createdBy.name}` : ""}
+          {token.expiresAt ? `; expires ${when(token.expiresAt)}` : ""}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -197,6 +223,8 @@ function TokenRow({ token }: { token: ApiToken }) {
       <Table.Td>
         {token.revokedAt ? (
           <Badge color="gray">Revoked {when(token.revokedAt)}</Badge>
+        ) : token.expiresAt && Date.parse(token.expiresAt) <= Date.now() ? (
+          <Badge color="gray">Expired {when(token.expiresAt)}</Badge>
         ) : confirming ? (
           <Group gap={4} wrap="nowrap">
             <Button

@@ -31,6 +31,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   "sso.remove": "Removed single sign-on",
   "instrument.draft": "Saved a draft of the instrument",
   "instrument.publish": "Published a version of the instrument",
+  "chat.update": "Changed chat notifications (Slack)",
+  "chat.remove": "Disconnected Slack",
   "requests.create": "Requested feedback",
   "requests.open": "Opened a request",
   "requests.close": "Closed a request",

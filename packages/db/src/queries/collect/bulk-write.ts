@@ -211,11 +211,13 @@ export async function insertOutboxMails(
     html: string;
     meta: Record<string, unknown>;
   }[],
-) {
+): Promise<string[]> {
+  const ids = rows.map(() => randomUUID());
   await insertJson(
     db,
     "outbox",
     [
+      ["id", "uuid"],
       ["org_id", "uuid"],
       ["template", "text"],
       ["to_email", "text"],
@@ -224,7 +226,8 @@ export async function insertOutboxMails(
       ["html", "text"],
       ["meta", "jsonb"],
     ],
-    rows.map((row) => ({
+    rows.map((row, i) => ({
+      id: ids[i],
       org_id: row.orgId,
       template: row.template,
       to_email: row.toEmail,
@@ -234,6 +237,7 @@ export async function insertOutboxMails(
       meta: row.meta,
     })),
   );
+  return ids;
 }
 
 export async function insertAuditEntries(db: Executor, rows: readonly (typeof auditLog.$inferInsert)[]) {

@@ -1,0 +1,109 @@
+// Chat notifications on the settings page (admins): the organisation's Slack bot token, which sends
+// personal notices as direct messages, and an optional channel webhook for cycle announcements.
+// Both are write-only: the fields start empty, and leaving one empty keeps what is stored.
+import type { ChatSettings } from "@fivefold/domain";
+import { Alert, Button, Card, Group, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+
+export function SlackCard() {
+  const trpc = useTRPC();
+  const chat = useQuery(trpc.chat.get.queryOptions());
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3} size="h4">
+          Chat notifications (Slack)
+        </Title>
+        <Text size="sm" c="dimmed">
+          People who choose chat on their profile get their invitations, reminders and other personal notices
+          as direct messages from the Fivefold app, never in a channel. A channel hears only that a cycle
+          opens, by its name. Setup: docs/integrations/slack.md.
+        </Text>
+        {chat.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(chat.error)}
+          </Alert>
+        ) : null}
+        {chat.data ? <SlackForm current={chat.data} /> : null}
+      </Stack>
+    </Card>
+  );
+}
+
+function SlackForm({ current }: { current: ChatSettings }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState("");
+  const [webhook, setWebhook] = useState("");
+  const [saved, setSaved] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.chat.get.queryKey() });
+  const update = useMutation(
+    trpc.chat.update.mutationOptions({
+      onSuccess: async () => {
+        setSaved(true);
+        setToken("");
+        setWebhook("");
+        await refresh();
+      },
+    }),
+  );
+  const remove = useMutation(trpc.chat.remove.mutationOptions({ onSuccess: refresh }));
+  const save = () => {
+    setSaved(false);
+    update.mutate({ slackBotToken: token || undefined, announcementWebhook: webhook || undefined });
+  };
+  return (
+    <Stack>
+      <PasswordInput
+        label="Bot token"
+        description={
+          current.hasBotToken
+            ? "Stored, and never shown. Leave empty to keep it."
+            : "Starts with xoxb-; scopes users:read.email, im:write and chat:write."
+        }
+        autoComplete="off"
+        value={token}
+        onChange={(e) => setToken(e.currentTarget.value)}
+      />
+      <PasswordInput
+        label="Announcement webhook (optional)"
+        description={
+          current.hasAnnouncementWebhook
+            ? "Stored, and never shown. Leave empty to keep it."
+            : "A https://hooks.slack.com/services/… address of one channel."
+        }
+        autoComplete="off"
+        value={webhook}
+        onChange={(e) => setWebhook(e.currentTarget.value)}
+      />
+      {update.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(update.error)}
+        </Alert>
+      ) : null}
+      {saved ? <Alert color="green">Slack saved.</Alert> : null}
+      <Group>
+        <Button onClick={save} loading={update.isPending}>
+          Save Slack
+        </Button>
+        {current.hasAnnouncementWebhook ? (
+          <Button
+            variant="default"
+            onClick={() => update.mutate({ announcementWebhook: "" })}
+            loading={update.isPending}
+          >
+            Remove the webhook
+          </Button>
+        ) : null}
+        {current.configured ? (
+          <Button variant="default" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+            Disconnect Slack
+          </Button>
+        ) : null}
+      </Group>
+    </Stack>
+  );
+}
