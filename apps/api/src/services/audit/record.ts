@@ -29,6 +29,7 @@ export type AuditAction =
   | "nominations.decide"
   | "mail.resend"
   | "followups.thank"
+  | "pulses.schedule"
   | "cycles.create"
   | "cycles.launch"
   | "cycles.extend"
@@ -46,7 +47,8 @@ export type AuditTargetType =
   | "nomination"
   | "mail"
   | "cycle"
-  | "api_token";
+  | "api_token"
+  | "pulse";
 
 export interface AuditEntry {
   orgId: string;
