@@ -240,7 +240,7 @@ describe(`pulses on ${testDriver()}`, { timeout: 60_000 }, () => {
     expect(envelopes.some((row) => row.ciphertext.includes("roadmap"))).toBe(false);
   });
 
-  it("releases at its deadline with k per figure: a behaviour scored by fewer than k is hidden", async () => {
+  it("attack: a pulse answered by fewer than k shown: at its deadline a behaviour scored by fewer than k is hidden", async () => {
     const late = new Date(`${addDays(opensOn, 15)}T06:00:00Z`);
     expect(await releaseDuePulses({ ctx: systemContext(h, { now: late }) })).toEqual([
       { pulseId, outcome: "released" },
