@@ -43,6 +43,7 @@ const CALLS: Record<string, Call> = {
   "reports.list": { as: "coach" },
   "dashboards.team": { as: "coach", input: (f) => ({ teamId: f.teamId }) },
   "analytics.org": { as: "stranger", input: (f) => ({ cycleId: f.cycleId, by: "team" }) },
+  "pulses.team": { as: "coach", input: (f) => ({ teamId: f.teamId }) },
   "plans.get": { as: "coach", input: (f) => ({ planId: f.planId }) },
   "plans.update": { as: "coach", input: (f) => ({ planId: f.planId, cadence: "weekly" }) },
 };

@@ -177,6 +177,9 @@ const TABLE: Record<string, Row> = {
   // runs last. Nobody in the matrix is asked by a pulse: to each caller a pulse they were not asked
   // is not found (pulses.test.ts answers as the raters who are). Everyone's own list answers.
   "pulses.schedule":           last([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ planId: f.planId, on: addDays(isoDay(new Date()), 56) })),
+  // Perceived change on the dashboard: the team's coaches only (managers and admins open the team
+  // dashboard, never its pulses).
+  "pulses.team":               read([U,   F,   F,   F,   F,   F,   ok,  F,   F,   F,   F,   N,   F,   F], (f) => ({ teamId: f.coreTeamId })),
   "pulses.mine":               read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
   "pulses.form":               read([U,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], () => ({ requestId: NO_PULSE })),
   "pulses.answer":            write([U,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], () => ({ requestId: NO_PULSE, answers: { "vision.1": 1 } })),

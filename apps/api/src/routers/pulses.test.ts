@@ -276,4 +276,21 @@ describe(`pulses on ${testDriver()}`, { timeout: 60_000 }, () => {
     const coach = await h.as(a, "coach").plans.get({ planId });
     expect(coach.perceivedChange?.some((f) => "mean" in f)).toBe(true);
   });
+
+  it("shows perceived change per behaviour on the coach's team dashboard, to the team's coaches only", async () => {
+    const teamId = a.teams.Core as string;
+    const board = await h.as(a, "coach").pulses.team({ teamId });
+    const entry = board.find((row) => row.subject.id === id(a, "subject"));
+    const [first, second] = items as [string, string];
+    expect(entry?.perceivedChange).toEqual(
+      expect.arrayContaining([
+        { itemId: first, mean: 2.25, n: 4 },
+        { itemId: second, hidden: true },
+      ]),
+    );
+    expect(entry?.items.find((item) => item.itemId === first)?.text).toBeTruthy();
+    for (const key of ["manager", "admin", "p1"]) {
+      await expect(h.as(a, key).pulses.team({ teamId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
 });

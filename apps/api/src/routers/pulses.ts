@@ -10,8 +10,10 @@ import {
   pulseTokenInput,
   schedulePulseInput,
   schedulePulseOutput,
+  teamPulsesInput,
+  teamPulsesOutput,
 } from "@fivefold/domain";
-import { answerPulse, myPulses, pulseForm, schedulePulse } from "../services/pulses";
+import { answerPulse, myPulses, pulseForm, schedulePulse, teamPulses } from "../services/pulses";
 import type { MemberContext } from "../trpc/context";
 import { memberProcedure, publicProcedure, router } from "../trpc/init";
 
@@ -26,6 +28,10 @@ export const pulsesRouter = router({
     .input(schedulePulseInput)
     .output(schedulePulseOutput)
     .mutation(({ ctx, input }) => schedulePulse({ ctx, input })),
+  team: memberProcedure
+    .input(teamPulsesInput)
+    .output(teamPulsesOutput)
+    .query(({ ctx, input }) => teamPulses({ ctx, input })),
   mine: memberProcedure.output(myPulsesOutput).query(({ ctx }) => myPulses({ ctx })),
   form: memberProcedure
     .input(pulseIdInput)

@@ -131,10 +131,17 @@ export function listReleasedPulsesOf(db: Executor, orgId: string, subjectIds: re
     .select({
       id: pulses.id,
       subjectId: pulses.subjectId,
+      sourceRequestId: pulses.sourceRequestId,
+      requesterId: feedbackRequests.requesterId,
+      instrumentVersion: pulses.instrumentVersion,
       result: pulses.result,
       releasedAt: pulses.releasedAt,
     })
     .from(pulses)
+    .innerJoin(
+      feedbackRequests,
+      and(eq(feedbackRequests.orgId, pulses.orgId), eq(feedbackRequests.id, pulses.sourceRequestId)),
+    )
     .where(
       and(eq(pulses.orgId, orgId), inArray(pulses.subjectId, [...subjectIds]), eq(pulses.state, "released")),
     )

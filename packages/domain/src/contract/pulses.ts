@@ -77,3 +77,15 @@ export type AnswerPulseByTokenInput = z.output<typeof answerPulseByTokenInput>;
 export type PulseFormOutput = z.output<typeof pulseFormOutput>;
 export type PerceivedChangeOutput = z.output<typeof perceivedChangeOutput>;
 export type PlanPulseOutput = z.output<typeof planPulseOutput>;
+
+export const teamPulsesInput = z.object({ teamId: id("The team") });
+/** The coach's dashboard: each coachee's latest released pulse, per behaviour (figures k-safe at release). */
+export const teamPulsesOutput = z.array(
+  z.object({
+    subject: z.object({ id: z.string(), name: z.string() }),
+    releasedOn: day,
+    items: z.array(z.object({ itemId: z.string(), text: z.string() })),
+    perceivedChange: perceivedChangeOutput,
+  }),
+);
+export type TeamPulsesOutput = z.output<typeof teamPulsesOutput>;
