@@ -26,8 +26,8 @@ const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${-
 function Done({ form }: { form: PulseFormData }) {
   return (
     <Alert color="green" title="Thank you" role="status" data-testid="pulse-done">
-      Your answer is sealed. {form.subjectName} sees only averages over at least {form.threshold} people, once the
-      pulse closes.
+      Your answer is sealed. {form.subjectName} sees only averages over at least {form.threshold} people, once
+      the pulse closes.
     </Alert>
   );
 }
@@ -134,19 +134,6 @@ export function PulseForm({
             value={values[item.id] ?? null}
             onChange={(value) => setValues((current) => ({ ...current, [item.id]: value }))}
           />
-        ))}
-                <Radio value={CANNOT_SAY} label={form.scale.notObservedLabel} />
-              </Group>
-              <Group justify="space-between" mt={4}>
-                <Text size="xs" c="dimmed">
-                  {form.scale.labels[0]}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {form.scale.labels.at(-1)}
-                </Text>
-              </Group>
-            </Radio.Group>
-          </Card>
         ))}
         <Textarea
           label={`One idea for ${form.subjectName} (optional)`}
