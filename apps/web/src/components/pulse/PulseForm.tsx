@@ -86,15 +86,7 @@ export function PulseForm({
     error: null,
     done: form.answered,
   });
-  if (state.done) {
-    return (
-      <Alert color="green" title="Thank you" role="status" data-testid="pulse-done">
-        Your answer is sealed. {form.subjectName} sees only averages over at least {form.threshold} people,
-        once the pulse closes.
-      </Alert>
-    );
-  }
-  const points = Array.from({ length: form.scale.max - form.scale.min + 1 }, (_, i) => form.scale.min + i);
+  if (state.done) return <Done form={form} />;
   const answered = form.items.some((item) => values[item.id] && values[item.id] !== CANNOT_SAY);
   const submit = async () => {
     setState({ sending: true, error: null, done: false });
