@@ -1,0 +1,71 @@
+// The demo's perceived-change pulse (issue 19): team-1-2 scheduled one on their plan six weeks
+// after publishing; their raters answered it and it has been released, so the plan page and the
+// coach's dashboard show perceived change (one behaviour hidden, scored by too few).
+import { type Database, schema } from "@fivefold/db";
+import { addDays, DAY_MS, isoDay } from "@fivefold/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { answerPulse, openDuePulses, releaseDuePulses, schedulePulse } from "../services/pulses";
+import { contextFactory } from "./context";
+import type { SeededOrganisation } from "./organisation";
+
+const SUBJECT = "team-1-2";
+const SUGGESTIONS = [
+  "Keep asking the team before deciding: it is working.",
+  "Share the why behind the quarter's goals a little earlier.",
+];
+
+const at = (day: string) => new Date(`${day}T10:00:00Z`);
+
+export async function seedDemoPulse(
+  db: Database,
+  org: SeededOrganisation,
+  options: { sealingSecret: string },
+): Promise<boolean> {
+  const contexts = await contextFactory(db, org, options.sealingSecret);
+  const owner = contexts.as(SUBJECT);
+  const [plan] = await db
+    .select()
+    .from(schema.coachingPlans)
+    .where(
+      and(eq(schema.coachingPlans.orgId, org.orgId), eq(schema.coachingPlans.subjectId, owner.person.id)),
+    );
+  if (!plan?.publishedAt) return false;
+  const opensOn = addDays(isoDay(plan.publishedAt), 42);
+  const { requestId: pulseId } = await schedulePulse({
+    ctx: { ...owner, now: () => new Date(plan.publishedAt?.getTime() ?? Date.now()) },
+    input: { planId: plan.id, on: opensOn },
+  });
+  await openDuePulses({ ctx: { ...owner, now: () => at(opensOn) } });
+  const keyOf = new Map(Object.entries(org.people).map(([key, person]) => [person.personId, key]));
+  const invited = await db
+    .select({ personId: schema.pulseInvitations.personId })
+    .from(schema.pulseInvitations)
+    .where(eq(schema.pulseInvitations.pulseId, pulseId));
+  const [pulse] = await db.select().from(schema.pulses).where(eq(schema.pulses.id, pulseId));
+  const [first, second, third] = pulse?.items ?? [];
+  for (const [i, row] of invited.entries()) {
+    const key = row.personId ? keyOf.get(row.personId) : undefined;
+    if (!key || !first) continue;
+    const answers: Record<string, number | null> = { [first]: [2, 1, 2, 3, 1][i % 5] ?? 1 };
+    if (second) answers[second] = [1, 0, 2, 1, 1][i % 5] ?? 0;
+    // Only two raters could say about the third: it stays hidden (fewer than k).
+    if (third) answers[third] = i < 2 ? 2 : null;
+    await answerPulse({
+      ctx: { ...contexts.as(key), now: () => at(addDays(opensOn, 1 + (i % 5))) },
+      input: {
+        key: { pulseId, personId: row.personId ?? "", orgId: org.orgId },
+        answers,
+        suggestion: SUGGESTIONS[i],
+      },
+    });
+  }
+  // The demo's pulse closed a week ago: released by the job as it would be at its deadline.
+  const closed = new Date(Date.now() - 7 * DAY_MS);
+  await db.update(schema.pulses).set({ deadline: closed }).where(eq(schema.pulses.id, pulseId));
+  await releaseDuePulses({ ctx: { ...owner, now: () => closed } });
+  // Its invitations were sent long ago.
+  await db
+    .delete(schema.outbox)
+    .where(and(eq(schema.outbox.orgId, org.orgId), sql`${schema.outbox.meta}->>'pulseId' = ${pulseId}`));
+  return true;
+}
