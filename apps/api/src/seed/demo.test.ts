@@ -108,6 +108,10 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(view.perceivedChange?.some((figure) => "hidden" in figure)).toBe(true);
     const partner = await h.as(acme, "team-1-1").plans.get({ planId: view.id });
     expect(partner.perceivedChange).toBeNull();
+    // And one collecting now, in its raters' inbox.
+    expect(await h.as(acme, "team-4-5").pulses.mine()).toEqual([
+      expect.objectContaining({ answered: false }),
+    ]);
   });
 
   it("gives plans with circles and check-ins, and a coach a live dashboard with someone needing attention", async () => {

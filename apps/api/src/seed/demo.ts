@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { DEMO_PARTNER_DOMAIN, seedDemoHistory } from "./history";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
 import { seedDemoPlans } from "./plans";
-import { seedDemoPulse } from "./pulses";
+import { seedDemoPulses } from "./pulses";
 import { seedRunningCycle } from "./running-cycle";
 
 export const DEMO_PASSWORD = "fivefold-demo";
@@ -164,7 +164,7 @@ export async function seedDemoIfEmpty(
     .where(eq(schema.organisations.id, org.orgId));
   await seedDemoHistory(db, org, options);
   await seedDemoPlans(db, org, options);
-  await seedDemoPulse(db, org, options);
+  await seedDemoPulses(db, org, options);
   await seedRunningCycle(db, org, options);
   return org;
 }

@@ -1,6 +1,7 @@
-// The demo's perceived-change pulse (issue 19): team-1-2 scheduled one on their plan six weeks
+// The demo's perceived-change pulses (issue 19): team-1-2 scheduled one on their plan six weeks
 // after publishing; their raters answered it and it has been released, so the plan page and the
-// coach's dashboard show perceived change (one behaviour hidden, scored by too few).
+// coach's dashboard show perceived change (one behaviour hidden, scored by too few). team-4-1's
+// opened a week ago and collects now: its raters find it in their inbox and the Mailbox.
 import { type Database, schema } from "@fivefold/db";
 import { addDays, DAY_MS, isoDay } from "@fivefold/domain";
 import { and, eq, sql } from "drizzle-orm";
@@ -9,6 +10,7 @@ import { contextFactory } from "./context";
 import type { SeededOrganisation } from "./organisation";
 
 const SUBJECT = "team-1-2";
+const OPEN_SUBJECT = "team-4-1";
 const SUGGESTIONS = [
   "Keep asking the team before deciding: it is working.",
   "Share the why behind the quarter's goals a little earlier.",
@@ -16,26 +18,49 @@ const SUGGESTIONS = [
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
-export async function seedDemoPulse(
+type Contexts = Awaited<ReturnType<typeof contextFactory>>;
+
+export async function seedDemoPulses(
   db: Database,
   org: SeededOrganisation,
   options: { sealingSecret: string },
-): Promise<boolean> {
+): Promise<void> {
   const contexts = await contextFactory(db, org, options.sealingSecret);
-  const owner = contexts.as(SUBJECT);
+  const released = await openPulse(db, contexts, org, SUBJECT);
+  if (released) await answerAndRelease(db, contexts, org, released);
+  await openPulse(db, contexts, org, OPEN_SUBJECT);
+}
+
+/** Schedules a pulse on the subject's plan six weeks after publishing, and opens it on that day. */
+async function openPulse(db: Database, contexts: Contexts, org: SeededOrganisation, subjectKey: string) {
+  const owner = contexts.as(subjectKey);
   const [plan] = await db
     .select()
     .from(schema.coachingPlans)
     .where(
       and(eq(schema.coachingPlans.orgId, org.orgId), eq(schema.coachingPlans.subjectId, owner.person.id)),
     );
-  if (!plan?.publishedAt) return false;
+  if (!plan?.publishedAt) return null;
   const opensOn = addDays(isoDay(plan.publishedAt), 42);
   const { requestId: pulseId } = await schedulePulse({
     ctx: { ...owner, now: () => new Date(plan.publishedAt?.getTime() ?? Date.now()) },
     input: { planId: plan.id, on: opensOn },
   });
   await openDuePulses({ ctx: { ...owner, now: () => at(opensOn) } });
+  // Its invitations went out on that day, in the past like every demo mail.
+  await db
+    .delete(schema.outbox)
+    .where(and(eq(schema.outbox.orgId, org.orgId), sql`${schema.outbox.meta}->>'pulseId' = ${pulseId}`));
+  return { pulseId, opensOn, owner };
+}
+
+/** Every rater answers (one behaviour only two can say about), and the pulse is released. */
+async function answerAndRelease(
+  db: Database,
+  contexts: Contexts,
+  org: SeededOrganisation,
+  { pulseId, opensOn, owner }: { pulseId: string; opensOn: string; owner: ReturnType<Contexts["as"]> },
+) {
   const keyOf = new Map(Object.entries(org.people).map(([key, person]) => [person.personId, key]));
   const invited = await db
     .select({ personId: schema.pulseInvitations.personId })
@@ -59,13 +84,8 @@ export async function seedDemoPulse(
       },
     });
   }
-  // The demo's pulse closed a week ago: released by the job as it would be at its deadline.
-  const closed = new Date(Date.now() - 7 * DAY_MS);
+  // The demo's pulse closed two days ago: released by the job as it would be at its deadline.
+  const closed = new Date(Date.now() - 2 * DAY_MS);
   await db.update(schema.pulses).set({ deadline: closed }).where(eq(schema.pulses.id, pulseId));
   await releaseDuePulses({ ctx: { ...owner, now: () => closed } });
-  // Its invitations were sent long ago.
-  await db
-    .delete(schema.outbox)
-    .where(and(eq(schema.outbox.orgId, org.orgId), sql`${schema.outbox.meta}->>'pulseId' = ${pulseId}`));
-  return true;
 }
