@@ -23,7 +23,7 @@ test("the owner and the coach read perceived change; a partner on the plan never
   await expect(card.getByTestId("pulse-status")).toContainText("Released");
   const rows = card.getByTestId("perceived-change-row");
   await expect(rows.first()).toBeVisible();
-  await expect(card.getByText("Hidden: too few raters")).toBeVisible();
+  await expect(card.getByText("Hidden: too few raters").first()).toBeVisible();
   // The next pulse is proposed eight weeks after publishing, within the window.
   await expect(card.getByLabel("Day the pulse opens")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
 

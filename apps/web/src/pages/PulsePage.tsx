@@ -1,6 +1,6 @@
 // Answering a pulse from the inbox (signed in): the pulse's id is the key, the rater is the caller.
 import { Stack } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
@@ -11,6 +11,7 @@ export default function PulsePage() {
   const { requestId = "" } = useParams();
   const trpc = useTRPC();
   const client = useTRPCClient();
+  const queryClient = useQueryClient();
   const form = useQuery({ ...trpc.pulses.form.queryOptions({ requestId }), retry: false });
   if (form.isPending) return <PageLoader />;
   if (form.isError) return <ErrorState error={form.error} />;
@@ -18,7 +19,10 @@ export default function PulsePage() {
     <Stack maw={860}>
       <PulseForm
         form={form.data}
-        onSubmit={(answer) => client.pulses.answer.mutate({ requestId, ...answer })}
+        onSubmit={async (answer) => {
+          await client.pulses.answer.mutate({ requestId, ...answer });
+          await queryClient.invalidateQueries(trpc.pulses.mine.queryFilter());
+        }}
       />
     </Stack>
   );
