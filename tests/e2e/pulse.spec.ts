@@ -26,6 +26,9 @@ test("the owner and the coach read perceived change; a partner on the plan never
   await expect(card.getByText("Hidden: too few raters").first()).toBeVisible();
   // The next pulse is proposed eight weeks after publishing, within the window.
   await expect(card.getByLabel("Day the pulse opens")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await page.waitForTimeout(300);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="pulse-card"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await page.context().clearCookies();
   await signIn(page, "mei.lin@acme.test");
