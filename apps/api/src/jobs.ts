@@ -11,6 +11,7 @@ import type { ServiceContext } from "./services/context";
 import { advanceCycles } from "./services/cycles/advance";
 import { sendCheckinReminders } from "./services/grow/reminders";
 import { sendDueReminders } from "./services/mail/reminders";
+import { openDuePulses, releaseDuePulses } from "./services/pulses";
 import { forgetRecent } from "./services/recent";
 
 export interface JobOptions {
@@ -64,6 +65,14 @@ function jobSteps(options: JobOptions): JobStep[] {
         });
         for (const m of moved)
           log.info(`Cycle ${m.cycleId}: ${m.from} → ${m.to} ${JSON.stringify(m.tally.outcomes)}`);
+      },
+    },
+    {
+      failure: "opening and releasing perceived-change pulses failed; retrying later",
+      async run() {
+        const ctx = jobContext(options);
+        for (const p of await releaseDuePulses({ ctx })) log.info(`Pulse ${p.pulseId} closed: ${p.outcome}`);
+        for (const p of await openDuePulses({ ctx })) log.info(`Pulse ${p.pulseId} opened: ${p.outcome}`);
       },
     },
     {

@@ -17,6 +17,7 @@ import { partnersRouter } from "./routers/partners";
 import { peopleRouter } from "./routers/people";
 import { plansRouter } from "./routers/plans";
 import { profileRouter } from "./routers/profile";
+import { pulsesRouter } from "./routers/pulses";
 import { reportsRouter } from "./routers/reports";
 import { requestsRouter } from "./routers/requests";
 import { responsesRouter } from "./routers/responses";
@@ -42,6 +43,7 @@ export const appRouter = router({
   profile: profileRouter,
   reports: reportsRouter,
   followups: followupsRouter,
+  pulses: pulsesRouter,
   dashboards: dashboardsRouter,
   teams: teamsRouter,
   settings: settingsRouter,

@@ -40,6 +40,8 @@ const CycleRatersPage = lazy(() => import("./pages/CycleRatersPage"));
 const CycleApprovalsPage = lazy(() => import("./pages/CycleApprovalsPage"));
 const OrgViewPage = lazy(() => import("./pages/OrgViewPage"));
 const TokenFeedbackPage = lazy(() => import("./pages/TokenFeedbackPage"));
+const TokenPulsePage = lazy(() => import("./pages/TokenPulsePage"));
+const PulsePage = lazy(() => import("./pages/PulsePage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 const lazyPage = (Page: React.ComponentType) => (
@@ -53,6 +55,7 @@ const router = createBrowserRouter([
   { path: "/set-password", element: <RequestPasswordPage /> },
   { path: "/reset-password", element: <ResetPasswordPage /> },
   { path: "/r/:token", element: lazyPage(TokenFeedbackPage) },
+  { path: "/pulse/:token", element: lazyPage(TokenPulsePage) },
   {
     path: "/",
     element: <Shell />,
@@ -60,6 +63,7 @@ const router = createBrowserRouter([
       { index: true, element: lazyPage(HomePage) },
       { path: "inbox", element: lazyPage(InboxPage) },
       { path: "feedback/:invitationId", element: lazyPage(FeedbackPage) },
+      { path: "pulses/:requestId", element: lazyPage(PulsePage) },
       { path: "requests", element: lazyPage(RequestsPage) },
       { path: "requests/new", element: lazyPage(NewRequestPage) },
       { path: "requests/:requestId", element: lazyPage(RequestPage) },

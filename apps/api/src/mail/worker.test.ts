@@ -93,6 +93,7 @@ async function enqueue(to: string, subject = `Hello ${to}`) {
       paragraphs: [
         "First paragraph with <angle> & ampersand.",
         "Or set a password: http://fivefold.test/reset-password?token=Res3tTok_abc%2D9",
+        "Or answer the pulse: http://fivefold.test/pulse/Pu1seTok_xyz-0123456789",
       ],
       action: { label: "Open", url: "http://fivefold.test/r/Tok3n_abc-DEF0123456789" },
     }),
@@ -131,6 +132,7 @@ describe(`outbox over SMTP on ${testDriver()}`, () => {
     for (const row of stored) {
       expect(`${row.text}${row.html}`).not.toContain("Tok3n");
       expect(`${row.text}${row.html}`).not.toContain("Res3tTok");
+      expect(`${row.text}${row.html}`).not.toContain("Pu1seTok");
       expect(row.text).toContain("/r/(link removed once sent)");
       expect(row.html).toContain("/reset-password?token=(link removed once sent)");
       expect(row.meta).toEqual({ requestId: "r-1" });

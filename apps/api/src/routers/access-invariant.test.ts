@@ -26,6 +26,8 @@ interface Fixture {
   teamId: string;
   /** A cycle of the organisation; `stranger` is its analyst. */
   cycleId: string;
+  /** The subject's draft plan on that report (its perceived change is figures: issue 19). */
+  planId: string;
 }
 
 interface Call {
@@ -41,6 +43,9 @@ const CALLS: Record<string, Call> = {
   "reports.list": { as: "coach" },
   "dashboards.team": { as: "coach", input: (f) => ({ teamId: f.teamId }) },
   "analytics.org": { as: "stranger", input: (f) => ({ cycleId: f.cycleId, by: "team" }) },
+  "pulses.team": { as: "coach", input: (f) => ({ teamId: f.teamId }) },
+  "plans.get": { as: "coach", input: (f) => ({ planId: f.planId }) },
+  "plans.update": { as: "coach", input: (f) => ({ planId: f.planId, cadence: "weekly" }) },
 };
 
 interface ProcedureDef {
@@ -128,7 +133,8 @@ beforeAll(async () => {
   await h.database.db
     .insert(schema.personRoles)
     .values({ orgId: org.orgId, personId: org.people.stranger?.personId ?? "", role: "analyst" });
-  fixture = { h, org, requestId, teamId, cycleId };
+  const { id: planId } = await h.as(org, "subject").plans.create({ requestId });
+  fixture = { h, org, requestId, teamId, cycleId, planId };
 });
 afterAll(async () => {
   await h?.close();

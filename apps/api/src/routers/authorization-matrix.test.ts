@@ -18,7 +18,7 @@
 // Mutations run after every query, the cells that succeed after those refused, so a refusal always
 // meets the state the row was written for; a success that uses up its object (a slot) gets the next
 // cell a fresh one.
-import { builtInItems } from "@fivefold/domain";
+import { addDays, builtInItems, isoDay } from "@fivefold/domain";
 import { type AnyRouter, initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -81,6 +81,8 @@ const openRequest = async (f: MatrixFixture) => ({ requestId: (await f.openReque
 const invitation = async (f: MatrixFixture) => ({ invitationId: (await f.openRequest()).invitationId });
 const token = async (f: MatrixFixture) => ({ token: (await f.openRequest()).token });
 const plan = (f: MatrixFixture) => ({ planId: f.planId });
+const NO_PULSE = "7c0f1e52-3a4b-4c5d-8e6f-0a1b2c3d4e5f";
+const NO_TOKEN = "not-a-pulse-token-of-anyone";
 const cycle = (f: MatrixFixture) => ({ cycleId: f.cycleId });
 const subject = (f: MatrixFixture) => ({ personId: f.id("subject") });
 
@@ -184,6 +186,19 @@ const TABLE: Record<string, Row> = {
   // success uses the report's one thank-you up, so it runs last.
   "followups.get":             read([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ requestId: f.released })),
   "followups.thank":           last([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ requestId: f.released, text: "Thank you all: I am working on setting the vision and would value your ideas." })),
+  // The perceived-change pulse: the plan's owner alone schedules it (its coach, circle and everyone
+  // else are refused; Beta's admin meets NOT_FOUND); it uses up the plan's one pending pulse, so it
+  // runs last. Nobody in the matrix is asked by a pulse: to each caller a pulse they were not asked
+  // is not found (pulses.test.ts answers as the raters who are). Everyone's own list answers.
+  "pulses.schedule":           last([U,   F,   F,   ok,  F,   F,   F,   F,   F,   F,   F,   N,   F,   F], (f) => ({ planId: f.planId, on: addDays(isoDay(new Date()), 56) })),
+  // Perceived change on the dashboard: the team's coaches only (managers and admins open the team
+  // dashboard, never its pulses).
+  "pulses.team":               read([U,   F,   F,   F,   F,   F,   ok,  F,   F,   F,   F,   N,   F,   F], (f) => ({ teamId: f.coreTeamId })),
+  "pulses.mine":               read([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok]),
+  "pulses.form":               read([U,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], () => ({ requestId: NO_PULSE })),
+  "pulses.answer":            write([U,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], () => ({ requestId: NO_PULSE, answers: { "vision.1": 1 } })),
+  "pulses.formByToken":        read([N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], () => ({ token: NO_TOKEN })),
+  "pulses.answerByToken":     write([N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], () => ({ token: NO_TOKEN, answers: { "vision.1": 1 } })),
   "reports.get":               read([U,   F,   F,   ok,  ok,  F,   ok,  F,   F,   F,   F,   N,   F,   ok], (f) => ({ requestId: f.released })),
   "reports.list":              list([U,   hid, hid, ok,  ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.released),
   "dashboards.teams":          list([U,   hid, hid, hid, ok,  hid, ok,  hid, hid, hid, hid, hid, hid, ok], (f) => f.coreTeamId),

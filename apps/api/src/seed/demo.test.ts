@@ -102,6 +102,22 @@ describe(`the demo seed on ${testDriver()}`, () => {
     expect(status.thankedAt).toEqual(row.sentAt.toISOString());
   });
 
+  it("holds a plan with a released pulse: perceived change for the owner and the coach, one behaviour hidden", async () => {
+    if (!acme) throw new Error("no demo");
+    const [plan] = await h.as(acme, "team-1-2").plans.list();
+    const view = await h.as(acme, "team-1-2").plans.get({ planId: plan?.id ?? "" });
+    expect(view.pulse).toMatchObject({ state: "released" });
+    expect(view.pulse?.suggestions.length).toBeGreaterThan(0);
+    expect(view.perceivedChange?.some((figure) => "mean" in figure && figure.n >= 3)).toBe(true);
+    expect(view.perceivedChange?.some((figure) => "hidden" in figure)).toBe(true);
+    const partner = await h.as(acme, "team-1-1").plans.get({ planId: view.id });
+    expect(partner.perceivedChange).toBeNull();
+    // And one collecting now, in its raters' inbox.
+    expect(await h.as(acme, "team-4-5").pulses.mine()).toEqual([
+      expect.objectContaining({ answered: false }),
+    ]);
+  });
+
   it("gives plans with circles and check-ins, and a coach a live dashboard with someone needing attention", async () => {
     if (!acme) throw new Error("no demo");
     const plans = await h.database.db.select().from(schema.coachingPlans);

@@ -6,6 +6,7 @@ import { DEMO_PARTNER_DOMAIN, seedDemoHistory } from "./history";
 import { seedDemoInstrument } from "./instrument";
 import { type PersonSeed, type SeededOrganisation, seedOrganisation, type TeamSeed } from "./organisation";
 import { seedDemoPlans } from "./plans";
+import { seedDemoPulses } from "./pulses";
 import { seedRunningCycle } from "./running-cycle";
 
 export const DEMO_PASSWORD = "fivefold-demo";
@@ -166,6 +167,7 @@ export async function seedDemoIfEmpty(
   await seedDemoPlans(db, org, options);
   // Before the running cycle's drafts open (they freeze the version current then: 2).
   await seedDemoInstrument(db, org, options);
+  await seedDemoPulses(db, org, options);
   await seedRunningCycle(db, org, options);
   return org;
 }

@@ -10,6 +10,8 @@ export const LINK_PROCEDURES: ReadonlySet<string> = new Set([
   "responses.getByToken",
   "responses.submitByToken",
   "responses.declineByToken",
+  "pulses.formByToken",
+  "pulses.answerByToken",
 ]);
 
 /**

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
+import { PulseInvitations } from "../components/pulse/PulseInvitations";
 import { StateBadge } from "../components/StateBadge";
 import { GROUP_LABELS } from "../lib/labels";
 import { hasLocalDraft } from "../lib/local-draft";
@@ -18,6 +19,7 @@ export default function InboxPage() {
   return (
     <Stack maw={860}>
       <Title order={2}>Inbox</Title>
+      <PulseInvitations />
       {inbox.data.length === 0 ? (
         <Card withBorder>
           <Text>Nothing to answer right now. When someone asks for your feedback, it appears here.</Text>

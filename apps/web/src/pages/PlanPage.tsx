@@ -13,6 +13,7 @@ import { CircleCard } from "../components/plan/CircleCard";
 import { FocusCard } from "../components/plan/FocusCard";
 import { PlanHeader, PlanNotices } from "../components/plan/PlanHeader";
 import { PublishCard } from "../components/plan/PublishCard";
+import { PulseCard } from "../components/plan/PulseCard";
 import { ScheduleCard } from "../components/plan/ScheduleCard";
 import { WoopCard } from "../components/plan/WoopCard";
 
@@ -62,6 +63,7 @@ export default function PlanPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             {owner && plan.state === "draft" ? <PublishCard plan={plan} /> : null}
+            <PulseCard plan={plan} />
             <CircleCard plan={plan} canInvite={owner && open} />
             {owner && plan.state === "active" ? <CheckinForm key={plan.progress} plan={plan} /> : null}
             <CheckinTimeline plan={plan} canEncourage={plan.myPartnership?.state === "accepted"} />

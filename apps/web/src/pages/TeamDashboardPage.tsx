@@ -6,6 +6,7 @@ import { Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
 import { Heatmap } from "../components/dashboard/Heatmap";
+import { PerceivedChangeSection } from "../components/dashboard/PerceivedChangeSection";
 import {
   DashboardHeader,
   ProgressAndAttention,
@@ -59,6 +60,8 @@ export default function TeamDashboardPage() {
       <TeamProfile dashboard={d} keys={keys} names={names} />
 
       <TeamTrend dashboard={d} keys={keys} names={names} />
+
+      <PerceivedChangeSection teamId={teamId} />
     </Stack>
   );
 }

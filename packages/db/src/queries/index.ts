@@ -19,6 +19,8 @@ export * from "./organisations";
 export * from "./outbox-delivery";
 export * from "./outbox-problems";
 export * from "./people";
+export * from "./pulse-answers";
+export * from "./pulses";
 export * from "./rate-limits";
 export * from "./reports";
 export * from "./scim";

@@ -13,7 +13,7 @@ export type OutboxMail = typeof outbox.$inferSelect;
  * are of no use to anyone here: only their hash belongs in the database, so the stored copy loses
  * them.
  */
-const LINK = "(/r/|/reset-password\\?token=)[A-Za-z0-9_%.-]+";
+const LINK = "(/r/|/pulse/|/reset-password\\?token=)[A-Za-z0-9_%.-]+";
 const REMOVED = "\\1(link removed once sent)";
 const withoutLinks = {
   text: sql`regexp_replace(${outbox.text}, ${LINK}, ${REMOVED}, 'g')`,

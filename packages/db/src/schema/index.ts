@@ -15,6 +15,7 @@ export * from "./organisations";
 export * from "./outbox";
 export * from "./partnerships";
 export * from "./people";
+export * from "./pulses";
 export * from "./rate-limit-buckets";
 export * from "./rater-thanks";
 export * from "./report-snapshots";

@@ -17,6 +17,7 @@ import {
   reflectionSchema,
 } from "../plans";
 import { roleSchema } from "../roles";
+import { perceivedChangeOutput, planPulseOutput, pulseWindowOutput } from "./pulses";
 
 const id = (what: string) => z.uuid({ error: `${what} must be an id` });
 
@@ -130,6 +131,11 @@ export const planViewOutput = z.object({
   myPartnership: z
     .object({ id: z.string(), role: partnerRoleSchema, state: partnershipStateSchema })
     .nullable(),
+  /** The latest released pulse's figures (issue 19): the owner and the coach only, else null. */
+  perceivedChange: perceivedChangeOutput.nullable(),
+  /** The plan's latest pulse, and when one may open: the owner and the coach only, else null. */
+  pulse: planPulseOutput.nullable(),
+  pulseWindow: pulseWindowOutput.nullable(),
 });
 export type PlanViewOutput = z.output<typeof planViewOutput>;
 

@@ -33,6 +33,7 @@ export type AuditAction =
   | "nominations.decide"
   | "mail.resend"
   | "followups.thank"
+  | "pulses.schedule"
   | "cycles.create"
   | "cycles.launch"
   | "cycles.extend"
@@ -50,7 +51,8 @@ export type AuditTargetType =
   | "nomination"
   | "mail"
   | "cycle"
-  | "api_token";
+  | "api_token"
+  | "pulse";
 
 export interface AuditEntry {
   orgId: string;

@@ -21,6 +21,7 @@ import {
   readsReport,
 } from "@fivefold/domain";
 import { type MemberServiceContext, nowOf } from "../context";
+import { planPulseView } from "../pulses/plan-view";
 import type { PlanAccess } from "./access";
 import { contentOf } from "./content";
 import { loadDerivedReport } from "./report";
@@ -117,5 +118,6 @@ export async function planView(ctx: MemberServiceContext, access: PlanAccess): P
     nextCheckin: next,
     lastCheckinAt: times.at(-1)?.toISOString() ?? null,
     myPartnership: access.partnership,
+    ...(await planPulseView(ctx, access)),
   };
 }

@@ -1,0 +1,35 @@
+// "Perceived change" on a team's dashboard, for the team's coaches only (the API refuses anyone
+// else, and then this shows nothing): each coachee's latest released pulse, per behaviour.
+import { formatDay } from "@fivefold/domain";
+import { Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "../../lib/trpc";
+import { PerceivedChangeTable } from "../pulse/PerceivedChangeTable";
+
+export function PerceivedChangeSection({ teamId }: { teamId: string }) {
+  const trpc = useTRPC();
+  const pulses = useQuery({ ...trpc.pulses.team.queryOptions({ teamId }), retry: false });
+  if (!pulses.data) return null;
+  return (
+    <section aria-labelledby="perceived-change-title" data-testid="perceived-change">
+      <Title order={3} mb="xs" id="perceived-change-title">
+        Perceived change
+      </Title>
+      {pulses.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No released pulse yet: a coachee schedules one on their plan 6 to 12 weeks after publishing it.
+        </Text>
+      ) : (
+        <Stack gap="md">
+          {pulses.data.map((entry) => (
+            <PerceivedChangeTable
+              key={entry.subject.id}
+              figures={entry.perceivedChange}
+              caption={`${entry.subject.name}: pulse released ${formatDay(entry.releasedOn)}`}
+            />
+          ))}
+        </Stack>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// The inbox's pulses: the perceived-change surveys the caller was asked to answer, while they collect.
+import { formatDay } from "@fivefold/domain";
+import { Button, Card, Group, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { useTRPC } from "../../lib/trpc";
+import { StateBadge } from "../StateBadge";
+
+export function PulseInvitations() {
+  const trpc = useTRPC();
+  const pulses = useQuery(trpc.pulses.mine.queryOptions());
+  if (!pulses.data || pulses.data.length === 0) return null;
+  return (
+    <>
+      {pulses.data.map((pulse) => (
+        <Card key={pulse.requestId} withBorder data-testid="inbox-pulse">
+          <Group justify="space-between" wrap="wrap">
+            <div>
+              <Text fw={600}>{pulse.subjectName}: has anything changed?</Text>
+              <Text size="sm" c="dimmed">
+                Two-minute pulse · answer by {formatDay(pulse.closesOn)}
+              </Text>
+            </div>
+            <Group gap="sm">
+              <StateBadge state={pulse.answered ? "submitted" : "pending"} />
+              {pulse.answered ? null : (
+                <Button
+                  component={Link}
+                  to={`/pulses/${pulse.requestId}`}
+                  aria-label={`Answer the pulse on ${pulse.subjectName}`}
+                >
+                  Answer the pulse
+                </Button>
+              )}
+            </Group>
+          </Group>
+        </Card>
+      ))}
+    </>
+  );
+}

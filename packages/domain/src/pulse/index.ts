@@ -1,0 +1,3 @@
+export * from "./items";
+export * from "./perceived-change";
+export * from "./scale";
