@@ -153,6 +153,10 @@ const TABLE: Record<string, Row> = {
   // Each caller sees the cycle's nominations they decide: the manager those of their report's request.
   "nominations.forManager":    list([U,   hid, hid, hid, ok,  hid, hid, hid, hid, hid, hid, N,   hid, hid], (f) => f.cycleRequestId, (f) => ({ cycleId: f.launchedCycleId })),
   "inbox.list":                list([U,   hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
+  // The bell: the rater's invitation is in the rater's bell only. Marking a key read answers for
+  // everyone signed in and writes only keys in the caller's own bell (0 for anyone else's).
+  "notifications.list":        list([U,   hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
+  "notifications.markRead":   write([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], (f) => invitation(f).then((i) => ({ keys: [`invitation:${i.invitationId}`] }))),
   // An invitation is found only by its own rater: to anyone else it does not exist.
   "responses.get":             read([U,   N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation),
   "responses.submit":         write([U,   N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], async (f) => ({ ...(await invitation(f)), answers: fullAnswers(3) }), "openRequest"),

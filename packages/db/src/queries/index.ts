@@ -12,6 +12,7 @@ export * from "./followups";
 export * from "./grow";
 export * from "./invitation-links";
 export * from "./membership";
+export * from "./notifications";
 export * from "./notify";
 export * from "./organisations";
 export * from "./outbox-delivery";

@@ -9,6 +9,7 @@ export * from "./enums";
 export * from "./feedback-requests";
 export * from "./invitations";
 export * from "./nominations";
+export * from "./notification-reads";
 export * from "./organisations";
 export * from "./outbox";
 export * from "./partnerships";
