@@ -144,6 +144,8 @@ const TABLE: Record<string, Row> = {
   // Following up: those who steer an open request; each success gets a fresh one (once a day).
   "requests.remind":          write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   "requests.extend":          write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ ...(await openRequest(f)), deadline: new Date(Date.now() + 300 * 86_400_000).toISOString() }), "openRequest"),
+  // A second manager-group rater on the open request (the one group that may join once open).
+  "requests.addRater":        write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ ...(await openRequest(f)), personId: f.id("other-manager"), group: "manager" }), "openRequest"),
   "requests.cancel":           last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   "requests.close":            last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   // Only the subject proposes raters (on the draft: anonymous raters join before it opens).
