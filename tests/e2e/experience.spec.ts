@@ -1,0 +1,160 @@
+// Experience polish (issue 18), in Chromium at 1366 and 375 px: the bell, adding a rater to an open
+// request, focus on the rating form's steps, comment care while typing, and the 1–5 scale on a phone.
+// Demo people no other journey uses: Chloé Martin and Grace Liu (raters on the seeded open requests),
+// Kenji Watanabe (the subject of this journey's own request, by Elena Petrova).
+import { expect, type Page, test } from "@playwright/test";
+import { apiAs } from "./api";
+import { signIn } from "./helpers";
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 375, height: 800 };
+
+async function openInvitation(page: Page, subject: string) {
+  await page.goto("/inbox");
+  await page.getByRole("link", { name: new RegExp(`(Give|Continue) feedback on ${subject}`) }).click();
+  await expect(page.getByRole("heading", { name: `Feedback on ${subject}` })).toBeVisible();
+}
+
+/** The data-item-index of the behaviour holding focus, or null. */
+const focusedItem = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.closest("[data-item-index]")?.getAttribute("data-item-index") ?? null,
+  );
+
+test("the bell lists what needs me, opens it and marks it read, on a desktop and a phone", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, "grace.liu@acme.test");
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toHaveAccessibleName(/Notifications: \d+ new/);
+  const before = Number((await bell.getAttribute("aria-label"))?.match(/(\d+) new/)?.[1]);
+  await bell.click();
+  const entry = page.getByTestId("notification").filter({ hasText: "Give feedback on Leah Cohen." });
+  await expect(entry).toHaveAttribute("data-read", "false");
+  await entry.getByRole("button").click();
+  await expect(page).toHaveURL(/\/feedback\//);
+  await expect(bell).toHaveAccessibleName(
+    before - 1 === 0 ? /nothing new/ : `Notifications: ${before - 1} new`,
+  );
+
+  await page.setViewportSize(PHONE);
+  await page.reload();
+  await expect(bell).toBeVisible();
+  await bell.click();
+  await expect(entry).toHaveAttribute("data-read", "true");
+  const box = await page.getByRole("dialog", { name: "Notifications" }).boundingBox();
+  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+});
+
+test("a manager adds a manager-group rater to an open request, and is told why peers cannot join", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const api = await apiAs(baseURL ?? "", "elena.petrova@acme.test");
+  let requestId = "";
+  try {
+    const emails = ["kenji.watanabe", "oliver.grant", "jonas.lindqvist", "fatima.zahra"].map(
+      (p) => `${p}@acme.test`,
+    );
+    const { people } = await api.query<{ people: Array<{ id: string; email: string }> }>("people.list", {
+      emails,
+      limit: 100,
+    });
+    const idOf = (email: string) => people.find((p) => p.email === email)?.id;
+    ({ id: requestId } = await api.mutate<{ id: string }>("requests.create", {
+      subjectId: idOf("kenji.watanabe@acme.test"),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      raters: emails.slice(1).map((email) => ({ personId: idOf(email), group: "peer" })),
+    }));
+  } finally {
+    await api.dispose();
+  }
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    if (size === PHONE) await signIn(page, "elena.petrova@acme.test");
+    await page.goto(`/requests/${requestId}`);
+    const card = page.getByTestId("add-rater");
+    await expect(card).toContainText("only a rater in the manager group can join");
+    await expect(card).toContainText("picked out by the change in the counts");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(size.width);
+  }
+  const card = page.getByTestId("add-rater");
+  await card.getByRole("textbox", { name: "Group" }).click();
+  await expect(page.getByRole("option")).toHaveText(["Manager"]);
+  await page.keyboard.press("Escape");
+  const person = card.getByRole("combobox", { name: "Person" });
+  await person.click();
+  await person.fill("Morgan");
+  await page.getByRole("option", { name: /Morgan Reyes/ }).click();
+  await card.getByRole("button", { name: "Invite" }).click();
+  await expect(card.getByRole("status")).toHaveText(
+    "Invited: their invitation is in their inbox and e-mail.",
+  );
+  await expect(page.getByTestId("nomination").filter({ hasText: "Morgan Reyes" })).toContainText("Manager");
+});
+
+test("Next moves focus to the step's first behaviour, Review to the review's heading", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, "chloe.martin@acme.test");
+  await openInvitation(page, "Amara Nwosu");
+  let expected = 0;
+  for (let step = 0; step < 5; step++) {
+    const items = await page.locator("[data-item-index]").count();
+    expected += items;
+    await page.getByRole("button", { name: step === 4 ? "Review" : "Next" }).click();
+    if (step < 4) {
+      await expect.poll(() => focusedItem(page)).toBe(String(expected));
+    }
+  }
+  await expect(page.getByRole("heading", { name: "Review and submit" })).toBeFocused();
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect.poll(() => focusedItem(page)).not.toBeNull();
+});
+
+test("comment care warns about names, dates and events while typing, in the browser only", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(PHONE);
+  await signIn(page, "chloe.martin@acme.test");
+  await openInvitation(page, "Amara Nwosu");
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/trpc/")) sent.push(request.url());
+  });
+  const comment = page.getByRole("textbox", { name: /^Comment on/ });
+  const care = page.getByTestId("comment-care");
+  await comment.fill("Amara gives clear goals and trusts people to find their way.");
+  await expect(care).toHaveText("");
+  await comment.fill("At the offsite on 12 March she thanked Anna in front of everyone.");
+  await expect(care).toContainText("could point back to you");
+  await expect(care).toContainText("“Anna”");
+  await comment.fill("She thanks people in front of everyone.");
+  await expect(care).toHaveText("");
+  expect(sent).toEqual([]);
+});
+
+test("the 1–5 scale is one column on a phone and one row on a desktop, never a wrapped grid", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(PHONE);
+  await signIn(page, "chloe.martin@acme.test");
+  await openInvitation(page, "Amara Nwosu");
+  const radios = () => page.getByTestId("scale").first().getByRole("radio");
+  const boxes = async () =>
+    Promise.all((await radios().all()).map(async (r) => (await r.boundingBox()) ?? { x: -1, y: -1 }));
+  const phone = await boxes();
+  expect(phone).toHaveLength(6);
+  expect(new Set(phone.map((b) => Math.round(b.x))).size).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await page.setViewportSize(DESKTOP);
+  const desktop = await boxes();
+  expect(new Set(desktop.map((b) => Math.round(b.y))).size).toBe(1);
+});
