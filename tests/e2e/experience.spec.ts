@@ -73,9 +73,10 @@ test("a manager adds a manager-group rater to an open request, and is told why p
   } finally {
     await api.dispose();
   }
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, "elena.petrova@acme.test");
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewportSize(size);
-    if (size === PHONE) await signIn(page, "elena.petrova@acme.test");
     await page.goto(`/requests/${requestId}`);
     const card = page.getByTestId("add-rater");
     await expect(card).toContainText("only a rater in the manager group can join");
@@ -113,7 +114,7 @@ test("Next moves focus to the step's first behaviour, Review to the review's hea
     }
   }
   await expect(page.getByRole("heading", { name: "Review and submit" })).toBeFocused();
-  await page.getByRole("button", { name: "Back" }).click();
+  await page.getByRole("button", { name: "Back", exact: true }).click();
   await expect.poll(() => focusedItem(page)).not.toBeNull();
 });
 
@@ -121,8 +122,9 @@ test("comment care warns about names, dates and events while typing, in the brow
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.setViewportSize(PHONE);
+  await page.setViewportSize(DESKTOP);
   await signIn(page, "chloe.martin@acme.test");
+  await page.setViewportSize(PHONE);
   await openInvitation(page, "Amara Nwosu");
   const sent: string[] = [];
   page.on("request", (request) => {
@@ -144,8 +146,9 @@ test("the 1–5 scale is one column on a phone and one row on a desktop, never a
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.setViewportSize(PHONE);
+  await page.setViewportSize(DESKTOP);
   await signIn(page, "chloe.martin@acme.test");
+  await page.setViewportSize(PHONE);
   await openInvitation(page, "Amara Nwosu");
   const radios = () => page.getByTestId("scale").first().getByRole("radio");
   const boxes = async () =>

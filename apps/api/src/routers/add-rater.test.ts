@@ -60,6 +60,13 @@ describe("requests.addRater", () => {
     });
     const progress = await manager().requests.progress({ requestId });
     expect(progress.groups.find((g) => g.group === "manager")).toMatchObject({ invited: 1 });
+    // The audit log names the request in words, not by its id, and never the rater.
+    const { items } = await h.as(a, "admin").audit.list({ action: "requests.addRater", limit: 10 });
+    expect(items[0]).toMatchObject({
+      targetLabel: "Feedback on Subject Alpha",
+      details: { group: "manager" },
+    });
+    expect(JSON.stringify(items[0])).not.toContain("Other-manager");
   }, 60_000);
 
   it("an anonymous rater joining an open request could be singled out by the counts: refused, nothing written", async () => {
