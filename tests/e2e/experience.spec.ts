@@ -161,3 +161,125 @@ test("the 1–5 scale is one column on a phone and one row on a desktop, never a
   const desktop = await boxes();
   expect(new Set(desktop.map((b) => Math.round(b.y))).size).toBe(1);
 });
+
+/** WCAG contrast of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test("the report speaks plainly and its charts read: no ghost ticks, colours apart, trend visible", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, "mei.lin@acme.test");
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "Your 360 report" }).first().click();
+  const table = page.getByTestId("profile-table");
+  await expect(table.getByRole("columnheader", { name: "Everyone but you" })).toBeVisible();
+  await expect(page.getByTestId("everyone-but")).toContainText("Everyone but you:");
+  await expect(page.getByTestId("everyone-but")).toContainText("apart from the self-assessment");
+  await expect(page.locator("body")).not.toContainText("(pooled)");
+  await expect(page.locator("body")).not.toContainText(/n=\d/);
+
+  const radar = page.getByTestId("radar-chart");
+  await expect(radar.locator("svg").first()).toBeVisible();
+  expect(await radar.locator(".recharts-polar-radius-axis-tick").count()).toBe(0);
+  const strokes = await radar
+    .locator(".recharts-radar-polygon path")
+    .evaluateAll((paths) => paths.map((p) => (p.getAttribute("stroke") ?? "").toUpperCase()));
+  const others = "#0072B2";
+  const manager = "#CC79A7";
+  expect(strokes).toContain(others);
+  if (strokes.includes(manager)) {
+    expect(contrast(manager, "#FFFFFF")).toBeGreaterThanOrEqual(3);
+    expect(contrast(others, "#FFFFFF")).toBeGreaterThanOrEqual(3);
+  }
+  expect(strokes).not.toContain("#009E73");
+
+  const trend = page.getByTestId("trend-table");
+  await expect(trend.getByRole("columnheader", { name: "Change since last cycle" })).toBeVisible();
+  for (const cell of await page.getByTestId("trend-change").allTextContents()) {
+    expect(cell).toMatch(/^([+−]\d\.\d|no change|—)$/);
+  }
+  const lines = page.locator(".recharts-line-curve");
+  const dashes = await lines.evaluateAll((paths) =>
+    paths.map((p) => p.getAttribute("stroke-dasharray") ?? "solid"),
+  );
+  expect(new Set(dashes).size).toBe(dashes.length);
+  const svg = await lines.first().evaluate((p) => {
+    const box = (p.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
+    return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+  });
+  for (const dot of await page.locator(".recharts-line-dots circle, .recharts-line-dot").all()) {
+    const b = await dot.boundingBox();
+    if (!b) continue;
+    expect(b.x).toBeGreaterThanOrEqual(svg.left);
+    expect(b.x + b.width).toBeLessThanOrEqual(svg.right);
+    expect(b.y).toBeGreaterThanOrEqual(svg.top);
+  }
+});
+
+test("on a phone the heatmap shows all five dimensions and the import result fits", async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, "noor.haddad@acme.test");
+  await page.setViewportSize(PHONE);
+  await page.goto("/dashboards");
+  await page.getByRole("link", { name: "Platform Engineering" }).click();
+  const cards = page.getByTestId("heatmap-cards");
+  await expect(cards.getByTestId("heatmap-row").first()).toBeVisible();
+  const first = cards.getByTestId("heatmap-row").first().getByTestId("heat-cell");
+  await expect(first).toHaveCount(5);
+  for (const cell of await first.all()) {
+    const box = await cell.boundingBox();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= PHONE.width).toBe(true);
+  }
+  await expect(page.getByTestId("team-profile")).not.toContainText(/\d · \d · \d/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+  await page.setViewportSize(DESKTOP);
+  await page.goto("/sign-in");
+  await signIn(page, "admin@acme.test");
+  await page.setViewportSize(PHONE);
+  await page.goto("/admin/import");
+  await page
+    .getByLabel("…or paste the CSV")
+    .fill(
+      "name,email,manager_email\nPhone Check,phone.check.person@acme.test,admin@acme.test\nBad Row,not-an-email,\n",
+    );
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByTestId("import-row")).toHaveCount(2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  const report = await page.getByTestId("import-report").boundingBox();
+  expect((report?.x ?? 0) + (report?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+});
+
+test("the admin's words: audit records by name, mail kinds, and a mailbox with the invitation links", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, "admin@acme.test");
+  await page.goto("/mailbox");
+  const invitation = page.getByTestId("mail").filter({ hasText: "samuel.osei@acme.test" }).first();
+  await expect(invitation).toContainText("Feedback invitation");
+  await invitation.getByRole("button").first().click();
+  await expect(invitation.getByRole("link", { name: /\/r\// })).toBeVisible();
+
+  await page.goto("/admin/audit");
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) {
+    expect(text).not.toMatch(/\b[0-9a-f]{8}\b/);
+    expect(text).not.toMatch(/\d{2}\/\d{2}\/\d{4}/);
+  }
+});
