@@ -216,7 +216,7 @@ test("the report speaks plainly and its charts read: no ghost ticks, colours apa
   );
   expect(new Set(dashes).size).toBe(dashes.length);
   const svg = await lines.first().evaluate((p) => {
-    const box = (p.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
+    const box = ((p as SVGGraphicsElement).ownerSVGElement as SVGSVGElement).getBoundingClientRect();
     return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
   });
   for (const dot of await page.locator(".recharts-line-dots circle, .recharts-line-dot").all()) {
