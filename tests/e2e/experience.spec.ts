@@ -85,7 +85,7 @@ test("a manager adds a manager-group rater to an open request, and is told why p
     expect(width).toBeLessThanOrEqual(size.width);
   }
   const card = page.getByTestId("add-rater");
-  await card.getByRole("textbox", { name: "Group" }).click();
+  await card.getByRole("combobox", { name: "Group" }).click();
   await expect(page.getByRole("option")).toHaveText(["Manager"]);
   await page.keyboard.press("Escape");
   const person = card.getByRole("combobox", { name: "Person" });
@@ -187,6 +187,8 @@ test("the report speaks plainly and its charts read: no ghost ticks, colours apa
   await expect(table.getByRole("columnheader", { name: "Everyone but you" })).toBeVisible();
   await expect(page.getByTestId("everyone-but")).toContainText("Everyone but you:");
   await expect(page.getByTestId("everyone-but")).toContainText("apart from the self-assessment");
+  // Mei's raters: her manager and peers (no direct reports or others were invited).
+  await expect(page.getByTestId("everyone-but")).toContainText("Everyone but you: the manager and peers,");
   await expect(page.locator("body")).not.toContainText("(pooled)");
   await expect(page.locator("body")).not.toContainText(/n=\d/);
 

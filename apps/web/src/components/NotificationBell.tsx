@@ -56,58 +56,58 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withArrow>
-      <Popover.Target>
-        <Indicator disabled={unread === 0} label={unread} size={16} color="red" offset={4}>
+    // The count sits outside the popover's target: the target takes the button's ARIA attributes.
+    <Indicator disabled={unread === 0} label={unread} size={16} color="red" offset={4}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withArrow>
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
             aria-label={label}
-            aria-expanded={opened}
             onClick={() => setOpened((o) => !o)}
             data-testid="notification-bell"
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown aria-label="Notifications" role="dialog">
-        <Stack gap="xs">
-          <Group justify="space-between">
-            <Text fw={600} size="sm">
-              What needs you
-            </Text>
-            {unread > 0 ? (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => markRead.mutate({ keys: items.filter((n) => !n.read).map((n) => n.key) })}
-              >
-                Mark all read
-              </Button>
-            ) : null}
-          </Group>
-          {items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              Nothing needs you now. Invitations to give feedback, nominations to approve and released reports
-              show here.
-            </Text>
-          ) : (
-            <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-              {items.map((n) => (
-                <li key={n.key} data-testid="notification" data-read={n.read}>
-                  <UnstyledButton onClick={() => open(n.key, n.href)} w="100%" p={4}>
-                    <Text size="sm" fw={n.read ? 400 : 600}>
-                      {n.read ? null : <VisuallyHidden>New: </VisuallyHidden>}
-                      {n.text}
-                    </Text>
-                  </UnstyledButton>
-                </li>
-              ))}
-            </Stack>
-          )}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown aria-label="Notifications" role="dialog">
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Text fw={600} size="sm">
+                What needs you
+              </Text>
+              {unread > 0 ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => markRead.mutate({ keys: items.filter((n) => !n.read).map((n) => n.key) })}
+                >
+                  Mark all read
+                </Button>
+              ) : null}
+            </Group>
+            {items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Nothing needs you now. Invitations to give feedback, nominations to approve and released
+                reports show here.
+              </Text>
+            ) : (
+              <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+                {items.map((n) => (
+                  <li key={n.key} data-testid="notification" data-read={n.read}>
+                    <UnstyledButton onClick={() => open(n.key, n.href)} w="100%" p={4}>
+                      <Text size="sm" fw={n.read ? 400 : 600}>
+                        {n.read ? null : <VisuallyHidden>New: </VisuallyHidden>}
+                        {n.text}
+                      </Text>
+                    </UnstyledButton>
+                  </li>
+                ))}
+              </Stack>
+            )}
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

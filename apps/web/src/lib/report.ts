@@ -66,7 +66,9 @@ export function everyoneButLabel(report: Report): string {
 export function everyoneButHolds(report: Report): string {
   const held = new Set<string>();
   for (const g of report.groups) {
-    if (g.group === "self" || (g.answered ?? 1) === 0 || (g.invited ?? 1) === 0) continue;
+    // As "Who answered" lists them: groups someone was invited to or answered in, and pools.
+    const present = (g.invited ?? 0) > 0 || (g.answered ?? 0) > 0 || g.pooledFrom !== undefined;
+    if (g.group === "self" || !present) continue;
     for (const member of g.pooledFrom ?? (g.group.startsWith("pool:") ? [] : [g.group])) held.add(member);
   }
   const words = HELD_ORDER.filter((g) => held.has(g)).map((g) => HELD_WORDS[g]);

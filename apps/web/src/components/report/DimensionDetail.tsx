@@ -93,7 +93,7 @@ function BehaviourRow({ item }: { item: Item }) {
         <Text size="sm">{item.text}</Text>
         {item.groups.map((g) => (
           <Text key={g.group} size="xs" c="dimmed">
-            {g.label}: {formatScore(g.mean)} (n={g.n})
+            {g.label}: {formatScore(g.mean)} ({g.n} people)
           </Text>
         ))}
         {item.manager !== null ? (
@@ -107,7 +107,7 @@ function BehaviourRow({ item }: { item: Item }) {
           <>
             {formatScore(item.others.mean)}{" "}
             <Text span size="xs" c="dimmed">
-              (n={item.others.n}
+              ({item.others.n} people
               {item.others.notObserved ? `, ${item.others.notObserved} not observed` : ""})
             </Text>
           </>
