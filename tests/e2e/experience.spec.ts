@@ -47,6 +47,11 @@ test("the bell lists what needs me, opens it and marks it read, on a desktop and
   const box = await page.getByRole("dialog", { name: "Notifications" }).boundingBox();
   expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+  // The bell fits the header of the narrowest phone the app supports (360 px).
+  await page.keyboard.press("Escape");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(bell).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test("a manager adds a manager-group rater to an open request, and is told why peers cannot join", async ({
