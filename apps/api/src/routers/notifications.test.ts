@@ -95,4 +95,15 @@ describe("notifications", () => {
       .where(eq(schema.notificationReads.personId, id(a, "stranger")));
     expect(rows).toEqual([]);
   }, 60_000);
+
+  it("erasing a person deletes their read marks", async () => {
+    const marks = () =>
+      h.database.db
+        .select()
+        .from(schema.notificationReads)
+        .where(eq(schema.notificationReads.personId, id(a, "subject")));
+    expect((await marks()).length).toBeGreaterThan(0);
+    await h.as(a, "admin").people.erase({ personId: id(a, "subject") });
+    expect(await marks()).toEqual([]);
+  }, 60_000);
 });
