@@ -22,6 +22,8 @@ afterAll(async () => {
 });
 
 const bell = (key: string) => h.as(a, key).notifications.list();
+/** The subject's released request, from the second test. */
+let releasedId = "";
 
 async function invitationOf(requestId: string, key: string) {
   const item = (await h.as(a, key).inbox.list()).find((i) => i.requestId === requestId);
@@ -65,6 +67,7 @@ describe("notifications", () => {
     }
     expect((await bell("p2")).items.some((n) => n.kind === "invitation")).toBe(false);
     await h.as(a, "manager").requests.close({ requestId });
+    releasedId = requestId;
 
     const released = await bell("subject");
     const report = released.items.find((n) => n.key === `report:${requestId}`);
@@ -94,6 +97,20 @@ describe("notifications", () => {
       .from(schema.notificationReads)
       .where(eq(schema.notificationReads.personId, id(a, "stranger")));
     expect(rows).toEqual([]);
+  }, 60_000);
+
+  it("lists an invitation to support a plan until it is answered", async () => {
+    const { id: planId } = await h.as(a, "subject").plans.create({ requestId: releasedId });
+    const { partnershipId } = await h
+      .as(a, "subject")
+      .plans.invitePartner({ planId, personId: id(a, "p5"), role: "partner" });
+    const entry = (await bell("p5")).items.find((n) => n.kind === "partner");
+    expect(entry).toMatchObject({
+      text: "Subject Alpha asks you to support their coaching plan.",
+      read: false,
+    });
+    await h.as(a, "p5").partners.respond({ partnershipId, accept: true });
+    expect((await bell("p5")).items.some((n) => n.kind === "partner")).toBe(false);
   }, 60_000);
 
   it("erasing a person deletes their read marks", async () => {
