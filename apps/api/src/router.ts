@@ -13,6 +13,7 @@ import { mailRouter } from "./routers/mail";
 import { mailboxRouter } from "./routers/mailbox";
 import { meRouter } from "./routers/me";
 import { nominationsRouter } from "./routers/nominations";
+import { notificationsRouter } from "./routers/notifications";
 import { partnersRouter } from "./routers/partners";
 import { peopleRouter } from "./routers/people";
 import { plansRouter } from "./routers/plans";
@@ -34,6 +35,7 @@ export const appRouter = router({
   requests: requestsRouter,
   nominations: nominationsRouter,
   inbox: inboxRouter,
+  notifications: notificationsRouter,
   responses: responsesRouter,
   mailbox: mailboxRouter,
   mail: mailRouter,

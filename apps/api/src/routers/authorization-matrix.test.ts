@@ -162,6 +162,8 @@ const TABLE: Record<string, Row> = {
   // Following up: those who steer an open request; each success gets a fresh one (once a day).
   "requests.remind":          write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   "requests.extend":          write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ ...(await openRequest(f)), deadline: new Date(Date.now() + 300 * 86_400_000).toISOString() }), "openRequest"),
+  // A second manager-group rater on the open request (the one group that may join once open).
+  "requests.addRater":        write([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], async (f) => ({ ...(await openRequest(f)), personId: f.id("other-manager"), group: "manager" }), "openRequest"),
   "requests.cancel":           last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   "requests.close":            last([U,   F,   F,   F,   ok,  F,   F,   F,   F,   F,   ok,  N,   F,   ok], openRequest, "openRequest"),
   // Only the subject proposes raters (on the draft: anonymous raters join before it opens).
@@ -171,6 +173,10 @@ const TABLE: Record<string, Row> = {
   // Each caller sees the cycle's nominations they decide: the manager those of their report's request.
   "nominations.forManager":    list([U,   hid, hid, hid, ok,  hid, hid, hid, hid, hid, hid, N,   hid, hid], (f) => f.cycleRequestId, (f) => ({ cycleId: f.launchedCycleId })),
   "inbox.list":                list([U,   hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
+  // The bell: the rater's invitation is in the rater's bell only. Marking a key read answers for
+  // everyone signed in and writes only keys in the caller's own bell (0 for anyone else's).
+  "notifications.list":        list([U,   hid, ok,  hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid], (f) => invitation(f).then((i) => i.invitationId)),
+  "notifications.markRead":   write([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], (f) => invitation(f).then((i) => ({ keys: [`invitation:${i.invitationId}`] }))),
   // An invitation is found only by its own rater: to anyone else it does not exist.
   "responses.get":             read([U,   N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], invitation),
   "responses.submit":         write([U,   N,   ok,  N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N], async (f) => ({ ...(await invitation(f)), answers: fullAnswers(3) }), "openRequest"),

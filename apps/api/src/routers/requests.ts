@@ -1,6 +1,8 @@
-// Feedback requests: create, open, get, list, progress, close, cancel, follow up (remind, extend),
+// Feedback requests: create, open, get, list, progress, close, cancel, follow up (remind, extend, add a rater),
 // and approving external raters.
 import {
+  addRaterInput,
+  addRaterOutput,
   approveExternalInput,
   approveExternalOutput,
   cancelRequestOutput,
@@ -16,6 +18,7 @@ import {
   requestListOutput,
   requestProgressOutput,
 } from "@fivefold/domain";
+import { addRater } from "../services/collect/add-rater";
 import { extendRequest, remindRequest } from "../services/collect/chase";
 import { createRequest } from "../services/collect/create-request";
 import { approveExternal } from "../services/collect/externals";
@@ -58,6 +61,10 @@ export const requestsRouter = router({
     .input(extendRequestInput)
     .output(extendRequestOutput)
     .mutation(({ ctx, input }) => extendRequest({ ctx, input })),
+  addRater: memberProcedure
+    .input(addRaterInput)
+    .output(addRaterOutput)
+    .mutation(({ ctx, input }) => addRater({ ctx, input })),
   approveExternal: roleProcedure("admin")
     .input(approveExternalInput)
     .output(approveExternalOutput)

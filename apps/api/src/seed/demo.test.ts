@@ -71,8 +71,13 @@ describe(`the demo seed on ${testDriver()}`, () => {
       .from(schema.cycles)
       .where(eq(schema.cycles.phase, "released"));
     expect(cycles.map((c) => c.name).sort()).toEqual(["Autumn 2026", "Spring 2026"]);
-    // The past's e-mails are not left in the mailbox.
-    expect(await h.as(acme, "admin").mailbox.list()).toEqual([]);
+    // The past's e-mails are not left in the mailbox; the invitations of the two requests collecting
+    // now are, each with its link (self, the manager and four peers on each), as the README promises.
+    const mails = await h.as(acme, "admin").mailbox.list();
+    expect(mails.map((m) => m.template)).toEqual(Array(12).fill("invitation"));
+    for (const mail of mails) expect(mail.text).toMatch(/\/r\/[A-Za-z0-9_-]{20,}/);
+    expect(new Set(mails.map((m) => m.to)).size).toBe(12);
+    expect(mails.map((m) => m.to)).toContain("samuel.osei@acme.test");
   });
 
   it("counts the agency's raters in Product Design's autumn reports: Acme vouches for its domain", async () => {

@@ -48,9 +48,10 @@ export async function seedDemoHistory(
   const history: DemoHistory = { released: 0, insufficient: 0, open: 0 };
   await seedReleasedCycles(seed, history);
   await seedAttentionRequest(seed, history);
-  await seedOpenRequests(seed, history);
-  // The mails of the past were sent long ago: keep the mailbox for what happens from now on.
+  // The mails of the past were sent long ago: keep the mailbox for what happens from now on, which
+  // starts with the invitations of the requests collecting now (every link the README promises).
   await db.delete(schema.outbox).where(eq(schema.outbox.orgId, org.orgId));
+  await seedOpenRequests(seed, history);
   return history;
 }
 

@@ -2,7 +2,7 @@
 // check-ins and encouragement, one of them overdue; and people who offered to be partners.
 import { type Database, schema } from "@fivefold/db";
 import { DAY_MS as DAY, DIMENSION_KEYS } from "@fivefold/domain";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { thankRaters } from "../services/followups";
 import { encourageCheckin, logCheckin } from "../services/grow/checkins";
 import { invitePartner, respondToInvitation } from "../services/grow/invitations";
@@ -110,8 +110,10 @@ export async function seedDemoPlans(
   for (const seed of PLANS) {
     if (await seedPlan(db, contexts, seed)) created++;
   }
-  // Partner invitations of the past were answered long ago.
-  await db.delete(schema.outbox).where(eq(schema.outbox.orgId, org.orgId));
+  // Partner invitations of the past were answered long ago; the open requests' invitations stay.
+  await db
+    .delete(schema.outbox)
+    .where(and(eq(schema.outbox.orgId, org.orgId), ne(schema.outbox.template, "invitation")));
   return created;
 }
 

@@ -3,10 +3,10 @@
 // before the one and only submit (sent again with the same key after a network or server error).
 import { formatDay } from "@fivefold/domain";
 import { Alert, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
-import { useMemo, useState } from "react";
-import { DimensionStep } from "./rating/DimensionStep";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { DimensionStep, focusItem } from "./rating/DimensionStep";
 import { ConfirmDecline, ConfirmSubmit } from "./rating/RatingDialogs";
-import { ReviewStep } from "./rating/ReviewStep";
+import { REVIEW_HEADING_ID, ReviewStep } from "./rating/ReviewStep";
 import type { FormInfo, InstrumentInfo } from "./rating/types";
 import { type DraftStatus, toPayload, useRatingForm } from "./rating/useRatingForm";
 import { type SubmitAnswers, useSendAnswers } from "./rating/useSendAnswers";
@@ -28,6 +28,7 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
   const [dialog, setDialog] = useState<"submit" | "decline" | null>(null);
   const dimensions = instrument.dimensions;
   const items = useMemo(() => dimensions.flatMap((d) => d.items), [dimensions]);
+  useStepFocus(step, dimensions);
 
   const done = send.outcome ?? (form.state === "submitted" || form.state === "declined" ? form.state : null);
   if (done) return <Finished done={done} form={form} />;
@@ -61,6 +62,7 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
           step={step}
           firstIndex={firstIndex}
           identifiable={form.identifiable}
+          subjectName={form.subject.name}
         />
       ) : (
         <ReviewStep
@@ -87,6 +89,26 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
       />
     </Stack>
   );
+}
+
+/**
+ * After "Next" or "Back" focus moves to the step's first behaviour, after "Review" to the review's
+ * heading, so a keyboard or screen-reader user starts where the new step starts (not ten tabs
+ * away, nor on the page body). Not on the first render: the page keeps its own starting point.
+ */
+function useStepFocus(step: number, dimensions: InstrumentInfo["dimensions"]) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (step < dimensions.length) {
+      focusItem(dimensions.slice(0, step).reduce((sum, d) => sum + d.items.length, 0));
+    } else {
+      document.getElementById(REVIEW_HEADING_ID)?.focus();
+    }
+  }, [step, dimensions]);
 }
 
 function Finished({ done, form }: { done: "submitted" | "declined"; form: FormInfo }) {

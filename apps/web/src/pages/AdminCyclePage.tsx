@@ -1,6 +1,7 @@
 // One cycle (admins): its phase and days, its requests by state, participation by team (counts
 // only for teams of at least k people, as the API gives them; fetched again every few seconds
 // while the cycle runs, and on focus), and the admin's actions.
+import { formatDateTime } from "@fivefold/domain";
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -100,7 +101,7 @@ function TeamParticipation({
       <Text size="xs" c="dimmed" mb="xs">
         Invitations to rate each team's people, and how many were answered. Counts show only for teams with at
         least the anonymity threshold of people taking part; never who.
-        {live ? ` Updated as raters answer (last at ${new Date(updatedAt).toLocaleTimeString()}).` : ""}
+        {live ? ` Updated as raters answer (last at ${formatDateTime(new Date(updatedAt))}).` : ""}
       </Text>
       <Table aria-label="Participation by team">
         <Table.Thead>

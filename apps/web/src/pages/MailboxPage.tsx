@@ -1,7 +1,9 @@
 // The demo mailbox: e-mails Fivefold would have sent, so invitation links can be followed without SMTP.
+import { formatDateTime } from "@fivefold/domain";
 import { Accordion, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState } from "../components/ErrorState";
+import { templateLabel } from "../components/mail/MailRows";
 import { PageLoader } from "../components/PageLoader";
 import { useTRPC } from "../lib/trpc";
 
@@ -36,10 +38,10 @@ export default function MailboxPage() {
                       {mail.subject}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      to {mail.to} · {new Date(mail.createdAt).toLocaleString("en-GB")}
+                      to {mail.to} · {formatDateTime(mail.createdAt)}
                     </Text>
                   </div>
-                  <Badge variant="light">{mail.template}</Badge>
+                  <Badge variant="light">{templateLabel(mail.template)}</Badge>
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>

@@ -15,6 +15,7 @@ import { ReportHeader, WhoAnswered } from "../components/report/ReportSummary";
 import { Spectrum } from "../components/report/Spectrum";
 import { ThankRaters } from "../components/report/ThankRaters";
 import { Trend } from "../components/report/Trend";
+import { everyoneButLabel } from "../lib/report";
 import { useTRPC } from "../lib/trpc";
 
 export default function ReportPage() {
@@ -63,6 +64,7 @@ export default function ReportPage() {
             <DimensionDetail
               key={d.key}
               dimension={d}
+              othersLabel={everyoneButLabel(r)}
               comments={[
                 ...r.comments.filter((c) => c.dimension === d.key),
                 ...r.identifiedComments.filter((c) => c.dimension === d.key),

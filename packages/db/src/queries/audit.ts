@@ -2,7 +2,7 @@
 // first, after an optional (created_at, id) cursor.
 import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
-import { auditLog, people } from "../schema";
+import { apiTokens, auditLog, cycles, feedbackRequests, organisations, people, teams } from "../schema";
 
 export async function insertAuditEntry(
   db: Executor,
@@ -42,6 +42,26 @@ export interface AuditRow {
   at: string;
   actor_id: string | null;
   actor_name: string | null;
+  /** The record's name as people know it (a person, "Feedback on …", a team, a cycle), or null. */
+  target_label: string | null;
+}
+
+/**
+ * The target's name, looked up in the same organisation: readers see "Feedback on Mei Lin", not an
+ * id. Nominations get none (their rater's name is the request page's to show, not the log's).
+ */
+function targetLabel(log: typeof auditLog) {
+  const same = (table: { id: unknown; orgId: unknown }) =>
+    sql`${table.id}::text = ${log.targetId} and ${table.orgId} = ${log.orgId}`;
+  const subject = sql`(select ${people.name} from ${people} where ${people.id} = ${feedbackRequests.subjectId})`;
+  return sql<string | null>`case ${log.targetType}
+    when 'person' then (select ${people.name} from ${people} where ${same(people)})
+    when 'feedback_request' then (select 'Feedback on ' || ${subject} from ${feedbackRequests} where ${same(feedbackRequests)})
+    when 'team' then (select ${teams.name} from ${teams} where ${same(teams)})
+    when 'cycle' then (select ${cycles.name} from ${cycles} where ${same(cycles)})
+    when 'api_token' then (select ${apiTokens.name} from ${apiTokens} where ${same(apiTokens)})
+    when 'organisation' then (select ${organisations.name} from ${organisations} where ${organisations.id}::text = ${log.targetId} and ${organisations.id} = ${log.orgId})
+    else null end`;
 }
 
 export function listAuditEntries(db: Executor, filter: AuditFilter): Promise<AuditRow[]> {
@@ -62,7 +82,8 @@ export function listAuditEntries(db: Executor, filter: AuditFilter): Promise<Aud
     db,
     sql`select ${log.id} as id, ${log.action} as action, ${log.targetType} as target_type,
           ${log.targetId} as target_id, ${log.details} as details, ${log.createdAt} as created_at,
-          ${log.createdAt}::text as at, ${log.actorId} as actor_id, ${people.name} as actor_name
+          ${log.createdAt}::text as at, ${log.actorId} as actor_id, ${people.name} as actor_name,
+          ${targetLabel(log)} as target_label
         from ${log} left join ${people} on ${people.id} = ${log.actorId}
         where ${and(...filters)}
         order by ${log.createdAt} desc, ${log.id} desc

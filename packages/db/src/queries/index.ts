@@ -14,6 +14,7 @@ export * from "./grow";
 export * from "./instrument";
 export * from "./invitation-links";
 export * from "./membership";
+export * from "./notifications";
 export * from "./notify";
 export * from "./organisations";
 export * from "./outbox-delivery";

@@ -11,6 +11,7 @@ export * from "./feedback-requests";
 export * from "./instrument-versions";
 export * from "./invitations";
 export * from "./nominations";
+export * from "./notification-reads";
 export * from "./organisations";
 export * from "./outbox";
 export * from "./partnerships";

@@ -47,7 +47,7 @@ describe("aggregate: worked examples", () => {
       ["pool:peer+direct_report", 6, true],
     ]);
     expect(snapshot.groups.at(-1)).toMatchObject({
-      label: "Peers and direct reports (pooled)",
+      label: "Peers and direct reports together",
       invited: 8,
       pooledFrom: ["peer", "direct_report"],
     });
@@ -59,7 +59,7 @@ describe("aggregate: worked examples", () => {
     expect(inspire.groups).toEqual([
       {
         group: "pool:peer+direct_report",
-        label: "Peers and direct reports (pooled)",
+        label: "Peers and direct reports together",
         mean: 3.17,
         n: 6,
         notObserved: 0,
@@ -121,7 +121,7 @@ describe("aggregate: worked examples", () => {
     expect(pools).toEqual([
       {
         group: "pool:peer+direct_report+other",
-        label: "Peers, direct reports and other colleagues (pooled)",
+        label: "Peers, direct reports and other colleagues together",
         identifiable: false,
         invited: null,
         answered: 6,

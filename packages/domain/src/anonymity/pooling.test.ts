@@ -36,6 +36,6 @@ describe("pooling", () => {
   it("names pools in canonical order", () => {
     expect(unitId(["other", "peer"])).toBe("pool:peer+other");
     expect(unitId(["direct_report"])).toBe("direct_report");
-    expect(poolLabel(["other", "direct_report"])).toBe("Direct reports and other colleagues (pooled)");
+    expect(poolLabel(["other", "direct_report"])).toBe("Direct reports and other colleagues together");
   });
 });

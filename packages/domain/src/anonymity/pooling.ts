@@ -26,7 +26,7 @@ export function poolLabel(members: readonly AnonymousGroup[]): string {
     return index === 0 ? label : label.toLowerCase();
   });
   const last = labels.pop();
-  return `${labels.join(", ")} and ${last} (pooled)`;
+  return `${labels.join(", ")} and ${last} together`;
 }
 
 export function unitLabel(unit: AnonymousUnit): string {

@@ -29,7 +29,7 @@ describe("progress lines", () => {
       { group: "self", label: "Self", invited: 1, submitted: 0, declined: 0 },
       {
         group: "pool:peer+other",
-        label: "Peers and other colleagues (pooled)",
+        label: "Peers and other colleagues together",
         invited: 5,
         submitted: 2,
         declined: 0,

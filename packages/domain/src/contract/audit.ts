@@ -32,6 +32,8 @@ export const auditListOutput = z.object({
       action: z.string(),
       targetType: z.string(),
       targetId: z.string().nullable(),
+      /** The record's name (a person, "Feedback on …", a team, a cycle), where it has one. */
+      targetLabel: z.string().nullable(),
       actor: z.object({ id: z.string(), name: z.string() }).nullable(),
       details: z.record(z.string(), z.unknown()),
       createdAt: z.string(),

@@ -193,6 +193,17 @@ export const requestProgressOutput = z.object({
 });
 
 export const proposeNominationOutput = z.object({ nominationId: z.string() });
+/**
+ * The requester (or the subject's manager, or an admin) adds a rater (issue 18). Before opening any
+ * group; once open only the manager group, which is identifiable by nature (DESIGN §4 rule 8).
+ */
+export const addRaterInput = z.object({
+  requestId: id("The request"),
+  personId: id("The rater"),
+  group: raterGroupSchema.exclude(["self"], { error: "Choose the group they rate in." }),
+});
+export const addRaterOutput = z.object({ nominationId: z.string(), invited: z.boolean() });
+export type AddRaterInput = z.output<typeof addRaterInput>;
 export const decideNominationOutput = z.object({ approved: z.boolean() });
 
 /** How an invitation stands for the rater (`draft` rows from before local drafts read as pending). */

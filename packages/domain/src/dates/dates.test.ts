@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, endOfDay, formatDay, isIsoDay, isoDay, shiftDays, startOfDay } from ".";
+import {
+  addDays,
+  daysBetween,
+  endOfDay,
+  formatDateTime,
+  formatDay,
+  isIsoDay,
+  isoDay,
+  shiftDays,
+  startOfDay,
+} from ".";
 
 describe("dates", () => {
   it("a deadline day reads the same in the form, the page and the e-mail, wherever the reader is", () => {
@@ -44,5 +54,15 @@ describe("dates", () => {
     const releasedAt = endOfDay("2026-11-30").toISOString();
     expect(formatDay(releasedAt, { monthOnly: true })).toBe("Nov 2026");
     expect(formatDay(releasedAt, { monthOnly: true, timeZone: "Europe/Berlin" })).toBe("Dec 2026");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("writes the day as formatDay does, then the time in 24 hours, in UTC unless told", () => {
+    expect(formatDateTime("2026-12-01T14:05:09.000Z")).toBe("1 Dec 2026, 14:05 UTC");
+    expect(formatDateTime("2026-12-01T23:30:00.000Z", { timeZone: "Europe/Berlin" })).toBe(
+      "2 Dec 2026, 00:30",
+    );
+    expect(formatDateTime("not a date")).toBe("");
   });
 });

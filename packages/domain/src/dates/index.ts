@@ -75,3 +75,20 @@ export function formatDay(value: Date | string, display: DateDisplay = {}): stri
     timeZone: bareDay ? "UTC" : (display.timeZone ?? "UTC"),
   });
 }
+
+/**
+ * A moment with its time, in the same format as `formatDay` ("1 Dec 2026, 14:05 UTC"), for logs and
+ * mail lists: one format everywhere instead of each page's own `toLocaleString`.
+ */
+export function formatDateTime(value: Date | string, display: Omit<DateDisplay, "monthOnly"> = {}): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return "";
+  const timeZone = display.timeZone ?? "UTC";
+  const time = date.toLocaleTimeString(display.locale ?? "en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone,
+  });
+  return `${formatDay(date, display)}, ${time}${timeZone === "UTC" ? " UTC" : ""}`;
+}

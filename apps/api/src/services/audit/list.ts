@@ -56,6 +56,7 @@ export async function listAudit({
       action: r.action,
       targetType: r.target_type,
       targetId: r.target_id,
+      targetLabel: r.target_label,
       actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? "" } : null,
       details: (typeof r.details === "string" ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
       createdAt: new Date(r.created_at).toISOString(),

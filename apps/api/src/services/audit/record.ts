@@ -29,6 +29,7 @@ export type AuditAction =
   | "requests.cancel"
   | "requests.remind"
   | "requests.extend"
+  | "requests.addRater"
   | "requests.approveExternal"
   | "nominations.decide"
   | "mail.resend"

@@ -1,7 +1,7 @@
 // API tokens on the settings page (admins): create one for a system (its secret shown once, to
 // copy), see which exist with their scopes and when each was last used, and revoke one. The
 // secret is never fetched again: the server keeps only its hash.
-import { API_TOKEN_SCOPES, type ApiTokenScope } from "@fivefold/domain";
+import { API_TOKEN_SCOPES, type ApiTokenScope, formatDateTime } from "@fivefold/domain";
 import {
   Alert,
   Badge,
@@ -32,7 +32,7 @@ const SCOPE_LABELS: Record<ApiTokenScope, string> = {
   "analytics:read": "Read the organisation view",
 };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "never");
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : "never");
 
 export function ApiTokensCard() {
   const trpc = useTRPC();

@@ -1,14 +1,40 @@
 // The audit log's rows: when, who (a person or Fivefold itself), what, on which record, details.
-import { Badge, Code, Table, Text } from "@mantine/core";
+import { formatDateTime } from "@fivefold/domain";
+import { Badge, Table, Text } from "@mantine/core";
+import { GROUP_LABELS } from "../../lib/labels";
 import { AUDIT_LABELS } from "./labels";
 import type { AuditItem } from "./types";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A detail's key in words: `discardedResponses` → "discarded responses". */
+const words = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase();
+
+function describeValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string") {
+    if (value in GROUP_LABELS) return GROUP_LABELS[value as keyof typeof GROUP_LABELS];
+    return UUID.test(value) ? "(a record)" : words(value);
+  }
+  if (Array.isArray(value)) return value.map(describeValue).join(", ");
+  if (value && typeof value === "object") {
+    return Object.entries(value)
+      .map(([k, v]) => `${words(k)} ${describeValue(v)}`)
+      .join(", ");
+  }
+  return String(value);
+}
+
+/** Details as words: ids are not shown (the record column names the record). */
 function describeDetails(item: AuditItem): string {
-  const entries = Object.entries(item.details);
-  if (entries.length === 0) return "";
-  return entries
-    .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
-    .join(" · ");
+  return Object.entries(item.details)
+    .filter(([key, value]) => !(typeof value === "string" && UUID.test(value)) && !/id$/i.test(key))
+    .map(([key, value]) => `${words(key)}: ${describeValue(value)}`)
+    .join("; ");
 }
 
 export function AuditTable({ items }: { items: AuditItem[] }) {
@@ -28,20 +54,16 @@ export function AuditTable({ items }: { items: AuditItem[] }) {
           {items.map((item) => (
             <Table.Tr key={item.id} data-testid="audit-row">
               <Table.Td>
-                <Text size="sm">{new Date(item.createdAt).toLocaleString("en-GB")}</Text>
+                <Text size="sm">{formatDateTime(item.createdAt)}</Text>
               </Table.Td>
               <Table.Td>{item.actor ? item.actor.name : <Badge variant="light">Fivefold</Badge>}</Table.Td>
               <Table.Td>
                 <Text size="sm" fw={600}>
-                  {AUDIT_LABELS[item.action] ?? item.action}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {item.action}
+                  {AUDIT_LABELS[item.action] ?? words(item.action.replace(".", " "))}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{item.targetType.replace("_", " ")}</Text>
-                {item.targetId ? <Code>{item.targetId.slice(0, 8)}</Code> : null}
+                <Text size="sm">{item.targetLabel ?? words(item.targetType)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ wordBreak: "break-word" }}>

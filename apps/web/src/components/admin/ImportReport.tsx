@@ -1,6 +1,7 @@
 // The per-row report of an import (dry run or applied): a summary, then one line per CSV row with
 // what happens to it and why a row is rejected, then who a full import deactivates.
 import { Badge, Group, List, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { ACTION_LABELS, CHANGE_LABELS } from "./labels";
 import type { ImportResult, ImportRow } from "./types";
@@ -9,6 +10,7 @@ const SHOWN = 500;
 
 export function ImportReport({ result }: { result: ImportResult }) {
   const [filter, setFilter] = useState<"all" | "problems" | "changes">("all");
+  const phone = useMediaQuery("(max-width: 36em)") ?? false;
   const rows = result.rows.filter((row) =>
     filter === "all"
       ? true
@@ -29,9 +31,12 @@ export function ImportReport({ result }: { result: ImportResult }) {
           { value: "changes", label: `New or changed (${summary.create + summary.update})` },
         ]}
         aria-label="Rows to show"
-        w="fit-content"
+        orientation={phone ? "vertical" : "horizontal"}
+        fullWidth={phone}
+        w={phone ? "100%" : "fit-content"}
       />
-      <Table.ScrollContainer minWidth={640}>
+      {/* On a phone the columns wrap instead of scrolling sideways inside the page. */}
+      <Table.ScrollContainer minWidth={phone ? 0 : 640}>
         <Table striped highlightOnHover aria-label="Import rows">
           <Table.Thead>
             <Table.Tr>
@@ -109,7 +114,7 @@ function ImportRowLine({ row }: { row: ImportRow }) {
     <Table.Tr data-testid="import-row" data-action={row.action}>
       <Table.Td>{row.line}</Table.Td>
       <Table.Td>{row.name}</Table.Td>
-      <Table.Td>{row.email}</Table.Td>
+      <Table.Td style={{ overflowWrap: "anywhere" }}>{row.email}</Table.Td>
       <Table.Td>
         <Badge color={action.color} variant="light">
           {action.label}

@@ -23,7 +23,9 @@ export function ImportHelp() {
           People are matched by e-mail: new addresses are added, known ones updated, and importing the same
           file again changes nothing. The file is checked first; nothing changes until you apply it.
         </Text>
-        <Code block>{EXAMPLE}</Code>
+        <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+          {EXAMPLE}
+        </Code>
       </Stack>
     </Card>
   );

@@ -39,6 +39,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "requests.cancel": "Cancelled a request",
   "requests.remind": "Reminded non-responders",
   "requests.extend": "Extended a request's deadline",
+  "requests.addRater": "Added a rater to a request",
   "nominations.decide": "Decided on a nomination",
   "mail.resend": "Sent an e-mail again",
   "followups.thank": "Thanked their raters",

@@ -2,11 +2,13 @@
 // on one diverging scale with the number printed. Sortable by any column; rows link to reports.
 import { type DimensionKey, formatDay, sortHeatmap } from "@fivefold/domain";
 import { Anchor, Badge, Group, Progress, Table, Text, UnstyledButton } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { TeamDashboard } from "../../lib/dashboard";
 import { formatScore } from "../../lib/dimensions";
 import { heatColor } from "../../lib/heat";
+import { HeatmapCards } from "./HeatmapCards";
 
 type SortKey = DimensionKey | "name";
 type Sort = { by: SortKey; direction: "asc" | "desc" };
@@ -35,6 +37,18 @@ export function Heatmap({
     [dashboard.people, sort],
   );
   const keys = Object.keys(names) as DimensionKey[];
+  // On a phone, cards with every dimension: a table there scrolled inside the page, showing two of five.
+  const phone = useMediaQuery("(max-width: 36em)");
+  if (phone) {
+    return (
+      <HeatmapCards
+        rows={rows}
+        names={names}
+        sortBy={sort.by}
+        onSortBy={(key) => setSort({ by: key as SortKey, direction: key === "name" ? "asc" : "desc" })}
+      />
+    );
+  }
   const header = (key: SortKey, label: string) => (
     <SortHeader
       key={key}

@@ -82,6 +82,18 @@ export function ProgressAndAttention({ dashboard: d }: { dashboard: TeamDashboar
   );
 }
 
+/** `[0, 0, 2, 3, 0]` as "3 people scored 4, 2 scored 3": the scores given, most given first. */
+export function distributionInWords(counts: readonly number[]): string {
+  const given = counts
+    .map((count, i) => ({ score: i + 1, count }))
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || b.score - a.score);
+  if (given.length === 0) return "no scores";
+  return given
+    .map((c, i) => `${c.count}${i === 0 ? (c.count === 1 ? " person" : " people") : ""} scored ${c.score}`)
+    .join(", ");
+}
+
 export function TeamProfile({ dashboard: d, keys, names }: Figures) {
   return (
     <section>
@@ -94,7 +106,7 @@ export function TeamProfile({ dashboard: d, keys, names }: Figures) {
             <Table.Th scope="col">Dimension</Table.Th>
             <Table.Th scope="col">Team mean</Table.Th>
             <Table.Th scope="col">People</Table.Th>
-            <Table.Th scope="col">People per score 1–5</Table.Th>
+            <Table.Th scope="col">How people scored (1 rarely … 5 almost always)</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -120,7 +132,7 @@ export function TeamProfile({ dashboard: d, keys, names }: Figures) {
                   )}
                 </Table.Td>
                 <Table.Td>{figure?.people ?? "—"}</Table.Td>
-                <Table.Td>{figure ? figure.distribution.join(" · ") : "—"}</Table.Td>
+                <Table.Td>{figure ? distributionInWords(figure.distribution) : "—"}</Table.Td>
               </Table.Tr>
             );
           })}

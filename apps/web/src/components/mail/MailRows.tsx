@@ -1,7 +1,7 @@
 // One undelivered e-mail with its state, last error and a way to send it again, and the
 // undelivered reminders counted per request (never who got one).
 import type { AppRouter } from "@fivefold/api";
-import { formatDay } from "@fivefold/domain";
+import { formatDateTime, formatDay } from "@fivefold/domain";
 import { Badge, Button, Card, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
 
@@ -28,6 +28,7 @@ const STATES: Record<string, { label: string; color: string; help: string }> = {
 };
 
 const TEMPLATE_LABELS: Record<string, string> = {
+  reminder: "Reminder to answer",
   invitation: "Feedback invitation",
   report_released: "Report released",
   request_insufficient: "Closed without a report",
@@ -40,6 +41,11 @@ const TEMPLATE_LABELS: Record<string, string> = {
   checkin_overdue: "Check-in overdue",
   password: "Password link",
 };
+
+/** A mail's kind in words ("Check-in overdue"), never its template code. */
+export function templateLabel(template: string): string {
+  return TEMPLATE_LABELS[template] ?? template.replace(/_/g, " ");
+}
 
 export function MailRow({
   mail,
@@ -63,7 +69,7 @@ export function MailRow({
       <Table.Td>
         <Text size="sm">{mail.subject}</Text>
         <Text size="xs" c="dimmed">
-          {TEMPLATE_LABELS[mail.template] ?? mail.template}
+          {templateLabel(mail.template)}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -76,12 +82,12 @@ export function MailRow({
         </Text>
         {mail.nextAttemptAt ? (
           <Text size="xs" c="dimmed">
-            next try {new Date(mail.nextAttemptAt).toLocaleString("en-GB")}
+            next try {formatDateTime(mail.nextAttemptAt)}
           </Text>
         ) : null}
       </Table.Td>
       <Table.Td>
-        <Text size="xs">{new Date(mail.createdAt).toLocaleString("en-GB")}</Text>
+        <Text size="xs">{formatDateTime(mail.createdAt)}</Text>
       </Table.Td>
       <Table.Td>
         {mail.resendRefusal ? (

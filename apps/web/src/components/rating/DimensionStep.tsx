@@ -2,8 +2,8 @@
 // whose length is counted as the server counts it (an emoji once).
 // Keyboard: arrow keys move within a behaviour, 1–5 choose a score, 0 or N "not observed", Enter
 // moves to the next behaviour.
-import { COMMENT_MAX_LENGTH, commentLength } from "@fivefold/domain";
-import { Badge, Card, Group, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
+import { COMMENT_MAX_LENGTH, commentCareMessage, commentLength, commentRisks } from "@fivefold/domain";
+import { Badge, Card, Flex, Group, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import type { KeyboardEvent } from "react";
 import type { Answer, InstrumentInfo, RatingValues } from "./types";
@@ -19,9 +19,11 @@ interface Props {
   /** The index of this dimension's first behaviour in the whole questionnaire. */
   firstIndex: number;
   identifiable: boolean;
+  /** Whom the feedback is about: their own name in a comment points to no rater. */
+  subjectName: string;
 }
 
-function focusItem(index: number) {
+export function focusItem(index: number) {
   document
     .querySelector<HTMLInputElement>(
       `[data-item-index="${index}"] input:checked, [data-item-index="${index}"] input`,
@@ -29,7 +31,7 @@ function focusItem(index: number) {
     ?.focus();
 }
 
-export function DimensionStep({ rating, instrument, step, firstIndex, identifiable }: Props) {
+export function DimensionStep({ rating, instrument, step, firstIndex, identifiable, subjectName }: Props) {
   const dimension = instrument.dimensions[step] as Dimension;
   const setAnswer = (itemId: string, value: Answer) =>
     rating.setValues((current) => ({ answers: { ...current.answers, [itemId]: value } }));
@@ -66,15 +68,27 @@ export function DimensionStep({ rating, instrument, step, firstIndex, identifiab
             data-item-index={firstIndex + i}
             name={item.id}
           >
-            <Group gap="sm" mt="xs">
+            {/* One row where it fits, one column on a phone: never a wrapped grid of choices. */}
+            <Flex
+              direction={{ base: "column", md: "row" }}
+              gap={{ base: 8, md: "xs" }}
+              wrap="nowrap"
+              mt="xs"
+              data-testid="scale"
+            >
               {instrument.scale.labels.map((label, s) => (
                 <Radio key={label} value={String(s + 1)} label={`${s + 1} ${label}`} />
               ))}
               <Radio value={NOT_OBSERVED} label={instrument.scale.notObservedLabel} />
-            </Group>
+            </Flex>
           </Radio.Group>
         ))}
-        <CommentField rating={rating} dimension={dimension} identifiable={identifiable} />
+        <CommentField
+          rating={rating}
+          dimension={dimension}
+          identifiable={identifiable}
+          subjectName={subjectName}
+        />
       </Stack>
     </Card>
   );
@@ -105,13 +119,17 @@ function CommentField({
   rating,
   dimension,
   identifiable,
+  subjectName,
 }: {
   rating: UseFormReturnType<RatingValues>;
   dimension: Dimension;
   identifiable: boolean;
+  subjectName: string;
 }) {
   const path = `comments.${dimension.key}` as const;
   const text = rating.values.comments[dimension.key] ?? "";
+  // Checked here, in the browser, as the rater types: the comment goes nowhere until submitted.
+  const care = identifiable ? null : commentCareMessage(commentRisks(text, { allowedNames: [subjectName] }));
   return (
     <>
       <Textarea
@@ -127,6 +145,9 @@ function CommentField({
         onChange={(e) => rating.setFieldValue(path, e.currentTarget.value)}
         error={rating.errors[path]}
       />
+      <Text size="sm" c="dimmed" role="status" aria-live="polite" data-testid="comment-care">
+        {care ?? ""}
+      </Text>
       <Text size="xs" c="dimmed" ta="right" data-testid="comment-length">
         {commentLength(text)}/{COMMENT_MAX_LENGTH}
       </Text>

@@ -1,6 +1,9 @@
 // The last step: what is still unrated (or a comment still too long), then submit or decline.
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 
+/** The review's heading takes focus when the review opens. */
+export const REVIEW_HEADING_ID = "rating-review-heading";
+
 interface Props {
   missing: ReadonlyArray<{ id: string; text: string }>;
   /** A comment the domain's schema refuses (too long, control characters). */
@@ -14,7 +17,7 @@ export function ReviewStep({ missing, commentProblem, canDecline, onSubmit, onDe
   return (
     <Card withBorder>
       <Stack>
-        <Title order={3} size="h4">
+        <Title order={3} size="h4" id={REVIEW_HEADING_ID} tabIndex={-1}>
           Review and submit
         </Title>
         {missing.length > 0 ? (

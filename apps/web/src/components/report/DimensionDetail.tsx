@@ -38,8 +38,11 @@ function Distribution({ counts, label }: { counts: number[]; label: string }) {
 export function DimensionDetail({
   dimension,
   comments,
+  othersLabel,
 }: {
   dimension: Dimension;
+  /** "Everyone but you" (or but the subject): the figure that leaves out only the self-assessment. */
+  othersLabel: string;
   comments: Report["comments"];
   identified?: Report["identifiedComments"];
 }) {
@@ -54,7 +57,7 @@ export function DimensionDetail({
             </Title>
           </Group>
           <Text size="sm">
-            Others {formatScore(dimension.others?.mean)} · Self {formatScore(dimension.self)}
+            {othersLabel} {formatScore(dimension.others?.mean)} · Self {formatScore(dimension.self)}
             {dimension.manager !== null ? ` · Manager ${formatScore(dimension.manager)}` : ""}
           </Text>
         </Group>
@@ -63,9 +66,9 @@ export function DimensionDetail({
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Behaviour</Table.Th>
-                <Table.Th scope="col">Others</Table.Th>
+                <Table.Th scope="col">{othersLabel}</Table.Th>
                 <Table.Th scope="col">Self</Table.Th>
-                <Table.Th scope="col">Answers 1–5 (others)</Table.Th>
+                <Table.Th scope="col">How many gave 1, 2, 3, 4, 5</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -90,7 +93,7 @@ function BehaviourRow({ item }: { item: Item }) {
         <Text size="sm">{item.text}</Text>
         {item.groups.map((g) => (
           <Text key={g.group} size="xs" c="dimmed">
-            {g.label}: {formatScore(g.mean)} (n={g.n})
+            {g.label}: {formatScore(g.mean)} ({g.n} people)
           </Text>
         ))}
         {item.manager !== null ? (
@@ -104,7 +107,7 @@ function BehaviourRow({ item }: { item: Item }) {
           <>
             {formatScore(item.others.mean)}{" "}
             <Text span size="xs" c="dimmed">
-              (n={item.others.n}
+              ({item.others.n} people
               {item.others.notObserved ? `, ${item.others.notObserved} not observed` : ""})
             </Text>
           </>

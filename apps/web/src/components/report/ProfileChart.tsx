@@ -1,20 +1,22 @@
-// The five dimensions as a radar: others against self (and the manager where shown), with the
-// same numbers in a table beside it.
+// The five dimensions as a radar: everyone but self against self (and the manager where shown),
+// with the same numbers in a table beside it. The radius has no tick labels (they crossed the
+// shapes; the table carries the numbers), and the manager's colour is far from the others'.
 import { RadarChart } from "@mantine/charts";
-import { SimpleGrid, Table, Text } from "@mantine/core";
+import { SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { formatScore, SERIES_COLORS } from "../../lib/dimensions";
-import type { Report } from "../../lib/report";
+import { everyoneButHolds, everyoneButLabel, type Report } from "../../lib/report";
 
 export function ProfileChart({ report }: { report: Report }) {
   const hasManager = report.profile.some((p) => p.manager !== null);
+  const others = everyoneButLabel(report);
   const data = report.profile.map((p) => ({
     dimension: p.name,
-    Others: p.others ?? 0,
+    [others]: p.others ?? 0,
     Self: p.self ?? 0,
     ...(hasManager ? { Manager: p.manager ?? 0 } : {}),
   }));
   const series = [
-    { name: "Others", color: SERIES_COLORS.others, opacity: 0.25 },
+    { name: others, color: SERIES_COLORS.others, opacity: 0.25 },
     { name: "Self", color: SERIES_COLORS.self, opacity: 0.1 },
     ...(hasManager ? [{ name: "Manager", color: SERIES_COLORS.manager, opacity: 0.05 }] : []),
   ];
@@ -28,38 +30,44 @@ export function ProfileChart({ report }: { report: Report }) {
           series={series}
           withLegend
           withPolarRadiusAxis
-          polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6 }}
+          polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, tick: false, axisLine: false }}
           radarChartProps={{ accessibilityLayer: false }}
         />
       </div>
-      <Table striped aria-label="Profile: mean score per dimension" data-testid="profile-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Dimension</Table.Th>
-            <Table.Th scope="col">Others</Table.Th>
-            <Table.Th scope="col">Self</Table.Th>
-            {hasManager ? <Table.Th scope="col">Manager</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.profile.map((p) => (
-            <Table.Tr key={p.key}>
-              <Table.Th scope="row">{p.name}</Table.Th>
-              <Table.Td>
-                {formatScore(p.others)}
-                {p.othersN ? (
-                  <Text span size="xs" c="dimmed">
-                    {" "}
-                    (n={p.othersN})
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>{formatScore(p.self)}</Table.Td>
-              {hasManager ? <Table.Td>{formatScore(p.manager)}</Table.Td> : null}
+      <Stack gap="xs">
+        <Table striped aria-label="Profile: mean score per dimension" data-testid="profile-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Dimension</Table.Th>
+              <Table.Th scope="col">{others}</Table.Th>
+              <Table.Th scope="col">Self</Table.Th>
+              {hasManager ? <Table.Th scope="col">Manager</Table.Th> : null}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.profile.map((p) => (
+              <Table.Tr key={p.key}>
+                <Table.Th scope="row">{p.name}</Table.Th>
+                <Table.Td>
+                  {formatScore(p.others)}
+                  {p.othersN ? (
+                    <Text span size="xs" c="dimmed">
+                      {" "}
+                      ({p.othersN} people)
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{formatScore(p.self)}</Table.Td>
+                {hasManager ? <Table.Td>{formatScore(p.manager)}</Table.Td> : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="xs" c="dimmed" data-testid="everyone-but">
+          {others}: {everyoneButHolds(report)}, everyone who rated apart from the self-assessment
+          {hasManager ? ". The manager is in it, and also shown apart." : "."}
+        </Text>
+      </Stack>
     </SimpleGrid>
   );
 }

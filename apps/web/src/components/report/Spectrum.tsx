@@ -2,7 +2,7 @@
 // themselves) on the line from the management counterpart to the leadership habit.
 import { Box, Group, Stack, Text } from "@mantine/core";
 import { DIMENSION_COLORS } from "../../lib/dimensions";
-import type { Report } from "../../lib/report";
+import { everyoneButLabel, type Report } from "../../lib/report";
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
@@ -63,7 +63,7 @@ export function Spectrum({ report }: { report: Report }) {
             ) : null}
           </Box>
           <Text size="xs" mt={4}>
-            Others:{" "}
+            {everyoneButLabel(report)}:{" "}
             {s.position === null ? "not shown" : `${percent(s.position)} of the way to the leadership habit`}
             {" · "}Self: {s.selfPosition === null ? "not rated" : percent(s.selfPosition)}
           </Text>

@@ -1,9 +1,23 @@
-// Change since earlier reports: one small line per dimension, with the numbers in a table.
+// Change since earlier reports: one small line per dimension, with the numbers in a table and the
+// change since the last cycle. Each line has its own dash, so one lying on another still shows, and
+// the axes leave room so no end dot is cut in half.
 import { formatDay } from "@fivefold/domain";
 import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
 import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
 import type { Report } from "../../lib/report";
+
+const DASHES = [undefined, "8 4", "2 3", "10 3 2 3", "4 4"];
+
+/** The last mean against the one before: "+0.3", "−0.2", "no change"; "—" where either is hidden. */
+export function changeSinceLast(points: ReadonlyArray<{ mean: number | null }>): string {
+  const last = points.at(-1)?.mean;
+  const before = points.at(-2)?.mean;
+  if (last == null || before == null) return "—";
+  const change = Math.round((last - before) * 10) / 10;
+  if (change === 0) return "no change";
+  return change > 0 ? `+${change.toFixed(1)}` : `−${Math.abs(change).toFixed(1)}`;
+}
 
 export function Trend({ report }: { report: Report }) {
   const keys = report.profile.map((p) => p.key);
@@ -29,8 +43,14 @@ export function Trend({ report }: { report: Report }) {
           h={220}
           data={data}
           dataKey="release"
-          yAxisProps={{ domain: [1, 5] }}
-          series={keys.map((key) => ({ name: names.get(key) ?? key, color: DIMENSION_COLORS[key] }))}
+          yAxisProps={{ domain: [1, 5], padding: { top: 8, bottom: 8 } }}
+          xAxisProps={{ padding: { left: 24, right: 24 } }}
+          strokeWidth={2.5}
+          series={keys.map((key, i) => ({
+            name: names.get(key) ?? key,
+            color: DIMENSION_COLORS[key],
+            strokeDasharray: DASHES[i % DASHES.length],
+          }))}
           withLegend
           connectNulls
           lineChartProps={{ accessibilityLayer: false }}
@@ -45,6 +65,7 @@ export function Trend({ report }: { report: Report }) {
                 {label(p.releasedAt)}
               </Table.Th>
             ))}
+            <Table.Th scope="col">Change since last cycle</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -54,6 +75,7 @@ export function Trend({ report }: { report: Report }) {
               {(report.trend[key] ?? []).map((p, i) => (
                 <Table.Td key={i}>{formatScore(p.mean)}</Table.Td>
               ))}
+              <Table.Td data-testid="trend-change">{changeSinceLast(report.trend[key] ?? [])}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -2,6 +2,7 @@
 // vouching for an external address; the subject proposes raters while the request is a draft.
 import { Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { GROUP_LABELS } from "../../lib/labels";
+import { AddRater } from "./AddRater";
 import { ProposeRater } from "./ProposeRater";
 import type { Nomination, RequestView } from "./types";
 
@@ -56,6 +57,7 @@ export function NominationsCard({
             </Table>
           </Table.ScrollContainer>
         )}
+        {r.role === "manager" && actions.decides ? <AddRater request={r} /> : null}
         {r.role === "subject" && r.state === "draft" ? (
           <ProposeRater requestId={r.id} subjectId={r.subject.id} />
         ) : null}

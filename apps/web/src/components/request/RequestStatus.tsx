@@ -13,8 +13,8 @@ export function RequestHeader({ request: r }: { request: RequestView }) {
       <div>
         <Title order={2}>Feedback on {r.role === "subject" ? "you" : r.subject.name}</Title>
         <Text c="dimmed" size="sm">
-          Requested by {r.requester.name} · deadline {formatDay(r.deadline)} · anonymity threshold{" "}
-          {r.threshold}
+          Requested by {r.requester.name} · deadline {formatDay(r.deadline)} · anonymous answers shown only
+          for groups of {r.threshold} or more
         </Text>
       </div>
       <StateBadge state={r.state} />

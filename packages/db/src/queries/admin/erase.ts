@@ -6,6 +6,7 @@ import {
   coachingPlans,
   encouragements,
   feedbackRequests,
+  notificationReads,
   outbox,
   partnerPreferences,
   partnerships,
@@ -182,4 +183,8 @@ export async function anonymisePerson(
     .update(people)
     .set({ ...values, userId: null, managerId: null, active: false })
     .where(and(eq(people.id, personId), eq(people.orgId, orgId)));
+  // The bell's read marks name events the person saw: they go with the rest of them.
+  await db
+    .delete(notificationReads)
+    .where(and(eq(notificationReads.orgId, orgId), eq(notificationReads.personId, personId)));
 }
