@@ -32,6 +32,39 @@ import { inviteRaters } from "./invite";
 const JOIN_ONLY_BEFORE_OPENING =
   "Anonymous raters can only join before the request opens: one who joins while answers come in could be singled out by the change in the counts";
 
+/**
+ * Nominates a colleague for a request after the caller's own checks: an active person, never a
+ * reader of the report in an anonymous group (rule 9), within the cycle's rules; a person
+ * nominated already is a conflict. Shared by the subject's proposals and the manager's additions.
+ */
+export async function nominate(
+  ctx: MemberServiceContext,
+  request: Awaited<ReturnType<typeof loadRequest>>,
+  input: { personId: string; group: RaterGroup },
+  options: { approved: boolean; taken: (name: string) => string },
+) {
+  const person = await loadPerson(ctx, ctx.org.id, input.personId);
+  if (!person.active) throw new InvalidInputError("This person is no longer active");
+  const subject = await loadPerson(ctx, ctx.org.id, request.subjectId);
+  const readers = await readersOf(ctx, ctx.org.id, request, subject);
+  assertNotAnonymousReader(readers, { personId: person.id, group: input.group }, "group");
+  await assertCycleProposal(ctx, request, {
+    personId: person.id,
+    personName: person.name,
+    group: input.group,
+  });
+  const nominationId = await insertNomination(ctx.db, {
+    orgId: ctx.org.id,
+    requestId: request.id,
+    personId: person.id,
+    group: input.group,
+    proposedById: ctx.person.id,
+    ...(options.approved ? { approved: true } : {}),
+  });
+  if (!nominationId) throw new ConflictError(options.taken(person.name));
+  return { nominationId, person, subject };
+}
+
 export function proposeNomination({
   ctx,
   input,
@@ -53,24 +86,10 @@ export function proposeNomination({
     if (request.state === "open" && !mayInviteWhileOpen(input.group)) {
       throw new PreconditionFailedError(JOIN_ONLY_BEFORE_OPENING);
     }
-    const person = await loadPerson(ctx, ctx.org.id, input.personId);
-    if (!person.active) throw new InvalidInputError("This person is no longer active");
-    const subject = await loadPerson(ctx, ctx.org.id, request.subjectId);
-    const readers = await readersOf(ctx, ctx.org.id, request, subject);
-    assertNotAnonymousReader(readers, { personId: person.id, group: input.group }, "group");
-    await assertCycleProposal(ctx, request, {
-      personId: person.id,
-      personName: person.name,
-      group: input.group,
+    const { nominationId } = await nominate(ctx, request, input, {
+      approved: false,
+      taken: (name) => `${name} is already nominated for this request`,
     });
-    const nominationId = await insertNomination(ctx.db, {
-      orgId: ctx.org.id,
-      requestId: request.id,
-      personId: person.id,
-      group: input.group,
-      proposedById: ctx.person.id,
-    });
-    if (!nominationId) throw new ConflictError(`${person.name} is already nominated for this request`);
     return { nominationId };
   });
 }
