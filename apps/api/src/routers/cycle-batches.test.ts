@@ -88,7 +88,13 @@ async function closeCounted(cycle: Awaited<ReturnType<typeof cycleWith>>) {
     );
   const states: Record<string, number> = {};
   for (const row of rows) states[row.state] = (states[row.state] ?? 0) + 1;
-  return { tally, states, statements: statements.length };
+  // Only the statements on the tables a request's hold or cancel writes: each would be sent once a
+  // request if the phase change went one by one. A per-process cache of settings that expires
+  // between the two runs (a slow machine) must not count as growth.
+  const perRequest = statements.filter((q) =>
+    /"?(feedback_requests|invitations|nominations|sealed_envelopes|outbox)"?/.test(q),
+  );
+  return { tally, states, statements: perRequest.length, all: statements.slice() };
 }
 
 describe("a cycle's requests held and cancelled in batches", () => {
@@ -99,6 +105,6 @@ describe("a cycle's requests held and cancelled in batches", () => {
     const large = await closeCounted(await cycleWith("Large", 8, 4));
     expect(large.tally).toEqual({ outcomes: { closed: 4, cancelled: 4 }, failed: 0 });
     expect(large.states).toEqual({ closed: 4, cancelled: 4 });
-    expect(large.statements).toBe(small.statements);
+    expect(large.statements, [...small.all, "----", ...large.all].join("\n")).toBe(small.statements);
   }, 60_000);
 });
