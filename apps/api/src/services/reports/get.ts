@@ -15,8 +15,8 @@ import {
 } from "@fivefold/domain";
 import { readReportFromFacts } from "../access";
 import type { MemberServiceContext } from "../context";
-import { RecentCache } from "../recent";
 import { instrumentsOf } from "../instrument/versions";
+import { RecentCache } from "../recent";
 import { type ReportCacheKey, reportCache } from "./cache";
 import { noReportReason, reportView } from "./view";
 
