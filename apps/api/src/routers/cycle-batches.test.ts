@@ -71,14 +71,13 @@ async function cycleWith(name: string, subjects: number, open: number) {
 async function closeCounted(cycle: Awaited<ReturnType<typeof cycleWith>>) {
   statements.length = 0;
   counting = true;
-  const tally = await enterPhase(
-    systemContext(
-      { database, sealingSecret: TEST_SEALING_SECRET },
-      { now: new Date(Date.now() + 22 * 86_400_000) },
-    ),
-    cycle,
-    "closed",
+  const ctx = systemContext(
+    { database, sealingSecret: TEST_SEALING_SECRET },
+    { now: new Date(Date.now() + 22 * 86_400_000) },
   );
+  // One batch worker, as on PGlite: on Postgres two claim side by side (SKIP LOCKED), and which of
+  // them takes which rows is a race, so how many batches a phase change takes is not fixed.
+  const tally = await enterPhase({ ...ctx, driver: "pglite" }, cycle, "closed");
   counting = false;
   const rows = await database.db
     .select({ state: schema.feedbackRequests.state })
@@ -88,13 +87,7 @@ async function closeCounted(cycle: Awaited<ReturnType<typeof cycleWith>>) {
     );
   const states: Record<string, number> = {};
   for (const row of rows) states[row.state] = (states[row.state] ?? 0) + 1;
-  // Only the statements on the tables a request's hold or cancel writes: each would be sent once a
-  // request if the phase change went one by one. A per-process cache of settings that expires
-  // between the two runs (a slow machine) must not count as growth.
-  const perRequest = statements.filter((q) =>
-    /"?(feedback_requests|invitations|nominations|sealed_envelopes|outbox)"?/.test(q),
-  );
-  return { tally, states, statements: perRequest.length, all: statements.slice() };
+  return { tally, states, statements: statements.length, all: statements.slice() };
 }
 
 describe("a cycle's requests held and cancelled in batches", () => {
