@@ -9,7 +9,10 @@ let failed = 0;
 let skipped = 0;
 // The names of what failed, printed above the summary: CI shows only the end of its output.
 const failures = [];
-const firstLine = (text) => String(text ?? "").split("\n").find((l) => l.trim() !== "") ?? "";
+const firstLine = (text) =>
+  String(text ?? "")
+    .split("\n")
+    .find((l) => l.trim() !== "") ?? "";
 const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
 for (const file of files) {
   const report = JSON.parse(readFileSync(resolve(dir, file), "utf8"));

@@ -2,8 +2,9 @@
 // filled in, in the light and the dark colour scheme (the app follows the system's), at 1366 × 900
 // and, for the key pages, at 375 × 800. axe must find nothing, of any impact (issue 18).
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "./helpers";
 
 const DESKTOP = { width: 1366, height: 900 };

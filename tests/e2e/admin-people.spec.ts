@@ -1,7 +1,7 @@
 // The admin People page a page at a time (people.directoryPage): the first 25 people, the next page on
 // asking, a search on the server by team, and a person's editor naming their manager. Reads only,
 // so it shares the demo server with every other journey.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("an admin pages through the People page, searches it on the server and opens a person", async ({

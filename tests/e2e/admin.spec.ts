@@ -1,7 +1,7 @@
 // Administer journey: an admin imports people from a CSV with one bad row, reads the per-row report,
 // applies it, and finds the new people (with their manager and team) on the People page; the import
 // shows in the audit log.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 const CSV = [

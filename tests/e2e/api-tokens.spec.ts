@@ -1,7 +1,7 @@
 // API tokens journey: an admin creates a SCIM token on the settings page, copies the secret shown
 // once, an identity provider's call with it provisions a person who then appears on the People
 // page; the admin revokes the token and the next call is refused.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("an admin creates a SCIM token, a provisioned person appears, and a revoked token is refused", async ({

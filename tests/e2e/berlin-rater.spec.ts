@@ -2,8 +2,9 @@
 // a deadline day, already tomorrow on a Berlin clock, is still that day), keeping the draft on this
 // device as you type sends nothing to the server (one autosave, at most one request), and the
 // comment counter counts an emoji once, as the server's limit does.
-import { expect, test } from "@playwright/test";
+
 import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test.use({ timezoneId: "Europe/Berlin" });

@@ -2,7 +2,7 @@
 // shown back), a person (Sam Whitfield, whom no other journey uses) chooses Slack direct messages
 // on their profile and back to e-mail, and the admin disconnects Slack again, leaving the shared
 // demo as it was.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("an admin connects Slack, a person chooses direct messages, and the admin disconnects it", async ({

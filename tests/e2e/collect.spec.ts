@@ -1,8 +1,9 @@
 // Collect journey: a manager requests feedback, six raters answer (one through the one-time link),
 // the manager sees 6/6, closes, and the request is released. Then a manager cancels another request,
 // and a rater's draft stays on their device (never on the server) until they submit.
-import { expect, test } from "@playwright/test";
+
 import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { rateAndSubmit, rateWithKeyboardAndSubmit, signIn, signOut } from "./helpers";
 
 test.describe.configure({ mode: "serial" });

@@ -9,8 +9,9 @@
 // their report; an analyst reads the organisation view of this cycle (one report: every cell hidden)
 // and of a released demo cycle against the earlier one, and downloads its table.
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { answerAs, apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { rateAndSubmit, signIn, signOut } from "./helpers";
 
 const CYCLE = `Winter check-in ${Date.now().toString(36)}`;

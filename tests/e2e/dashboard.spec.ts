@@ -1,7 +1,8 @@
 // Coach journey: the team dashboard, sorted, drilled into a report; and the same page with a
 // generated 500-person team (DEMO_LARGE_TEAM in playwright.config.ts) staying usable.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 async function visionColumn(page: Page): Promise<number[]> {

@@ -2,8 +2,9 @@
 // request, focus on the rating form's steps, comment care while typing, and the 1–5 scale on a phone.
 // Demo people no other journey uses: Chloé Martin and Grace Liu (raters on the seeded open requests),
 // Kenji Watanabe (the subject of this journey's own request, by Elena Petrova).
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 const DESKTOP = { width: 1366, height: 900 };

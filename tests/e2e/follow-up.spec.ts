@@ -1,8 +1,9 @@
 // A manager follows up an open request: the page tells them their own rating is missing, they remind
 // the raters who have not answered (without learning who) and extend the deadline; once they have
 // rated, the notice goes.
-import { expect, test } from "@playwright/test";
+
 import { answerAs, apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 const MANAGER = "marcus.webb@acme.test";

@@ -1,6 +1,6 @@
 // Follow-up journey: on their released report, a subject picks a suggested thank-you, previews it
 // and sends it once to everyone invited; the card then says it went out and offers nothing more.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("the subject thanks their raters once from the report page", async ({ page }) => {

@@ -3,8 +3,9 @@
 // answer (they then accept over the API) and logs a check-in; the partner encourages it; the
 // subject sees the encouragement. Partners never reach the report. Then the circle changes: a partner steps down, the owner removes one.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { apiAs, releaseReport } from "./api";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });

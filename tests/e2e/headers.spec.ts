@@ -1,7 +1,8 @@
 // The web app runs under its Content-Security-Policy (docs/security.md, "Headers"): no page of a
 // tour through the app makes Chromium refuse a script, a style or a request, and the document
 // carries the policy, no-referrer and the framing ban.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 function recordViolations(page: Page): string[] {

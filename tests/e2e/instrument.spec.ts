@@ -2,7 +2,7 @@
 // both colour schemes), rewords a behaviour, adds one in English and German, previews both
 // languages, saves the draft and publishes it as the next version.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("an admin rewords and adds a behaviour, previews it in German, and publishes the next version", async ({

@@ -1,6 +1,6 @@
 // Setting a password through the e-mailed link: asked for on the sign-in page, read in the demo
 // mailbox, followed without a session, then used to sign in.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn, signOut } from "./helpers";
 
 test("a person sets a new password through the e-mailed link and signs in with it", async ({

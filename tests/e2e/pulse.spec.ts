@@ -2,8 +2,8 @@
 // released one (no other journey schedules on it); Omar's collects now, and Ibrahim, one of his
 // raters, answers it from the inbox with the keyboard alone. Nothing here opens a request.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("the owner and the coach read perceived change; a partner on the plan never sees it", async ({

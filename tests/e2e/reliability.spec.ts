@@ -1,8 +1,9 @@
 // When the connection drops after the server stored a submit, the browser retries it with its
 // idempotency key and is told it succeeded, instead of "already submitted". And admins find the
 // E-mail delivery page, reminders counted and never listed.
-import { expect, test } from "@playwright/test";
+
 import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { rateAndSubmit, signIn } from "./helpers";
 
 test("a submit whose answer is lost on the way back is retried and shown as sent", async ({

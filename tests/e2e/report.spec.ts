@@ -1,8 +1,8 @@
 // Understand journey: a released report read by its subject in Chromium: radar and table, a blind
 // spot, comments, printing to PDF, and no serious accessibility violations.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { releaseReport } from "./api";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("the subject reads, prints and downloads their released report", async ({ page, baseURL }) => {

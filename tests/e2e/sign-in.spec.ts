@@ -1,5 +1,5 @@
 // Foundation journey: sign in to the demo organisation and see who you are.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, signIn } from "./helpers";
 
 test("admin signs in and sees the organisation and role in the shell", async ({ page }) => {

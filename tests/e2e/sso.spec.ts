@@ -4,8 +4,8 @@
 // sentence on the sign-in page. The journey uses the app's localhost name, the one its redirect URI
 // is built from (no PUBLIC_URL in the journeys), so the browser's state cookie meets the callback.
 import { createServer } from "node:net";
-import { expect, test } from "@playwright/test";
 import { startTestIdp } from "../../apps/api/src/testing/oidc-idp";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 const freePort = () =>

@@ -3,8 +3,9 @@
 // and what to try next, is remembered in this browser, and axe finds nothing in either layout. Mei
 // only reads here, so no other journey's subject is touched.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 async function axeClean(page: Page, what: string) {

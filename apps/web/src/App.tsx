@@ -2,6 +2,7 @@
 import { MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { PageLoader } from "./components/PageLoader";
 import { Shell } from "./components/Shell";
@@ -100,11 +101,13 @@ const router = createBrowserRouter([
 export function App() {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(makeTrpcClient);
+  // A new language renders every page again, also those that only format dates and numbers.
+  const { i18n } = useTranslation();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <RouterProvider router={router} />
+          <RouterProvider key={i18n.language} router={router} />
         </TRPCProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -5,6 +5,7 @@ import "./print.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { startI18n } from "./i18n";
 
 // The scheme follows the system (App.tsx), but paper is white: print in the light scheme.
 const html = document.documentElement;
@@ -19,8 +20,11 @@ window.addEventListener("afterprint", () => {
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The texts of the browser's language arrive before the first render: no page shows keys.
+startI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -24,6 +24,7 @@ export * from "./dates";
 export * from "./errors";
 export * from "./export";
 export * from "./followups";
+export * from "./i18n/languages";
 export * from "./instrument";
 export * from "./lifecycle";
 export * from "./mail";

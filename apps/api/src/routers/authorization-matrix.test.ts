@@ -98,6 +98,8 @@ const TABLE: Record<string, Row> = {
   // (identity-across-orgs.test.ts), and Alpha stays NOT_FOUND to Beta's admin.
   "me.organisations":          list([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  hid, ok,  ok], (f) => f.a.orgId),
   "me.switchOrganisation":    write([U,   P,   P,   P,   P,   P,   P,   P,   P,   P,   P,   N,   P,   P], (f) => ({ orgId: f.a.orgId })),
+  // Everyone chooses their own language (their own row only; null follows the organisation).
+  "me.setLanguage":           write([U,   ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({ language: null })),
   "instrument.get":            read([ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok], () => ({})),
   "instrument.list":           read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),
   "instrument.getDraft":       read([U,   F,   F,   F,   F,   F,   F,   F,   F,   F,   ok,  ok,  F,   ok]),

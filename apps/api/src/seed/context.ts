@@ -28,8 +28,13 @@ export async function contextFactory(db: Database, org: SeededOrganisation, seal
         memo: new Map(),
         userId: p.userId ?? "",
         sessionId: null,
-        person: { id: p.personId, name: key, email: p.email },
-        org: { id: orgRow.id, name: orgRow.name, anonymityThreshold: orgRow.anonymityThreshold },
+        person: { id: p.personId, name: key, email: p.email, language: null },
+        org: {
+          id: orgRow.id,
+          name: orgRow.name,
+          anonymityThreshold: orgRow.anonymityThreshold,
+          language: orgRow.language as "en" | "de",
+        },
         roles: roleRows.filter((r) => r.personId === p.personId).map((r) => r.role as Role),
       };
     },

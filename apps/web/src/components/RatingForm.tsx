@@ -1,9 +1,10 @@
 // The rating form: one dimension per step, 1–5 or "not observed" per behaviour, a comment per
 // dimension, a draft kept on this device as you go (never on the server), and a confirmation
 // before the one and only submit (sent again with the same key after a network or server error).
-import { formatDay } from "@fivefold/domain";
+
 import { Alert, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { formatDay } from "../lib/format";
 import { DimensionStep, focusItem } from "./rating/DimensionStep";
 import { ConfirmDecline, ConfirmSubmit } from "./rating/RatingDialogs";
 import { REVIEW_HEADING_ID, ReviewStep } from "./rating/ReviewStep";

@@ -15,7 +15,9 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
+import { switchLanguage } from "../i18n";
 import { authClient } from "../lib/auth-client";
 import type { Me } from "../lib/me";
 import { errorCode, useTRPC } from "../lib/trpc";
@@ -67,7 +69,14 @@ export function Shell() {
     close();
   }, [location.pathname, close]);
 
-  if (me.isPending) {
+  // Signed in, the page speaks the person's language (their choice, or the organisation's).
+  const { i18n } = useTranslation();
+  const language = me.data?.language;
+  useEffect(() => {
+    if (language) void switchLanguage(language);
+  }, [language]);
+
+  if (me.isPending || (language && i18n.language !== language)) {
     return (
       <Center h="100vh">
         <Loader aria-label="Loading" />

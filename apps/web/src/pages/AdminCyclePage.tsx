@@ -1,7 +1,7 @@
 // One cycle (admins): its phase and days, its requests by state, participation by team (counts
 // only for teams of at least k people, as the API gives them; fetched again every few seconds
 // while the cycle runs, and on focus), and the admin's actions.
-import { formatDateTime } from "@fivefold/domain";
+
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -9,6 +9,7 @@ import { CycleActions } from "../components/cycles/CycleActions";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { type CycleProgress, PHASE_LABELS } from "../lib/cycles";
+import { formatDateTime } from "../lib/format";
 import { STATE_LABELS } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 

@@ -1,5 +1,5 @@
 // My invitations to give feedback, with their state ("Continue" where a draft is kept on this device).
-import { formatDay } from "@fivefold/domain";
+
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -7,6 +7,7 @@ import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { PulseInvitations } from "../components/pulse/PulseInvitations";
 import { StateBadge } from "../components/StateBadge";
+import { formatDay } from "../lib/format";
 import { GROUP_LABELS } from "../lib/labels";
 import { hasLocalDraft } from "../lib/local-draft";
 import { useTRPC } from "../lib/trpc";

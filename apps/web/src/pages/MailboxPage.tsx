@@ -1,10 +1,11 @@
 // The demo mailbox: e-mails Fivefold would have sent, so invitation links can be followed without SMTP.
-import { formatDateTime } from "@fivefold/domain";
+
 import { Accordion, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState } from "../components/ErrorState";
 import { templateLabel } from "../components/mail/MailRows";
 import { PageLoader } from "../components/PageLoader";
+import { formatDateTime } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 
 const LINK = /(https?:\/\/\S+)/g;

@@ -1,6 +1,6 @@
 // My coaching plans, the released reports I can still make a plan from, and (for coaches) the
 // plans of the people I coach.
-import { formatDay } from "@fivefold/domain";
+
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -10,6 +10,7 @@ import { PlanStateBadge } from "../components/plan/Badges";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { MakePlanButton } from "../components/plan/MakePlanButton";
 import type { PlanSummary } from "../components/plan/types";
+import { formatDay } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 

@@ -1,10 +1,11 @@
 // Released reports I may read: mine, those I requested, my coachees'.
-import { formatDay } from "@fivefold/domain";
+
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
+import { formatDay } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 

@@ -1,5 +1,5 @@
 // Feedback requests I manage or am the subject of, with progress per group for the ones I manage.
-import { formatDay } from "@fivefold/domain";
+
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -7,6 +7,7 @@ import { ErrorState } from "../components/ErrorState";
 import { GroupProgress } from "../components/GroupProgress";
 import { PageLoader } from "../components/PageLoader";
 import { StateBadge } from "../components/StateBadge";
+import { formatDay } from "../lib/format";
 
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";

@@ -1,6 +1,6 @@
 // Plans I support: invitations to answer, and the plans whose circle I joined, with the latest
 // check-in and a word of encouragement. Never anyone's report.
-import { formatDay } from "@fivefold/domain";
+
 import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -12,6 +12,7 @@ import { StepDown } from "../components/plan/CircleChange";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { InvitationAnswer } from "../components/plan/InvitationAnswer";
 import { ROLE_LABELS, type SupportedPlan } from "../components/plan/types";
+import { formatDay } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 

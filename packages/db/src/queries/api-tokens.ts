@@ -90,7 +90,7 @@ export interface TokenPrincipal {
   name: string;
   prefix: string;
   scopes: string[];
-  org: { id: string; name: string; anonymityThreshold: number };
+  org: { id: string; name: string; anonymityThreshold: number; language: "en" | "de" };
 }
 
 /**
@@ -109,6 +109,7 @@ export async function findLiveApiTokenByHash(
       orgId: organisations.id,
       orgName: organisations.name,
       anonymityThreshold: organisations.anonymityThreshold,
+      orgLanguage: organisations.language,
     })
     .from(apiTokens)
     .innerJoin(organisations, eq(organisations.id, apiTokens.orgId))
@@ -126,7 +127,12 @@ export async function findLiveApiTokenByHash(
     name: row.name,
     prefix: row.prefix,
     scopes: [...row.scopes],
-    org: { id: row.orgId, name: row.orgName, anonymityThreshold: row.anonymityThreshold },
+    org: {
+      id: row.orgId,
+      name: row.orgName,
+      anonymityThreshold: row.anonymityThreshold,
+      language: row.orgLanguage as "en" | "de",
+    },
   };
 }
 

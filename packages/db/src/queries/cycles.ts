@@ -540,10 +540,11 @@ export async function findOrgForCycle(db: Executor, orgId: string) {
       id: organisations.id,
       name: organisations.name,
       anonymityThreshold: organisations.anonymityThreshold,
+      language: organisations.language,
     })
     .from(organisations)
     .where(eq(organisations.id, orgId));
-  return row;
+  return row && { ...row, language: row.language as "en" | "de" };
 }
 
 /** Open requests of the cycle not reminded since `since`. */

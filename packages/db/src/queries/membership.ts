@@ -14,14 +14,16 @@ import {
 import { preparedOn } from "./prepared";
 
 export interface Membership {
-  person: { id: string; name: string; email: string };
-  org: { id: string; name: string; anonymityThreshold: number };
+  person: { id: string; name: string; email: string; language: Language | null };
+  org: { id: string; name: string; anonymityThreshold: number; language: Language };
   roles: Role[];
   /** Linked by a sign-in elsewhere and used here for the first time (see people.awaitingEntry). */
   firstEntry: boolean;
 }
 
 type Role = (typeof personRoles.$inferSelect)["role"];
+/** The languages of the `people_language` and `organisations_language` checks. */
+type Language = "en" | "de";
 
 /**
  * The order in which a sign-in's active persons are tried: the one of the organisation the session
@@ -64,10 +66,12 @@ const membershipQuery = preparedOn((db) =>
       personId: people.id,
       personName: people.name,
       personEmail: people.email,
+      personLanguage: people.language,
       awaitingEntry: people.awaitingEntry,
       orgId: organisations.id,
       orgName: organisations.name,
       anonymityThreshold: organisations.anonymityThreshold,
+      orgLanguage: organisations.language,
       roles: sql<Role[] | null>`(select array_agg(${personRoles.role}::text) from ${personRoles}
         where ${personRoles.orgId} = ${people.orgId} and ${personRoles.personId} = ${people.id})`,
     })
@@ -93,11 +97,34 @@ export async function findMembershipByUserId(
   const [row] = await membershipQuery(db).execute({ userId, sessionId });
   if (!row) return null;
   return {
-    person: { id: row.personId, name: row.personName, email: row.personEmail },
-    org: { id: row.orgId, name: row.orgName, anonymityThreshold: row.anonymityThreshold },
+    person: {
+      id: row.personId,
+      name: row.personName,
+      email: row.personEmail,
+      language: row.personLanguage as Language | null,
+    },
+    org: {
+      id: row.orgId,
+      name: row.orgName,
+      anonymityThreshold: row.anonymityThreshold,
+      language: row.orgLanguage as Language,
+    },
     roles: [...(row.roles ?? [])].sort(),
     firstEntry: row.awaitingEntry,
   };
+}
+
+/** The language the person chose (null: their organisation's). */
+export async function setPersonLanguage(
+  db: Executor,
+  orgId: string,
+  personId: string,
+  language: Language | null,
+): Promise<void> {
+  await db
+    .update(people)
+    .set({ language })
+    .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
 }
 
 /** The person has now been used in their organisation: the directory may say they have a sign-in. */

@@ -22,6 +22,8 @@ export const organisations = pgTable(
     historyWindowDays: integer().notNull().default(120),
     /** How reports open: "scores" first, or "behaviours" and suggested actions first (issue 19). */
     reportMode: text().notNull().default("scores"),
+    /** The language people read unless they chose their own (`en` or `de`); e-mails too. */
+    language: text().notNull().default("en"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -30,5 +32,6 @@ export const organisations = pgTable(
     check("organisations_reminder_days", sql`${t.reminderDays} between 0 and 60`),
     check("organisations_history_window_days", sql`${t.historyWindowDays} between 0 and 730`),
     check("organisations_report_mode", sql`${t.reportMode} in ('scores', 'behaviours')`),
+    check("organisations_language", sql`${t.language} in ('en', 'de')`),
   ],
 );

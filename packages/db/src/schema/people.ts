@@ -47,6 +47,8 @@ export const people = pgTable(
     externalId: text(),
     /** Where personal notices reach them: `email` (default), `chat` (Slack direct messages) or `both`. */
     notifyBy: text().notNull().default("email"),
+    /** The language this person chose (`en`, `de`); null follows the organisation's default. */
+    language: text(),
     /** Set when the person's data was erased: name and e-mail are then placeholders. */
     erasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +61,7 @@ export const people = pgTable(
     index().on(t.orgId, t.managerId),
     index().on(t.orgId, t.externalId),
     check("people_notify_by", sql`${t.notifyBy} in ('email', 'chat', 'both')`),
+    check("people_language", sql`${t.language} is null or ${t.language} in ('en', 'de')`),
     // people.list: its pages walk (org_id, name, id); its search is a prefix of the name, of its last
     // word or of the address, case ignored (text_pattern_ops serves LIKE 'abc%' in any collation).
     index("people_org_id_name_id_index").on(t.orgId, t.name, t.id),

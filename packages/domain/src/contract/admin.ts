@@ -2,6 +2,7 @@
 // Output schemas are exact (z.object drops unknown keys), so a column added later cannot leak.
 // Moments travel as ISO strings (the procedures convert them), days as YYYY-MM-DD.
 import { z } from "zod";
+import { LANGUAGES } from "../i18n/languages";
 import { RATER_GROUPS } from "../instrument/groups";
 import { REQUEST_STATES } from "../lifecycle/request-state";
 import { personEmailSchema, personNameSchema, teamNameSchema } from "../people-import/person";
@@ -223,6 +224,7 @@ export const settingsOutput = z.object({
   externalRaterDomains: z.array(z.string()),
   historyWindowDays: z.number().int(),
   reportMode: z.enum(REPORT_MODES),
+  language: z.enum(LANGUAGES),
   emailDelivery: z.enum(["mailbox", "smtp"]),
 }) satisfies z.ZodType<OrganisationSettings & { emailDelivery: "mailbox" | "smtp" }>;
 

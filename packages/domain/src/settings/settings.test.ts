@@ -21,6 +21,7 @@ const current: OrganisationSettings = {
   externalRaterDomains: [],
   historyWindowDays: 120,
   reportMode: "scores",
+  language: "en",
 };
 
 describe("settings schema", () => {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { normaliseDomain, PUBLIC_MAIL_DOMAINS } from "../anonymity/addresses";
 import { InvalidInputError } from "../errors";
+import { languageSchema } from "../i18n/languages";
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
 /** A request takes at most 20 anonymous raters, so a larger k could never release a report. */
@@ -76,6 +77,8 @@ export const organisationSettingsSchema = z.object({
       error: `The comparison window is at most ${MAX_HISTORY_WINDOW_DAYS} days`,
     }),
   reportMode: z.enum(REPORT_MODES, { error: 'The report layout is "scores" or "behaviours"' }),
+  /** The language of the web and the e-mails for everyone who did not choose their own. */
+  language: languageSchema,
 });
 
 export type OrganisationSettings = z.output<typeof organisationSettingsSchema>;

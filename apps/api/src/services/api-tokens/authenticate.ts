@@ -26,7 +26,7 @@ export function tokenServiceContext(base: ServiceContext, principal: TokenPrinci
   return {
     ...base,
     org: principal.org,
-    person: { id: principal.tokenId, name: `API token ${principal.name}`, email: "" },
+    person: { id: principal.tokenId, name: `API token ${principal.name}`, email: "", language: null },
     roles: [],
     apiToken: { id: principal.tokenId, name: principal.name },
   };

@@ -3,6 +3,7 @@
 import { chooseOrganisationForSession, findMembershipByUserId, listOrganisationsOfUser } from "@fivefold/db";
 import { type MeOrganisationsOutput, NotFoundError, PreconditionFailedError } from "@fivefold/domain";
 import { type MemberServiceContext, nowOf } from "../context";
+import { describeMe } from "./language";
 
 /** A member verb that also knows the sign-in and session behind the call. */
 export interface SignedInServiceContext extends MemberServiceContext {
@@ -42,5 +43,5 @@ export async function switchOrganisation({
   }
   const now = await findMembershipByUserId(ctx.db, ctx.userId, ctx.sessionId);
   if (now?.org.id !== input.orgId) throw new NotFoundError("Organisation");
-  return { person: now.person, org: now.org, roles: [...now.roles] };
+  return describeMe(now);
 }

@@ -84,7 +84,7 @@ async function eachRequest(
 /** Opens a draft with the raters nominated so far; one that cannot reach k stays a draft. */
 function openStep(
   cycle: CycleRow,
-  org: { id: string; name: string; anonymityThreshold: number },
+  org: { id: string; name: string; anonymityThreshold: number; language: "en" | "de" },
 ): RequestStep {
   const rules = rulesOf(cycle) ?? resolveCycleRules(undefined);
   return async (ctx, request) => {

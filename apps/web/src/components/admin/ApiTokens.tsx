@@ -1,7 +1,7 @@
 // API tokens on the settings page (admins): create one for a system (its secret shown once, to
 // copy), see which exist with their scopes and when each was last used, and revoke one. The
 // secret is never fetched again: the server keeps only its hash.
-import { API_TOKEN_SCOPES, type ApiTokenScope, formatDateTime } from "@fivefold/domain";
+import { API_TOKEN_SCOPES, type ApiTokenScope } from "@fivefold/domain";
 import {
   Alert,
   Badge,
@@ -19,6 +19,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { formatDateTime } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";

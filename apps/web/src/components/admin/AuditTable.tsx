@@ -1,6 +1,7 @@
 // The audit log's rows: when, who (a person or Fivefold itself), what, on which record, details.
-import { formatDateTime } from "@fivefold/domain";
+
 import { Badge, Table, Text } from "@mantine/core";
+import { formatDateTime } from "../../lib/format";
 import { GROUP_LABELS } from "../../lib/labels";
 import { AUDIT_LABELS } from "./labels";
 import type { AuditItem } from "./types";

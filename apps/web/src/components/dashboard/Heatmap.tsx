@@ -1,12 +1,13 @@
 // People × dimensions, each cell the person's others-mean from their latest released report,
 // on one diverging scale with the number printed. Sortable by any column; rows link to reports.
-import { type DimensionKey, formatDay, sortHeatmap } from "@fivefold/domain";
+import { type DimensionKey, sortHeatmap } from "@fivefold/domain";
 import { Anchor, Badge, Group, Progress, Table, Text, UnstyledButton } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { TeamDashboard } from "../../lib/dashboard";
 import { formatScore } from "../../lib/dimensions";
+import { formatDay } from "../../lib/format";
 import { heatColor } from "../../lib/heat";
 import { HeatmapCards } from "./HeatmapCards";
 

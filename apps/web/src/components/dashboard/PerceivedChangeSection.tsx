@@ -1,8 +1,9 @@
 // "Perceived change" on a team's dashboard, for the team's coaches only (the API refuses anyone
 // else, and then this shows nothing): each coachee's latest released pulse, per behaviour.
-import { formatDay } from "@fivefold/domain";
+
 import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { formatDay } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { PerceivedChangeTable } from "../pulse/PerceivedChangeTable";
 

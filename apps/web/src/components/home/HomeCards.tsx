@@ -1,9 +1,9 @@
 // The home page's cards: feedback to give, your reports, and the requests you manage.
 import type { AppRouter } from "@fivefold/api";
-import { formatDay } from "@fivefold/domain";
 import { Anchor, Button, Card, Group, Stack, Text } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Link } from "react-router";
+import { formatDay } from "../../lib/format";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 

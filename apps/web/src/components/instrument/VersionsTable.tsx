@@ -1,7 +1,7 @@
 // The organisation's instrument versions, oldest first: when each was published and what it asks.
 
-import { formatDay } from "@fivefold/domain";
 import { Badge, Table } from "@mantine/core";
+import { formatDay } from "../../lib/format";
 
 interface Version {
   version: number;

@@ -1,9 +1,9 @@
 // One undelivered e-mail with its state, last error and a way to send it again, and the
 // undelivered reminders counted per request (never who got one).
 import type { AppRouter } from "@fivefold/api";
-import { formatDateTime, formatDay } from "@fivefold/domain";
 import { Badge, Button, Card, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
+import { formatDateTime, formatDay } from "../../lib/format";
 
 type Problems = inferRouterOutputs<AppRouter>["mail"]["problems"];
 type Mail = Problems["mails"][number];

@@ -1,11 +1,12 @@
 // Logging a check-in: a progress figure, the status of each chosen action, and a note, checked with
 // the domain's check-in schema before it is sent.
-import { type ActionStatus, CHECKIN_LIMITS, checkinInputSchema, formatDay } from "@fivefold/domain";
+import { type ActionStatus, CHECKIN_LIMITS, checkinInputSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { schemaResolver } from "../../lib/form";
+import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";

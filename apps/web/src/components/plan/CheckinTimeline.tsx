@@ -1,10 +1,11 @@
 // The plan's rhythm: the schedule of due days, the progress chart with its table, and every
 // check-in with its notes and the circle's encouragement.
-import { CHECKIN_LIMITS, encouragementSchema, formatDay } from "@fivefold/domain";
+import { CHECKIN_LIMITS, encouragementSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, Timeline, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { schemaResolver } from "../../lib/form";
+import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";

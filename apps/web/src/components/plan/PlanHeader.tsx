@@ -1,8 +1,9 @@
 // The top of a plan page: title, relation, rhythm and dates, state, a draft's next steps (edit,
 // publish) and closing; then an invitation to answer and, once closed, the owner's reflection.
-import { formatDay } from "@fivefold/domain";
+
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { formatDay } from "../../lib/format";
 import { PlanStateBadge } from "./Badges";
 import { ClosePlan } from "./ClosePlan";
 import { InvitationAnswer } from "./InvitationAnswer";

@@ -1,7 +1,8 @@
 // Progress over the check-ins: a line for the eye, and the same numbers in a table for everyone.
-import { formatDay } from "@fivefold/domain";
+
 import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
+import { formatDay } from "../../lib/format";
 
 import type { Checkin } from "./types";
 

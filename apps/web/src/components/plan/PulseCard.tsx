@@ -1,10 +1,11 @@
 // The perceived-change pulse on the plan page, for the owner and their coach: the owner picks the
 // day it opens (6–12 weeks after publishing, eight proposed); both read what it found. Before
 // release nothing shows but its dates: never who or how many answered.
-import { formatDay } from "@fivefold/domain";
+
 import { Alert, Button, Card, Group, List, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";

@@ -1,9 +1,10 @@
 // Cadence and dates of the plan; the owner sets them, the start is fixed once published.
-import { type Cadence, formatDay, planEditSchema } from "@fivefold/domain";
+import { type Cadence, planEditSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { schemaResolver } from "../../lib/form";
+import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";

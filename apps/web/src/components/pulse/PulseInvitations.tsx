@@ -1,8 +1,9 @@
 // The inbox's pulses: the perceived-change surveys the caller was asked to answer, while they collect.
-import { formatDay } from "@fivefold/domain";
+
 import { Button, Card, Group, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { formatDay } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { StateBadge } from "../StateBadge";
 

@@ -1,8 +1,9 @@
 // One dimension in depth: each behaviour's figures with distributions (only figures that met k),
 // and the comments on it, dated with the release date.
-import { formatDay } from "@fivefold/domain";
+
 import { Badge, Box, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
+import { formatDay } from "../../lib/format";
 import type { Report } from "../../lib/report";
 
 type Dimension = Report["dimensions"][number];

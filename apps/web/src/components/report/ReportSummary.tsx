@@ -1,7 +1,8 @@
 // The top of a released report: its title and release day with print and CSV, and who answered
 // (counts only for groups shown on their own).
-import { formatDay } from "@fivefold/domain";
+
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { formatDay } from "../../lib/format";
 import { download, type Report, reportCsv } from "../../lib/report";
 
 export function ReportHeader({ report: r, own }: { report: Report; own: boolean }) {

@@ -1,9 +1,10 @@
 // "Thank your raters": on the subject's released report, one note with their focus, sent by
 // Fivefold to everyone who was invited, answered or not. Once sent it is not offered again.
-import { formatDay, thankYouTextSchema } from "@fivefold/domain";
+import { thankYouTextSchema } from "@fivefold/domain";
 import { Alert, Blockquote, Button, Card, Chip, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { formatDay } from "../../lib/format";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 

@@ -1,10 +1,11 @@
 // Change since earlier reports: one small line per dimension, with the numbers in a table and the
 // change since the last cycle. Each line has its own dash, so one lying on another still shows, and
 // the axes leave room so no end dot is cut in half.
-import { formatDay } from "@fivefold/domain";
+
 import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
 import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
+import { formatDay } from "../../lib/format";
 import type { Report } from "../../lib/report";
 
 const DASHES = [undefined, "8 4", "2 3", "10 3 2 3", "4 4"];

@@ -1,11 +1,12 @@
 // Following up an open one-off request: remind the raters who have not answered (each by a mail of
 // their own; nobody, the manager included, learns who they are) and move the deadline later. A
 // cycle's requests are followed up by the cycle's admin.
-import { addDays, formatDay, isoDay } from "@fivefold/domain";
+import { addDays, isoDay } from "@fivefold/domain";
 import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";

@@ -1,8 +1,9 @@
 // What the request page says about where a request stands: who asked and until when, warnings
 // about raters, and the outcome once it is released, closed without a report or cancelled.
-import { formatDay } from "@fivefold/domain";
+
 import { Alert, Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { formatDay } from "../../lib/format";
 import { MakePlanButton } from "../plan/MakePlanButton";
 import { StateBadge } from "../StateBadge";
 import type { RaterWarning, RequestView } from "./types";

@@ -12,11 +12,12 @@ const columns = {
   externalRaterDomains: organisations.externalRaterDomains,
   historyWindowDays: organisations.historyWindowDays,
   reportMode: organisations.reportMode,
+  language: organisations.language,
 };
 
 export type OrganisationSettingsRow = {
-  [K in Exclude<keyof typeof columns, "reportMode">]: (typeof organisations.$inferSelect)[K];
-} & { reportMode: "scores" | "behaviours" };
+  [K in Exclude<keyof typeof columns, "reportMode" | "language">]: (typeof organisations.$inferSelect)[K];
+} & { reportMode: "scores" | "behaviours"; language: "en" | "de" };
 
 export async function findOrganisationSettings(
   db: Executor,
@@ -25,7 +26,7 @@ export async function findOrganisationSettings(
 ): Promise<OrganisationSettingsRow | undefined> {
   const query = db.select(columns).from(organisations).where(eq(organisations.id, orgId));
   const [row] = await (options.lock ? query.for("update") : query);
-  // The column's check constraint allows these two only.
+  // The columns' check constraints allow these values only.
   return row as OrganisationSettingsRow | undefined;
 }
 
