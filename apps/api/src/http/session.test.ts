@@ -6,12 +6,13 @@ import { type DatabaseHandle, schema } from "@fivefold/db";
 import { createTestDatabase, testDriver } from "@fivefold/db/testing";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SESSION_CACHE_SECONDS } from "../auth";
 import { seedOrganisation } from "../seed/organisation";
 import { forgetRecent, RECENT_SECONDS } from "../services/recent";
 import { smallOrg } from "../testing/harness";
 import { serveOnLoopback } from "../testing/serve";
+import { sessionCopyExpiry } from "./session";
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -120,6 +121,24 @@ describe(`the session cookie cache on ${testDriver()}`, () => {
     expect((await me(jar.header())).status).toBe(200);
     // …but without it the database is asked, and says no.
     expect((await me(jar.header([TOKEN]))).status).toBe(401);
+  });
+
+  it("remembers a verified copy for those very cookies only until the copy expires: a revoked session does not live longer", async () => {
+    const { jar } = await signIn("admin@s.test");
+    const header = jar.header();
+    const expiry = sessionCopyExpiry(header);
+    expect(expiry).toBeGreaterThan(Date.now());
+    expect((await me(header)).status).toBe(200);
+    expect((await me(header)).status).toBe(200); // remembered: no second HMAC
+    await database.db.delete(schema.session).where(eq(schema.session.userId, await userIdOf("admin@s.test")));
+    expect((await me(header)).status).toBe(200); // as Better Auth's own copy would answer
+    // Once the copy has expired, neither Better Auth nor the remembered answer trusts it.
+    vi.useFakeTimers({ toFake: ["Date"], now: (expiry ?? 0) + 1_000 });
+    try {
+      expect((await me(header)).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a deactivation written by another process applies here once the recent cache's minute is over, one through this process at once", async () => {

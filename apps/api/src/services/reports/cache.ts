@@ -8,6 +8,7 @@
 // used entries go first, and none lives longer than `TTL_MS`, so an erased person's figures do not
 // linger in a process that never hears of the erasure (the one that erases forgets at once).
 import type { ReportView } from "@fivefold/domain";
+import { deepFreeze } from "../freeze";
 
 const MAX_ENTRIES = 500;
 const TTL_MS = 10 * 60_000;
@@ -67,6 +68,8 @@ export class ReportCache {
   set(key: ReportCacheKey, view: ReportView): void {
     const k = ReportCache.keyOf(key);
     this.entries.delete(k);
+    // Frozen: readers share it, and its output check is done once (trpc/validated-once.ts).
+    deepFreeze(view);
     this.entries.set(k, { orgId: key.orgId, subjectId: key.subjectId, view, storedAt: this.clock() });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
