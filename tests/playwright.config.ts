@@ -7,6 +7,12 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // Journeys that move the server's clock (a cycle through its phases) get a server of their own, so
 // the other journeys, running at the same time, keep today's date.
 const clockPort = Number(process.env.E2E_CLOCK_PORT ?? port + 1);
+// Journeys that switch the whole organisation to German (its default language) get a server of their
+// own too, so the English journeys never meet a German page.
+const germanPort = Number(process.env.E2E_GERMAN_PORT ?? port + 2);
+const GERMAN_SPECS = /\.de\.spec\.ts$/;
+// Pages checked in both languages: also run on the German server.
+const BOTH_LANGUAGES = /a11y\.spec\.ts$/;
 const reportsDir = process.env.FIVEFOLD_REPORTS_DIR ?? resolve(import.meta.dirname, "../.reports");
 const CLOCK_SPECS = /cycle\.spec\.ts$/;
 
@@ -63,7 +69,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: CLOCK_SPECS,
+      testIgnore: [CLOCK_SPECS, GERMAN_SPECS],
       use: { ...chromium, baseURL: `http://127.0.0.1:${port}` },
     },
     {
@@ -72,10 +78,17 @@ export default defineConfig({
       testMatch: CLOCK_SPECS,
       use: { ...chromium, baseURL: `http://127.0.0.1:${clockPort}` },
     },
+    {
+      // The demo organisation reads German by default here (`*.de.spec.ts`).
+      name: "german",
+      testMatch: [GERMAN_SPECS, BOTH_LANGUAGES],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${germanPort}` },
+    },
   ],
   webServer: [
     // A generated 500-person team, for the dashboard-at-scale journey.
     server(port, { DEMO_LARGE_TEAM: "500" }),
     server(clockPort, { FIVEFOLD_TEST_CLOCK: "1" }),
+    server(germanPort, {}),
   ],
 });

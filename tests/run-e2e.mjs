@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the Playwright journeys: checks Chromium is there, builds the web app and the API, picks two
-// free ports (the journeys' server and the one whose clock the cycle journey moves).
+// Runs the Playwright journeys: checks Chromium is there, builds the web app and the API, picks three
+// free ports (the journeys' server, the one whose clock the cycle journey moves, and the one whose
+// organisation reads German).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -27,10 +28,12 @@ const freePort = () =>
       server.close(() => resolvePort(address.port));
     });
   });
-// Two servers: one for most journeys, one whose clock the cycle journey moves forward.
+// Three servers: one for most journeys, one whose clock the cycle journey moves forward, one German.
 const port = await freePort();
 let clockPort = await freePort();
 while (clockPort === port) clockPort = await freePort();
+let germanPort = await freePort();
+while (germanPort === port || germanPort === clockPort) germanPort = await freePort();
 
 const run = (command, args, env = {}) => {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
@@ -49,5 +52,6 @@ run("pnpm", [
 run("pnpm", ["--filter", "@fivefold/tests", "exec", "playwright", "test", ...process.argv.slice(2)], {
   E2E_PORT: String(port),
   E2E_CLOCK_PORT: String(clockPort),
+  E2E_GERMAN_PORT: String(germanPort),
   TURBO_TELEMETRY_DISABLED: "1",
 });
