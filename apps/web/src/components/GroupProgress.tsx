@@ -3,6 +3,8 @@
 // anonymity (externals nobody vouched for) come as one line without counts: whether they answered
 // is nobody's business, since their answers are not in the report.
 import { Group, Progress, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { GROUP_LABELS } from "../lib/labels";
 
 export interface GroupCount {
   group: string;
@@ -12,7 +14,13 @@ export interface GroupCount {
   counted?: false;
 }
 
+/** A group's name in the page's language; a pooled group keeps the label the API gave it. */
+function groupName(g: GroupCount): string {
+  return g.group in GROUP_LABELS ? GROUP_LABELS[g.group as keyof typeof GROUP_LABELS] : g.label;
+}
+
 export function GroupProgress({ groups }: { groups: GroupCount[] }) {
+  const { t } = useTranslation();
   const counting = groups.filter((g): g is GroupCount & { submitted: number } => g.submitted !== null);
   const uncounted = groups.filter((g) => g.submitted === null);
   const invited = counting.reduce((sum, g) => sum + g.invited, 0);
@@ -20,23 +28,26 @@ export function GroupProgress({ groups }: { groups: GroupCount[] }) {
   return (
     <Stack gap={6}>
       <Text size="sm" fw={600} data-testid="progress-total">
-        {submitted}/{invited} answered
+        {t("shell:progress.total", { submitted, invited })}
       </Text>
       {uncounted.map((g) => (
         <Text key={`${g.group}-uncounted`} size="xs" c="dimmed" data-testid="progress-uncounted">
-          {g.invited} more invited {g.invited === 1 ? "does" : "do"} not count towards anonymity: their domain
-          is not on the organisation's list and no admin who does not read the report approved them.
+          {t("shell:progress.uncounted", { count: g.invited })}
         </Text>
       ))}
       {counting.map((g) => (
         <Group key={g.group} gap="xs" wrap="nowrap">
           <Text size="xs" w={110}>
-            {g.label}
+            {groupName(g)}
           </Text>
           <Progress
             value={g.invited === 0 ? 0 : (100 * g.submitted) / g.invited}
             flex={1}
-            aria-label={`${g.label}: ${g.submitted} of ${g.invited} answered`}
+            aria-label={t("shell:progress.group", {
+              group: groupName(g),
+              submitted: g.submitted,
+              invited: g.invited,
+            })}
           />
           <Text size="xs" w={40} ta="right">
             {g.submitted}/{g.invited}
