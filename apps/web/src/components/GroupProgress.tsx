@@ -2,9 +2,10 @@
 // own arrive pooled from the API, with their label. Invited raters who do not count towards
 // anonymity (externals nobody vouched for) come as one line without counts: whether they answered
 // is nobody's business, since their answers are not in the report.
+import { RATER_GROUPS } from "@fivefold/domain";
 import { Group, Progress, Stack, Text } from "@mantine/core";
+import i18next from "i18next";
 import { useTranslation } from "react-i18next";
-import { GROUP_LABELS } from "../lib/labels";
 
 export interface GroupCount {
   group: string;
@@ -14,9 +15,11 @@ export interface GroupCount {
   counted?: false;
 }
 
-/** A group's name in the page's language; a pooled group keeps the label the API gave it. */
+/** A group's name in the page's language; a pooled group keeps the label the API gave it (English). */
 function groupName(g: GroupCount): string {
-  return g.group in GROUP_LABELS ? GROUP_LABELS[g.group as keyof typeof GROUP_LABELS] : g.label;
+  return (RATER_GROUPS as readonly string[]).includes(g.group)
+    ? i18next.t(`shell:progress.groupName.${g.group}`)
+    : g.label;
 }
 
 export function GroupProgress({ groups }: { groups: GroupCount[] }) {

@@ -82,14 +82,7 @@ export function SignInPage() {
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={400}>
         <form onSubmit={submit} noValidate>
           <Stack>
-            <div>
-              <Title order={1} size="h2">
-                {t("shell:signIn.title")}
-              </Title>
-              <Text c="dimmed" size="sm">
-                {t("shell:signIn.tagline")}
-              </Text>
-            </div>
+            <SignInTitle />
             {params.get("password") === "set" && !error ? (
               <Alert color="green" title={t("shell:signIn.passwordSaved")}>
                 {t("shell:signIn.withNewPassword")}
@@ -124,6 +117,20 @@ export function SignInPage() {
         </form>
       </Paper>
     </Center>
+  );
+}
+
+function SignInTitle() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Title order={1} size="h2">
+        {t("shell:signIn.title")}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t("shell:signIn.tagline")}
+      </Text>
+    </div>
   );
 }
 
