@@ -1,16 +1,18 @@
 // A failed load, said plainly, with a way to try again.
 import { Alert, Button, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const message = error instanceof Error ? error.message : "Something went wrong";
+  const { t } = useTranslation();
+  const message = error instanceof Error ? error.message : t("common:error.generic");
   return (
     <Stack p="md" maw={560} mx="auto">
-      <Alert color="red" title="This could not be loaded" role="alert">
+      <Alert color="red" title={t("common:error.notLoaded")} role="alert">
         <Text size="sm">{message}</Text>
       </Alert>
       {onRetry ? (
         <Button variant="default" onClick={onRetry}>
-          Try again
+          {t("common:error.tryAgain")}
         </Button>
       ) : null}
     </Stack>

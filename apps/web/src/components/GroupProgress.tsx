@@ -2,7 +2,10 @@
 // own arrive pooled from the API, with their label. Invited raters who do not count towards
 // anonymity (externals nobody vouched for) come as one line without counts: whether they answered
 // is nobody's business, since their answers are not in the report.
+import { RATER_GROUPS } from "@fivefold/domain";
 import { Group, Progress, Stack, Text } from "@mantine/core";
+import i18next from "i18next";
+import { useTranslation } from "react-i18next";
 
 export interface GroupCount {
   group: string;
@@ -12,7 +15,15 @@ export interface GroupCount {
   counted?: false;
 }
 
+/** A group's name in the page's language; a pooled group keeps the label the API gave it (English). */
+function groupName(g: GroupCount): string {
+  return (RATER_GROUPS as readonly string[]).includes(g.group)
+    ? i18next.t(`shell:progress.groupName.${g.group}`)
+    : g.label;
+}
+
 export function GroupProgress({ groups }: { groups: GroupCount[] }) {
+  const { t } = useTranslation();
   const counting = groups.filter((g): g is GroupCount & { submitted: number } => g.submitted !== null);
   const uncounted = groups.filter((g) => g.submitted === null);
   const invited = counting.reduce((sum, g) => sum + g.invited, 0);
@@ -20,23 +31,26 @@ export function GroupProgress({ groups }: { groups: GroupCount[] }) {
   return (
     <Stack gap={6}>
       <Text size="sm" fw={600} data-testid="progress-total">
-        {submitted}/{invited} answered
+        {t("shell:progress.total", { submitted, invited })}
       </Text>
       {uncounted.map((g) => (
         <Text key={`${g.group}-uncounted`} size="xs" c="dimmed" data-testid="progress-uncounted">
-          {g.invited} more invited {g.invited === 1 ? "does" : "do"} not count towards anonymity: their domain
-          is not on the organisation's list and no admin who does not read the report approved them.
+          {t("shell:progress.uncounted", { count: g.invited })}
         </Text>
       ))}
       {counting.map((g) => (
         <Group key={g.group} gap="xs" wrap="nowrap">
           <Text size="xs" w={110}>
-            {g.label}
+            {groupName(g)}
           </Text>
           <Progress
             value={g.invited === 0 ? 0 : (100 * g.submitted) / g.invited}
             flex={1}
-            aria-label={`${g.label}: ${g.submitted} of ${g.invited} answered`}
+            aria-label={t("shell:progress.group", {
+              group: groupName(g),
+              submitted: g.submitted,
+              invited: g.invited,
+            })}
           />
           <Text size="xs" w={40} ta="right">
             {g.submitted}/{g.invited}

@@ -14,6 +14,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useTRPC } from "../lib/trpc";
 
@@ -39,6 +40,7 @@ export function NotificationBell() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
+  const { t } = useTranslation();
   const list = useQuery({ ...trpc.notifications.list.queryOptions(), refetchInterval: 60_000 });
   const markRead = useMutation(
     trpc.notifications.markRead.mutationOptions({
@@ -47,7 +49,7 @@ export function NotificationBell() {
   );
   const items = list.data?.items ?? [];
   const unread = list.data?.unread ?? 0;
-  const label = unread === 0 ? "Notifications: nothing new" : `Notifications: ${unread} new`;
+  const label = unread === 0 ? t("shell:bell.nothingNew") : t("shell:bell.new", { count: unread });
 
   const open = (key: string, href: string) => {
     setOpened(false);
@@ -70,11 +72,11 @@ export function NotificationBell() {
             <BellIcon />
           </ActionIcon>
         </Popover.Target>
-        <Popover.Dropdown aria-label="Notifications" role="dialog">
+        <Popover.Dropdown aria-label={t("shell:bell.title")} role="dialog">
           <Stack gap="xs">
             <Group justify="space-between">
               <Text fw={600} size="sm">
-                What needs you
+                {t("shell:bell.heading")}
               </Text>
               {unread > 0 ? (
                 <Button
@@ -82,14 +84,13 @@ export function NotificationBell() {
                   variant="subtle"
                   onClick={() => markRead.mutate({ keys: items.filter((n) => !n.read).map((n) => n.key) })}
                 >
-                  Mark all read
+                  {t("shell:bell.markAllRead")}
                 </Button>
               ) : null}
             </Group>
             {items.length === 0 ? (
               <Text size="sm" c="dimmed">
-                Nothing needs you now. Invitations to give feedback, nominations to approve and released
-                reports show here.
+                {t("shell:bell.empty")}
               </Text>
             ) : (
               <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
@@ -97,7 +98,7 @@ export function NotificationBell() {
                   <li key={n.key} data-testid="notification" data-read={n.read}>
                     <UnstyledButton onClick={() => open(n.key, n.href)} w="100%" p={4}>
                       <Text size="sm" fw={n.read ? 400 : 600}>
-                        {n.read ? null : <VisuallyHidden>New: </VisuallyHidden>}
+                        {n.read ? null : <VisuallyHidden>{t("shell:bell.newItem")}</VisuallyHidden>}
                         {n.text}
                       </Text>
                     </UnstyledButton>

@@ -4,6 +4,7 @@
 // In the header from the `sm` breakpoint; on a narrow screen at the top of the (burger) navigation.
 import { Select, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useTRPC } from "../lib/trpc";
 
@@ -11,6 +12,7 @@ export function OrganisationSwitcher(props: { currentName: string; place: "heade
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const organisations = useQuery(trpc.me.organisations.queryOptions());
   const switchTo = useMutation(
     trpc.me.switchOrganisation.mutationOptions({
@@ -32,7 +34,7 @@ export function OrganisationSwitcher(props: { currentName: string; place: "heade
     <Select
       size="xs"
       {...(props.place === "header" ? { w: 200, visibleFrom: "sm" } : { hiddenFrom: "sm", mb: "xs" })}
-      aria-label="Organisation"
+      aria-label={t("shell:organisation")}
       data-testid={`org-switcher-${props.place}`}
       data={list.map((o) => ({ value: o.id, label: o.name }))}
       value={current}

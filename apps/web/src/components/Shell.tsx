@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from "react-router";
 import { switchLanguage } from "../i18n";
 import { authClient } from "../lib/auth-client";
+import { roleLabel } from "../lib/labels";
 import type { Me } from "../lib/me";
 import { errorCode, useTRPC } from "../lib/trpc";
 import { ErrorState } from "./ErrorState";
@@ -27,7 +28,8 @@ import { OrganisationSwitcher } from "./OrganisationSwitcher";
 
 interface NavItem {
   to: string;
-  label: string;
+  /** Its name is `shell:nav.<id>`. */
+  id: string;
   /** Shown only to people holding one of these roles. */
   roles?: string[];
   /** Shown to admins only where the organisation lets admins read reports. */
@@ -35,23 +37,23 @@ interface NavItem {
 }
 
 const nav: NavItem[] = [
-  { to: "/", label: "Home" },
-  { to: "/inbox", label: "Inbox" },
-  { to: "/requests", label: "Feedback requests" },
-  { to: "/reports", label: "Reports" },
-  { to: "/plans", label: "My plan" },
-  { to: "/support", label: "Plans I support" },
-  { to: "/dashboards", label: "Team dashboards", roles: ["coach", "manager", "admin"] },
-  { to: "/org", label: "Organisation view", roles: ["analyst"], adminsReading: true },
-  { to: "/admin/cycles", label: "Cycles", roles: ["admin"] },
-  { to: "/admin/people", label: "People", roles: ["admin"] },
-  { to: "/admin/teams", label: "Teams", roles: ["admin"] },
-  { to: "/admin/settings", label: "Settings", roles: ["admin"] },
-  { to: "/admin/instrument", label: "Instrument", roles: ["admin"] },
-  { to: "/admin/audit", label: "Audit log", roles: ["admin"] },
-  { to: "/admin/mail", label: "E-mail delivery", roles: ["admin"] },
-  { to: "/mailbox", label: "Mailbox", roles: ["admin"] },
-  { to: "/profile", label: "Profile" },
+  { to: "/", id: "home" },
+  { to: "/inbox", id: "inbox" },
+  { to: "/requests", id: "requests" },
+  { to: "/reports", id: "reports" },
+  { to: "/plans", id: "plans" },
+  { to: "/support", id: "support" },
+  { to: "/dashboards", id: "dashboards", roles: ["coach", "manager", "admin"] },
+  { to: "/org", id: "org", roles: ["analyst"], adminsReading: true },
+  { to: "/admin/cycles", id: "cycles", roles: ["admin"] },
+  { to: "/admin/people", id: "people", roles: ["admin"] },
+  { to: "/admin/teams", id: "teams", roles: ["admin"] },
+  { to: "/admin/settings", id: "settings", roles: ["admin"] },
+  { to: "/admin/instrument", id: "instrument", roles: ["admin"] },
+  { to: "/admin/audit", id: "audit", roles: ["admin"] },
+  { to: "/admin/mail", id: "mail", roles: ["admin"] },
+  { to: "/mailbox", id: "mailbox", roles: ["admin"] },
+  { to: "/profile", id: "profile" },
 ];
 
 export function Shell() {
@@ -70,7 +72,7 @@ export function Shell() {
   }, [location.pathname, close]);
 
   // Signed in, the page speaks the person's language (their choice, or the organisation's).
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = me.data?.language;
   useEffect(() => {
     if (language) void switchLanguage(language);
@@ -79,7 +81,7 @@ export function Shell() {
   if (me.isPending || (language && i18n.language !== language)) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader aria-label={t("common:loading")} />
       </Center>
     );
   }
@@ -104,7 +106,7 @@ export function Shell() {
       padding="md"
     >
       <ShellHeader me={me.data} opened={opened} onToggle={toggle} onSignOut={signOut} />
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar p="xs" aria-label={t("shell:nav.main")}>
         <OrganisationSwitcher currentName={me.data.org.name} place="navbar" />
         {nav
           .filter(
@@ -119,7 +121,7 @@ export function Shell() {
               component={RouterLink}
               to={item.to}
               end={item.to === "/"}
-              label={item.label}
+              label={t(`shell:nav.${item.id}`)}
               active={item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to)}
             />
           ))}
@@ -133,6 +135,7 @@ export function Shell() {
 
 function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onSignOut: () => void }) {
   const { me, opened, onToggle, onSignOut } = props;
+  const { t } = useTranslation();
   return (
     <AppShell.Header>
       <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -142,9 +145,10 @@ function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onS
             onClick={onToggle}
             hiddenFrom="sm"
             size="sm"
-            aria-label="Toggle navigation"
+            aria-label={t("shell:nav.toggle")}
           />
           <Title order={1} size="h3">
+            {/* i18n-ignore: the product's name */}
             Fivefold
           </Title>
           <OrganisationSwitcher currentName={me.org.name} place="header" />
@@ -157,14 +161,14 @@ function ShellHeader(props: { me: Me; opened: boolean; onToggle: () => void; onS
             <Group gap={4} data-testid="roles">
               {me.roles.map((role) => (
                 <Badge key={role} size="xs" variant="light">
-                  {role}
+                  {roleLabel(role)}
                 </Badge>
               ))}
             </Group>
           </Stack>
           <NotificationBell />
           <Button variant="default" size="xs" onClick={onSignOut}>
-            Sign out
+            {t("shell:signOut")}
           </Button>
         </Group>
       </Group>

@@ -3,6 +3,7 @@
 // Reminders are only counted per request: who got one is exactly who has not answered.
 import { Alert, Card, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { ErrorState } from "../components/ErrorState";
 import { MailRow, UndeliveredReminders } from "../components/mail/MailRows";
 import { PageLoader } from "../components/PageLoader";
@@ -14,6 +15,7 @@ export default function AdminMailPage() {
   const trpc = useTRPC();
   const problems = useQuery({ ...trpc.mail.problems.queryOptions(), refetchInterval: 30_000 });
   const invalidate = useInvalidate();
+  const { t } = useTranslation();
   const resend = useMutation(trpc.mail.resend.mutationOptions({ onSuccess: invalidate.mailQueuedAgain }));
 
   if (problems.isPending) return <PageLoader />;
@@ -23,39 +25,37 @@ export default function AdminMailPage() {
   return (
     <Stack maw={1200}>
       <div>
-        <Title order={2}>E-mail delivery</Title>
+        <Title order={2}>{t("shell:nav.mail")}</Title>
         <Text size="sm" c="dimmed">
-          E-mails that have not reached their recipient yet. Failed ones can be sent again: a failed
-          invitation goes out with a new link (the old one stops working), to the rater's current address.
+          {t("shell:mail.intro")}
         </Text>
       </div>
       {resend.error ? (
-        <Alert color="red" role="alert" title="Not sent again">
+        <Alert color="red" role="alert" title={t("shell:mail.notSentAgain")}>
           {errorMessage(resend.error)}
         </Alert>
       ) : null}
       {resend.isSuccess ? (
         <Alert color="green" role="status">
-          {resend.data.newLink ? "Queued again with a new link." : "Queued again."} It goes out within seconds
-          when SMTP is set.
+          {resend.data.newLink ? t("shell:mail.queuedNewLink") : t("shell:mail.queued")}
         </Alert>
       ) : null}
 
       {mails.length === 0 ? (
         <Card withBorder>
-          <Text>Every e-mail went out, or is on its way.</Text>
+          <Text>{t("shell:mail.allOut")}</Text>
         </Card>
       ) : (
         <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover aria-label="E-mails not delivered">
+          <Table striped highlightOnHover aria-label={t("shell:mail.table")}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>State</Table.Th>
-                <Table.Th>E-mail</Table.Th>
-                <Table.Th>To</Table.Th>
-                <Table.Th>Attempts</Table.Th>
-                <Table.Th>Last error</Table.Th>
-                <Table.Th>Written</Table.Th>
+                <Table.Th>{t("shell:mail.column.state")}</Table.Th>
+                <Table.Th>{t("common:email")}</Table.Th>
+                <Table.Th>{t("shell:mail.column.to")}</Table.Th>
+                <Table.Th>{t("shell:mail.column.attempts")}</Table.Th>
+                <Table.Th>{t("shell:mail.column.lastError")}</Table.Th>
+                <Table.Th>{t("shell:mail.column.written")}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>

@@ -2,28 +2,29 @@
 
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { PulseInvitations } from "../components/pulse/PulseInvitations";
 import { StateBadge } from "../components/StateBadge";
 import { formatDay } from "../lib/format";
-import { GROUP_LABELS } from "../lib/labels";
 import { hasLocalDraft } from "../lib/local-draft";
 import { useTRPC } from "../lib/trpc";
 
 export default function InboxPage() {
   const trpc = useTRPC();
   const inbox = useQuery(trpc.inbox.list.queryOptions());
+  const { t } = useTranslation();
   if (inbox.isPending) return <PageLoader />;
   if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => inbox.refetch()} />;
   return (
     <Stack maw={860}>
-      <Title order={2}>Inbox</Title>
+      <Title order={2}>{t("shell:nav.inbox")}</Title>
       <PulseInvitations />
       {inbox.data.length === 0 ? (
         <Card withBorder>
-          <Text>Nothing to answer right now. When someone asks for your feedback, it appears here.</Text>
+          <Text>{t("shell:inbox.empty")}</Text>
         </Card>
       ) : (
         inbox.data.map((item) => {
@@ -34,9 +35,11 @@ export default function InboxPage() {
             <Card key={item.invitationId} withBorder data-testid="inbox-item">
               <Group justify="space-between" wrap="wrap">
                 <div>
-                  <Text fw={600}>{item.group === "self" ? "Your self-assessment" : item.subject.name}</Text>
+                  <Text fw={600}>
+                    {item.group === "self" ? t("shell:selfAssessment") : item.subject.name}
+                  </Text>
                   <Text size="sm" c="dimmed">
-                    As {GROUP_LABELS[item.group].toLowerCase()} · answer by {formatDay(item.deadline)}
+                    {t(`shell:inbox.as.${item.group}`, { date: formatDay(item.deadline) })}
                   </Text>
                 </div>
                 <Group gap="sm">
@@ -45,9 +48,13 @@ export default function InboxPage() {
                     <Button
                       component={Link}
                       to={`/feedback/${item.invitationId}`}
-                      aria-label={`${started ? "Continue" : "Give"} feedback on ${item.subject.name}`}
+                      aria-label={
+                        started
+                          ? t("shell:inbox.continueOn", { name: item.subject.name })
+                          : t("shell:inbox.giveOn", { name: item.subject.name })
+                      }
                     >
-                      {started ? "Continue" : "Give feedback"}
+                      {started ? t("shell:inbox.continue") : t("shell:inbox.give")}
                     </Button>
                   ) : null}
                 </Group>

@@ -2,6 +2,7 @@
 
 import { Accordion, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { ErrorState } from "../components/ErrorState";
 import { templateLabel } from "../components/mail/MailRows";
 import { PageLoader } from "../components/PageLoader";
@@ -13,20 +14,20 @@ const LINK = /(https?:\/\/\S+)/g;
 export default function MailboxPage() {
   const trpc = useTRPC();
   const mails = useQuery(trpc.mailbox.list.queryOptions());
+  const { t } = useTranslation();
   if (mails.isPending) return <PageLoader />;
   if (mails.isError) return <ErrorState error={mails.error} />;
   return (
     <Stack maw={960}>
       <div>
-        <Title order={2}>Mailbox</Title>
+        <Title order={2}>{t("shell:nav.mailbox")}</Title>
         <Text size="sm" c="dimmed">
-          No SMTP server is configured, so e-mails are kept here instead of being sent. Follow a link to act
-          as its recipient (demo only).
+          {t("shell:mailbox.intro")}
         </Text>
       </div>
       {mails.data.length === 0 ? (
         <Card withBorder>
-          <Text>No e-mails yet.</Text>
+          <Text>{t("shell:mailbox.empty")}</Text>
         </Card>
       ) : (
         <Accordion variant="separated">
@@ -39,7 +40,7 @@ export default function MailboxPage() {
                       {mail.subject}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      to {mail.to} · {formatDateTime(mail.createdAt)}
+                      {t("shell:mailbox.to", { to: mail.to, date: formatDateTime(mail.createdAt) })}
                     </Text>
                   </div>
                   <Badge variant="light">{templateLabel(mail.template)}</Badge>

@@ -1,15 +1,14 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 export default function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <Stack>
-      <Title order={2}>Page not found</Title>
+      <Title order={2}>{t("shell:notFound.title")}</Title>
       <Text>
-        There is nothing at this address.{" "}
-        <Anchor component={Link} to="/">
-          Go home
-        </Anchor>
+        <Trans i18nKey="shell:notFound.text" components={{ link: <Anchor component={Link} to="/" /> }} />
       </Text>
     </Stack>
   );

@@ -12,6 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { authClient } from "../lib/auth-client";
 
@@ -33,6 +34,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 export function RequestPasswordPage() {
   const [email, setEmail] = useState("");
   const [sent, setSent] = useState(false);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -42,31 +44,27 @@ export function RequestPasswordPage() {
     setError(null);
     const result = await authClient.requestPasswordReset({ email: email.trim().toLowerCase() });
     setPending(false);
-    if (result.error) setError(result.error.message ?? "The link could not be sent. Try again.");
+    if (result.error) setError(result.error.message ?? t("shell:password.notSent"));
     else setSent(true);
   };
 
   return (
-    <Frame title="Set or reset your password">
+    <Frame title={t("shell:password.requestTitle")}>
       {sent ? (
-        <Alert color="green" title="Check your e-mail">
-          If {email.trim()} belongs to someone in a Fivefold organisation, a link to choose a password is on
-          its way. It works once, for three days.
+        <Alert color="green" title={t("shell:password.checkMail")}>
+          {t("shell:password.sent", { email: email.trim() })}
         </Alert>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <Text size="sm">
-              First time here, or forgot your password? Enter your work e-mail and we will send you a link to
-              choose one.
-            </Text>
+            <Text size="sm">{t("shell:password.intro")}</Text>
             {error ? (
               <Alert color="red" role="alert">
                 {error}
               </Alert>
             ) : null}
             <TextInput
-              label="E-mail"
+              label={t("common:email")}
               type="email"
               autoComplete="username"
               required
@@ -74,13 +72,13 @@ export function RequestPasswordPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
             <Button type="submit" loading={pending} disabled={!email.includes("@")}>
-              Send me a link
+              {t("shell:password.send")}
             </Button>
           </Stack>
         </form>
       )}
       <Anchor component={Link} to="/sign-in" size="sm">
-        Back to sign in
+        {t("shell:password.back")}
       </Anchor>
     </Frame>
   );
@@ -95,6 +93,7 @@ export function ResetPasswordPage() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const mismatch = confirm.length > 0 && confirm !== password;
+  const { t } = useTranslation();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -106,8 +105,8 @@ export function ResetPasswordPage() {
     if (result.error) {
       setError(
         result.error.code === "INVALID_TOKEN"
-          ? "This link has expired or was already used. Ask for a new one."
-          : (result.error.message ?? "The password was not saved. Try again."),
+          ? t("shell:password.expired")
+          : (result.error.message ?? t("shell:password.notSaved")),
       );
       return;
     }
@@ -116,45 +115,45 @@ export function ResetPasswordPage() {
 
   if (!token) {
     return (
-      <Frame title="Choose a password">
-        <Alert color="orange">This page needs the link from your e-mail.</Alert>
+      <Frame title={t("shell:password.chooseTitle")}>
+        <Alert color="orange">{t("shell:password.needsLink")}</Alert>
         <Anchor component={Link} to="/set-password" size="sm">
-          Ask for a new link
+          {t("shell:password.newLink")}
         </Anchor>
       </Frame>
     );
   }
   return (
-    <Frame title="Choose a password">
+    <Frame title={t("shell:password.chooseTitle")}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {error ? (
             <Alert color="red" role="alert">
               {error}{" "}
               <Anchor component={Link} to="/set-password" inherit>
-                Ask for a new link
+                {t("shell:password.newLink")}
               </Anchor>
             </Alert>
           ) : null}
           <PasswordInput
-            label="New password"
-            description="At least 8 characters."
+            label={t("shell:password.new")}
+            description={t("shell:password.newHelp")}
             autoComplete="new-password"
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            error={password.length > 0 && password.length < 8 ? "Use at least 8 characters" : undefined}
+            error={password.length > 0 && password.length < 8 ? t("shell:password.tooShort") : undefined}
           />
           <PasswordInput
-            label="Repeat it"
+            label={t("shell:password.repeat")}
             autoComplete="new-password"
             required
             value={confirm}
             onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={mismatch ? "The two passwords differ" : undefined}
+            error={mismatch ? t("shell:password.differ") : undefined}
           />
           <Button type="submit" loading={pending} disabled={password.length < 8 || confirm !== password}>
-            Save my password
+            {t("shell:password.save")}
           </Button>
         </Stack>
       </form>

@@ -14,22 +14,20 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
+import i18next from "i18next";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { authClient } from "../lib/auth-client";
 
 function signInError(error: { status: number; message?: string }): string {
-  if (error.status === 401) return "That e-mail and password do not match. Check both and try again.";
-  if (error.status === 429) return "Too many attempts. Wait a few seconds and try again.";
-  return error.message ?? "Sign-in failed. Try again.";
+  if (error.status === 401) return i18next.t("shell:signIn.error.mismatch");
+  if (error.status === 429) return i18next.t("shell:signIn.error.tooMany");
+  return error.message ?? i18next.t("shell:signIn.error.failed");
 }
 
-const SSO_REFUSALS: Record<string, string> = {
-  "other-domain": "Your company account is for an address your organisation's provider does not cover.",
-  "no-person": "Your organisation has no one with that address in Fivefold. Ask your Fivefold admin.",
-  "unverified-email": "Your company account's e-mail address is not verified by your identity provider.",
-  failed: "Signing in with your company account did not work. Try again.",
-};
+/** Why the identity provider's sign-in was refused (`?sso=<reason>`), as `shell:signIn.sso.<reason>`. */
+const SSO_REFUSALS = new Set(["other-domain", "no-person", "unverified-email", "failed"]);
 
 async function startCompanySignIn(email: string): Promise<string> {
   const response = await fetch("/api/auth/sso/start", {
@@ -41,9 +39,9 @@ async function startCompanySignIn(email: string): Promise<string> {
     window.location.assign(((await response.json()) as { url: string }).url);
     return "";
   }
-  if (response.status === 404) return "Your organisation does not sign in through a company account.";
-  if (response.status === 429) return "Too many attempts. Wait a few seconds and try again.";
-  return "Signing in with your company account did not start. Try again.";
+  if (response.status === 404) return i18next.t("shell:signIn.sso.none");
+  if (response.status === 429) return i18next.t("shell:signIn.error.tooMany");
+  return i18next.t("shell:signIn.sso.notStarted");
 }
 
 export function SignInPage() {
@@ -54,7 +52,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const ssoRefusal = SSO_REFUSALS[params.get("sso") ?? ""] ?? null;
+  const { t } = useTranslation();
+  const sso = params.get("sso") ?? "";
+  const ssoRefusal = SSO_REFUSALS.has(sso) ? t(`shell:signIn.sso.${sso}`) : null;
   const company = async () => {
     setError(null);
     setPending(true);
@@ -82,42 +82,35 @@ export function SignInPage() {
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={400}>
         <form onSubmit={submit} noValidate>
           <Stack>
-            <div>
-              <Title order={1} size="h2">
-                Sign in to Fivefold
-              </Title>
-              <Text c="dimmed" size="sm">
-                360-degree leadership feedback, anonymous by design.
-              </Text>
-            </div>
+            <SignInTitle />
             {params.get("password") === "set" && !error ? (
-              <Alert color="green" title="Password saved">
-                Sign in with your new password.
+              <Alert color="green" title={t("shell:signIn.passwordSaved")}>
+                {t("shell:signIn.withNewPassword")}
               </Alert>
             ) : null}
             {error || ssoRefusal ? (
-              <Alert color="red" role="alert" title="Sign-in failed">
+              <Alert color="red" role="alert" title={t("shell:signIn.failedTitle")}>
                 {error ?? ssoRefusal}
               </Alert>
             ) : null}
             <TextInput
-              label="E-mail"
+              label={t("common:email")}
               type="email"
               autoComplete="username"
               required
               {...form.getInputProps("email")}
             />
             <PasswordInput
-              label="Password"
+              label={t("common:password")}
               autoComplete="current-password"
               required
               {...form.getInputProps("password")}
             />
             <Button type="submit" loading={pending} disabled={!email || !password}>
-              Sign in
+              {t("shell:signIn.submit")}
             </Button>
             <Button variant="default" onClick={company} disabled={!email || pending}>
-              Sign in with your company account
+              {t("shell:signIn.company")}
             </Button>
             <SignInHelp />
           </Stack>
@@ -127,18 +120,33 @@ export function SignInPage() {
   );
 }
 
+function SignInTitle() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Title order={1} size="h2">
+        {t("shell:signIn.title")}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t("shell:signIn.tagline")}
+      </Text>
+    </div>
+  );
+}
+
 function SignInHelp() {
+  const { t } = useTranslation();
   return (
     <>
       <Anchor component={Link} to="/set-password" size="sm">
-        First time here, or forgot your password?
+        {t("shell:signIn.firstTime")}
       </Anchor>
       <Text size="xs" c="dimmed">
-        Trying the demo? Every Acme person signs in with the password <code>fivefold-demo</code>, for example{" "}
-        <Anchor size="xs" component="span">
-          admin@acme.test
-        </Anchor>
-        .
+        <Trans
+          i18nKey="shell:signIn.demo"
+          values={{ password: "fivefold-demo", email: "admin@acme.test" }}
+          components={{ code: <code />, example: <Anchor size="xs" component="span" /> }}
+        />
       </Text>
     </>
   );

@@ -2,34 +2,36 @@
 import type { AppRouter } from "@fivefold/api";
 import { Anchor, Button, Card, Group, Stack, Text } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDay } from "../../lib/format";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 
 export function InboxCard({ items: toAnswer }: { items: Outputs["inbox"]["list"] }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder data-testid="home-inbox">
-      <Text fw={600}>Feedback to give</Text>
+      <Text fw={600}>{t("shell:home.inbox.title")}</Text>
       {toAnswer.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing to answer right now.
+          {t("shell:home.inbox.empty")}
         </Text>
       ) : (
         <Stack gap={4} mt={4}>
           {toAnswer.slice(0, 4).map((item) => (
             <Text size="sm" key={item.invitationId}>
               <Anchor component={Link} to={`/feedback/${item.invitationId}`}>
-                {item.group === "self" ? "Your self-assessment" : item.subject.name}
+                {item.group === "self" ? t("shell:selfAssessment") : item.subject.name}
               </Anchor>{" "}
               <Text span c="dimmed" size="xs">
-                by {formatDay(item.deadline)}
+                {t("shell:home.inbox.by", { date: formatDay(item.deadline) })}
               </Text>
             </Text>
           ))}
           {toAnswer.length > 4 ? (
             <Anchor component={Link} to="/inbox" size="sm">
-              All {toAnswer.length} in your inbox
+              {t("shell:home.inbox.all", { count: toAnswer.length })}
             </Anchor>
           ) : null}
         </Stack>
@@ -39,23 +41,25 @@ export function InboxCard({ items: toAnswer }: { items: Outputs["inbox"]["list"]
 }
 
 export function ReportsCard({ mine }: { mine: Outputs["reports"]["list"] }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder>
-      <Text fw={600}>Your reports</Text>
+      <Text fw={600}>{t("shell:home.reports.title")}</Text>
       {mine.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No released report about you yet. It appears here when a feedback request about you closes.
+          {t("shell:home.reports.empty")}
         </Text>
       ) : (
         <Stack gap={4} mt={4}>
           <Text size="sm">
-            Latest released {formatDay(mine[0]?.releasedAt ?? "")}.{" "}
-            <Anchor component={Link} to={`/reports/${mine[0]?.requestId}`}>
-              Read it
-            </Anchor>
+            <Trans
+              i18nKey="shell:home.reports.latest"
+              values={{ date: formatDay(mine[0]?.releasedAt ?? "") }}
+              components={{ link: <Anchor component={Link} to={`/reports/${mine[0]?.requestId}`} /> }}
+            />
           </Text>
           <Anchor component={Link} to="/plans" size="sm">
-            Your coaching plan
+            {t("shell:home.reports.plan")}
           </Anchor>
         </Stack>
       )}
@@ -64,17 +68,18 @@ export function ReportsCard({ mine }: { mine: Outputs["reports"]["list"] }) {
 }
 
 export function ManagedRequestsCard({ requests: managing }: { requests: Outputs["requests"]["list"] }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder>
       <Group justify="space-between">
-        <Text fw={600}>Requests you manage</Text>
+        <Text fw={600}>{t("shell:home.managed.title")}</Text>
         <Button component={Link} to="/requests/new" size="xs">
-          Request feedback
+          {t("shell:home.managed.request")}
         </Button>
       </Group>
       {managing.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None collecting answers.
+          {t("shell:home.managed.empty")}
         </Text>
       ) : (
         <Stack gap={4} mt={4}>
@@ -88,7 +93,7 @@ export function ManagedRequestsCard({ requests: managing }: { requests: Outputs[
                   {r.subject.name}
                 </Anchor>{" "}
                 <Text span c="dimmed" size="xs">
-                  {submitted}/{invited} answered
+                  {t("shell:progress.total", { submitted, invited })}
                 </Text>
               </Text>
             );

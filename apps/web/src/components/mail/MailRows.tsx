@@ -3,48 +3,39 @@
 import type { AppRouter } from "@fivefold/api";
 import { Badge, Button, Card, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
+import i18next from "i18next";
+import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDay } from "../../lib/format";
 
 type Problems = inferRouterOutputs<AppRouter>["mail"]["problems"];
 type Mail = Problems["mails"][number];
 
-const STATES: Record<string, { label: string; color: string; help: string }> = {
-  failed: { label: "Failed", color: "red", help: "Given up: refused for good, or failed every attempt" },
-  retrying: {
-    label: "Retrying",
-    color: "orange",
-    help: "An attempt failed; Fivefold tries again with a growing pause",
-  },
-  interrupted: {
-    label: "Interrupted",
-    color: "yellow",
-    help: "Its process stopped mid-send; it is sent again (the receiver may get a copy with the same Message-ID)",
-  },
-  waiting: {
-    label: "Waiting",
-    color: "gray",
-    help: "Not tried for over 15 minutes: is SMTP_URL set and the server running?",
-  },
+// The states' names and explanations are `shell:mail.state.<state>` and `…help.<state>`.
+const STATE_COLORS: Record<string, string> = {
+  failed: "red",
+  retrying: "orange",
+  interrupted: "yellow",
+  waiting: "gray",
 };
 
-const TEMPLATE_LABELS: Record<string, string> = {
-  reminder: "Reminder to answer",
-  invitation: "Feedback invitation",
-  report_released: "Report released",
-  request_insufficient: "Closed without a report",
-  rater_thanks: "Thank-you to raters",
-  partner_invitation: "Support invitation",
-  partner_response: "Support answer",
-  partner_removed: "Removed from a circle",
-  partner_left: "Left a circle",
-  checkin_due: "Check-in due",
-  checkin_overdue: "Check-in overdue",
-  password: "Password link",
-};
+const TEMPLATES = new Set([
+  "reminder",
+  "invitation",
+  "report_released",
+  "request_insufficient",
+  "rater_thanks",
+  "partner_invitation",
+  "partner_response",
+  "partner_removed",
+  "partner_left",
+  "checkin_due",
+  "checkin_overdue",
+  "password",
+]);
 
 /** A mail's kind in words ("Check-in overdue"), never its template code. */
 export function templateLabel(template: string): string {
-  return TEMPLATE_LABELS[template] ?? template.replace(/_/g, " ");
+  return TEMPLATES.has(template) ? i18next.t(`shell:mail.template.${template}`) : template.replace(/_/g, " ");
 }
 
 export function MailRow({
@@ -56,7 +47,13 @@ export function MailRow({
   resending: boolean;
   onResend: () => void;
 }) {
-  const state = STATES[mail.state] ?? { label: mail.state, color: "gray", help: "" };
+  const { t } = useTranslation();
+  const known = mail.state in STATE_COLORS;
+  const state = {
+    label: known ? t(`shell:mail.state.${mail.state}`) : mail.state,
+    color: STATE_COLORS[mail.state] ?? "gray",
+    help: known ? t(`shell:mail.help.${mail.state}`) : "",
+  };
   return (
     <Table.Tr data-testid="undelivered-mail">
       <Table.Td>
@@ -82,7 +79,7 @@ export function MailRow({
         </Text>
         {mail.nextAttemptAt ? (
           <Text size="xs" c="dimmed">
-            next try {formatDateTime(mail.nextAttemptAt)}
+            {t("shell:mail.nextTry", { date: formatDateTime(mail.nextAttemptAt) })}
           </Text>
         ) : null}
       </Table.Td>
@@ -96,7 +93,7 @@ export function MailRow({
           </Text>
         ) : (
           <Button size="xs" variant="light" loading={resending} onClick={onResend}>
-            {mail.state === "failed" ? "Send again" : "Try now"}
+            {mail.state === "failed" ? t("shell:mail.sendAgain") : t("shell:mail.tryNow")}
           </Button>
         )}
       </Table.Td>
@@ -105,36 +102,36 @@ export function MailRow({
 }
 
 export function UndeliveredReminders({ reminders }: { reminders: Problems["reminders"] }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder>
       <Stack gap="xs">
-        <Text fw={600}>Reminders</Text>
+        <Text fw={600}>{t("shell:mail.reminders.title")}</Text>
         <Text size="sm" c="dimmed">
-          A reminder goes to each rater who has not answered, so who got one is never shown, nor can one be
-          sent by hand. Fivefold keeps trying the undelivered ones until the request closes.
+          {t("shell:mail.reminders.intro")}
         </Text>
         {reminders.length === 0 ? (
-          <Text size="sm">No undelivered reminders.</Text>
+          <Text size="sm">{t("shell:mail.reminders.none")}</Text>
         ) : (
-          <Table aria-label="Undelivered reminders per request">
+          <Table aria-label={t("shell:mail.reminders.table")}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Request</Table.Th>
-                <Table.Th>Deadline</Table.Th>
-                <Table.Th>Not delivered yet</Table.Th>
+                <Table.Th>{t("shell:mail.reminders.request")}</Table.Th>
+                <Table.Th>{t("shell:mail.reminders.deadline")}</Table.Th>
+                <Table.Th>{t("shell:mail.reminders.notDelivered")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {reminders.map((r) => (
                 <Table.Tr key={r.requestId} data-testid="undelivered-reminders">
-                  <Table.Td>Feedback on {r.subject.name}</Table.Td>
+                  <Table.Td>{t("shell:mail.reminders.feedbackOn", { name: r.subject.name })}</Table.Td>
                   <Table.Td>{formatDay(r.deadline)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       <Badge color="orange" variant="light">
                         {r.notDelivered}
                       </Badge>
-                      <Text size="sm">{r.notDelivered === 1 ? "reminder" : "reminders"}</Text>
+                      <Text size="sm">{t("shell:mail.reminders.count", { count: r.notDelivered })}</Text>
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -4,19 +4,17 @@ import type { NotifyByChoice } from "@fivefold/domain";
 import { Alert, Card, Radio, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 
-const CHOICES: Array<{ value: NotifyByChoice; label: string }> = [
-  { value: "email", label: "E-mail" },
-  { value: "chat", label: "Slack direct messages (e-mail if Slack does not know my address)" },
-  { value: "both", label: "Both" },
-];
+const CHOICES: NotifyByChoice[] = ["email", "chat", "both"];
 
 export function NoticesCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const preference = useQuery(trpc.chat.preference.queryOptions());
+  const { t } = useTranslation();
   // The choice shows at once; it goes back to the stored one if saving fails.
   const [choice, setChoice] = useState<NotifyByChoice | null>(null);
   const save = useMutation(
@@ -32,15 +30,12 @@ export function NoticesCard() {
     <Card withBorder data-testid="notices">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Notices
+          {t("shell:notices.title")}
         </Title>
-        <Text size="sm">
-          Invitations, reminders, "your report is ready", partner requests and check-in nudges. In Slack they
-          come only as a direct message to you, never in a channel.
-        </Text>
+        <Text size="sm">{t("shell:notices.intro")}</Text>
         {chatAvailable ? (
           <Radio.Group
-            label="Send my notices by"
+            label={t("shell:notices.sendBy")}
             value={notifyBy}
             onChange={(value) => {
               setChoice(value as NotifyByChoice);
@@ -48,19 +43,19 @@ export function NoticesCard() {
             }}
           >
             <Stack gap="xs" mt="xs">
-              {CHOICES.map((option) => (
-                <Radio key={option.value} value={option.value} label={option.label} />
+              {CHOICES.map((choice) => (
+                <Radio key={choice} value={choice} label={t(`shell:notices.choice.${choice}`)} />
               ))}
             </Stack>
           </Radio.Group>
         ) : (
           <Text size="sm" c="dimmed">
-            Your organisation has not connected a chat tool: notices come by e-mail.
+            {t("shell:notices.noChat")}
           </Text>
         )}
         {save.isSuccess ? (
           <Text size="sm" c="green" role="status">
-            Saved.
+            {t("common:saved")}
           </Text>
         ) : null}
         {save.isError ? (
