@@ -1,7 +1,11 @@
-// The report as the API returns it, and its CSV export.
+// The report as the API returns it, its CSV export (column names and figures stay English and plain
+// numbers, for spreadsheets), and the words the page shows of it in the reader's language.
 import type { AppRouter } from "@fivefold/api";
-import { spreadsheetCsv } from "@fivefold/domain";
+import { BUILT_IN_VERSION, builtInItems, type DimensionKey, spreadsheetCsv } from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
+import i18next from "i18next";
+import { currentLanguage, currentLocale } from "../i18n";
+import { formatNumber } from "./format";
 
 export type Report = inferRouterOutputs<AppRouter>["reports"]["get"];
 
@@ -45,18 +49,51 @@ export function download(filename: string, text: string, type = "text/csv"): voi
 }
 
 const HELD_ORDER = ["manager", "peer", "direct_report", "other"] as const;
-const HELD_WORDS: Record<(typeof HELD_ORDER)[number], string> = {
-  manager: "the manager",
-  peer: "peers",
-  direct_report: "direct reports",
-  other: "others",
-};
+
+/** A score as people read it: two decimals in the page's locale (`3.40`, `3,40`), "—" where hidden. */
+export function formatScore(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : formatNumber(value, 2);
+}
+
+/** A list joined as the page's language writes it: "a, b and c", "a, b und c". */
+export function listInWords(words: readonly string[]): string {
+  return new Intl.ListFormat(currentLocale(), { type: "conjunction" }).format(words);
+}
+
+/** A dimension's name in the page's language: the five dimensions are fixed, whatever the version. */
+export function dimensionName(key: DimensionKey): string {
+  return i18next.t(`report:dimension.${key}`);
+}
+
+/** A figure group's name ("Peers", "Peers and direct reports together") in the page's language. */
+export function groupLabel(group: { group: string; pooledFrom?: readonly string[] }): string {
+  const members =
+    group.pooledFrom ?? (group.group.startsWith("pool:") ? group.group.slice(5).split("+") : []);
+  if (members.length === 0) return i18next.t(`report:group.${group.group}`);
+  const words = members.map((member, index) =>
+    index === 0 ? i18next.t(`report:group.${member}`) : i18next.t(`report:groupInList.${member}`),
+  );
+  return i18next.t("report:group.pool", { groups: listInWords(words) });
+}
+
+// The built-in version's German wording, by item id; an organisation's own versions send English only.
+const GERMAN_V1 = new Map(builtInItems().map((item) => [item.key, item.text.de]));
+
+/** A behaviour's wording in the page's language where the report's questionnaire has it. */
+export function behaviourText(
+  report: Pick<Report, "instrumentVersion">,
+  itemId: string,
+  english: string,
+): string {
+  if (currentLanguage() !== "de" || report.instrumentVersion !== BUILT_IN_VERSION) return english;
+  return GERMAN_V1.get(itemId) ?? english;
+}
 
 /** The "everyone but self" figure's name: whom it leaves out, in the reader's words. */
 export function everyoneButLabel(report: Report): string {
   return report.relation === "self"
-    ? "Everyone but you"
-    : `Everyone but ${report.subject.name.split(" ")[0]}`;
+    ? i18next.t("report:everyoneBut.you")
+    : i18next.t("report:everyoneBut.name", { name: report.subject.name.split(" ")[0] });
 }
 
 /**
@@ -71,7 +108,7 @@ export function everyoneButHolds(report: Report): string {
     if (g.group === "self" || !present) continue;
     for (const member of g.pooledFrom ?? (g.group.startsWith("pool:") ? [] : [g.group])) held.add(member);
   }
-  const words = HELD_ORDER.filter((g) => held.has(g)).map((g) => HELD_WORDS[g]);
-  if (words.length <= 1) return words[0] ?? "the raters";
-  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+  const words = HELD_ORDER.filter((g) => held.has(g)).map((g) => i18next.t(`report:held.${g}`));
+  if (words.length === 0) return i18next.t("report:held.none");
+  return listInWords(words);
 }

@@ -1,28 +1,24 @@
 // The teams whose dashboards I can open: those I coach, and those holding my direct reports.
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { useTRPC } from "../lib/trpc";
 
-const VIEWER: Record<string, string> = {
-  coach: "You coach it",
-  manager: "Your direct reports",
-  admin: "Admin access",
-};
-
 export default function DashboardsPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const teams = useQuery(trpc.dashboards.teams.queryOptions());
   if (teams.isPending) return <PageLoader />;
   if (teams.isError) return <ErrorState error={teams.error} />;
   return (
     <Stack maw={860}>
-      <Title order={2}>Team dashboards</Title>
+      <Title order={2}>{t("dashboard:list.title")}</Title>
       {teams.data.length === 0 ? (
         <Card withBorder>
-          <Text>No dashboards for you: they are for coaches of a team and managers of its members.</Text>
+          <Text>{t("dashboard:list.empty")}</Text>
         </Card>
       ) : (
         teams.data.map((team) => (
@@ -33,10 +29,10 @@ export default function DashboardsPage() {
                   {team.name}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  {team.members} people
+                  {t("dashboard:people", { count: team.members })}
                 </Text>
               </div>
-              <Badge variant="light">{VIEWER[team.viewer]}</Badge>
+              <Badge variant="light">{t(`dashboard:viewer.${team.viewer}`)}</Badge>
             </Group>
           </Card>
         ))

@@ -4,14 +4,17 @@
 import type { DimensionKey } from "@fivefold/domain";
 import { Alert, Button, Card, Group, ScrollArea, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { OrgDistribution } from "../components/org/OrgDistribution";
 import { OrgHeatmap } from "../components/org/OrgHeatmap";
 import { PageLoader } from "../components/PageLoader";
+import { currentLocale } from "../i18n";
 import { downloadCsv } from "../lib/csv";
 import { GROUPING_LABELS, type OrgView } from "../lib/cycles";
 import { useMe } from "../lib/me";
+import { dimensionName } from "../lib/report";
 import { useTRPC } from "../lib/trpc";
 
 type Grouping = keyof typeof GROUPING_LABELS;
@@ -25,6 +28,7 @@ function tableCsv(view: OrgView, keys: DimensionKey[]) {
     ...(view.cells.some((c) => c.delta) ? keys.map((k) => `${k}_delta`) : []),
   ];
   const rows = [view.total, ...view.cells].map((cell) => [
+    // i18n-ignore: the CSV is a data file; its column names and the total's row stay English
     cell.key === view.total.key ? "Whole organisation" : cell.label,
     cell.people,
     ...keys.map((k) => cell.dimensions?.[k]?.mean ?? "hidden"),
@@ -40,6 +44,7 @@ function CyclePicker(props: {
   onChange: (id: string) => void;
   clearable?: boolean;
 }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
   const canList = me.roles.includes("admin") || me.roles.includes("analyst");
@@ -59,7 +64,7 @@ function CyclePicker(props: {
   return (
     <TextInput
       label={props.label}
-      description="The cycle's id, from the link HR shares"
+      description={t("dashboard:org.cycleId")}
       value={props.value}
       onChange={(e) => props.onChange(e.currentTarget.value.trim())}
       w={340}
@@ -68,6 +73,7 @@ function CyclePicker(props: {
 }
 
 export default function OrgViewPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const cycleId = params.get("cycle") ?? "";
@@ -86,26 +92,33 @@ export default function OrgViewPage() {
     enabled: valid,
   });
   const keys = (instrument.data?.dimensions.map((d) => d.key) ?? []) as DimensionKey[];
-  const names = Object.fromEntries(instrument.data?.dimensions.map((d) => [d.key, d.name]) ?? []) as Record<
-    DimensionKey,
-    string
-  >;
+  const names = Object.fromEntries(
+    instrument.data?.dimensions.map((d) => [d.key, dimensionName(d.key)]) ?? [],
+  ) as Record<DimensionKey, string>;
   return (
     <Stack maw={1200}>
-      <Title order={2}>Organisation view</Title>
+      <Title order={2}>{t("dashboard:org.title")}</Title>
       <Group align="flex-end">
-        <CyclePicker label="Cycle" value={cycleId} onChange={(v) => set("cycle", v)} />
+        <CyclePicker label={t("dashboard:org.cycle")} value={cycleId} onChange={(v) => set("cycle", v)} />
         <Select
-          label="Group by"
-          data={Object.entries(GROUPING_LABELS).map(([value, label]) => ({ value, label }))}
+          label={t("dashboard:org.groupBy")}
+          data={Object.keys(GROUPING_LABELS).map((value) => ({
+            value,
+            label: t(`dashboard:org.grouping.${value}`),
+          }))}
           value={by}
           onChange={(v) => set("by", v ?? "team")}
           allowDeselect={false}
           w={180}
         />
-        <CyclePicker label="Compare with" value={compareTo} onChange={(v) => set("compare", v)} clearable />
+        <CyclePicker
+          label={t("dashboard:org.compare")}
+          value={compareTo}
+          onChange={(v) => set("compare", v)}
+          clearable
+        />
       </Group>
-      {!valid ? <Text c="dimmed">Choose a cycle to see its released reports.</Text> : null}
+      {!valid ? <Text c="dimmed">{t("dashboard:org.choose")}</Text> : null}
       {view.isError ? <ErrorState error={view.error} onRetry={() => view.refetch()} /> : null}
       {valid && !view.isError && (!view.data || !instrument.data) ? <PageLoader /> : null}
       {view.data && instrument.data ? <OrgResults view={view.data} keys={keys} names={names} /> : null}
@@ -122,27 +135,31 @@ function OrgResults({
   keys: DimensionKey[];
   names: Record<DimensionKey, string>;
 }) {
+  const { t } = useTranslation();
   const { participation, threshold } = view;
   return (
     <>
       <Group data-testid="participation">
         <Text size="sm">
-          Participation: {participation.answered} of {participation.invited} invitations answered
-          {participation.rate === null ? "" : ` (${Math.round(participation.rate * 100)}%)`}
+          {t("dashboard:org.participation", {
+            answered: participation.answered,
+            invited: participation.invited,
+          })}
+          {participation.rate === null
+            ? ""
+            : ` (${(Math.round(participation.rate * 100) / 100).toLocaleString(currentLocale(), { style: "percent" })})`}
         </Text>
         <Button variant="default" size="xs" onClick={() => tableCsv(view, keys)}>
-          Download CSV
+          {t("dashboard:org.csv")}
         </Button>
       </Group>
-      <Alert color="gray" title="Why some cells are hidden">
-        Every figure stands on at least {threshold} people's released reports. A cell with fewer, or one that
-        would let a smaller group be worked out by subtracting two shown cells, reads "fewer than {threshold}{" "}
-        people". Reports you know one by one (your own reports, coachees) are left out.
+      <Alert color="gray" title={t("dashboard:org.whyHidden")}>
+        {t("dashboard:org.whyHiddenText", { count: threshold })}
       </Alert>
       <Card withBorder>
         <ScrollArea>
           <OrgHeatmap
-            cells={[{ ...view.total, label: "Whole organisation" }, ...view.cells]}
+            cells={[{ ...view.total, label: t("dashboard:org.whole") }, ...view.cells]}
             keys={keys}
             names={names}
             threshold={threshold}
@@ -151,7 +168,7 @@ function OrgResults({
       </Card>
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">
-          Distribution per dimension
+          {t("dashboard:org.distribution")}
         </Title>
         <OrgDistribution distribution={view.distribution} keys={keys} names={names} threshold={threshold} />
       </Card>

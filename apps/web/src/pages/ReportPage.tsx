@@ -3,6 +3,7 @@
 // trend. Printable; figures downloadable as CSV.
 import { Stack, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
@@ -20,6 +21,7 @@ import { useTRPC } from "../lib/trpc";
 
 export default function ReportPage() {
   const { requestId = "" } = useParams();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const report = useQuery(trpc.reports.get.queryOptions({ requestId }));
   const layout = useReportLayout(report.data);
@@ -36,28 +38,28 @@ export default function ReportPage() {
       <WhoAnswered report={r} />
       <section className="avoid-break">
         <Title order={3} mb="sm">
-          Profile
+          {t("report:section.profile")}
         </Title>
         <ProfileChart report={r} />
       </section>
 
       <section className="avoid-break">
         <Title order={3} mb="sm">
-          Leadership versus management
+          {t("report:section.spectrum")}
         </Title>
         <Spectrum report={r} />
       </section>
 
       <section>
         <Title order={3} mb="sm">
-          Where views differ, and what stands out
+          {t("report:section.highlights")}
         </Title>
         <Highlights report={r} />
       </section>
 
       <section>
         <Title order={3} mb="sm">
-          Dimension by dimension
+          {t("report:section.dimensions")}
         </Title>
         <Stack>
           {r.dimensions.map((d) => (
@@ -65,6 +67,7 @@ export default function ReportPage() {
               key={d.key}
               dimension={d}
               othersLabel={everyoneButLabel(r)}
+              version={r.instrumentVersion}
               comments={[
                 ...r.comments.filter((c) => c.dimension === d.key),
                 ...r.identifiedComments.filter((c) => c.dimension === d.key),
@@ -79,7 +82,7 @@ export default function ReportPage() {
 
       <section className="avoid-break">
         <Title order={3} mb="sm">
-          Trend
+          {t("report:section.trend")}
         </Title>
         <Trend report={r} />
       </section>

@@ -2,6 +2,7 @@
 
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
@@ -9,27 +10,18 @@ import { formatDay } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 
-const RELATION: Record<string, string> = {
-  self: "About you",
-  requester: "You requested it",
-  coach: "Your coachee",
-  admin: "Admin access",
-};
-
 export default function ReportsPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const reports = useQuery(trpc.reports.list.queryOptions());
   if (reports.isPending) return <PageLoader />;
   if (reports.isError) return <ErrorState error={reports.error} />;
   return (
     <Stack maw={860}>
-      <Title order={2}>Reports</Title>
+      <Title order={2}>{t("report:list.title")}</Title>
       {reports.data.length === 0 ? (
         <Card withBorder>
-          <Text>
-            No released reports yet. A report appears here when a feedback request about you (or one you
-            requested) closes with enough answers.
-          </Text>
+          <Text>{t("report:list.empty")}</Text>
         </Card>
       ) : (
         reports.data.map((r) => (
@@ -37,13 +29,13 @@ export default function ReportsPage() {
             <Group justify="space-between">
               <div>
                 <Anchor component={Link} to={`/reports/${r.requestId}`} fw={600}>
-                  {r.relation === "self" ? "Your 360 report" : r.subject.name}
+                  {r.relation === "self" ? t("report:header.own") : r.subject.name}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  Released {formatDay(r.releasedAt)}
+                  {t("report:list.released", { day: formatDay(r.releasedAt) })}
                 </Text>
               </div>
-              <Badge variant="light">{RELATION[r.relation]}</Badge>
+              <Badge variant="light">{t(`report:relation.${r.relation}`)}</Badge>
             </Group>
           </Card>
         ))

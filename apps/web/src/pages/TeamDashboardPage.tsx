@@ -4,6 +4,7 @@
 import type { DimensionKey } from "@fivefold/domain";
 import { Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { Heatmap } from "../components/dashboard/Heatmap";
 import { PerceivedChangeSection } from "../components/dashboard/PerceivedChangeSection";
@@ -15,9 +16,11 @@ import {
 } from "../components/dashboard/TeamSections";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
+import { dimensionName } from "../lib/report";
 import { useTRPC } from "../lib/trpc";
 
 export default function TeamDashboardPage() {
+  const { t } = useTranslation();
   const { teamId = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const cycle = params.get("cycle") ?? undefined;
@@ -31,10 +34,9 @@ export default function TeamDashboardPage() {
   if (instrument.isError) return <ErrorState error={instrument.error} />;
   if (!dashboard.data || !instrument.data) return <PageLoader />;
   const d = dashboard.data;
-  const names = Object.fromEntries(instrument.data.dimensions.map((x) => [x.key, x.name])) as Record<
-    DimensionKey,
-    string
-  >;
+  const names = Object.fromEntries(
+    instrument.data.dimensions.map((x) => [x.key, dimensionName(x.key)]),
+  ) as Record<DimensionKey, string>;
   const keys = instrument.data.dimensions.map((x) => x.key) as DimensionKey[];
 
   return (
@@ -48,11 +50,10 @@ export default function TeamDashboardPage() {
       <ProgressAndAttention dashboard={d} />
       <section>
         <Title order={3} mb="xs">
-          Heatmap
+          {t("dashboard:heatmap.title")}
         </Title>
         <Text size="xs" c="dimmed" mb="xs">
-          Others' mean from each person's latest released report{cycle ? " in this cycle" : ""}: orange below
-          3, purple above. Select a cell to open the report.
+          {t(cycle ? "dashboard:heatmap.introCycle" : "dashboard:heatmap.intro")}
         </Text>
         <Heatmap dashboard={d} names={names} />
       </section>

@@ -4,14 +4,20 @@ import { type DimensionKey, sortHeatmap } from "@fivefold/domain";
 import { Anchor, Badge, Group, Progress, Table, Text, UnstyledButton } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { currentLocale } from "../../i18n";
 import type { TeamDashboard } from "../../lib/dashboard";
-import { formatScore } from "../../lib/dimensions";
 import { formatDay } from "../../lib/format";
 import { heatColor } from "../../lib/heat";
+import { formatScore } from "../../lib/report";
 import { HeatmapCards } from "./HeatmapCards";
 
 type SortKey = DimensionKey | "name";
+
+/** A plan's progress, `40%` or `40 %`, as the page's locale writes a percentage. */
+const formatPercent = (value: number) =>
+  (value / 100).toLocaleString(currentLocale(), { style: "percent", maximumFractionDigits: 0 });
 type Sort = { by: SortKey; direction: "asc" | "desc" };
 type Person = TeamDashboard["people"][number];
 
@@ -32,6 +38,7 @@ export function Heatmap({
   dashboard: TeamDashboard;
   names: Record<DimensionKey, string>;
 }) {
+  const { t } = useTranslation();
   const [sort, setSort] = useState<Sort>({ by: "name", direction: "asc" });
   const rows = useMemo(
     () => sortHeatmap(dashboard.people, sort.by, sort.direction),
@@ -61,12 +68,12 @@ export function Heatmap({
   );
   return (
     <Table.ScrollContainer minWidth={820} maxHeight={640}>
-      <Table stickyHeader aria-label="Heatmap: others' mean per person and dimension" data-testid="heatmap">
+      <Table stickyHeader aria-label={t("dashboard:heatmap.table")} data-testid="heatmap">
         <Table.Thead>
           <Table.Tr>
-            {header("name", "Person")}
+            {header("name", t("dashboard:heatmap.person"))}
             {keys.map((key) => header(key, names[key]))}
-            <Table.Th scope="col">Plan</Table.Th>
+            <Table.Th scope="col">{t("dashboard:heatmap.plan")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -87,7 +94,9 @@ export function Heatmap({
                   )}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {person.releasedAt ? `Released ${formatDay(person.releasedAt)}` : person.blankReason}
+                  {person.releasedAt
+                    ? t("dashboard:heatmap.released", { day: formatDay(person.releasedAt) })
+                    : person.blankReason}
                 </Text>
               </Table.Th>
               {keys.map((key) => (
@@ -118,9 +127,10 @@ function SortHeader(props: { label: string; sort: Sort; column: SortKey; onSort:
 }
 
 function HeatCell({ person, value, name }: { person: Person; value: number | null; name: string }) {
+  const { t } = useTranslation();
   if (value === null || !person.requestId) {
     return (
-      <Table.Td title={person.blankReason ?? "Hidden: too few answers"}>
+      <Table.Td title={person.blankReason ?? t("dashboard:heatmap.hidden")}>
         <Text size="xs" c="dimmed" ta="center">
           —
         </Text>
@@ -134,7 +144,11 @@ function HeatCell({ person, value, name }: { person: Person; value: number | nul
         component={Link}
         to={`/reports/${person.requestId}`}
         underline="never"
-        aria-label={`${person.name}, ${name}: ${formatScore(value)}. Open the report`}
+        aria-label={t("dashboard:heatmap.cell", {
+          name: person.name,
+          dimension: name,
+          score: formatScore(value),
+        })}
         style={{
           display: "block",
           textAlign: "center",
@@ -153,17 +167,18 @@ function HeatCell({ person, value, name }: { person: Person; value: number | nul
 }
 
 function PlanCell({ person, coach }: { person: Person; coach: boolean }) {
+  const { t } = useTranslation();
   return (
     <Table.Td miw={150}>
       {person.plan ? (
         <>
           <Group gap={4}>
             <Badge size="xs" variant="light" color={person.plan.state === "active" ? "blue" : "gray"}>
-              {person.plan.state}
+              {t(`dashboard:plan.state.${person.plan.state}`)}
             </Badge>
             {person.plan.overdue ? (
               <Badge size="xs" color="red">
-                overdue
+                {t("dashboard:plan.overdue")}
               </Badge>
             ) : null}
           </Group>
@@ -171,23 +186,23 @@ function PlanCell({ person, coach }: { person: Person; coach: boolean }) {
             value={person.plan.progress}
             size="sm"
             mt={4}
-            aria-label={`Plan progress ${person.plan.progress}%`}
+            aria-label={t("dashboard:plan.progress", { percent: formatPercent(person.plan.progress) })}
           />
           <Text size="xs" c="dimmed">
-            {person.plan.progress}% ·{" "}
+            {formatPercent(person.plan.progress)} ·{" "}
             {person.plan.lastCheckinAt
-              ? `checked in ${formatDay(person.plan.lastCheckinAt)}`
-              : "no check-in yet"}
+              ? t("dashboard:plan.checkedIn", { day: formatDay(person.plan.lastCheckinAt) })
+              : t("dashboard:plan.noCheckin")}
           </Text>
           {coach && person.plan.id ? (
             <Anchor component={Link} to={`/plans/${person.plan.id}`} size="xs">
-              Open {person.name.split(" ")[0]}'s plan
+              {t("dashboard:plan.open", { name: person.name.split(" ")[0] })}
             </Anchor>
           ) : null}
         </>
       ) : (
         <Text size="xs" c="dimmed">
-          No plan
+          {t("dashboard:plan.none")}
         </Text>
       )}
     </Table.Td>

@@ -3,10 +3,11 @@
 // figures, colours and links as the table; sorted by a choice above the cards.
 import type { DimensionKey } from "@fivefold/domain";
 import { Anchor, Card, NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TeamDashboard } from "../../lib/dashboard";
-import { formatScore } from "../../lib/dimensions";
 import { heatColor } from "../../lib/heat";
+import { formatScore } from "../../lib/report";
 
 type Person = TeamDashboard["people"][number];
 
@@ -16,15 +17,19 @@ export function HeatmapCards(props: {
   sortBy: string;
   onSortBy: (key: string) => void;
 }) {
+  const { t } = useTranslation();
   const { rows, names, sortBy, onSortBy } = props;
   const keys = Object.keys(names) as DimensionKey[];
   return (
     <Stack gap="xs" data-testid="heatmap-cards">
       <NativeSelect
-        label="Sort by"
+        label={t("dashboard:heatmap.sortBy")}
         value={sortBy}
         onChange={(event) => onSortBy(event.currentTarget.value)}
-        data={[{ value: "name", label: "Name" }, ...keys.map((key) => ({ value: key, label: names[key] }))]}
+        data={[
+          { value: "name", label: t("dashboard:heatmap.name") },
+          ...keys.map((key) => ({ value: key, label: names[key] })),
+        ]}
       />
       {rows.map((person) => (
         <Card key={person.personId} withBorder p="xs" data-testid="heatmap-row">
@@ -50,7 +55,7 @@ export function HeatmapCards(props: {
                 <div
                   key={key}
                   data-testid="heat-cell"
-                  aria-label={`${names[key]}: ${shown ? formatScore(value) : "not shown"}`}
+                  aria-label={`${names[key]}: ${shown ? formatScore(value) : t("dashboard:heatmap.notShown")}`}
                   role="img"
                   style={{
                     textAlign: "center",
@@ -60,7 +65,7 @@ export function HeatmapCards(props: {
                   }}
                 >
                   <Text size="xs" lh={1.1} style={{ overflowWrap: "anywhere" }} aria-hidden="true">
-                    {names[key].split(" ")[0]}
+                    {t(`report:dimensionShort.${key}`)}
                   </Text>
                   <Text size="sm" fw={700} aria-hidden="true">
                     {shown ? formatScore(value) : "—"}

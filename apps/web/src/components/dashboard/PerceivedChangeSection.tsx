@@ -3,22 +3,24 @@
 
 import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { formatDay } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { PerceivedChangeTable } from "../pulse/PerceivedChangeTable";
 
 export function PerceivedChangeSection({ teamId }: { teamId: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const pulses = useQuery({ ...trpc.pulses.team.queryOptions({ teamId }), retry: false });
   if (!pulses.data) return null;
   return (
     <section aria-labelledby="perceived-change-title" data-testid="perceived-change">
       <Title order={3} mb="xs" id="perceived-change-title">
-        Perceived change
+        {t("dashboard:pulse.title")}
       </Title>
       {pulses.data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No released pulse yet: a coachee schedules one on their plan 6 to 12 weeks after publishing it.
+          {t("dashboard:pulse.none")}
         </Text>
       ) : (
         <Stack gap="md">
@@ -26,7 +28,10 @@ export function PerceivedChangeSection({ teamId }: { teamId: string }) {
             <PerceivedChangeTable
               key={entry.subject.id}
               figures={entry.perceivedChange}
-              caption={`${entry.subject.name}: pulse released ${formatDay(entry.releasedOn)}`}
+              caption={t("dashboard:pulse.caption", {
+                name: entry.subject.name,
+                day: formatDay(entry.releasedOn),
+              })}
             />
           ))}
         </Stack>

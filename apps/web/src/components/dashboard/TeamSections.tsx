@@ -3,9 +3,12 @@
 import type { DimensionKey } from "@fivefold/domain";
 import { LineChart } from "@mantine/charts";
 import { Alert, Button, Card, Group, List, Select, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import i18next from "i18next";
+import { useTranslation } from "react-i18next";
 import { heatmapCsv, type TeamDashboard } from "../../lib/dashboard";
-import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
-import { download } from "../../lib/report";
+import { DIMENSION_COLORS } from "../../lib/dimensions";
+import { formatNumber } from "../../lib/format";
+import { download, formatScore } from "../../lib/report";
 
 interface Figures {
   dashboard: TeamDashboard;
@@ -19,20 +22,21 @@ export function DashboardHeader(props: {
   cycle: string | undefined;
   onCycle: (cycle: string | null) => void;
 }) {
+  const { t } = useTranslation();
   const { dashboard: d, keys, cycle, onCycle } = props;
   return (
     <Group justify="space-between" align="flex-end">
       <div>
         <Title order={2}>{d.team.name}</Title>
         <Text size="sm" c="dimmed">
-          {d.viewer === "manager" ? "Your direct reports in this team" : "Everyone in the team"} · team
-          figures need at least {d.threshold} people with a released report
+          {d.viewer === "manager" ? t("dashboard:header.manager") : t("dashboard:header.everyone")} ·{" "}
+          {t("dashboard:header.threshold", { count: d.threshold })}
         </Text>
       </div>
       <Group>
         <Select
-          label="Cycle"
-          placeholder="Latest report"
+          label={t("dashboard:header.cycle")}
+          placeholder={t("dashboard:header.latest")}
           data={d.cycles.map((c) => ({ value: c.id, label: c.name }))}
           value={cycle ?? null}
           onChange={onCycle}
@@ -40,7 +44,7 @@ export function DashboardHeader(props: {
           w={200}
         />
         <Button variant="default" onClick={() => download(`${d.team.name}-heatmap.csv`, heatmapCsv(d, keys))}>
-          Export CSV
+          {t("dashboard:header.csv")}
         </Button>
       </Group>
     </Group>
@@ -48,23 +52,24 @@ export function DashboardHeader(props: {
 }
 
 export function ProgressAndAttention({ dashboard: d }: { dashboard: TeamDashboard }) {
+  const { t } = useTranslation();
   const byId = new Map(d.people.map((p) => [p.personId, p.name]));
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }}>
       <Card withBorder>
-        <Text fw={600}>Cycle progress</Text>
+        <Text fw={600}>{t("dashboard:progress.title")}</Text>
         <Text size="sm" data-testid="cycle-progress">
-          {d.progress.open} request{d.progress.open === 1 ? "" : "s"} collecting answers ·{" "}
-          {d.progress.submitted} of {d.progress.invited} answered
+          {t("dashboard:progress.open", { count: d.progress.open })} ·{" "}
+          {t("dashboard:progress.answered", { submitted: d.progress.submitted, invited: d.progress.invited })}
         </Text>
         <Text size="xs" c="dimmed">
-          Counts only: never who answered.
+          {t("dashboard:progress.countsOnly")}
         </Text>
       </Card>
       <Card withBorder style={{ gridColumn: "span 2" }} data-testid="attention">
-        <Text fw={600}>Needs attention</Text>
+        <Text fw={600}>{t("dashboard:attention.title")}</Text>
         {d.attention.length === 0 ? (
-          <Text size="sm">Nobody right now.</Text>
+          <Text size="sm">{t("dashboard:attention.none")}</Text>
         ) : (
           <List size="sm" spacing={4}>
             {d.attention.map((item) => (
@@ -88,25 +93,30 @@ export function distributionInWords(counts: readonly number[]): string {
     .map((count, i) => ({ score: i + 1, count }))
     .filter((c) => c.count > 0)
     .sort((a, b) => b.count - a.count || b.score - a.score);
-  if (given.length === 0) return "no scores";
+  if (given.length === 0) return i18next.t("dashboard:profile.noScores");
   return given
-    .map((c, i) => `${c.count}${i === 0 ? (c.count === 1 ? " person" : " people") : ""} scored ${c.score}`)
+    .map((c, i) =>
+      i === 0
+        ? i18next.t("dashboard:profile.firstScored", { count: c.count, score: c.score })
+        : i18next.t("dashboard:profile.scored", { count: c.count, score: c.score }),
+    )
     .join(", ");
 }
 
 export function TeamProfile({ dashboard: d, keys, names }: Figures) {
+  const { t } = useTranslation();
   return (
     <section>
       <Title order={3} mb="xs">
-        Team profile
+        {t("dashboard:profile.title")}
       </Title>
-      <Table aria-label="Team profile per dimension" data-testid="team-profile">
+      <Table aria-label={t("dashboard:profile.table")} data-testid="team-profile">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Dimension</Table.Th>
-            <Table.Th scope="col">Team mean</Table.Th>
-            <Table.Th scope="col">People</Table.Th>
-            <Table.Th scope="col">How people scored (1 rarely … 5 almost always)</Table.Th>
+            <Table.Th scope="col">{t("dashboard:dimension")}</Table.Th>
+            <Table.Th scope="col">{t("dashboard:profile.mean")}</Table.Th>
+            <Table.Th scope="col">{t("dashboard:profile.people")}</Table.Th>
+            <Table.Th scope="col">{t("dashboard:profile.distribution")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -127,7 +137,7 @@ export function TeamProfile({ dashboard: d, keys, names }: Figures) {
                     formatScore(figure.mean)
                   ) : (
                     <Text span size="xs" c="dimmed">
-                      Hidden: fewer than {d.threshold} people
+                      {t("dashboard:profile.hidden", { count: d.threshold })}
                     </Text>
                   )}
                 </Table.Td>
@@ -143,11 +153,12 @@ export function TeamProfile({ dashboard: d, keys, names }: Figures) {
 }
 
 export function TeamTrend({ dashboard: d, keys, names }: Figures) {
-  const trendPoints = d.trend.filter((t) => keys.some((k) => t.means[k] !== null));
+  const { t } = useTranslation();
+  const trendPoints = d.trend.filter((point) => keys.some((k) => point.means[k] !== null));
   return (
     <section>
       <Title order={3} mb="xs">
-        Trend across cycles
+        {t("dashboard:trend.title")}
       </Title>
       {d.trendNote ? (
         <Text size="sm" c="dimmed" mb="xs" data-testid="team-trend-note">
@@ -155,33 +166,32 @@ export function TeamTrend({ dashboard: d, keys, names }: Figures) {
         </Text>
       ) : null}
       {trendPoints.length < 2 ? (
-        <Alert color="gray">
-          A trend needs two cycles with at least {d.threshold} people behind each point.
-        </Alert>
+        <Alert color="gray">{t("dashboard:trend.needsTwo", { count: d.threshold })}</Alert>
       ) : (
         <>
           <div aria-hidden="true">
             <LineChart
               h={220}
-              data={trendPoints.map((t) => ({
-                cycle: t.name,
-                ...Object.fromEntries(keys.map((k) => [names[k], t.means[k]?.mean ?? null])),
+              data={trendPoints.map((point) => ({
+                cycle: point.name,
+                ...Object.fromEntries(keys.map((k) => [names[k], point.means[k]?.mean ?? null])),
               }))}
               dataKey="cycle"
               yAxisProps={{ domain: [1, 5] }}
+              valueFormatter={(value) => formatNumber(value, Number.isInteger(value) ? 0 : 2)}
               series={keys.map((k) => ({ name: names[k], color: DIMENSION_COLORS[k] }))}
               withLegend
               connectNulls
               lineChartProps={{ accessibilityLayer: false }}
             />
           </div>
-          <Table aria-label="Team trend per cycle" data-testid="team-trend">
+          <Table aria-label={t("dashboard:trend.table")} data-testid="team-trend">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Dimension</Table.Th>
-                {trendPoints.map((t) => (
-                  <Table.Th key={t.cycleId} scope="col">
-                    {t.name}
+                <Table.Th scope="col">{t("dashboard:dimension")}</Table.Th>
+                {trendPoints.map((point) => (
+                  <Table.Th key={point.cycleId} scope="col">
+                    {point.name}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -190,9 +200,11 @@ export function TeamTrend({ dashboard: d, keys, names }: Figures) {
               {keys.map((k) => (
                 <Table.Tr key={k}>
                   <Table.Th scope="row">{names[k]}</Table.Th>
-                  {trendPoints.map((t) => (
-                    <Table.Td key={t.cycleId}>
-                      {t.means[k] ? `${formatScore(t.means[k]?.mean)} (${t.means[k]?.people} people)` : "—"}
+                  {trendPoints.map((point) => (
+                    <Table.Td key={point.cycleId}>
+                      {point.means[k]
+                        ? `${formatScore(point.means[k]?.mean)} ${t("dashboard:trend.people", { count: point.means[k]?.people ?? 0 })}`
+                        : "—"}
                     </Table.Td>
                   ))}
                 </Table.Tr>

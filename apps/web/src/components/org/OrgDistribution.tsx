@@ -2,8 +2,10 @@
 // than k people are hidden by the API and say so.
 import type { DimensionKey } from "@fivefold/domain";
 import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { OrgView } from "../../lib/cycles";
 
+// Score bands, the same in every language (an en dash between two scale points).
 const BANDS = ["1–2", "2–3", "3–4", "4–5"];
 
 export function OrgDistribution(props: {
@@ -12,11 +14,12 @@ export function OrgDistribution(props: {
   names: Record<DimensionKey, string>;
   threshold: number;
 }) {
+  const { t } = useTranslation();
   return (
-    <Table aria-label="Distribution per dimension">
+    <Table aria-label={t("dashboard:org.distribution")}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Dimension</Table.Th>
+          <Table.Th>{t("dashboard:dimension")}</Table.Th>
           {BANDS.map((band) => (
             <Table.Th key={band}>{band}</Table.Th>
           ))}
@@ -32,7 +35,7 @@ export function OrgDistribution(props: {
                 <Table.Td key={band}>
                   {count === null || count === undefined ? (
                     <Text size="xs" c="dimmed">
-                      fewer than {props.threshold}
+                      {t("dashboard:org.fewerThan", { count: props.threshold })}
                     </Text>
                   ) : (
                     count

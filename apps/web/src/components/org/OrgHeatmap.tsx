@@ -4,9 +4,11 @@
 import type { DimensionKey } from "@fivefold/domain";
 import { Box, Group, Text, Tooltip } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { OrgCell } from "../../lib/cycles";
-import { formatScore } from "../../lib/dimensions";
+import { formatNumber } from "../../lib/format";
 import { heatColor } from "../../lib/heat";
+import { formatScore } from "../../lib/report";
 
 const ROW = 40;
 const VIEW = 480;
@@ -14,10 +16,11 @@ const OVERSCAN = 6;
 
 function deltaText(delta: number | undefined): string {
   if (delta === undefined) return "";
-  return ` (${delta > 0 ? "+" : ""}${delta.toFixed(2)})`;
+  return ` (${delta > 0 ? "+" : ""}${formatNumber(delta, 2)})`;
 }
 
 function Row({ cell, keys, threshold }: { cell: OrgCell; keys: DimensionKey[]; threshold: number }) {
+  const { t } = useTranslation();
   const columns = `minmax(180px, 2fr) 90px repeat(${keys.length}, minmax(110px, 1fr))`;
   return (
     <Box
@@ -35,10 +38,7 @@ function Row({ cell, keys, threshold }: { cell: OrgCell; keys: DimensionKey[]; t
         const value = cell.dimensions?.[key];
         if (!value) {
           return (
-            <Tooltip
-              key={key}
-              label={`Hidden: fewer than ${threshold} people, or it would let someone work out a smaller group by subtraction.`}
-            >
+            <Tooltip key={key} label={t("dashboard:org.hiddenWhy", { count: threshold })}>
               <Text
                 role="cell"
                 size="xs"
@@ -47,7 +47,7 @@ function Row({ cell, keys, threshold }: { cell: OrgCell; keys: DimensionKey[]; t
                 bg="var(--mantine-color-default-hover)"
                 py={6}
               >
-                fewer than {threshold} people
+                {t("dashboard:org.fewerThanPeople", { count: threshold })}
               </Text>
             </Tooltip>
           );
@@ -77,19 +77,20 @@ export function OrgHeatmap(props: {
   names: Record<DimensionKey, string>;
   threshold: number;
 }) {
+  const { t } = useTranslation();
   const { cells, keys, names, threshold } = props;
   const [top, setTop] = useState(0);
   const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
   const last = Math.min(cells.length, Math.ceil((top + VIEW) / ROW) + OVERSCAN);
   const columns = `minmax(180px, 2fr) 90px repeat(${keys.length}, minmax(110px, 1fr))`;
   return (
-    <Box role="table" aria-label="Organisation heatmap" aria-rowcount={cells.length} miw={860}>
+    <Box role="table" aria-label={t("dashboard:org.heatmap")} aria-rowcount={cells.length} miw={860}>
       <Box role="row" style={{ display: "grid", gridTemplateColumns: columns, gap: 4 }} pb={4}>
         <Text role="columnheader" size="sm" fw={600}>
-          Group
+          {t("dashboard:org.group")}
         </Text>
         <Text role="columnheader" size="sm" fw={600}>
-          People
+          {t("dashboard:org.people")}
         </Text>
         {keys.map((key) => (
           <Text role="columnheader" key={key} size="sm" fw={600} ta="center">
@@ -112,7 +113,7 @@ export function OrgHeatmap(props: {
       </Box>
       {cells.length === 0 ? (
         <Group p="md">
-          <Text c="dimmed">No groups to show for this grouping.</Text>
+          <Text c="dimmed">{t("dashboard:org.noGroups")}</Text>
         </Group>
       ) : null}
     </Box>

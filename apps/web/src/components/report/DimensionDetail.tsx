@@ -2,20 +2,19 @@
 // and the comments on it, dated with the release date.
 
 import { Badge, Box, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
-import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
+import { useTranslation } from "react-i18next";
+import { DIMENSION_COLORS } from "../../lib/dimensions";
 import { formatDay } from "../../lib/format";
-import type { Report } from "../../lib/report";
+import { behaviourText, dimensionName, formatScore, groupLabel, type Report } from "../../lib/report";
 
 type Dimension = Report["dimensions"][number];
 
 function Distribution({ counts, label }: { counts: number[]; label: string }) {
+  const { t } = useTranslation();
   const total = counts.reduce((a, b) => a + b, 0);
+  const rated = counts.map((count, i) => t("report:detail.rated", { count, score: i + 1 }));
   return (
-    <Group
-      gap={2}
-      wrap="nowrap"
-      aria-label={`${label}: ${counts.map((c, i) => `${c} rated ${i + 1}`).join(", ")}`}
-    >
+    <Group gap={2} wrap="nowrap" aria-label={`${label}: ${rated.join(", ")}`}>
       {counts.map((count, i) => (
         <Box
           key={i}
@@ -40,13 +39,18 @@ export function DimensionDetail({
   dimension,
   comments,
   othersLabel,
+  version,
 }: {
   dimension: Dimension;
   /** "Everyone but you" (or but the subject): the figure that leaves out only the self-assessment. */
   othersLabel: string;
   comments: Report["comments"];
+  /** The questionnaire version, which says whether the behaviours' German wording is known. */
+  version: number;
   identified?: Report["identifiedComments"];
 }) {
+  const { t } = useTranslation();
+  const name = dimensionName(dimension.key);
   return (
     <Card withBorder data-testid={`dimension-${dimension.key}`} className="avoid-break">
       <Stack>
@@ -54,27 +58,30 @@ export function DimensionDetail({
           <Group gap="xs">
             <Box w={12} h={12} style={{ borderRadius: 6, background: DIMENSION_COLORS[dimension.key] }} />
             <Title order={3} size="h4">
-              {dimension.name}
+              {name}
             </Title>
           </Group>
           <Text size="sm">
-            {othersLabel} {formatScore(dimension.others?.mean)} · Self {formatScore(dimension.self)}
-            {dimension.manager !== null ? ` · Manager ${formatScore(dimension.manager)}` : ""}
+            {othersLabel} {formatScore(dimension.others?.mean)} · {t("report:figure.self")}{" "}
+            {formatScore(dimension.self)}
+            {dimension.manager !== null
+              ? ` · ${t("report:figure.manager")} ${formatScore(dimension.manager)}`
+              : ""}
           </Text>
         </Group>
         <Table.ScrollContainer minWidth={560}>
-          <Table aria-label={`${dimension.name}: behaviours`}>
+          <Table aria-label={t("report:detail.table", { name })}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Behaviour</Table.Th>
+                <Table.Th scope="col">{t("report:detail.behaviour")}</Table.Th>
                 <Table.Th scope="col">{othersLabel}</Table.Th>
-                <Table.Th scope="col">Self</Table.Th>
-                <Table.Th scope="col">How many gave 1, 2, 3, 4, 5</Table.Th>
+                <Table.Th scope="col">{t("report:figure.self")}</Table.Th>
+                <Table.Th scope="col">{t("report:detail.distribution")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {dimension.items.map((item) => (
-                <BehaviourRow key={item.id} item={item} />
+                <BehaviourRow key={item.id} item={item} version={version} />
               ))}
             </Table.Tbody>
           </Table>
@@ -87,19 +94,21 @@ export function DimensionDetail({
 
 type Item = Dimension["items"][number];
 
-function BehaviourRow({ item }: { item: Item }) {
+function BehaviourRow({ item, version }: { item: Item; version: number }) {
+  const { t } = useTranslation();
+  const text = behaviourText({ instrumentVersion: version }, item.id, item.text);
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm">{item.text}</Text>
+        <Text size="sm">{text}</Text>
         {item.groups.map((g) => (
           <Text key={g.group} size="xs" c="dimmed">
-            {g.label}: {formatScore(g.mean)} ({g.n} people)
+            {groupLabel(g)}: {formatScore(g.mean)} {t("report:figure.people", { count: g.n })}
           </Text>
         ))}
         {item.manager !== null ? (
           <Text size="xs" c="dimmed">
-            Manager: {formatScore(item.manager)}
+            {t("report:figure.manager")}: {formatScore(item.manager)}
           </Text>
         ) : null}
       </Table.Td>
@@ -108,30 +117,35 @@ function BehaviourRow({ item }: { item: Item }) {
           <>
             {formatScore(item.others.mean)}{" "}
             <Text span size="xs" c="dimmed">
-              ({item.others.n} people
-              {item.others.notObserved ? `, ${item.others.notObserved} not observed` : ""})
+              {item.others.notObserved
+                ? t("report:detail.peopleNotObserved", {
+                    count: item.others.n,
+                    notObserved: item.others.notObserved,
+                  })
+                : t("report:figure.people", { count: item.others.n })}
             </Text>
           </>
         ) : (
           <Text span size="xs" c="dimmed">
-            Hidden: too few answers
+            {t("report:figure.hidden")}
           </Text>
         )}
       </Table.Td>
       <Table.Td>{formatScore(item.self)}</Table.Td>
       <Table.Td>
-        {item.others ? <Distribution counts={item.others.distribution} label={item.text} /> : null}
+        {item.others ? <Distribution counts={item.others.distribution} label={text} /> : null}
       </Table.Td>
     </Table.Tr>
   );
 }
 
 function Comments({ comments }: { comments: Report["comments"] }) {
+  const { t } = useTranslation();
   if (comments.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="comments">
       <Text fw={600} size="sm">
-        Comments
+        {t("report:detail.comments")}
       </Text>
       {comments.map((c, i) => (
         <Card key={i} withBorder p="sm" bg="var(--mantine-color-default-hover)">
@@ -139,7 +153,11 @@ function Comments({ comments }: { comments: Report["comments"] }) {
             {c.text}
           </Text>
           <Group gap="xs" mt={4}>
-            {"group" in c ? <Badge size="xs">{String(c.group) === "self" ? "Self" : "Manager"}</Badge> : null}
+            {"group" in c ? (
+              <Badge size="xs">
+                {String(c.group) === "self" ? t("report:figure.self") : t("report:figure.manager")}
+              </Badge>
+            ) : null}
             <Text size="xs" c="dimmed">
               {formatDay(c.date, { month: "long" })}
             </Text>

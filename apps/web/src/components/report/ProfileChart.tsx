@@ -3,22 +3,33 @@
 // shapes; the table carries the numbers), and the manager's colour is far from the others'.
 import { RadarChart } from "@mantine/charts";
 import { SimpleGrid, Stack, Table, Text } from "@mantine/core";
-import { formatScore, SERIES_COLORS } from "../../lib/dimensions";
-import { everyoneButHolds, everyoneButLabel, type Report } from "../../lib/report";
+import { useTranslation } from "react-i18next";
+import { SERIES_COLORS } from "../../lib/dimensions";
+import {
+  dimensionName,
+  everyoneButHolds,
+  everyoneButLabel,
+  formatScore,
+  type Report,
+} from "../../lib/report";
 
 export function ProfileChart({ report }: { report: Report }) {
+  const { t } = useTranslation();
   const hasManager = report.profile.some((p) => p.manager !== null);
   const others = everyoneButLabel(report);
+  const self = t("report:figure.self");
+  const manager = t("report:figure.manager");
+  // The series' names are the legend's words, so they are the page's language.
   const data = report.profile.map((p) => ({
-    dimension: p.name,
+    dimension: dimensionName(p.key),
     [others]: p.others ?? 0,
-    Self: p.self ?? 0,
-    ...(hasManager ? { Manager: p.manager ?? 0 } : {}),
+    [self]: p.self ?? 0,
+    ...(hasManager ? { [manager]: p.manager ?? 0 } : {}),
   }));
   const series = [
     { name: others, color: SERIES_COLORS.others, opacity: 0.25 },
-    { name: "Self", color: SERIES_COLORS.self, opacity: 0.1 },
-    ...(hasManager ? [{ name: "Manager", color: SERIES_COLORS.manager, opacity: 0.05 }] : []),
+    { name: self, color: SERIES_COLORS.self, opacity: 0.1 },
+    ...(hasManager ? [{ name: manager, color: SERIES_COLORS.manager, opacity: 0.05 }] : []),
   ];
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -35,25 +46,25 @@ export function ProfileChart({ report }: { report: Report }) {
         />
       </div>
       <Stack gap="xs">
-        <Table striped aria-label="Profile: mean score per dimension" data-testid="profile-table">
+        <Table striped aria-label={t("report:profile.table")} data-testid="profile-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Dimension</Table.Th>
+              <Table.Th scope="col">{t("report:figure.dimension")}</Table.Th>
               <Table.Th scope="col">{others}</Table.Th>
-              <Table.Th scope="col">Self</Table.Th>
-              {hasManager ? <Table.Th scope="col">Manager</Table.Th> : null}
+              <Table.Th scope="col">{self}</Table.Th>
+              {hasManager ? <Table.Th scope="col">{manager}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {report.profile.map((p) => (
               <Table.Tr key={p.key}>
-                <Table.Th scope="row">{p.name}</Table.Th>
+                <Table.Th scope="row">{dimensionName(p.key)}</Table.Th>
                 <Table.Td>
                   {formatScore(p.others)}
                   {p.othersN ? (
                     <Text span size="xs" c="dimmed">
                       {" "}
-                      ({p.othersN} people)
+                      {t("report:figure.people", { count: p.othersN })}
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -64,8 +75,10 @@ export function ProfileChart({ report }: { report: Report }) {
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed" data-testid="everyone-but">
-          {others}: {everyoneButHolds(report)}, everyone who rated apart from the self-assessment
-          {hasManager ? ". The manager is in it, and also shown apart." : "."}
+          {t(hasManager ? "report:profile.holdsWithManager" : "report:profile.holds", {
+            others,
+            groups: everyoneButHolds(report),
+          })}
         </Text>
       </Stack>
     </SimpleGrid>

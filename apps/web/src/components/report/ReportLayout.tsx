@@ -3,6 +3,7 @@
 // organisation picks the default; the reader may switch, remembered in this browser.
 import type { ReportMode } from "@fivefold/domain";
 import { Group, SegmentedControl, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { useMe } from "../../lib/me";
 import type { Report } from "../../lib/report";
 import { useReportMode } from "../../lib/report-mode";
@@ -18,19 +19,20 @@ export type ReportLayoutState = ReturnType<typeof useReportLayout>;
 
 /** The switch, and in the behaviour-first layout what leads. */
 export function ReportLead({ report, layout }: { report: Report; layout: ReportLayoutState }) {
+  const { t } = useTranslation();
   return (
     <Stack gap="lg">
       <Group gap="sm" className="no-print">
         <Text size="sm" id="report-layout-label">
-          Show first
+          {t("report:layout.showFirst")}
         </Text>
         <SegmentedControl
           aria-labelledby="report-layout-label"
           value={layout.mode}
           onChange={(value) => layout.choose(value as ReportMode)}
           data={[
-            { value: "scores", label: "Scores" },
-            { value: "behaviours", label: "Behaviours and actions" },
+            { value: "scores", label: t("report:layout.scores") },
+            { value: "behaviours", label: t("report:layout.behaviours") },
           ]}
         />
       </Group>

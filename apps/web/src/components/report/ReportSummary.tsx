@@ -2,27 +2,31 @@
 // (counts only for groups shown on their own).
 
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { formatDay } from "../../lib/format";
-import { download, type Report, reportCsv } from "../../lib/report";
+import { download, groupLabel, type Report, reportCsv } from "../../lib/report";
 
 export function ReportHeader({ report: r, own }: { report: Report; own: boolean }) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between" align="flex-start">
       <div>
-        <Title order={2}>{own ? "Your 360 report" : `360 report: ${r.subject.name}`}</Title>
+        <Title order={2}>
+          {own ? t("report:header.own") : t("report:header.about", { name: r.subject.name })}
+        </Title>
         <Text c="dimmed" size="sm">
-          Released {formatDay(r.releasedAt)} · questionnaire version {r.instrumentVersion}
+          {t("report:header.released", { day: formatDay(r.releasedAt), version: r.instrumentVersion })}
         </Text>
       </div>
       <Group className="no-print">
         <Button variant="default" onClick={() => window.print()}>
-          Print or save as PDF
+          {t("report:header.print")}
         </Button>
         <Button
           variant="default"
           onClick={() => download(`fivefold-report-${r.releasedAt.slice(0, 10)}.csv`, reportCsv(r))}
         >
-          Download CSV
+          {t("report:header.csv")}
         </Button>
       </Group>
     </Group>
@@ -30,20 +34,18 @@ export function ReportHeader({ report: r, own }: { report: Report; own: boolean 
 }
 
 export function WhoAnswered({ report: r }: { report: Report }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder className="avoid-break">
       <Stack gap="xs">
-        <Text size="sm">
-          Answers from peers, direct reports and others are only shown combined, for groups of at least{" "}
-          {r.threshold} people, so no one can be singled out; self and manager answers are shown apart.
-        </Text>
-        <Table aria-label="Who answered" data-testid="summary-table">
+        <Text size="sm">{t("report:who.intro", { threshold: r.threshold })}</Text>
+        <Table aria-label={t("report:who.title")} data-testid="summary-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Group</Table.Th>
-              <Table.Th scope="col">Invited</Table.Th>
-              <Table.Th scope="col">Answered</Table.Th>
-              <Table.Th scope="col">Shown</Table.Th>
+              <Table.Th scope="col">{t("report:who.group")}</Table.Th>
+              <Table.Th scope="col">{t("report:who.invited")}</Table.Th>
+              <Table.Th scope="col">{t("report:who.answered")}</Table.Th>
+              <Table.Th scope="col">{t("report:who.shown")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -52,26 +54,30 @@ export function WhoAnswered({ report: r }: { report: Report }) {
               .map((g) => (
                 <Table.Tr key={g.group}>
                   <Table.Th scope="row">
-                    {g.label}{" "}
+                    {groupLabel(g)}{" "}
                     {g.pooledFrom ? (
                       <Badge size="xs" variant="light">
-                        pool
+                        {t("report:who.pool")}
                       </Badge>
                     ) : null}
                   </Table.Th>
                   {/* Counts only for groups shown on their own: a pooled group's part stays unsaid. */}
                   <Table.Td>{g.shown || g.identifiable ? (g.invited ?? "—") : "—"}</Table.Td>
                   <Table.Td>{g.answered ?? "—"}</Table.Td>
-                  <Table.Td>{g.shown ? "Yes" : g.identifiable ? "No" : "Combined with others"}</Table.Td>
+                  <Table.Td>
+                    {g.shown
+                      ? t("report:who.yes")
+                      : g.identifiable
+                        ? t("report:who.no")
+                        : t("report:who.combined")}
+                  </Table.Td>
                 </Table.Tr>
               ))}
           </Table.Tbody>
         </Table>
         {r.notCounted > 0 ? (
           <Text size="xs" c="dimmed" data-testid="not-counted">
-            {r.notCounted} more {r.notCounted === 1 ? "rater was" : "raters were"} invited from outside the
-            organisation without its say-so: they do not count towards anonymity, and no answer of theirs is
-            in this report.
+            {t("report:who.notCounted", { count: r.notCounted })}
           </Text>
         ) : null}
       </Stack>

@@ -1,10 +1,18 @@
 // Leadership versus management: per dimension, where others see the person (and where they see
 // themselves) on the line from the management counterpart to the leadership habit.
 import { Box, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { currentLocale } from "../../i18n";
 import { DIMENSION_COLORS } from "../../lib/dimensions";
-import { everyoneButLabel, type Report } from "../../lib/report";
+import { dimensionName, everyoneButLabel, type Report } from "../../lib/report";
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+/** `45%` in English, `45 %` in German: the page's locale writes percentages. */
+const percent = (value: number) =>
+  (Math.round(value * 100) / 100).toLocaleString(currentLocale(), {
+    style: "percent",
+    maximumFractionDigits: 0,
+  });
+const cssPercent = (value: number) => `${Math.round(value * 100)}%`;
 
 function Marker({ at, color, filled, label }: { at: number; color: string; filled: boolean; label: string }) {
   return (
@@ -15,7 +23,7 @@ function Marker({ at, color, filled, label }: { at: number; color: string; fille
       h={20}
       title={label}
       style={{
-        left: `calc(${percent(at)} - 10px)`,
+        left: `calc(${cssPercent(at)} - 10px)`,
         borderRadius: 10,
         background: filled ? color : "white",
         border: filled ? "2px solid white" : `3px solid ${color}`,
@@ -25,20 +33,20 @@ function Marker({ at, color, filled, label }: { at: number; color: string; fille
 }
 
 export function Spectrum({ report }: { report: Report }) {
-  const names = new Map(report.profile.map((p) => [p.key, p.name]));
+  const { t } = useTranslation();
   return (
     <Stack gap="lg">
       {report.spectrum.map((s) => (
         <Box key={s.key} data-testid="spectrum-row">
           <Text fw={600} size="sm">
-            {names.get(s.key)}
+            {dimensionName(s.key)}
           </Text>
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text size="xs" c="dimmed" maw="45%">
-              Management: {s.management}
+              {t("report:spectrum.management", { text: t(`report:spectrum.managementOf.${s.key}`) })}
             </Text>
             <Text size="xs" c="dimmed" ta="right" maw="45%">
-              Leadership: {s.leadership}
+              {t("report:spectrum.leadership", { text: t(`report:spectrum.leadershipOf.${s.key}`) })}
             </Text>
           </Group>
           <Box
@@ -51,27 +59,36 @@ export function Spectrum({ report }: { report: Report }) {
             }}
           >
             {s.position !== null ? (
-              <Marker at={s.position} color={DIMENSION_COLORS[s.key]} filled label="How others see you" />
+              <Marker
+                at={s.position}
+                color={DIMENSION_COLORS[s.key]}
+                filled
+                label={t("report:spectrum.others")}
+              />
             ) : null}
             {s.selfPosition !== null ? (
               <Marker
                 at={s.selfPosition}
                 color={DIMENSION_COLORS[s.key]}
                 filled={false}
-                label="How you see yourself"
+                label={t("report:spectrum.self")}
               />
             ) : null}
           </Box>
           <Text size="xs" mt={4}>
             {everyoneButLabel(report)}:{" "}
-            {s.position === null ? "not shown" : `${percent(s.position)} of the way to the leadership habit`}
-            {" · "}Self: {s.selfPosition === null ? "not rated" : percent(s.selfPosition)}
+            {s.position === null
+              ? t("report:spectrum.notShown")
+              : t("report:spectrum.position", { percent: percent(s.position) })}
+            {" · "}
+            {t("report:spectrum.selfPosition", {
+              value: s.selfPosition === null ? t("report:spectrum.notRated") : percent(s.selfPosition),
+            })}
           </Text>
         </Box>
       ))}
       <Text size="xs" c="dimmed">
-        Filled dot: how others see you. Ring: how you see yourself. Far right means others see the leadership
-        habit almost always; far left, the management counterpart.
+        {t("report:spectrum.legend")}
       </Text>
     </Stack>
   );

@@ -4,11 +4,13 @@ import { thankYouTextSchema } from "@fivefold/domain";
 import { Alert, Blockquote, Button, Card, Chip, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDay } from "../../lib/format";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 
 export function ThankRaters({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const status = useQuery(trpc.followups.get.queryOptions({ requestId }));
@@ -29,11 +31,9 @@ export function ThankRaters({ requestId }: { requestId: string }) {
   return (
     <Card withBorder className="no-print" data-testid="thank-raters">
       <Stack gap="sm">
-        <Title order={4}>Thank your raters</Title>
+        <Title order={4}>{t("report:thank.title")}</Title>
         <Text size="sm" c="dimmed">
-          Leaders who follow up with the people who gave them feedback are seen to improve. Fivefold sends
-          your note once to everyone who was invited, answered or not, so nobody learns who answered; replies
-          do not come back through Fivefold.
+          {t("report:thank.intro")}
         </Text>
         <Chip.Group
           multiple={false}
@@ -43,14 +43,14 @@ export function ThankRaters({ requestId }: { requestId: string }) {
           <Group gap="xs">
             {suggestions.map((suggestion, index) => (
               <Chip key={suggestion} value={String(index)} size="xs">
-                Suggestion {index + 1}
+                {t("report:thank.suggestion", { number: index + 1 })}
               </Chip>
             ))}
           </Group>
         </Chip.Group>
         <Textarea
-          label="Your note"
-          description="What you are working on, and that you would value their ideas"
+          label={t("report:thank.note")}
+          description={t("report:thank.noteHint")}
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
           error={problem}
@@ -66,14 +66,14 @@ export function ThankRaters({ requestId }: { requestId: string }) {
         ) : null}
         <Group>
           <Button variant="default" disabled={!checked.success} onClick={() => setPreview((p) => !p)}>
-            {preview ? "Hide preview" : "Preview"}
+            {preview ? t("report:thank.hidePreview") : t("report:thank.preview")}
           </Button>
           <Button
             disabled={!checked.success || !preview}
             loading={thank.isPending}
             onClick={() => thank.mutate({ requestId, text })}
           >
-            Send to everyone invited
+            {t("report:thank.send")}
           </Button>
         </Group>
       </Stack>
@@ -82,25 +82,26 @@ export function ThankRaters({ requestId }: { requestId: string }) {
 }
 
 function Thanked({ sent, thankedAt }: { sent: number | undefined; thankedAt: string | null }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder className="no-print" data-testid="thank-raters">
-      <Title order={4}>Thank your raters</Title>
+      <Title order={4}>{t("report:thank.title")}</Title>
       <Text size="sm" role="status">
         {sent !== undefined
-          ? `Sent to the ${sent} people invited to rate you.`
-          : `Sent on ${formatDay(thankedAt ?? "")} to everyone invited to rate you.`}{" "}
-        It can be sent once per report.
+          ? t("report:thank.sent", { count: sent })
+          : t("report:thank.sentOn", { day: formatDay(thankedAt ?? "") })}{" "}
+        {t("report:thank.once")}
       </Text>
     </Card>
   );
 }
 
 function Preview({ text }: { text: string }) {
+  const { t } = useTranslation();
   return (
-    <Blockquote p="sm" aria-label="Preview">
+    <Blockquote p="sm" aria-label={t("report:thank.preview")}>
       <Text size="sm" c="dimmed">
-        Fivefold passes this on to everyone who was invited to give you feedback, whether or not they
-        answered:
+        {t("report:thank.previewIntro")}
       </Text>
       <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
         “{text}”

@@ -4,9 +4,11 @@
 
 import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
-import { DIMENSION_COLORS, formatScore } from "../../lib/dimensions";
-import { formatDay } from "../../lib/format";
-import type { Report } from "../../lib/report";
+import i18next from "i18next";
+import { useTranslation } from "react-i18next";
+import { DIMENSION_COLORS } from "../../lib/dimensions";
+import { formatDay, formatNumber } from "../../lib/format";
+import { dimensionName, formatScore, type Report } from "../../lib/report";
 
 const DASHES = [undefined, "8 4", "2 3", "10 3 2 3", "4 4"];
 
@@ -16,18 +18,22 @@ export function changeSinceLast(points: ReadonlyArray<{ mean: number | null }>):
   const before = points.at(-2)?.mean;
   if (last == null || before == null) return "—";
   const change = Math.round((last - before) * 10) / 10;
-  if (change === 0) return "no change";
-  return change > 0 ? `+${change.toFixed(1)}` : `−${Math.abs(change).toFixed(1)}`;
+  if (change === 0) return i18next.t("report:trend.noChange");
+  return change > 0 ? `+${formatNumber(change, 1)}` : `−${formatNumber(Math.abs(change), 1)}`;
 }
 
+/** The y axis and the tooltip in the page's locale: whole numbers plain, means with two decimals. */
+const axisNumber = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : 2);
+
 export function Trend({ report }: { report: Report }) {
+  const { t } = useTranslation();
   const keys = report.profile.map((p) => p.key);
   const points = report.trend[keys[0] ?? "inspire"] ?? [];
   if (points.length < 2) {
-    return <Text size="sm">This is the first released report: the trend appears after the next one.</Text>;
+    return <Text size="sm">{t("report:trend.first")}</Text>;
   }
-  const names = new Map(report.profile.map((p) => [p.key, p.name]));
-  const label = (iso: string | null) => (iso ? formatDay(iso, { monthOnly: true }) : "now");
+  const names = new Map(report.profile.map((p) => [p.key, dimensionName(p.key)]));
+  const label = (iso: string | null) => (iso ? formatDay(iso, { monthOnly: true }) : t("report:trend.now"));
   const data = points.map((point, i) => ({
     release: label(point.releasedAt),
     ...Object.fromEntries(keys.map((key) => [names.get(key) ?? key, report.trend[key]?.[i]?.mean ?? null])),
@@ -47,6 +53,7 @@ export function Trend({ report }: { report: Report }) {
           yAxisProps={{ domain: [1, 5], padding: { top: 8, bottom: 8 } }}
           xAxisProps={{ padding: { left: 24, right: 24 } }}
           strokeWidth={2.5}
+          valueFormatter={axisNumber}
           series={keys.map((key, i) => ({
             name: names.get(key) ?? key,
             color: DIMENSION_COLORS[key],
@@ -57,16 +64,16 @@ export function Trend({ report }: { report: Report }) {
           lineChartProps={{ accessibilityLayer: false }}
         />
       </div>
-      <Table aria-label="Trend: others' mean per dimension at each release" data-testid="trend-table">
+      <Table aria-label={t("report:trend.table")} data-testid="trend-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Dimension</Table.Th>
+            <Table.Th scope="col">{t("report:figure.dimension")}</Table.Th>
             {points.map((p, i) => (
               <Table.Th key={i} scope="col">
                 {label(p.releasedAt)}
               </Table.Th>
             ))}
-            <Table.Th scope="col">Change since last cycle</Table.Th>
+            <Table.Th scope="col">{t("report:trend.change")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
