@@ -99,7 +99,10 @@ export function NotificationBell() {
                     <UnstyledButton onClick={() => open(n.key, n.href)} w="100%" p={4}>
                       <Text size="sm" fw={n.read ? 400 : 600}>
                         {n.read ? null : <VisuallyHidden>{t("shell:bell.newItem")}</VisuallyHidden>}
-                        {n.text}
+                        {t(`shell:bell.says.${n.message.code}`, {
+                          name: n.message.name,
+                          count: n.message.count,
+                        })}
                       </Text>
                     </UnstyledButton>
                   </li>

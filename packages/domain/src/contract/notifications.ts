@@ -1,5 +1,6 @@
 // The notifications procedures' contract (issue 18): the bell's list and marking entries read.
 import { z } from "zod";
+import { NOTIFICATION_MESSAGES } from "../notifications/notifications";
 
 export const notificationKindSchema = z.enum(["invitation", "nominations", "partner", "checkin", "report"]);
 
@@ -10,6 +11,12 @@ export const notificationsListOutput = z.object({
       key: z.string(),
       kind: notificationKindSchema,
       text: z.string(),
+      /** The sentence as data, for each language to write: a code, and the name or count it holds. */
+      message: z.object({
+        code: z.enum(NOTIFICATION_MESSAGES),
+        name: z.string().optional(),
+        count: z.number().int().optional(),
+      }),
       href: z.string(),
       at: z.string(),
       read: z.boolean(),

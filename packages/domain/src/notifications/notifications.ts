@@ -4,12 +4,32 @@
 
 export type NotificationKind = "invitation" | "nominations" | "partner" | "checkin" | "report";
 
+/** What the sentence says, as data: each language writes it from this (the web's `shell:bell.says`). */
+export const NOTIFICATION_MESSAGES = [
+  "invitation.self",
+  "invitation.other",
+  "nominations",
+  "partner.lead",
+  "partner.support",
+  "checkin.overdue",
+  "checkin.due",
+  "report",
+] as const;
+export type NotificationMessage = {
+  code: (typeof NOTIFICATION_MESSAGES)[number];
+  /** The person it is about (the subject, the plan's owner), when there is one. */
+  name?: string;
+  /** How many (raters proposed), when it counts. */
+  count?: number;
+};
+
 export interface Notification {
   /** Stable per event: a new event (another due day, more nominations) gets a new key. */
   key: string;
   kind: NotificationKind;
-  /** One sentence, in the product's words. */
+  /** One sentence, in the product's words (English). */
   text: string;
+  message: NotificationMessage;
   /** The in-app path that deals with it. */
   href: string;
   /** ISO day or time the event dates from, for ordering. */
@@ -50,6 +70,9 @@ export function buildNotifications(sources: NotificationSources): Notification[]
       text: i.isSelf
         ? "Rate yourself: your own view goes beside your raters'."
         : `Give feedback on ${i.subjectName}.`,
+      message: i.isSelf
+        ? { code: "invitation.self" as const }
+        : { code: "invitation.other" as const, name: i.subjectName },
       href: `/feedback/${i.invitationId}`,
       at: i.deadline,
     })),
@@ -59,6 +82,7 @@ export function buildNotifications(sources: NotificationSources): Notification[]
         key: notificationKey("nominations", n.requestId, n.pending),
         kind: "nominations" as const,
         text: `${n.subjectName} proposed ${n.pending === 1 ? "a rater" : `${n.pending} raters`} for you to approve.`,
+        message: { code: "nominations" as const, name: n.subjectName, count: n.pending },
         href: `/requests/${n.requestId}`,
         at: n.at,
       })),
@@ -66,6 +90,10 @@ export function buildNotifications(sources: NotificationSources): Notification[]
       key: notificationKey("partner", p.partnershipId),
       kind: "partner" as const,
       text: `${p.ownerName} asks you to ${p.role === "lead" ? "lead" : "support"} their coaching plan.`,
+      message: {
+        code: p.role === "lead" ? ("partner.lead" as const) : ("partner.support" as const),
+        name: p.ownerName,
+      },
       href: "/support",
       at: p.invitedAt,
     })),
@@ -75,6 +103,7 @@ export function buildNotifications(sources: NotificationSources): Notification[]
       text: c.overdue
         ? "A check-in on your plan is overdue: how is it going?"
         : "A check-in on your plan is due today.",
+      message: { code: c.overdue ? ("checkin.overdue" as const) : ("checkin.due" as const) },
       href: `/plans/${c.planId}`,
       at: c.dueOn,
     })),
@@ -82,6 +111,7 @@ export function buildNotifications(sources: NotificationSources): Notification[]
       key: notificationKey("report", r.requestId),
       kind: "report" as const,
       text: "Your feedback report is released: read it and choose what to work on.",
+      message: { code: "report" as const },
       href: `/reports/${r.requestId}`,
       at: r.releasedAt,
     })),
