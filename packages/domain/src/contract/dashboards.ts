@@ -49,6 +49,13 @@ const dashboardPersonSchema = z.object({
   releasedAt: z.string().nullable(),
   cells: dashboardCellsSchema,
   blankReason: z.string().nullable(),
+  /** Why the row is blank, as data: `until` (a day) while answers are being collected. */
+  blank: z
+    .object({
+      code: z.enum(["requested-by-someone-else", "rated-it", "not-in-cycle", "collecting", "insufficient", "none"]),
+      until: z.string().nullable(),
+    })
+    .nullable(),
   plan: z
     .object({
       id: z.string().nullable(),
@@ -69,7 +76,26 @@ export const teamDashboardOutput = z.object({
   people: z.array(dashboardPersonSchema),
   profile: perDimension(teamFigureSchema.nullable()),
   progress: z.object({ open: z.number().int(), submitted: z.number().int(), invited: z.number().int() }),
-  attention: z.array(z.object({ personId: z.string(), reasons: z.array(z.string()) })),
+  attention: z.array(
+    z.object({
+      personId: z.string(),
+      reasons: z.array(z.string()),
+      /** The reasons as data, for each language to write (`code` and the figures it names). */
+      why: z.array(
+        z.discriminatedUnion("code", [
+          z.object({ code: z.literal("overdue") }),
+          z.object({ code: z.literal("stalled"), days: z.number().int() }),
+          z.object({ code: z.literal("insufficient") }),
+          z.object({
+            code: z.literal("blindSpot"),
+            gap: z.number(),
+            dimension: z.enum(DIMENSION_KEYS),
+            more: z.number().int(),
+          }),
+        ]),
+      ),
+    }),
+  ),
   trend: z.array(teamTrendPointSchema),
   /** Set when the trend's reports used different questionnaire versions: what it then compares. */
   trendNote: z.string().nullable(),

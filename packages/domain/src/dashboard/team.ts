@@ -1,7 +1,7 @@
 // A team's dashboard: where the team stands on the five dimensions, whose plan is moving and who
 // needs attention. Team figures obey DESIGN §4 rule 7: a figure is shown only when at least k
 // people, each with a released report, stand behind it.
-import { DAY_MS } from "../dates";
+import { DAY_MS, formatDay } from "../dates";
 import { DIMENSION_KEYS, type DimensionKey, findDimension, getInstrument } from "../instrument";
 
 export type DimensionCells = Record<DimensionKey, number | null>;
@@ -37,9 +37,32 @@ export interface TeamFigure {
   distribution: [number, number, number, number, number];
 }
 
+/** A reason for attention as data, so each language writes it (the web's `dashboard:why`). */
+export type AttentionReason =
+  | { code: "overdue" }
+  | { code: "stalled"; days: number }
+  | { code: "insufficient" }
+  | { code: "blindSpot"; gap: number; dimension: DimensionKey; more: number };
+
 export interface AttentionItem {
   personId: string;
+  /** The reasons in English. */
   reasons: string[];
+  why: AttentionReason[];
+}
+
+/** One reason in the dashboard's English words. */
+export function attentionSentence(reason: AttentionReason): string {
+  switch (reason.code) {
+    case "overdue":
+      return "A check-in on their plan is overdue";
+    case "stalled":
+      return `Their plan has stalled: no check-in for ${reason.days} days`;
+    case "insufficient":
+      return "Their last feedback request closed with too few answers for a report";
+    case "blindSpot":
+      return `A large blind spot: they rate themselves ${reason.gap.toFixed(1)} points above others on ${findDimension(getInstrument(), reason.dimension).name}${reason.more > 0 ? ` (and ${reason.more} more)` : ""}`;
+  }
 }
 
 export interface DashboardRules {
@@ -87,19 +110,17 @@ export function attentionList(
   const stalledAfterDays = rules.stalledAfterDays ?? 30;
   const items: AttentionItem[] = [];
   for (const person of people) {
-    const reasons: string[] = [];
-    if (person.plan?.state === "active" && person.plan.overdue) {
-      reasons.push("A check-in on their plan is overdue");
-    }
+    const why: AttentionReason[] = [];
+    if (person.plan?.state === "active" && person.plan.overdue) why.push({ code: "overdue" });
     if (person.plan?.state === "active") {
       const since = person.plan.lastCheckinAt ?? person.plan.publishedAt;
       const idle = since ? (now.getTime() - new Date(since).getTime()) / DAY_MS : 0;
       if (idle >= stalledAfterDays) {
-        reasons.push(`Their plan has stalled: no check-in for ${Math.floor(idle)} days`);
+        why.push({ code: "stalled", days: Math.floor(idle) });
       }
     }
     if (person.lastRequestInsufficient) {
-      reasons.push("Their last feedback request closed with too few answers for a report");
+      why.push({ code: "insufficient" });
     }
     if (person.latest) {
       const latest = person.latest;
@@ -112,12 +133,10 @@ export function attentionList(
       }).sort((a, b) => b.gap - a.gap || a.key.localeCompare(b.key));
       const first = gaps[0];
       if (first) {
-        reasons.push(
-          `A large blind spot: they rate themselves ${round2(first.gap).toFixed(1)} points above others on ${findDimension(getInstrument(), first.key).name}${gaps.length > 1 ? ` (and ${gaps.length - 1} more)` : ""}`,
-        );
+        why.push({ code: "blindSpot", gap: round2(first.gap), dimension: first.key, more: gaps.length - 1 });
       }
     }
-    if (reasons.length > 0) items.push({ personId: person.personId, reasons });
+    if (why.length > 0) items.push({ personId: person.personId, reasons: why.map(attentionSentence), why });
   }
   return items;
 }
@@ -174,23 +193,47 @@ export function sortHeatmap<T extends { name: string; personId: string; cells: D
 export interface BlankCellsFacts {
   /** The dashboard is filtered to one cycle. */
   readonly cycleFiltered: boolean;
-  /** The deadline of a request collecting answers now, as a display day. */
+  /** The deadline of a request collecting answers now, a calendar day (YYYY-MM-DD). */
   readonly collectingUntil: string | null;
   /** Why a released report (in the cycle, when filtered) is not shared with this viewer, if one is not. */
   readonly withheld: "requested-by-someone-else" | "rated-it" | null;
   readonly lastInsufficient: boolean;
 }
 
-/** Why a person's heatmap row is blank, in the words the dashboard shows. */
+/** Why a heatmap row is blank, as data (the web's `dashboard:blank`): `until` for `collecting`. */
+export type BlankCells = {
+  code: "requested-by-someone-else" | "rated-it" | "not-in-cycle" | "collecting" | "insufficient" | "none";
+  until: string | null;
+};
+
+export function blankCells(facts: BlankCellsFacts): BlankCells {
+  const code: BlankCells["code"] = facts.withheld
+    ? facts.withheld
+    : facts.cycleFiltered
+      ? "not-in-cycle"
+      : facts.collectingUntil
+        ? "collecting"
+        : facts.lastInsufficient
+          ? "insufficient"
+          : "none";
+  return { code, until: code === "collecting" ? facts.collectingUntil : null };
+}
+
+/** Why a person's heatmap row is blank, in the dashboard's English words. */
 export function blankCellsReason(facts: BlankCellsFacts): string {
-  if (facts.withheld === "requested-by-someone-else") {
-    return "Their report was requested by someone else, so it is not shared with you";
+  const blank = blankCells(facts);
+  switch (blank.code) {
+    case "requested-by-someone-else":
+      return "Their report was requested by someone else, so it is not shared with you";
+    case "rated-it":
+      return "You rated them anonymously, so their report is not shared with you";
+    case "not-in-cycle":
+      return "No released report in this cycle";
+    case "collecting":
+      return `Collecting answers until ${formatDay(blank.until ?? "")}`;
+    case "insufficient":
+      return "The last request closed with too few answers";
+    case "none":
+      return "No released report yet";
   }
-  if (facts.withheld === "rated-it") {
-    return "You rated them anonymously, so their report is not shared with you";
-  }
-  if (facts.cycleFiltered) return "No released report in this cycle";
-  if (facts.collectingUntil) return `Collecting answers until ${facts.collectingUntil}`;
-  if (facts.lastInsufficient) return "The last request closed with too few answers";
-  return "No released report yet";
 }

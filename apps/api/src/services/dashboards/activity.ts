@@ -2,7 +2,7 @@
 // have answered), how each member's last request closed, and each member's latest coaching plan
 // with its check-ins.
 import { countInvitationsOn, listCheckinTimesOn, listPlansOf, listRequestsAbout } from "@fivefold/db";
-import { checkinTimeline, formatDay, type TeamPersonInput } from "@fivefold/domain";
+import { checkinTimeline, isoDay, type TeamPersonInput } from "@fivefold/domain";
 import type { MemberServiceContext } from "../context";
 
 export interface RequestActivity {
@@ -26,7 +26,7 @@ export async function requestActivity(
   );
   const collectingUntil = new Map<string, string>();
   for (const r of open)
-    if (!collectingUntil.has(r.subjectId)) collectingUntil.set(r.subjectId, formatDay(r.deadline));
+    if (!collectingUntil.has(r.subjectId)) collectingUntil.set(r.subjectId, isoDay(r.deadline));
   const lastClosed = new Map<string, "released" | "insufficient">();
   for (const r of requests) {
     if ((r.state === "released" || r.state === "insufficient") && !lastClosed.has(r.subjectId)) {

@@ -4,6 +4,9 @@
 import { findTeamName, listActiveTeamMembers, listCycles } from "@fivefold/db";
 import {
   attentionList,
+  type BlankCells,
+  type BlankCellsFacts,
+  blankCells,
   blankCellsReason,
   type DashboardViewer,
   ForbiddenError,
@@ -58,32 +61,38 @@ interface PersonFacts {
 }
 
 /** One person as the domain's dashboard rules take them. */
-function personInput(person: { id: string; name: string }, facts: PersonFacts): TeamPersonInput {
+function personInput(
+  person: { id: string; name: string },
+  facts: PersonFacts,
+): TeamPersonInput & { blank: BlankCells | null } {
   const report = facts.latest.get(person.id);
   const insufficient = facts.requests.lastClosed.get(person.id) === "insufficient";
+  const blankFacts: BlankCellsFacts = {
+    cycleFiltered: Boolean(facts.cycle),
+    collectingUntil: facts.requests.collectingUntil.get(person.id) ?? null,
+    withheld: facts.withheld.has(person.id)
+      ? facts.viewer === "manager"
+        ? "requested-by-someone-else"
+        : "rated-it"
+      : null,
+    lastInsufficient: insufficient,
+  };
   return {
     personId: person.id,
     name: person.name,
     latest: latestInput(report),
-    blankReason: report
-      ? undefined
-      : blankCellsReason({
-          cycleFiltered: Boolean(facts.cycle),
-          collectingUntil: facts.requests.collectingUntil.get(person.id) ?? null,
-          withheld: facts.withheld.has(person.id)
-            ? facts.viewer === "manager"
-              ? "requested-by-someone-else"
-              : "rated-it"
-            : null,
-          lastInsufficient: insufficient,
-        }),
+    blankReason: report ? undefined : blankCellsReason(blankFacts),
+    blank: report ? null : blankCells(blankFacts),
     lastRequestInsufficient: insufficient,
     plan: facts.plans.get(person.id)?.summary ?? null,
   };
 }
 
 /** The heatmap row of a person. */
-function heatmapRow(p: TeamPersonInput, plans: Map<string, PlanActivity>): TeamDashboard["people"][number] {
+function heatmapRow(
+  p: TeamPersonInput & { blank: BlankCells | null },
+  plans: Map<string, PlanActivity>,
+): TeamDashboard["people"][number] {
   return {
     personId: p.personId,
     name: p.name,
@@ -91,6 +100,7 @@ function heatmapRow(p: TeamPersonInput, plans: Map<string, PlanActivity>): TeamD
     releasedAt: p.latest?.releasedAt ?? null,
     cells: p.latest?.others ?? emptyCells(),
     blankReason: p.blankReason ?? null,
+    blank: p.blank,
     plan: p.plan
       ? {
           id: plans.get(p.personId)?.id ?? null,

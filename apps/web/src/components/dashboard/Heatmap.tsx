@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { currentLocale } from "../../i18n";
-import type { TeamDashboard } from "../../lib/dashboard";
+import { blankText, type TeamDashboard } from "../../lib/dashboard";
 import { formatDay } from "../../lib/format";
 import { heatColor } from "../../lib/heat";
 import { formatScore } from "../../lib/report";
@@ -96,7 +96,7 @@ export function Heatmap({
                 <Text size="xs" c="dimmed">
                   {person.releasedAt
                     ? t("dashboard:heatmap.released", { day: formatDay(person.releasedAt) })
-                    : person.blankReason}
+                    : blankText(person.blank)}
                 </Text>
               </Table.Th>
               {keys.map((key) => (
@@ -130,7 +130,7 @@ function HeatCell({ person, value, name }: { person: Person; value: number | nul
   const { t } = useTranslation();
   if (value === null || !person.requestId) {
     return (
-      <Table.Td title={person.blankReason ?? t("dashboard:heatmap.hidden")}>
+      <Table.Td title={blankText(person.blank) ?? t("dashboard:heatmap.hidden")}>
         <Text size="xs" c="dimmed" ta="center">
           —
         </Text>

@@ -5,7 +5,7 @@ import type { DimensionKey } from "@fivefold/domain";
 import { Anchor, Card, NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { TeamDashboard } from "../../lib/dashboard";
+import { blankText, type TeamDashboard } from "../../lib/dashboard";
 import { heatColor } from "../../lib/heat";
 import { formatScore } from "../../lib/report";
 
@@ -44,7 +44,7 @@ export function HeatmapCards(props: {
           </Text>
           {person.requestId ? null : (
             <Text size="xs" c="dimmed">
-              {person.blankReason}
+              {blankText(person.blank)}
             </Text>
           )}
           <SimpleGrid cols={5} spacing={4} mt={4}>

@@ -5,7 +5,7 @@ import { LineChart } from "@mantine/charts";
 import { Alert, Button, Card, Group, List, Select, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import i18next from "i18next";
 import { useTranslation } from "react-i18next";
-import { heatmapCsv, type TeamDashboard } from "../../lib/dashboard";
+import { attentionText, heatmapCsv, type TeamDashboard } from "../../lib/dashboard";
 import { DIMENSION_COLORS } from "../../lib/dimensions";
 import { formatNumber } from "../../lib/format";
 import { download, formatScore } from "../../lib/report";
@@ -77,7 +77,7 @@ export function ProgressAndAttention({ dashboard: d }: { dashboard: TeamDashboar
                 <Text span fw={600} size="sm">
                   {byId.get(item.personId)}
                 </Text>
-                : {item.reasons.join("; ")}
+                : {item.why.map(attentionText).join("; ")}
               </List.Item>
             ))}
           </List>
