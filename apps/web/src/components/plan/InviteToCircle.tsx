@@ -127,6 +127,8 @@ function Suggestions(props: {
                 variant="light"
                 loading={invitingId === s.personId}
                 onClick={() => onInvite(s.personId)}
+                // The name and reason wrap; the button keeps its whole word.
+                style={{ flexShrink: 0 }}
                 aria-label={t(`plan:invite.inviteAria.${role}`, { name: s.name })}
               >
                 {t("plan:invite.button")}
