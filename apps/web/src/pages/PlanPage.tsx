@@ -3,6 +3,7 @@
 // plan and progress (never the report) and encourages each check-in.
 import { Card, Grid, Group, Progress, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
@@ -15,11 +16,14 @@ import { PlanHeader, PlanNotices } from "../components/plan/PlanHeader";
 import { PublishCard } from "../components/plan/PublishCard";
 import { PulseCard } from "../components/plan/PulseCard";
 import { ScheduleCard } from "../components/plan/ScheduleCard";
+import { percent } from "../components/plan/types";
 import { WoopCard } from "../components/plan/WoopCard";
 
+import { formatNumber } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 
 export default function PlanPage() {
+  const { t } = useTranslation();
   const { planId = "" } = useParams();
   const trpc = useTRPC();
   const { pathname } = useLocation();
@@ -40,12 +44,17 @@ export default function PlanPage() {
       <PlanHeader plan={plan} owner={owner} open={open} />
       <Card withBorder p="sm">
         <Group gap="sm" wrap="nowrap">
-          <Text size="sm" fw={600} w={80}>
-            Progress
+          <Text size="sm" fw={600} miw={80}>
+            {t("plan:page.progress")}
           </Text>
-          <Progress value={plan.progress} flex={1} size="lg" aria-label={`Progress ${plan.progress}%`} />
-          <Text size="sm" w={48} ta="right" data-testid="plan-progress">
-            {plan.progress}%
+          <Progress
+            value={plan.progress}
+            flex={1}
+            size="lg"
+            aria-label={t("plan:progressAria", { value: formatNumber(plan.progress) })}
+          />
+          <Text size="sm" w={56} ta="right" data-testid="plan-progress" style={{ whiteSpace: "nowrap" }}>
+            {percent(t, plan.progress)}
           </Text>
         </Group>
       </Card>
@@ -53,7 +62,7 @@ export default function PlanPage() {
       <PlanNotices plan={plan} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md" id="plan-content" tabIndex={-1} role="region" aria-label="The plan">
+          <Stack gap="md" id="plan-content" tabIndex={-1} role="region" aria-label={t("plan:page.region")}>
             <FocusCard plan={plan} editable={editable} />
             <ActionsCard plan={plan} editable={editable} />
             <WoopCard plan={plan} editable={editable} />

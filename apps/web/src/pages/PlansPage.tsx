@@ -3,18 +3,20 @@
 
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { PlanStateBadge } from "../components/plan/Badges";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { MakePlanButton } from "../components/plan/MakePlanButton";
-import type { PlanSummary } from "../components/plan/types";
-import { formatDay } from "../lib/format";
+import { type PlanSummary, percent } from "../components/plan/types";
+import { formatDay, formatNumber } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 
 export default function PlansPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const plans = useQuery(trpc.plans.list.queryOptions());
   const requests = useQuery(trpc.requests.list.queryOptions());
@@ -33,22 +35,22 @@ export default function PlansPage() {
 
   return (
     <Stack maw={1100} gap="lg">
-      <Title order={2}>My plan</Title>
+      <Title order={2}>{t("plan:plans.title")}</Title>
       {released.length > 0 ? (
         <Card withBorder data-testid="reports-without-plan">
           <Stack gap="sm">
-            <Text fw={600}>Turn your latest report into a plan</Text>
+            <Text fw={600}>{t("plan:plans.turn")}</Text>
             <Text size="sm" c="dimmed">
-              Fivefold proposes what to work on, a strength to build on, actions and a goal; you change
-              anything before you publish.
+              {t("plan:plans.turnIntro")}
             </Text>
             {released.map((r) => (
               <Group key={r.id} justify="space-between" wrap="wrap" data-testid="report-without-plan">
                 <Text size="sm">
-                  Your 360 report, released {r.closedAt ? formatDay(r.closedAt) : ""} ·{" "}
-                  <Anchor component={Link} to={`/reports/${r.id}`} size="sm">
-                    read it
-                  </Anchor>
+                  <Trans
+                    i18nKey="plan:plans.released"
+                    values={{ date: r.closedAt ? formatDay(r.closedAt) : "" }}
+                    components={{ link: <Anchor component={Link} to={`/reports/${r.id}`} size="sm" /> }}
+                  />
                 </Text>
                 <MakePlanButton requestId={r.id} />
               </Group>
@@ -59,10 +61,7 @@ export default function PlansPage() {
       {mine.length === 0 ? (
         released.length === 0 ? (
           <Card withBorder>
-            <Text>
-              No plan yet. A plan grows from your released 360 report: once your manager closes a feedback
-              request about you, it appears here and you can make your plan from it.
-            </Text>
+            <Text>{t("plan:plans.noPlan")}</Text>
           </Card>
         ) : null
       ) : (
@@ -75,7 +74,7 @@ export default function PlansPage() {
       {coached.length > 0 ? (
         <Stack gap="sm">
           <Title order={3} size="h4">
-            Plans of the people you coach
+            {t("plan:plans.coached")}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {coached.map((plan) => (
@@ -89,13 +88,20 @@ export default function PlansPage() {
 }
 
 function PlanCard({ plan }: { plan: PlanSummary }) {
+  const { t } = useTranslation();
   const next = plan.nextCheckin;
+  const count = plan.circle.partners;
+  const circle = plan.circle.leads
+    ? t("plan:plans.circleLead", { count })
+    : t("plan:plans.circleNoLead", { count });
   return (
     <Card withBorder data-testid="plan-card">
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Anchor component={Link} to={`/plans/${plan.id}`} fw={600}>
-            {plan.relation === "owner" ? "Your coaching plan" : `${plan.subject.name}'s plan`}
+            {plan.relation === "owner"
+              ? t("plan:plans.own")
+              : t("plan:plans.theirs", { name: plan.subject.name })}
           </Anchor>
           <PlanStateBadge state={plan.state} />
         </Group>
@@ -105,17 +111,27 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
           ))}
         </Group>
         <Group gap="sm" wrap="nowrap">
-          <Progress value={plan.progress} flex={1} aria-label={`Progress ${plan.progress}%`} />
-          <Text size="xs">{plan.progress}%</Text>
+          <Progress
+            value={plan.progress}
+            flex={1}
+            aria-label={t("plan:progressAria", { value: formatNumber(plan.progress) })}
+          />
+          <Text size="xs" style={{ whiteSpace: "nowrap" }}>
+            {percent(t, plan.progress)}
+          </Text>
         </Group>
         <Text size="sm" c="dimmed">
           {plan.state === "draft"
-            ? `Circle: ${plan.circle.partners} partner(s), ${plan.circle.leads ? "lead" : "no lead"} accepted${plan.circle.ready ? " · ready to publish" : ""}`
+            ? `${circle}${plan.circle.ready ? t("plan:plans.readyToPublish") : ""}`
             : plan.state === "closed"
-              ? `Closed ${plan.closedAt ? formatDay(plan.closedAt) : ""}`
+              ? t("plan:plans.closed", { date: plan.closedAt ? formatDay(plan.closedAt) : "" })
               : next
-                ? `${next.status === "overdue" ? "Overdue" : next.status === "due" ? "Due now" : "Next check-in"}: ${formatDay(next.dueOn)}`
-                : `Runs until ${formatDay(plan.endsOn)}`}
+                ? next.status === "overdue"
+                  ? t("plan:plans.overdue", { date: formatDay(next.dueOn) })
+                  : next.status === "due"
+                    ? t("plan:plans.dueNow", { date: formatDay(next.dueOn) })
+                    : t("plan:plans.next", { date: formatDay(next.dueOn) })
+                : t("plan:plans.runsUntil", { date: formatDay(plan.endsOn) })}
         </Text>
       </Stack>
     </Card>

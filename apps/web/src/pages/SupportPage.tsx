@@ -3,6 +3,7 @@
 
 import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
@@ -11,12 +12,13 @@ import { EncourageForm } from "../components/plan/CheckinTimeline";
 import { StepDown } from "../components/plan/CircleChange";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { InvitationAnswer } from "../components/plan/InvitationAnswer";
-import { ROLE_LABELS, type SupportedPlan } from "../components/plan/types";
-import { formatDay } from "../lib/format";
+import { percent, type SupportedPlan } from "../components/plan/types";
+import { formatDay, formatNumber } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 
 export default function SupportPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const list = useQuery(trpc.partners.list.queryOptions());
   if (list.isPending) return <PageLoader />;
@@ -26,36 +28,33 @@ export default function SupportPage() {
 
   return (
     <Stack maw={1100} gap="lg">
-      <Title order={2}>Plans I support</Title>
+      <Title order={2}>{t("plan:support.title")}</Title>
       {list.data.length === 0 ? (
         <Card withBorder>
           <Text>
-            Nobody has asked you to support their plan yet. Colleagues can find you more easily if you say in
-            your{" "}
-            <Anchor component={Link} to="/profile">
-              profile
-            </Anchor>{" "}
-            that you are open to being an accountability partner.
+            <Trans
+              i18nKey="plan:support.empty"
+              components={{ link: <Anchor component={Link} to="/profile" /> }}
+            />
           </Text>
         </Card>
       ) : null}
       {invitations.length > 0 ? (
         <Stack gap="sm">
           <Title order={3} size="h4">
-            Invitations
+            {t("plan:support.invitations")}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {invitations.map((s) => (
               <Card key={s.partnershipId} withBorder data-testid="support-invitation">
                 <Stack gap="xs">
-                  <Text fw={600}>
-                    {s.plan.subject.name} asks you to be{" "}
-                    {s.role === "lead" ? "their accountability lead" : "a partner"}
-                  </Text>
+                  <Text fw={600}>{t(`plan:support.asks.${s.role}`, { name: s.plan.subject.name })}</Text>
                   <Focus support={s} />
-                  {s.plan.wish ? <Text size="sm">Goal: “{s.plan.wish}”</Text> : null}
+                  {s.plan.wish ? (
+                    <Text size="sm">{t("plan:support.goal", { wish: s.plan.wish })}</Text>
+                  ) : null}
                   <Anchor component={Link} to={`/support/plans/${s.plan.id}`} size="sm">
-                    See the plan
+                    {t("plan:support.see")}
                   </Anchor>
                   <InvitationAnswer partnershipId={s.partnershipId} subjectName={s.plan.subject.name} />
                 </Stack>
@@ -67,7 +66,7 @@ export default function SupportPage() {
       {supported.length > 0 ? (
         <Stack gap="sm">
           <Title order={3} size="h4">
-            Circles I am in
+            {t("plan:support.circles")}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {supported.map((s) => (
@@ -91,6 +90,7 @@ function Focus({ support }: { support: SupportedPlan }) {
 }
 
 function SupportedCard({ support }: { support: SupportedPlan }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const plan = support.plan;
   const checkins = useQuery(trpc.checkins.list.queryOptions({ planId: plan.id }));
@@ -100,33 +100,44 @@ function SupportedCard({ support }: { support: SupportedPlan }) {
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Anchor component={Link} to={`/support/plans/${plan.id}`} fw={600}>
-            {plan.subject.name}'s plan
+            {t("plan:plans.theirs", { name: plan.subject.name })}
           </Anchor>
           <Group gap={4} wrap="nowrap">
             <Badge variant="light" color="indigo">
-              {ROLE_LABELS[support.role]}
+              {t(`plan:role.${support.role}`)}
             </Badge>
             <PlanStateBadge state={plan.state} />
           </Group>
         </Group>
         <Focus support={support} />
         <Group gap="sm" wrap="nowrap">
-          <Progress value={plan.progress} flex={1} aria-label={`Progress ${plan.progress}%`} />
-          <Text size="xs">{plan.progress}%</Text>
+          <Progress
+            value={plan.progress}
+            flex={1}
+            aria-label={t("plan:progressAria", { value: formatNumber(plan.progress) })}
+          />
+          <Text size="xs" style={{ whiteSpace: "nowrap" }}>
+            {percent(t, plan.progress)}
+          </Text>
         </Group>
         <Text size="sm" c="dimmed">
           {plan.state === "draft"
-            ? "Not published yet: check-ins start once it is."
+            ? t("plan:support.draft")
             : plan.nextCheckin
-              ? `${plan.nextCheckin.status === "overdue" ? "Check-in overdue since" : "Next check-in"} ${formatDay(plan.nextCheckin.dueOn)}`
+              ? plan.nextCheckin.status === "overdue"
+                ? t("plan:support.overdueSince", { date: formatDay(plan.nextCheckin.dueOn) })
+                : t("plan:support.next", { date: formatDay(plan.nextCheckin.dueOn) })
               : plan.state === "closed"
-                ? "Closed"
-                : `Runs until ${formatDay(plan.endsOn)}`}
+                ? t("plan:support.closed")
+                : t("plan:support.runsUntil", { date: formatDay(plan.endsOn) })}
         </Text>
         {latest ? (
           <Stack gap={4} data-testid="latest-checkin">
             <Text size="sm" fw={600}>
-              Latest check-in, {formatDay(latest.createdAt)}: {latest.progress}%
+              {t("plan:support.latest", {
+                date: formatDay(latest.createdAt),
+                progress: percent(t, latest.progress),
+              })}
             </Text>
             {latest.note ? <Text size="sm">{latest.note}</Text> : null}
             {latest.encouragements.map((e) => (
@@ -137,7 +148,7 @@ function SupportedCard({ support }: { support: SupportedPlan }) {
             <EncourageForm checkinId={latest.id} />
           </Stack>
         ) : plan.state !== "draft" ? (
-          <Text size="sm">No check-in yet.</Text>
+          <Text size="sm">{t("plan:support.noCheckin")}</Text>
         ) : null}
         {plan.state !== "closed" ? (
           <Group justify="flex-end">

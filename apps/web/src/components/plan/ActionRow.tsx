@@ -3,15 +3,17 @@ import { type DimensionKey, PLAN_LIMITS } from "@fivefold/domain";
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ActionsValues } from "./actionsForm";
 import { ActionStatusBadge } from "./Badges";
 import { DimensionTag } from "./DimensionTag";
-import { DIMENSIONS } from "./types";
+import { DIMENSIONS, dimensionName } from "./types";
 
 type Form = UseFormReturnType<ActionsValues>;
 const MIN_WORDS = 3; // the domain's planActionEditSchema asks for at least three characters
 
 export function ActionRow({ form, index }: { form: Form; index: number }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const action = form.values.actions[index];
   if (!action) return null;
@@ -21,7 +23,7 @@ export function ActionRow({ form, index }: { form: Form; index: number }) {
       <Stack gap={4} flex={1}>
         {editing ? (
           <TextInput
-            label="Action"
+            label={t("plan:actions.action")}
             {...form.getInputProps(`actions.${index}.text`)}
             onKeyDown={(event) => {
               if (event.key === "Enter") setEditing(false);
@@ -44,16 +46,18 @@ export function ActionRow({ form, index }: { form: Form; index: number }) {
           variant="subtle"
           size="compact-xs"
           onClick={() => setEditing(!editing)}
-          aria-label={editing ? "Done editing" : `Reword: ${action.text}`}
+          aria-label={
+            editing ? t("plan:actions.doneEditing") : t("plan:actions.rewordAria", { text: action.text })
+          }
         >
-          {editing ? "Done" : "Reword"}
+          {editing ? t("plan:actions.done") : t("plan:actions.reword")}
         </Button>
         {own ? (
           <ActionIcon
             variant="subtle"
             color="red"
             onClick={() => form.removeListItem("actions", index)}
-            aria-label={`Remove: ${action.text}`}
+            aria-label={t("plan:actions.removeAria", { text: action.text })}
           >
             ×
           </ActionIcon>
@@ -64,6 +68,7 @@ export function ActionRow({ form, index }: { form: Form; index: number }) {
 }
 
 export function AddAction({ form, defaultDimension }: { form: Form; defaultDimension: DimensionKey | null }) {
+  const { t } = useTranslation();
   const [text, setText] = useState("");
   const [dimension, setDimension] = useState<string | null>(defaultDimension);
   const usable = text.trim().length >= MIN_WORDS;
@@ -75,8 +80,8 @@ export function AddAction({ form, defaultDimension }: { form: Form; defaultDimen
   return (
     <Group align="flex-end" wrap="wrap">
       <TextInput
-        label="Add an action in your own words"
-        placeholder="e.g. Ask my lead to challenge one decision a month"
+        label={t("plan:actions.addLabel")}
+        placeholder={t("plan:actions.addPlaceholder")}
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
@@ -87,15 +92,15 @@ export function AddAction({ form, defaultDimension }: { form: Form; defaultDimen
         miw={220}
       />
       <Select
-        label="Dimension"
-        data={DIMENSIONS.map((d) => ({ value: d.key, label: d.name }))}
+        label={t("plan:actions.dimension")}
+        data={DIMENSIONS.map((d) => ({ value: d.key, label: dimensionName(t, d.key) }))}
         value={dimension}
         onChange={setDimension}
         allowDeselect={false}
         w={200}
       />
       <Button variant="default" onClick={add} disabled={!usable}>
-        Add
+        {t("plan:actions.add")}
       </Button>
     </Group>
   );

@@ -3,6 +3,7 @@
 import type { PlanActionState } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -13,11 +14,12 @@ import { DimensionTag } from "./DimensionTag";
 import type { PlanView } from "./types";
 
 export function ActionsCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder data-testid="actions-card">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Actions
+          {t("plan:actions.title")}
         </Title>
         {editable ? (
           <ActionsEditor key={JSON.stringify(plan.actions)} plan={plan} />
@@ -30,7 +32,8 @@ export function ActionsCard({ plan, editable }: { plan: PlanView; editable: bool
 }
 
 function ActionList({ actions }: { actions: PlanActionState[] }) {
-  if (actions.length === 0) return <Text size="sm">No actions chosen yet.</Text>;
+  const { t } = useTranslation();
+  if (actions.length === 0) return <Text size="sm">{t("plan:actions.none")}</Text>;
   return (
     <Stack gap="xs">
       {actions.map((action) => (
@@ -47,6 +50,7 @@ function ActionList({ actions }: { actions: PlanActionState[] }) {
 }
 
 function ActionsEditor({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useActionsForm(plan.actions);
@@ -59,7 +63,7 @@ function ActionsEditor({ plan }: { plan: PlanView }) {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Tick the actions you commit to. Suggestions you leave unticked stay here in case you want them later.
+        {t("plan:actions.intro")}
       </Text>
       {form.values.actions.map((action, index) => (
         <ActionRow key={action.id ?? `new-${index}`} form={form} index={index} />
@@ -72,11 +76,11 @@ function ActionsEditor({ plan }: { plan: PlanView }) {
       ) : null}
       <Group>
         <Button onClick={() => save()} disabled={!dirty} loading={update.isPending}>
-          Save actions
+          {t("plan:actions.save")}
         </Button>
         {dirty ? (
           <Text size="xs" c="dimmed">
-            Unsaved changes
+            {t("plan:unsaved")}
           </Text>
         ) : null}
       </Group>

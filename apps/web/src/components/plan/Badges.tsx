@@ -1,14 +1,15 @@
 // Small state badges of the grow pages.
-import type { ActionStatus } from "@fivefold/domain";
+import type { ActionStatus, DueStatus, PartnershipState, PlanState } from "@fivefold/domain";
 import { Badge } from "@mantine/core";
-import { ACTION_STATUS_LABELS, DUE_LABELS, PARTNERSHIP_LABELS, PLAN_STATE_LABELS } from "./types";
+import { useTranslation } from "react-i18next";
+import { ACTION_STATUS_COLORS, DUE_COLORS, PARTNERSHIP_COLORS, PLAN_STATE_COLORS } from "./types";
 
-function LabelBadge({ info, testId }: { info: { label: string; color: string }; testId?: string }) {
+function LabelBadge({ label, color, testId }: { label: string; color: string; testId?: string }) {
   return (
     // The light variant's coloured text is under 4.5:1 for yellow, orange and green: the tint
     // carries the colour, the words keep the text colour.
     <Badge
-      color={info.color}
+      color={color}
       variant="light"
       data-testid={testId}
       styles={{
@@ -16,30 +17,33 @@ function LabelBadge({ info, testId }: { info: { label: string; color: string }; 
         label: { color: "var(--mantine-color-text)", overflow: "visible" },
       }}
     >
-      {info.label}
+      {label}
     </Badge>
   );
 }
 
-export function PlanStateBadge({ state }: { state: string }) {
-  return (
-    <LabelBadge info={PLAN_STATE_LABELS[state] ?? { label: state, color: "gray" }} testId="plan-state" />
-  );
+export function PlanStateBadge({ state }: { state: PlanState }) {
+  const { t } = useTranslation();
+  return <LabelBadge label={t(`plan:state.${state}`)} color={PLAN_STATE_COLORS[state]} testId="plan-state" />;
 }
 
-export function PartnershipBadge({ state }: { state: string }) {
+export function PartnershipBadge({ state }: { state: PartnershipState }) {
+  const { t } = useTranslation();
   return (
     <LabelBadge
-      info={PARTNERSHIP_LABELS[state] ?? { label: state, color: "gray" }}
+      label={t(`plan:partnership.${state}`)}
+      color={PARTNERSHIP_COLORS[state]}
       testId="partnership-state"
     />
   );
 }
 
 export function ActionStatusBadge({ status }: { status: ActionStatus }) {
-  return <LabelBadge info={ACTION_STATUS_LABELS[status]} />;
+  const { t } = useTranslation();
+  return <LabelBadge label={t(`plan:status.${status}`)} color={ACTION_STATUS_COLORS[status]} />;
 }
 
-export function DueBadge({ status }: { status: string }) {
-  return <LabelBadge info={DUE_LABELS[status] ?? { label: status, color: "gray" }} />;
+export function DueBadge({ status }: { status: DueStatus }) {
+  const { t } = useTranslation();
+  return <LabelBadge label={t(`plan:due.${status}`)} color={DUE_COLORS[status]} />;
 }

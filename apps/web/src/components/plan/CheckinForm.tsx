@@ -1,17 +1,19 @@
 // Logging a check-in: a progress figure, the status of each chosen action, and a note, checked with
 // the domain's check-in schema before it is sent.
-import { type ActionStatus, CHECKIN_LIMITS, checkinInputSchema } from "@fivefold/domain";
+import { ACTION_STATUSES, type ActionStatus, CHECKIN_LIMITS, checkinInputSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { schemaResolver } from "../../lib/form";
 import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { ProgressField } from "./ProgressField";
-import { ACTION_STATUS_LABELS, type PlanView } from "./types";
+import type { PlanView } from "./types";
 
 type CheckinValues = {
   progress: number;
@@ -20,6 +22,7 @@ type CheckinValues = {
 };
 
 export function CheckinForm({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const picked = plan.actions.filter((a) => a.picked);
@@ -47,18 +50,18 @@ export function CheckinForm({ plan }: { plan: PlanView }) {
     <Card withBorder data-testid="checkin-form">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Log a check-in
+          {t("plan:checkin.title")}
         </Title>
         <Text size="sm" c="dimmed">
-          {dueText(plan.nextCheckin)}
+          {dueText(t, plan.nextCheckin)}
         </Text>
         <ProgressField value={form.values.progress} onChange={(v) => form.setFieldValue("progress", v)} />
         {picked.map((action, index) => (
           <ActionStatusField key={action.id} form={form} index={index} text={action.text} id={action.id} />
         ))}
         <Textarea
-          label="Note"
-          description="What happened, what you learned, what got in the way"
+          label={t("plan:checkin.note")}
+          description={t("plan:checkin.noteHint")}
           {...form.getInputProps("note")}
           autosize
           minRows={2}
@@ -71,12 +74,12 @@ export function CheckinForm({ plan }: { plan: PlanView }) {
         ) : null}
         {saved && !log.isPending ? (
           <Text size="sm" c="green" role="status">
-            Check-in logged. Your circle can see it now.
+            {t("plan:checkin.saved")}
           </Text>
         ) : null}
         <Group>
           <Button loading={log.isPending} onClick={() => submit()}>
-            Log check-in
+            {t("plan:checkin.button")}
           </Button>
         </Group>
       </Stack>
@@ -84,11 +87,12 @@ export function CheckinForm({ plan }: { plan: PlanView }) {
   );
 }
 
-function dueText(next: PlanView["nextCheckin"]): string {
-  if (!next) return "Any time you want to note progress.";
-  if (next.status === "overdue") return `Your check-in due on ${formatDay(next.dueOn)} is overdue.`;
-  if (next.status === "due") return `Your check-in is due (${formatDay(next.dueOn)}).`;
-  return `Next check-in due on ${formatDay(next.dueOn)}. Logging early is fine.`;
+function dueText(t: TFunction, next: PlanView["nextCheckin"]): string {
+  if (!next) return t("plan:checkin.anyTime");
+  const date = formatDay(next.dueOn);
+  if (next.status === "overdue") return t("plan:checkin.overdue", { date });
+  if (next.status === "due") return t("plan:checkin.due", { date });
+  return t("plan:checkin.next", { date });
 }
 
 function ActionStatusField(props: {
@@ -98,6 +102,7 @@ function ActionStatusField(props: {
   id: string;
 }) {
   const { form, index, text, id } = props;
+  const { t } = useTranslation();
   return (
     <Stack gap={4}>
       <Text size="sm" id={`status-${id}`}>
@@ -107,10 +112,7 @@ function ActionStatusField(props: {
         aria-labelledby={`status-${id}`}
         size="xs"
         {...form.getInputProps(`actions.${index}.status`)}
-        data={(Object.keys(ACTION_STATUS_LABELS) as ActionStatus[]).map((status) => ({
-          value: status,
-          label: ACTION_STATUS_LABELS[status].label,
-        }))}
+        data={ACTION_STATUSES.map((status) => ({ value: status, label: t(`plan:status.${status}`) }))}
       />
     </Stack>
   );

@@ -4,6 +4,7 @@ import { CHECKIN_LIMITS, encouragementSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, Timeline, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { schemaResolver } from "../../lib/form";
 import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
@@ -12,28 +13,29 @@ import { useTRPC } from "../../lib/trpc";
 import { ErrorState } from "../ErrorState";
 import { ActionStatusBadge, DueBadge } from "./Badges";
 import { ProgressChart } from "./ProgressChart";
-import type { Checkin, PlanView } from "./types";
+import { type Checkin, type PlanView, percent } from "./types";
 
 export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEncourage: boolean }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const checkins = useQuery(trpc.checkins.list.queryOptions({ planId: plan.id }));
   return (
     <Card withBorder data-testid="checkin-timeline">
       <Stack gap="md">
         <Title order={3} size="h4">
-          Check-ins
+          {t("plan:timeline.title")}
         </Title>
         {checkins.isPending ? (
-          <Text size="sm">Loading check-ins…</Text>
+          <Text size="sm">{t("plan:timeline.loading")}</Text>
         ) : checkins.isError ? (
           <ErrorState error={checkins.error} onRetry={() => checkins.refetch()} />
         ) : checkins.data.length === 0 ? (
           <Text size="sm" data-testid="no-checkins">
             {plan.state === "draft"
-              ? "Check-ins start once the plan is published."
+              ? t("plan:timeline.draft")
               : plan.nextCheckin
-                ? `No check-ins yet: the first is due on ${formatDay(plan.nextCheckin.dueOn)}.`
-                : "No check-ins were logged."}
+                ? t("plan:timeline.first", { date: formatDay(plan.nextCheckin.dueOn) })
+                : t("plan:timeline.none")}
           </Text>
         ) : (
           <>
@@ -42,7 +44,10 @@ export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEnc
               {checkins.data.map((checkin) => (
                 <Timeline.Item
                   key={checkin.id}
-                  title={`${formatDay(checkin.createdAt)} · ${checkin.progress}%`}
+                  title={t("plan:timeline.entry", {
+                    date: formatDay(checkin.createdAt),
+                    progress: percent(t, checkin.progress),
+                  })}
                   data-testid="checkin"
                 >
                   <CheckinEntry checkin={checkin} canEncourage={canEncourage} />
@@ -58,13 +63,14 @@ export function CheckinTimeline({ plan, canEncourage }: { plan: PlanView; canEnc
 }
 
 function CheckinEntry({ checkin, canEncourage }: { checkin: Checkin; canEncourage: boolean }) {
+  const { t } = useTranslation();
   return (
     <Stack gap={6} mt={4}>
       {checkin.note ? <Text size="sm">{checkin.note}</Text> : null}
       {checkin.actions.map((a) => (
         <Group key={a.actionId} gap="xs" wrap="nowrap" align="flex-start">
           <ActionStatusBadge status={a.status} />
-          <Text size="xs">{a.text ?? "An action no longer in the plan"}</Text>
+          <Text size="xs">{a.text ?? t("plan:timeline.removedAction")}</Text>
         </Group>
       ))}
       {checkin.encouragements.length > 0 ? (
@@ -85,6 +91,7 @@ function CheckinEntry({ checkin, canEncourage }: { checkin: Checkin; canEncourag
 }
 
 export function EncourageForm({ checkinId }: { checkinId: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useForm({
@@ -105,8 +112,8 @@ export function EncourageForm({ checkinId }: { checkinId: string }) {
     <Stack gap={4}>
       <Group align="flex-end" wrap="nowrap">
         <Textarea
-          label="Encourage"
-          placeholder="A few words of encouragement"
+          label={t("plan:timeline.encourage")}
+          placeholder={t("plan:timeline.encouragePlaceholder")}
           {...form.getInputProps("text")}
           autosize
           minRows={1}
@@ -119,7 +126,7 @@ export function EncourageForm({ checkinId }: { checkinId: string }) {
           loading={encourage.isPending}
           onClick={() => send()}
         >
-          Send
+          {t("plan:timeline.send")}
         </Button>
       </Group>
       {encourage.isError ? (
@@ -132,21 +139,24 @@ export function EncourageForm({ checkinId }: { checkinId: string }) {
 }
 
 function Schedule({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   if (plan.schedule.length === 0) return null;
   return (
     <details>
       <summary>
         <Text span size="sm" fw={600}>
-          Schedule: {plan.schedule.length} check-ins,{" "}
-          {plan.schedule.filter((d) => d.status === "done").length} done
+          {t("plan:timeline.schedule", {
+            count: plan.schedule.length,
+            done: plan.schedule.filter((d) => d.status === "done").length,
+          })}
         </Text>
       </summary>
-      <Table aria-label="Check-in schedule" data-testid="schedule-table" mt="xs">
+      <Table aria-label={t("plan:timeline.scheduleTable")} data-testid="schedule-table" mt="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Due</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Checked in</Table.Th>
+            <Table.Th scope="col">{t("plan:timeline.due")}</Table.Th>
+            <Table.Th scope="col">{t("plan:timeline.status")}</Table.Th>
+            <Table.Th scope="col">{t("plan:timeline.checkedIn")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -158,7 +168,7 @@ function Schedule({ plan }: { plan: PlanView }) {
               <Table.Td>
                 <DueBadge status={entry.status} />
               </Table.Td>
-              <Table.Td>{entry.checkedInOn ? formatDay(entry.checkedInOn) : "—"}</Table.Td>
+              <Table.Td>{entry.checkedInOn ? formatDay(entry.checkedInOn) : t("plan:none")}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -3,6 +3,7 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -19,6 +20,7 @@ interface ConfirmProps {
 }
 
 function ConfirmButton(props: ConfirmProps) {
+  const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   const close = () => setOpened(false);
   return (
@@ -42,7 +44,7 @@ function ConfirmButton(props: ConfirmProps) {
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t("plan:cancel")}
             </Button>
             <Button color="red" loading={props.pending} onClick={() => props.onConfirm(close)}>
               {props.confirm}
@@ -65,20 +67,21 @@ export function RemoveFromCircle({
 }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
+  const { t } = useTranslation();
   const remove = useMutation(
     trpc.plans.removePartner.mutationOptions({ onSuccess: invalidate.circleChanged }),
   );
   return (
     <ConfirmButton
-      label="Remove"
-      ariaLabel={`Remove ${name} from the circle`}
-      title={`Remove ${name} from your circle?`}
+      label={t("plan:circle.remove")}
+      ariaLabel={t("plan:circle.removeAria", { name })}
+      title={t("plan:circle.removeTitle", { name })}
       explanation={
         state === "declined"
-          ? `${name} declined; removing the answer tidies your circle.`
-          : `${name} will no longer see your plan or its check-ins, and is told by e-mail. You can invite someone else.`
+          ? t("plan:circle.removeDeclined", { name })
+          : t("plan:circle.removeExplain", { name })
       }
-      confirm="Remove"
+      confirm={t("plan:circle.remove")}
       pending={remove.isPending}
       error={remove.error}
       onConfirm={(close) => remove.mutate({ partnershipId }, { onSuccess: close })}
@@ -89,14 +92,15 @@ export function RemoveFromCircle({
 export function StepDown({ partnershipId, ownerName }: { partnershipId: string; ownerName: string }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
+  const { t } = useTranslation();
   const leave = useMutation(trpc.partners.leave.mutationOptions({ onSuccess: invalidate.circleChanged }));
   return (
     <ConfirmButton
-      label="Step down"
-      ariaLabel={`Step down from ${ownerName}'s circle`}
-      title={`Step down from ${ownerName}'s circle?`}
-      explanation={`You will no longer see ${ownerName}'s plan or its check-ins. ${ownerName} is told by e-mail so they can ask someone else.`}
-      confirm="Step down"
+      label={t("plan:circle.stepDown")}
+      ariaLabel={t("plan:circle.stepDownAria", { name: ownerName })}
+      title={t("plan:circle.stepDownTitle", { name: ownerName })}
+      explanation={t("plan:circle.stepDownExplain", { name: ownerName })}
+      confirm={t("plan:circle.stepDown")}
       pending={leave.isPending}
       error={leave.error}
       onConfirm={(close) => leave.mutate({ partnershipId }, { onSuccess: close })}

@@ -4,6 +4,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/cor
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { schemaResolver } from "../../lib/form";
 import { useInvalidate } from "../../lib/invalidate";
@@ -12,6 +13,7 @@ import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
 
 export function ClosePlan({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const [opened, setOpened] = useState(false);
@@ -32,18 +34,14 @@ export function ClosePlan({ plan }: { plan: PlanView }) {
   return (
     <>
       <Button variant="default" onClick={() => setOpened(true)}>
-        Close the plan
+        {t("plan:close.button")}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title="Close this plan?">
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t("plan:close.title")}>
         <Stack>
-          <Text size="sm">
-            {plan.state === "draft"
-              ? "The plan was never published. Closing it keeps it as a record; you can make a new plan from your next report."
-              : "Closing ends the check-ins for good. Your circle sees your reflection."}
-          </Text>
+          <Text size="sm">{plan.state === "draft" ? t("plan:close.draft") : t("plan:close.active")}</Text>
           <Textarea
-            label="Reflection"
-            description="What changed, what you learned, what you will keep doing"
+            label={t("plan:close.reflection")}
+            description={t("plan:close.reflectionHint")}
             {...form.getInputProps("reflection")}
             autosize
             minRows={3}
@@ -57,14 +55,14 @@ export function ClosePlan({ plan }: { plan: PlanView }) {
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpened(false)}>
-              Keep it open
+              {t("plan:close.keepOpen")}
             </Button>
             <Button
               disabled={reflection.trim().length === 0}
               loading={close.isPending}
               onClick={() => submit()}
             >
-              Close the plan
+              {t("plan:close.button")}
             </Button>
           </Group>
         </Stack>

@@ -5,6 +5,7 @@ import { Alert, Button, Card, Chip, Group, List, Select, Stack, Text, Title } fr
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { schemaResolver } from "../../lib/form";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
@@ -17,6 +18,7 @@ type FocusValues = { focus: DimensionKey[]; strength: DimensionKey | null };
 const focusSchema = planEditSchema.pick({ focus: true, strength: true }).required();
 
 export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const reasons = new Map(plan.reasons?.focus.map((r) => [r.dimension, r.reason]));
   return (
@@ -24,11 +26,11 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3} size="h4">
-            Focus and strength
+            {t("plan:focus.title")}
           </Title>
           {editable && !editing ? (
             <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
-              Change focus
+              {t("plan:focus.change")}
             </Button>
           ) : null}
         </Group>
@@ -38,7 +40,7 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
           <>
             <div>
               <Text fw={600} size="sm">
-                Work on
+                {t("plan:focus.workOn")}
               </Text>
               <List spacing={4} mt={4} listStyleType="none" ml={0}>
                 {plan.focus.map((key) => (
@@ -57,7 +59,7 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
             </div>
             <div>
               <Text fw={600} size="sm">
-                Build on
+                {t("plan:focus.buildOn")}
               </Text>
               <Group gap="xs" mt={4} wrap="wrap">
                 <DimensionTag dimension={plan.strength} />
@@ -70,8 +72,7 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
             </div>
             {plan.reasons ? (
               <Text size="xs" c="dimmed">
-                The reasons quote your report, so only you and your coach see them. Your partners see the
-                focus, the actions and your progress, never the report.
+                {t("plan:focus.privacy")}
               </Text>
             ) : null}
           </>
@@ -82,6 +83,7 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
 }
 
 function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useForm<FocusValues>({
@@ -102,7 +104,7 @@ function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
   });
   const strengthOptions = DIMENSIONS.filter((d) => !focus.includes(d.key)).map((d) => ({
     value: d.key,
-    label: d.name,
+    label: dimensionName(t, d.key),
   }));
   const valid = focusSchema.safeParse(form.values).success && strength !== null && !focus.includes(strength);
   return (
@@ -112,21 +114,21 @@ function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
         value={focus}
         onChange={(value) => form.setFieldValue("focus", value as DimensionKey[])}
       >
-        <Group gap="xs" role="group" aria-label="Dimensions to work on (one to three)">
+        <Group gap="xs" role="group" aria-label={t("plan:focus.chips")}>
           {DIMENSIONS.map((d) => (
             <Chip
               key={d.key}
               value={d.key}
               disabled={!focus.includes(d.key) && focus.length >= PLAN_LIMITS.maxFocus}
             >
-              {d.name}
+              {dimensionName(t, d.key)}
             </Chip>
           ))}
         </Group>
       </Chip.Group>
       <Select
-        label="Strength to build on"
-        description="A dimension outside your focus"
+        label={t("plan:focus.strength")}
+        description={t("plan:focus.strengthHint")}
         data={strengthOptions}
         value={strength && !focus.includes(strength) ? strength : null}
         onChange={(value) => form.setFieldValue("strength", value as DimensionKey | null)}
@@ -140,16 +142,18 @@ function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
       ) : null}
       <Group>
         <Button disabled={!valid} loading={update.isPending} onClick={() => save()}>
-          Save focus
+          {t("plan:focus.save")}
         </Button>
         <Button variant="default" onClick={onDone}>
-          Cancel
+          {t("plan:cancel")}
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
         {focus.length === 0
-          ? "Choose at least one dimension."
-          : `Working on ${focus.map(dimensionName).join(" and ")}.`}
+          ? t("plan:focus.chooseOne")
+          : t("plan:focus.working", {
+              dimensions: focus.map((key) => dimensionName(t, key)).join(t("plan:focus.and")),
+            })}
       </Text>
     </Stack>
   );

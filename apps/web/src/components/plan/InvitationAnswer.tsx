@@ -1,6 +1,7 @@
 // Accepting or declining an invitation to someone's support circle.
 import { Alert, Button, Group } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -12,6 +13,7 @@ export function InvitationAnswer({
   partnershipId: string;
   subjectName: string;
 }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const respond = useMutation(trpc.partners.respond.mutationOptions({ onSuccess: invalidate.circleChanged }));
@@ -22,18 +24,18 @@ export function InvitationAnswer({
           size="xs"
           loading={respond.isPending && respond.variables?.accept === true}
           onClick={() => respond.mutate({ partnershipId, accept: true })}
-          aria-label={`Accept ${subjectName}'s invitation`}
+          aria-label={t("plan:answer.acceptAria", { name: subjectName })}
         >
-          Accept
+          {t("plan:answer.accept")}
         </Button>
         <Button
           size="xs"
           variant="default"
           loading={respond.isPending && respond.variables?.accept === false}
           onClick={() => respond.mutate({ partnershipId, accept: false })}
-          aria-label={`Decline ${subjectName}'s invitation`}
+          aria-label={t("plan:answer.declineAria", { name: subjectName })}
         >
-          Decline
+          {t("plan:answer.decline")}
         </Button>
       </Group>
       {respond.isError ? (

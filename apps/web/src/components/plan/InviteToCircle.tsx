@@ -5,6 +5,7 @@ import { Alert, Button, Group, SegmentedControl, Stack, Text } from "@mantine/co
 import { type UseQueryResult, useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -15,6 +16,7 @@ type Role = "partner" | "lead";
 type Suggestion = inferRouterOutputs<AppRouter>["plans"]["suggestPartners"][number];
 
 export function Invite({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const c = plan.circle;
@@ -43,16 +45,12 @@ export function Invite({ plan }: { plan: PlanView }) {
       <RoleChoice role={role} onRole={setRole} />
       {full ? (
         <Text size="sm" c="dimmed">
-          {role === "lead"
-            ? "Your circle has its accountability lead."
-            : `Your circle has the most partners it can have (${c.maxPartners}).`}
+          {role === "lead" ? t("plan:invite.hasLead") : t("plan:invite.full", { max: c.maxPartners })}
         </Text>
       ) : (
         <>
           <Text size="xs" c="dimmed">
-            {role === "lead"
-              ? "The lead holds you to your check-ins and hears from Fivefold when one is overdue. Not one of your direct reports."
-              : "Partners see your plan and progress and encourage you after each check-in."}
+            {role === "lead" ? t("plan:invite.leadHint") : t("plan:invite.partnerHint")}
           </Text>
           <Suggestions
             suggestions={suggestions}
@@ -62,8 +60,8 @@ export function Invite({ plan }: { plan: PlanView }) {
           />
           <Group align="flex-end" wrap="wrap">
             <PersonSelect
-              label="Anyone in your organisation"
-              placeholder="Search by name"
+              label={t("plan:invite.anyone")}
+              placeholder={t("plan:invite.search")}
               value={personId}
               onChange={setPersonId}
               exclude={taken}
@@ -75,7 +73,7 @@ export function Invite({ plan }: { plan: PlanView }) {
               loading={invite.isPending && invite.variables?.personId === personId}
               onClick={() => personId && invite.mutate({ planId: plan.id, personId, role })}
             >
-              {role === "lead" ? "Invite as lead" : "Invite as partner"}
+              {role === "lead" ? t("plan:invite.asLead") : t("plan:invite.asPartner")}
             </Button>
           </Group>
         </>
@@ -96,11 +94,12 @@ function Suggestions(props: {
   onInvite: (personId: string) => void;
 }) {
   const { suggestions, role, invitingId, onInvite } = props;
+  const { t } = useTranslation();
   return (
     <>
       {suggestions.isPending ? (
         <Text size="sm" c="dimmed">
-          Looking for colleagues who offered to help…
+          {t("plan:invite.looking")}
         </Text>
       ) : suggestions.isError ? (
         <Text size="sm" c="red" role="alert">
@@ -108,12 +107,12 @@ function Suggestions(props: {
         </Text>
       ) : suggestions.data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No suggestions: nobody else has opted in as a partner yet. Invite anyone below.
+          {t("plan:invite.noSuggestions")}
         </Text>
       ) : (
         <Stack gap={6} data-testid="suggestions">
           <Text size="sm" fw={600}>
-            Suggested
+            {t("plan:invite.suggested")}
           </Text>
           {suggestions.data.map((s) => (
             <Group key={s.personId} justify="space-between" wrap="nowrap" data-testid="suggestion">
@@ -128,9 +127,11 @@ function Suggestions(props: {
                 variant="light"
                 loading={invitingId === s.personId}
                 onClick={() => onInvite(s.personId)}
-                aria-label={`Invite ${s.name} as ${role === "lead" ? "accountability lead" : "partner"}`}
+                // The name and reason wrap; the button keeps its whole word.
+                style={{ flexShrink: 0 }}
+                aria-label={t(`plan:invite.inviteAria.${role}`, { name: s.name })}
               >
-                Invite
+                {t("plan:invite.button")}
               </Button>
             </Group>
           ))}
@@ -141,18 +142,19 @@ function Suggestions(props: {
 }
 
 function RoleChoice({ role, onRole }: { role: Role; onRole: (role: Role) => void }) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between" wrap="wrap">
       <Text fw={600} size="sm">
-        Invite
+        {t("plan:invite.title")}
       </Text>
       <SegmentedControl
-        aria-label="Role to invite"
+        aria-label={t("plan:invite.roleChoice")}
         value={role}
         onChange={(value) => onRole(value as Role)}
         data={[
-          { value: "partner", label: "Partners" },
-          { value: "lead", label: "Accountability lead" },
+          { value: "partner", label: t("plan:invite.partners") },
+          { value: "lead", label: t("plan:invite.lead") },
         ]}
       />
     </Group>

@@ -1,12 +1,14 @@
 // "Make my plan" from a released report: opens the plan if there is one, else creates it.
 import { Alert, Button } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 
 export function MakePlanButton({ requestId, size = "sm" }: { requestId: string; size?: "xs" | "sm" }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const invalidate = useInvalidate();
@@ -23,7 +25,7 @@ export function MakePlanButton({ requestId, size = "sm" }: { requestId: string; 
   if (existing) {
     return (
       <Button size={size} variant="light" onClick={() => navigate(`/plans/${existing.id}`)}>
-        Open my plan
+        {t("plan:make.open")}
       </Button>
     );
   }
@@ -34,7 +36,7 @@ export function MakePlanButton({ requestId, size = "sm" }: { requestId: string; 
         loading={create.isPending || plans.isPending}
         onClick={() => create.mutate({ requestId })}
       >
-        Make my plan
+        {t("plan:make.make")}
       </Button>
       {create.isError ? (
         <Alert color="red" role="alert">

@@ -2,22 +2,17 @@
 // publish) and closing; then an invitation to answer and, once closed, the owner's reflection.
 
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDay } from "../../lib/format";
 import { PlanStateBadge } from "./Badges";
 import { ClosePlan } from "./ClosePlan";
 import { InvitationAnswer } from "./InvitationAnswer";
-import { CADENCE_LABELS, type PlanView, ROLE_LABELS } from "./types";
+import type { PlanView } from "./types";
 
-function relationLine(plan: PlanView): string {
-  switch (plan.relation) {
-    case "owner":
-      return "Your plan";
-    case "coach":
-      return `You coach ${plan.subject.name}: you can shape this plan with them`;
-    default:
-      return `You are ${plan.relation === "lead" ? "the accountability lead" : "a partner"} in ${plan.subject.name}'s support circle`;
-  }
+function relationLine(t: TFunction, plan: PlanView): string {
+  return t(`plan:header.relation.${plan.relation}`, { name: plan.subject.name });
 }
 
 /** Brings a part of the page into view and moves the focus there, for keyboard and screen readers too. */
@@ -28,17 +23,24 @@ function jumpTo(id: string) {
 }
 
 export function PlanHeader({ plan, owner, open }: { plan: PlanView; owner: boolean; open: boolean }) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between" align="flex-start" wrap="wrap">
       <div>
-        <Title order={2}>{owner ? "Your coaching plan" : `${plan.subject.name}'s coaching plan`}</Title>
+        <Title order={2}>
+          {owner ? t("plan:header.ownTitle") : t("plan:header.title", { name: plan.subject.name })}
+        </Title>
         <Text c="dimmed" size="sm">
-          {relationLine(plan)} · {CADENCE_LABELS[plan.cadence].toLowerCase()} check-ins,{" "}
-          {formatDay(plan.startsOn)} – {formatDay(plan.endsOn)}
+          {t("plan:header.rhythm", {
+            relation: relationLine(t, plan),
+            cadence: t(`plan:cadenceInline.${plan.cadence}`),
+            from: formatDay(plan.startsOn),
+            to: formatDay(plan.endsOn),
+          })}
         </Text>
         {plan.requestId ? (
           <Anchor component={Link} to={`/reports/${plan.requestId}`} size="sm">
-            The report this plan grew from
+            {t("plan:header.report")}
           </Anchor>
         ) : null}
       </div>
@@ -47,9 +49,9 @@ export function PlanHeader({ plan, owner, open }: { plan: PlanView; owner: boole
         {owner && plan.state === "draft" ? (
           <>
             <Button variant="default" onClick={() => jumpTo("plan-content")}>
-              Edit the plan
+              {t("plan:header.edit")}
             </Button>
-            <Button onClick={() => jumpTo("publish-card")}>Review and publish</Button>
+            <Button onClick={() => jumpTo("publish-card")}>{t("plan:header.review")}</Button>
           </>
         ) : null}
         {owner && open ? <ClosePlan plan={plan} /> : null}
@@ -59,19 +61,14 @@ export function PlanHeader({ plan, owner, open }: { plan: PlanView; owner: boole
 }
 
 export function PlanNotices({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const invited = plan.myPartnership?.state === "invited" ? plan.myPartnership : null;
   return (
     <>
       {invited ? (
-        <Alert
-          color="blue"
-          title={`${plan.subject.name} invited you as ${ROLE_LABELS[invited.role].toLowerCase()}`}
-        >
+        <Alert color="blue" title={t(`plan:notices.invited.${invited.role}`, { name: plan.subject.name })}>
           <Stack gap="xs">
-            <Text size="sm">
-              You would see this plan, {plan.subject.name}'s progress and notes, and could encourage each
-              check-in. You never see their report.
-            </Text>
+            <Text size="sm">{t("plan:notices.invitedText", { name: plan.subject.name })}</Text>
             <InvitationAnswer partnershipId={invited.id} subjectName={plan.subject.name} />
           </Stack>
         </Alert>
@@ -81,10 +78,10 @@ export function PlanNotices({ plan }: { plan: PlanView }) {
         <Card withBorder data-testid="reflection">
           <Stack gap={4}>
             <Title order={3} size="h4">
-              Reflection
+              {t("plan:notices.reflection")}
             </Title>
             <Text size="sm" c="dimmed">
-              Closed {plan.closedAt ? formatDay(plan.closedAt) : ""}
+              {t("plan:notices.closedOn", { date: plan.closedAt ? formatDay(plan.closedAt) : "" })}
             </Text>
             <Text size="sm">{plan.reflection}</Text>
           </Stack>

@@ -2,14 +2,16 @@
 
 import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { formatDay } from "../../lib/format";
 
-import type { Checkin } from "./types";
+import { type Checkin, percent } from "./types";
 
 export function ProgressChart({ checkins }: { checkins: Checkin[] }) {
+  const { t } = useTranslation();
   const ordered = [...checkins].reverse();
   if (ordered.length === 0) return null;
-  const data = ordered.map((c) => ({ date: formatDay(c.createdAt), Progress: c.progress }));
+  const data = ordered.map((c) => ({ date: formatDay(c.createdAt), progress: c.progress }));
   return (
     <>
       {ordered.length > 1 ? (
@@ -19,18 +21,18 @@ export function ProgressChart({ checkins }: { checkins: Checkin[] }) {
             data={data}
             dataKey="date"
             yAxisProps={{ domain: [0, 100] }}
-            unit="%"
-            series={[{ name: "Progress", color: "indigo.8" }]}
+            unit={t("plan:percentSuffix")}
+            series={[{ name: "progress", label: t("plan:progress.progress"), color: "indigo.8" }]}
             lineChartProps={{ accessibilityLayer: false }}
           />
         </div>
       ) : null}
-      <Table aria-label="Progress at each check-in" data-testid="progress-table">
+      <Table aria-label={t("plan:progress.table")} data-testid="progress-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Check-in</Table.Th>
-            <Table.Th scope="col">Progress</Table.Th>
-            <Table.Th scope="col">Actions done</Table.Th>
+            <Table.Th scope="col">{t("plan:progress.checkin")}</Table.Th>
+            <Table.Th scope="col">{t("plan:progress.progress")}</Table.Th>
+            <Table.Th scope="col">{t("plan:progress.actionsDone")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -39,9 +41,12 @@ export function ProgressChart({ checkins }: { checkins: Checkin[] }) {
               <Table.Th scope="row" fw={400}>
                 {formatDay(c.createdAt)}
               </Table.Th>
-              <Table.Td>{c.progress}%</Table.Td>
+              <Table.Td>{percent(t, c.progress)}</Table.Td>
               <Table.Td>
-                {c.actions.filter((a) => a.status === "done").length} of {c.actions.length}
+                {t("plan:progress.doneOf", {
+                  done: c.actions.filter((a) => a.status === "done").length,
+                  total: c.actions.length,
+                })}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -49,7 +54,7 @@ export function ProgressChart({ checkins }: { checkins: Checkin[] }) {
       </Table>
       {ordered.length === 1 ? (
         <Text size="xs" c="dimmed">
-          The chart appears from the second check-in.
+          {t("plan:progress.chartLater")}
         </Text>
       ) : null}
     </>

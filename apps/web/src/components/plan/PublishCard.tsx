@@ -2,12 +2,14 @@
 // circle invited, not necessarily answered).
 import { Alert, Button, Card, List, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
 
 export function PublishCard({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const publish = useMutation(
@@ -15,16 +17,21 @@ export function PublishCard({ plan }: { plan: PlanView }) {
   );
   const c = plan.circle;
   const checks = [
-    { done: plan.actions.some((a) => a.picked), text: "At least one action ticked" },
-    { done: Object.values(plan.woop).every((part) => part.trim() !== ""), text: "The WOOP goal filled in" },
+    { done: plan.actions.some((a) => a.picked), text: t("plan:publish.action") },
+    { done: Object.values(plan.woop).every((part) => part.trim() !== ""), text: t("plan:publish.woop") },
     // Invited is enough: the circle fills as people accept, after publishing too.
     {
       done: c.asked.partners >= c.minPartners && c.asked.partners <= c.maxPartners,
-      text: `${c.minPartners}–${c.maxPartners} partners invited (${c.asked.partners} so far, ${c.partners} accepted)`,
+      text: t("plan:publish.partners", {
+        min: c.minPartners,
+        max: c.maxPartners,
+        asked: c.asked.partners,
+        accepted: c.partners,
+      }),
     },
     {
       done: c.asked.leads === 1,
-      text: c.leads === 1 ? "Your accountability lead accepted" : "An accountability lead invited",
+      text: c.leads === 1 ? t("plan:publish.leadAccepted") : t("plan:publish.leadInvited"),
     },
   ];
   const ready = checks.every((check) => check.done);
@@ -35,22 +42,21 @@ export function PublishCard({ plan }: { plan: PlanView }) {
       id="publish-card"
       tabIndex={-1}
       role="region"
-      aria-label="Publish"
+      aria-label={t("plan:publish.title")}
     >
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Publish
+          {t("plan:publish.title")}
         </Title>
-        <Text size="sm">
-          Publishing starts the check-ins: your circle sees the plan go live. You need not wait for everyone
-          to answer: the circle fills as people accept.
-        </Text>
-        <List spacing={4} size="sm" aria-label="Before you publish">
+        <Text size="sm">{t("plan:publish.intro")}</Text>
+        <List spacing={4} size="sm" aria-label={t("plan:publish.checklist")}>
           {checks.map((check) => (
             <List.Item key={check.text} icon={<span aria-hidden="true">{check.done ? "✓" : "○"}</span>}>
               <Text span size="sm" c={check.done ? undefined : "dimmed"}>
                 {check.text}
-                <VisuallyHidden>{check.done ? " (done)" : " (to do)"}</VisuallyHidden>
+                <VisuallyHidden>
+                  {check.done ? t("plan:publish.done") : t("plan:publish.todo")}
+                </VisuallyHidden>
               </Text>
             </List.Item>
           ))}
@@ -65,7 +71,7 @@ export function PublishCard({ plan }: { plan: PlanView }) {
           loading={publish.isPending}
           onClick={() => publish.mutate({ planId: plan.id })}
         >
-          Publish the plan
+          {t("plan:publish.button")}
         </Button>
       </Stack>
     </Card>

@@ -5,6 +5,7 @@
 import { Alert, Button, Card, Group, List, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
@@ -13,13 +14,16 @@ import { PerceivedChangeTable } from "../pulse/PerceivedChangeTable";
 import type { PlanView } from "./types";
 
 function PulseStatus({ pulse }: { pulse: NonNullable<PlanView["pulse"]> }) {
-  const text = {
-    scheduled: `Scheduled: it opens on ${formatDay(pulse.opensOn)}. Your raters get a two-minute survey on your focus behaviours.`,
-    open: `Open until ${pulse.closesOn ? formatDay(pulse.closesOn) : "its deadline"}: ${pulse.invited ?? 0} of your raters were asked. Results show once it closes.`,
-    released: "Released: what your raters perceive is below.",
-    insufficient: "Closed without results: too few raters to show anything without singling someone out.",
-    cancelled: "Cancelled.",
-  }[pulse.state];
+  const { t } = useTranslation();
+  const invited = pulse.invited ?? 0;
+  const text =
+    pulse.state === "scheduled"
+      ? t("plan:pulse.status.scheduled", { opens: formatDay(pulse.opensOn) })
+      : pulse.state === "open"
+        ? pulse.closesOn
+          ? t("plan:pulse.status.open", { closes: formatDay(pulse.closesOn), invited })
+          : t("plan:pulse.status.openNoDeadline", { invited })
+        : t(`plan:pulse.status.${pulse.state}`);
   return (
     <Text size="sm" data-testid="pulse-status">
       {text}
@@ -28,6 +32,7 @@ function PulseStatus({ pulse }: { pulse: NonNullable<PlanView["pulse"]> }) {
 }
 
 function ScheduleForm({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const window = plan.pulseWindow;
@@ -46,8 +51,8 @@ function ScheduleForm({ plan }: { plan: PlanView }) {
       <Stack gap="xs">
         <TextInput
           type="date"
-          label="Day the pulse opens"
-          description={`From ${formatDay(window.from)} to ${formatDay(window.to)} (6 to 12 weeks after publishing)`}
+          label={t("plan:pulse.day")}
+          description={t("plan:pulse.window", { from: formatDay(window.from), to: formatDay(window.to) })}
           min={window.from}
           max={window.to}
           value={on}
@@ -61,7 +66,7 @@ function ScheduleForm({ plan }: { plan: PlanView }) {
         ) : null}
         <Group>
           <Button type="submit" loading={schedule.isPending}>
-            Schedule the pulse
+            {t("plan:pulse.schedule")}
           </Button>
         </Group>
       </Stack>
@@ -70,36 +75,33 @@ function ScheduleForm({ plan }: { plan: PlanView }) {
 }
 
 export function PulseCard({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   if (plan.perceivedChange === null) return null;
   const owner = plan.relation === "owner";
   const pending = plan.pulse && (plan.pulse.state === "scheduled" || plan.pulse.state === "open");
   const canSchedule = owner && plan.state === "active" && !pending;
   return (
-    <Card withBorder role="region" aria-label="Perceived change" data-testid="pulse-card">
+    <Card withBorder role="region" aria-label={t("plan:pulse.title")} data-testid="pulse-card">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Perceived change
+          {t("plan:pulse.title")}
         </Title>
         <Text size="sm" c="dimmed">
-          A few weeks in, the people who gave you feedback say whether they see you become more or less
-          effective at your focus behaviours. Anonymous: averages over at least k raters only.
+          {t("plan:pulse.intro")}
         </Text>
         {plan.pulse ? <PulseStatus pulse={plan.pulse} /> : null}
         {plan.perceivedChange.length > 0 ? (
-          <PerceivedChangeTable
-            figures={plan.perceivedChange}
-            caption="Perceived change since the plan began"
-          />
+          <PerceivedChangeTable figures={plan.perceivedChange} caption={t("plan:pulse.caption")} />
         ) : null}
         {plan.pulse && plan.pulse.suggestions.length > 0 ? (
-          <List size="sm" spacing={4} aria-label="Suggestions from your raters">
+          <List size="sm" spacing={4} aria-label={t("plan:pulse.suggestions")}>
             {plan.pulse.suggestions.map((text) => (
               <List.Item key={text}>{text}</List.Item>
             ))}
           </List>
         ) : null}
         {canSchedule ? <ScheduleForm plan={plan} /> : null}
-        {!owner && !plan.pulse ? <Text size="sm">No pulse scheduled yet.</Text> : null}
+        {!owner && !plan.pulse ? <Text size="sm">{t("plan:pulse.none")}</Text> : null}
       </Stack>
     </Card>
   );

@@ -1,31 +1,37 @@
 // Cadence and dates of the plan; the owner sets them, the start is fixed once published.
-import { type Cadence, planEditSchema } from "@fivefold/domain";
+import { CADENCES, type Cadence, planEditSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { schemaResolver } from "../../lib/form";
 import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
-import { CADENCE_LABELS, type PlanView } from "./types";
+import type { PlanView } from "./types";
 
 type Rhythm = { cadence: Cadence; startsOn: string; endsOn: string };
 // The domain's plan edit, for the parts this card edits.
 const rhythmSchema = planEditSchema.pick({ cadence: true, startsOn: true, endsOn: true }).required();
 
 export function ScheduleCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder data-testid="schedule-card">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Rhythm
+          {t("plan:rhythm.title")}
         </Title>
         {editable ? (
           <ScheduleEditor key={`${plan.cadence}${plan.startsOn}${plan.endsOn}${plan.state}`} plan={plan} />
         ) : (
           <Text size="sm">
-            {CADENCE_LABELS[plan.cadence]}, from {formatDay(plan.startsOn)} to {formatDay(plan.endsOn)}
+            {t("plan:rhythm.summary", {
+              cadence: t(`plan:cadence.${plan.cadence}`),
+              from: formatDay(plan.startsOn),
+              to: formatDay(plan.endsOn),
+            })}
           </Text>
         )}
       </Stack>
@@ -34,6 +40,7 @@ export function ScheduleCard({ plan, editable }: { plan: PlanView; editable: boo
 }
 
 function ScheduleEditor({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useForm<Rhythm>({
@@ -56,11 +63,8 @@ function ScheduleEditor({ plan }: { plan: PlanView }) {
     <Stack gap="sm">
       <Group align="flex-end" wrap="wrap">
         <Select
-          label="Check-ins"
-          data={(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => ({
-            value: c,
-            label: CADENCE_LABELS[c],
-          }))}
+          label={t("plan:rhythm.checkins")}
+          data={CADENCES.map((c) => ({ value: c, label: t(`plan:cadence.${c}`) }))}
           value={cadence}
           onChange={(value) => value && form.setFieldValue("cadence", value as Cadence)}
           allowDeselect={false}
@@ -68,13 +72,13 @@ function ScheduleEditor({ plan }: { plan: PlanView }) {
         />
         <TextInput
           type="date"
-          label="Starts on"
+          label={t("plan:rhythm.startsOn")}
           {...form.getInputProps("startsOn")}
           disabled={published}
-          description={published ? "Fixed once published" : undefined}
+          description={published ? t("plan:rhythm.fixed") : undefined}
           w={170}
         />
-        <TextInput type="date" label="Ends on" {...form.getInputProps("endsOn")} w={170} />
+        <TextInput type="date" label={t("plan:rhythm.endsOn")} {...form.getInputProps("endsOn")} w={170} />
       </Group>
       {update.isError ? (
         <Alert color="red" role="alert">
@@ -83,11 +87,11 @@ function ScheduleEditor({ plan }: { plan: PlanView }) {
       ) : null}
       <Group>
         <Button onClick={() => save()} disabled={!dirty} loading={update.isPending}>
-          Save rhythm
+          {t("plan:rhythm.save")}
         </Button>
         {!published ? (
           <Text size="xs" c="dimmed">
-            A start date already past moves to the day you publish.
+            {t("plan:rhythm.pastStart")}
           </Text>
         ) : null}
       </Group>

@@ -3,38 +3,36 @@ import { PLAN_LIMITS, woopSchema } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { schemaResolver } from "../../lib/form";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { PlanView } from "./types";
 
-const PARTS = [
-  { key: "wish", label: "Wish", hint: "What you want to achieve" },
-  { key: "outcome", label: "Outcome", hint: "How it will feel or look when you get there" },
-  { key: "obstacle", label: "Obstacle", hint: "What in you is most likely to get in the way" },
-  { key: "plan", label: "Plan", hint: "If [the obstacle shows up], then I will [do this]" },
-] as const;
+/** The four parts in WOOP's order; each one's label and hint are `plan:woop.<part>.label|hint`. */
+const PARTS = ["wish", "outcome", "obstacle", "plan"] as const;
 
 type Woop = PlanView["woop"];
 
 export function WoopCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder data-testid="woop-card">
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Goal (WOOP)
+          {t("plan:woop.title")}
         </Title>
         {editable ? (
           <WoopEditor key={JSON.stringify(plan.woop)} plan={plan} />
         ) : (
           <Stack gap="xs">
             {PARTS.map((part) => (
-              <div key={part.key}>
+              <div key={part}>
                 <Text size="sm" fw={600}>
-                  {part.label}
+                  {t(`plan:woop.${part}.label`)}
                 </Text>
-                <Text size="sm">{plan.woop[part.key] || "—"}</Text>
+                <Text size="sm">{plan.woop[part] || t("plan:none")}</Text>
               </div>
             ))}
           </Stack>
@@ -45,6 +43,7 @@ export function WoopCard({ plan, editable }: { plan: PlanView; editable: boolean
 }
 
 function WoopEditor({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useForm<Woop>({ initialValues: plan.woop, validate: schemaResolver<Woop>(woopSchema) });
@@ -56,10 +55,10 @@ function WoopEditor({ plan }: { plan: PlanView }) {
     <Stack gap="sm">
       {PARTS.map((part) => (
         <Textarea
-          key={part.key}
-          label={part.label}
-          description={part.hint}
-          {...form.getInputProps(part.key)}
+          key={part}
+          label={t(`plan:woop.${part}.label`)}
+          description={t(`plan:woop.${part}.hint`)}
+          {...form.getInputProps(part)}
           autosize
           minRows={1}
           maxLength={PLAN_LIMITS.woopText}
@@ -72,11 +71,11 @@ function WoopEditor({ plan }: { plan: PlanView }) {
       ) : null}
       <Group>
         <Button onClick={() => save()} disabled={!dirty} loading={update.isPending}>
-          Save goal
+          {t("plan:woop.save")}
         </Button>
         {dirty ? (
           <Text size="xs" c="dimmed">
-            Unsaved changes
+            {t("plan:unsaved")}
           </Text>
         ) : null}
       </Group>

@@ -2,6 +2,7 @@
 // PLAN_LIMITS.actionText characters), and turned into the edit the API takes.
 import { type ActionStatus, type DimensionKey, PLAN_LIMITS, planActionEditSchema } from "@fivefold/domain";
 import { useForm } from "@mantine/form";
+import i18next from "i18next";
 import { z } from "zod";
 import { schemaResolver } from "../../lib/form";
 
@@ -16,9 +17,10 @@ export interface ActionDraft {
 
 export type ActionsValues = { actions: ActionDraft[] };
 
+// The message is looked up when the check fails, not at module load: in the page's language.
 const actionsSchema = z.object({
   actions: z.array(planActionEditSchema).max(PLAN_LIMITS.maxActions, {
-    error: `Keep at most ${PLAN_LIMITS.maxActions} actions`,
+    error: () => i18next.t("plan:actions.tooMany", { max: PLAN_LIMITS.maxActions }),
   }),
 });
 

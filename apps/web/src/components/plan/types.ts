@@ -1,8 +1,17 @@
-// The grow API's shapes as the browser sees them, and the words the plan pages use (dates go
-// through the domain's formatDay).
+// The grow API's shapes as the browser sees them, and the words the plan pages use: each state's
+// colour here, its words in the `plan` namespace (dates go through lib/format).
 import type { AppRouter } from "@fivefold/api";
-import { type ActionStatus, type DimensionKey, getInstrument } from "@fivefold/domain";
+import {
+  type ActionStatus,
+  type DimensionKey,
+  type DueStatus,
+  getInstrument,
+  type PartnershipState,
+  type PlanState,
+} from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
+import type { TFunction } from "i18next";
+import { formatNumber } from "../../lib/format";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type PlanView = Outputs["plans"]["get"];
@@ -11,43 +20,42 @@ export type Checkin = Outputs["checkins"]["list"][number];
 export type SupportedPlan = Outputs["partners"]["list"][number];
 
 const instrument = getInstrument();
+/** The dimensions in the instrument's order; `name` is the English name (show `dimensionName`). */
 export const DIMENSIONS = instrument.dimensions.map((d) => ({ key: d.key, name: d.name }));
-const names = new Map(DIMENSIONS.map((d) => [d.key, d.name]));
+const keys = new Set<string>(DIMENSIONS.map((d) => d.key));
 
-export function dimensionName(key: string): string {
-  return names.get(key as DimensionKey) ?? key;
+/** A dimension's name in the page's language (an unknown key as it is). */
+export function dimensionName(t: TFunction, key: string): string {
+  return keys.has(key) ? t(`plan:dimension.${key as DimensionKey}`) : key;
 }
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, { label: string; color: string }> = {
-  not_started: { label: "Not started", color: "gray" },
-  in_progress: { label: "In progress", color: "blue" },
-  done: { label: "Done", color: "green" },
+/** A percentage as the page's language writes it (`40%`, `40 %`). */
+export function percent(t: TFunction, value: number): string {
+  return t("plan:percent", { value: formatNumber(value) });
+}
+
+export const ACTION_STATUS_COLORS: Record<ActionStatus, string> = {
+  not_started: "gray",
+  in_progress: "blue",
+  done: "green",
 };
 
-export const PLAN_STATE_LABELS: Record<string, { label: string; color: string }> = {
-  draft: { label: "Draft", color: "gray" },
-  active: { label: "Active", color: "green" },
-  closed: { label: "Closed", color: "dark" },
+export const PLAN_STATE_COLORS: Record<PlanState, string> = {
+  draft: "gray",
+  active: "green",
+  closed: "dark",
 };
 
-export const PARTNERSHIP_LABELS: Record<string, { label: string; color: string }> = {
-  invited: { label: "Invited", color: "yellow" },
-  accepted: { label: "Accepted", color: "green" },
-  declined: { label: "Declined", color: "gray" },
+export const PARTNERSHIP_COLORS: Record<PartnershipState, string> = {
+  invited: "yellow",
+  accepted: "green",
+  declined: "gray",
 };
 
-export const DUE_LABELS: Record<string, { label: string; color: string }> = {
-  done: { label: "Done", color: "green" },
-  upcoming: { label: "Upcoming", color: "gray" },
-  due: { label: "Due now", color: "blue" },
-  overdue: { label: "Overdue", color: "red" },
-  missed: { label: "Missed", color: "orange" },
+export const DUE_COLORS: Record<DueStatus, string> = {
+  done: "green",
+  upcoming: "gray",
+  due: "blue",
+  overdue: "red",
+  missed: "orange",
 };
-
-export const CADENCE_LABELS = {
-  weekly: "Every week",
-  fortnightly: "Every two weeks",
-  monthly: "Every month",
-} as const;
-
-export const ROLE_LABELS = { partner: "Partner", lead: "Accountability lead" } as const;
