@@ -1,8 +1,9 @@
 // Sentences the server sends as data and the web writes in the reader's language: in English the web
 // must say exactly what the server's own sentence says, so nothing reads differently per language.
-import { buildNotifications } from "@fivefold/domain";
+import { attentionList, blankCells, blankCellsReason, buildNotifications } from "@fivefold/domain";
 import i18next from "i18next";
 import { beforeAll, expect, test } from "vitest";
+import { attentionText, blankText } from "../lib/dashboard";
 import { texts } from "./sources";
 
 const nested = (flat: Record<string, string>) => {
@@ -69,4 +70,55 @@ test("the bell's sentences: the web's English is the server's, word for word, an
     expect(german).not.toBe(n.text);
     if (n.message.name) expect(german).toContain(n.message.name);
   }
+});
+
+test("the dashboard's reasons: the web's English is the server's, word for word", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+  const self = { inspire: 4.9, vision: 4.8, empower: 3, dream: 3, risk: 3 };
+  const others = { inspire: 3, vision: 3, empower: 3, dream: 3, risk: 3 };
+  const items = attentionList(
+    [
+      {
+        personId: "a",
+        name: "A",
+        latest: { requestId: "r", releasedAt: "2026-10-01", self, others },
+        lastRequestInsufficient: true,
+        plan: {
+          state: "active",
+          progress: 10,
+          overdue: true,
+          lastCheckinAt: "2026-10-01",
+          publishedAt: "2026-09-01",
+        },
+      },
+      {
+        personId: "b",
+        name: "B",
+        latest: { requestId: "r2", releasedAt: "2026-10-01", self: { ...others, risk: 4.6 }, others },
+        lastRequestInsufficient: false,
+        plan: null,
+      },
+    ] as never,
+    now,
+  );
+  const reasons = items.flatMap((item) => item.why.map((why, i) => [why, item.reasons[i]] as const));
+  expect(new Set(reasons.map(([why]) => why.code))).toEqual(
+    new Set(["overdue", "stalled", "insufficient", "blindSpot"]),
+  );
+  for (const [why, english] of reasons) expect(attentionText(why)).toBe(english);
+
+  const facts = [
+    { cycleFiltered: false, collectingUntil: "2026-12-12", withheld: null, lastInsufficient: false },
+    { cycleFiltered: true, collectingUntil: null, withheld: null, lastInsufficient: false },
+    { cycleFiltered: false, collectingUntil: null, withheld: "rated-it", lastInsufficient: false },
+    {
+      cycleFiltered: false,
+      collectingUntil: null,
+      withheld: "requested-by-someone-else",
+      lastInsufficient: false,
+    },
+    { cycleFiltered: false, collectingUntil: null, withheld: null, lastInsufficient: true },
+    { cycleFiltered: false, collectingUntil: null, withheld: null, lastInsufficient: false },
+  ] as const;
+  for (const f of facts) expect(blankText(blankCells(f))).toBe(blankCellsReason(f));
 });
