@@ -52,7 +52,14 @@ const dashboardPersonSchema = z.object({
   /** Why the row is blank, as data: `until` (a day) while answers are being collected. */
   blank: z
     .object({
-      code: z.enum(["requested-by-someone-else", "rated-it", "not-in-cycle", "collecting", "insufficient", "none"]),
+      code: z.enum([
+        "requested-by-someone-else",
+        "rated-it",
+        "not-in-cycle",
+        "collecting",
+        "insufficient",
+        "none",
+      ]),
       until: z.string().nullable(),
     })
     .nullable(),
