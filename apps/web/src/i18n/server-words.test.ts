@@ -1,8 +1,16 @@
 // Sentences the server sends as data and the web writes in the reader's language: in English the web
 // must say exactly what the server's own sentence says, so nothing reads differently per language.
-import { attentionList, blankCells, blankCellsReason, buildNotifications } from "@fivefold/domain";
+import {
+  attentionList,
+  blankCells,
+  blankCellsReason,
+  buildNotifications,
+  type DimensionKey,
+  explainPlan,
+} from "@fivefold/domain";
 import i18next from "i18next";
 import { beforeAll, expect, test } from "vitest";
+import { planReasonText } from "../components/plan/FocusCard";
 import { attentionText, blankText } from "../lib/dashboard";
 import { texts } from "./sources";
 
@@ -121,4 +129,38 @@ test("the dashboard's reasons: the web's English is the server's, word for word"
     { cycleFiltered: false, collectingUntil: null, withheld: null, lastInsufficient: false },
   ] as const;
   for (const f of facts) expect(blankText(blankCells(f))).toBe(blankCellsReason(f));
+});
+
+test("a plan's reasons: the web's English is the server's, word for word", () => {
+  const row = (key: string, name: string, others: number | null, self: number | null) => ({
+    key,
+    name,
+    others,
+    self,
+  });
+  const report = {
+    profile: [
+      row("inspire", "Inspire & motivate", 2.5, 4.2),
+      row("vision", "Set the vision", 2.8, 3),
+      row("empower", "Empower others", 3.9, 3.1),
+      row("dream", "Dream bigger", null, 3.3),
+      row("risk", "Take risks", 4.4, 3.2),
+    ],
+    blindSpots: [{ dimension: "inspire", self: 4.2, others: 2.5 }],
+    hiddenStrengths: [{ dimension: "risk", name: "Take risks", self: 3.2, others: 4.4 }],
+  } as never;
+  const seen = new Set<string>();
+  const cases: Array<{ focus: DimensionKey[]; strength: DimensionKey }> = [
+    { focus: ["inspire", "vision", "empower", "dream"], strength: "risk" },
+    { focus: ["vision"], strength: "empower" },
+    { focus: ["vision"], strength: "dream" },
+  ];
+  for (const plan of cases) {
+    const reasons = explainPlan(report, plan);
+    for (const reason of [...reasons.focus, reasons.strength]) {
+      seen.add(reason.code);
+      expect(planReasonText(reason)).toBe(reason.reason);
+    }
+  }
+  expect(seen.size).toBeGreaterThanOrEqual(7);
 });

@@ -91,7 +91,14 @@ export const circleOutput = z.object({
   canInviteLead: z.boolean(),
 });
 
-const reasonOutput = z.object({ dimension: dimensionKeySchema, reason: z.string() });
+/** `reason` in English; `code`, `others` and `self` say the same as data (domain/plans/explain.ts). */
+const reasonOutput = z.object({
+  dimension: dimensionKeySchema,
+  reason: z.string(),
+  code: z.enum(["no-figure", "blind-spot", "lowest", "chosen", "hidden", "base", "self-seen", "own-choice"]),
+  others: z.number().nullable(),
+  self: z.number().nullable(),
+});
 export const planReasonsOutput = z.object({ focus: z.array(reasonOutput), strength: reasonOutput });
 
 // Outputs, one per procedure.

@@ -31,11 +31,14 @@ describe("explainPlan", () => {
   it("explains what the generator proposed", () => {
     const plan = generatePlan(report);
     const reasons = explainPlan(report, plan);
-    expect(reasons.focus).toEqual([
+    expect(reasons.focus).toMatchObject([
       {
         dimension: "inspire",
         reason:
           "Inspire & motivate: others rate it 2.0 on average, and you rate yourself higher (4.0), a blind spot",
+        code: "blind-spot",
+        others: 2,
+        self: 4,
       },
       ...(plan.focus[1]
         ? [{ dimension: plan.focus[1], reason: expect.stringContaining("others rate it 3.0 on average") }]
@@ -45,7 +48,7 @@ describe("explainPlan", () => {
 
   it("explains the subject's own choices, hidden figures included", () => {
     const reasons = explainPlan(report, { focus: ["empower", "dream", "vision"], strength: "inspire" });
-    expect(reasons.focus).toEqual([
+    expect(reasons.focus).toMatchObject([
       {
         dimension: "empower",
         reason: "Empower others: others rate it 5.0 on average; you chose to work on it",
@@ -73,11 +76,11 @@ describe("explainPlan", () => {
     expect(explainPlan(humble, { focus: ["risk"], strength: "empower" }).strength.reason).toBe(
       "Empower others: a hidden strength, others rate it 5.0 and you 2.0",
     );
-    expect(explainPlan(humble, { focus: ["vision"], strength: "empower" }).focus).toEqual([
+    expect(explainPlan(humble, { focus: ["vision"], strength: "empower" }).focus).toMatchObject([
       { dimension: "vision", reason: "Set the vision: others rate it 3.0 on average, among your lowest" },
     ]);
     const bare = { ...humble, profile: [], blindSpots: [], hiddenStrengths: [] };
-    expect(explainPlan(bare, { focus: ["risk"], strength: "vision" })).toEqual({
+    expect(explainPlan(bare, { focus: ["risk"], strength: "vision" })).toMatchObject({
       focus: [
         { dimension: "risk", reason: "risk: too few raters scored it to show a figure; your own choice" },
       ],

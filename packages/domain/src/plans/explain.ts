@@ -4,9 +4,32 @@
 import type { DimensionKey } from "../instrument";
 import type { DerivedReport } from "../report";
 
+/**
+ * Why, as data, for each language to write: `no-figure`, `blind-spot`, `lowest` or `chosen` for a
+ * focus; `hidden`, `base`, `self-seen` or `own-choice` for the strength, with the figures it quotes.
+ */
+export type PlanReasonCode =
+  | "no-figure"
+  | "blind-spot"
+  | "lowest"
+  | "chosen"
+  | "hidden"
+  | "base"
+  | "self-seen"
+  | "own-choice";
+
+export interface PlanReason {
+  dimension: DimensionKey;
+  /** In English. */
+  reason: string;
+  code: PlanReasonCode;
+  others: number | null;
+  self: number | null;
+}
+
 export interface PlanReasons {
-  focus: Array<{ dimension: DimensionKey; reason: string }>;
-  strength: { dimension: DimensionKey; reason: string };
+  focus: PlanReason[];
+  strength: PlanReason;
 }
 
 const LOWEST = 2;
@@ -30,6 +53,9 @@ export function explainPlan(
       return {
         dimension,
         reason: `${nameOf(dimension)}: too few raters scored it to show a figure; your own choice`,
+        code: "no-figure" as const,
+        others: null,
+        self: null,
       };
     }
     const base = `${figures.name}: others rate it ${figures.others.toFixed(1)} on average`;
@@ -37,26 +63,57 @@ export function explainPlan(
       return {
         dimension,
         reason: `${base}, and you rate yourself higher (${blind.self.toFixed(1)}), a blind spot`,
+        code: "blind-spot" as const,
+        others: figures.others,
+        self: blind.self,
       };
     }
+    const isLowest = lowest.includes(dimension);
     return {
       dimension,
-      reason: lowest.includes(dimension) ? `${base}, among your lowest` : `${base}; you chose to work on it`,
+      reason: isLowest ? `${base}, among your lowest` : `${base}; you chose to work on it`,
+      code: isLowest ? ("lowest" as const) : ("chosen" as const),
+      others: figures.others,
+      self: null,
     };
   });
 
   const key = plan.strength;
   const figures = entry(key);
   const hidden = report.hiddenStrengths.find((finding) => finding.dimension === key);
-  let reason: string;
+  let strength: PlanReason;
   if (hidden) {
-    reason = `${hidden.name}: a hidden strength, others rate it ${hidden.others.toFixed(1)} and you ${hidden.self.toFixed(1)}`;
+    strength = {
+      dimension: key,
+      reason: `${hidden.name}: a hidden strength, others rate it ${hidden.others.toFixed(1)} and you ${hidden.self.toFixed(1)}`,
+      code: "hidden",
+      others: hidden.others,
+      self: hidden.self,
+    };
   } else if (figures && figures.others !== null) {
-    reason = `${figures.name}: others rate it ${figures.others.toFixed(1)} on average, a base to build on`;
+    strength = {
+      dimension: key,
+      reason: `${figures.name}: others rate it ${figures.others.toFixed(1)} on average, a base to build on`,
+      code: "base",
+      others: figures.others,
+      self: null,
+    };
   } else if (figures && figures.self !== null) {
-    reason = `${figures.name}: the strength you see in yourself`;
+    strength = {
+      dimension: key,
+      reason: `${figures.name}: the strength you see in yourself`,
+      code: "self-seen",
+      others: null,
+      self: figures.self,
+    };
   } else {
-    reason = `${nameOf(key)}: your own choice`;
+    strength = {
+      dimension: key,
+      reason: `${nameOf(key)}: your own choice`,
+      code: "own-choice",
+      others: null,
+      self: null,
+    };
   }
-  return { focus, strength: { dimension: key, reason } };
+  return { focus, strength };
 }

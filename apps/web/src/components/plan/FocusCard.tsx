@@ -4,9 +4,11 @@ import { type DimensionKey, PLAN_LIMITS, planEditSchema } from "@fivefold/domain
 import { Alert, Button, Card, Chip, Group, List, Select, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import i18next from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { schemaResolver } from "../../lib/form";
+import { formatNumber } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -20,7 +22,7 @@ const focusSchema = planEditSchema.pick({ focus: true, strength: true }).require
 export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const reasons = new Map(plan.reasons?.focus.map((r) => [r.dimension, r.reason]));
+  const reasons = new Map(plan.reasons?.focus.map((r) => [r.dimension, planReasonText(r)]));
   return (
     <Card withBorder data-testid="focus-card">
       <Stack gap="sm">
@@ -65,7 +67,7 @@ export function FocusCard({ plan, editable }: { plan: PlanView; editable: boolea
                 <DimensionTag dimension={plan.strength} />
                 {plan.reasons ? (
                   <Text size="sm" c="dimmed">
-                    {plan.reasons.strength.reason}
+                    {planReasonText(plan.reasons.strength)}
                   </Text>
                 ) : null}
               </Group>
@@ -157,4 +159,15 @@ function FocusEditor({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
       </Text>
     </Stack>
   );
+}
+
+type Reason = NonNullable<PlanView["reasons"]>["strength"];
+
+/** The "why" beside a focus or the strength, in the page's language, from the API's data. */
+export function planReasonText(reason: Reason): string {
+  return i18next.t(`plan:reason.${reason.code}`, {
+    dimension: i18next.t(`common:dimension.${reason.dimension}`),
+    others: reason.others === null ? "" : formatNumber(reason.others, 1),
+    self: reason.self === null ? "" : formatNumber(reason.self, 1),
+  });
 }
