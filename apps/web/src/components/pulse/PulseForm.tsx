@@ -99,6 +99,24 @@ function PulseQuestion({
   );
 }
 
+function PulseIntro({ form }: { form: PulseFormData }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Title order={2} size="h3">
+        {t("rating:pulse.title", { name: form.subjectName })}
+      </Title>
+      <Text size="sm">
+        {t("rating:pulse.intro", {
+          name: form.subjectName,
+          threshold: form.threshold,
+          cannotSay: t("rating:pulse.scale.cannotSay"),
+        })}
+      </Text>
+    </>
+  );
+}
+
 export function PulseForm({
   form,
   onSubmit,
@@ -139,16 +157,7 @@ export function PulseForm({
       }}
     >
       <Stack gap="md">
-        <Title order={2} size="h3">
-          {t("rating:pulse.title", { name: form.subjectName })}
-        </Title>
-        <Text size="sm">
-          {t("rating:pulse.intro", {
-            name: form.subjectName,
-            threshold: form.threshold,
-            cannotSay: t("rating:pulse.scale.cannotSay"),
-          })}
-        </Text>
+        <PulseIntro form={form} />
         {form.items.map((item) => (
           <PulseQuestion
             key={item.id}
