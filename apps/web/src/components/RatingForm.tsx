@@ -4,6 +4,7 @@
 
 import { Alert, Button, Group, Progress, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDay } from "../lib/format";
 import { DimensionStep, focusItem } from "./rating/DimensionStep";
 import { ConfirmDecline, ConfirmSubmit } from "./rating/RatingDialogs";
@@ -23,6 +24,7 @@ interface Props {
 }
 
 export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
+  const { t } = useTranslation();
   const { rating, saved, forgetDraft } = useRatingForm(form, instrument);
   const send = useSendAnswers({ onSubmit, onDecline, onDone: forgetDraft });
   const [step, setStep] = useState(0);
@@ -35,8 +37,8 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
   if (done) return <Finished done={done} form={form} />;
   if (form.requestState !== "open") {
     return (
-      <Alert color="gray" title="This request is closed">
-        Answers are no longer accepted.
+      <Alert color="gray" title={t("rating:closed.title")}>
+        {t("rating:closed.body")}
       </Alert>
     );
   }
@@ -52,7 +54,7 @@ export function RatingForm({ form, instrument, onSubmit, onDecline }: Props) {
     <Stack maw={760}>
       <RatingHeader form={form} answered={answered} total={items.length} saved={saved} />
       {send.error ? (
-        <Alert color="red" role="alert" title="Not sent">
+        <Alert color="red" role="alert" title={t("rating:notSent")}>
           {send.error}
         </Alert>
       ) : null}
@@ -113,62 +115,73 @@ function useStepFocus(step: number, dimensions: InstrumentInfo["dimensions"]) {
 }
 
 function Finished({ done, form }: { done: "submitted" | "declined"; form: FormInfo }) {
+  const { t } = useTranslation();
+  const name = form.subject.name;
   return (
     <Alert
       color={done === "submitted" ? "green" : "gray"}
-      title={done === "submitted" ? "Thank you" : "Declined"}
+      title={done === "submitted" ? t("rating:finished.thanks") : t("rating:finished.declined")}
     >
-      {done === "submitted"
-        ? `Your feedback on ${form.subject.name} is sealed. ${form.identifiable ? "" : "It will only ever be shown combined with others'."}`
-        : "You declined this invitation. Nobody is told who declined."}
+      {done !== "submitted"
+        ? t("rating:finished.declinedBody")
+        : form.identifiable
+          ? t("rating:finished.sealed", { name })
+          : t("rating:finished.sealedAnonymous", { name })}
     </Alert>
   );
 }
 
+/** The promise the rater reads before rating, from the form's facts (the server's own sentence is English). */
+function PromiseText({ form }: { form: FormInfo }) {
+  const { t } = useTranslation();
+  if (!form.counts) return t("rating:promise.notCounted");
+  if (form.group === "self") return t("rating:promise.self");
+  if (form.group === "manager") return t("rating:promise.manager");
+  return t("rating:promise.anonymous", { threshold: form.threshold });
+}
+
 function RatingHeader(props: { form: FormInfo; answered: number; total: number; saved: DraftStatus }) {
   const { form, answered, total, saved } = props;
+  const { t } = useTranslation();
   return (
     <>
       <div>
         <Title order={2}>
-          {form.group === "self" ? "Your self-assessment" : `Feedback on ${form.subject.name}`}
+          {form.group === "self"
+            ? t("rating:header.self")
+            : t("rating:header.feedbackOn", { name: form.subject.name })}
         </Title>
         <Text c="dimmed" size="sm">
-          {form.organisation} · answer by {formatDay(form.deadline)}
+          {t("rating:header.meta", { organisation: form.organisation, deadline: formatDay(form.deadline) })}
         </Text>
       </div>
       <Alert
         color={form.identifiable ? "yellow" : "blue"}
-        title={form.identifiable ? "Not anonymous" : "Anonymous"}
+        title={form.identifiable ? t("rating:header.notAnonymous") : t("rating:header.anonymous")}
       >
-        {form.promise}
+        <PromiseText form={form} />
       </Alert>
       <Group justify="space-between">
-        <Text size="sm">
-          {answered} of {total} behaviours rated
-        </Text>
+        <Text size="sm">{t("rating:header.rated", { answered, total })}</Text>
         <Text size="xs" c="dimmed" aria-live="polite" data-testid="draft-status">
-          {saved === "saved"
-            ? "Draft kept on this device"
-            : saved === "error"
-              ? "Draft not kept: this browser does not allow saving"
-              : ""}
+          {saved === "saved" ? t("rating:draft.saved") : saved === "error" ? t("rating:draft.error") : ""}
         </Text>
       </Group>
-      <Progress value={(100 * answered) / total} aria-label="Rated so far" />
+      <Progress value={(100 * answered) / total} aria-label={t("rating:header.progress")} />
     </>
   );
 }
 
 function StepNav({ step, steps, onStep }: { step: number; steps: number; onStep: (step: number) => void }) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between">
       <Button variant="default" onClick={() => onStep(Math.max(0, step - 1))} disabled={step === 0}>
-        Back
+        {t("rating:nav.back")}
       </Button>
       {step < steps ? (
         <Button onClick={() => onStep(Math.min(steps, step + 1))}>
-          {step === steps - 1 ? "Review" : "Next"}
+          {step === steps - 1 ? t("rating:nav.review") : t("rating:nav.next")}
         </Button>
       ) : null}
     </Group>

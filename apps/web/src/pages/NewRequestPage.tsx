@@ -2,6 +2,8 @@
 import { mayRequestFeedback, type Role } from "@fivefold/domain";
 import { Alert, Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import i18next from "i18next";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
@@ -14,6 +16,7 @@ import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
 export default function NewRequestPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
   const navigate = useNavigate();
@@ -54,13 +57,8 @@ export default function NewRequestPage() {
   return (
     <form onSubmit={submit}>
       <Stack maw={760}>
-        <Title order={2}>Request feedback</Title>
-        {subjects?.length === 0 ? (
-          <Alert color="yellow">
-            You can request feedback for your direct reports, or for yourself as a manager. To get feedback on
-            yourself, ask your manager: they start the request and you can propose raters.
-          </Alert>
-        ) : null}
+        <Title order={2}>{t("requests:new.title")}</Title>
+        {subjects?.length === 0 ? <Alert color="yellow">{t("requests:new.noSubjects")}</Alert> : null}
         <RequestBasics form={form} subjects={subjects} />
         <RaterPicker
           form={form}
@@ -70,7 +68,7 @@ export default function NewRequestPage() {
         />
         <WhenChoice form={form} />
         {create.isError ? (
-          <Alert color="red" role="alert" title="The request was not created">
+          <Alert color="red" role="alert" title={t("requests:new.notCreated")}>
             {errorMessage(create.error)}
           </Alert>
         ) : null}
@@ -80,7 +78,7 @@ export default function NewRequestPage() {
             loading={create.isPending}
             disabled={!subjectId || Object.keys(form.errors).length > 0}
           >
-            {form.values.mode === "open" ? "Open the request" : "Save the draft"}
+            {form.values.mode === "open" ? t("requests:new.open") : t("requests:new.saveDraft")}
           </Button>
         </Group>
       </Stack>
@@ -96,7 +94,11 @@ function subjectsOf(
   me: { person: { id: string; name: string }; roles: Role[] },
 ) {
   const actor = { personId: me.person.id, roles: me.roles };
-  const self = { id: me.person.id, name: `${me.person.name} (you)`, managerId: null };
+  const self = {
+    id: me.person.id,
+    name: i18next.t("requests:new.you", { name: me.person.name }),
+    managerId: null,
+  };
   return [self, ...reports]
     .filter((p) => mayRequestFeedback(actor, p))
     .map((p) => ({ value: p.id, label: p.name }));

@@ -2,6 +2,7 @@
 // (remind, extend), nominations to approve, proposing raters, open and close.
 import { Alert, Card, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { GroupProgress } from "../components/GroupProgress";
@@ -33,6 +34,7 @@ function useRequestMutations(requestId: string) {
 
 export default function RequestPage() {
   const { requestId = "" } = useParams();
+  const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
   const trpc = useTRPC();
@@ -70,10 +72,10 @@ export default function RequestPage() {
       {manages && progress.data ? (
         <Card withBorder>
           <Stack>
-            <Text fw={600}>Responses</Text>
+            <Text fw={600}>{t("requests:request.responses")}</Text>
             <GroupProgress groups={progress.data.groups} />
             <Text size="xs" c="dimmed">
-              Only counts are shown: nobody, you included, can see who answered or what.
+              {t("requests:request.countsOnly")}
             </Text>
           </Stack>
         </Card>

@@ -2,6 +2,7 @@
 
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { GroupProgress } from "../components/GroupProgress";
@@ -13,6 +14,7 @@ import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
 export default function RequestsPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
   const requests = useQuery(trpc.requests.list.queryOptions());
@@ -24,21 +26,16 @@ export default function RequestsPage() {
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
-        <Title order={2}>Feedback requests</Title>
+        <Title order={2}>{t("requests:list.title")}</Title>
         {canRequest ? (
           <Button component={Link} to="/requests/new">
-            Request feedback
+            {t("requests:list.new")}
           </Button>
         ) : null}
       </Group>
       {requests.data.length === 0 ? (
         <Card withBorder>
-          <Text>
-            No feedback requests yet.{" "}
-            {canRequest
-              ? "Start one for a direct report (or yourself) with “Request feedback”."
-              : "When your manager asks for feedback on you, it appears here."}
-          </Text>
+          <Text>{canRequest ? t("requests:list.emptyManager") : t("requests:list.emptyMember")}</Text>
         </Card>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -47,18 +44,18 @@ export default function RequestsPage() {
               <Stack gap="xs">
                 <Group justify="space-between" wrap="nowrap">
                   <Anchor component={Link} to={`/requests/${r.id}`} fw={600}>
-                    {r.role === "subject" ? "Feedback on you" : r.subject.name}
+                    {r.role === "subject" ? t("requests:list.onYou") : r.subject.name}
                   </Anchor>
                   <StateBadge state={r.state} />
                 </Group>
                 <Text size="sm" c="dimmed">
-                  Deadline {formatDay(r.deadline)}
-                  {r.pendingNominations ? ` · ${r.pendingNominations} proposed rater(s) to review` : ""}
+                  {t("requests:list.deadline", { deadline: formatDay(r.deadline) })}
+                  {r.pendingNominations ? t("requests:list.proposed", { count: r.pendingNominations }) : ""}
                 </Text>
                 {r.groups && r.groups.length > 0 ? <GroupProgress groups={r.groups} /> : null}
                 {r.state === "released" ? (
                   <Anchor component={Link} to={`/reports/${r.id}`} size="sm">
-                    Open the report
+                    {t("requests:list.openReport")}
                   </Anchor>
                 ) : null}
               </Stack>

@@ -4,7 +4,14 @@
 // as ISO strings: every procedure here formats them itself.
 import { z } from "zod";
 import { figureGroupIdSchema } from "../anonymity/snapshot-schema";
-import { ANONYMOUS_GROUPS, instrumentSchema, raterGroupSchema } from "../instrument";
+import { languageSchema } from "../i18n/languages";
+import {
+  ANONYMOUS_GROUPS,
+  instrumentDimensionSchema,
+  instrumentItemSchema,
+  instrumentSchema,
+  raterGroupSchema,
+} from "../instrument";
 import { requestStateSchema } from "../lifecycle";
 
 const id = (what: string) => z.uuid({ error: `${what} must be an id` });
@@ -209,6 +216,13 @@ export const decideNominationOutput = z.object({ approved: z.boolean() });
 /** How an invitation stands for the rater (`draft` rows from before local drafts read as pending). */
 export const answeringStateSchema = z.enum(["pending", "submitted", "declined"]);
 
+/** A behaviour as a rater reads it: its key, English text, and its wording in every language. */
+const formItemSchema = instrumentItemSchema.extend({ texts: z.object({ en: z.string(), de: z.string() }) });
+/** The questionnaire of a form: the instrument, each behaviour with its wording per language. */
+export const formInstrumentSchema = instrumentSchema.extend({
+  dimensions: z.array(instrumentDimensionSchema.extend({ items: z.array(formItemSchema) })),
+});
+
 export const answerFormOutput = z.object({
   invitationId: z.string(),
   requestId: z.string(),
@@ -217,12 +231,20 @@ export const answerFormOutput = z.object({
   group: raterGroupSchema,
   identifiable: z.boolean(),
   promise: z.string(),
+  /** The anonymity threshold the promise names, and whether this rater's answers count (rule 9). */
+  threshold: z.number().int(),
+  counts: z.boolean(),
   deadline: z.string(),
   requestState: requestStateSchema,
   state: answeringStateSchema,
   instrumentVersion: z.number().int(),
   /** The questionnaire the request froze when it opened (issue 19): what this rater answers. */
-  instrument: instrumentSchema,
+  instrument: formInstrumentSchema,
+  /**
+   * The language the invitee reads (their choice, else the organisation's), for a page opened
+   * without signing in. Only ever sent to the rater: no answer records it (DESIGN §4).
+   */
+  language: languageSchema,
 });
 export const submitResponseOutput = z.object({ submitted: z.literal(true) });
 export const declineInvitationOutput = z.object({ declined: z.literal(true) });

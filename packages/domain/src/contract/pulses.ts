@@ -2,6 +2,7 @@
 // rater's form and answer (in the app or through the one-time link), and what plans.get shows of it.
 // Exact objects: unknown keys are stripped.
 import { z } from "zod";
+import { languageSchema } from "../i18n/languages";
 import { PULSE_SCALE, pulseAnswersSchema, pulseSuggestionSchema } from "../pulse";
 import { figures } from "./figures";
 
@@ -33,7 +34,16 @@ export const pulseFormOutput = z.object({
   since: day,
   closesOn: day,
   threshold: z.number().int(),
-  items: z.array(z.object({ id: z.string(), dimension: z.string(), text: z.string(), question: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      dimension: z.string(),
+      text: z.string(),
+      /** The behaviour's wording per language; answers keep the item's key. */
+      texts: z.object({ en: z.string(), de: z.string() }),
+      question: z.string(),
+    }),
+  ),
   scale: z.object({
     min: z.literal(PULSE_SCALE.min),
     max: z.literal(PULSE_SCALE.max),
@@ -41,6 +51,8 @@ export const pulseFormOutput = z.object({
     notObservedLabel: z.string(),
   }),
   answered: z.boolean(),
+  /** The language the invitee reads (their choice, else the organisation's); no answer records it. */
+  language: languageSchema,
 });
 
 export const myPulsesOutput = z.array(

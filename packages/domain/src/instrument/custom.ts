@@ -163,9 +163,23 @@ export function instrumentOf(record: InstrumentVersionRecord): Instrument {
       ...dimension,
       items: record.items
         .filter((item) => item.dimension === dimension.key && !item.retired)
-        .map((item): InstrumentItem => ({ id: item.key, text: item.text.en })),
+        .map(
+          (item): InstrumentItem => ({
+            id: item.key,
+            text: item.text.en,
+            texts: { en: item.text.en, de: item.text.de },
+          }),
+        ),
     })),
   });
+}
+
+/**
+ * A behaviour's wording in every language: its version's own, else (the built-in version 1) the
+ * German of version 1, else English. Answers keep the item's key whatever language it was read in.
+ */
+export function behaviourTexts(item: InstrumentItem): Readonly<Record<InstrumentLanguage, string>> {
+  return item.texts ?? { en: item.text, de: INSTRUMENT_V1_GERMAN[item.id] ?? item.text };
 }
 
 /** Looks versions up by number: the built-in one, then the organisation's published ones. */

@@ -5,7 +5,10 @@ export type Score = 1 | 2 | 3 | 4 | 5;
 
 export interface InstrumentItem {
   readonly id: string;
+  /** The English wording. */
   readonly text: string;
+  /** The wording in every language, where the version carries it (an organisation's own versions). */
+  readonly texts?: Readonly<Record<"en" | "de", string>>;
 }
 
 export interface InstrumentDimension {

@@ -5,6 +5,7 @@ import {
   findFormRequest,
   findInvitationByTokenHash,
   findInvitationForSubmit,
+  findInviteeLanguages,
   findMemberInvitation,
   findRequestAnswerFacts,
   findSubmitState,
@@ -18,11 +19,14 @@ import {
 import {
   anonymityPromise,
   answerSetSchema,
+  behaviourTexts,
   ConflictError,
   canSubmit,
+  type Instrument,
   NotFoundError,
   PreconditionFailedError,
   parseInput,
+  resolveLanguage,
   toAnswerRecord,
 } from "@fivefold/domain";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
@@ -112,15 +116,36 @@ export async function getForm({ ctx, input }: { ctx: ServiceContext; input: Invi
     promise: invitation.counts
       ? anonymityPromise(invitation.group, request.threshold)
       : "Your organisation has not confirmed your address's domain, so your answers will not be part of the report. You may still answer or decline.",
+    threshold: request.threshold,
+    counts: invitation.counts,
     deadline: request.deadline.toISOString(),
     // A link past its deadline reads as closed, before anyone types an answer into it.
     requestState: invitation.expiresAt.getTime() < nowOf(ctx).getTime() ? ("closed" as const) : request.state,
     state: answeringState(invitation.state),
     instrumentVersion: request.instrumentVersion,
     // The version the request froze, whatever the organisation has published since (issue 19).
-    instrument: describeInstrument(
+    instrument: describeFormInstrument(
       await instrumentOfVersion(ctx, invitation.orgId, request.instrumentVersion),
     ),
+    language: resolveLanguage(await findInviteeLanguages(ctx.db, invitation.orgId, invitation.personId)),
+  };
+}
+
+/** The questionnaire as a rater reads it: each behaviour keeps its key, with its wording per language. */
+function describeFormInstrument(instrument: Instrument) {
+  const described = describeInstrument(instrument);
+  const texts = new Map(
+    instrument.dimensions.flatMap((d) => d.items.map((item) => [item.id, behaviourTexts(item)] as const)),
+  );
+  return {
+    ...described,
+    dimensions: described.dimensions.map((dimension) => ({
+      ...dimension,
+      items: dimension.items.map((item) => ({
+        ...item,
+        texts: texts.get(item.id) ?? { en: item.text, de: item.text },
+      })),
+    })),
   };
 }
 

@@ -3,6 +3,7 @@
 // whether someone was asked is nobody else's business.
 import {
   claimPulseAnswer,
+  findInviteeLanguages,
   findOwnPulseInvitation,
   findPlanOwner,
   findPulse,
@@ -12,6 +13,7 @@ import {
   type PulseRow,
 } from "@fivefold/db";
 import {
+  behaviourTexts,
   ConflictError,
   formatDay,
   getInstrument,
@@ -23,6 +25,7 @@ import {
   PULSE_SCALE,
   type PulseFormOutput,
   pulseQuestion,
+  resolveLanguage,
 } from "@fivefold/domain";
 import { hashToken } from "../collect/tokens";
 import { type MemberServiceContext, nowOf, type ServiceContext, withTransaction } from "../context";
@@ -75,7 +78,9 @@ export async function pulseForm({
       const ref = index.get(id);
       if (!ref) return [];
       const question = pulseQuestion({ since, name, behaviour: ref.item.text });
-      return [{ id, dimension: ref.dimension.key, text: ref.item.text, question }];
+      return [
+        { id, dimension: ref.dimension.key, text: ref.item.text, texts: behaviourTexts(ref.item), question },
+      ];
     }),
     scale: {
       min: PULSE_SCALE.min,
@@ -84,6 +89,9 @@ export async function pulseForm({
       notObservedLabel: PULSE_SCALE.notObservedLabel,
     },
     answered: found.invitation.state === "submitted",
+    language: resolveLanguage(
+      await findInviteeLanguages(ctx.db, found.invitation.orgId, found.invitation.personId),
+    ),
   };
 }
 

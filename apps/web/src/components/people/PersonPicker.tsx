@@ -7,6 +7,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useTRPC } from "../../lib/trpc";
 
 export type PersonSummary = inferRouterOutputs<AppRouter>["people"]["list"]["people"][number];
@@ -84,6 +85,7 @@ export function PersonSelect({
   known,
   ...rest
 }: SelectRest & PickerOptions & { value: string | null; onChange: (id: string | null) => void }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const seen = useSeen(known);
   const named = usePeopleNamed(value && !seen.has(value) ? [value] : []);
@@ -108,7 +110,7 @@ export function PersonSelect({
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options }) => options}
-      nothingFoundMessage={results.isFetching ? "Searching…" : "Nobody found"}
+      nothingFoundMessage={results.isFetching ? t("requests:picker.searching") : t("requests:picker.nobody")}
     />
   );
 }
@@ -128,6 +130,7 @@ export function PeopleMultiSelect({
   known,
   ...rest
 }: MultiRest & PickerOptions & { value: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const seen = useSeen(known);
   const named = usePeopleNamed(value.filter((id) => !seen.has(id)));
@@ -153,7 +156,7 @@ export function PeopleMultiSelect({
       onSearchChange={setSearch}
       filter={({ options }) => options}
       hidePickedOptions
-      nothingFoundMessage={results.isFetching ? "Searching…" : "Nobody found"}
+      nothingFoundMessage={results.isFetching ? t("requests:picker.searching") : t("requests:picker.nobody")}
     />
   );
 }

@@ -1,30 +1,36 @@
 // A pulse's figures as a table: each behaviour's mean on −3…+3 and how many scored it, or why it
 // is hidden. Shared by the plan page and the coach's dashboard.
-import { getInstrument, indexItems } from "@fivefold/domain";
+import { behaviourTexts, getInstrument, indexItems } from "@fivefold/domain";
 import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../lib/format";
+import { wordingOf } from "../rating/wording";
 
 type Figure = { itemId: string; mean: number; n: number } | { itemId: string; hidden: true };
 
 const items = indexItems(getInstrument());
 
-const signed = (mean: number) => `${mean > 0 ? "+" : mean < 0 ? "−" : ""}${Math.abs(mean).toFixed(1)}`;
+const signed = (mean: number) => `${mean > 0 ? "+" : mean < 0 ? "−" : ""}${formatNumber(Math.abs(mean), 1)}`;
 
+/** A behaviour's wording in the page's language (the built-in version's), or its key. */
 export function behaviourText(itemId: string): string {
-  return items.get(itemId)?.item.text ?? itemId;
+  const item = items.get(itemId)?.item;
+  return item ? wordingOf({ text: item.text, texts: behaviourTexts(item) }) : itemId;
 }
 
 export function PerceivedChangeTable({ figures, caption }: { figures: readonly Figure[]; caption: string }) {
+  const { t } = useTranslation();
   return (
     <Table striped withTableBorder verticalSpacing={4} fz="sm">
       <Table.Caption>{caption}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">Behaviour</Table.Th>
+          <Table.Th scope="col">{t("rating:pulse.table.behaviour")}</Table.Th>
           <Table.Th scope="col" ta="right">
-            Change (−3 to +3)
+            {t("rating:pulse.table.change")}
           </Table.Th>
           <Table.Th scope="col" ta="right">
-            Raters
+            {t("rating:pulse.table.raters")}
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -35,7 +41,7 @@ export function PerceivedChangeTable({ figures, caption }: { figures: readonly F
             {"hidden" in figure ? (
               <Table.Td colSpan={2} ta="right">
                 <Text span size="sm" c="dimmed">
-                  Hidden: too few raters to show it without singling anyone out
+                  {t("rating:pulse.table.hidden")}
                 </Text>
               </Table.Td>
             ) : (

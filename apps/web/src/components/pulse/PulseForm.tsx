@@ -2,15 +2,21 @@
 // along a row, Tab to the next question), "cannot say" allowed, one optional idea, one submit.
 import { PULSE_SUGGESTION_MAX } from "@fivefold/domain";
 import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
+import i18next from "i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDay } from "../../lib/format";
 import { errorMessage } from "../../lib/labels";
+import { type Wording, wordingOf } from "../rating/wording";
 
 export interface PulseFormData {
   requestId: string;
   subjectName: string;
   threshold: number;
   closesOn: string;
-  items: Array<{ id: string; question: string }>;
+  /** The day the plan was published: the question asks about change since then. */
+  since: string;
+  items: Array<{ id: string; text: string; texts: Wording; question: string }>;
   scale: { min: number; max: number; labels: string[]; notObservedLabel: string };
   answered: boolean;
 }
@@ -22,53 +28,92 @@ export interface PulseAnswer {
 
 const CANNOT_SAY = "none";
 const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${-value}` : "0");
+/** The key of a point's label: −3 … +3 as m3 … p3. */
+const pointKey = (value: number) => (value > 0 ? `p${value}` : value < 0 ? `m${-value}` : "0");
 
 function Done({ form }: { form: PulseFormData }) {
+  const { t } = useTranslation();
   return (
-    <Alert color="green" title="Thank you" role="status" data-testid="pulse-done">
-      Your answer is sealed. {form.subjectName} sees only averages over at least {form.threshold} people, once
-      the pulse closes.
+    <Alert color="green" title={t("rating:pulse.thanks")} role="status" data-testid="pulse-done">
+      {t("rating:pulse.done", { name: form.subjectName, threshold: form.threshold })}
     </Alert>
   );
 }
 
+/** The question in the page's language, from its parts (the behaviour in lower case, as a clause). */
+function questionOf(form: PulseFormData, item: PulseFormData["items"][number]): string {
+  const wording = wordingOf(item);
+  const behaviour = wording.charAt(0).toLowerCase() + wording.slice(1);
+  return i18next.t("rating:pulse.question", {
+    since: formatDay(form.since),
+    name: form.subjectName,
+    behaviour,
+  });
+}
+
 /** One behaviour's row of radios, −3 … +3 and "cannot say". */
 function PulseQuestion({
+  question,
   item,
   scale,
   value,
   onChange,
 }: {
+  question: string;
   item: PulseFormData["items"][number];
   scale: PulseFormData["scale"];
   value: string | null;
   onChange: (value: string) => void;
 }) {
+  const { t } = useTranslation();
   const points = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
+  const first = points[0] ?? scale.min;
+  const last = points.at(-1) ?? scale.max;
   return (
     <Card withBorder>
-      <Radio.Group name={`pulse-${item.id}`} label={item.question} value={value} onChange={onChange}>
+      <Radio.Group name={`pulse-${item.id}`} label={question} value={value} onChange={onChange}>
         <Group gap="sm" mt="xs" wrap="wrap">
-          {points.map((point, index) => (
+          {points.map((point) => (
             <Radio
               key={point}
               value={String(point)}
               label={signed(point)}
-              aria-label={`${signed(point)}: ${scale.labels[index] ?? ""}`}
+              aria-label={t("rating:pulse.pointLabel", {
+                point: signed(point),
+                label: t(`rating:pulse.scale.${pointKey(point)}`),
+              })}
             />
           ))}
-          <Radio value={CANNOT_SAY} label={scale.notObservedLabel} />
+          <Radio value={CANNOT_SAY} label={t("rating:pulse.scale.cannotSay")} />
         </Group>
         <Group justify="space-between" mt={4}>
           <Text size="xs" c="dimmed">
-            {scale.labels[0]}
+            {t(`rating:pulse.scale.${pointKey(first)}`)}
           </Text>
           <Text size="xs" c="dimmed">
-            {scale.labels.at(-1)}
+            {t(`rating:pulse.scale.${pointKey(last)}`)}
           </Text>
         </Group>
       </Radio.Group>
     </Card>
+  );
+}
+
+function PulseIntro({ form }: { form: PulseFormData }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Title order={2} size="h3">
+        {t("rating:pulse.title", { name: form.subjectName })}
+      </Title>
+      <Text size="sm">
+        {t("rating:pulse.intro", {
+          name: form.subjectName,
+          threshold: form.threshold,
+          cannotSay: t("rating:pulse.scale.cannotSay"),
+        })}
+      </Text>
+    </>
   );
 }
 
@@ -79,6 +124,7 @@ export function PulseForm({
   form: PulseFormData;
   onSubmit: (answer: PulseAnswer) => Promise<unknown>;
 }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>({});
   const [suggestion, setSuggestion] = useState("");
   const [state, setState] = useState<{ sending: boolean; error: unknown; done: boolean }>({
@@ -111,16 +157,11 @@ export function PulseForm({
       }}
     >
       <Stack gap="md">
-        <Title order={2} size="h3">
-          Has {form.subjectName} changed?
-        </Title>
-        <Text size="sm">
-          Two minutes, anonymous: {form.subjectName} sees averages over at least {form.threshold} people only.
-          Answer what you have seen; choose “{form.scale.notObservedLabel}” where you cannot tell.
-        </Text>
+        <PulseIntro form={form} />
         {form.items.map((item) => (
           <PulseQuestion
             key={item.id}
+            question={questionOf(form, item)}
             item={item}
             scale={form.scale}
             value={values[item.id] ?? null}
@@ -128,8 +169,8 @@ export function PulseForm({
           />
         ))}
         <Textarea
-          label={`One idea for ${form.subjectName} (optional)`}
-          description="Shown to them, shuffled among others, only when enough people answered."
+          label={t("rating:pulse.ideaLabel", { name: form.subjectName })}
+          description={t("rating:pulse.ideaDescription")}
           maxLength={PULSE_SUGGESTION_MAX}
           autosize
           minRows={2}
@@ -143,7 +184,7 @@ export function PulseForm({
         ) : null}
         <Group>
           <Button type="submit" loading={state.sending} disabled={!answered}>
-            Send my answer
+            {t("rating:pulse.send")}
           </Button>
         </Group>
       </Stack>

@@ -2,12 +2,14 @@
 
 import { Button, Card, Group, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDay } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { StateBadge } from "../StateBadge";
 
 export function PulseInvitations() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const pulses = useQuery(trpc.pulses.mine.queryOptions());
   if (!pulses.data || pulses.data.length === 0) return null;
@@ -17,9 +19,9 @@ export function PulseInvitations() {
         <Card key={pulse.requestId} withBorder data-testid="inbox-pulse">
           <Group justify="space-between" wrap="wrap">
             <div>
-              <Text fw={600}>{pulse.subjectName}: has anything changed?</Text>
+              <Text fw={600}>{t("rating:pulse.inboxTitle", { name: pulse.subjectName })}</Text>
               <Text size="sm" c="dimmed">
-                Two-minute pulse · answer by {formatDay(pulse.closesOn)}
+                {t("rating:pulse.inboxMeta", { deadline: formatDay(pulse.closesOn) })}
               </Text>
             </div>
             <Group gap="sm">
@@ -28,9 +30,9 @@ export function PulseInvitations() {
                 <Button
                   component={Link}
                   to={`/pulses/${pulse.requestId}`}
-                  aria-label={`Answer the pulse on ${pulse.subjectName}`}
+                  aria-label={t("rating:pulse.answerLabel", { name: pulse.subjectName })}
                 >
-                  Answer the pulse
+                  {t("rating:pulse.answer")}
                 </Button>
               )}
             </Group>

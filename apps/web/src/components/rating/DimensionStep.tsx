@@ -2,11 +2,15 @@
 // whose length is counted as the server counts it (an emoji once).
 // Keyboard: arrow keys move within a behaviour, 1–5 choose a score, 0 or N "not observed", Enter
 // moves to the next behaviour.
-import { COMMENT_MAX_LENGTH, commentCareMessage, commentLength, commentRisks } from "@fivefold/domain";
+import { COMMENT_MAX_LENGTH, type CommentRisk, commentLength, commentRisks } from "@fivefold/domain";
 import { Badge, Card, Flex, Group, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import i18next from "i18next";
 import type { KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { currentLocale } from "../../i18n";
 import type { Answer, InstrumentInfo, RatingValues } from "./types";
+import { wordingOf } from "./wording";
 
 const NOT_OBSERVED = "na";
 
@@ -32,6 +36,7 @@ export function focusItem(index: number) {
 }
 
 export function DimensionStep({ rating, instrument, step, firstIndex, identifiable, subjectName }: Props) {
+  const { t } = useTranslation();
   const dimension = instrument.dimensions[step] as Dimension;
   const setAnswer = (itemId: string, value: Answer) =>
     rating.setValues((current) => ({ answers: { ...current.answers, [itemId]: value } }));
@@ -55,7 +60,7 @@ export function DimensionStep({ rating, instrument, step, firstIndex, identifiab
         {dimension.items.map((item, i) => (
           <Radio.Group
             key={item.id}
-            label={item.text}
+            label={wordingOf(item)}
             value={
               item.id in answers
                 ? answers[item.id] === null
@@ -77,9 +82,9 @@ export function DimensionStep({ rating, instrument, step, firstIndex, identifiab
               data-testid="scale"
             >
               {instrument.scale.labels.map((label, s) => (
-                <Radio key={label} value={String(s + 1)} label={`${s + 1} ${label}`} />
+                <Radio key={label} value={String(s + 1)} label={`${s + 1} ${t(`rating:scale.${s + 1}`)}`} />
               ))}
-              <Radio value={NOT_OBSERVED} label={instrument.scale.notObservedLabel} />
+              <Radio value={NOT_OBSERVED} label={t("rating:scale.notObserved")} />
             </Flex>
           </Radio.Group>
         ))}
@@ -95,21 +100,20 @@ export function DimensionStep({ rating, instrument, step, firstIndex, identifiab
 }
 
 function StepHeading({ dimension, step, steps }: { dimension: Dimension; step: number; steps: number }) {
+  const { t } = useTranslation();
   return (
     <div>
       <Group gap="xs">
-        <Badge variant="light">
-          {step + 1} / {steps}
-        </Badge>
+        <Badge variant="light">{t("rating:step.count", { step: step + 1, steps })}</Badge>
         <Title order={3} size="h4">
-          {dimension.name}
+          {t(`rating:dimension.${dimension.key}.name`)}
         </Title>
       </Group>
       <Text size="sm" c="dimmed">
-        {dimension.description}
+        {t(`rating:dimension.${dimension.key}.description`)}
       </Text>
       <Text size="xs" c="dimmed" mt={4}>
-        How often do you see this? Use 1–5, or 0 for not observed; Enter moves on.
+        {t("rating:step.hint")}
       </Text>
     </div>
   );
@@ -126,19 +130,16 @@ function CommentField({
   identifiable: boolean;
   subjectName: string;
 }) {
+  const { t } = useTranslation();
   const path = `comments.${dimension.key}` as const;
   const text = rating.values.comments[dimension.key] ?? "";
   // Checked here, in the browser, as the rater types: the comment goes nowhere until submitted.
-  const care = identifiable ? null : commentCareMessage(commentRisks(text, { allowedNames: [subjectName] }));
+  const care = identifiable ? null : careMessage(commentRisks(text, { allowedNames: [subjectName] }));
   return (
     <>
       <Textarea
-        label={`Comment on ${dimension.name} (optional)`}
-        description={
-          identifiable
-            ? "Shown with your role."
-            : "Shown without your name or group, only if enough people answered."
-        }
+        label={t("rating:comment.label", { dimension: t(`rating:dimension.${dimension.key}.name`) })}
+        description={identifiable ? t("rating:comment.identifiable") : t("rating:comment.anonymous")}
         autosize
         minRows={2}
         value={text}
@@ -153,4 +154,18 @@ function CommentField({
       </Text>
     </>
   );
+}
+
+/** The domain's gentle warning, written in the page's language from the risks it found. */
+function careMessage(risks: readonly CommentRisk[]): string | null {
+  if (risks.length === 0) return null;
+  const kinds = (["name", "date", "event"] as const).filter((k) => risks.some((r) => r.kind === k));
+  const named = new Intl.ListFormat(currentLocale(), { type: "conjunction" }).format(
+    kinds.map((kind) => i18next.t(`rating:care.kind.${kind}`)),
+  );
+  const examples = risks
+    .slice(0, 3)
+    .map((r) => `“${r.match}”`)
+    .join(", ");
+  return i18next.t("rating:care.message", { named, examples });
 }

@@ -1,5 +1,6 @@
 // The two confirmations: the one and only submit, and declining.
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 
 interface DialogProps {
   opened: boolean;
@@ -15,21 +16,22 @@ export function ConfirmSubmit({
   busy,
   retrying,
 }: DialogProps & { retrying: boolean }) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title="Submit your feedback?">
+    <Modal opened={opened} onClose={onClose} title={t("rating:confirm.submitTitle")}>
       <Stack>
-        <Text size="sm">You can submit once. After that your answers are sealed and cannot be changed.</Text>
+        <Text size="sm">{t("rating:confirm.submitBody")}</Text>
         {retrying ? (
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="submit-retrying">
-            The connection dropped: sending again…
+            {t("rating:confirm.retrying")}
           </Text>
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Not yet
+            {t("rating:confirm.notYet")}
           </Button>
           <Button onClick={onConfirm} loading={busy}>
-            Submit
+            {t("rating:confirm.submit")}
           </Button>
         </Group>
       </Stack>
@@ -38,19 +40,17 @@ export function ConfirmSubmit({
 }
 
 export function ConfirmDecline({ opened, onClose, onConfirm, busy }: DialogProps) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title="Decline this invitation?">
+    <Modal opened={opened} onClose={onClose} title={t("rating:confirm.declineTitle")}>
       <Stack>
-        <Text size="sm">
-          Nobody is told who declined, and you are not asked why. Anything you rated here is deleted from this
-          device.
-        </Text>
+        <Text size="sm">{t("rating:confirm.declineBody")}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t("rating:confirm.cancel")}
           </Button>
           <Button color="red" onClick={onConfirm} loading={busy}>
-            Decline
+            {t("rating:confirm.decline")}
           </Button>
         </Group>
       </Stack>

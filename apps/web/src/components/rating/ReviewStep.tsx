@@ -1,11 +1,13 @@
 // The last step: what is still unrated (or a comment still too long), then submit or decline.
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { type Wording, wordingOf } from "./wording";
 
 /** The review's heading takes focus when the review opens. */
 export const REVIEW_HEADING_ID = "rating-review-heading";
 
 interface Props {
-  missing: ReadonlyArray<{ id: string; text: string }>;
+  missing: ReadonlyArray<{ id: string; text: string; texts: Wording }>;
   /** A comment the domain's schema refuses (too long, control characters). */
   commentProblem: string | null;
   canDecline: boolean;
@@ -14,36 +16,37 @@ interface Props {
 }
 
 export function ReviewStep({ missing, commentProblem, canDecline, onSubmit, onDecline }: Props) {
+  const { t } = useTranslation();
   return (
     <Card withBorder>
       <Stack>
         <Title order={3} size="h4" id={REVIEW_HEADING_ID} tabIndex={-1}>
-          Review and submit
+          {t("rating:review.title")}
         </Title>
         {missing.length > 0 ? (
-          <Alert color="yellow" title={`${missing.length} behaviour(s) not rated yet`}>
+          <Alert color="yellow" title={t("rating:review.missing", { count: missing.length })}>
             <List size="sm">
               {missing.slice(0, 6).map((item) => (
-                <List.Item key={item.id}>{item.text}</List.Item>
+                <List.Item key={item.id}>{wordingOf(item)}</List.Item>
               ))}
             </List>
-            Rate each one, or mark it not observed.
+            {t("rating:review.rateEach")}
           </Alert>
         ) : (
-          <Text size="sm">Every behaviour is rated. Once submitted, your answers cannot be changed.</Text>
+          <Text size="sm">{t("rating:review.allRated")}</Text>
         )}
         {commentProblem ? (
-          <Alert color="yellow" title="A comment needs a change">
+          <Alert color="yellow" title={t("rating:review.commentProblem")}>
             {commentProblem}
           </Alert>
         ) : null}
         <Group>
           <Button onClick={onSubmit} disabled={missing.length > 0 || commentProblem !== null}>
-            Submit feedback
+            {t("rating:review.submit")}
           </Button>
           {canDecline ? (
             <Button variant="subtle" color="gray" onClick={onDecline}>
-              Decline to answer
+              {t("rating:review.decline")}
             </Button>
           ) : null}
         </Group>

@@ -4,7 +4,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type FormInfo = Outputs["responses"]["get"];
-export type InstrumentInfo = Outputs["instrument"]["get"];
+/** The questionnaire the invitation froze, each behaviour with its wording per language. */
+export type InstrumentInfo = FormInfo["instrument"];
 
 export interface AnswerPayload {
   answers: Array<{ itemId: string; score: number | null }>;

@@ -1,6 +1,7 @@
 // Sending the answers or the decline. The submit carries a key chosen once per form, and is sent
 // again with it after a network or server error: if the first attempt was stored but its answer
 // lost, the repeat is told it succeeded.
+import i18next from "i18next";
 import { useState } from "react";
 import { errorMessage } from "../../lib/labels";
 import { withRetries } from "../../lib/retry";
@@ -11,9 +12,6 @@ export type SubmitAnswers = (
   payload: AnswerPayload & { idempotencyKey: string },
   signal: AbortSignal,
 ) => Promise<unknown>;
-
-const SEND_FAILED =
-  "Your feedback could not be sent: the connection or the server failed. Submit again: with the same form it is never counted twice.";
 
 export function useSendAnswers(input: {
   onSubmit: SubmitAnswers;
@@ -52,7 +50,7 @@ export function useSendAnswers(input: {
           onRetry: () => setRetrying(true),
         }),
       "submitted",
-      (e) => (isClientError(e) ? errorMessage(e) : SEND_FAILED),
+      (e) => (isClientError(e) ? errorMessage(e) : i18next.t("rating:sendFailed")),
     );
   const decline = () => run(input.onDecline, "declined", errorMessage);
   return { submit, decline, outcome, error, busy, retrying };

@@ -5,8 +5,9 @@ import type { RaterGroup } from "@fivefold/domain";
 import { Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
-import { errorMessage, GROUP_LABELS } from "../../lib/labels";
+import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { PersonSelect } from "../people/PersonPicker";
 import type { RequestView } from "./types";
@@ -14,6 +15,7 @@ import type { RequestView } from "./types";
 const DRAFT_GROUPS = ["peer", "direct_report", "other", "manager"] as const;
 
 export function AddRater({ request: r }: { request: RequestView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const open = r.state === "open";
@@ -33,17 +35,15 @@ export function AddRater({ request: r }: { request: RequestView }) {
   return (
     <Stack gap="xs" data-testid="add-rater">
       <Text fw={600} size="sm">
-        Add a rater
+        {t("requests:addRater.title")}
       </Text>
       <Text size="xs" c="dimmed">
-        {open
-          ? "While answers come in, only a rater in the manager group can join: they are shown apart and named, so nobody is singled out. A new peer, direct report or other could be picked out by the change in the counts, so add those before opening."
-          : "Who you add is approved at once and invited when the request opens."}
+        {open ? t("requests:addRater.openHint") : t("requests:addRater.draftHint")}
       </Text>
       <Group align="flex-end">
         <PersonSelect
-          label="Person"
-          placeholder="Search by name or e-mail"
+          label={t("requests:addRater.person")}
+          placeholder={t("requests:addRater.search")}
           value={personId}
           onChange={setPersonId}
           exclude={[r.subject.id, ...known]}
@@ -51,8 +51,8 @@ export function AddRater({ request: r }: { request: RequestView }) {
           w={260}
         />
         <Select
-          label="Group"
-          data={groups.map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
+          label={t("requests:addRater.group")}
+          data={groups.map((g) => ({ value: g, label: t(`requests:group.${g}`) }))}
           value={chosen}
           onChange={(v) => setGroup((v as RaterGroup) ?? chosen)}
           allowDeselect={false}
@@ -63,14 +63,12 @@ export function AddRater({ request: r }: { request: RequestView }) {
           loading={add.isPending}
           onClick={() => personId && add.mutate({ requestId: r.id, personId, group: chosen as never })}
         >
-          {open ? "Invite" : "Add"}
+          {open ? t("requests:addRater.invite") : t("requests:addRater.add")}
         </Button>
       </Group>
       {add.isSuccess ? (
         <Text size="sm" role="status">
-          {add.data.invited
-            ? "Invited: their invitation is in their inbox and e-mail."
-            : "Added to the raters."}
+          {add.data.invited ? t("requests:addRater.invited") : t("requests:addRater.added")}
         </Text>
       ) : null}
       {add.isError ? (

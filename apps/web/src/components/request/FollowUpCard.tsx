@@ -5,6 +5,7 @@ import { addDays, isoDay } from "@fivefold/domain";
 import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDay } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
@@ -13,6 +14,7 @@ import { useTRPC } from "../../lib/trpc";
 import type { RequestView } from "./types";
 
 export function FollowUpCard({ request: r }: { request: RequestView }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const current = r.deadline.slice(0, 10);
@@ -25,10 +27,9 @@ export function FollowUpCard({ request: r }: { request: RequestView }) {
   return (
     <Card withBorder data-testid="follow-up">
       <Stack gap="sm">
-        <Text fw={600}>Follow up</Text>
+        <Text fw={600}>{t("requests:followUp.title")}</Text>
         <Text size="sm" c="dimmed">
-          Each rater who has not answered yet gets an e-mail of their own with a fresh link. Nobody, you
-          included, is told who they are.
+          {t("requests:followUp.body")}
         </Text>
         <Group>
           <Button
@@ -36,17 +37,17 @@ export function FollowUpCard({ request: r }: { request: RequestView }) {
             loading={remind.isPending}
             onClick={() => remind.mutate({ requestId: r.id })}
           >
-            Remind raters who have not answered
+            {t("requests:followUp.remind")}
           </Button>
         </Group>
         {remind.isSuccess ? (
           <Text size="sm" role="status">
-            Reminders sent.
+            {t("requests:followUp.reminded")}
           </Text>
         ) : null}
         <Group align="flex-end">
           <TextInput
-            label="New deadline"
+            label={t("requests:followUp.newDeadline")}
             type="date"
             min={addDays(current, 1)}
             max={addDays(isoDay(new Date()), 365)}
@@ -59,12 +60,12 @@ export function FollowUpCard({ request: r }: { request: RequestView }) {
             disabled={!day || day <= current}
             onClick={() => extend.mutate({ requestId: r.id, deadline: day })}
           >
-            Extend the deadline
+            {t("requests:followUp.extend")}
           </Button>
         </Group>
         {extend.isSuccess ? (
           <Text size="sm" role="status">
-            Raters can now answer until {formatDay(extend.data.deadline)}.
+            {t("requests:followUp.extended", { deadline: formatDay(extend.data.deadline) })}
           </Text>
         ) : null}
         {failure ? (
@@ -79,19 +80,21 @@ export function FollowUpCard({ request: r }: { request: RequestView }) {
 
 /** When the manager still has their own rating to give on this request. */
 export function OwnRatingMissing({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const inbox = useQuery(trpc.inbox.list.queryOptions());
   const mine = inbox.data?.find((i) => i.requestId === requestId && i.state === "pending");
   if (!mine) return null;
   return (
-    <Alert color="yellow" title="Your own rating is missing" data-testid="own-rating-missing">
+    <Alert color="yellow" title={t("requests:followUp.ownMissing")} data-testid="own-rating-missing">
       <Stack gap={4}>
         <Text size="sm">
-          You were asked to rate as the {mine.group === "manager" ? "manager" : "rater"}, and have not
-          answered yet. Without it the report shows no manager view.
+          {mine.group === "manager"
+            ? t("requests:followUp.ownMissingManager")
+            : t("requests:followUp.ownMissingRater")}
         </Text>
         <Anchor component={Link} to={`/feedback/${mine.invitationId}`} size="sm">
-          Give my rating
+          {t("requests:followUp.giveRating")}
         </Anchor>
       </Stack>
     </Alert>

@@ -1,7 +1,7 @@
 // The nominated raters of a request: who proposed whom, the manager's approval, and an admin's
 // vouching for an external address; the subject proposes raters while the request is a draft.
 import { Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
-import { GROUP_LABELS } from "../../lib/labels";
+import { useTranslation } from "react-i18next";
 import { AddRater } from "./AddRater";
 import { ProposeRater } from "./ProposeRater";
 import type { Nomination, RequestView } from "./types";
@@ -23,30 +23,31 @@ export function NominationsCard({
   request: RequestView;
   actions: NominationActions;
 }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder>
       <Stack>
-        <Text fw={600}>Nominated raters</Text>
+        <Text fw={600}>{t("requests:nominations.title")}</Text>
         {r.nominations.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No raters nominated yet.
+            {t("requests:nominations.none")}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={480}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Rater</Table.Th>
-                  <Table.Th>Group</Table.Th>
-                  <Table.Th>Proposed by</Table.Th>
-                  <Table.Th>Status</Table.Th>
+                  <Table.Th>{t("requests:nominations.rater")}</Table.Th>
+                  <Table.Th>{t("requests:nominations.group")}</Table.Th>
+                  <Table.Th>{t("requests:nominations.proposedBy")}</Table.Th>
+                  <Table.Th>{t("requests:nominations.status")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {r.nominations.map((n) => (
                   <Table.Tr key={n.id} data-testid="nomination">
                     <Table.Td>{n.person?.name ?? n.email}</Table.Td>
-                    <Table.Td>{GROUP_LABELS[n.group]}</Table.Td>
+                    <Table.Td>{t(`requests:group.${n.group}`)}</Table.Td>
                     <Table.Td>{n.proposedBy.name}</Table.Td>
                     <Table.Td>
                       <NominationStatus nomination={n} actions={actions} />
@@ -63,8 +64,7 @@ export function NominationsCard({
         ) : null}
         {r.role === "subject" && r.state === "open" ? (
           <Text size="xs" c="dimmed">
-            Raters can be proposed while the request is a draft: once answers come in, a new anonymous rater
-            could be singled out by the change in the counts.
+            {t("requests:nominations.draftOnly")}
           </Text>
         ) : null}
       </Stack>
@@ -79,20 +79,25 @@ function NominationStatus({
   nomination: Nomination;
   actions: NominationActions;
 }) {
+  const { t } = useTranslation();
   const who = n.person?.name ?? n.email;
   if (n.approved === null && actions.decides) {
     return (
       <Group gap="xs">
-        <Button size="xs" onClick={() => actions.decide(n.id, true)} aria-label={`Approve ${who}`}>
-          Approve
+        <Button
+          size="xs"
+          onClick={() => actions.decide(n.id, true)}
+          aria-label={t("requests:nominations.approveLabel", { name: who })}
+        >
+          {t("requests:nominations.approve")}
         </Button>
         <Button
           size="xs"
           variant="default"
           onClick={() => actions.decide(n.id, false)}
-          aria-label={`Remove ${who}`}
+          aria-label={t("requests:nominations.removeLabel", { name: who })}
         >
-          Remove
+          {t("requests:nominations.remove")}
         </Button>
       </Group>
     );
@@ -100,11 +105,15 @@ function NominationStatus({
   return (
     <Group gap="xs">
       <Badge variant="light" color={n.approved ? "green" : n.approved === false ? "gray" : "yellow"}>
-        {n.approved ? "Approved" : n.approved === false ? "Removed" : "Awaiting approval"}
+        {n.approved
+          ? t("requests:nominations.approved")
+          : n.approved === false
+            ? t("requests:nominations.removed")
+            : t("requests:nominations.awaiting")}
       </Badge>
       {n.vouchedFor ? (
         <Badge variant="light" color="teal">
-          Vouched for by an admin
+          {t("requests:nominations.vouched")}
         </Badge>
       ) : null}
       {n.email && n.approved && !n.vouchedFor && actions.mayVouch ? (
@@ -113,9 +122,9 @@ function NominationStatus({
           variant="light"
           loading={actions.vouching}
           onClick={() => n.email && actions.vouch(n.email)}
-          aria-label={`Vouch for ${n.email}`}
+          aria-label={t("requests:nominations.vouchLabel", { email: n.email })}
         >
-          Vouch for this address
+          {t("requests:nominations.vouch")}
         </Button>
       ) : null}
     </Group>

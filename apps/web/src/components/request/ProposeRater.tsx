@@ -3,13 +3,15 @@ import type { RaterGroup } from "@fivefold/domain";
 import { Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
-import { errorMessage, GROUP_LABELS } from "../../lib/labels";
+import { errorMessage } from "../../lib/labels";
 import { useMe } from "../../lib/me";
 import { useTRPC } from "../../lib/trpc";
 import { PersonSelect } from "../people/PersonPicker";
 
 export function ProposeRater({ requestId, subjectId }: { requestId: string; subjectId: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
   const invalidate = useInvalidate();
@@ -26,15 +28,15 @@ export function ProposeRater({ requestId, subjectId }: { requestId: string; subj
   return (
     <Stack gap="xs">
       <Text fw={600} size="sm">
-        Propose a rater
+        {t("requests:propose.title")}
       </Text>
       <Text size="xs" c="dimmed">
-        Your manager approves each proposal before the person is invited.
+        {t("requests:propose.hint")}
       </Text>
       <Group align="flex-end">
         <PersonSelect
-          label="Person"
-          placeholder="Search by name or e-mail"
+          label={t("requests:addRater.person")}
+          placeholder={t("requests:addRater.search")}
           value={personId}
           onChange={setPersonId}
           exclude={[subjectId, me.person.id]}
@@ -42,10 +44,10 @@ export function ProposeRater({ requestId, subjectId }: { requestId: string; subj
           w={260}
         />
         <Select
-          label="Group"
+          label={t("requests:addRater.group")}
           data={(["peer", "direct_report", "other"] as const).map((g) => ({
             value: g,
-            label: GROUP_LABELS[g],
+            label: t(`requests:group.${g}`),
           }))}
           value={group}
           onChange={(v) => setGroup((v as RaterGroup) ?? "peer")}
@@ -57,7 +59,7 @@ export function ProposeRater({ requestId, subjectId }: { requestId: string; subj
           loading={propose.isPending}
           onClick={() => personId && propose.mutate({ requestId, personId, group })}
         >
-          Propose
+          {t("requests:propose.submit")}
         </Button>
       </Group>
       {propose.isError ? (

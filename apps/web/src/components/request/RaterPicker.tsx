@@ -3,6 +3,7 @@
 // against the organisation's threshold.
 import { Card, Checkbox, Stack, TagsInput, Text } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { useTranslation } from "react-i18next";
 import { PeopleMultiSelect } from "../people/PersonPicker";
 import { anonymousCount, type NewRequestValues } from "./newRequestForm";
 
@@ -14,13 +15,10 @@ interface Props {
   selfRequest: boolean;
 }
 
-const GROUPS = [
-  { field: "peers", label: "Peers" },
-  { field: "reports", label: "Direct reports" },
-  { field: "others", label: "Other colleagues" },
-] as const;
+const GROUPS = [{ field: "peers" }, { field: "reports" }, { field: "others" }] as const;
 
 export function RaterPicker({ form, exclude, threshold, selfRequest }: Props) {
+  const { t } = useTranslation();
   const { values } = form;
   const { count, minimum, maximum, enough } = anonymousCount(values, threshold);
   // Each person in one group only: those chosen in the other groups are not offered.
@@ -33,18 +31,17 @@ export function RaterPicker({ form, exclude, threshold, selfRequest }: Props) {
     <Card withBorder>
       <Stack>
         <div>
-          <Text fw={600}>Raters</Text>
+          <Text fw={600}>{t("requests:raters.title")}</Text>
           <Text size="sm" c="dimmed">
-            Peers, direct reports and others are anonymous: their answers are only shown combined with at
-            least {threshold} people. Invite {minimum} to {maximum} of them.{" "}
-            {selfRequest ? "" : "The subject rates themself automatically."}
+            {t("requests:raters.anonymous", { threshold, minimum, maximum })}{" "}
+            {selfRequest ? "" : t("requests:raters.selfRates")}
           </Text>
         </div>
         {GROUPS.map((group) => (
           <PeopleMultiSelect
             key={group.field}
-            label={group.label}
-            placeholder="Search by name or e-mail"
+            label={t(`requests:raters.${group.field}`)}
+            placeholder={t("requests:raters.search")}
             value={values[group.field]}
             onChange={(ids) => form.setFieldValue(group.field, ids)}
             error={form.errors[group.field]}
@@ -53,20 +50,20 @@ export function RaterPicker({ form, exclude, threshold, selfRequest }: Props) {
           />
         ))}
         <TagsInput
-          label="External raters (e-mail)"
-          description="People outside the organisation answer through a one-time link."
+          label={t("requests:raters.externals")}
+          description={t("requests:raters.externalsHint")}
           {...form.getInputProps("externals")}
           error={externalError}
           splitChars={[",", " ", ";"]}
         />
         {!selfRequest ? (
           <Checkbox
-            label="I will rate as the manager (shown apart and labelled Manager)"
+            label={t("requests:raters.managerRates")}
             {...form.getInputProps("managerRates", { type: "checkbox" })}
           />
         ) : null}
         <Text size="sm" data-testid="anonymous-count" c={enough ? undefined : "red"}>
-          {count} anonymous rater{count === 1 ? "" : "s"} selected
+          {t("requests:raters.count", { count })}
         </Text>
       </Stack>
     </Card>

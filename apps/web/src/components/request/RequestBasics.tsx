@@ -1,6 +1,7 @@
 // The request's subject and deadline day, and whether it opens now or waits as a draft.
 import { Radio, Select, Stack, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { useTranslation } from "react-i18next";
 import { PersonSelect } from "../people/PersonPicker";
 import { inDays, type NewRequestValues } from "./newRequestForm";
 
@@ -14,12 +15,13 @@ export function RequestBasics({
   /** The people one may ask about, or null for anyone (an admin), searched as one types. */
   subjects: Array<{ value: string; label: string }> | null;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       {subjects ? (
         <Select
-          label="Who is the feedback about?"
-          placeholder="Pick a person"
+          label={t("requests:new.subject")}
+          placeholder={t("requests:new.pickPerson")}
           data={subjects}
           {...form.getInputProps("subjectId")}
           searchable
@@ -27,8 +29,8 @@ export function RequestBasics({
         />
       ) : (
         <PersonSelect
-          label="Who is the feedback about?"
-          placeholder="Search by name or e-mail"
+          label={t("requests:new.subject")}
+          placeholder={t("requests:new.search")}
           value={form.values.subjectId}
           onChange={(id) => form.setFieldValue("subjectId", id)}
           error={form.errors.subjectId}
@@ -36,8 +38,8 @@ export function RequestBasics({
         />
       )}
       <TextInput
-        label="Deadline"
-        description="Raters can answer until the end of this day; the request then closes by itself."
+        label={t("requests:new.deadline")}
+        description={t("requests:new.deadlineHint")}
         type="date"
         min={inDays(1)}
         max={inDays(365)}
@@ -49,14 +51,12 @@ export function RequestBasics({
 }
 
 export function WhenChoice({ form }: { form: Form }) {
+  const { t } = useTranslation();
   return (
-    <Radio.Group label="When" {...form.getInputProps("mode")}>
+    <Radio.Group label={t("requests:new.when")} {...form.getInputProps("mode")}>
       <Stack gap="xs" mt="xs">
-        <Radio value="open" label="Open now: invite the raters today" />
-        <Radio
-          value="draft"
-          label="Save as a draft first, so the person can propose raters for you to approve"
-        />
+        <Radio value="open" label={t("requests:new.openNow")} />
+        <Radio value="draft" label={t("requests:new.draft")} />
       </Stack>
     </Radio.Group>
   );

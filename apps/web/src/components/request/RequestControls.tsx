@@ -2,6 +2,7 @@
 // each final step behind a confirmation.
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { RequestView } from "./types";
 
 interface Pending {
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function RequestControls({ request: r, pending, onOpen, onClose, onCancel }: Props) {
+  const { t } = useTranslation();
   const [confirm, setConfirm] = useState<"close" | "cancel" | null>(null);
   const done = () => setConfirm(null);
   return (
@@ -27,45 +29,39 @@ export function RequestControls({ request: r, pending, onOpen, onClose, onCancel
       <Group>
         {r.state === "draft" ? (
           <Button onClick={onOpen} loading={pending.open}>
-            Open the request and invite the raters
+            {t("requests:controls.open")}
           </Button>
         ) : (
           <Button color="red" variant="light" onClick={() => setConfirm("close")}>
-            Close and release
+            {t("requests:controls.close")}
           </Button>
         )}
         <Button variant="subtle" color="gray" onClick={() => setConfirm("cancel")}>
-          Cancel the request
+          {t("requests:controls.cancel")}
         </Button>
       </Group>
-      <Modal opened={confirm === "cancel"} onClose={done} title="Cancel this request?">
+      <Modal opened={confirm === "cancel"} onClose={done} title={t("requests:controls.cancelTitle")}>
         <Stack>
-          <Text size="sm">
-            No report will come of it. Answers already given are deleted unread, and the raters' links stop
-            working. This cannot be undone.
-          </Text>
+          <Text size="sm">{t("requests:controls.cancelBody")}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={done}>
-              Keep the request
+              {t("requests:controls.keep")}
             </Button>
             <Button color="red" loading={pending.cancel} onClick={() => onCancel(done)}>
-              Cancel the request
+              {t("requests:controls.cancel")}
             </Button>
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={confirm === "close"} onClose={done} title="Close this request?">
+      <Modal opened={confirm === "close"} onClose={done} title={t("requests:controls.closeTitle")}>
         <Stack>
-          <Text size="sm">
-            Closing stops collecting answers for good and computes the report once. If fewer than{" "}
-            {r.threshold} anonymous raters answered, no report can be released.
-          </Text>
+          <Text size="sm">{t("requests:controls.closeBody", { threshold: r.threshold })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={done}>
-              Keep collecting
+              {t("requests:controls.keepCollecting")}
             </Button>
             <Button color="red" loading={pending.close} onClick={() => onClose(done)}>
-              Close and release
+              {t("requests:controls.close")}
             </Button>
           </Group>
         </Stack>

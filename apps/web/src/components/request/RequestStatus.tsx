@@ -2,6 +2,7 @@
 // about raters, and the outcome once it is released, closed without a report or cancelled.
 
 import { Alert, Anchor, Group, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDay } from "../../lib/format";
 import { MakePlanButton } from "../plan/MakePlanButton";
@@ -9,13 +10,21 @@ import { StateBadge } from "../StateBadge";
 import type { RaterWarning, RequestView } from "./types";
 
 export function RequestHeader({ request: r }: { request: RequestView }) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between">
       <div>
-        <Title order={2}>Feedback on {r.role === "subject" ? "you" : r.subject.name}</Title>
+        <Title order={2}>
+          {r.role === "subject"
+            ? t("requests:request.titleYou")
+            : t("requests:request.title", { name: r.subject.name })}
+        </Title>
         <Text c="dimmed" size="sm">
-          Requested by {r.requester.name} · deadline {formatDay(r.deadline)} · anonymous answers shown only
-          for groups of {r.threshold} or more
+          {t("requests:request.meta", {
+            requester: r.requester.name,
+            deadline: formatDay(r.deadline),
+            threshold: r.threshold,
+          })}
         </Text>
       </div>
       <StateBadge state={r.state} />
@@ -24,9 +33,10 @@ export function RequestHeader({ request: r }: { request: RequestView }) {
 }
 
 export function RaterWarnings({ warnings }: { warnings: RaterWarning[] }) {
+  const { t } = useTranslation();
   if (warnings.length === 0) return null;
   return (
-    <Alert color="yellow" title="Before answers come in" data-testid="rater-warnings">
+    <Alert color="yellow" title={t("requests:request.warnings")} data-testid="rater-warnings">
       <Stack gap={4}>
         {warnings.map((w) => (
           <Text size="sm" key={`${w.kind}-${w.email ?? w.detail}`}>
@@ -39,11 +49,12 @@ export function RaterWarnings({ warnings }: { warnings: RaterWarning[] }) {
 }
 
 export function RequestOutcome({ request: r }: { request: RequestView }) {
+  const { t } = useTranslation();
   if (r.state === "released") {
     return (
-      <Alert color="green" title="The report is released">
+      <Alert color="green" title={t("requests:request.released")}>
         <Anchor component={Link} to={`/reports/${r.id}`}>
-          Open the report
+          {t("requests:request.openReport")}
         </Anchor>
         {r.role === "subject" ? (
           <Group mt="xs">
@@ -55,18 +66,17 @@ export function RequestOutcome({ request: r }: { request: RequestView }) {
   }
   if (r.state === "insufficient") {
     return (
-      <Alert color="orange" title="Closed without a report">
+      <Alert color="orange" title={t("requests:request.insufficient")}>
         {r.insufficientReason === "too_close_to_earlier"
-          ? "The raters who answered were nearly those of an earlier report on this person: every figure would have differed from it by fewer people than the anonymity threshold, and comparing the two would have singled someone out. A later request with clearly different raters can be released."
-          : `Fewer than ${r.threshold} anonymous raters answered, so no figures could be shown without singling someone out. Start a new request with more raters.`}
+          ? t("requests:request.tooClose")
+          : t("requests:request.tooFew", { threshold: r.threshold })}
       </Alert>
     );
   }
   if (r.state === "cancelled") {
     return (
-      <Alert color="gray" title="Cancelled">
-        This request was stopped before it closed. No report comes of it, and any answers given were deleted
-        unread.
+      <Alert color="gray" title={t("requests:request.cancelled")}>
+        {t("requests:request.cancelledBody")}
       </Alert>
     );
   }

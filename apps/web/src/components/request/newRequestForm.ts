@@ -11,6 +11,7 @@ import {
   type RaterGroup,
 } from "@fivefold/domain";
 import { useForm } from "@mantine/form";
+import i18next from "i18next";
 import { z } from "zod";
 import { schemaResolver } from "../../lib/form";
 
@@ -28,8 +29,9 @@ export type NewRequestValues = {
 };
 
 const newRequestSchema = z.object({
-  subjectId: z.string({ error: "Choose who the feedback is about" }),
-  deadline: z.iso.date({ error: "Give the deadline as a day" }),
+  // Messages are looked up when a value is checked, so they follow the page's language.
+  subjectId: z.string({ error: () => i18next.t("requests:new.errors.subject") }),
+  deadline: z.iso.date({ error: () => i18next.t("requests:new.errors.deadline") }),
   // The API's own check: a trailing comma or space is dropped, anything else wrong is named.
   externals: z.array(externalEmailSchema),
 });
