@@ -13,6 +13,7 @@ export * from "./followups";
 export * from "./grow";
 export * from "./instrument";
 export * from "./invitation-links";
+export * from "./mail-language";
 export * from "./membership";
 export * from "./notifications";
 export * from "./notify";
