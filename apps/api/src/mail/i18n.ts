@@ -41,7 +41,7 @@ void i18n.init({
   },
 });
 
-/** A mail's sentences in one language: `t("invitation.subject", { name })`. */
+/** A mail's sentences in one language: `t("invitation.subject.other", { name })`. */
 export type MailT = (key: string, values?: Record<string, unknown>) => string;
 
 export function mailT(language: Language): MailT {
