@@ -1,106 +1,111 @@
-// The e-mails of the grow journey: partner invitations and answers, check-in due and overdue.
-// None of them quotes a report figure: partners and leads never see the report.
-import { formatDay } from "@fivefold/domain";
+// The e-mails of the grow journey: partner invitations and answers, check-in due and overdue, in
+// their recipient's language. None of them quotes a report figure: partners and leads never see
+// the report.
+import type { DimensionKey, Language } from "@fivefold/domain";
+import { mailDay, mailT } from "./i18n";
 import { composeMail, type RenderedMail } from "./render";
 
-const roleWords = { partner: "an accountability partner", lead: "the accountability lead" } as const;
+type Role = "partner" | "lead";
 
 export function partnerInvitationMail(input: {
+  language: Language;
   subjectName: string;
-  role: "partner" | "lead";
-  focusNames: string[];
+  role: Role;
+  focus: readonly DimensionKey[];
   wish: string;
   link: string;
 }): RenderedMail {
+  const t = mailT(input.language);
+  const name = input.subjectName;
+  const focus = input.focus.map((key) => t(`grow.dimension.${key}`)).join(t("grow.focusJoiner"));
   return composeMail({
-    subject: `${input.subjectName} asks you to support their coaching plan`,
+    subject: t("grow.invitation.subject", { name }),
     paragraphs: [
-      `${input.subjectName} is working on a coaching plan (${input.focusNames.join(" and ")}) and would like you to be ${roleWords[input.role]}.`,
-      ...(input.wish ? [`Their goal: “${input.wish}”.`] : []),
-      input.role === "lead"
-        ? "As the lead you hold them to their check-ins: you see the plan, their progress and their notes, and you hear from Fivefold when a check-in is overdue."
-        : "As a partner you see the plan, their progress and their notes, and you can encourage them after each check-in.",
-      "You will see the plan, never their feedback report. You can accept or decline in Fivefold.",
+      t("grow.invitation.intro", { name, focus, role: t(`grow.role.${input.role}`) }),
+      ...(input.wish ? [t("grow.invitation.goal", { wish: input.wish })] : []),
+      input.role === "lead" ? t("grow.invitation.lead") : t("grow.invitation.partner"),
+      t("grow.invitation.planOnly"),
     ],
-    action: { label: "Answer the invitation", url: input.link },
+    action: { label: t("grow.invitation.action"), url: input.link },
   });
 }
 
 export function partnerResponseMail(input: {
+  language: Language;
   partnerName: string;
-  role: "partner" | "lead";
+  role: Role;
   accepted: boolean;
   link: string;
 }): RenderedMail {
+  const t = mailT(input.language);
+  const name = input.partnerName;
+  const role = t(`grow.role.${input.role}`);
   return composeMail({
-    subject: `${input.partnerName} ${input.accepted ? "accepted" : "declined"} your invitation`,
+    subject: input.accepted
+      ? t("grow.response.subject.accepted", { name })
+      : t("grow.response.subject.declined", { name }),
     paragraphs: [
       input.accepted
-        ? `${input.partnerName} will support your coaching plan as ${roleWords[input.role]}.`
-        : `${input.partnerName} cannot be ${roleWords[input.role]} on your coaching plan this time. You can invite someone else.`,
+        ? t("grow.response.accepted", { name, role })
+        : t("grow.response.declined", { name, role }),
     ],
-    action: { label: "Open your plan", url: input.link },
+    action: { label: t("grow.openYourPlan"), url: input.link },
   });
 }
 
 /** To the other side when a circle shrinks: the owner removed a member, or a member stepped down. */
 export function circleChangeMail(
-  input: { role: "partner" | "lead"; link: string } & (
+  input: { language: Language; role: Role; link: string } & (
     | { change: "removed"; ownerName: string }
     | { change: "left"; memberName: string }
   ),
 ): RenderedMail {
+  const t = mailT(input.language);
+  const role = t(`grow.role.${input.role}`);
   return input.change === "removed"
     ? composeMail({
-        subject: `${input.ownerName} changed their support circle`,
-        paragraphs: [
-          `${input.ownerName} no longer needs you as ${roleWords[input.role]} on their coaching plan. Thank you for your support.`,
-          "You no longer see the plan or its check-ins.",
-        ],
-        action: { label: "Open the plans you support", url: input.link },
+        subject: t("grow.removed.subject", { name: input.ownerName }),
+        paragraphs: [t("grow.removed.body", { name: input.ownerName, role }), t("grow.removed.noLonger")],
+        action: { label: t("grow.removed.action"), url: input.link },
       })
     : composeMail({
-        subject: `${input.memberName} stepped down from your support circle`,
-        paragraphs: [
-          `${input.memberName} can no longer be ${roleWords[input.role]} on your coaching plan. You can invite someone else.`,
-        ],
-        action: { label: "Open your plan", url: input.link },
+        subject: t("grow.left.subject", { name: input.memberName }),
+        paragraphs: [t("grow.left.body", { name: input.memberName, role })],
+        action: { label: t("grow.openYourPlan"), url: input.link },
       });
 }
 
-export function checkinDueMail(input: { dueOn: string; link: string }): RenderedMail {
+export function checkinDueMail(input: { language: Language; dueOn: string; link: string }): RenderedMail {
+  const t = mailT(input.language);
   return composeMail({
-    subject: "Time for your coaching plan check-in",
+    subject: t("grow.checkinDue.subject"),
     paragraphs: [
-      `Your check-in is due today, ${formatDay(input.dueOn, { month: "long" })}: note your progress, the status of each action and what happened.`,
-      "Your partners will see it and can encourage you.",
+      t("grow.checkinDue.body", { day: mailDay(input.language, input.dueOn) }),
+      t("grow.checkinDue.partners"),
     ],
-    action: { label: "Log your check-in", url: input.link },
+    action: { label: t("grow.logCheckin"), url: input.link },
   });
 }
 
 export function checkinOverdueMail(input: {
+  language: Language;
   subjectName: string;
   isSubject: boolean;
   dueOn: string;
   link: string;
 }): RenderedMail {
-  const day = formatDay(input.dueOn, { month: "long" });
+  const t = mailT(input.language);
+  const day = mailDay(input.language, input.dueOn);
+  const name = input.subjectName;
   return input.isSubject
     ? composeMail({
-        subject: "Your coaching plan check-in is overdue",
-        paragraphs: [
-          `Your check-in due on ${day} has not been logged. A short one is better than none: note where you are and what got in the way.`,
-          "Your accountability lead has been told as well.",
-        ],
-        action: { label: "Log your check-in", url: input.link },
+        subject: t("grow.overdueOwn.subject"),
+        paragraphs: [t("grow.overdueOwn.body", { day }), t("grow.overdueOwn.leadTold")],
+        action: { label: t("grow.logCheckin"), url: input.link },
       })
     : composeMail({
-        subject: `${input.subjectName}'s check-in is overdue`,
-        paragraphs: [
-          `${input.subjectName}'s coaching plan check-in due on ${day} has not been logged.`,
-          "As their accountability lead, a friendly word from you may help them get back on track.",
-        ],
-        action: { label: "Open the plan", url: input.link },
+        subject: t("grow.overdueLead.subject", { name }),
+        paragraphs: [t("grow.overdueLead.body", { name, day }), t("grow.overdueLead.nudge")],
+        action: { label: t("grow.overdueLead.action"), url: input.link },
       });
 }

@@ -1,23 +1,31 @@
-// The pulse's invitation (issue 19): the same text to every rater of the report, answered or not,
-// so the mail says nothing about whether its reader answered back then.
-import { composeMail, formatDay, type RenderedMail } from "./render";
+// The pulse's invitation (issue 19): the same text to every rater of the report who reads its
+// language, answered or not, so the mail says nothing about whether its reader answered back then.
+import type { Language } from "@fivefold/domain";
+import { mailDay, mailT } from "./i18n";
+import { composeMail, type RenderedMail } from "./render";
 
 export function pulseInvitationMail(input: {
-  subjectName: string;
+  language: Language;
+  /** The subject's name; null when they are gone (the mail then says "your colleague"). */
+  subjectName: string | null;
   since: string;
   deadline: Date;
   threshold: number;
   link: string;
   inApp: boolean;
 }): RenderedMail {
+  const t = mailT(input.language);
+  const name = input.subjectName ?? t("pulse.unnamed");
+  const since = mailDay(input.language, new Date(`${input.since}T12:00:00Z`));
+  const day = mailDay(input.language, input.deadline);
   return composeMail({
-    subject: `Two minutes: has ${input.subjectName} changed since ${formatDay(new Date(`${input.since}T12:00:00Z`))}?`,
+    subject: t("pulse.subject", { name, since }),
     paragraphs: [
-      `You were asked for feedback on ${input.subjectName} a while ago. Since ${formatDay(new Date(`${input.since}T12:00:00Z`))} they have been working on a few behaviours; a handful of quick questions ask whether you have seen them become more or less effective at each.`,
-      `Your answers are anonymous: ${input.subjectName} and their coach see only averages over at least ${input.threshold} people, never who answered or what one person said.`,
-      `Please answer by ${formatDay(input.deadline)}.${input.inApp ? " You can also answer from your Fivefold inbox." : ""}`,
-      "The link below is personal: do not forward it.",
+      t("pulse.intro", { name, since }),
+      t("pulse.anonymous", { name, threshold: input.threshold }),
+      input.inApp ? t("common.answerByInApp", { day }) : t("common.answerBy", { day }),
+      t("common.personalLink"),
     ],
-    action: { label: "Answer the pulse", url: input.link },
+    action: { label: t("pulse.action"), url: input.link },
   });
 }

@@ -1,6 +1,4 @@
 // Plain building blocks for e-mails: every template gives a text and an HTML body.
-import { type DateDisplay, formatDay as formatDisplayDay } from "@fivefold/domain";
-
 export interface RenderedMail {
   subject: string;
   text: string;
@@ -39,12 +37,4 @@ export function composeMail(input: {
     `<p style="color:#555">— Fivefold</p></div>`,
   ].join("");
   return { subject: input.subject, text, html };
-}
-
-/**
- * A day as e-mails write it (31 December 2026): the domain's one formatter, with the month in full.
- * UTC and British English unless the caller has the organisation's locale and time zone.
- */
-export function formatDay(date: Date, display: Omit<DateDisplay, "month"> = {}): string {
-  return formatDisplayDay(date, { ...display, month: "long" });
 }

@@ -14,6 +14,7 @@ export * from "./grow";
 export * from "./instrument";
 export * from "./invitation-links";
 export * from "./languages";
+export * from "./mail-language";
 export * from "./membership";
 export * from "./notifications";
 export * from "./notify";

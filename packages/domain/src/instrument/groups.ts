@@ -1,5 +1,6 @@
 // Rater groups and what each group is promised about anonymity before rating (DESIGN §4).
 import { z } from "zod";
+import type { Language } from "../i18n/languages";
 
 export const RATER_GROUPS = ["self", "manager", "peer", "direct_report", "other"] as const;
 export type RaterGroup = (typeof RATER_GROUPS)[number];
@@ -28,8 +29,15 @@ export const RATER_GROUP_LABELS: Readonly<Record<RaterGroup, string>> = {
 /** The label of the "everyone but self" figure (anonymous raters and the manager together). */
 export const OTHERS_LABEL = "Everyone but self";
 
-/** The sentence a rater reads before rating, so nobody believes they are anonymous when they are not. */
-export function anonymityPromise(group: RaterGroup, threshold = 3): string {
+/**
+ * The sentence a rater reads before rating, so nobody believes they are anonymous when they are not;
+ * in English unless another language is asked for (e-mails are written in their reader's).
+ */
+export function anonymityPromise(group: RaterGroup, threshold = 3, language: Language = "en"): string {
+  return language === "de" ? germanPromise(group, threshold) : englishPromise(group, threshold);
+}
+
+function englishPromise(group: RaterGroup, threshold: number): string {
   switch (group) {
     case "self":
       return "This is your self-assessment: it appears in your report as your own view, labelled Self.";
@@ -37,5 +45,16 @@ export function anonymityPromise(group: RaterGroup, threshold = 3): string {
       return "As the manager, your answers are shown apart and labelled Manager: the person will know they are yours.";
     default:
       return `Your answers are anonymous: they are only shown combined with those of at least ${threshold} people, and your comments appear without your name or group.`;
+  }
+}
+
+function germanPromise(group: RaterGroup, threshold: number): string {
+  switch (group) {
+    case "self":
+      return "Dies ist Ihre Selbsteinschätzung: Sie erscheint in Ihrem Bericht als Ihre eigene Sicht, gekennzeichnet als „Selbst“.";
+    case "manager":
+      return "Als Führungskraft werden Ihre Antworten getrennt gezeigt und als „Führungskraft“ gekennzeichnet: Die Person wird wissen, dass sie von Ihnen stammen.";
+    default:
+      return `Ihre Antworten sind anonym: Sie werden nur zusammen mit denen von mindestens ${threshold} Personen gezeigt, und Ihre Kommentare erscheinen ohne Ihren Namen und ohne Ihre Gruppe.`;
   }
 }

@@ -89,4 +89,16 @@ describe("rater groups", () => {
     expect(anonymityPromise("peer", 4)).toContain("at least 4 people");
     expect(anonymityPromise("other")).toContain("at least 3 people");
   });
+
+  it("makes the same promise in German, and English stays the default", () => {
+    expect(anonymityPromise("self", 3, "de")).toContain("Selbsteinschätzung");
+    expect(anonymityPromise("manager", 3, "de")).toContain(
+      "Die Person wird wissen, dass sie von Ihnen stammen",
+    );
+    expect(anonymityPromise("peer", 4, "de")).toContain("mindestens 4 Personen");
+    expect(anonymityPromise("direct_report", 5, "de")).toContain("ohne Ihren Namen");
+    for (const group of RATER_GROUPS) {
+      expect(anonymityPromise(group, 4, "en")).toBe(anonymityPromise(group, 4));
+    }
+  });
 });

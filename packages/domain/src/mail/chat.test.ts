@@ -30,6 +30,16 @@ describe("cycleOpensAnnouncement", () => {
     );
   });
 
+  it("speaks the organisation's language when asked", () => {
+    expect(cycleOpensAnnouncement("Frühjahr 2027", "de")).toBe(
+      "Der Feedback-Zyklus „Frühjahr 2027“ beginnt heute. Die Einladungen erhalten alle persönlich.",
+    );
+    expect(cycleOpensAnnouncement("see www.x.y", "de")).toBe(
+      "Ein Feedback-Zyklus beginnt heute. Die Einladungen erhalten alle persönlich.",
+    );
+    expect(cycleOpensAnnouncement("Spring 2027", "en")).toBe(cycleOpensAnnouncement("Spring 2027"));
+  });
+
   it("is channel-safe whatever the admin typed as the cycle's name", () => {
     const piece = fc.oneof(
       fc.string(),
@@ -38,6 +48,7 @@ describe("cycleOpensAnnouncement", () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 4 }), (parts) => {
         expect(isChannelSafe(cycleOpensAnnouncement(parts.join(" ")))).toBe(true);
+        expect(isChannelSafe(cycleOpensAnnouncement(parts.join(" "), "de"))).toBe(true);
       }),
     );
   });

@@ -1,6 +1,7 @@
 // What may go to chat, and where. Personal notices go only as direct messages to their person: a
 // channel would tell everyone who has not answered and would carry one-time links. A channel gets
 // cycle-level announcements only, whose text names no person and carries no link.
+import type { Language } from "../i18n/languages";
 
 /** The notices a person may choose to receive in chat (never sign-in or password mail). */
 export const CHAT_NOTICE_TEMPLATES = [
@@ -33,12 +34,23 @@ export function isChannelSafe(text: string): boolean {
 }
 
 /**
- * The announcement of a cycle's opening: its name only. A name that is not channel-safe (an admin
- * typed a link or an address into it) gives the announcement without the name.
+ * The announcement of a cycle's opening: its name only, in the organisation's language (English
+ * unless another is asked for). A name that is not channel-safe (an admin typed a link or an
+ * address into it) gives the announcement without the name.
  */
-export function cycleOpensAnnouncement(cycleName: string): string {
-  const named = `The ${cycleName.trim().replace(/\s+/g, " ").slice(0, 120)} feedback cycle opens today. Invitations arrive personally.`;
-  return isChannelSafe(named) ? named : "A feedback cycle opens today. Invitations arrive personally.";
+export function cycleOpensAnnouncement(cycleName: string, language: Language = "en"): string {
+  const name = cycleName.trim().replace(/\s+/g, " ").slice(0, 120);
+  const [named, unnamed] =
+    language === "de"
+      ? [
+          `Der Feedback-Zyklus „${name}“ beginnt heute. Die Einladungen erhalten alle persönlich.`,
+          "Ein Feedback-Zyklus beginnt heute. Die Einladungen erhalten alle persönlich.",
+        ]
+      : [
+          `The ${name} feedback cycle opens today. Invitations arrive personally.`,
+          "A feedback cycle opens today. Invitations arrive personally.",
+        ];
+  return isChannelSafe(named) ? named : unnamed;
 }
 
 /** Slack user ids start with U or W; anything else (a channel C…, a group G…) is refused for a DM. */

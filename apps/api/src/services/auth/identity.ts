@@ -13,6 +13,7 @@ import {
   listUnlinkedPeopleOfAddress,
   userHasPassword,
 } from "@fivefold/db";
+import { mailLanguageOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { passwordMail } from "../../mail/templates";
 
@@ -58,12 +59,14 @@ export async function sendPasswordLink(
   const person = await findDefaultPersonOfUser(db, input.userId);
   if (!person) return;
   const hasPassword = await userHasPassword(db, input.userId);
+  const language = await mailLanguageOf(db, person.orgId, person.email);
   await enqueueMail(db, {
     orgId: person.orgId,
     template: "password",
     to: person.email,
     meta: { link: `/reset-password?token=${input.token}` },
     ...passwordMail({
+      language,
       name: person.name,
       firstTime: !hasPassword,
       link: `${input.appUrl}/reset-password?token=${encodeURIComponent(input.token)}`,

@@ -30,6 +30,7 @@ import {
   shiftDays,
   transition,
 } from "@fivefold/domain";
+import { type LanguageOf, mailLanguagesOf } from "../../mail/i18n";
 import { routeToChat } from "../../mail/outbox";
 import { reportReleasedMail } from "../../mail/templates";
 import { nowOf, type ServiceContext } from "../context";
@@ -242,6 +243,11 @@ async function tellSubjectsAndRequesters(
     done.flatMap((d) => [d.request.subjectId, d.request.requesterId]),
   );
   const personOf = new Map(people.map((p) => [`${p.orgId}:${p.id}`, p]));
+  const languagesOf = new Map<string, LanguageOf>();
+  for (const orgId of new Set(people.map((p) => p.orgId))) {
+    const addresses = people.filter((p) => p.orgId === orgId).map((p) => p.email);
+    languagesOf.set(orgId, await mailLanguagesOf(ctx.db, orgId, addresses));
+  }
   const mails = done.flatMap(({ request, result }) => {
     const released = result.status === "released";
     const subject = personOf.get(`${request.orgId}:${request.subjectId}`);
@@ -250,7 +256,8 @@ async function tellSubjectsAndRequesters(
       const person = personOf.get(`${request.orgId}:${id}`);
       if (!person) return [];
       const mail = reportReleasedMail({
-        subjectName: subject?.name ?? "the person",
+        language: languagesOf.get(request.orgId)?.(person.email) ?? "en",
+        subjectName: subject?.name ?? null,
         isSubject: person.id === request.subjectId,
         released,
         ...(result.status === "insufficient" ? { reason: result.reason } : {}),

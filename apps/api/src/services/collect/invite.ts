@@ -2,6 +2,7 @@
 // bounds on how many anonymous raters a request may have.
 import { findPeopleEmails, insertInvitation } from "@fivefold/db";
 import { ConflictError, PreconditionFailedError, type RaterGroup } from "@fivefold/domain";
+import { mailLanguagesOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { invitationMail } from "../../mail/templates";
 import type { ServiceContext } from "../context";
@@ -49,6 +50,12 @@ export async function inviteRaters(
   const { request } = input;
   const personIds = input.raters.map((r) => r.personId).filter((id): id is string => id !== null);
   const emails = await findPeopleEmails(ctx.db, request.orgId, personIds);
+  const addressOf = (rater: RaterToInvite) => (rater.personId ? emails.get(rater.personId) : rater.email);
+  const languageOf = await mailLanguagesOf(
+    ctx.db,
+    request.orgId,
+    input.raters.flatMap((rater) => addressOf(rater) ?? []),
+  );
   for (const rater of input.raters) {
     const { token, hash } = newToken();
     const invitationId = await insertInvitation(ctx.db, {
@@ -62,7 +69,7 @@ export async function inviteRaters(
       expiresAt: request.deadline,
     });
     if (invitationId === null) throw new ConflictError("That rater is already invited to this request");
-    const to = rater.personId ? emails.get(rater.personId) : rater.email;
+    const to = addressOf(rater);
     if (!to) continue;
     await enqueueMail(ctx.db, {
       orgId: request.orgId,
@@ -71,6 +78,7 @@ export async function inviteRaters(
       // The invitation's id lets an admin send it again with a new link if it fails.
       meta: { requestId: request.id, invitationId, link: `/r/${token}` },
       ...invitationMail({
+        language: languageOf(to),
         subjectName: input.subjectName,
         group: rater.group,
         deadline: request.deadline,

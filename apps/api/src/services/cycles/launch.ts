@@ -117,7 +117,7 @@ export async function launchCycle({
     await insertChannelAnnouncement(ctx.db, {
       orgId: ctx.org.id,
       dedupeKey: `cycle-opens:${cycle.id}`,
-      text: cycleOpensAnnouncement(cycle.name),
+      text: cycleOpensAnnouncement(cycle.name, ctx.org.language),
     });
   });
   return { requests: done.size + created };

@@ -9,6 +9,7 @@ import {
   thankYouRecipients,
 } from "@fivefold/domain";
 import { raterThanksMail } from "../../mail/followups";
+import { mailLanguagesOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { auditAs } from "../audit/record";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
@@ -34,16 +35,16 @@ export function thankRaters({
     if (!claimed) {
       throw new ConflictError("You have already thanked the raters of this report: it can be sent once");
     }
-    const mail = raterThanksMail({ subjectName: report.subjectName, text: input.text });
-    // The same mail to each; its meta names the request only (the subject's erasure removes them),
-    // never the rater or their invitation.
+    // The same mail to each who reads its language; its meta names the request only (the
+    // subject's erasure removes them), never the rater or their invitation.
+    const languageOf = await mailLanguagesOf(ctx.db, ctx.org.id, recipients.addresses);
     for (const to of recipients.addresses) {
       await enqueueMail(ctx.db, {
         orgId: ctx.org.id,
         template: "rater_thanks",
         to,
         meta: { requestId: report.requestId },
-        ...mail,
+        ...raterThanksMail({ language: languageOf(to), subjectName: report.subjectName, text: input.text }),
       });
     }
     await auditAs(

@@ -19,12 +19,12 @@ import {
   PreconditionFailedError,
 } from "@fivefold/domain";
 import { partnerInvitationMail, partnerResponseMail } from "../../mail/grow";
+import { mailLanguageOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { type MemberServiceContext, nowOf, withTransaction } from "../context";
 import { accessPlan, type PlanAccess, requireOwner } from "./access";
 import type { MemberCall } from "./call";
 import { contentOf } from "./content";
-import { dimensionNames } from "./suggestions";
 
 export async function invitePartner({ ctx, input }: MemberCall<InvitePartnerInput>) {
   return withTransaction(ctx, async (ctx) => {
@@ -98,7 +98,6 @@ async function mailInvitation(
   access: PlanAccess,
   invitation: InvitePartnerInput & { partnershipId: string; email: string },
 ): Promise<void> {
-  const names = dimensionNames();
   const content = contentOf(access.plan);
   await enqueueMail(ctx.db, {
     orgId: ctx.org.id,
@@ -106,9 +105,10 @@ async function mailInvitation(
     to: invitation.email,
     meta: { planId: invitation.planId, partnershipId: invitation.partnershipId },
     ...partnerInvitationMail({
+      language: await mailLanguageOf(ctx.db, ctx.org.id, invitation.email),
       subjectName: ctx.person.name,
       role: invitation.role,
-      focusNames: content.focus.map((key) => names[key]),
+      focus: content.focus,
       wish: content.woop.wish,
       link: `${ctx.appUrl}/support`,
     }),
@@ -131,6 +131,7 @@ export async function respondToInvitation({ ctx, input }: MemberCall<AnswerInvit
       to: row.ownerEmail,
       meta: { planId: row.plan.id, partnershipId: input.partnershipId },
       ...partnerResponseMail({
+        language: await mailLanguageOf(ctx.db, ctx.org.id, row.ownerEmail),
         partnerName: ctx.person.name,
         role: row.partnership.role,
         accepted: input.accept,

@@ -2,6 +2,7 @@
 import { deletePartnership, findCoachingPlan, findPartnershipWithMember, findPlanOwner } from "@fivefold/db";
 import { assertCanLeave, assertPlanEditable, NotFoundError, type PartnershipIdInput } from "@fivefold/domain";
 import { circleChangeMail } from "../../mail/grow";
+import { mailLanguageOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { type MemberServiceContext, withTransaction } from "../context";
 import { accessPlan, requireOwner } from "./access";
@@ -33,6 +34,7 @@ export async function removePartner({ ctx, input }: MemberCall<PartnershipIdInpu
         to: row.member.email,
         meta: { planId, personId: row.member.id },
         ...circleChangeMail({
+          language: await mailLanguageOf(ctx.db, ctx.org.id, row.member.email),
           change: "removed",
           ownerName: ctx.person.name,
           role: row.partnership.role,
@@ -63,6 +65,7 @@ export async function leaveCircle({ ctx, input }: MemberCall<PartnershipIdInput>
         to: owner.email,
         meta: { planId, personId: ctx.person.id },
         ...circleChangeMail({
+          language: await mailLanguageOf(ctx.db, ctx.org.id, owner.email),
           change: "left",
           memberName: ctx.person.name,
           role: row.partnership.role,

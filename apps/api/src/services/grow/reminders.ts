@@ -14,6 +14,7 @@ import {
 } from "@fivefold/db";
 import { type CheckinReminder, checkinReminders, checkinTimeline } from "@fivefold/domain";
 import { checkinDueMail, checkinOverdueMail } from "../../mail/grow";
+import { mailLanguageOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { nowOf, type ServiceContext } from "../context";
 
@@ -109,14 +110,16 @@ async function sendReminder(
   const meta = { planId: plan.id, dueOn: reminder.dueOn };
   if (await outboxHasMail(ctx.db, { orgId: plan.orgId, template, to: recipient.email, meta })) return false;
   const link = `${ctx.appUrl}/plans/${plan.id}`;
+  const language = await mailLanguageOf(ctx.db, plan.orgId, recipient.email);
   await enqueueMail(ctx.db, {
     orgId: plan.orgId,
     template,
     to: recipient.email,
     meta,
     ...(reminder.kind === "due"
-      ? checkinDueMail({ dueOn: reminder.dueOn, link })
+      ? checkinDueMail({ language, dueOn: reminder.dueOn, link })
       : checkinOverdueMail({
+          language,
           subjectName: input.subjectName,
           isSubject: recipient.isSubject,
           dueOn: reminder.dueOn,

@@ -19,6 +19,7 @@ import {
   planResend,
   WAITING_AFTER_MS,
 } from "@fivefold/domain";
+import { mailLanguageOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { invitationMail } from "../../mail/templates";
 import { auditAs } from "../audit/record";
@@ -136,6 +137,7 @@ async function reissueInvitation(
     to: found.address,
     meta: { requestId: found.request.id, invitationId: found.invitationId, link: `/r/${token}` },
     ...invitationMail({
+      language: await mailLanguageOf(ctx.db, ctx.org.id, found.address),
       subjectName: found.subjectName,
       group: found.group,
       deadline: found.request.deadline,

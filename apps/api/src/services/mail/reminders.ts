@@ -14,6 +14,7 @@ import {
   replaceInvitationToken,
 } from "@fivefold/db";
 import { reminderDue } from "@fivefold/domain";
+import { mailLanguagesOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { reminderMail } from "../../mail/templates";
 import { recordAudit } from "../audit/record";
@@ -64,13 +65,16 @@ export async function remindLocked(
 ): Promise<number> {
   const subjectName = await findPersonNameById(tx, request.orgId, request.subjectId);
   const waiting = await listWaitingInvitations(tx, request.orgId, request.id);
+  const addressOf = (invitation: (typeof waiting)[number]) =>
+    invitation.personId ? (invitation.personActive ? invitation.personEmail : null) : invitation.email;
+  const languageOf = await mailLanguagesOf(
+    tx,
+    request.orgId,
+    waiting.flatMap((invitation) => addressOf(invitation) ?? []),
+  );
   let reminded = 0;
   for (const invitation of waiting) {
-    const to = invitation.personId
-      ? invitation.personActive
-        ? invitation.personEmail
-        : null
-      : invitation.email;
+    const to = addressOf(invitation);
     if (!to) continue;
     // Only the token's hash is stored, so the reminder carries a new link and the old one stops.
     const { token, hash } = newToken();
@@ -81,7 +85,8 @@ export async function remindLocked(
       to,
       meta: { requestId: request.id },
       ...reminderMail({
-        subjectName: subjectName ?? "a colleague",
+        language: languageOf(to),
+        subjectName: subjectName ?? null,
         group: invitation.group,
         deadline: request.deadline,
         threshold: request.threshold,

@@ -12,6 +12,7 @@ import {
   type PulseRow,
 } from "@fivefold/db";
 import { addDays, endOfDay, isoDay, mailboxOf, PULSE_ANSWER_DAYS } from "@fivefold/domain";
+import { mailLanguagesOf } from "../../mail/i18n";
 import { enqueueMail } from "../../mail/outbox";
 import { pulseInvitationMail } from "../../mail/pulses";
 import { newToken } from "../collect/tokens";
@@ -55,6 +56,11 @@ export async function openLockedPulse(
   });
   if (state === "insufficient") return state;
   const subject = await findPlanOwner(ctx.db, pulse.orgId, pulse.subjectId);
+  const languageOf = await mailLanguagesOf(
+    ctx.db,
+    pulse.orgId,
+    raters.map((rater) => rater.email),
+  );
   for (const rater of raters) {
     const { token, hash } = newToken();
     await insertPulseInvitation(ctx.db, {
@@ -71,7 +77,8 @@ export async function openLockedPulse(
       to: rater.email,
       meta: { pulseId: pulse.id, link: `/pulse/${token}` },
       ...pulseInvitationMail({
-        subjectName: subject?.name ?? "your colleague",
+        language: languageOf(rater.email),
+        subjectName: subject?.name ?? null,
         since: pulse.since,
         deadline,
         threshold,
