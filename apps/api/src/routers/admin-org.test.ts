@@ -164,6 +164,7 @@ describe(`settings on ${testDriver()}`, () => {
       externalRaterDomains: [],
       historyWindowDays: 120,
       reportMode: "scores",
+      language: "en",
       emailDelivery: "mailbox",
     });
     for (const key of ["manager", "coach", "p1"]) {
