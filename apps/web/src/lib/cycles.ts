@@ -1,6 +1,10 @@
-// Words and types the cycle pages share: phases, pre-flight problems, the API's outputs.
+// Words and types the cycle pages share: phases, states, pre-flight problems, the API's outputs.
+// Words are looked up when shown (never at module load), in the page's language.
 import type { AppRouter } from "@fivefold/api";
 import type { inferRouterOutputs } from "@trpc/server";
+import i18next from "i18next";
+import { currentLanguage } from "../i18n";
+import { formatDay } from "./format";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type CycleSummary = Outputs["cycles"]["list"][number];
@@ -12,23 +16,54 @@ export type OrgView = Outputs["analytics"]["org"];
 export type OrgCell = OrgView["cells"][number];
 export type ManagerNominations = Outputs["nominations"]["forManager"];
 
-export const PHASE_LABELS: Record<string, { label: string; color: string }> = {
-  draft: { label: "Draft", color: "gray" },
-  nominations: { label: "Nominations", color: "blue" },
-  answering: { label: "Answering", color: "indigo" },
-  closed: { label: "Closed, waiting for release", color: "yellow" },
-  released: { label: "Released", color: "green" },
+/** A cycle's phases and the colour each is shown in. */
+export const PHASE_COLORS: Record<string, string> = {
+  draft: "gray",
+  nominations: "blue",
+  answering: "indigo",
+  closed: "yellow",
+  released: "green",
 };
 
-export const PROBLEM_LABELS: Record<PreflightProblem["kind"], string> = {
-  no_manager: "Has no manager",
-  pooled: "A group below the threshold is pooled",
-  cannot_reach_k: "Cannot reach the anonymity threshold",
-  open_request: "Already has an open request",
-  too_close: "Too close to an earlier report",
-  over_cap: "A rater is asked too often",
-};
+/** A cycle's phase in the page's language (a phase the web does not know, as the API wrote it). */
+export function phaseLabel(phase: string): string {
+  return Object.hasOwn(PHASE_COLORS, phase) ? i18next.t(`cycles:phase.${phase}`) : phase;
+}
 
+const REQUEST_STATES = new Set(["draft", "open", "closed", "released", "insufficient", "cancelled"]);
+
+/** A request's state in the page's language. */
+export function requestStateLabel(state: string): string {
+  return REQUEST_STATES.has(state) ? i18next.t(`cycles:state.${state}`) : state;
+}
+
+const RATER_GROUPS = new Set(["self", "manager", "peer", "direct_report", "other"]);
+
+/** A rater group in the page's language. */
+export function groupLabel(group: string): string {
+  return RATER_GROUPS.has(group) ? i18next.t(`cycles:group.${group}`) : group;
+}
+
+/** A pre-flight problem's kind in the page's language. */
+export function problemLabel(kind: PreflightProblem["kind"]): string {
+  return i18next.t(`cycles:preflight.problem.${kind}`);
+}
+
+/**
+ * Why a pre-flight problem is one. The API gives the reason as an English sentence with the
+ * figures in it (packages/domain/src/cycles/preflight.ts, `detail`) and no figures apart, so
+ * English shows that sentence and German the reason of its kind, without the figures.
+ */
+export function problemReason(problem: Pick<PreflightProblem, "kind" | "detail">): string {
+  return currentLanguage() === "en" ? problem.detail : i18next.t(`cycles:preflight.reason.${problem.kind}`);
+}
+
+/** An optional day of a cycle, written in the page's language ("—" when not set). */
+export function cycleDay(day: string | null | undefined): string {
+  return day ? formatDay(day) : "—";
+}
+
+// The org view's groupings (OrgViewPage, another area's page, shows these).
 export const GROUPING_LABELS = {
   team: "Team",
   level: "Manager level",

@@ -4,6 +4,7 @@
 import { Alert, Button, Group, Stack, Stepper, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { populationError, populationOf, useCycleForm } from "../components/cycles/cycleForm";
 import { PhasesStep, RulesStep } from "../components/cycles/PhasesRulesSteps";
 import { type PopulationChoice, PopulationStep } from "../components/cycles/PopulationStep";
@@ -15,6 +16,7 @@ import { useTRPC } from "../lib/trpc";
 const PHASE_FIELDS = ["name", "nominationsCloseOn", "answersDueOn", "releaseOn"] as const;
 
 export default function AdminCycleNewPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const form = useCycleForm();
@@ -44,7 +46,7 @@ export default function AdminCycleNewPage() {
       if (failed) return;
     }
     if (step === 2) {
-      if (form.validate().hasErrors) return setStepError("Some rules need another look.");
+      if (form.validate().hasErrors) return setStepError(t("cycles:wizard.rulesError"));
       return create.mutate({ ...form.getValues(), population });
     }
     setStep(step + 1);
@@ -52,18 +54,18 @@ export default function AdminCycleNewPage() {
 
   return (
     <Stack maw={1000}>
-      <Title order={2}>New cycle</Title>
+      <Title order={2}>{t("cycles:wizard.title")}</Title>
       <Stepper active={step} onStepClick={cycleId ? undefined : (s) => s < step && setStep(s)}>
-        <Stepper.Step label="Who takes part">
+        <Stepper.Step label={t("cycles:wizard.stepPopulation")}>
           <PopulationStep value={choice} onChange={setChoice} />
         </Stepper.Step>
-        <Stepper.Step label="Phases">
+        <Stepper.Step label={t("cycles:wizard.stepPhases")}>
           <PhasesStep form={form} />
         </Stepper.Step>
-        <Stepper.Step label="Rules">
+        <Stepper.Step label={t("cycles:wizard.stepRules")}>
           <RulesStep form={form} />
         </Stepper.Step>
-        <Stepper.Step label="Pre-flight and launch">
+        <Stepper.Step label={t("cycles:wizard.stepPreflight")}>
           {cycleId ? <PreflightStep cycleId={cycleId} /> : null}
         </Stepper.Step>
       </Stepper>
@@ -80,10 +82,10 @@ export default function AdminCycleNewPage() {
       {step < 3 ? (
         <Group>
           <Button variant="default" disabled={step === 0} onClick={() => setStep(step - 1)}>
-            Back
+            {t("cycles:wizard.back")}
           </Button>
           <Button onClick={next} loading={create.isPending}>
-            {step === 2 ? "Save and run the pre-flight" : "Next"}
+            {step === 2 ? t("cycles:wizard.save") : t("cycles:wizard.next")}
           </Button>
         </Group>
       ) : null}

@@ -4,13 +4,13 @@
 
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { CycleActions } from "../components/cycles/CycleActions";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import { type CycleProgress, PHASE_LABELS } from "../lib/cycles";
-import { formatDateTime } from "../lib/format";
-import { STATE_LABELS } from "../lib/labels";
+import { type CycleProgress, cycleDay, PHASE_COLORS, phaseLabel, requestStateLabel } from "../lib/cycles";
+import { formatDateTime, formatNumber } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 
 /** While a cycle runs, its figures move as raters answer: fetched again this often, and on focus. */
@@ -18,6 +18,7 @@ const LIVE_MS = 10_000;
 const live = (phase: string | undefined) => phase === "nominations" || phase === "answering";
 
 export default function AdminCyclePage() {
+  const { t } = useTranslation();
   const { cycleId = "" } = useParams();
   const trpc = useTRPC();
   const cycle = useQuery({
@@ -34,38 +35,40 @@ export default function AdminCyclePage() {
   if (progress.isError) return <ErrorState error={progress.error} onRetry={() => progress.refetch()} />;
   if (!cycle.data || !progress.data) return <PageLoader />;
   const c = cycle.data;
-  const phase = PHASE_LABELS[c.phase] ?? { label: c.phase, color: "gray" };
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
         <Title order={2}>{c.name}</Title>
-        <Badge size="lg" color={phase.color} data-testid="cycle-phase">
-          {phase.label}
+        <Badge size="lg" color={PHASE_COLORS[c.phase] ?? "gray"} data-testid="cycle-phase">
+          {phaseLabel(c.phase)}
         </Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        Nominations close {c.nominationsCloseOn ?? "—"} · answers due {c.answersDueOn ?? "—"} · release{" "}
-        {c.releaseOn ?? c.endsOn}
+        {t("cycles:cycle.days", {
+          close: cycleDay(c.nominationsCloseOn),
+          due: cycleDay(c.answersDueOn),
+          release: cycleDay(c.releaseOn ?? c.endsOn),
+        })}
         {c.rules
-          ? ` · peers ${c.rules.peers.min}–${c.rules.peers.max}, at most ${c.rules.raterCap} per rater`
-          : ""}
+          ? ` · ${t("cycles:cycle.rules", { min: c.rules.peers.min, max: c.rules.peers.max, cap: c.rules.raterCap })}`
+          : null}
       </Text>
       <Anchor component={Link} to={`/cycles/${c.id}/approvals`} size="sm">
-        Approve the nominations of your own reports
+        {t("cycles:cycle.approvals")}
       </Anchor>
       <SimpleGrid cols={{ base: 2, sm: 4 }} data-testid="requests-by-state">
         <Card withBorder>
           <Text size="xs" c="dimmed">
-            Requests
+            {t("cycles:cycle.requests")}
           </Text>
-          <Text fw={700}>{c.counts.requests}</Text>
+          <Text fw={700}>{formatNumber(c.counts.requests)}</Text>
         </Card>
         {Object.entries(progress.data.requests.byState).map(([state, n]) => (
           <Card withBorder key={state}>
             <Text size="xs" c="dimmed">
-              {STATE_LABELS[state]?.label ?? state}
+              {requestStateLabel(state)}
             </Text>
-            <Text fw={700}>{n}</Text>
+            <Text fw={700}>{formatNumber(n)}</Text>
           </Card>
         ))}
       </SimpleGrid>
@@ -88,40 +91,41 @@ function TeamParticipation({
   updatedAt: number;
   live: boolean;
 }) {
+  const { t } = useTranslation();
+  const count = (n: number | null) => (n === null ? t("cycles:participation.hidden") : formatNumber(n));
   const rate = (answered: number | null, invited: number | null) =>
     answered === null || invited === null
       ? "—"
       : invited === 0
-        ? "0 invited"
-        : `${Math.round((100 * answered) / invited)}%`;
+        ? t("cycles:participation.noneInvited")
+        : t("cycles:participation.percent", { rate: formatNumber((100 * answered) / invited) });
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="xs">
-        Participation by team
+        {t("cycles:participation.title")}
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
-        Invitations to rate each team's people, and how many were answered. Counts show only for teams with at
-        least the anonymity threshold of people taking part; never who.
-        {live ? ` Updated as raters answer (last at ${formatDateTime(new Date(updatedAt))}).` : ""}
+        {t("cycles:participation.explain")}
+        {live ? ` ${t("cycles:participation.updated", { time: formatDateTime(new Date(updatedAt)) })}` : null}
       </Text>
-      <Table aria-label="Participation by team">
+      <Table aria-label={t("cycles:participation.title")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Team</Table.Th>
-            <Table.Th>People</Table.Th>
-            <Table.Th>Invited</Table.Th>
-            <Table.Th>Answered</Table.Th>
-            <Table.Th>Rate</Table.Th>
+            <Table.Th>{t("cycles:participation.team")}</Table.Th>
+            <Table.Th>{t("cycles:participation.people")}</Table.Th>
+            <Table.Th>{t("cycles:participation.invited")}</Table.Th>
+            <Table.Th>{t("cycles:participation.answered")}</Table.Th>
+            <Table.Th>{t("cycles:participation.rate")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {teams.map((t) => (
-            <Table.Tr key={t.teamId} data-testid="team-participation">
-              <Table.Td>{t.name}</Table.Td>
-              <Table.Td>{t.people}</Table.Td>
-              <Table.Td>{t.invited ?? "hidden"}</Table.Td>
-              <Table.Td>{t.answered ?? "hidden"}</Table.Td>
-              <Table.Td>{rate(t.answered, t.invited)}</Table.Td>
+          {teams.map((team) => (
+            <Table.Tr key={team.teamId} data-testid="team-participation">
+              <Table.Td>{team.name}</Table.Td>
+              <Table.Td>{formatNumber(team.people)}</Table.Td>
+              <Table.Td>{count(team.invited)}</Table.Td>
+              <Table.Td>{count(team.answered)}</Table.Td>
+              <Table.Td>{rate(team.answered, team.invited)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

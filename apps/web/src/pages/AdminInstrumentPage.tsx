@@ -4,6 +4,7 @@
 import { Alert, Button, Card, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorState } from "../components/ErrorState";
 import { InstrumentEditor } from "../components/instrument/InstrumentEditor";
 import { InstrumentPreview } from "../components/instrument/InstrumentPreview";
@@ -35,20 +36,19 @@ interface LayoutProps {
 }
 
 function InstrumentLayout({ versions, draft, start, published }: LayoutProps) {
+  const { t } = useTranslation();
   // Kept here: the editor below starts afresh after each save or publish.
   const [notice, setNotice] = useState<string | null>(null);
   const latest = versions.at(-1);
   return (
     <Stack maw={1200}>
-      <Title order={2}>Instrument</Title>
+      <Title order={2}>{t("instrument:page.title")}</Title>
       <Text size="sm" c="dimmed">
-        The behaviours raters are asked about, in English and German. The five dimensions stay; a behaviour
-        that was published keeps its key for good (retire it rather than remove it), so trends compare it
-        across versions.
+        {t("instrument:page.intro")}
       </Text>
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">
-          Versions
+          {t("instrument:page.versions")}
         </Title>
         <VersionsTable versions={versions} />
       </Card>
@@ -78,6 +78,7 @@ interface DraftProps {
 
 /** Saving and publishing the draft; both refresh the versions, the draft and the questionnaire. */
 function useDraftMutations(setNotice: (notice: string) => void) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () =>
@@ -89,7 +90,7 @@ function useDraftMutations(setNotice: (notice: string) => void) {
   const save = useMutation(
     trpc.instrument.draft.mutationOptions({
       onSuccess: async (saved) => {
-        setNotice(`Draft of version ${saved.version} saved.`);
+        setNotice(t("instrument:page.saved", { version: saved.version }));
         await refresh();
       },
     }),
@@ -97,7 +98,7 @@ function useDraftMutations(setNotice: (notice: string) => void) {
   const publish = useMutation(
     trpc.instrument.publish.mutationOptions({
       onSuccess: async (done) => {
-        setNotice(`Version ${done.version} published: new requests ask it from now on.`);
+        setNotice(t("instrument:page.published", { version: done.version }));
         await refresh();
       },
     }),
@@ -106,6 +107,7 @@ function useDraftMutations(setNotice: (notice: string) => void) {
 }
 
 function DraftEditor(props: DraftProps) {
+  const { t } = useTranslation();
   const { start, published, draftVersion, draftChanges, nextVersion, notice, onNotice: setNotice } = props;
   const [items, setItems] = useState<EditedItem[]>(start);
   const [edited, setEdited] = useState(false);
@@ -122,7 +124,9 @@ function DraftEditor(props: DraftProps) {
         <Card withBorder>
           <Stack>
             <Title order={3} size="h4">
-              {draftVersion ? `Draft of version ${draftVersion}` : `Edit for version ${nextVersion}`}
+              {draftVersion
+                ? t("instrument:page.draftOf", { version: draftVersion })
+                : t("instrument:page.editFor", { version: nextVersion })}
             </Title>
             <InstrumentEditor items={items} published={published} onChange={change} />
           </Stack>
@@ -132,7 +136,7 @@ function DraftEditor(props: DraftProps) {
         <Card withBorder>
           <Stack>
             <Title order={3} size="h4">
-              Preview
+              {t("instrument:page.preview")}
             </Title>
             {error ? (
               <Alert color="red" role="alert">
@@ -142,7 +146,7 @@ function DraftEditor(props: DraftProps) {
             {notice ? <Alert color="green">{notice}</Alert> : null}
             <Group>
               <Button loading={save.isPending} onClick={() => save.mutate({ items })}>
-                Save draft
+                {t("instrument:page.save")}
               </Button>
               <Button
                 variant="outline"
@@ -150,12 +154,12 @@ function DraftEditor(props: DraftProps) {
                 loading={publish.isPending}
                 onClick={() => publish.mutate()}
               >
-                Publish version {draftVersion ?? nextVersion}
+                {t("instrument:page.publish", { version: draftVersion ?? nextVersion })}
               </Button>
             </Group>
             {edited ? (
               <Text size="sm" c="dimmed">
-                Save the draft to publish it.
+                {t("instrument:page.saveFirst")}
               </Text>
             ) : null}
             <InstrumentPreview items={items} />

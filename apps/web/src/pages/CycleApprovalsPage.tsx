@@ -14,18 +14,21 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
-import type { ManagerNominations } from "../lib/cycles";
+import { cycleDay, groupLabel, type ManagerNominations, requestStateLabel } from "../lib/cycles";
+import { formatNumber } from "../lib/format";
 import { useInvalidate } from "../lib/invalidate";
-import { errorMessage, GROUP_LABELS, STATE_LABELS } from "../lib/labels";
+import { errorMessage } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 
 type Decision = "approve" | "remove";
 type Request = ManagerNominations["requests"][number];
 
 export default function CycleApprovalsPage() {
+  const { t } = useTranslation();
   const { cycleId = "" } = useParams();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
@@ -50,20 +53,21 @@ export default function CycleApprovalsPage() {
 
   return (
     <Stack maw={1000}>
-      <Title order={2}>Approve nominations</Title>
+      <Title order={2}>{t("cycles:approvals.title")}</Title>
       <Text size="sm" c="dimmed">
-        Each report proposes {page.data.peers.min}–{page.data.peers.max} peers. Nominations close{" "}
-        {page.data.nominationsCloseOn ?? "—"}; what is still undecided then is approved.
+        {t("cycles:approvals.intro", {
+          min: page.data.peers.min,
+          max: page.data.peers.max,
+          close: cycleDay(page.data.nominationsCloseOn),
+        })}
       </Text>
-      {page.data.requests.length === 0 ? (
-        <Text c="dimmed">None of your reports is in this cycle.</Text>
-      ) : null}
+      {page.data.requests.length === 0 ? <Text c="dimmed">{t("cycles:approvals.none")}</Text> : null}
       {page.data.requests.map((request) => (
         <ReportCard key={request.requestId} request={request} decisions={decisions} onDecide={decide} />
       ))}
       <Group>
         <Button variant="default" onClick={approveAll} disabled={pending.length === 0}>
-          Approve all
+          {t("cycles:approvals.approveAll")}
         </Button>
         <Button
           disabled={decided.length === 0}
@@ -74,15 +78,15 @@ export default function CycleApprovalsPage() {
             })
           }
         >
-          Send {decided.length} decision(s)
+          {t("cycles:approvals.send", { count: decided.length })}
         </Button>
         <Text size="sm" c="dimmed">
-          {pending.length} waiting for you
+          {t("cycles:approvals.waiting", { n: formatNumber(pending.length) })}
         </Text>
       </Group>
       {send.data ? (
         <Alert color="green" role="status">
-          {send.data.decided} decision(s) saved.
+          {t("cycles:approvals.saved", { count: send.data.decided })}
         </Alert>
       ) : null}
       {send.isError ? (
@@ -99,34 +103,37 @@ function ReportCard(props: {
   decisions: Record<string, Decision>;
   onDecide: (nominationId: string, decision: Decision) => void;
 }) {
+  const { t } = useTranslation();
   const { request } = props;
   return (
     <Card withBorder data-testid="report-nominations">
       <Group justify="space-between" mb="xs">
         <Text fw={600}>{request.subject.name}</Text>
-        <Badge variant="light">{STATE_LABELS[request.state]?.label ?? request.state}</Badge>
+        <Badge variant="light">{requestStateLabel(request.state)}</Badge>
       </Group>
       <Table>
         <Table.Tbody>
           {request.nominations.map((n) => (
             <Table.Tr key={n.nominationId}>
               <Table.Td>{n.name ?? n.email}</Table.Td>
-              <Table.Td>{GROUP_LABELS[n.group as keyof typeof GROUP_LABELS] ?? n.group}</Table.Td>
+              <Table.Td>{groupLabel(n.group)}</Table.Td>
               <Table.Td>
                 {n.approved === null ? (
                   <SegmentedControl
                     size="xs"
-                    aria-label={`Decide on ${n.name ?? n.email}`}
+                    aria-label={t("cycles:approvals.decideOn", { name: n.name ?? n.email })}
                     data={[
-                      { value: "", label: "Undecided" },
-                      { value: "approve", label: "Approve" },
-                      { value: "remove", label: "Remove" },
+                      { value: "", label: t("cycles:approvals.undecided") },
+                      { value: "approve", label: t("cycles:approvals.approve") },
+                      { value: "remove", label: t("cycles:approvals.remove") },
                     ]}
                     value={props.decisions[n.nominationId] ?? ""}
                     onChange={(v) => v && props.onDecide(n.nominationId, v as Decision)}
                   />
                 ) : (
-                  <Badge color={n.approved ? "green" : "gray"}>{n.approved ? "Approved" : "Removed"}</Badge>
+                  <Badge color={n.approved ? "green" : "gray"}>
+                    {n.approved ? t("cycles:approvals.approved") : t("cycles:approvals.removed")}
+                  </Badge>
                 )}
               </Table.Td>
             </Table.Tr>

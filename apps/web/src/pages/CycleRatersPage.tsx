@@ -3,16 +3,20 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { PersonSelect } from "../components/people/PersonPicker";
+import { cycleDay, groupLabel } from "../lib/cycles";
+import { formatNumber } from "../lib/format";
 import { useInvalidate } from "../lib/invalidate";
-import { errorMessage, GROUP_LABELS } from "../lib/labels";
+import { errorMessage } from "../lib/labels";
 import { useMe } from "../lib/me";
 import { useTRPC } from "../lib/trpc";
 
 export default function CycleRatersPage() {
+  const { t } = useTranslation();
   const { cycleId = "" } = useParams();
   const trpc = useTRPC();
   const me = useMe();
@@ -26,15 +30,17 @@ export default function CycleRatersPage() {
   const { peers, nominationsCloseOn, phase } = cycle.data;
   return (
     <Stack maw={900}>
-      <Title order={2}>Propose your raters</Title>
+      <Title order={2}>{t("cycles:raters.title")}</Title>
       <Alert color="blue" data-testid="cycle-rules">
-        Propose between {peers.min} and {peers.max} peers by{" "}
-        {nominationsCloseOn ?? "the close of nominations"}. Your manager approves each one; your manager and
-        your direct reports are already on the list.
+        {t("cycles:raters.rules", {
+          min: peers.min,
+          max: peers.max,
+          by: nominationsCloseOn ? cycleDay(nominationsCloseOn) : t("cycles:raters.byClose"),
+        })}
       </Alert>
-      {phase !== "nominations" ? <Text c="dimmed">Nominations for this cycle are closed.</Text> : null}
+      {phase !== "nominations" ? <Text c="dimmed">{t("cycles:raters.closed")}</Text> : null}
       {drafts.length === 0 ? (
-        <Text c="dimmed">You have no request waiting for raters.</Text>
+        <Text c="dimmed">{t("cycles:raters.none")}</Text>
       ) : (
         drafts.map((d) => <DraftRaters key={d.id} requestId={d.id} peers={peers} />)
       )}
@@ -43,6 +49,7 @@ export default function CycleRatersPage() {
 }
 
 function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: number; max: number } }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
   const invalidate = useInvalidate();
@@ -64,19 +71,23 @@ function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: nu
   return (
     <Stack>
       <Group>
-        <Text fw={600}>Your raters</Text>
+        <Text fw={600}>{t("cycles:raters.yours")}</Text>
         <Badge color={peerCount >= peers.min ? "green" : "orange"} data-testid="peer-count">
-          {peerCount} of {peers.min}–{peers.max} peers
+          {t("cycles:raters.peerCount", { n: formatNumber(peerCount), min: peers.min, max: peers.max })}
         </Badge>
       </Group>
-      <Table aria-label="Your raters">
+      <Table aria-label={t("cycles:raters.yours")}>
         <Table.Tbody>
           {nominations.map((n) => (
             <Table.Tr key={n.id}>
               <Table.Td>{n.person?.name ?? n.email}</Table.Td>
-              <Table.Td>{GROUP_LABELS[n.group]}</Table.Td>
+              <Table.Td>{groupLabel(n.group)}</Table.Td>
               <Table.Td>
-                {n.approved === null ? "Waiting for your manager" : n.approved ? "Approved" : "Removed"}
+                {n.approved === null
+                  ? t("cycles:raters.waiting")
+                  : n.approved
+                    ? t("cycles:raters.approved")
+                    : t("cycles:raters.removed")}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -84,8 +95,8 @@ function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: nu
       </Table>
       <Group align="flex-end">
         <PersonSelect
-          label="Propose a peer"
-          placeholder="Search by name or e-mail"
+          label={t("cycles:raters.propose")}
+          placeholder={t("cycles:raters.search")}
           value={personId}
           onChange={setPersonId}
           exclude={taken}
@@ -96,7 +107,7 @@ function DraftRaters({ requestId, peers }: { requestId: string; peers: { min: nu
           loading={propose.isPending}
           onClick={() => personId && propose.mutate({ requestId, personId, group: "peer" })}
         >
-          Propose
+          {t("cycles:raters.proposeButton")}
         </Button>
       </Group>
       {propose.isError ? (

@@ -3,7 +3,8 @@
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { CycleDetail } from "../../lib/cycles";
+import { useTranslation } from "react-i18next";
+import { type CycleDetail, cycleDay } from "../../lib/cycles";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -31,6 +32,7 @@ function Outcome({ error, success }: { error: unknown; success: string | null })
 }
 
 export function CycleActions({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const options = { onSuccess: () => invalidate.cycleChanged() };
@@ -44,27 +46,30 @@ export function CycleActions({ cycle }: { cycle: CycleDetail }) {
     <Card withBorder>
       <Stack>
         <Title order={3} size="h4">
-          Actions
+          {t("cycles:actions.title")}
         </Title>
         <Group align="flex-start">
           <Stack gap={4}>
             <Button variant="default" loading={remind.isPending} onClick={() => remind.mutate({ cycleId })}>
-              Remind raters still due
+              {t("cycles:actions.remind")}
             </Button>
             <Outcome
               error={remind.error}
-              success={remind.data ? `${remind.data.reminded} reminder(s) queued` : null}
+              success={remind.data ? t("cycles:actions.reminded", { count: remind.data.reminded }) : null}
             />
           </Stack>
           <Stack gap={4}>
             <Button color="green" loading={release.isPending} onClick={() => release.mutate({ cycleId })}>
-              Release the cycle now
+              {t("cycles:actions.release")}
             </Button>
             <Outcome
               error={release.error}
               success={
                 release.data
-                  ? `${release.data.released} released; ${release.data.insufficient} with too few answers`
+                  ? t("cycles:actions.released", {
+                      released: release.data.released,
+                      insufficient: release.data.insufficient,
+                    })
                   : null
               }
             />
@@ -72,11 +77,11 @@ export function CycleActions({ cycle }: { cycle: CycleDetail }) {
         </Group>
         <Group align="flex-end">
           <Select
-            label="Extend"
+            label={t("cycles:actions.extend")}
             data={[
-              { value: "nominations", label: "Nominations" },
-              { value: "answering", label: "Answering" },
-              { value: "released", label: "The release day" },
+              { value: "nominations", label: t("cycles:actions.extendNominations") },
+              { value: "answering", label: t("cycles:actions.extendAnswering") },
+              { value: "released", label: t("cycles:actions.extendRelease") },
             ]}
             value={phase}
             onChange={(v) => setPhase((v as Extendable) ?? "nominations")}
@@ -85,8 +90,10 @@ export function CycleActions({ cycle }: { cycle: CycleDetail }) {
           />
           <TextInput
             type="date"
-            label="To the day"
-            description={`Now ${cycle[DAY_OF[phase]] ?? "not set"}`}
+            label={t("cycles:actions.toDay")}
+            description={t("cycles:actions.now", {
+              day: cycle[DAY_OF[phase]] ? cycleDay(cycle[DAY_OF[phase]]) : t("cycles:actions.notSet"),
+            })}
             value={on}
             onChange={(e) => setOn(e.currentTarget.value)}
           />
@@ -96,16 +103,18 @@ export function CycleActions({ cycle }: { cycle: CycleDetail }) {
             loading={extend.isPending}
             onClick={() => extend.mutate({ cycleId, phase, on })}
           >
-            Extend
+            {t("cycles:actions.extendButton")}
           </Button>
         </Group>
         <Outcome
           error={extend.error}
-          success={extend.data ? `Moved to ${extend.data[DAY_OF[phase]] ?? on}` : null}
+          success={
+            extend.data
+              ? t("cycles:actions.moved", { day: cycleDay(extend.data[DAY_OF[phase]] ?? on) })
+              : null
+          }
         />
-        {cycle.phase === "draft" ? (
-          <Alert color="blue">This cycle is a draft: run its pre-flight and launch it from the wizard.</Alert>
-        ) : null}
+        {cycle.phase === "draft" ? <Alert color="blue">{t("cycles:actions.draft")}</Alert> : null}
       </Stack>
     </Card>
   );

@@ -1,6 +1,7 @@
 // The wizard's calendar (name and the three days) and rater rules, as fields of one form.
 import { Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { useTranslation } from "react-i18next";
 import type { CycleValues } from "./cycleForm";
 
 type Form = UseFormReturnType<CycleValues>;
@@ -9,25 +10,30 @@ const asNumber = (value: number | string) =>
   typeof value === "number" ? value : Number.parseInt(value, 10) || 0;
 
 export function PhasesStep({ form }: { form: Form }) {
+  const { t } = useTranslation();
   return (
     <Stack maw={420}>
-      <TextInput label="Name" placeholder="Spring 2027" {...form.getInputProps("name")} />
+      <TextInput
+        label={t("cycles:phases.name")}
+        placeholder={t("cycles:phases.namePlaceholder")}
+        {...form.getInputProps("name")}
+      />
       <TextInput
         type="date"
-        label="Nominations close on"
-        description="Subjects propose peers and managers approve until the end of this day (UTC)."
+        label={t("cycles:phases.nominationsClose")}
+        description={t("cycles:phases.nominationsCloseHint")}
         {...form.getInputProps("nominationsCloseOn")}
       />
       <TextInput
         type="date"
-        label="Answers due on"
-        description="Invitations go out when nominations close; raters answer until this day."
+        label={t("cycles:phases.answersDue")}
+        description={t("cycles:phases.answersDueHint")}
         {...form.getInputProps("answersDueOn")}
       />
       <TextInput
         type="date"
-        label="Release on"
-        description="Every report of the cycle is released together on this day."
+        label={t("cycles:phases.releaseOn")}
+        description={t("cycles:phases.releaseOnHint")}
         {...form.getInputProps("releaseOn")}
       />
     </Stack>
@@ -35,6 +41,7 @@ export function PhasesStep({ form }: { form: Form }) {
 }
 
 export function RulesStep({ form }: { form: Form }) {
+  const { t } = useTranslation();
   const number = (path: string, label: string, description?: string) => {
     const props = form.getInputProps(path);
     return (
@@ -50,36 +57,33 @@ export function RulesStep({ form }: { form: Form }) {
   };
   return (
     <Stack maw={560}>
+      <Checkbox label={t("cycles:rules.self")} {...form.getInputProps("rules.self", { type: "checkbox" })} />
       <Checkbox
-        label="The subject rates themself"
-        {...form.getInputProps("rules.self", { type: "checkbox" })}
-      />
-      <Checkbox
-        label="The manager rates them"
+        label={t("cycles:rules.manager")}
         {...form.getInputProps("rules.manager", { type: "checkbox" })}
       />
       <Select
-        label="Direct reports"
+        label={t("cycles:rules.directReports")}
         data={[
-          { value: "all", label: "Every direct report rates their manager" },
-          { value: "none", label: "No direct reports" },
+          { value: "all", label: t("cycles:rules.directReportsAll") },
+          { value: "none", label: t("cycles:rules.directReportsNone") },
         ]}
         allowDeselect={false}
         w={340}
         {...form.getInputProps("rules.directReports")}
       />
       <Text size="sm" fw={600}>
-        Peers the subject proposes (their manager approves)
+        {t("cycles:rules.peers")}
       </Text>
       <Group>
-        {number("rules.peers.min", "At least")}
-        {number("rules.peers.max", "At most")}
+        {number("rules.peers.min", t("cycles:rules.atLeast"))}
+        {number("rules.peers.max", t("cycles:rules.atMost"))}
       </Group>
       <Checkbox
-        label="Subjects may also propose others (outside the organisation)"
+        label={t("cycles:rules.others")}
         {...form.getInputProps("rules.others", { type: "checkbox" })}
       />
-      {number("rules.raterCap", "Most requests per rater", "No one is asked to answer more in this cycle.")}
+      {number("rules.raterCap", t("cycles:rules.raterCap"), t("cycles:rules.raterCapHint"))}
     </Stack>
   );
 }

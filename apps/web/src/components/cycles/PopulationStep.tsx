@@ -3,6 +3,8 @@
 import { Alert, Button, Group, MultiSelect, Radio, Stack, Text, Textarea } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { PeopleMultiSelect, type PersonSummary } from "../people/PersonPicker";
 import { type PopulationMode, pastedEmails, resolveEmails } from "./cycleForm";
@@ -20,27 +22,31 @@ export function PopulationStep({
   value: PopulationChoice;
   onChange: (next: PopulationChoice) => void;
 }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const teams = useQuery(trpc.teams.list.queryOptions());
   return (
     <Stack>
       <Radio.Group
-        label="Who takes part"
+        label={t("cycles:population.label")}
         value={value.mode}
         onChange={(mode) => onChange({ ...value, mode: mode as PopulationMode })}
       >
         <Stack gap="xs" mt="xs">
-          <Radio value="everyone" label="Everyone in the organisation" />
-          <Radio value="teams" label="Chosen teams" />
-          <Radio value="managers" label="People who manage others" />
-          <Radio value="people" label="A list of people" />
+          <Radio value="everyone" label={t("cycles:population.everyone")} />
+          <Radio value="teams" label={t("cycles:population.teams")} />
+          <Radio value="managers" label={t("cycles:population.managers")} />
+          <Radio value="people" label={t("cycles:population.people")} />
         </Stack>
       </Radio.Group>
       {value.mode === "teams" ? (
         <MultiSelect
-          label="Teams"
-          placeholder="Choose teams"
-          data={(teams.data ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.members.length})` }))}
+          label={t("cycles:population.teamsLabel")}
+          placeholder={t("cycles:population.teamsPlaceholder")}
+          data={(teams.data ?? []).map((team) => ({
+            value: team.id,
+            label: `${team.name} (${formatNumber(team.members.length)})`,
+          }))}
           value={value.teamIds}
           onChange={(teamIds) => onChange({ ...value, teamIds })}
           searchable
@@ -57,6 +63,7 @@ export function PopulationStep({
 }
 
 function PeoplePicker({ personIds, onChange }: { personIds: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [pasted, setPasted] = useState("");
@@ -88,14 +95,14 @@ function PeoplePicker({ personIds, onChange }: { personIds: string[]; onChange: 
   return (
     <Stack gap="xs">
       <PeopleMultiSelect
-        label="People"
-        placeholder="Search the directory"
+        label={t("cycles:population.peopleLabel")}
+        placeholder={t("cycles:population.peoplePlaceholder")}
         value={personIds}
         onChange={onChange}
       />
       <Textarea
-        label="Or paste e-mail addresses"
-        description="One per line, or separated by commas; a CSV column of addresses works too."
+        label={t("cycles:population.paste")}
+        description={t("cycles:population.pasteHint")}
         value={pasted}
         onChange={(e) => setPasted(e.currentTarget.value)}
         autosize
@@ -103,19 +110,19 @@ function PeoplePicker({ personIds, onChange }: { personIds: string[]; onChange: 
       />
       <Group>
         <Button variant="default" size="xs" onClick={addPasted} disabled={!pasted.trim()} loading={resolving}>
-          Add these people
+          {t("cycles:population.add")}
         </Button>
         <Text size="xs" c="dimmed">
-          {personIds.length} chosen
+          {t("cycles:population.chosen", { n: formatNumber(personIds.length) })}
         </Text>
       </Group>
       {failed ? (
         <Alert color="red" role="alert">
-          The addresses could not be looked up: try again.
+          {t("cycles:population.lookupFailed")}
         </Alert>
       ) : null}
       {unknown.length > 0 ? (
-        <Alert color="orange" title="Not in the directory">
+        <Alert color="orange" title={t("cycles:population.unknown")}>
           <Text size="sm">{unknown.join(", ")}</Text>
         </Alert>
       ) : null}

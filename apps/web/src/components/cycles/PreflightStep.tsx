@@ -1,26 +1,32 @@
 // The pre-flight (nothing written): each problem with whom, what and why, a CSV of it, and the
 // launch, refused while a blocking problem remains unless the admin excludes those people.
+// Problems are shown by their kind (a code) in the page's language; see problemReason for the why.
 import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { downloadCsv } from "../../lib/csv";
-import { PROBLEM_LABELS, type PreflightProblem } from "../../lib/cycles";
+import { type PreflightProblem, problemLabel, problemReason } from "../../lib/cycles";
+import { formatNumber } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { ErrorState } from "../ErrorState";
 import { PageLoader } from "../PageLoader";
 
+/** The problems as a file: its name and columns are a format other tools read, so they stay English;
+ * the problem and detail cells are what the admin reads on the page, in its language. */
 function problemsCsv(problems: PreflightProblem[]) {
   downloadCsv(
-    "pre-flight.csv",
-    ["name", "person_id", "kind", "problem", "detail", "blocking"],
-    problems.map((p) => [p.name, p.personId, p.kind, PROBLEM_LABELS[p.kind], p.detail, p.blocking]),
+    "pre-flight.csv", // i18n-ignore: a file name
+    ["name", "person_id", "kind", "problem", "detail", "blocking"], // i18n-ignore: CSV columns
+    problems.map((p) => [p.name, p.personId, p.kind, problemLabel(p.kind), problemReason(p), p.blocking]),
   );
 }
 
 export function PreflightStep({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const flight = useQuery(trpc.cycles.preflight.queryOptions({ cycleId }));
@@ -43,12 +49,10 @@ export function PreflightStep({ cycleId }: { cycleId: string }) {
 
   if (launch.data) {
     return (
-      <Alert color="green" title="Launched" data-testid="launched">
-        <Text size="sm">
-          {launch.data.requests} request(s) made. Subjects now propose their peers; managers approve them.
-        </Text>
+      <Alert color="green" title={t("cycles:preflight.launched")} data-testid="launched">
+        <Text size="sm">{t("cycles:preflight.made", { count: launch.data.requests })}</Text>
         <Button component={Link} to={`/admin/cycles/${cycleId}`} mt="sm" size="xs">
-          Open the cycle
+          {t("cycles:preflight.open")}
         </Button>
       </Alert>
     );
@@ -56,28 +60,32 @@ export function PreflightStep({ cycleId }: { cycleId: string }) {
   return (
     <Stack>
       <Text size="sm" data-testid="preflight-summary">
-        {flight.data.subjects} subject(s); {flight.data.ready} ready; {problems.length} problem(s), of which{" "}
-        {blockers.length} person(s) block the launch.
+        {t("cycles:preflight.summary", {
+          subjects: formatNumber(flight.data.subjects),
+          ready: formatNumber(flight.data.ready),
+          problems: formatNumber(problems.length),
+          blockers: formatNumber(blockers.length),
+        })}
       </Text>
       {problems.length > 0 ? (
         <ProblemTable problems={problems} exclude={exclude} onToggle={toggle} />
       ) : (
-        <Alert color="green">No problems: everyone can take part.</Alert>
+        <Alert color="green">{t("cycles:preflight.none")}</Alert>
       )}
       <Group>
         <Button variant="default" onClick={() => problemsCsv(problems)} disabled={problems.length === 0}>
-          Download CSV
+          {t("cycles:preflight.download")}
         </Button>
         <Button
           disabled={remaining.length > 0}
           loading={launch.isPending}
           onClick={() => launch.mutate({ cycleId, ...(exclude.size > 0 ? { exclude: [...exclude] } : {}) })}
         >
-          Launch
+          {t("cycles:preflight.launch")}
         </Button>
         {remaining.length > 0 ? (
           <Text size="sm" c="red">
-            {remaining.length} person(s) still block the launch: tick them to exclude them.
+            {t("cycles:preflight.stillBlocking", { n: formatNumber(remaining.length) })}
           </Text>
         ) : null}
       </Group>
@@ -95,16 +103,17 @@ function ProblemTable(props: {
   exclude: ReadonlySet<string>;
   onToggle: (personId: string) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={720} maxHeight={480}>
-      <Table stickyHeader aria-label="Pre-flight problems">
+      <Table stickyHeader aria-label={t("cycles:preflight.table")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Exclude</Table.Th>
-            <Table.Th>Person</Table.Th>
-            <Table.Th>Problem</Table.Th>
-            <Table.Th>Detail</Table.Th>
-            <Table.Th>Blocks launch</Table.Th>
+            <Table.Th>{t("cycles:preflight.exclude")}</Table.Th>
+            <Table.Th>{t("cycles:preflight.person")}</Table.Th>
+            <Table.Th>{t("cycles:preflight.problemColumn")}</Table.Th>
+            <Table.Th>{t("cycles:preflight.detail")}</Table.Th>
+            <Table.Th>{t("cycles:preflight.blocksLaunch")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -113,17 +122,21 @@ function ProblemTable(props: {
               <Table.Td>
                 {p.blocking ? (
                   <Checkbox
-                    aria-label={`Exclude ${p.name}`}
+                    aria-label={t("cycles:preflight.excludePerson", { name: p.name })}
                     checked={props.exclude.has(p.personId)}
                     onChange={() => props.onToggle(p.personId)}
                   />
                 ) : null}
               </Table.Td>
               <Table.Td>{p.name}</Table.Td>
-              <Table.Td>{PROBLEM_LABELS[p.kind]}</Table.Td>
-              <Table.Td>{p.detail}</Table.Td>
+              <Table.Td>{problemLabel(p.kind)}</Table.Td>
+              <Table.Td>{problemReason(p)}</Table.Td>
               <Table.Td>
-                {p.blocking ? <Badge color="red">Blocking</Badge> : <Badge color="gray">Warning</Badge>}
+                {p.blocking ? (
+                  <Badge color="red">{t("cycles:preflight.blocking")}</Badge>
+                ) : (
+                  <Badge color="gray">{t("cycles:preflight.warning")}</Badge>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

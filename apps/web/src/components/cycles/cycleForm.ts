@@ -2,6 +2,7 @@
 // takes part is chosen apart (a mode and its ids) and checked with the population schema.
 import { createCycleInput, cyclePopulationSchema, DEFAULT_CYCLE_RULES } from "@fivefold/domain";
 import { useForm } from "@mantine/form";
+import i18next from "i18next";
 import type { z } from "zod";
 import { utcDay } from "../../lib/cycles";
 import { schemaResolver } from "../../lib/form";
@@ -44,11 +45,15 @@ export function populationOf(mode: PopulationMode, teamIds: string[], personIds:
   return { personIds };
 }
 
-/** The first problem with the chosen population, in the API's words, or null. */
+/**
+ * What is wrong with the chosen population, in the page's language, or null. The API's schema
+ * judges; the sentence follows from which choice it refused (its own messages are English).
+ */
 export function populationError(population: Population): string | null {
-  const parsed = cyclePopulationSchema.safeParse(population);
-  if (parsed.success) return null;
-  return parsed.error.issues.at(-1)?.message ?? "Choose who takes part";
+  if (cyclePopulationSchema.safeParse(population).success) return null;
+  if ("teamIds" in population) return i18next.t("cycles:population.chooseTeam");
+  if ("personIds" in population) return i18next.t("cycles:population.choosePerson");
+  return i18next.t("cycles:population.choose");
 }
 
 /** The distinct addresses in pasted text (one per line, or separated by commas, semicolons or spaces). */

@@ -1,6 +1,7 @@
 // One behaviour in the instrument editor: its key (fixed once published), its English and German
 // wording, and whether it is retired (kept under its key, no longer asked).
 import { Badge, Card, Checkbox, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { EditedItem } from "./types";
 
 interface Props {
@@ -10,7 +11,8 @@ interface Props {
 }
 
 export function BehaviourRow({ item, published, onChange }: Props) {
-  const label = `Behaviour ${item.key}`;
+  const { t } = useTranslation();
+  const label = t("instrument:behaviour.label", { key: item.key });
   return (
     <Card withBorder padding="sm" aria-label={label} component="fieldset">
       <Stack gap="xs">
@@ -21,32 +23,33 @@ export function BehaviourRow({ item, published, onChange }: Props) {
             </Text>
           ) : (
             <TextInput
-              label="Key"
-              description="Fixed once published"
+              label={t("instrument:behaviour.key")}
+              description={t("instrument:behaviour.keyHint")}
               size="xs"
               value={item.key}
               onChange={(e) => onChange({ ...item, key: e.currentTarget.value })}
             />
           )}
           <Group gap="xs">
-            {item.retired ? <Badge color="gray">Retired</Badge> : null}
-            {published ? null : <Badge color="teal">New</Badge>}
+            {item.retired ? <Badge color="gray">{t("instrument:behaviour.retired")}</Badge> : null}
+            {published ? null : <Badge color="teal">{t("instrument:behaviour.new")}</Badge>}
             <Checkbox
-              label="Retired"
+              label={t("instrument:behaviour.retired")}
               checked={item.retired}
               onChange={(e) => onChange({ ...item, retired: e.currentTarget.checked })}
             />
           </Group>
         </Group>
         <Textarea
-          label={`English wording of ${item.key}`}
+          label={t("instrument:behaviour.english", { key: item.key })}
+          lang="en"
           autosize
           minRows={1}
           value={item.text.en}
           onChange={(e) => onChange({ ...item, text: { ...item.text, en: e.currentTarget.value } })}
         />
         <Textarea
-          label={`German wording of ${item.key}`}
+          label={t("instrument:behaviour.german", { key: item.key })}
           lang="de"
           autosize
           minRows={1}

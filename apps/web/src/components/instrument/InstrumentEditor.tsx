@@ -1,8 +1,10 @@
 // The working draft of the organisation's instrument, dimension by dimension: the five dimensions
-// stay; within each, behaviours are reworded, translated, retired or added.
+// stay; within each, behaviours are reworded, translated, retired or added. Both wordings are
+// edited side by side whatever the page's language; the editor's own words follow the page.
 import { Button, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { BehaviourRow } from "./BehaviourRow";
-import { DIMENSIONS, type EditedItem, freshKey, type Published } from "./types";
+import { DIMENSIONS, dimensionName, type EditedItem, freshKey, type Published } from "./types";
 
 interface Props {
   items: EditedItem[];
@@ -11,6 +13,7 @@ interface Props {
 }
 
 export function InstrumentEditor({ items, published, onChange }: Props) {
+  const { t } = useTranslation();
   const replace = (index: number, next: EditedItem) =>
     onChange(items.map((item, i) => (i === index ? next : item)));
   return (
@@ -18,20 +21,15 @@ export function InstrumentEditor({ items, published, onChange }: Props) {
       {DIMENSIONS.map((dimension) => {
         const rows = items
           .map((item, index) => ({ item, index }))
-          .filter((r) => r.item.dimension === dimension.key);
+          .filter((r) => r.item.dimension === dimension);
         const asked = rows.filter((r) => !r.item.retired).length;
         return (
-          <Stack
-            key={dimension.key}
-            gap="xs"
-            component="section"
-            aria-labelledby={`dimension-${dimension.key}`}
-          >
-            <Title order={3} size="h4" id={`dimension-${dimension.key}`}>
-              {dimension.name}
+          <Stack key={dimension} gap="xs" component="section" aria-labelledby={`dimension-${dimension}`}>
+            <Title order={3} size="h4" id={`dimension-${dimension}`}>
+              {dimensionName(dimension)}
             </Title>
             <Text size="sm" c="dimmed">
-              {asked} {asked === 1 ? "behaviour" : "behaviours"} asked
+              {t("instrument:editor.asked", { count: asked })}
             </Text>
             {rows.map(({ item, index }) => (
               <BehaviourRow
@@ -48,15 +46,15 @@ export function InstrumentEditor({ items, published, onChange }: Props) {
                 onChange([
                   ...items,
                   {
-                    key: freshKey(items, dimension.key),
-                    dimension: dimension.key,
+                    key: freshKey(items, dimension),
+                    dimension,
                     text: { en: "", de: "" },
                     retired: false,
                   },
                 ])
               }
             >
-              Add a behaviour to {dimension.name}
+              {t("instrument:editor.add", { dimension: dimensionName(dimension) })}
             </Button>
           </Stack>
         );

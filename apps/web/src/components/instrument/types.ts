@@ -1,5 +1,6 @@
 // The instrument editor's working copy: the items of a draft as the page edits them.
-import { DIMENSION_KEYS, type DimensionKey, INSTRUMENT_V1 } from "@fivefold/domain";
+import { DIMENSION_KEYS, type DimensionKey } from "@fivefold/domain";
+import i18next from "i18next";
 
 export interface EditedItem {
   key: string;
@@ -11,10 +12,12 @@ export interface EditedItem {
 /** Whether the item was in a published version (its key and dimension are then fixed). */
 export type Published = ReadonlySet<string>;
 
-export const DIMENSIONS = DIMENSION_KEYS.map((key) => ({
-  key,
-  name: INSTRUMENT_V1.dimensions.find((d) => d.key === key)?.name ?? key,
-}));
+export const DIMENSIONS: readonly DimensionKey[] = DIMENSION_KEYS;
+
+/** A dimension's name in the page's language (looked up when shown). */
+export function dimensionName(key: DimensionKey): string {
+  return i18next.t(`instrument:dimension.${key}`);
+}
 
 /** A key no item has yet: the dimension, "own" and the next free number. */
 export function freshKey(items: readonly EditedItem[], dimension: DimensionKey): string {
@@ -23,5 +26,3 @@ export function freshKey(items: readonly EditedItem[], dimension: DimensionKey):
   while (taken.has(`${dimension}.own-${n}`)) n += 1;
   return `${dimension}.own-${n}`;
 }
-
-export const LANGUAGE_LABELS = { en: "English", de: "German" } as const;
