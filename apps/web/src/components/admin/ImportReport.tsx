@@ -86,10 +86,14 @@ function ImportSummary({ result }: { result: ImportResult }) {
   return (
     <Group gap="xs" data-testid="import-summary">
       <Badge color="green" variant="light">
-        {t(done ? "admin:report.created" : "admin:report.wouldCreate", { n: summary.create })}
+        {done
+          ? t("admin:report.created", { n: summary.create })
+          : t("admin:report.wouldCreate", { count: summary.create })}
       </Badge>
       <Badge color="blue" variant="light">
-        {t(done ? "admin:report.updated" : "admin:report.wouldUpdate", { n: summary.update })}
+        {done
+          ? t("admin:report.updated", { n: summary.update })
+          : t("admin:report.wouldUpdate", { count: summary.update })}
       </Badge>
       <Badge color="gray" variant="light">
         {t("admin:report.unchanged", { n: summary.unchanged })}
@@ -99,9 +103,9 @@ function ImportSummary({ result }: { result: ImportResult }) {
       </Badge>
       {summary.deactivate > 0 ? (
         <Badge color="orange" variant="light">
-          {t(done ? "admin:report.deactivatedCount" : "admin:report.wouldDeactivateCount", {
-            n: summary.deactivate,
-          })}
+          {done
+            ? t("admin:report.deactivatedCount", { n: summary.deactivate })
+            : t("admin:report.wouldDeactivateCount", { count: summary.deactivate })}
         </Badge>
       ) : null}
       {result.newTeams.length > 0 ? (

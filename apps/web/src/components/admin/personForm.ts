@@ -24,11 +24,9 @@ const personSchema = z.object({
     const result = normaliseName(name);
     if ("error" in result) ctx.addIssue({ code: "custom", message: result.error });
   }),
-  email: z
-    .string()
-    .refine((email) => normaliseEmail(email) !== null, {
-      error: () => i18next.t("admin:person.emailInvalid"),
-    }),
+  email: z.string().refine((email) => normaliseEmail(email) !== null, {
+    error: () => i18next.t("admin:person.emailInvalid"),
+  }),
 });
 
 export function usePersonForm(person: DirectoryPerson | null) {
