@@ -96,22 +96,7 @@ function CreateToken() {
             error={fields.name}
             maxLength={80}
           />
-          <Checkbox.Group
-            label={t("admin:tokens.scopes")}
-            value={scopes}
-            onChange={setScopes}
-            error={fields.scopes}
-          >
-            <Stack gap={4} mt={4}>
-              {API_TOKEN_SCOPES.map((scope) => (
-                <Checkbox
-                  key={scope}
-                  value={scope}
-                  label={`${scope}: ${t(`admin:tokens.scope.${scope.replace(":", "_")}`)}`}
-                />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <ScopeChoice value={scopes} onChange={setScopes} error={fields.scopes} />
           <TextInput
             type="date"
             label={t("admin:tokens.expires")}
@@ -140,6 +125,24 @@ function CreateToken() {
         />
       ) : null}
     </Stack>
+  );
+}
+
+/** The scopes a new token gets, each named by its code and in words (`people:read` → `people_read`). */
+function ScopeChoice(props: { value: string[]; onChange: (scopes: string[]) => void; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox.Group label={t("admin:tokens.scopes")} {...props}>
+      <Stack gap={4} mt={4}>
+        {API_TOKEN_SCOPES.map((scope) => (
+          <Checkbox
+            key={scope}
+            value={scope}
+            label={`${scope}: ${t(`admin:tokens.scope.${scope.replace(":", "_")}`)}`}
+          />
+        ))}
+      </Stack>
+    </Checkbox.Group>
   );
 }
 

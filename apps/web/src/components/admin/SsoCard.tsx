@@ -112,23 +112,47 @@ function SsoForm({ current }: { current: SsoSettings }) {
         passwordsDisabled={passwordsDisabled}
         onPasswordsDisabled={setPasswordsDisabled}
       />
-      {update.isError ? (
+      <SsoActions
+        error={update.error}
+        saved={saved}
+        onSave={save}
+        saving={update.isPending}
+        onRemove={current.configured ? () => remove.mutate() : null}
+        removing={remove.isPending}
+      />
+    </Stack>
+  );
+}
+
+/** What the last save said, and the buttons: save, and remove once single sign-on is set up. */
+function SsoActions(props: {
+  error: unknown;
+  saved: boolean;
+  onSave: () => void;
+  saving: boolean;
+  onRemove: (() => void) | null;
+  removing: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {props.error ? (
         <Alert color="red" role="alert">
-          {errorMessage(update.error)}
+          {errorMessage(props.error)}
         </Alert>
       ) : null}
-      {saved ? <Alert color="green">{t("admin:sso.saved")}</Alert> : null}
+      {props.saved ? <Alert color="green">{t("admin:sso.saved")}</Alert> : null}
       <Group>
-        <Button onClick={save} loading={update.isPending}>
+        <Button onClick={props.onSave} loading={props.saving}>
           {t("admin:sso.save")}
         </Button>
-        {current.configured ? (
-          <Button variant="default" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+        {props.onRemove ? (
+          <Button variant="default" color="red" onClick={props.onRemove} loading={props.removing}>
             {t("admin:sso.remove")}
           </Button>
         ) : null}
       </Group>
-    </Stack>
+    </>
   );
 }
 
