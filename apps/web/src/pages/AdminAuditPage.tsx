@@ -3,8 +3,9 @@
 import { Button, Card, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { AuditTable } from "../components/admin/AuditTable";
-import { AUDIT_LABELS } from "../components/admin/labels";
+import { AUDIT_ACTIONS } from "../components/admin/labels";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { useTRPC } from "../lib/trpc";
@@ -13,6 +14,7 @@ const PAGE = 50;
 
 export default function AdminAuditPage() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const [action, setAction] = useState<string | null>(null);
   const [actorId, setActorId] = useState<string | null>(null);
   const [from, setFrom] = useState("");
@@ -34,12 +36,12 @@ export default function AdminAuditPage() {
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack maw={1200}>
-      <Title order={2}>Audit log</Title>
+      <Title order={2}>{t("admin:audit.title")}</Title>
       <Group align="flex-end">
         <Select
-          label="Action"
-          placeholder="Any action"
-          data={Object.entries(AUDIT_LABELS).map(([value, label]) => ({ value, label }))}
+          label={t("admin:audit.action")}
+          placeholder={t("admin:audit.anyAction")}
+          data={AUDIT_ACTIONS.map((value) => ({ value, label: t(`admin:audit.actions.${value}`) }))}
           value={action}
           onChange={setAction}
           clearable
@@ -47,8 +49,8 @@ export default function AdminAuditPage() {
           w={240}
         />
         <Select
-          label="Who"
-          placeholder="Anyone"
+          label={t("admin:audit.who")}
+          placeholder={t("admin:audit.anyone")}
           data={(people.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.email}` }))}
           value={actorId}
           onChange={setActorId}
@@ -57,21 +59,31 @@ export default function AdminAuditPage() {
           limit={50}
           w={280}
         />
-        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput
+          label={t("admin:audit.from")}
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t("admin:audit.to")}
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
       </Group>
       {log.isPending ? <PageLoader /> : null}
       {log.isError ? <ErrorState error={log.error} onRetry={() => log.refetch()} /> : null}
       {log.isSuccess && items.length === 0 ? (
         <Card withBorder>
-          <Text>Nothing recorded for these filters.</Text>
+          <Text>{t("admin:audit.nothing")}</Text>
         </Card>
       ) : null}
       {items.length > 0 ? <AuditTable items={items} /> : null}
       {log.hasNextPage ? (
         <Group>
           <Button variant="default" onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
-            Load older entries
+            {t("admin:audit.older")}
           </Button>
         </Group>
       ) : null}

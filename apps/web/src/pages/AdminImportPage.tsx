@@ -4,12 +4,15 @@ import { MAX_IMPORT_ROWS } from "@fivefold/domain";
 import { Alert, Anchor, Button, Checkbox, FileInput, Group, Stack, Textarea, Title } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import i18next from "i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { z } from "zod";
 import { ImportHelp, ImportResults } from "../components/admin/ImportResults";
 import type { ImportResult } from "../components/admin/types";
 import { schemaResolver } from "../lib/form";
+import { formatNumber } from "../lib/format";
 import { useInvalidate } from "../lib/invalidate";
 import { errorMessage } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
@@ -19,15 +22,16 @@ type ImportValues = { csv: string; full: boolean };
 const importSchema = z.object({
   csv: z
     .string()
-    .refine((csv) => csv.trim() !== "", { error: "Paste or upload a CSV file" })
+    .refine((csv) => csv.trim() !== "", { error: () => i18next.t("admin:import.csvRequired") })
     .refine((csv) => csv.split("\n").length <= MAX_IMPORT_ROWS + 1, {
-      error: `At most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} people per file: split it into parts`,
+      error: () => i18next.t("admin:import.tooManyRows", { max: formatNumber(MAX_IMPORT_ROWS, 0) }),
     }),
   full: z.boolean(),
 });
 
 export default function AdminImportPage() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const invalidate = useInvalidate();
   const form = useForm<ImportValues>({
     initialValues: { csv: "", full: false },
@@ -53,7 +57,7 @@ export default function AdminImportPage() {
     setFileError(null);
     if (!file) return;
     if (file.size > 4_000_000) {
-      setFileError("The file is larger than 4 MB: split it into parts");
+      setFileError(t("admin:import.tooLarge"));
       return;
     }
     form.setFieldValue("csv", await file.text());
@@ -74,16 +78,16 @@ export default function AdminImportPage() {
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
-        <Title order={2}>Import people</Title>
+        <Title order={2}>{t("admin:import.title")}</Title>
         <Anchor component={Link} to="/admin/people">
-          Back to people
+          {t("admin:import.back")}
         </Anchor>
       </Group>
       <ImportHelp />
       <ImportSource form={form} onFile={readFile} fileError={fileError} />
       <Group>
         <Button onClick={() => check()} loading={dryRun.isPending} disabled={csv.trim() === ""}>
-          Check the file
+          {t("admin:import.check")}
         </Button>
         {current ? (
           <Button
@@ -92,7 +96,7 @@ export default function AdminImportPage() {
             loading={apply.isPending}
             disabled={toApply === 0}
           >
-            {toApply === 0 ? "Nothing to apply" : `Apply ${toApply} change${toApply === 1 ? "" : "s"}`}
+            {toApply === 0 ? t("admin:import.nothingToApply") : t("admin:import.apply", { count: toApply })}
           </Button>
         ) : null}
       </Group>
@@ -108,18 +112,19 @@ function ImportSource(props: {
   fileError: string | null;
 }) {
   const { form, onFile: readFile, fileError } = props;
+  const { t } = useTranslation();
   return (
     <>
       <FileInput
-        label="Upload a CSV file"
-        placeholder="Choose a .csv file"
+        label={t("admin:import.upload")}
+        placeholder={t("admin:import.uploadPlaceholder")}
         accept=".csv,text/csv,text/plain"
         onChange={readFile}
         error={fileError}
         clearable
       />
       <Textarea
-        label="…or paste the CSV"
+        label={t("admin:import.paste")}
         {...form.getInputProps("csv")}
         autosize
         minRows={6}
@@ -127,24 +132,22 @@ function ImportSource(props: {
         styles={{ input: { fontFamily: "ui-monospace, monospace" } }}
         spellCheck={false}
       />
-      <Checkbox
-        label="Full import: deactivate active people who are not in this file (they are not deleted, and you are never deactivated)"
-        {...form.getInputProps("full", { type: "checkbox" })}
-      />
+      <Checkbox label={t("admin:import.full")} {...form.getInputProps("full", { type: "checkbox" })} />
     </>
   );
 }
 
 function ImportErrors({ checkError, applyError }: { checkError: unknown; applyError: unknown }) {
+  const { t } = useTranslation();
   return (
     <>
       {checkError ? (
-        <Alert color="red" role="alert" title="The file could not be read">
+        <Alert color="red" role="alert" title={t("admin:import.readError")}>
           {errorMessage(checkError)}
         </Alert>
       ) : null}
       {applyError ? (
-        <Alert color="red" role="alert" title="The import was not applied">
+        <Alert color="red" role="alert" title={t("admin:import.applyError")}>
           {errorMessage(applyError)}
         </Alert>
       ) : null}

@@ -5,6 +5,7 @@ import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PeopleFilters, PeopleTable, PersonDrawer, type StatusFilter } from "../components/admin/PeopleTable";
 import { ErrorState } from "../components/ErrorState";
@@ -28,6 +29,7 @@ function useDirectoryPages(search: string, status: StatusFilter) {
 
 export default function AdminPeoplePage() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const me = useMe();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<StatusFilter>("active");
@@ -49,17 +51,17 @@ export default function AdminPeoplePage() {
     <Stack maw={1200}>
       <Group justify="space-between">
         <div>
-          <Title order={2}>People</Title>
+          <Title order={2}>{t("admin:people.title")}</Title>
           <Text size="sm" c="dimmed">
-            {counts.active} active, {counts.inactive} deactivated
+            {t("admin:people.counts", { active: counts.active, inactive: counts.inactive })}
           </Text>
         </div>
         <Group>
           <Button variant="default" onClick={() => setEditing(null)}>
-            Add a person
+            {t("admin:people.add")}
           </Button>
           <Button component={Link} to="/admin/import">
-            Import CSV
+            {t("admin:people.importCsv")}
           </Button>
         </Group>
       </Group>
@@ -67,9 +69,7 @@ export default function AdminPeoplePage() {
       {people.length === 0 ? (
         <Card withBorder>
           <Text>
-            {counts.active + counts.inactive <= 1
-              ? "Nobody here yet: import a CSV of your people or add them one by one."
-              : "Nobody matches this search."}
+            {counts.active + counts.inactive <= 1 ? t("admin:people.empty") : t("admin:people.noMatch")}
           </Text>
         </Card>
       ) : (
@@ -78,10 +78,10 @@ export default function AdminPeoplePage() {
       {pages.hasNextPage ? (
         <Group>
           <Button variant="default" onClick={() => pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
-            Show more people
+            {t("admin:people.showMore")}
           </Button>
           <Text size="sm" c="dimmed">
-            Showing {people.length}: search to narrow the list.
+            {t("admin:people.showing", { shown: people.length })}
           </Text>
         </Group>
       ) : null}

@@ -2,6 +2,7 @@
 import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { RemoveTeam, TeamCard } from "../components/admin/TeamCard";
 import { TeamEditor } from "../components/admin/TeamEditor";
 import { ErrorState } from "../components/ErrorState";
@@ -10,6 +11,7 @@ import { useTRPC } from "../lib/trpc";
 
 export default function AdminTeamsPage() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const teams = useQuery(trpc.teams.list.queryOptions());
   // undefined: closed; null: a new team; an id: that team.
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
@@ -18,27 +20,27 @@ export default function AdminTeamsPage() {
   if (teams.isPending) return <PageLoader />;
   if (teams.isError) return <ErrorState error={teams.error} onRetry={() => teams.refetch()} />;
 
-  const team = typeof editing === "string" ? (teams.data.find((t) => t.id === editing) ?? null) : null;
-  const toRemove = teams.data.find((t) => t.id === removing);
+  const team = typeof editing === "string" ? (teams.data.find((x) => x.id === editing) ?? null) : null;
+  const toRemove = teams.data.find((x) => x.id === removing);
 
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
-        <Title order={2}>Teams</Title>
-        <Button onClick={() => setEditing(null)}>New team</Button>
+        <Title order={2}>{t("admin:teams.title")}</Title>
+        <Button onClick={() => setEditing(null)}>{t("admin:teams.new")}</Button>
       </Group>
       {teams.data.length === 0 ? (
         <Card withBorder>
-          <Text>No teams yet. Create one, or name teams in the team column of a people import.</Text>
+          <Text>{t("admin:teams.empty")}</Text>
         </Card>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {teams.data.map((t) => (
+          {teams.data.map((x) => (
             <TeamCard
-              key={t.id}
-              team={t}
-              onEdit={() => setEditing(t.id)}
-              onRemove={() => setRemoving(t.id)}
+              key={x.id}
+              team={x}
+              onEdit={() => setEditing(x.id)}
+              onRemove={() => setRemoving(x.id)}
             />
           ))}
         </SimpleGrid>
@@ -46,7 +48,7 @@ export default function AdminTeamsPage() {
       <Modal
         opened={editing !== undefined}
         onClose={() => setEditing(undefined)}
-        title={team ? `Edit ${team.name}` : "New team"}
+        title={team ? t("admin:teams.editTitle", { name: team.name }) : t("admin:teams.new")}
         size="lg"
       >
         {editing !== undefined ? (

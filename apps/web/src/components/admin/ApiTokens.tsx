@@ -19,35 +19,31 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { ApiToken } from "./types";
 
-const SCOPE_LABELS: Record<ApiTokenScope, string> = {
-  scim: "SCIM provisioning (creates, changes and deactivates people and teams)",
-  "people:read": "Read people",
-  "cycles:read": "Read cycles",
-  "cycles:write": "Launch and change cycles",
-  "analytics:read": "Read the organisation view",
-};
-
-const when = (iso: string | null) => (iso ? formatDateTime(iso) : "never");
+/** A moment as the token table shows it, "never" when there is none. */
+function useWhen() {
+  const { t } = useTranslation();
+  return (iso: string | null) => (iso ? formatDateTime(iso) : t("admin:common.never"));
+}
 
 export function ApiTokensCard() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const tokens = useQuery(trpc.apiTokens.list.queryOptions());
   return (
     <Card withBorder>
       <Stack>
         <Title order={3} size="h4">
-          API tokens
+          {t("admin:tokens.title")}
         </Title>
         <Text size="sm" c="dimmed">
-          Other systems call Fivefold with a token: an identity provider keeps people and teams in step
-          through SCIM (docs/deploy.md), scripts read through the API. A token acts for the whole organisation
-          within its scopes; give each system its own, and revoke it when that system is retired.
+          {t("admin:tokens.intro")}
         </Text>
         <CreateToken />
         {tokens.isError ? (
@@ -56,7 +52,7 @@ export function ApiTokensCard() {
           </Alert>
         ) : null}
         {tokens.data && tokens.data.length > 0 ? <TokenTable tokens={tokens.data} /> : null}
-        {tokens.data?.length === 0 ? <Text size="sm">No tokens yet.</Text> : null}
+        {tokens.data?.length === 0 ? <Text size="sm">{t("admin:tokens.none")}</Text> : null}
       </Stack>
     </Card>
   );
@@ -64,6 +60,7 @@ export function ApiTokensCard() {
 
 function CreateToken() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const invalidate = useInvalidate();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>(["scim"]);
@@ -92,37 +89,31 @@ function CreateToken() {
       >
         <Stack gap="xs">
           <TextInput
-            label="New token's name"
-            description="The system that will use it, e.g. Okta or Entra ID"
+            label={t("admin:tokens.name")}
+            description={t("admin:tokens.nameHelp")}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
             error={fields.name}
             maxLength={80}
           />
-          <Checkbox.Group label="Scopes" value={scopes} onChange={setScopes} error={fields.scopes}>
-            <Stack gap={4} mt={4}>
-              {API_TOKEN_SCOPES.map((scope) => (
-                <Checkbox key={scope} value={scope} label={`${scope}: ${SCOPE_LABELS[scope]}`} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <ScopeChoice value={scopes} onChange={setScopes} error={fields.scopes} />
           <TextInput
             type="date"
-            label="Expires on (optional)"
-            description="From the start of this day (UTC) the token is refused; empty: until revoked"
+            label={t("admin:tokens.expires")}
+            description={t("admin:tokens.expiresHelp")}
             value={expiresOn}
             onChange={(event) => setExpiresOn(event.currentTarget.value)}
             error={fields.expiresAt}
           />
           <Group>
             <Button type="submit" loading={create.isPending} disabled={scopes.length === 0}>
-              Create token
+              {t("admin:tokens.create")}
             </Button>
           </Group>
         </Stack>
       </form>
       {create.isError ? (
-        <Alert color="red" role="alert" title="No token created">
+        <Alert color="red" role="alert" title={t("admin:tokens.notCreated")}>
           {errorMessage(create.error)}
         </Alert>
       ) : null}
@@ -137,14 +128,31 @@ function CreateToken() {
   );
 }
 
+/** The scopes a new token gets, each named by its code and in words (`people:read` → `people_read`). */
+function ScopeChoice(props: { value: string[]; onChange: (scopes: string[]) => void; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox.Group label={t("admin:tokens.scopes")} {...props}>
+      <Stack gap={4} mt={4}>
+        {API_TOKEN_SCOPES.map((scope) => (
+          <Checkbox
+            key={scope}
+            value={scope}
+            label={`${scope}: ${t(`admin:tokens.scope.${scope.replace(":", "_")}`)}`}
+          />
+        ))}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
 /** The one time the secret is shown: to copy, then gone. */
 function NewSecret(props: { name: string; secret: string; onStored: () => void }) {
+  const { t } = useTranslation();
   return (
-    <Alert color="green" role="status" title={`Token "${props.name}" created`}>
+    <Alert color="green" role="status" title={t("admin:tokens.created", { name: props.name })}>
       <Stack gap="xs">
-        <Text size="sm">
-          Copy it now: it is shown only this once, and Fivefold keeps only a fingerprint of it.
-        </Text>
+        <Text size="sm">{t("admin:tokens.copyNow")}</Text>
         <Code block data-testid="new-api-token">
           {props.secret}
         </Code>
@@ -152,12 +160,12 @@ function NewSecret(props: { name: string; secret: string; onStored: () => void }
           <CopyButton value={props.secret}>
             {({ copied, copy }) => (
               <Button size="xs" variant="light" onClick={copy}>
-                {copied ? "Copied" : "Copy token"}
+                {copied ? t("admin:tokens.copied") : t("admin:tokens.copy")}
               </Button>
             )}
           </CopyButton>
           <Button size="xs" variant="subtle" onClick={props.onStored}>
-            I have stored it
+            {t("admin:tokens.stored")}
           </Button>
         </Group>
       </Stack>
@@ -166,16 +174,17 @@ function NewSecret(props: { name: string; secret: string; onStored: () => void }
 }
 
 function TokenTable({ tokens }: { tokens: ApiToken[] }) {
+  const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Token</Table.Th>
-            <Table.Th>Scopes</Table.Th>
-            <Table.Th>Created</Table.Th>
-            <Table.Th>Last used</Table.Th>
+            <Table.Th>{t("admin:tokens.col.name")}</Table.Th>
+            <Table.Th>{t("admin:tokens.col.token")}</Table.Th>
+            <Table.Th>{t("admin:tokens.col.scopes")}</Table.Th>
+            <Table.Th>{t("admin:tokens.col.created")}</Table.Th>
+            <Table.Th>{t("admin:tokens.col.lastUsed")}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -191,6 +200,8 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
 
 function TokenRow({ token }: { token: ApiToken }) {
   const trpc = useTRPC();
+  const { t } = useTranslation();
+  const when = useWhen();
   const invalidate = useInvalidate();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation(
@@ -214,8 +225,8 @@ function TokenRow({ token }: { token: ApiToken }) {
       <Table.Td>
         <Text size="sm">
           {when(token.createdAt)}
-          {token.createdBy ? ` by ${token.createdBy.name}` : ""}
-          {token.expiresAt ? `; expires ${when(token.expiresAt)}` : ""}
+          {token.createdBy ? t("admin:tokens.by", { name: token.createdBy.name }) : ""}
+          {token.expiresAt ? t("admin:tokens.expiresAt", { when: when(token.expiresAt) }) : ""}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -223,9 +234,9 @@ function TokenRow({ token }: { token: ApiToken }) {
       </Table.Td>
       <Table.Td>
         {token.revokedAt ? (
-          <Badge color="gray">Revoked {when(token.revokedAt)}</Badge>
+          <Badge color="gray">{t("admin:tokens.revoked", { when: when(token.revokedAt) })}</Badge>
         ) : token.expiresAt && Date.parse(token.expiresAt) <= Date.now() ? (
-          <Badge color="gray">Expired {when(token.expiresAt)}</Badge>
+          <Badge color="gray">{t("admin:tokens.expired", { when: when(token.expiresAt) })}</Badge>
         ) : confirming ? (
           <Group gap={4} wrap="nowrap">
             <Button
@@ -234,15 +245,15 @@ function TokenRow({ token }: { token: ApiToken }) {
               loading={revoke.isPending}
               onClick={() => revoke.mutate({ tokenId: token.id })}
             >
-              Revoke now
+              {t("admin:tokens.revokeNow")}
             </Button>
             <Button size="xs" variant="subtle" onClick={() => setConfirming(false)}>
-              Keep
+              {t("admin:tokens.keep")}
             </Button>
           </Group>
         ) : (
           <Button size="xs" variant="light" color="red" onClick={() => setConfirming(true)}>
-            Revoke
+            {t("admin:tokens.revoke")}
           </Button>
         )}
         {revoke.isError ? (

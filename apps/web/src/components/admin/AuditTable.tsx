@@ -1,9 +1,9 @@
 // The audit log's rows: when, who (a person or Fivefold itself), what, on which record, details.
 
 import { Badge, Table, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../lib/format";
-import { GROUP_LABELS } from "../../lib/labels";
-import { AUDIT_LABELS } from "./labels";
 import type { AuditItem } from "./types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,40 +15,46 @@ const words = (key: string) =>
     .replace(/_/g, " ")
     .toLowerCase();
 
-function describeValue(value: unknown): string {
-  if (typeof value === "boolean") return value ? "yes" : "no";
+const GROUPS = new Set(["self", "manager", "peer", "direct_report", "other"]);
+
+// Detail keys and values are the server's own names (a setting, a count): shown as words, as they are.
+function describeValue(value: unknown, t: TFunction): string {
+  if (typeof value === "boolean") return value ? t("admin:audit.yes") : t("admin:audit.no");
   if (typeof value === "string") {
-    if (value in GROUP_LABELS) return GROUP_LABELS[value as keyof typeof GROUP_LABELS];
-    return UUID.test(value) ? "(a record)" : words(value);
+    if (GROUPS.has(value)) return t(`admin:groups.${value}`);
+    return UUID.test(value) ? t("admin:audit.aRecord") : words(value);
   }
-  if (Array.isArray(value)) return value.map(describeValue).join(", ");
+  if (Array.isArray(value)) return value.map((v) => describeValue(v, t)).join(", ");
   if (value && typeof value === "object") {
     return Object.entries(value)
-      .map(([k, v]) => `${words(k)} ${describeValue(v)}`)
+      .map(([k, v]) => `${words(k)} ${describeValue(v, t)}`)
       .join(", ");
   }
   return String(value);
 }
 
 /** Details as words: ids are not shown (the record column names the record). */
-function describeDetails(item: AuditItem): string {
+function describeDetails(item: AuditItem, t: TFunction): string {
   return Object.entries(item.details)
     .filter(([key, value]) => !(typeof value === "string" && UUID.test(value)) && !/id$/i.test(key))
-    .map(([key, value]) => `${words(key)}: ${describeValue(value)}`)
+    .map(([key, value]) => `${words(key)}: ${describeValue(value, t)}`)
     .join("; ");
 }
 
 export function AuditTable({ items }: { items: AuditItem[] }) {
+  const { t, i18n } = useTranslation();
+  // An action or record type this version has no words for is spelled out from its code.
+  const known = (key: string, code: string) => (i18n.exists(key) ? t(key) : words(code));
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table striped aria-label="Audit log">
+      <Table striped aria-label={t("admin:audit.tableLabel")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>What</Table.Th>
-            <Table.Th>Record</Table.Th>
-            <Table.Th>Details</Table.Th>
+            <Table.Th>{t("admin:audit.col.when")}</Table.Th>
+            <Table.Th>{t("admin:audit.col.who")}</Table.Th>
+            <Table.Th>{t("admin:audit.col.what")}</Table.Th>
+            <Table.Th>{t("admin:audit.col.record")}</Table.Th>
+            <Table.Th>{t("admin:audit.col.details")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,15 +66,17 @@ export function AuditTable({ items }: { items: AuditItem[] }) {
               <Table.Td>{item.actor ? item.actor.name : <Badge variant="light">Fivefold</Badge>}</Table.Td>
               <Table.Td>
                 <Text size="sm" fw={600}>
-                  {AUDIT_LABELS[item.action] ?? words(item.action.replace(".", " "))}
+                  {known(`admin:audit.actions.${item.action}`, item.action.replace(".", " "))}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{item.targetLabel ?? words(item.targetType)}</Text>
+                <Text size="sm">
+                  {item.targetLabel ?? known(`admin:audit.target.${item.targetType}`, item.targetType)}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ wordBreak: "break-word" }}>
-                  {describeDetails(item)}
+                  {describeDetails(item, t)}
                 </Text>
               </Table.Td>
             </Table.Tr>

@@ -4,6 +4,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from "@man
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -20,6 +21,7 @@ export function DangerZone({
   onErased: () => void;
 }) {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const invalidate = useInvalidate();
   const [opened, { open, close }] = useDisclosure();
   const [typed, setTyped] = useState("");
@@ -40,7 +42,7 @@ export function DangerZone({
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
-        Personal data
+        {t("admin:danger.title")}
       </Title>
       <Group>
         <Button
@@ -48,29 +50,25 @@ export function DangerZone({
           onClick={() => exportData.mutate({ personId: person.id })}
           loading={exportData.isPending}
         >
-          Export data (JSON)
+          {t("admin:danger.export")}
         </Button>
         <Button color="red" variant="light" onClick={open} disabled={isMe}>
-          Erase…
+          {t("admin:danger.erase")}
         </Button>
       </Group>
       {exportData.isError ? <Alert color="red">{errorMessage(exportData.error)}</Alert> : null}
-      <Modal opened={opened} onClose={close} title={`Erase ${person.name}?`}>
+      <Modal opened={opened} onClose={close} title={t("admin:danger.eraseTitle", { name: person.name })}>
         <Stack>
-          <Text size="sm">
-            Their name, e-mail address and sign-in are removed, feedback requests and reports about them are
-            deleted with their coaching plans, and they leave every team. Answers they gave as a rater stay,
-            sealed and anonymous. This cannot be undone.
-          </Text>
+          <Text size="sm">{t("admin:danger.eraseText")}</Text>
           <TextInput
-            label={`Type “${person.name}” to confirm`}
+            label={t("admin:danger.typeToConfirm", { name: person.name })}
             value={typed}
             onChange={(e) => setTyped(e.currentTarget.value)}
           />
           {erase.isError ? <Alert color="red">{errorMessage(erase.error)}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t("admin:common.cancel")}
             </Button>
             <Button
               color="red"
@@ -78,7 +76,7 @@ export function DangerZone({
               loading={erase.isPending}
               onClick={() => erase.mutate({ personId: person.id })}
             >
-              Erase their data
+              {t("admin:danger.eraseConfirm")}
             </Button>
           </Group>
         </Stack>

@@ -3,12 +3,14 @@
 import { Badge, Group, List, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
-import { ACTION_LABELS, CHANGE_LABELS } from "./labels";
+import { useTranslation } from "react-i18next";
+import { ACTION_COLORS } from "./labels";
 import type { ImportResult, ImportRow } from "./types";
 
 const SHOWN = 500;
 
 export function ImportReport({ result }: { result: ImportResult }) {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<"all" | "problems" | "changes">("all");
   const phone = useMediaQuery("(max-width: 36em)") ?? false;
   const rows = result.rows.filter((row) =>
@@ -26,25 +28,25 @@ export function ImportReport({ result }: { result: ImportResult }) {
         value={filter}
         onChange={(value) => setFilter(value as typeof filter)}
         data={[
-          { value: "all", label: `All rows (${result.rows.length})` },
-          { value: "problems", label: `Rejected (${summary.reject})` },
-          { value: "changes", label: `New or changed (${summary.create + summary.update})` },
+          { value: "all", label: t("admin:report.allRows", { n: result.rows.length }) },
+          { value: "problems", label: t("admin:report.rejectedRows", { n: summary.reject }) },
+          { value: "changes", label: t("admin:report.changedRows", { n: summary.create + summary.update }) },
         ]}
-        aria-label="Rows to show"
+        aria-label={t("admin:report.rowsToShow")}
         orientation={phone ? "vertical" : "horizontal"}
         fullWidth={phone}
         w={phone ? "100%" : "fit-content"}
       />
       {/* On a phone the columns wrap instead of scrolling sideways inside the page. */}
       <Table.ScrollContainer minWidth={phone ? 0 : 640}>
-        <Table striped highlightOnHover aria-label="Import rows">
+        <Table striped highlightOnHover aria-label={t("admin:report.tableLabel")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Line</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>E-mail</Table.Th>
-              <Table.Th>Result</Table.Th>
-              <Table.Th>Details</Table.Th>
+              <Table.Th>{t("admin:report.col.line")}</Table.Th>
+              <Table.Th>{t("admin:report.col.name")}</Table.Th>
+              <Table.Th>{t("admin:report.col.email")}</Table.Th>
+              <Table.Th>{t("admin:report.col.result")}</Table.Th>
+              <Table.Th>{t("admin:report.col.details")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -56,13 +58,13 @@ export function ImportReport({ result }: { result: ImportResult }) {
       </Table.ScrollContainer>
       {rows.length > SHOWN ? (
         <Text size="sm" c="dimmed">
-          Showing the first {SHOWN} of {rows.length} rows.
+          {t("admin:report.showingFirst", { shown: SHOWN, n: rows.length })}
         </Text>
       ) : null}
       {result.deactivated.length > 0 ? (
         <Stack gap={4}>
           <Title order={3} size="h5">
-            {result.applied ? "Deactivated" : "Would be deactivated"} (not in the file)
+            {result.applied ? t("admin:report.deactivated") : t("admin:report.wouldDeactivate")}
           </Title>
           <List size="sm">
             {result.deactivated.slice(0, SHOWN).map((person) => (
@@ -78,30 +80,37 @@ export function ImportReport({ result }: { result: ImportResult }) {
 }
 
 function ImportSummary({ result }: { result: ImportResult }) {
+  const { t } = useTranslation();
   const { summary } = result;
-  const verb = result.applied ? "" : "would be ";
+  const done = result.applied;
   return (
     <Group gap="xs" data-testid="import-summary">
       <Badge color="green" variant="light">
-        {summary.create} {verb}created
+        {done
+          ? t("admin:report.created", { n: summary.create })
+          : t("admin:report.wouldCreate", { count: summary.create })}
       </Badge>
       <Badge color="blue" variant="light">
-        {summary.update} {verb}updated
+        {done
+          ? t("admin:report.updated", { n: summary.update })
+          : t("admin:report.wouldUpdate", { count: summary.update })}
       </Badge>
       <Badge color="gray" variant="light">
-        {summary.unchanged} unchanged
+        {t("admin:report.unchanged", { n: summary.unchanged })}
       </Badge>
       <Badge color="red" variant="light">
-        {summary.reject} rejected
+        {t("admin:report.rejected", { n: summary.reject })}
       </Badge>
       {summary.deactivate > 0 ? (
         <Badge color="orange" variant="light">
-          {summary.deactivate} {verb}deactivated
+          {done
+            ? t("admin:report.deactivatedCount", { n: summary.deactivate })
+            : t("admin:report.wouldDeactivateCount", { count: summary.deactivate })}
         </Badge>
       ) : null}
       {result.newTeams.length > 0 ? (
         <Badge color="grape" variant="light">
-          {result.newTeams.length} new team{result.newTeams.length === 1 ? "" : "s"}
+          {t("admin:report.newTeams", { count: result.newTeams.length })}
         </Badge>
       ) : null}
     </Group>
@@ -109,26 +118,31 @@ function ImportSummary({ result }: { result: ImportResult }) {
 }
 
 function ImportRowLine({ row }: { row: ImportRow }) {
-  const action = ACTION_LABELS[row.action] ?? { label: row.action, color: "gray" };
+  const { t } = useTranslation();
   return (
     <Table.Tr data-testid="import-row" data-action={row.action}>
       <Table.Td>{row.line}</Table.Td>
       <Table.Td>{row.name}</Table.Td>
       <Table.Td style={{ overflowWrap: "anywhere" }}>{row.email}</Table.Td>
       <Table.Td>
-        <Badge color={action.color} variant="light">
-          {action.label}
+        <Badge color={ACTION_COLORS[row.action] ?? "gray"} variant="light">
+          {t(`admin:report.action.${row.action}`)}
         </Badge>
       </Table.Td>
       <Table.Td>
         {row.errors.length > 0 ? (
           <List size="sm" c="red">
+            {/* The domain's reasons arrive as English sentences (people-import), shown as they are. */}
             {row.errors.map((error) => (
               <List.Item key={error}>{error}</List.Item>
             ))}
           </List>
         ) : row.changes.length > 0 ? (
-          <Text size="sm">Changes: {row.changes.map((c) => CHANGE_LABELS[c] ?? c).join(", ")}</Text>
+          <Text size="sm">
+            {t("admin:report.changes", {
+              changes: row.changes.map((c) => t(`admin:report.change.${c}`)).join(", "),
+            })}
+          </Text>
         ) : null}
       </Table.Td>
     </Table.Tr>

@@ -12,8 +12,8 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { DangerZone } from "./DangerZone";
-import { ROLE_LABELS } from "./labels";
 import { PersonEditor } from "./PersonEditor";
 import type { DirectoryPagePerson, Team } from "./types";
 
@@ -26,23 +26,24 @@ export function PeopleFilters(props: {
   onStatus: (status: StatusFilter) => void;
 }) {
   const { search, status, onSearch, onStatus } = props;
+  const { t } = useTranslation();
   return (
     <Group>
       <TextInput
-        placeholder="Search name, e-mail or team"
-        aria-label="Search people"
+        placeholder={t("admin:people.searchPlaceholder")}
+        aria-label={t("admin:people.searchLabel")}
         value={search}
         onChange={(e) => onSearch(e.currentTarget.value)}
         w={320}
       />
       <SegmentedControl
-        aria-label="Status"
+        aria-label={t("admin:people.statusLabel")}
         value={status}
         onChange={(value) => onStatus(value as StatusFilter)}
         data={[
-          { value: "active", label: "Active" },
-          { value: "inactive", label: "Deactivated" },
-          { value: "all", label: "All" },
+          { value: "active", label: t("admin:people.active") },
+          { value: "inactive", label: t("admin:people.deactivated") },
+          { value: "all", label: t("admin:people.all") },
         ]}
       />
     </Group>
@@ -51,17 +52,18 @@ export function PeopleFilters(props: {
 
 export function PeopleTable(props: { people: DirectoryPagePerson[]; onEdit: (personId: string) => void }) {
   const { people, onEdit } = props;
+  const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover aria-label="People">
+      <Table striped highlightOnHover aria-label={t("admin:people.tableLabel")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>E-mail</Table.Th>
-            <Table.Th>Manager</Table.Th>
-            <Table.Th>Teams</Table.Th>
-            <Table.Th>Roles</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th>{t("admin:people.col.name")}</Table.Th>
+            <Table.Th>{t("admin:people.col.email")}</Table.Th>
+            <Table.Th>{t("admin:people.col.manager")}</Table.Th>
+            <Table.Th>{t("admin:people.col.teams")}</Table.Th>
+            <Table.Th>{t("admin:people.col.roles")}</Table.Th>
+            <Table.Th>{t("admin:people.col.status")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -81,17 +83,19 @@ export function PeopleTable(props: { people: DirectoryPagePerson[]; onEdit: (per
                     .filter((r) => r !== "member")
                     .map((r) => (
                       <Badge key={r} size="sm" variant="light">
-                        {ROLE_LABELS[r] ?? r}
+                        {t(`admin:roles.${r}`)}
                       </Badge>
                     ))}
                 </Group>
               </Table.Td>
               <Table.Td>
                 {p.active ? (
-                  <Text size="sm">{p.hasSignIn ? "Active" : "Active · no sign-in"}</Text>
+                  <Text size="sm">
+                    {p.hasSignIn ? t("admin:people.active") : t("admin:people.activeNoSignIn")}
+                  </Text>
                 ) : (
                   <Badge color="gray" variant="light">
-                    Deactivated
+                    {t("admin:people.deactivated")}
                   </Badge>
                 )}
               </Table.Td>
@@ -112,13 +116,14 @@ export function PersonDrawer(props: {
   onClose: () => void;
 }) {
   const { editing, person, teams, meId, onClose } = props;
+  const { t } = useTranslation();
   return (
     <Drawer
       opened={editing !== undefined}
       onClose={onClose}
       position="right"
       size="md"
-      title={person ? `Edit ${person.name}` : "Add a person"}
+      title={person ? t("admin:people.editTitle", { name: person.name }) : t("admin:people.addTitle")}
     >
       {editing !== undefined ? (
         <Stack>

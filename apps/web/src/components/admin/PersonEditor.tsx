@@ -3,11 +3,11 @@
 import { Alert, Button, Checkbox, Group, MultiSelect, Stack, Switch, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { PersonSelect } from "../people/PersonPicker";
-import { ROLE_LABELS } from "./labels";
 import { EDITABLE_ROLES, type PersonValues, usePersonForm } from "./personForm";
 import type { DirectoryPagePerson, Team } from "./types";
 
@@ -41,6 +41,7 @@ function useSavePerson(person: DirectoryPagePerson | null) {
 }
 
 export function PersonEditor({ person, teams, isMe, onDone }: Props) {
+  const { t } = useTranslation();
   const form = usePersonForm(person);
   const { save, error, pending } = useSavePerson(person);
   const submit = form.onSubmit(async (values) => {
@@ -55,17 +56,17 @@ export function PersonEditor({ person, teams, isMe, onDone }: Props) {
   return (
     <form onSubmit={submit}>
       <Stack>
-        <TextInput label="Name" {...form.getInputProps("name")} required />
+        <TextInput label={t("admin:person.name")} {...form.getInputProps("name")} required />
         <TextInput
-          label="E-mail"
+          label={t("admin:person.email")}
           type="email"
           {...form.getInputProps("email")}
-          description={person?.hasSignIn ? "Also the address this person signs in with." : undefined}
+          description={person?.hasSignIn ? t("admin:person.emailSignIn") : undefined}
           required
         />
         <PersonSelect
-          label="Manager"
-          placeholder="No manager"
+          label={t("admin:person.manager")}
+          placeholder={t("admin:person.noManager")}
           value={form.values.managerId}
           onChange={(managerId) => form.setFieldValue("managerId", managerId)}
           error={form.errors.managerId}
@@ -78,7 +79,7 @@ export function PersonEditor({ person, teams, isMe, onDone }: Props) {
           clearable
         />
         <MultiSelect
-          label="Teams"
+          label={t("admin:person.teams")}
           data={teams.map((t) => ({ value: t.id, label: t.name }))}
           {...form.getInputProps("teamIds")}
           searchable
@@ -86,16 +87,16 @@ export function PersonEditor({ person, teams, isMe, onDone }: Props) {
         />
         <RolesAndActive form={form} isNew={!person} isMe={isMe} />
         {error ? (
-          <Alert color="red" role="alert" title="Not saved">
+          <Alert color="red" role="alert" title={t("admin:common.notSaved")}>
             {errorMessage(error)}
           </Alert>
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t("admin:common.cancel")}
           </Button>
           <Button type="submit" loading={pending}>
-            {person ? "Save" : "Add person"}
+            {person ? t("admin:common.save") : t("admin:person.add")}
           </Button>
         </Group>
       </Stack>
@@ -112,31 +113,33 @@ function RolesAndActive({
   isNew: boolean;
   isMe: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <Checkbox.Group
-        label="Roles"
-        description="Everyone is a member. Managers request feedback, coaches follow their teams, admins run the organisation."
+        label={t("admin:person.roles")}
+        description={t("admin:person.rolesHelp")}
         {...form.getInputProps("roles")}
       >
         <Group mt="xs">
           {EDITABLE_ROLES.map((role) => (
-            <Checkbox key={role} value={role} label={ROLE_LABELS[role]} disabled={isMe && role === "admin"} />
+            <Checkbox
+              key={role}
+              value={role}
+              label={t(`admin:roles.${role}`)}
+              disabled={isMe && role === "admin"}
+            />
           ))}
         </Group>
       </Checkbox.Group>
       {isNew ? (
         <Text size="sm" c="dimmed">
-          New people answer feedback through the links in their e-mails.
+          {t("admin:person.newPeople")}
         </Text>
       ) : (
         <Switch
-          label="Active"
-          description={
-            isMe
-              ? "You cannot deactivate yourself."
-              : "Deactivated people cannot sign in, are not offered as raters, and are kept for history."
-          }
+          label={t("admin:person.active")}
+          description={isMe ? t("admin:person.cannotDeactivateSelf") : t("admin:person.deactivatedHelp")}
           {...form.getInputProps("active", { type: "checkbox" })}
           disabled={isMe}
         />

@@ -2,26 +2,25 @@
 // may still switch for themself.
 import { Card, Radio, Stack, Title } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { useTranslation } from "react-i18next";
 import type { SettingsValues } from "./settingsForm";
 
 export function ReportLayoutSetting({ form }: { form: UseFormReturnType<SettingsValues> }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder>
       <Stack>
         <Title order={3} size="h4">
-          Reports
+          {t("admin:settings.layout.title")}
         </Title>
         <Radio.Group
-          label="How reports open"
-          description="Each reader can still switch on the report; their choice is kept in their browser."
+          label={t("admin:settings.layout.label")}
+          description={t("admin:settings.layout.help")}
           {...form.getInputProps("reportMode")}
         >
           <Stack gap="xs" mt="xs">
-            <Radio value="scores" label="Scores first: the profile and figures, then the comments" />
-            <Radio
-              value="behaviours"
-              label="Behaviours first: what to keep doing and what to try next, with suggested actions and the comments' themes; the scores follow"
-            />
+            <Radio value="scores" label={t("admin:settings.layout.scores")} />
+            <Radio value="behaviours" label={t("admin:settings.layout.behaviours")} />
           </Stack>
         </Radio.Group>
       </Stack>

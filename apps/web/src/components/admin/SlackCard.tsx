@@ -5,22 +5,22 @@ import type { ChatSettings } from "@fivefold/domain";
 import { Alert, Button, Card, Group, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 
 export function SlackCard() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const chat = useQuery(trpc.chat.get.queryOptions());
   return (
     <Card withBorder>
       <Stack>
         <Title order={3} size="h4">
-          Chat notifications (Slack)
+          {t("admin:slack.title")}
         </Title>
         <Text size="sm" c="dimmed">
-          People who choose chat on their profile get their invitations, reminders and other personal notices
-          as direct messages from the Fivefold app, never in a channel. A channel hears only that a cycle
-          opens, by its name. Setup: docs/integrations/slack.md.
+          {t("admin:slack.intro")}
         </Text>
         {chat.isError ? (
           <Alert color="red" role="alert">
@@ -35,6 +35,7 @@ export function SlackCard() {
 
 function SlackForm({ current }: { current: ChatSettings }) {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [token, setToken] = useState("");
   const [webhook, setWebhook] = useState("");
@@ -58,22 +59,16 @@ function SlackForm({ current }: { current: ChatSettings }) {
   return (
     <Stack>
       <PasswordInput
-        label="Bot token"
-        description={
-          current.hasBotToken
-            ? "Stored, and never shown. Leave empty to keep it."
-            : "Starts with xoxb-; scopes users:read.email, im:write and chat:write."
-        }
+        label={t("admin:slack.botToken")}
+        description={current.hasBotToken ? t("admin:common.storedNeverShown") : t("admin:slack.botTokenHelp")}
         autoComplete="off"
         value={token}
         onChange={(e) => setToken(e.currentTarget.value)}
       />
       <PasswordInput
-        label="Announcement webhook (optional)"
+        label={t("admin:slack.webhook")}
         description={
-          current.hasAnnouncementWebhook
-            ? "Stored, and never shown. Leave empty to keep it."
-            : "A https://hooks.slack.com/services/… address of one channel."
+          current.hasAnnouncementWebhook ? t("admin:common.storedNeverShown") : t("admin:slack.webhookHelp")
         }
         autoComplete="off"
         value={webhook}
@@ -84,10 +79,10 @@ function SlackForm({ current }: { current: ChatSettings }) {
           {errorMessage(update.error)}
         </Alert>
       ) : null}
-      {saved ? <Alert color="green">Slack saved.</Alert> : null}
+      {saved ? <Alert color="green">{t("admin:slack.saved")}</Alert> : null}
       <Group>
         <Button onClick={save} loading={update.isPending}>
-          Save Slack
+          {t("admin:slack.save")}
         </Button>
         {current.hasAnnouncementWebhook ? (
           <Button
@@ -95,12 +90,12 @@ function SlackForm({ current }: { current: ChatSettings }) {
             onClick={() => update.mutate({ announcementWebhook: "" })}
             loading={update.isPending}
           >
-            Remove the webhook
+            {t("admin:slack.removeWebhook")}
           </Button>
         ) : null}
         {current.configured ? (
           <Button variant="default" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-            Disconnect Slack
+            {t("admin:slack.disconnect")}
           </Button>
         ) : null}
       </Group>

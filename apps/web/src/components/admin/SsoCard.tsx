@@ -17,21 +17,22 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 
 export function SsoCard() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const sso = useQuery(trpc.sso.get.queryOptions());
   return (
     <Card withBorder>
       <Stack>
         <Title order={3} size="h4">
-          Single sign-on
+          {t("admin:sso.title")}
         </Title>
         <Text size="sm" c="dimmed">
-          People of the domains below sign in through your identity provider (OpenID Connect), with "Sign in
-          with your company account". Register Fivefold with the provider first (docs/deploy.md).
+          {t("admin:sso.intro")}
         </Text>
         {sso.isError ? (
           <Alert color="red" role="alert">
@@ -46,6 +47,7 @@ export function SsoCard() {
 
 function SsoForm({ current }: { current: SsoSettings }) {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [issuer, setIssuer] = useState(current.issuer ?? "");
   const [clientId, setClientId] = useState(current.clientId ?? "");
@@ -79,20 +81,28 @@ function SsoForm({ current }: { current: SsoSettings }) {
   return (
     <Stack>
       <Text size="sm">
-        Redirect URI to register with the provider: <Code>{current.redirectUri}</Code>
+        {t("admin:sso.redirect")} <Code>{current.redirectUri}</Code>
       </Text>
-      <TextInput label="Issuer URL" value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} />
-      <TextInput label="Client ID" value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
+      <TextInput
+        label={t("admin:sso.issuer")}
+        value={issuer}
+        onChange={(e) => setIssuer(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t("admin:sso.clientId")}
+        value={clientId}
+        onChange={(e) => setClientId(e.currentTarget.value)}
+      />
       <PasswordInput
-        label="Client secret"
-        description={current.hasClientSecret ? "Stored, and never shown. Leave empty to keep it." : undefined}
+        label={t("admin:sso.clientSecret")}
+        description={current.hasClientSecret ? t("admin:common.storedNeverShown") : undefined}
         autoComplete="off"
         value={clientSecret}
         onChange={(e) => setClientSecret(e.currentTarget.value)}
       />
       <TextInput
-        label="E-mail domains"
-        description="Separated by commas, for example example.com, example.co.uk"
+        label={t("admin:sso.domains")}
+        description={t("admin:sso.domainsHelp")}
         value={domains}
         onChange={(e) => setDomains(e.currentTarget.value)}
       />
@@ -102,23 +112,47 @@ function SsoForm({ current }: { current: SsoSettings }) {
         passwordsDisabled={passwordsDisabled}
         onPasswordsDisabled={setPasswordsDisabled}
       />
-      {update.isError ? (
+      <SsoActions
+        error={update.error}
+        saved={saved}
+        onSave={save}
+        saving={update.isPending}
+        onRemove={current.configured ? () => remove.mutate() : null}
+        removing={remove.isPending}
+      />
+    </Stack>
+  );
+}
+
+/** What the last save said, and the buttons: save, and remove once single sign-on is set up. */
+function SsoActions(props: {
+  error: unknown;
+  saved: boolean;
+  onSave: () => void;
+  saving: boolean;
+  onRemove: (() => void) | null;
+  removing: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {props.error ? (
         <Alert color="red" role="alert">
-          {errorMessage(update.error)}
+          {errorMessage(props.error)}
         </Alert>
       ) : null}
-      {saved ? <Alert color="green">Single sign-on saved.</Alert> : null}
+      {props.saved ? <Alert color="green">{t("admin:sso.saved")}</Alert> : null}
       <Group>
-        <Button onClick={save} loading={update.isPending}>
-          Save single sign-on
+        <Button onClick={props.onSave} loading={props.saving}>
+          {t("admin:sso.save")}
         </Button>
-        {current.configured ? (
-          <Button variant="default" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-            Remove single sign-on
+        {props.onRemove ? (
+          <Button variant="default" color="red" onClick={props.onRemove} loading={props.removing}>
+            {t("admin:sso.remove")}
           </Button>
         ) : null}
       </Group>
-    </Stack>
+    </>
   );
 }
 
@@ -128,15 +162,16 @@ function SsoSwitches(props: {
   passwordsDisabled: boolean;
   onPasswordsDisabled: (value: boolean) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <Switch
-        label="Take addresses as verified when the provider does not say (Entra ID)"
+        label={t("admin:sso.trustUnstated")}
         checked={props.trustUnstated}
         onChange={(e) => props.onTrustUnstated(e.currentTarget.checked)}
       />
       <Switch
-        label="Switch passwords off: people of this organisation sign in only through the provider"
+        label={t("admin:sso.passwordsOff")}
         checked={props.passwordsDisabled}
         onChange={(e) => props.onPasswordsDisabled(e.currentTarget.checked)}
       />

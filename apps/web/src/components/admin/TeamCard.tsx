@@ -1,13 +1,14 @@
 // One team as the Teams page lists it, and removing a team after confirming.
 import { Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { Team } from "./types";
 
 export function TeamCard({
-  team: t,
+  team,
   onEdit,
   onRemove,
 }: {
@@ -15,33 +16,34 @@ export function TeamCard({
   onEdit: () => void;
   onRemove: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder data-testid="team-card">
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Title order={3} size="h4">
-            {t.name}
+            {team.name}
           </Title>
           <Group gap="xs">
             <Button size="xs" variant="default" onClick={onEdit}>
-              Edit
+              {t("admin:teams.edit")}
             </Button>
             <Button size="xs" color="red" variant="subtle" onClick={onRemove}>
-              Remove
+              {t("admin:teams.remove")}
             </Button>
           </Group>
         </Group>
         <Text size="sm">
           <Text span fw={600}>
-            Coaches:
+            {t("admin:teams.coaches")}
           </Text>{" "}
-          {t.coaches.length > 0 ? t.coaches.map((c) => c.name).join(", ") : "none yet"}
+          {team.coaches.length > 0 ? team.coaches.map((c) => c.name).join(", ") : t("admin:teams.noCoaches")}
         </Text>
         <Text size="sm">
           <Text span fw={600}>
-            {t.members.length} member{t.members.length === 1 ? "" : "s"}:
+            {t("admin:teams.members", { count: team.members.length })}
           </Text>{" "}
-          {t.members.map((m) => m.name).join(", ")}
+          {team.members.map((m) => m.name).join(", ")}
         </Text>
       </Stack>
     </Card>
@@ -58,6 +60,7 @@ export function RemoveTeam({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const invalidate = useInvalidate();
   const remove = useMutation(
     trpc.teams.remove.mutationOptions({
@@ -68,20 +71,24 @@ export function RemoveTeam({
     }),
   );
   return (
-    <Modal opened={Boolean(team)} onClose={onClose} title={`Remove ${team?.name ?? ""}?`}>
+    <Modal
+      opened={Boolean(team)}
+      onClose={onClose}
+      title={t("admin:teams.removeTitle", { name: team?.name ?? "" })}
+    >
       <Stack>
-        <Text size="sm">The team goes; its people and their reports stay.</Text>
+        <Text size="sm">{t("admin:teams.removeText")}</Text>
         {remove.isError ? <Text c="red">{errorMessage(remove.error)}</Text> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t("admin:common.cancel")}
           </Button>
           <Button
             color="red"
             loading={remove.isPending}
             onClick={() => team && remove.mutate({ teamId: team.id })}
           >
-            Remove the team
+            {t("admin:teams.removeConfirm")}
           </Button>
         </Group>
       </Stack>

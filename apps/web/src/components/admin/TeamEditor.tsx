@@ -4,6 +4,7 @@ import { normaliseTeamName } from "@fivefold/domain";
 import { Alert, Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { schemaResolver } from "../../lib/form";
 import { useInvalidate } from "../../lib/invalidate";
@@ -24,6 +25,7 @@ const teamSchema = z.object({
 
 export function TeamEditor({ team, onDone }: { team: Team | null; onDone: () => void }) {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const invalidate = useInvalidate();
   const form = useForm<TeamValues>({
     initialValues: {
@@ -50,10 +52,10 @@ export function TeamEditor({ team, onDone }: { team: Team | null; onDone: () => 
   return (
     <form onSubmit={submit}>
       <Stack>
-        <TextInput label="Team name" {...form.getInputProps("name")} required />
+        <TextInput label={t("admin:teams.name")} {...form.getInputProps("name")} required />
         <PeopleMultiSelect
-          label="Members"
-          placeholder="Search by name or e-mail"
+          label={t("admin:teams.membersLabel")}
+          placeholder={t("admin:teams.searchPeople")}
           value={form.values.memberIds}
           onChange={(ids) => form.setFieldValue("memberIds", ids)}
           error={form.errors.memberIds}
@@ -61,9 +63,9 @@ export function TeamEditor({ team, onDone }: { team: Team | null; onDone: () => 
           clearable
         />
         <PeopleMultiSelect
-          label="Coaches"
-          description="Coaches see this team's dashboard; they are given the coach role."
-          placeholder="Search by name or e-mail"
+          label={t("admin:teams.coachesLabel")}
+          description={t("admin:teams.coachesHelp")}
+          placeholder={t("admin:teams.searchPeople")}
           value={form.values.coachIds}
           onChange={(ids) => form.setFieldValue("coachIds", ids)}
           error={form.errors.coachIds}
@@ -71,16 +73,16 @@ export function TeamEditor({ team, onDone }: { team: Team | null; onDone: () => 
           clearable
         />
         {upsert.isError ? (
-          <Alert color="red" role="alert" title="Not saved">
+          <Alert color="red" role="alert" title={t("admin:common.notSaved")}>
             {errorMessage(upsert.error)}
           </Alert>
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t("admin:common.cancel")}
           </Button>
           <Button type="submit" loading={upsert.isPending}>
-            {team ? "Save" : "Create team"}
+            {team ? t("admin:common.save") : t("admin:teams.create")}
           </Button>
         </Group>
       </Stack>

@@ -1,53 +1,40 @@
-// Words the admin pages use: import results, audit actions, roles.
-export const ACTION_LABELS: Record<string, { label: string; color: string }> = {
-  create: { label: "New", color: "green" },
-  update: { label: "Update", color: "blue" },
-  unchanged: { label: "Unchanged", color: "gray" },
-  reject: { label: "Rejected", color: "red" },
+// Codes the admin pages show, each through an `admin:` key where it is shown: import results (with
+// their colours) and the audit actions the log's filter offers.
+export const ACTION_COLORS: Record<string, string> = {
+  create: "green",
+  update: "blue",
+  unchanged: "gray",
+  reject: "red",
 };
 
-export const CHANGE_LABELS: Record<string, string> = {
-  name: "name",
-  manager: "manager",
-  roles: "roles",
-  teams: "teams",
-  reactivated: "reactivated",
-};
-
-export const AUDIT_LABELS: Record<string, string> = {
-  "people.import": "Imported people",
-  "people.create": "Added a person",
-  "people.update": "Edited a person",
-  "people.deactivate": "Deactivated a person",
-  "people.reactivate": "Reactivated a person",
-  "people.roles": "Changed roles",
-  "people.erase": "Erased a person's data",
-  "people.export": "Exported a person's data",
-  "teams.create": "Created a team",
-  "teams.update": "Changed a team",
-  "teams.remove": "Removed a team",
-  "settings.update": "Changed settings",
-  "sso.update": "Changed single sign-on",
-  "sso.remove": "Removed single sign-on",
-  "instrument.draft": "Saved a draft of the instrument",
-  "instrument.publish": "Published a version of the instrument",
-  "chat.update": "Changed chat notifications (Slack)",
-  "chat.remove": "Disconnected Slack",
-  "requests.create": "Requested feedback",
-  "requests.open": "Opened a request",
-  "requests.close": "Closed a request",
-  "requests.cancel": "Cancelled a request",
-  "requests.remind": "Reminded non-responders",
-  "requests.extend": "Extended a request's deadline",
-  "requests.addRater": "Added a rater to a request",
-  "nominations.decide": "Decided on a nomination",
-  "mail.resend": "Sent an e-mail again",
-  "followups.thank": "Thanked their raters",
-};
-
-export const ROLE_LABELS: Record<string, string> = {
-  admin: "Admin",
-  manager: "Manager",
-  coach: "Coach",
-  member: "Member",
-};
+/** The actions the audit log's filter offers; their words are `admin:audit.actions.<action>`. */
+export const AUDIT_ACTIONS = [
+  "people.import",
+  "people.create",
+  "people.update",
+  "people.deactivate",
+  "people.reactivate",
+  "people.roles",
+  "people.erase",
+  "people.export",
+  "teams.create",
+  "teams.update",
+  "teams.remove",
+  "settings.update",
+  "sso.update",
+  "sso.remove",
+  "instrument.draft",
+  "instrument.publish",
+  "chat.update",
+  "chat.remove",
+  "requests.create",
+  "requests.open",
+  "requests.close",
+  "requests.cancel",
+  "requests.remind",
+  "requests.extend",
+  "requests.addRater",
+  "nominations.decide",
+  "mail.resend",
+  "followups.thank",
+] as const;

@@ -2,6 +2,7 @@
 // applies): a usable name and a valid e-mail address.
 import { normaliseEmail, normaliseName } from "@fivefold/domain";
 import { useForm } from "@mantine/form";
+import i18next from "i18next";
 import { z } from "zod";
 import { schemaResolver } from "../../lib/form";
 import type { DirectoryPerson } from "./types";
@@ -23,9 +24,9 @@ const personSchema = z.object({
     const result = normaliseName(name);
     if ("error" in result) ctx.addIssue({ code: "custom", message: result.error });
   }),
-  email: z
-    .string()
-    .refine((email) => normaliseEmail(email) !== null, { error: "That is not an e-mail address" }),
+  email: z.string().refine((email) => normaliseEmail(email) !== null, {
+    error: () => i18next.t("admin:person.emailInvalid"),
+  }),
 });
 
 export function usePersonForm(person: DirectoryPerson | null) {

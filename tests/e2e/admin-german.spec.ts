@@ -1,0 +1,84 @@
+// The organisation in German (issue 18): the admin sets the default language to Deutsch in Settings,
+// their own page follows (they chose no language of their own), and the admin pages speak German;
+// at 375 px the people table and an import's check result still fit. The journeys share one demo
+// server and the others read English, so the language goes back to English however this one ends.
+import type { Page } from "@playwright/test";
+import { apiAs } from "./api";
+import { expect, test } from "./fixtures";
+import { signIn } from "./helpers";
+
+const ADMIN = "admin@acme.test";
+const PHONE = { width: 375, height: 800 };
+
+/** Whether the page scrolls sideways (it must not: wide tables scroll inside their own box). */
+const overflows = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+test.afterEach(async ({ baseURL }) => {
+  const api = await apiAs(baseURL ?? "", ADMIN);
+  try {
+    await api.mutate("settings.update", { language: "en" });
+  } finally {
+    await api.dispose();
+  }
+});
+
+test("an admin sets the organisation to German and the admin pages speak it, also on a phone", async ({
+  page,
+}) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin/settings");
+  await page.getByRole("combobox", { name: "Default language" }).click();
+  await page.getByRole("option", { name: "Deutsch" }).click();
+  await page.getByRole("button", { name: "Save settings" }).click();
+
+  // The admin follows the organisation: the page re-renders in German.
+  await expect(page.getByRole("heading", { name: "Einstellungen", level: 2 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("heading", { name: "Anonymität" })).toBeVisible();
+  await expect(page.getByLabel("Anonymitätsschwelle")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Einstellungen speichern" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Standardsprache" })).toHaveValue("Deutsch");
+
+  await page.goto("/admin/people");
+  await expect(page.getByRole("heading", { name: "Personen" })).toBeVisible();
+  await expect(page.getByText(/^\d+ aktiv, \d+ deaktiviert$/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Person hinzufügen" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Führungskraft" })).toBeVisible();
+
+  await page.goto("/admin/teams");
+  await expect(page.getByRole("button", { name: "Neues Team" })).toBeVisible();
+  await expect(page.getByTestId("team-card").first()).toContainText("Mitglied");
+
+  // On a phone, in the longer German words: nothing pushes the page sideways.
+  await page.setViewportSize(PHONE);
+  await page.goto("/admin/people");
+  await expect(page.getByTestId("person-row").first()).toBeVisible();
+  expect(await overflows(page)).toBe(false);
+
+  await page.goto("/admin/import");
+  await page
+    .getByLabel("…oder CSV einfügen")
+    .fill(
+      [
+        "name,email,manager_email,team,roles",
+        "Konstanze Wiedemann-Oberhauser,konstanze.wiedemann-oberhauser@acme.test,admin@acme.test,Qualitätssicherung,manager",
+        "Kaputte Zeile,keine-adresse,,,",
+      ].join("\n"),
+    );
+  await page.getByRole("button", { name: "Datei prüfen" }).click();
+  await expect(page.getByRole("heading", { name: "Prüfergebnis" })).toBeVisible();
+  await expect(page.getByTestId("import-summary")).toContainText("1 würde angelegt");
+  await expect(page.getByTestId("import-row").nth(0)).toContainText("Neu");
+  await expect(page.getByTestId("import-row").nth(1)).toContainText("Abgelehnt");
+  await expect(page.getByRole("button", { name: "1 Änderung übernehmen" })).toBeVisible();
+  expect(await overflows(page)).toBe(false);
+
+  // Back to English through the page as well (afterEach makes sure of it either way).
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto("/admin/settings");
+  await page.getByRole("combobox", { name: "Standardsprache" }).click();
+  await page.getByRole("option", { name: "English" }).click();
+  await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
+});
