@@ -38,9 +38,6 @@ export function CycleActions({ cycle }: { cycle: CycleDetail }) {
   const options = { onSuccess: () => invalidate.cycleChanged() };
   const remind = useMutation(trpc.cycles.remind.mutationOptions(options));
   const release = useMutation(trpc.cycles.release.mutationOptions(options));
-  const extend = useMutation(trpc.cycles.extend.mutationOptions(options));
-  const [phase, setPhase] = useState<Extendable>("nominations");
-  const [on, setOn] = useState("");
   const cycleId = cycle.id;
   return (
     <Card withBorder>
@@ -75,47 +72,63 @@ export function CycleActions({ cycle }: { cycle: CycleDetail }) {
             />
           </Stack>
         </Group>
-        <Group align="flex-end">
-          <Select
-            label={t("cycles:actions.extend")}
-            data={[
-              { value: "nominations", label: t("cycles:actions.extendNominations") },
-              { value: "answering", label: t("cycles:actions.extendAnswering") },
-              { value: "released", label: t("cycles:actions.extendRelease") },
-            ]}
-            value={phase}
-            onChange={(v) => setPhase((v as Extendable) ?? "nominations")}
-            allowDeselect={false}
-            w={200}
-          />
-          <TextInput
-            type="date"
-            label={t("cycles:actions.toDay")}
-            description={t("cycles:actions.now", {
-              day: cycle[DAY_OF[phase]] ? cycleDay(cycle[DAY_OF[phase]]) : t("cycles:actions.notSet"),
-            })}
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-          />
-          <Button
-            variant="default"
-            disabled={!on}
-            loading={extend.isPending}
-            onClick={() => extend.mutate({ cycleId, phase, on })}
-          >
-            {t("cycles:actions.extendButton")}
-          </Button>
-        </Group>
-        <Outcome
-          error={extend.error}
-          success={
-            extend.data
-              ? t("cycles:actions.moved", { day: cycleDay(extend.data[DAY_OF[phase]] ?? on) })
-              : null
-          }
-        />
+        <ExtendPhase cycle={cycle} />
         {cycle.phase === "draft" ? <Alert color="blue">{t("cycles:actions.draft")}</Alert> : null}
       </Stack>
     </Card>
+  );
+}
+
+/** Moves the day a phase ends (cycles.extend). */
+function ExtendPhase({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const extend = useMutation(
+    trpc.cycles.extend.mutationOptions({ onSuccess: () => invalidate.cycleChanged() }),
+  );
+  const [phase, setPhase] = useState<Extendable>("nominations");
+  const [on, setOn] = useState("");
+  const cycleId = cycle.id;
+  return (
+    <>
+      <Group align="flex-end">
+        <Select
+          label={t("cycles:actions.extend")}
+          data={[
+            { value: "nominations", label: t("cycles:actions.extendNominations") },
+            { value: "answering", label: t("cycles:actions.extendAnswering") },
+            { value: "released", label: t("cycles:actions.extendRelease") },
+          ]}
+          value={phase}
+          onChange={(v) => setPhase((v as Extendable) ?? "nominations")}
+          allowDeselect={false}
+          w={200}
+        />
+        <TextInput
+          type="date"
+          label={t("cycles:actions.toDay")}
+          description={t("cycles:actions.now", {
+            day: cycle[DAY_OF[phase]] ? cycleDay(cycle[DAY_OF[phase]]) : t("cycles:actions.notSet"),
+          })}
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+        />
+        <Button
+          variant="default"
+          disabled={!on}
+          loading={extend.isPending}
+          onClick={() => extend.mutate({ cycleId, phase, on })}
+        >
+          {t("cycles:actions.extendButton")}
+        </Button>
+      </Group>
+      <Outcome
+        error={extend.error}
+        success={
+          extend.data ? t("cycles:actions.moved", { day: cycleDay(extend.data[DAY_OF[phase]] ?? on) }) : null
+        }
+      />
+    </>
   );
 }

@@ -1,7 +1,8 @@
 // The organisation in German (issue 18): the admin sets the default language to Deutsch in Settings,
 // their own page follows (they chose no language of their own), and the admin pages speak German;
-// at 375 px the people table and an import's check result still fit. The journeys share one demo
-// server and the others read English, so the language goes back to English however this one ends.
+// at 375 px the people table and an import's check result still fit. It runs on the German server
+// (tests/playwright.config.ts, "german-org"), never beside the English journeys, and leaves the
+// organisation in English however it ends.
 import type { Page } from "@playwright/test";
 import { apiAs } from "./api";
 import { expect, test } from "./fixtures";
