@@ -11,8 +11,11 @@ const clockPort = Number(process.env.E2E_CLOCK_PORT ?? port + 1);
 // own too, so the English journeys never meet a German page.
 const germanPort = Number(process.env.E2E_GERMAN_PORT ?? port + 2);
 const GERMAN_SPECS = /\.de\.spec\.ts$/;
-// Pages checked in both languages: also run on the German server.
-const BOTH_LANGUAGES = /a11y\.spec\.ts$/;
+// First there, alone: the journey that switches the organisation's language back and forth.
+const ORGANISATION_LANGUAGE = /admin\.de\.spec\.ts$/;
+// Then, with the organisation reading German: the pages checked in both languages, and the German
+// journeys of people other journeys use too (the demo's one admin).
+const BOTH_LANGUAGES = [/a11y\.spec\.ts$/, /cycle\.de\.spec\.ts$/];
 const reportsDir = process.env.FIVEFOLD_REPORTS_DIR ?? resolve(import.meta.dirname, "../.reports");
 const CLOCK_SPECS = /cycle\.spec\.ts$/;
 
@@ -79,11 +82,9 @@ export default defineConfig({
       use: { ...chromium, baseURL: `http://127.0.0.1:${clockPort}` },
     },
     {
-      // The German server: first the journeys that switch the organisation's language
-      // (`*.de.spec.ts`), alone there; then the pages checked in both languages, with the
-      // organisation reading German.
+      // The German server (`*.de.spec.ts`, never beside the English journeys): see BOTH_LANGUAGES.
       name: "german-org",
-      testMatch: GERMAN_SPECS,
+      testMatch: ORGANISATION_LANGUAGE,
       use: { ...chromium, baseURL: `http://127.0.0.1:${germanPort}` },
     },
     {

@@ -8,7 +8,7 @@ export default function NotFoundPage() {
     <Stack>
       <Title order={2}>{t("shell:notFound.title")}</Title>
       <Text>
-        <Trans i18nKey="shell:notFound.text" components={{ link: <Anchor component={Link} to="/" /> }} />
+        <Trans i18nKey="shell:notFound.text" components={{ go: <Anchor component={Link} to="/" /> }} />
       </Text>
     </Stack>
   );

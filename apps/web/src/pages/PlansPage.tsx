@@ -49,7 +49,7 @@ export default function PlansPage() {
                   <Trans
                     i18nKey="plan:plans.released"
                     values={{ date: r.closedAt ? formatDay(r.closedAt) : "" }}
-                    components={{ link: <Anchor component={Link} to={`/reports/${r.id}`} size="sm" /> }}
+                    components={{ go: <Anchor component={Link} to={`/reports/${r.id}`} size="sm" /> }}
                   />
                 </Text>
                 <MakePlanButton requestId={r.id} />

@@ -34,7 +34,7 @@ export default function SupportPage() {
           <Text>
             <Trans
               i18nKey="plan:support.empty"
-              components={{ link: <Anchor component={Link} to="/profile" /> }}
+              components={{ go: <Anchor component={Link} to="/profile" /> }}
             />
           </Text>
         </Card>

@@ -55,7 +55,7 @@ export function ReportsCard({ mine }: { mine: Outputs["reports"]["list"] }) {
             <Trans
               i18nKey="shell:home.reports.latest"
               values={{ date: formatDay(mine[0]?.releasedAt ?? "") }}
-              components={{ link: <Anchor component={Link} to={`/reports/${mine[0]?.requestId}`} /> }}
+              components={{ go: <Anchor component={Link} to={`/reports/${mine[0]?.requestId}`} /> }}
             />
           </Text>
           <Anchor component={Link} to="/plans" size="sm">
