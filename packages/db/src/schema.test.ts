@@ -86,8 +86,8 @@ describe(`schema on ${testDriver()}`, () => {
     expect(await countOrganisations(db)).toBe(1);
     const membership = await findMembershipByUserId(db, "u1");
     expect(membership).toEqual({
-      person: { id: ada.id, name: "Ada", email: "ada@example.test" },
-      org: { id: org.id, name: "Org A", anonymityThreshold: 3 },
+      person: { id: ada.id, name: "Ada", email: "ada@example.test", language: null },
+      org: { id: org.id, name: "Org A", anonymityThreshold: 3, language: "en" },
       roles: ["coach", "member"],
       firstEntry: false,
     });

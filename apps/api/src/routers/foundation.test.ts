@@ -25,9 +25,10 @@ describe(`foundation procedures on ${testDriver()}`, () => {
   it("me.get returns the person, organisation and roles", async () => {
     const me = await h.as(orgA, "admin").me.get();
     expect(me).toEqual({
-      person: { id: orgA.people.admin?.personId, name: "Org A Admin", email: "admin@a.test" },
-      org: { id: orgA.orgId, name: "Org A", anonymityThreshold: 3 },
+      person: { id: orgA.people.admin?.personId, name: "Org A Admin", email: "admin@a.test", language: null },
+      org: { id: orgA.orgId, name: "Org A", anonymityThreshold: 3, language: "en" },
       roles: ["admin", "member"],
+      language: "en",
     });
     expect((await h.as(orgA, "coach").me.get()).roles).toEqual(["coach", "member"]);
   });
