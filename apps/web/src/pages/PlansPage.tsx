@@ -1,7 +1,7 @@
 // My coaching plans, the released reports I can still make a plan from, and (for coaches) the
 // plans of the people I coach.
 
-import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,8 +10,9 @@ import { PageLoader } from "../components/PageLoader";
 import { PlanStateBadge } from "../components/plan/Badges";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { MakePlanButton } from "../components/plan/MakePlanButton";
-import { type PlanSummary, percent } from "../components/plan/types";
-import { formatDay, formatNumber } from "../lib/format";
+import { PlanProgressBar } from "../components/plan/PlanProgressBar";
+import type { PlanSummary } from "../components/plan/types";
+import { formatDay } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 
@@ -110,16 +111,7 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
             <DimensionTag key={key} dimension={key} />
           ))}
         </Group>
-        <Group gap="sm" wrap="nowrap">
-          <Progress
-            value={plan.progress}
-            flex={1}
-            aria-label={t("plan:progressAria", { value: formatNumber(plan.progress) })}
-          />
-          <Text size="xs" style={{ whiteSpace: "nowrap" }}>
-            {percent(t, plan.progress)}
-          </Text>
-        </Group>
+        <PlanProgressBar progress={plan.progress} />
         <Text size="sm" c="dimmed">
           {plan.state === "draft"
             ? `${circle}${plan.circle.ready ? t("plan:plans.readyToPublish") : ""}`

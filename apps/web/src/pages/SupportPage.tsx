@@ -1,7 +1,7 @@
 // Plans I support: invitations to answer, and the plans whose circle I joined, with the latest
 // check-in and a word of encouragement. Never anyone's report.
 
-import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -12,8 +12,9 @@ import { EncourageForm } from "../components/plan/CheckinTimeline";
 import { StepDown } from "../components/plan/CircleChange";
 import { DimensionTag } from "../components/plan/DimensionTag";
 import { InvitationAnswer } from "../components/plan/InvitationAnswer";
+import { PlanProgressBar } from "../components/plan/PlanProgressBar";
 import { percent, type SupportedPlan } from "../components/plan/types";
-import { formatDay, formatNumber } from "../lib/format";
+import { formatDay } from "../lib/format";
 
 import { useTRPC } from "../lib/trpc";
 
@@ -110,16 +111,7 @@ function SupportedCard({ support }: { support: SupportedPlan }) {
           </Group>
         </Group>
         <Focus support={support} />
-        <Group gap="sm" wrap="nowrap">
-          <Progress
-            value={plan.progress}
-            flex={1}
-            aria-label={t("plan:progressAria", { value: formatNumber(plan.progress) })}
-          />
-          <Text size="xs" style={{ whiteSpace: "nowrap" }}>
-            {percent(t, plan.progress)}
-          </Text>
-        </Group>
+        <PlanProgressBar progress={plan.progress} />
         <Text size="sm" c="dimmed">
           {plan.state === "draft"
             ? t("plan:support.draft")
