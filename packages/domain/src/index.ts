@@ -24,6 +24,7 @@ export * from "./dates";
 export * from "./errors";
 export * from "./export";
 export * from "./followups";
+export * from "./i18n/for-people";
 export * from "./i18n/languages";
 export * from "./instrument";
 export * from "./lifecycle";

@@ -6,8 +6,11 @@
 import { LANGUAGES, type Language, LOCALE_OF, resolveLanguage } from "@fivefold/domain";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import { addSentences, type Catalogue } from "./sentence";
 
 const bundles = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json");
+/** The server's English sentences in each other language (i18n/sentence.ts). */
+const sentenceBundles = import.meta.glob<{ default: Catalogue }>("./sentences/*/*.json");
 
 /** The namespaces: one JSON file per area of the app, the same files in every language. */
 export const NAMESPACES = [
@@ -26,8 +29,8 @@ const loaded = new Set<Language>();
 
 async function loadLanguage(language: Language): Promise<void> {
   if (loaded.has(language)) return;
-  await Promise.all(
-    Object.entries(bundles)
+  await Promise.all([
+    ...Object.entries(bundles)
       .filter(([path]) => path.startsWith(`./locales/${language}/`))
       .map(async ([path, load]) => {
         const ns =
@@ -37,7 +40,10 @@ async function loadLanguage(language: Language): Promise<void> {
             ?.replace(/\.json$/, "") ?? "";
         i18next.addResourceBundle(language, ns, (await load()).default, true, true);
       }),
-  );
+    ...Object.entries(sentenceBundles)
+      .filter(([path]) => path.startsWith(`./sentences/${language}/`))
+      .map(async ([, load]) => addSentences(language, (await load()).default)),
+  ]);
   loaded.add(language);
 }
 

@@ -1,0 +1,111 @@
+// The server's English sentences, each in every other language: the templates are read from the
+// domain's and the API's sources (server-sentences.ts), the translations from sentences/<language>/.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { type Catalogue, compileCatalogue, translateSentence } from "./sentence";
+import { extractServerSentences } from "./server-sentences";
+
+const SENTENCES = resolve(import.meta.dirname, "sentences");
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/**
+ * Messages that are not text written out where they are raised, and why that is right: each passes
+ * on a sentence written (and extracted) elsewhere.
+ */
+const PASS_THROUGH: Record<string, string> = {
+  "packages/domain/src/answers/zod-error.ts message": "the first zod message, extracted where written",
+  "packages/domain/src/answers/zod-error.ts fields": "zod's messages per field, extracted where written",
+};
+
+const extraction = extractServerSentences();
+const templates = new Map<string, string>();
+for (const found of extraction.sentences)
+  if (!templates.has(found.template)) templates.set(found.template, found.where);
+
+function catalogues(): Record<string, Catalogue> {
+  const out: Record<string, Catalogue> = {};
+  for (const language of readdirSync(SENTENCES)) {
+    out[language] = {};
+    for (const file of readdirSync(join(SENTENCES, language)).sort()) {
+      const entries = JSON.parse(readFileSync(join(SENTENCES, language, file), "utf8")) as Catalogue;
+      for (const [english, translation] of Object.entries(entries)) {
+        expect(
+          out[language][english],
+          `${language}/${file}: "${english}" is translated twice`,
+        ).toBeUndefined();
+        out[language][english] = translation;
+      }
+    }
+  }
+  return out;
+}
+
+const names = (text: string) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1]).sort();
+
+test("the extractor finds the server's sentences (a sample of each kind)", () => {
+  // a domain error, a zod message, a template with a value, an API service error
+  expect(templates.has("Give the cycle a name")).toBe(true);
+  expect(templates.has("Choose at least one team")).toBe(true);
+  expect(templates.has("The {{which}} phase of this cycle is over")).toBe(true);
+  expect([...templates.values()].some((where) => where.startsWith("apps/api/src/"))).toBe(true);
+  expect(templates.size).toBeGreaterThan(300);
+});
+
+test("every message is text written out where it is raised, or a known pass-through", () => {
+  const unknown = extraction.unreadable
+    .map((found) => `${found.where.replace(/:\d+$/, "")} ${found.template}`)
+    .filter((key) => !(key in PASS_THROUGH));
+  expect(
+    unknown,
+    "write these messages out (or as a constant of the file), or say why not in PASS_THROUGH",
+  ).toEqual([]);
+});
+
+describe.each(Object.entries(catalogues()))("sentences in %s", (_language, catalogue) => {
+  test("every sentence the server can send has a translation", () => {
+    const missing = [...templates]
+      .filter(([template]) => !(template in catalogue))
+      .map(([t, w]) => `${w}  ${t}`);
+    expect(missing).toEqual([]);
+  });
+
+  test("every translation is of a sentence the server still sends", () => {
+    expect(Object.keys(catalogue).filter((english) => !templates.has(english))).toEqual([]);
+  });
+
+  test("a translation keeps each value of its sentence and invents none", () => {
+    const wrong = Object.entries(catalogue).filter(([english, translation]) => {
+      return names(english).join() !== names(translation).join();
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  test("a sentence as the server sends it reads back as its own translation", () => {
+    const compiled = compileCatalogue(catalogue);
+    const wrong: string[] = [];
+    for (const [english, translation] of Object.entries(catalogue)) {
+      const sample = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => `‹${name}›`);
+      const got = translateSentence(sample(english), compiled, "de-DE");
+      if (got !== sample(translation)) wrong.push(`${english}\n  → ${got}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+test("values are translated too, and numbers written in the locale", () => {
+  const compiled = compileCatalogue({
+    "{{first}} (and {{more}} more problems)": "{{first}} (und {{more}} weitere Probleme)",
+    "Give the cycle a name": "Gib dem Zyklus einen Namen",
+    "Keep it under {{max}} characters": "Höchstens {{max}} Zeichen",
+  });
+  expect(translateSentence("Give the cycle a name (and 2 more problems)", compiled, "de-DE")).toBe(
+    "Gib dem Zyklus einen Namen (und 2 weitere Probleme)",
+  );
+  expect(translateSentence("Keep it under 2,000 characters", compiled, "de-DE")).toBe(
+    "Höchstens 2.000 Zeichen",
+  );
+  expect(translateSentence("A sentence no catalogue has", compiled, "de-DE")).toBe(
+    "A sentence no catalogue has",
+  );
+});
