@@ -3,7 +3,7 @@
 import type { AppRouter } from "@fivefold/api";
 import type { inferRouterOutputs } from "@trpc/server";
 import i18next from "i18next";
-import { currentLanguage } from "../i18n";
+import { sentence } from "../i18n/sentence";
 import { formatDay } from "./format";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -50,12 +50,11 @@ export function problemLabel(kind: PreflightProblem["kind"]): string {
 }
 
 /**
- * Why a pre-flight problem is one. The API gives the reason as an English sentence with the
- * figures in it (packages/domain/src/cycles/preflight.ts, `detail`) and no figures apart, so
- * English shows that sentence and German the reason of its kind, without the figures.
+ * Why a pre-flight problem is one, with its figures: the API's English sentence
+ * (packages/domain/src/cycles/preflight.ts, `detail`) in the page's language (sentences/<lang>/data.json).
  */
-export function problemReason(problem: Pick<PreflightProblem, "kind" | "detail">): string {
-  return currentLanguage() === "en" ? problem.detail : i18next.t(`cycles:preflight.reason.${problem.kind}`);
+export function problemReason(problem: Pick<PreflightProblem, "detail">): string {
+  return sentence(problem.detail);
 }
 
 /** An optional day of a cycle, written in the page's language ("—" when not set). */
@@ -63,13 +62,14 @@ export function cycleDay(day: string | null | undefined): string {
   return day ? formatDay(day) : "—";
 }
 
-// The org view's groupings (OrgViewPage, another area's page, shows these).
-export const GROUPING_LABELS = {
-  team: "Team",
-  level: "Manager level",
-  department: "Department",
-  location: "Location",
-} as const;
+/** The org view's groupings (OrgViewPage shows these), in the API's order. */
+export const GROUPINGS = ["team", "level", "department", "location"] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** A grouping of the org view in the page's language. */
+export function groupingLabel(grouping: Grouping): string {
+  return i18next.t(`dashboard:org.grouping.${grouping}`);
+}
 
 /** Today in UTC as YYYY-MM-DD, and a day `days` later: the API's days are UTC days. */
 export function utcDay(days = 0): string {

@@ -12,12 +12,11 @@ import { OrgHeatmap } from "../components/org/OrgHeatmap";
 import { PageLoader } from "../components/PageLoader";
 import { currentLocale } from "../i18n";
 import { downloadCsv } from "../lib/csv";
-import { GROUPING_LABELS, type OrgView } from "../lib/cycles";
+import { type Grouping, GROUPINGS, groupingLabel, type OrgView } from "../lib/cycles";
 import { useMe } from "../lib/me";
 import { dimensionName } from "../lib/report";
 import { useTRPC } from "../lib/trpc";
 
-type Grouping = keyof typeof GROUPING_LABELS;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function tableCsv(view: OrgView, keys: DimensionKey[]) {
@@ -102,10 +101,7 @@ export default function OrgViewPage() {
         <CyclePicker label={t("dashboard:org.cycle")} value={cycleId} onChange={(v) => set("cycle", v)} />
         <Select
           label={t("dashboard:org.groupBy")}
-          data={Object.keys(GROUPING_LABELS).map((value) => ({
-            value,
-            label: t(`dashboard:org.grouping.${value}`),
-          }))}
+          data={GROUPINGS.map((value) => ({ value, label: groupingLabel(value) }))}
           value={by}
           onChange={(v) => set("by", v ?? "team")}
           allowDeselect={false}

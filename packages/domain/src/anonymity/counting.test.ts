@@ -1,7 +1,12 @@
 // Rule 9: which external raters count, per group, and the address check that refuses sock puppets.
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../errors";
-import { assertNotControlledAddress, decideExternalCounting, externalWarnings } from "./counting";
+import {
+  assertNotControlledAddress,
+  closeToEarlierWarning,
+  decideExternalCounting,
+  externalWarnings,
+} from "./counting";
 
 describe("decideExternalCounting", () => {
   it("counts the externals of a group only when every one of them is vouched for", () => {
@@ -26,6 +31,11 @@ describe("decideExternalCounting", () => {
       ["external_not_counted", "me.myself+2@gmail.com"],
     ]);
     expect(warnings[1]?.detail).toContain("gmail.com is not on the organisation's list");
+    // The facts travel with the sentence, so the web can write it in the reader's language.
+    expect(warnings.map((w) => [w.reason, w.domain])).toEqual([
+      ["group_not_counted", "partner.com"],
+      ["not_vouched_for", "gmail.com"],
+    ]);
   });
 
   it("matches allowed domains without regard to case", () => {
@@ -34,6 +44,19 @@ describe("decideExternalCounting", () => {
       ["partner.com"],
     );
     expect(externalsCount.other).toBe(true);
+  });
+});
+
+describe("closeToEarlierWarning", () => {
+  it("names the groups, k and the earlier release day, as facts and as a sentence", () => {
+    const some = closeToEarlierWarning({ groups: ["peer", "other"], threshold: 3, releasedOn: "2026-11-30" });
+    expect(some).toMatchObject({ groups: ["peer", "other"], threshold: 3, releasedOn: "2026-11-30" });
+    expect(some.detail).toMatch(
+      /^The anonymous raters you nominated \(peers, other colleagues\) differ by fewer than 3 people from those who answered the report released on 30 Nov 2026\./,
+    );
+    const all = closeToEarlierWarning({ groups: [], threshold: 4, releasedOn: "2026-01-02" });
+    expect(all.detail).toContain("(all anonymous raters together) differ by fewer than 4 people");
+    expect(all.detail).toContain("change at least 4 of them");
   });
 });
 

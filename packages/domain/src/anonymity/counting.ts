@@ -4,8 +4,15 @@
 // organisation and count; an external address counts only when the organisation vouches for its
 // domain or an admin who does not read the report approved it. The verdict is per group, the same
 // for every external in it, so no response needs a mark of its own.
+import { formatDay } from "../dates";
 import { InvalidInputError } from "../errors";
-import { ANONYMOUS_GROUPS, type AnonymousGroup, isAnonymousGroup, type RaterGroup } from "../instrument";
+import {
+  ANONYMOUS_GROUPS,
+  type AnonymousGroup,
+  isAnonymousGroup,
+  RATER_GROUP_LABELS,
+  type RaterGroup,
+} from "../instrument";
 import { emailDomain, mailboxOf } from "./addresses";
 
 export interface ExternalNominee {
@@ -24,11 +31,28 @@ export interface ExternalVerdict {
   readonly reason: ExternalReason;
 }
 
-export interface RaterWarning {
-  readonly kind: "external_not_counted" | "close_to_earlier_report";
-  readonly email?: string;
-  readonly detail: string;
-}
+/**
+ * What a manager is warned of about the raters they nominate: the facts (so the web writes the
+ * warning in the reader's language) and `detail`, the same warning as an English sentence.
+ */
+export type RaterWarning =
+  | {
+      readonly kind: "external_not_counted";
+      readonly email: string;
+      /** Not vouched for itself, or held back with the other externals of its group. */
+      readonly reason: "not_vouched_for" | "group_not_counted";
+      readonly domain: string;
+      readonly detail: string;
+    }
+  | {
+      readonly kind: "close_to_earlier_report";
+      /** The groups that differ by too few people; empty: all anonymous raters together. */
+      readonly groups: readonly AnonymousGroup[];
+      readonly threshold: number;
+      /** The day the earlier report was released, YYYY-MM-DD. */
+      readonly releasedOn: string;
+      readonly detail: string;
+    };
 
 /**
  * The verdict on every external of anonymous groups, and whether each group's externals count. A
@@ -67,17 +91,40 @@ export function decideExternalCounting(
 }
 
 /** What the manager reads about each external who will not count. */
-export function externalWarnings(verdicts: readonly ExternalVerdict[]): RaterWarning[] {
+export function externalWarnings(
+  verdicts: readonly ExternalVerdict[],
+): Extract<RaterWarning, { kind: "external_not_counted" }>[] {
   return verdicts
     .filter((verdict) => !verdict.counts)
     .map((verdict) => ({
-      kind: "external_not_counted",
+      kind: "external_not_counted" as const,
       email: verdict.email,
+      reason: verdict.reason === "not_vouched_for" ? "not_vouched_for" : "group_not_counted",
+      domain: emailDomain(verdict.email),
       detail:
         verdict.reason === "not_vouched_for"
           ? `${verdict.email} may answer, but does not count towards anonymity: ${emailDomain(verdict.email)} is not on the organisation's list of external domains, and no admin who does not read this report has approved the address. The report is computed without this group's external raters.`
           : `${verdict.email} may answer, but does not count towards anonymity: another external rater in the same group is not vouched for, and externals of one group count all together or not at all.`,
     }));
+}
+
+/** The warning when the nominated anonymous raters are close to those of an earlier report (rule 10). */
+export function closeToEarlierWarning(facts: {
+  groups: readonly AnonymousGroup[];
+  threshold: number;
+  releasedOn: string;
+}): RaterWarning {
+  const where =
+    facts.groups.length > 0
+      ? facts.groups.map((g) => RATER_GROUP_LABELS[g].toLowerCase()).join(", ")
+      : "all anonymous raters together";
+  return {
+    kind: "close_to_earlier_report",
+    groups: [...facts.groups],
+    threshold: facts.threshold,
+    releasedOn: facts.releasedOn,
+    detail: `The anonymous raters you nominated (${where}) differ by fewer than ${facts.threshold} people from those who answered the report released on ${formatDay(facts.releasedOn)}. Figures that would differ by so few are hidden when this report is released, so that nobody's answers can be worked out by comparing the two. Keep the same raters or change at least ${facts.threshold} of them.`,
+  };
 }
 
 /**

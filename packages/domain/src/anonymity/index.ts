@@ -5,6 +5,7 @@ export {
   decideExternalCounting,
   type ExternalNominee,
   type ExternalVerdict,
+  closeToEarlierWarning,
   externalWarnings,
   type RaterWarning,
 } from "./counting";

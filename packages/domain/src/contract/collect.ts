@@ -119,11 +119,22 @@ export const instrumentInput = z
 
 const named = z.object({ id: z.string(), name: z.string() });
 
-export const raterWarningSchema = z.object({
-  kind: z.enum(["external_not_counted", "close_to_earlier_report"]),
-  email: z.string().optional(),
-  detail: z.string(),
-});
+export const raterWarningSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("external_not_counted"),
+    email: z.string(),
+    reason: z.enum(["not_vouched_for", "group_not_counted"]),
+    domain: z.string(),
+    detail: z.string(),
+  }),
+  z.object({
+    kind: z.literal("close_to_earlier_report"),
+    groups: z.array(z.enum(ANONYMOUS_GROUPS)),
+    threshold: z.number(),
+    releasedOn: z.string(),
+    detail: z.string(),
+  }),
+]);
 
 /** A line of progress: counts per group (anonymous groups pooled), never names (rule 8). */
 export const progressLineSchema = z.object({

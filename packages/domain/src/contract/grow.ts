@@ -170,7 +170,13 @@ export const planSummaryOutput = z.object({
 export const listPlansOutput = z.array(planSummaryOutput);
 
 export const partnerSuggestionsOutput = z.array(
-  z.object({ personId: z.string(), name: z.string(), reason: z.string() }),
+  z.object({
+    personId: z.string(),
+    name: z.string(),
+    strong: z.array(dimensionKeySchema),
+    offered: z.array(dimensionKeySchema),
+    reason: z.string(),
+  }),
 );
 export const invitePartnerOutput = z.object({ partnershipId: z.string() });
 export const removePartnerOutput = z.object({ removed: z.literal(true) });

@@ -3,7 +3,10 @@
 // suggested peers from the subject's teams (the subject proposes the real ones during nominations).
 // Problems carry a reason a person understands; blocking ones stop the launch unless the admin
 // excludes those people.
+// The detail is an English sentence marked `forPeople`, so the web writes it in the reader's language
+// with the figures in it (apps/web/src/i18n/sentences/<language>/data.json).
 import { daysBetween } from "../dates";
+import { forPeople } from "../i18n/for-people";
 import type { CycleRules } from "./rules";
 
 export type CyclePopulation =
@@ -153,9 +156,11 @@ function subjectProblems(plan: SubjectPlan, subject: CyclePerson, input: Preflig
   if (input.rules.manager && !plan.managerId) {
     problem(
       "no_manager",
-      subject.managerId
-        ? "Their manager is not an active person of the organisation: nobody rates them as manager, and an admin approves their nominations"
-        : "They have no manager: nobody rates them as manager, and an admin approves their nominations",
+      forPeople(
+        subject.managerId
+          ? "Their manager is not an active person of the organisation: nobody rates them as manager, and an admin approves their nominations"
+          : "They have no manager: nobody rates them as manager, and an admin approves their nominations",
+      ),
       false,
     );
   }
@@ -163,7 +168,9 @@ function subjectProblems(plan: SubjectPlan, subject: CyclePerson, input: Preflig
   if (reports > 0 && reports < k) {
     problem(
       "pooled",
-      `Their ${reports} direct report(s) are fewer than ${k}: their answers are pooled with the peers'`,
+      forPeople(
+        `Their ${reports} direct report(s) are fewer than ${k}: their answers are pooled with the peers'`,
+      ),
       false,
     );
   }
@@ -174,14 +181,16 @@ function subjectProblems(plan: SubjectPlan, subject: CyclePerson, input: Preflig
   if (reachable < k && !input.rules.others) {
     problem(
       "cannot_reach_k",
-      `At most ${reachable} anonymous rater(s) can be asked (${reports} direct report(s) and up to ${input.rules.peers.max} peer(s)); a report needs ${k}`,
+      forPeople(
+        `At most ${reachable} anonymous rater(s) can be asked (${reports} direct report(s) and up to ${input.rules.peers.max} peer(s)); a report needs ${k}`,
+      ),
       true,
     );
   }
   if (input.openRequestSubjectIds.has(plan.subjectId)) {
     problem(
       "open_request",
-      "They already have a feedback request in draft or open: close or cancel it first",
+      forPeople("They already have a feedback request in draft or open: close or cancel it first"),
       true,
     );
   }
@@ -191,7 +200,9 @@ function subjectProblems(plan: SubjectPlan, subject: CyclePerson, input: Preflig
     if (days < input.historyWindowDays) {
       problem(
         "too_close",
-        `Their last report was released ${days} day(s) ago, within the comparison window of ${input.historyWindowDays} days: figures close to it would be held back (rule 10)`,
+        forPeople(
+          `Their last report was released ${days} day(s) ago, within the comparison window of ${input.historyWindowDays} days: figures close to it would be held back (rule 10)`,
+        ),
         true,
       );
     }
@@ -217,7 +228,9 @@ export function preflightCycle(input: PreflightInput): Preflight {
       problems.push({
         personId: raterId,
         kind: "over_cap",
-        detail: `Their role asks them to answer ${required} requests (as manager or direct report), over the cap of ${input.rules.raterCap}; no peer requests are added for them (${count} in all)`,
+        detail: forPeople(
+          `Their role asks them to answer ${required} requests (as manager or direct report), over the cap of ${input.rules.raterCap}; no peer requests are added for them (${count} in all)`,
+        ),
         blocking: false,
       });
     }

@@ -2,6 +2,7 @@
 // comma or semicolon as delimiter (whichever the header uses), RFC 4180 quotes ("" inside quotes),
 // quoted line breaks, and CRLF, LF or CR line ends. Blank lines are skipped.
 import { InvalidInputError } from "../errors";
+import { forPeople } from "../i18n/for-people";
 
 export type CsvDelimiter = "," | ";";
 
@@ -9,7 +10,7 @@ export interface CsvRecord {
   /** The physical line the record starts on (1 = the header). */
   line: number;
   cells: string[];
-  /** Set when the record's quotes are malformed; its cells are then unreliable. */
+  /** Set when the record's quotes are malformed; its cells are then unreliable (a sentence for people). */
   problem?: string;
 }
 
@@ -82,14 +83,16 @@ export function parseCsv(input: string): CsvTable {
         // After the closing quote only spaces, then a delimiter or the end of the record, may follow.
         while (i < n && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
           if (text[i] !== " " && text[i] !== "\t") {
-            problem ??= "Text after a closing quote: put the whole cell in quotes and double inner quotes";
+            problem ??= forPeople(
+              "Text after a closing quote: put the whole cell in quotes and double inner quotes",
+            );
             cell += text[i];
           }
           i++;
         }
       } else {
         while (i < n && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
-          if (text[i] === '"') problem ??= 'A quote inside an unquoted cell: quote the cell and write ""';
+          if (text[i] === '"') problem ??= forPeople('A quote inside an unquoted cell: quote the cell and write ""');
           cell += text[i];
           i++;
         }

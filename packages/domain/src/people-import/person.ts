@@ -1,6 +1,7 @@
 // What a valid person looks like, for the import and for editing by hand: a name, an e-mail
 // address (compared in lower case), roles and team names.
 import { z } from "zod";
+import { forPeople } from "../i18n/for-people";
 import { ROLES, type Role } from "../roles";
 
 export const MAX_NAME_LENGTH = 200;
@@ -21,21 +22,21 @@ export function normaliseEmail(raw: string): string | null {
 /** Trims and collapses inner whitespace; returns an error message instead when the name is unusable. */
 export function normaliseName(raw: string): { name: string } | { error: string } {
   const name = raw.trim().replace(/\s+/g, " ");
-  if (name.length === 0) return { error: "A name is required" };
+  if (name.length === 0) return { error: forPeople("A name is required") };
   if (name.length > MAX_NAME_LENGTH)
-    return { error: `The name is longer than ${MAX_NAME_LENGTH} characters` };
-  if (CONTROL.test(name)) return { error: "The name contains control characters" };
+    return { error: forPeople(`The name is longer than ${MAX_NAME_LENGTH} characters`) };
+  if (CONTROL.test(name)) return { error: forPeople("The name contains control characters") };
   return { name };
 }
 
 /** Trims a team name; returns an error message instead when it is unusable. */
 export function normaliseTeamName(raw: string): { name: string } | { error: string } {
   const name = raw.trim().replace(/\s+/g, " ");
-  if (name.length === 0) return { error: "A team name is required" };
+  if (name.length === 0) return { error: forPeople("A team name is required") };
   if (name.length > MAX_TEAM_NAME_LENGTH) {
-    return { error: `The team name is longer than ${MAX_TEAM_NAME_LENGTH} characters` };
+    return { error: forPeople(`The team name is longer than ${MAX_TEAM_NAME_LENGTH} characters`) };
   }
-  if (CONTROL.test(name)) return { error: "The team name contains control characters" };
+  if (CONTROL.test(name)) return { error: forPeople("The team name contains control characters") };
   return { name };
 }
 

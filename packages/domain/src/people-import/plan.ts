@@ -1,6 +1,7 @@
 // Planning an import: compares the rows of a file with the organisation and decides, per row,
 // create, update, unchanged or reject (with the reasons), and who a full import would deactivate.
 // Pure: the API loads the organisation, calls planImport, and applies `toApply` in one transaction.
+import { forPeople } from "../i18n/for-people";
 import type { Role } from "../roles";
 import { findReportingLoops } from "./loops";
 import type { ImportRow } from "./rows";
@@ -75,7 +76,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
   // The actor keeps their admin role: an import cannot lock its own author out.
   for (const row of input.rows) {
     if (row.emailValid && row.email === input.actorEmail && !row.roles.includes("admin")) {
-      reject(row, "You cannot remove your own admin role: add admin to your roles");
+      reject(row, forPeople("You cannot remove your own admin role: add admin to your roles"));
     }
   }
 
@@ -91,7 +92,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
     if (rows.length < 2) continue;
     for (const row of rows) {
       const others = rows.filter((r) => r !== row).map((r) => r.line);
-      reject(row, `Duplicate: ${row.email} is also on line ${others.join(", ")}`);
+      reject(row, forPeople(`Duplicate: ${row.email} is also on line ${others.join(", ")}`));
     }
   }
 
@@ -107,14 +108,17 @@ export function planImport(input: PlanImportInput): ImportPlan {
     if (rowsOfManager) {
       const first = rowsOfManager[0] as ImportRow;
       return rejected(first)
-        ? `The manager ${row.managerEmail} is on line ${first.line}, which is rejected`
+        ? forPeople(`The manager ${row.managerEmail} is on line ${first.line}, which is rejected`)
         : null;
     }
     const manager = existingByEmail.get(row.managerEmail);
-    if (!manager) return `Unknown manager ${row.managerEmail}: not in this file nor in the organisation`;
-    if (!manager.active) return `The manager ${row.managerEmail} is deactivated`;
+    if (!manager)
+      return forPeople(`Unknown manager ${row.managerEmail}: not in this file nor in the organisation`);
+    if (!manager.active) return forPeople(`The manager ${row.managerEmail} is deactivated`);
     if (willDeactivate(manager)) {
-      return `The manager ${row.managerEmail} is not in this file, so this import would deactivate them`;
+      return forPeople(
+        `The manager ${row.managerEmail} is not in this file, so this import would deactivate them`,
+      );
     }
     return null;
   };
@@ -148,7 +152,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
       for (const email of loop) {
         const row = accepted.get(email);
         if (!row) continue;
-        reject(row, `Reporting loop: ${path}`);
+        reject(row, forPeople(`Reporting loop: ${path}`));
         again = true;
         check.push(...(reportsOf.get(row.email) ?? []));
       }

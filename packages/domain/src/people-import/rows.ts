@@ -1,6 +1,7 @@
 // From CSV records to import rows: which column is which, and what is wrong with each row on its own
 // (before comparing with the organisation). Columns: name, email, manager_email, team, roles.
 import { InvalidInputError } from "../errors";
+import { forPeople } from "../i18n/for-people";
 import { ROLES, type Role } from "../roles";
 import { type CsvRecord, type CsvTable, parseCsv } from "./csv";
 import { normaliseEmail, normaliseName, normaliseTeamName, withMemberRole } from "./person";
@@ -36,7 +37,7 @@ export interface ImportRow {
   teams: string[];
   /** Always includes `member`. */
   roles: Role[];
-  /** Problems of the row on its own; the planner adds those that need the organisation. */
+  /** Problems of the row on its own, sentences for people (`forPeople`); the planner adds those that need the organisation. */
   errors: string[];
 }
 
@@ -93,7 +94,7 @@ function readRoles(raw: string, errors: string[]): Role[] {
   const roles: Role[] = [];
   for (const part of splitList(raw.toLowerCase(), /[|,;\s]+/)) {
     if ((ROLES as readonly string[]).includes(part)) roles.push(part as Role);
-    else errors.push(`Unknown role "${part}": use ${ROLES.join(", ")}`);
+    else errors.push(forPeople(`Unknown role "${part}": use ${ROLES.join(", ")}`));
   }
   return withMemberRole(roles);
 }
@@ -129,7 +130,9 @@ export function readRecord(
   };
   if (record.cells.length > headerWidth) {
     errors.push(
-      `${record.cells.length} cells where the header has ${headerWidth}: quote cells that contain the delimiter`,
+      forPeople(
+        `${record.cells.length} cells where the header has ${headerWidth}: quote cells that contain the delimiter`,
+      ),
     );
   }
 
@@ -141,7 +144,9 @@ export function readRecord(
   const email = normaliseEmail(rawEmail);
   if (!email) {
     errors.push(
-      rawEmail === "" ? "An e-mail address is required" : `"${rawEmail}" is not a valid e-mail address`,
+      forPeople(
+        rawEmail === "" ? "An e-mail address is required" : `"${rawEmail}" is not a valid e-mail address`,
+      ),
     );
   }
 
@@ -149,8 +154,9 @@ export function readRecord(
   let managerEmail: string | null = null;
   if (rawManager !== "") {
     managerEmail = normaliseEmail(rawManager);
-    if (!managerEmail) errors.push(`The manager e-mail "${rawManager}" is not a valid e-mail address`);
-    else if (managerEmail === email) errors.push("A person cannot be their own manager");
+    if (!managerEmail)
+      errors.push(forPeople(`The manager e-mail "${rawManager}" is not a valid e-mail address`));
+    else if (managerEmail === email) errors.push(forPeople("A person cannot be their own manager"));
   }
 
   return {

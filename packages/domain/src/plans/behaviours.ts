@@ -24,13 +24,16 @@ export interface BehaviourFocus {
   workOn: BehaviourToWorkOn[];
 }
 
-/** Catalogue actions that practise this behaviour, else its dimension's first ones. */
+/**
+ * Catalogue actions that practise this behaviour, else its dimension's first ones. The text is
+ * English; the web shows the catalogue's text in the reader's language by the action's id.
+ */
 function actionsFor(itemId: string, dimension: DimensionKey) {
   const catalogue = ACTION_CATALOGUE[dimension];
   const practising = catalogue.filter((action) => action.items.includes(itemId));
   return (practising.length > 0 ? practising : catalogue)
     .slice(0, ACTIONS_PER_BEHAVIOUR)
-    .map((action) => ({ id: action.id, text: action.text }));
+    .map((action) => ({ id: action.id, text: action.texts.en }));
 }
 
 export function behaviourFocus(report: Pick<DerivedReport, "highest" | "lowest">): BehaviourFocus {

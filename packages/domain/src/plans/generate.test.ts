@@ -142,7 +142,7 @@ describe("generatePlan: actions and WOOP", () => {
       "empower.credit-volunteers",
     ]);
     expect(plan.actions.every((action) => action.dimension === "empower")).toBe(true);
-    expect(plan.woop).toEqual(WOOP_TEMPLATES.empower);
+    expect(plan.woop).toEqual(WOOP_TEMPLATES.empower.en);
   });
 
   it("covers both focus dimensions", () => {
@@ -178,6 +178,41 @@ describe("generatePlan: actions and WOOP", () => {
       // Every behaviour of the dimension has at least one action that practises it.
       const practised = new Set(ACTION_CATALOGUE[key].flatMap((action) => action.items));
       expect([...itemIds].filter((id) => id.startsWith(`${key}.`) && !practised.has(id))).toEqual([]);
+    }
+  });
+
+  it("writes the plan in the owner's language: German actions and WOOP from the same catalogue", () => {
+    const input = report(
+      { empower: { others: 2.8 }, risk: { others: 4.4 } },
+      { "empower.4": 2.1, "empower.2": 2.5, "empower.1": 3.4 },
+    );
+    const english = generatePlan(input);
+    const german = generatePlan(input, undefined, "de");
+    // The same choice, only the words differ.
+    expect(german.actions.map((a) => a.id)).toEqual(english.actions.map((a) => a.id));
+    expect(german.focus).toEqual(english.focus);
+    expect(german.actions[0]?.text).toBe(
+      "Bitten Sie einmal pro Woche ein Teammitglied um Hilfe, auch wenn Sie es selbst erledigen könnten.",
+    );
+    expect(german.woop).toEqual(WOOP_TEMPLATES.empower.de);
+    expect(german.woop.wish).toBe("Darauf vertrauen, dass Menschen die Dinge auf ihre eigene Weise erledigen");
+  });
+
+  it("has every action, general action and WOOP part in English and German, and no German left English", () => {
+    const actions = [
+      ...DIMENSION_KEYS.flatMap((key) => ACTION_CATALOGUE[key]),
+      ...DIMENSION_KEYS.map((key) => GENERIC_ACTIONS[key]),
+    ];
+    for (const action of actions) {
+      expect(action.texts.en.length, action.id).toBeGreaterThan(20);
+      expect(action.texts.de.length, action.id).toBeGreaterThan(20);
+      expect(action.texts.de, action.id).not.toBe(action.texts.en);
+    }
+    for (const key of DIMENSION_KEYS) {
+      for (const part of ["wish", "outcome", "obstacle", "plan"] as const) {
+        expect(WOOP_TEMPLATES[key].de[part], `${key} ${part}`).not.toBe(WOOP_TEMPLATES[key].en[part]);
+        expect(WOOP_TEMPLATES[key].de[part].length).toBeGreaterThan(10);
+      }
     }
   });
 

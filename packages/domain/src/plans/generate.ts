@@ -1,5 +1,6 @@
 // generatePlan(): a first coaching plan from a derived report: focus, a strength to build on,
 // suggested actions and a WOOP goal skeleton the person then edits.
+import type { Language } from "../i18n/languages";
 import type { DimensionKey, Instrument } from "../instrument";
 import type { DerivedReport } from "../report";
 import { ACTION_CATALOGUE, type CatalogueAction, WOOP_TEMPLATES, type WoopTemplate } from "./catalogue";
@@ -51,15 +52,23 @@ function rankActions(
     .map((action) => (action.id === generic.id ? generic : action));
 }
 
-export function generatePlan(report: DerivedReport, instrument?: Instrument): CoachingPlanDraft {
+/**
+ * The first plan, its actions and WOOP skeleton written in `language` (the owner's): copied into the
+ * plan, they are the owner's words to edit from then on, and never change with anyone's language.
+ */
+export function generatePlan(
+  report: DerivedReport,
+  instrument?: Instrument,
+  language: Language = "en",
+): CoachingPlanDraft {
   const choice = chooseFocus(report);
   const actions = choice.focus.flatMap((dimension) =>
     rankActions(report, dimension, instrument)
       .slice(0, ACTIONS_PER_FOCUS)
-      .map((action) => ({ id: action.id, dimension, text: action.text })),
+      .map((action) => ({ id: action.id, dimension, text: action.texts[language] })),
   );
   const primary = choice.focus[0] as DimensionKey;
-  return { ...choice, actions, woop: { ...WOOP_TEMPLATES[primary] } };
+  return { ...choice, actions, woop: { ...WOOP_TEMPLATES[primary][language] } };
 }
 
 /** Looks an action up by its stable id, e.g. to show a stored plan. */

@@ -35,16 +35,26 @@ describe("suggestPartners", () => {
       {
         personId: "d",
         name: "Person d",
+        strong: ["risk"],
+        offered: ["risk", "empower"],
         reason:
           "Colleagues see Take risks as a strength of theirs; offered to support Take risks and Empower others",
       },
       {
         personId: "a",
         name: "Person a",
+        strong: ["risk", "empower"],
+        offered: [],
         reason: "Colleagues see Take risks and Empower others as a strength of theirs",
       },
-      { personId: "b", name: "Person b", reason: "Offered to support Take risks" },
-      { personId: "c", name: "Person c", reason: "Opted in as an accountability partner" },
+      { personId: "b", name: "Person b", strong: [], offered: ["risk"], reason: "Offered to support Take risks" },
+      {
+        personId: "c",
+        name: "Person c",
+        strong: [],
+        offered: [],
+        reason: "Opted in as an accountability partner",
+      },
     ]);
     for (const suggestion of suggestions) expect(suggestion.reason).not.toMatch(/\d/);
   });
@@ -65,8 +75,20 @@ describe("suggestPartners", () => {
       limit: 2,
     });
     expect(lead).toEqual([
-      { personId: "p01", name: "Person p01", reason: "Colleagues see dream as a strength of theirs" },
-      { personId: "p02", name: "Person p02", reason: "Colleagues see dream as a strength of theirs" },
+      {
+        personId: "p01",
+        name: "Person p01",
+        strong: ["dream"],
+        offered: [],
+        reason: "Colleagues see dream as a strength of theirs",
+      },
+      {
+        personId: "p02",
+        name: "Person p02",
+        strong: ["dream"],
+        offered: [],
+        reason: "Colleagues see dream as a strength of theirs",
+      },
     ]);
   });
 });

@@ -11,6 +11,11 @@ export const MAX_SUGGESTIONS = 8;
 export interface PartnerSuggestion {
   personId: string;
   name: string;
+  /** Focus dimensions where colleagues see a strength of theirs (no figure: the words say it). */
+  strong: DimensionKey[];
+  /** Focus dimensions they offered to support. */
+  offered: DimensionKey[];
+  /** The same in English words (the web writes it from `strong` and `offered` in the reader's language). */
   reason: string;
 }
 
@@ -35,6 +40,6 @@ export function suggestPartners(input: MatchPartnersInput & { limit?: number }):
         reasons.length > 0
           ? reasons.join("; ").replace(/^./, (first) => first.toUpperCase())
           : "Opted in as an accountability partner";
-      return { personId: match.personId, name: match.name, reason };
+      return { personId: match.personId, name: match.name, strong, offered, reason };
     });
 }

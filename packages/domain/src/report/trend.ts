@@ -3,6 +3,7 @@
 // the behaviours kept under the same key in every version (the mean of their shown item figures,
 // which says nothing those shown figures do not) and says so.
 import type { ReportSnapshot } from "../anonymity";
+import { forPeople } from "../i18n/for-people";
 import { DIMENSION_KEYS, type DimensionKey, getInstrument, type Instrument, keptKeys } from "../instrument";
 import { round2, toIso } from "./numbers";
 import type { DeriveReportOptions, TrendPoint } from "./types";
@@ -32,13 +33,15 @@ export function itemMeansOf(snapshot: ReportSnapshot): Record<string, number | n
   );
 }
 
-/** The sentence a trend across versions carries: which versions, and how many behaviours it compares. */
+/** The sentence a trend across versions carries (for people: the web translates it): which versions, and how many behaviours it compares. */
 export function keptTrendNote(
   versions: readonly number[],
   kept: Record<DimensionKey, readonly string[]>,
 ): string {
   const count = DIMENSION_KEYS.reduce((sum, key) => sum + kept[key].length, 0);
-  return `These reports used different versions of the questionnaire (${versions.join(", ")}): the trend compares only the ${count} behaviours asked under the same key in every version, as the mean of their figures`;
+  return forPeople(
+    `These reports used different versions of the questionnaire (${versions.join(", ")}): the trend compares only the ${count} behaviours asked under the same key in every version, as the mean of their figures`,
+  );
 }
 
 /**

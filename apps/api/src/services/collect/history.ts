@@ -6,12 +6,12 @@ import {
   ANONYMOUS_GROUPS,
   type AnonymousGroup,
   type AnsweredBy,
+  closeToEarlierWarning,
   type EarlierReport,
   isAnonymousGroup,
   isoDay,
   mailboxOf,
   mayDifferByFew,
-  RATER_GROUP_LABELS,
   type RaterGroup,
   type RaterWarning,
   reportSnapshotSchema,
@@ -125,14 +125,7 @@ export async function closenessWarnings(
       ANONYMOUS_GROUPS.flatMap((g) => sets[g] ?? []);
     const groups = ANONYMOUS_GROUPS.filter((group) => close(nominated[group] ?? [], earlier[group] ?? []));
     if (groups.length === 0 && !close(all(nominated), all(earlier))) continue;
-    const where =
-      groups.length > 0
-        ? groups.map((g) => RATER_GROUP_LABELS[g].toLowerCase()).join(", ")
-        : "all anonymous raters together";
-    warnings.push({
-      kind: "close_to_earlier_report",
-      detail: `The anonymous raters you nominated (${where}) differ by fewer than ${threshold} people from those who answered the report released on ${isoDay(report.releasedAt)}. Figures that would differ by so few are hidden when this report is released, so that nobody's answers can be worked out by comparing the two. Keep the same raters or change at least ${threshold} of them.`,
-    });
+    warnings.push(closeToEarlierWarning({ groups, threshold, releasedOn: isoDay(report.releasedAt) }));
   }
   return warnings;
 }

@@ -4,6 +4,7 @@ import { Badge, Group, List, SegmentedControl, Stack, Table, Text, Title } from 
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { sentence } from "../../i18n/sentence";
 import { ACTION_COLORS } from "./labels";
 import type { ImportResult, ImportRow } from "./types";
 
@@ -132,9 +133,9 @@ function ImportRowLine({ row }: { row: ImportRow }) {
       <Table.Td>
         {row.errors.length > 0 ? (
           <List size="sm" c="red">
-            {/* The domain's reasons arrive as English sentences (people-import), shown as they are. */}
+            {/* The domain's reasons arrive as English sentences (people-import), in the page's language. */}
             {row.errors.map((error) => (
-              <List.Item key={error}>{error}</List.Item>
+              <List.Item key={error}>{sentence(error)}</List.Item>
             ))}
           </List>
         ) : row.changes.length > 0 ? (

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Group, List, Select, SimpleGrid, Table, Text, Titl
 import i18next from "i18next";
 import { useTranslation } from "react-i18next";
 import { attentionText, heatmapCsv, type TeamDashboard } from "../../lib/dashboard";
+import { sentence } from "../../i18n/sentence";
 import { DIMENSION_COLORS } from "../../lib/dimensions";
 import { formatNumber } from "../../lib/format";
 import { download, formatScore } from "../../lib/report";
@@ -162,7 +163,7 @@ export function TeamTrend({ dashboard: d, keys, names }: Figures) {
       </Title>
       {d.trendNote ? (
         <Text size="sm" c="dimmed" mb="xs" data-testid="team-trend-note">
-          {d.trendNote}.
+          {sentence(d.trendNote)}.
         </Text>
       ) : null}
       {trendPoints.length < 2 ? (

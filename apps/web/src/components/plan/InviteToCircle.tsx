@@ -5,15 +5,32 @@ import { Alert, Button, Group, SegmentedControl, Stack, Text } from "@mantine/co
 import { type UseQueryResult, useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
+import i18next from "i18next";
 import { useTranslation } from "react-i18next";
 import { useInvalidate } from "../../lib/invalidate";
 import { errorMessage } from "../../lib/labels";
+import { listInWords } from "../../lib/report";
 import { useTRPC } from "../../lib/trpc";
 import { PersonSelect } from "../people/PersonPicker";
 import type { PlanView } from "./types";
 
 type Role = "partner" | "lead";
 type Suggestion = inferRouterOutputs<AppRouter>["plans"]["suggestPartners"][number];
+
+/**
+ * Why a colleague is suggested, in the page's language, from the dimensions where others see a
+ * strength of theirs and those they offered to support (in English the server's `reason`, word for word).
+ */
+export function suggestionReason(s: Pick<Suggestion, "strong" | "offered">): string {
+  const names = (keys: readonly string[]) => listInWords(keys.map((k) => i18next.t(`common:dimension.${k}`)));
+  const strong = names(s.strong);
+  const offered = names(s.offered);
+  if (s.strong.length > 0 && s.offered.length > 0)
+    return i18next.t("plan:invite.reason.strongOffered", { strong, offered });
+  if (s.strong.length > 0) return i18next.t("plan:invite.reason.strong", { strong });
+  if (s.offered.length > 0) return i18next.t("plan:invite.reason.offered", { offered });
+  return i18next.t("plan:invite.reason.optedIn");
+}
 
 export function Invite({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
@@ -119,7 +136,7 @@ function Suggestions(props: {
               <div>
                 <Text size="sm">{s.name}</Text>
                 <Text size="xs" c="dimmed">
-                  {s.reason}
+                  {suggestionReason(s)}
                 </Text>
               </div>
               <Button

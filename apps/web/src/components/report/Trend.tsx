@@ -6,6 +6,7 @@ import { LineChart } from "@mantine/charts";
 import { Table, Text } from "@mantine/core";
 import i18next from "i18next";
 import { useTranslation } from "react-i18next";
+import { sentence } from "../../i18n/sentence";
 import { DIMENSION_COLORS } from "../../lib/dimensions";
 import { formatDay, formatNumber } from "../../lib/format";
 import { dimensionName, formatScore, type Report } from "../../lib/report";
@@ -42,7 +43,7 @@ export function Trend({ report }: { report: Report }) {
     <>
       {report.trendNote ? (
         <Text size="sm" c="dimmed" mb="xs" data-testid="trend-note">
-          {report.trendNote}.
+          {sentence(report.trendNote)}.
         </Text>
       ) : null}
       <div aria-hidden="true">

@@ -2,6 +2,7 @@
 // about raters, and the outcome once it is released, closed without a report or cancelled.
 
 import { Alert, Anchor, Group, Stack, Text, Title } from "@mantine/core";
+import i18next from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDay } from "../../lib/format";
@@ -39,12 +40,27 @@ export function RaterWarnings({ warnings }: { warnings: RaterWarning[] }) {
     <Alert color="yellow" title={t("requests:request.warnings")} data-testid="rater-warnings">
       <Stack gap={4}>
         {warnings.map((w) => (
-          <Text size="sm" key={`${w.kind}-${w.email ?? w.detail}`}>
-            {w.detail}
+          <Text size="sm" key={w.detail}>
+            {raterWarningText(w)}
           </Text>
         ))}
       </Stack>
     </Alert>
+  );
+}
+
+/** A warning about raters in the page's language; in English word for word the server's `detail`. */
+export function raterWarningText(warning: RaterWarning): string {
+  if (warning.kind === "external_not_counted") {
+    return i18next.t(`requests:request.warning.${warning.reason}`, {
+      email: warning.email,
+      domain: warning.domain,
+    });
+  }
+  const groups = warning.groups.map((g) => i18next.t(`report:groupInList.${g}`)).join(", ");
+  return i18next.t(
+    warning.groups.length > 0 ? "requests:request.warning.closeGroups" : "requests:request.warning.closeAll",
+    { groups, threshold: warning.threshold, day: formatDay(warning.releasedOn) },
   );
 }
 

@@ -5,8 +5,5 @@ import type { inferRouterOutputs } from "@trpc/server";
 export type RequestView = inferRouterOutputs<AppRouter>["requests"]["get"];
 export type Nomination = RequestView["nominations"][number];
 
-export interface RaterWarning {
-  kind: string;
-  email?: string;
-  detail: string;
-}
+/** A warning about the nominated raters (the facts, and the server's English `detail`). */
+export type RaterWarning = inferRouterOutputs<AppRouter>["requests"]["create"]["warnings"][number];
