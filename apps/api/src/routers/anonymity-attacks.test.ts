@@ -128,7 +128,7 @@ describe(`anonymity attacks on ${testDriver()}: sock-puppet raters (rule 9)`, ()
       raters,
       open: false,
     });
-    expect(draft.warnings.map((w) => [w.kind, w.email])).toEqual([
+    expect(draft.warnings.map((w) => [w.kind, "email" in w ? w.email : null])).toEqual([
       ["external_not_counted", "me.myself@puppet.example"],
       ["external_not_counted", "me.again@puppet.example"],
     ]);
@@ -253,7 +253,7 @@ describe(`anonymity attacks on ${testDriver()}: sock-puppet raters (rule 9)`, ()
     });
     const approval = await admin.requests.approveExternal({ requestId, email: "vouched@elsewhere.test" });
     const verdicts = approval.warnings.map((w) => [
-      w.email,
+      "email" in w ? w.email : null,
       w.detail.includes("another external rater in the same group"),
     ]);
     expect(verdicts.sort()).toEqual([

@@ -16,6 +16,9 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 const PASS_THROUGH: Record<string, string> = {
   "packages/domain/src/answers/zod-error.ts message": "the first zod message, extracted where written",
   "packages/domain/src/answers/zod-error.ts fields": "zod's messages per field, extracted where written",
+  // data
+  "packages/domain/src/people-import/person.ts result.error":
+    "a name's or team name's problem, marked forPeople where normaliseName/normaliseTeamName write it",
 };
 
 const extraction = extractServerSentences();

@@ -5,12 +5,19 @@ import {
   blankCells,
   blankCellsReason,
   buildNotifications,
+  closeToEarlierWarning,
   type DimensionKey,
+  decideExternalCounting,
   explainPlan,
+  externalWarnings,
+  getInstrument,
+  suggestPartners,
 } from "@fivefold/domain";
 import i18next from "i18next";
 import { beforeAll, expect, test } from "vitest";
 import { planReasonText } from "../components/plan/FocusCard";
+import { suggestionReason } from "../components/plan/InviteToCircle";
+import { raterWarningText } from "../components/request/RequestStatus";
 import { attentionText, blankText } from "../lib/dashboard";
 import { texts } from "./sources";
 
@@ -163,4 +170,68 @@ test("a plan's reasons: the web's English is the server's, word for word", () =>
     }
   }
   expect(seen.size).toBeGreaterThanOrEqual(7);
+});
+
+/** `write` in English must be the server's sentence; in German it differs and keeps `keep`. */
+async function inBothLanguages(cases: Array<{ english: string; write: () => string; keep: string[] }>) {
+  for (const c of cases) expect(c.write()).toBe(c.english);
+  await i18next.changeLanguage("de");
+  try {
+    for (const c of cases) {
+      const german = c.write();
+      expect(german).not.toBe(c.english);
+      for (const kept of c.keep) expect(german).toContain(kept);
+    }
+  } finally {
+    await i18next.changeLanguage("en");
+  }
+}
+
+test("partner suggestions' reasons: the web's English is the server's, word for word, and German has each", async () => {
+  const dimensionNames = Object.fromEntries(getInstrument().dimensions.map((d) => [d.key, d.name]));
+  const candidate = (personId: string, profile: Record<string, number>, offered: DimensionKey[] = []) => ({
+    personId,
+    name: personId,
+    optIn: true,
+    optInDimensions: offered,
+    profile,
+  });
+  const suggestions = suggestPartners({
+    subjectId: "s",
+    subjectDirectReportIds: [],
+    focus: ["risk", "empower", "vision"],
+    dimensionNames,
+    candidates: [
+      candidate("both", { risk: 4.6, empower: 4.2, vision: 4.1 }, ["vision"]),
+      candidate("strong", { risk: 4.5 }),
+      candidate("offered", { risk: 3 }, ["empower", "risk"]),
+      candidate("neither", {}),
+    ],
+  });
+  expect(suggestions.map((s) => s.personId).sort()).toEqual(["both", "neither", "offered", "strong"]);
+  await inBothLanguages(
+    suggestions.map((s) => ({ english: s.reason, write: () => suggestionReason(s), keep: [] })),
+  );
+});
+
+test("warnings about raters: the web's English is the server's, word for word, and German has each", async () => {
+  const { verdicts } = decideExternalCounting(
+    [
+      { email: "ann@partner.com", group: "other", approved: false },
+      { email: "me@gmail.com", group: "other", approved: false },
+    ],
+    ["partner.com"],
+  );
+  const warnings = [
+    ...externalWarnings(verdicts),
+    closeToEarlierWarning({ groups: ["peer", "direct_report"], threshold: 3, releasedOn: "2026-11-30" }),
+    closeToEarlierWarning({ groups: [], threshold: 4, releasedOn: "2026-01-02" }),
+  ];
+  await inBothLanguages(
+    warnings.map((w) => ({
+      english: w.detail,
+      write: () => raterWarningText(w),
+      keep: w.kind === "external_not_counted" ? [w.email] : [String(w.threshold), "2026"],
+    })),
+  );
 });

@@ -1,7 +1,13 @@
 // The report as the API returns it, its CSV export (column names and figures stay English and plain
 // numbers, for spreadsheets), and the words the page shows of it in the reader's language.
 import type { AppRouter } from "@fivefold/api";
-import { BUILT_IN_VERSION, builtInItems, type DimensionKey, spreadsheetCsv } from "@fivefold/domain";
+import {
+  BUILT_IN_VERSION,
+  builtInItems,
+  type DimensionKey,
+  findAction,
+  spreadsheetCsv,
+} from "@fivefold/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import i18next from "i18next";
 import { currentLanguage, currentLocale } from "../i18n";
@@ -87,6 +93,11 @@ export function behaviourText(
 ): string {
   if (currentLanguage() !== "de" || report.instrumentVersion !== BUILT_IN_VERSION) return english;
   return GERMAN_V1.get(itemId) ?? english;
+}
+
+/** A suggested action of the catalogue in the page's language, by its id (the API sends its English). */
+export function suggestedActionText(id: string, english: string): string {
+  return findAction(id)?.texts[currentLanguage()] ?? english;
 }
 
 /** The "everyone but self" figure's name: whom it leaves out, in the reader's words. */

@@ -12,7 +12,7 @@ import { OrgHeatmap } from "../components/org/OrgHeatmap";
 import { PageLoader } from "../components/PageLoader";
 import { currentLocale } from "../i18n";
 import { downloadCsv } from "../lib/csv";
-import { type Grouping, GROUPINGS, groupingLabel, type OrgView } from "../lib/cycles";
+import { GROUPINGS, type Grouping, groupingLabel, type OrgView } from "../lib/cycles";
 import { useMe } from "../lib/me";
 import { dimensionName } from "../lib/report";
 import { useTRPC } from "../lib/trpc";

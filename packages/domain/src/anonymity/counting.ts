@@ -47,7 +47,7 @@ export type RaterWarning =
   | {
       readonly kind: "close_to_earlier_report";
       /** The groups that differ by too few people; empty: all anonymous raters together. */
-      readonly groups: readonly AnonymousGroup[];
+      readonly groups: AnonymousGroup[];
       readonly threshold: number;
       /** The day the earlier report was released, YYYY-MM-DD. */
       readonly releasedOn: string;

@@ -2,10 +2,10 @@ export { emailDomain, mailboxOf, normaliseDomain, PUBLIC_MAIL_DOMAINS } from "./
 export { aggregate } from "./aggregate";
 export {
   assertNotControlledAddress,
+  closeToEarlierWarning,
   decideExternalCounting,
   type ExternalNominee,
   type ExternalVerdict,
-  closeToEarlierWarning,
   externalWarnings,
   type RaterWarning,
 } from "./counting";

@@ -92,7 +92,8 @@ export function parseCsv(input: string): CsvTable {
         }
       } else {
         while (i < n && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
-          if (text[i] === '"') problem ??= forPeople('A quote inside an unquoted cell: quote the cell and write ""');
+          if (text[i] === '"')
+            problem ??= forPeople('A quote inside an unquoted cell: quote the cell and write ""');
           cell += text[i];
           i++;
         }

@@ -195,7 +195,9 @@ describe("generatePlan: actions and WOOP", () => {
       "Bitten Sie einmal pro Woche ein Teammitglied um Hilfe, auch wenn Sie es selbst erledigen könnten.",
     );
     expect(german.woop).toEqual(WOOP_TEMPLATES.empower.de);
-    expect(german.woop.wish).toBe("Darauf vertrauen, dass Menschen die Dinge auf ihre eigene Weise erledigen");
+    expect(german.woop.wish).toBe(
+      "Darauf vertrauen, dass Menschen die Dinge auf ihre eigene Weise erledigen",
+    );
   });
 
   it("has every action, general action and WOOP part in English and German, and no German left English", () => {

@@ -47,7 +47,13 @@ describe("suggestPartners", () => {
         offered: [],
         reason: "Colleagues see Take risks and Empower others as a strength of theirs",
       },
-      { personId: "b", name: "Person b", strong: [], offered: ["risk"], reason: "Offered to support Take risks" },
+      {
+        personId: "b",
+        name: "Person b",
+        strong: [],
+        offered: ["risk"],
+        reason: "Offered to support Take risks",
+      },
       {
         personId: "c",
         name: "Person c",

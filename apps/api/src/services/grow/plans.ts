@@ -1,6 +1,7 @@
 // Coaching plans: create one from a released report, read it, edit it, publish it once the
 // circle is asked (answers may be pending), close it with a reflection, and list the plans I own or coach.
 import {
+  findInviteeLanguages,
   findPlanSourceRequest,
   insertCoachingPlan,
   listCheckinTimes,
@@ -20,6 +21,7 @@ import {
   ForbiddenError,
   generatePlan,
   isoDay,
+  type Language,
   NotFoundError,
   newPlanContent,
   type PlanIdInput,
@@ -27,6 +29,7 @@ import {
   PreconditionFailedError,
   planTransition,
   publishedContent,
+  resolveLanguage,
   type UpdatePlanInput,
 } from "@fivefold/domain";
 import { nowOf, withTransaction } from "../context";
@@ -51,7 +54,8 @@ export async function createPlan({ ctx, input }: MemberCall<CreatePlanInput>) {
         "A plan grows from a released report, and this report is not released",
       );
     }
-    const content = newPlanContent(generatePlan(report, report.instrument), isoDay(nowOf(ctx)));
+    const language = await ownerLanguage(ctx, request.subjectId);
+    const content = newPlanContent(generatePlan(report, report.instrument, language), isoDay(nowOf(ctx)));
     const id = await insertCoachingPlan(ctx.db, {
       orgId: ctx.org.id,
       requestId: request.id,
@@ -62,6 +66,17 @@ export async function createPlan({ ctx, input }: MemberCall<CreatePlanInput>) {
     const { focus, strength, actions, woop } = content;
     return { id, focus, strength, actions, woop };
   });
+}
+
+/**
+ * The language a new plan is written in: its owner's (their choice, else the organisation's), even
+ * when their coach makes it with them. Once written, the text is the owner's and stays as it is.
+ */
+async function ownerLanguage(ctx: MemberCall["ctx"], ownerId: string): Promise<Language> {
+  if (ownerId === ctx.person.id) {
+    return resolveLanguage({ person: ctx.person.language, organisation: ctx.org.language });
+  }
+  return resolveLanguage(await findInviteeLanguages(ctx.db, ctx.org.id, ownerId));
 }
 
 export async function updatePlan({ ctx, input: { planId, ...edit } }: MemberCall<UpdatePlanInput>) {

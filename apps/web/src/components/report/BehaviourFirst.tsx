@@ -3,7 +3,7 @@
 // The scores follow further down for whoever wants them.
 import { Card, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { behaviourText, type Report } from "../../lib/report";
+import { behaviourText, type Report, suggestedActionText } from "../../lib/report";
 import { DimensionTag } from "../plan/DimensionTag";
 
 export function BehaviourFirst({ report }: { report: Report }) {
@@ -48,7 +48,7 @@ export function BehaviourFirst({ report }: { report: Report }) {
                   </Text>
                   <List size="sm" spacing={2} mt={4} withPadding>
                     {b.actions.map((a) => (
-                      <List.Item key={a.id}>{a.text}</List.Item>
+                      <List.Item key={a.id}>{suggestedActionText(a.id, a.text)}</List.Item>
                     ))}
                   </List>
                 </div>
