@@ -1,6 +1,7 @@
 // An admin who reads German (me.setLanguage, set back in a finally) sees the cycles list, the
 // new-cycle wizard up to its pre-flight (the cycle stays a draft: nothing else changes) and the
 // instrument page in German, on a desktop and at 375 px. No clock is moved.
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
@@ -38,7 +39,19 @@ async function germanPages(page: Page, suffix: string): Promise<void> {
   await expect(page.getByTestId("preflight-summary")).toContainText("8 bewertete Person(en)");
   const table = page.getByRole("table", { name: "Probleme der Vorabprüfung" });
   await expect(table).toContainText("Zu kurz nach einem früheren Bericht");
-  await expect(table).toContainText("Vergleichszeitraums");
+  // The detail with its figures, in German (the server's sentence through sentences/de/data.json).
+  const detail =
+    /Der letzte Bericht wurde vor \d+ Tag\(en\) freigegeben, innerhalb des Vergleichszeitraums von \d+ Tagen/;
+  await expect(table).toContainText(detail);
+  await expect(table).not.toContainText("Their last report");
+  // The CSV download writes the same German detail.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "CSV herunterladen" }).click(),
+  ]);
+  const csv = await readFile((await download.path()) ?? "", "utf8");
+  expect(csv).toMatch(detail);
+  expect(csv).not.toContain("Their last report");
   await expect(page.getByRole("button", { name: "Starten", exact: true })).toBeDisabled();
 
   await page.goto("/admin/instrument");

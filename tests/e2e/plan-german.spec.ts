@@ -1,7 +1,10 @@
 // Languages journey (issue 18) on the plan pages: Jonas Lindqvist, whose demo plan no other journey
 // opens, chooses German; his plan, its support circle and check-ins read German with German dates
 // and percentages, on a desktop and at 375 px, and a check-in he logs is dated in German.
-// His choice is set back at the end, so the demo reads as it did.
+// His choice is set back at the end, so the demo reads as it did. Then Mateo Silva, whose autumn
+// report no other journey plans from, reads German and makes his plan: its suggested actions and WOOP
+// skeleton arrive in German, and stay German when he reads English again (the text is his now).
+import { findAction, WOOP_TEMPLATES } from "@fivefold/domain";
 import type { Page } from "@playwright/test";
 import { apiAs } from "./api";
 import { expect, test } from "./fixtures";
@@ -180,6 +183,55 @@ test("a plan owner who reads German sees the plan, its circle and check-ins in G
     const card = page.getByTestId("plan-card").filter({ hasText: "Ihr Entwicklungsplan" });
     await expect(card).toContainText(`${next}\u00a0%`);
     for (const key of plan.focus) await expect(card).toContainText(DIMENSIONS_DE[key] ?? key);
+  } finally {
+    await setLanguage(page, base, null);
+  }
+});
+
+test("a plan made by someone who reads German is written in German, and stays so", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const base = baseURL ?? "";
+  const owner = "mateo.silva@acme.test";
+  await signIn(page, owner);
+  await setLanguage(page, base, "de");
+  let planId = "";
+  try {
+    await page.goto("/reports");
+    await page.getByRole("link", { name: "Ihr 360-Grad-Bericht" }).first().click();
+    // The report's suggested actions (behaviour-first layout, if shown) are German too.
+    const behaviours = page.getByTestId("behaviour-first");
+    if (await behaviours.isVisible()) await expect(behaviours).not.toContainText(/\b(the|your|and)\b/);
+    await page.getByTestId("next-step").getByRole("button", { name: "Meinen Plan erstellen" }).click();
+    await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
+    planId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+    await expect(page.getByRole("heading", { name: "Ihr Entwicklungsplan", level: 2 })).toBeVisible();
+
+    const api = await apiAs(base, owner);
+    const plan = await api
+      .query<{ focus: string[]; actions: Array<{ id: string; text: string }>; woop: Record<string, string> }>(
+        "plans.get",
+        { planId },
+      )
+      .finally(() => api.dispose());
+    const primary = plan.focus[0] as keyof typeof WOOP_TEMPLATES;
+    // Written in German from the catalogue, and shown as written.
+    expect(plan.woop).toEqual(WOOP_TEMPLATES[primary].de);
+    const actions = page.getByTestId("actions-card");
+    for (const action of plan.actions) {
+      expect(action.text).toBe(findAction(action.id)?.texts.de);
+      await expect(actions).toContainText(action.text);
+    }
+    await expect(page.getByRole("textbox", { name: "Wunsch" })).toHaveValue(WOOP_TEMPLATES[primary].de.wish);
+
+    // Back in English, the page's words change and the plan's own text does not.
+    await setLanguage(page, base, null);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Your coaching plan", level: 2 })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Wish" })).toHaveValue(WOOP_TEMPLATES[primary].de.wish);
+    await expect(actions).toContainText(plan.actions[0]?.text ?? "");
   } finally {
     await setLanguage(page, base, null);
   }

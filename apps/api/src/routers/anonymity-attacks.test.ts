@@ -133,6 +133,7 @@ describe(`anonymity attacks on ${testDriver()}: sock-puppet raters (rule 9)`, ()
       ["external_not_counted", "me.again@puppet.example"],
     ]);
     expect(draft.warnings[0]?.detail).toContain("puppet.example is not on the organisation's list");
+    expect(draft.warnings[0]).toMatchObject({ reason: "not_vouched_for", domain: "puppet.example" });
   });
 
   it("sock-puppet raters: 3 × mean − 6 gives nothing, since puppets' answers never reach the report", async () => {
@@ -315,8 +316,13 @@ describe(`anonymity attacks on ${testDriver()}: differencing across requests (ru
         ),
       );
     expect(mail?.text).toContain("nearly the same people as in an earlier report");
-    // The manager was told before opening.
+    // The manager was told before opening, with the facts the web writes in the reader's language.
     expect(second.warnings.map((w) => w.kind)).toEqual(["close_to_earlier_report"]);
+    expect(second.warnings[0]).toMatchObject({
+      groups: ["peer"],
+      threshold: 3,
+      releasedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
   });
 
   it("a request repeated with at least k other raters keeps its figures; no warning", async () => {

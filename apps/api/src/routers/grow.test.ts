@@ -224,14 +224,19 @@ describe(`grow on ${testDriver()}`, () => {
     expect(suggestions[0]).toEqual({
       personId: id(a, "p2"),
       name: "P2 Alpha",
+      // The facts, for the web to write in the reader's language, and the same in English.
+      strong: ["risk"],
+      offered: ["risk"],
       reason: "Colleagues see Take risks as a strength of theirs; offered to support Take risks",
     });
     expect(suggestions[1]).toMatchObject({
       personId: id(a, "p6"),
+      strong: [],
+      offered: ["dream"],
       reason: "Offered to support Dream bigger",
     });
     for (const suggestion of suggestions) {
-      expect(Object.keys(suggestion).sort()).toEqual(["name", "personId", "reason"]);
+      expect(Object.keys(suggestion).sort()).toEqual(["name", "offered", "personId", "reason", "strong"]);
       expect(suggestion.reason).not.toMatch(/\d/);
     }
     const leads = await h.as(a, "coach").plans.suggestPartners({ planId, role: "lead" });
