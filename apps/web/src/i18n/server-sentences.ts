@@ -9,9 +9,12 @@ import ts from "typescript";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 
-/** Where the server's sentences are written. The mail, the CLI and the seeds speak for themselves. */
+/**
+ * Where the server's sentences are written. The e-mails (apps/api/src/mail, translated on their
+ * own), the CLI and the seeds speak for themselves; the mail services' refusals are read.
+ */
 const SOURCES = ["packages/domain/src", "apps/api/src"];
-const SKIP = /(\.test\.ts$|\/testing\/|\/seed\/|\/cli\/|\/mail\/|\/scim\/|test-clock)/;
+const SKIP = /(\.test\.ts$|\/testing\/|\/seed\/|\/cli\/|apps\/api\/src\/mail\/|\/scim\/|test-clock)/;
 
 /** Errors whose first argument (or the one named) is a sentence for a person. */
 const ERROR_MESSAGE_ARGUMENT: Record<string, number> = {
@@ -148,22 +151,71 @@ function calleeName(node: ts.NewExpression | ts.CallExpression): string {
   return "";
 }
 
+/**
+ * A helper of the file that passes on a message its caller writes: `id("The team must be an id")`
+ * for `const id = (error: string) => z.uuid({ error })`, or one of several, `whole(0, 8, { min: "…" })`
+ * for `error.min`. Only a function of the file's own (not exported, so every call is in the file)
+ * whose parameter is declared `string`, or an object type of messages.
+ */
+interface Helper {
+  name: string;
+  index: number;
+  /** The message is this property of the argument (an object of messages). */
+  property: string | undefined;
+}
+
+function helperOf(node: ts.Expression): Helper | null {
+  const [name, property] = ts.isIdentifier(node)
+    ? [node.text, undefined]
+    : ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)
+      ? [node.expression.text, node.name.text]
+      : [undefined, undefined];
+  if (!name) return null;
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn))
+    fn = fn.parent;
+  if (!fn) return null;
+  const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+  const type = fn.parameters[index]?.type;
+  const declared =
+    property === undefined ? type?.kind === ts.SyntaxKind.StringKeyword : type && ts.isTypeLiteralNode(type);
+  if (index < 0 || !declared) return null;
+  let helper: string | undefined;
+  let statement: ts.Node | undefined;
+  if (ts.isFunctionDeclaration(fn)) [helper, statement] = [fn.name?.text, fn];
+  else if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name))
+    [helper, statement] = [fn.parent.name.text, fn.parent.parent.parent];
+  if (!helper || !statement || !ts.isSourceFile(statement.parent)) return null;
+  const exported = ts.canHaveModifiers(statement)
+    ? ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+    : false;
+  return exported ? null : { name: helper, index, property };
+}
+
 function visitFile(path: string, out: Extraction): void {
   const text = readFileSync(path, "utf8");
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const where = (node: ts.Node) =>
     `${relative(ROOT, path)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+  const helpers = new Map<string, Helper>();
   const take = (node: ts.Expression | undefined) => {
     if (!node) return;
     const found = templatesOf(node, source);
-    if (found) for (const template of found) out.sentences.push({ template, where: where(node) });
+    if (found) {
+      for (const template of found) out.sentences.push({ template, where: where(node) });
+      return;
+    }
+    const helper = helperOf(node);
+    if (helper) helpers.set(`${helper.name} ${helper.index} ${helper.property}`, helper);
     else out.unreadable.push({ template: node.getText(source), where: where(node) });
   };
   const takeFields = (node: ts.Expression | undefined) => {
     if (node && ts.isObjectLiteralExpression(node)) {
-      for (const property of node.properties)
+      for (const property of node.properties) {
         if (ts.isPropertyAssignment(property)) take(property.initializer);
-    } else if (node) out.unreadable.push({ template: node.getText(source), where: where(node) });
+        if (ts.isShorthandPropertyAssignment(property)) take(property.name);
+      }
+    } else if (node) take(node);
   };
   const visit = (node: ts.Node) => {
     if (ts.isNewExpression(node)) {
@@ -206,8 +258,10 @@ function visitFile(path: string, out: Extraction): void {
   };
   const errorProperty = (object: ts.ObjectLiteralExpression) => {
     for (const property of object.properties) {
-      if (!ts.isPropertyAssignment(property) || !["error", "message"].includes(property.name.getText(source)))
-        continue;
+      if (!["error", "message"].includes(property.name?.getText(source) ?? "")) continue;
+      // `{ error }`: a variable of that name, most often a helper's parameter.
+      if (ts.isShorthandPropertyAssignment(property)) take(property.name);
+      if (!ts.isPropertyAssignment(property)) continue;
       // `{ message: z.string() }` is a schema with a field called message, not a message.
       if (ts.isCallExpression(property.initializer) && property.initializer.getText(source).startsWith("z."))
         continue;
@@ -218,6 +272,41 @@ function visitFile(path: string, out: Extraction): void {
     if (node && ts.isObjectLiteralExpression(node)) errorProperty(node);
   };
   visit(source);
+  // Each message a helper passes on is written where the helper is called (helpers may nest).
+  const done = new Set<string>();
+  for (let more = true; more; ) {
+    more = false;
+    for (const [key, helper] of helpers) {
+      if (done.has(key)) continue;
+      done.add(key);
+      more = true;
+      takeHelperCalls(helper);
+    }
+  }
+  function takeHelperCalls(helper: Helper): void {
+    let calls = 0;
+    const visitCalls = (node: ts.Node) => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === helper.name
+      ) {
+        calls++;
+        const argument = node.arguments[helper.index];
+        if (helper.property === undefined) take(argument);
+        else if (argument && ts.isObjectLiteralExpression(argument)) {
+          const property = argument.properties.find((p) => p.name?.getText(source) === helper.property);
+          if (property && ts.isPropertyAssignment(property)) take(property.initializer);
+          else if (property)
+            out.unreadable.push({ template: property.getText(source), where: where(property) });
+        } else if (argument)
+          out.unreadable.push({ template: argument.getText(source), where: where(argument) });
+      }
+      ts.forEachChild(node, visitCalls);
+    };
+    visitCalls(source);
+    if (calls === 0) out.unreadable.push({ template: `${helper.name}(…)`, where: relative(ROOT, path) });
+  }
 }
 
 function files(dir: string): string[] {
