@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import ts from "typescript";
+import { type Helper, helperCalls, helperOf } from "./server-sentence-helpers";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 
@@ -151,45 +152,47 @@ function calleeName(node: ts.NewExpression | ts.CallExpression): string {
   return "";
 }
 
-/**
- * A helper of the file that passes on a message its caller writes: `id("The team must be an id")`
- * for `const id = (error: string) => z.uuid({ error })`, or one of several, `whole(0, 8, { min: "…" })`
- * for `error.min`. Only a function of the file's own (not exported, so every call is in the file)
- * whose parameter is declared `string`, or an object type of messages.
- */
-interface Helper {
-  name: string;
-  index: number;
-  /** The message is this property of the argument (an object of messages). */
-  property: string | undefined;
+interface Collector {
+  source: ts.SourceFile;
+  take: (node: ts.Expression | undefined) => void;
+  takeFields: (node: ts.Expression | undefined) => void;
+  takeErrorProperty: (node: ts.Expression | undefined) => void;
 }
 
-function helperOf(node: ts.Expression): Helper | null {
-  const [name, property] = ts.isIdentifier(node)
-    ? [node.text, undefined]
-    : ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)
-      ? [node.expression.text, node.name.text]
-      : [undefined, undefined];
-  if (!name) return null;
-  let fn: ts.Node | undefined = node.parent;
-  while (fn && !ts.isFunctionDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn))
-    fn = fn.parent;
-  if (!fn) return null;
-  const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
-  const type = fn.parameters[index]?.type;
-  const declared =
-    property === undefined ? type?.kind === ts.SyntaxKind.StringKeyword : type && ts.isTypeLiteralNode(type);
-  if (index < 0 || !declared) return null;
-  let helper: string | undefined;
-  let statement: ts.Node | undefined;
-  if (ts.isFunctionDeclaration(fn)) [helper, statement] = [fn.name?.text, fn];
-  else if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name))
-    [helper, statement] = [fn.parent.name.text, fn.parent.parent.parent];
-  if (!helper || !statement || !ts.isSourceFile(statement.parent)) return null;
-  const exported = ts.canHaveModifiers(statement)
-    ? ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-    : false;
-  return exported ? null : { name: helper, index, property };
+/** The messages of `new SomeError(…)`: the message argument, and the fields of those that have them. */
+function visitError(node: ts.NewExpression, c: Collector): void {
+  const name = calleeName(node);
+  const index = ERROR_MESSAGE_ARGUMENT[name];
+  if (index !== undefined && node.arguments) {
+    c.take(node.arguments[index]);
+    if (name === "InvalidInputError") c.takeFields(node.arguments[1]);
+    const options = name === "DomainError" ? node.arguments[2] : undefined;
+    if (options && ts.isObjectLiteralExpression(options)) {
+      for (const property of options.properties) {
+        if (ts.isPropertyAssignment(property) && property.name.getText(c.source) === "fields") {
+          c.takeFields(property.initializer);
+        }
+      }
+    }
+  }
+  if (name === "TRPCError") c.takeErrorProperty(node.arguments?.[0]);
+}
+
+/** The messages of a call: a zod check's, an added issue's, a `forPeople(…)` sentence. */
+function visitCall(node: ts.CallExpression, c: Collector): void {
+  if (ts.isPropertyAccessExpression(node.expression)) {
+    const method = node.expression.name.text;
+    if (isZodChain(node)) {
+      for (const argument of node.arguments) {
+        const text = ts.isStringLiteral(argument) || ts.isTemplateExpression(argument);
+        if (ZOD_MESSAGE_METHODS.has(method) && text) c.take(argument);
+        if (ts.isObjectLiteralExpression(argument)) c.takeErrorProperty(argument);
+      }
+    }
+    if (method === "addIssue") c.takeErrorProperty(node.arguments[0]);
+  }
+  // A sentence sent as data, marked by the domain's `forPeople(…)`.
+  if (calleeName(node) === "forPeople") c.take(node.arguments[0]);
 }
 
 function visitFile(path: string, out: Extraction): void {
@@ -197,115 +200,49 @@ function visitFile(path: string, out: Extraction): void {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const where = (node: ts.Node) =>
     `${relative(ROOT, path)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+  const unreadable = (node: ts.Node) =>
+    out.unreadable.push({ template: node.getText(source), where: where(node) });
   const helpers = new Map<string, Helper>();
   const take = (node: ts.Expression | undefined) => {
     if (!node) return;
     const found = templatesOf(node, source);
-    if (found) {
-      for (const template of found) out.sentences.push({ template, where: where(node) });
-      return;
-    }
-    const helper = helperOf(node);
-    if (helper) helpers.set(`${helper.name} ${helper.index} ${helper.property}`, helper);
-    else out.unreadable.push({ template: node.getText(source), where: where(node) });
+    const helper = found ? null : helperOf(node);
+    if (found) for (const template of found) out.sentences.push({ template, where: where(node) });
+    else if (helper) helpers.set(`${helper.name} ${helper.index} ${helper.property}`, helper);
+    else unreadable(node);
   };
   const takeFields = (node: ts.Expression | undefined) => {
-    if (node && ts.isObjectLiteralExpression(node)) {
-      for (const property of node.properties) {
-        if (ts.isPropertyAssignment(property)) take(property.initializer);
-        if (ts.isShorthandPropertyAssignment(property)) take(property.name);
-      }
-    } else if (node) take(node);
-  };
-  const visit = (node: ts.Node) => {
-    if (ts.isNewExpression(node)) {
-      const name = calleeName(node);
-      const index = ERROR_MESSAGE_ARGUMENT[name];
-      if (index !== undefined && node.arguments) {
-        take(node.arguments[index]);
-        if (name === "InvalidInputError") takeFields(node.arguments[1]);
-        if (name === "DomainError") {
-          const options = node.arguments[2];
-          if (options && ts.isObjectLiteralExpression(options)) {
-            for (const property of options.properties) {
-              if (ts.isPropertyAssignment(property) && property.name.getText(source) === "fields") {
-                takeFields(property.initializer);
-              }
-            }
-          }
-        }
-      }
-      if (name === "TRPCError") messageProperty(node.arguments?.[0]);
+    if (!node || !ts.isObjectLiteralExpression(node)) return take(node);
+    for (const property of node.properties) {
+      if (ts.isPropertyAssignment(property)) take(property.initializer);
+      if (ts.isShorthandPropertyAssignment(property)) take(property.name);
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const method = node.expression.name.text;
-      if (isZodChain(node)) {
-        for (const argument of node.arguments) {
-          if (
-            ZOD_MESSAGE_METHODS.has(method) &&
-            (ts.isStringLiteral(argument) || ts.isTemplateExpression(argument))
-          ) {
-            take(argument);
-          }
-          if (ts.isObjectLiteralExpression(argument)) errorProperty(argument);
-        }
-      }
-      if (method === "addIssue") messageProperty(node.arguments[0]);
-    }
-    // A sentence sent as data, marked by the domain's `forPeople(…)`.
-    if (ts.isCallExpression(node) && calleeName(node) === "forPeople") take(node.arguments[0]);
-    ts.forEachChild(node, visit);
   };
-  const errorProperty = (object: ts.ObjectLiteralExpression) => {
-    for (const property of object.properties) {
+  const takeErrorProperty = (node: ts.Expression | undefined) => {
+    if (!node || !ts.isObjectLiteralExpression(node)) return;
+    for (const property of node.properties) {
       if (!["error", "message"].includes(property.name?.getText(source) ?? "")) continue;
       // `{ error }`: a variable of that name, most often a helper's parameter.
       if (ts.isShorthandPropertyAssignment(property)) take(property.name);
-      if (!ts.isPropertyAssignment(property)) continue;
       // `{ message: z.string() }` is a schema with a field called message, not a message.
-      if (ts.isCallExpression(property.initializer) && property.initializer.getText(source).startsWith("z."))
-        continue;
-      take(property.initializer);
+      if (ts.isPropertyAssignment(property) && !property.initializer.getText(source).startsWith("z."))
+        take(property.initializer);
     }
   };
-  const messageProperty = (node: ts.Expression | undefined) => {
-    if (node && ts.isObjectLiteralExpression(node)) errorProperty(node);
+  const collector: Collector = { source, take, takeFields, takeErrorProperty };
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node)) visitError(node, collector);
+    if (ts.isCallExpression(node)) visitCall(node, collector);
+    ts.forEachChild(node, visit);
   };
   visit(source);
-  // Each message a helper passes on is written where the helper is called (helpers may nest).
-  const done = new Set<string>();
-  for (let more = true; more; ) {
-    more = false;
-    for (const [key, helper] of helpers) {
-      if (done.has(key)) continue;
-      done.add(key);
-      more = true;
-      takeHelperCalls(helper);
-    }
-  }
-  function takeHelperCalls(helper: Helper): void {
-    let calls = 0;
-    const visitCalls = (node: ts.Node) => {
-      if (
-        ts.isCallExpression(node) &&
-        ts.isIdentifier(node.expression) &&
-        node.expression.text === helper.name
-      ) {
-        calls++;
-        const argument = node.arguments[helper.index];
-        if (helper.property === undefined) take(argument);
-        else if (argument && ts.isObjectLiteralExpression(argument)) {
-          const property = argument.properties.find((p) => p.name?.getText(source) === helper.property);
-          if (property && ts.isPropertyAssignment(property)) take(property.initializer);
-          else if (property)
-            out.unreadable.push({ template: property.getText(source), where: where(property) });
-        } else if (argument)
-          out.unreadable.push({ template: argument.getText(source), where: where(argument) });
-      }
-      ts.forEachChild(node, visitCalls);
-    };
-    visitCalls(source);
-    if (calls === 0) out.unreadable.push({ template: `${helper.name}(…)`, where: relative(ROOT, path) });
+  // A helper's messages are written where it is called (a Map visits the helpers added meanwhile).
+  for (const helper of helpers.values()) {
+    const calls = helperCalls(source, helper);
+    for (const message of calls.messages) take(message);
+    for (const node of calls.unreadable) unreadable(node);
+    if (calls.calls === 0)
+      out.unreadable.push({ template: `${helper.name}(…)`, where: relative(ROOT, path) });
   }
 }
 

@@ -1,6 +1,7 @@
 // The server's and the domain's English sentences reach a German page in German: an error's message
 // (errorMessage), its field messages (fieldMessages) and a form's zod messages (schemaResolver), with
 // the catalogues loaded as the app loads them (i18n/index.ts).
+import type { AppRouter } from "@fivefold/api";
 import { organisationSettingsSchema, parseInput, thankYouTextSchema } from "@fivefold/domain";
 import { TRPCClientError } from "@trpc/client";
 import i18next from "i18next";
@@ -23,14 +24,19 @@ const SETTINGS = {
 };
 
 /** The domain's refusal as the API sends it, and as the web's tRPC link hands it to a page. */
-function refusedByServer(input: unknown): TRPCClientError<never> {
+function refusedByServer(input: unknown): TRPCClientError<AppRouter> {
   try {
     parseInput(organisationSettingsSchema, input);
   } catch (error) {
     const { message, fields } = error as Error & { fields: Record<string, string> };
-    return new TRPCClientError(message, {
-      result: { error: { message, code: -32600, data: { code: "BAD_REQUEST", httpStatus: 400, fields } } },
-    });
+    const data = {
+      code: "BAD_REQUEST" as const,
+      httpStatus: 400,
+      path: "settings.update",
+      stack: undefined,
+      fields,
+    };
+    return new TRPCClientError<AppRouter>(message, { result: { error: { message, code: -32600, data } } });
   }
   throw new Error("the settings were accepted");
 }
