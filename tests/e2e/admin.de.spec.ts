@@ -1,5 +1,6 @@
 // The organisation in German (issue 18): the admin sets the default language to Deutsch in Settings,
-// their own page follows (they chose no language of their own), and the admin pages speak German;
+// their own page follows (they chose no language of their own), and the admin pages speak German,
+// the sentences the server and the domain's schemas write included;
 // at 375 px the people table and an import's check result still fit. It runs on the German server
 // (tests/playwright.config.ts, "german-org"), never beside the English journeys, and leaves the
 // organisation in English however it ends.
@@ -41,6 +42,25 @@ test("an admin sets the organisation to German and the admin pages speak it, als
   await expect(page.getByRole("button", { name: "Einstellungen speichern" })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Standardsprache" })).toHaveValue("Deutsch");
 
+  // What the domain and the server write (in English) reads German too (apps/web/src/i18n/sentence.ts):
+  // a field the browser refuses with the domain's schema, before anything is sent...
+  const domains = page.getByRole("combobox", { name: "Externe Domains, die für die Anonymität zählen" });
+  await domains.fill("gmail.com");
+  await domains.press("Enter");
+  await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+  await expect(
+    page.getByText(
+      "gmail.com ist ein öffentlicher E-Mail-Anbieter: Dort kann jeder eine Adresse eröffnen, daher kann die Domain für keine bewertende Person bürgen",
+    ),
+  ).toBeVisible();
+  // ...and a field the server refuses (a token needs a name), beside the field and above the form.
+  await page.getByRole("button", { name: "Token erstellen" }).click();
+  await expect(page.getByText("Benennen Sie das Token nach dem System, das es verwendet")).not.toHaveCount(0);
+  await expect(
+    page.getByText("Benennen Sie das Token nach dem System, das es verwendet").first(),
+  ).toBeVisible();
+  await expect(page.getByText("Name the token after the system that uses it")).toHaveCount(0);
+
   await page.goto("/admin/people");
   await expect(page.getByRole("heading", { name: "Personen" })).toBeVisible();
   await expect(page.getByText(/^\d+ aktiv, \d+ deaktiviert$/)).toBeVisible();
@@ -58,6 +78,12 @@ test("an admin sets the organisation to German and the admin pages speak it, als
   expect(await overflows(page)).toBe(false);
 
   await page.goto("/admin/import");
+  // The server refuses a file it cannot read, in a sentence of the domain's, said in German.
+  await page.getByLabel("…oder CSV einfügen").fill('name,email\n"Offen geblieben,offen@acme.test');
+  await page.getByRole("button", { name: "Datei prüfen" }).click();
+  await expect(
+    page.getByText("Ein in Zeile 2 geöffnetes Anführungszeichen wird nie geschlossen"),
+  ).toBeVisible();
   await page
     .getByLabel("…oder CSV einfügen")
     .fill(

@@ -1,5 +1,6 @@
 // Domain errors: plain classes that say what went wrong in the product's words.
 // The API maps them to transport errors in one place (apps/api/src/trpc/errors.ts).
+import { forPeople } from "./i18n/for-people";
 
 export type DomainErrorCode = "invalid" | "not_found" | "forbidden" | "conflict" | "precondition_failed";
 
@@ -28,12 +29,12 @@ export class InvalidInputError extends DomainError {
 
 export class NotFoundError extends DomainError {
   constructor(what: string) {
-    super("not_found", `${what} was not found`);
+    super("not_found", forPeople(`${what} was not found`));
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = "You are not allowed to do that") {
+  constructor(message = forPeople("You are not allowed to do that")) {
     super("forbidden", message);
   }
 }

@@ -6,6 +6,7 @@ import { Select, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { errorMessage } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 
 export function OrganisationSwitcher(props: { currentName: string; place: "header" | "navbar" }) {
@@ -40,7 +41,7 @@ export function OrganisationSwitcher(props: { currentName: string; place: "heade
       value={current}
       allowDeselect={false}
       disabled={switchTo.isPending}
-      error={switchTo.error?.message}
+      error={switchTo.error ? errorMessage(switchTo.error) : undefined}
       onChange={(orgId) => {
         if (orgId && orgId !== current) switchTo.mutate({ orgId });
       }}

@@ -66,9 +66,24 @@ export function translateSentence(text: string, compiled: Compiled, locale: stri
   return text;
 }
 
+/** How the server joins a list of phrases; German (and the languages to come) join them alike. */
+const LIST_SEPARATORS = ["; ", ", "];
+
 function formatValue(value: string, compiled: Compiled, locale: string, depth: number): string {
   if (PLAIN_NUMBER.test(value))
     return new Intl.NumberFormat(locale).format(Number(value.replaceAll(",", "")));
+  // A list of phrases (`1 missing in Set the vision, 3 missing in Take risks`) goes phrase by phrase
+  // when each one has a translation, before a template could read the whole list as one phrase.
+  if (!compiled.exact.has(value)) {
+    for (const separator of LIST_SEPARATORS) {
+      if (!value.includes(separator)) continue;
+      const parts = value.split(separator);
+      const translated = parts.map((part) => formatValue(part, compiled, locale, depth));
+      if (translated.every((text, index) => text !== parts[index] || PLAIN_NUMBER.test(text))) {
+        return translated.join(separator);
+      }
+    }
+  }
   return translateSentence(value, compiled, locale, depth + 1);
 }
 

@@ -16,9 +16,13 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 const PASS_THROUGH: Record<string, string> = {
   "packages/domain/src/answers/zod-error.ts message": "the first zod message, extracted where written",
   "packages/domain/src/answers/zod-error.ts fields": "zod's messages per field, extracted where written",
-  // data
+  "packages/domain/src/cycles/phases.ts fields":
+    "the calendar's field messages, each written out with forPeople where it is set",
+  "packages/domain/src/cycles/phases.ts first": "the first of those field messages",
   "packages/domain/src/people-import/person.ts result.error":
-    "a name's or team name's problem, marked forPeople where normaliseName/normaliseTeamName write it",
+    "normaliseName's and normaliseTeamName's messages, written out (forPeople) where they are returned",
+  "apps/api/src/services/mail/delivery.ts plan.reason":
+    "planResend's refusals, written out with forPeople in packages/domain/src/mail/delivery.ts",
 };
 
 const extraction = extractServerSentences();
@@ -50,7 +54,7 @@ test("the extractor finds the server's sentences (a sample of each kind)", () =>
   // a domain error, a zod message, a template with a value, an API service error
   expect(templates.has("Give the cycle a name")).toBe(true);
   expect(templates.has("Choose at least one team")).toBe(true);
-  expect(templates.has("The {{which}} phase of this cycle is over")).toBe(true);
+  expect(templates.has("The nominations phase of this cycle is over")).toBe(true);
   expect([...templates.values()].some((where) => where.startsWith("apps/api/src/"))).toBe(true);
   expect(templates.size).toBeGreaterThan(300);
 });
@@ -110,5 +114,39 @@ test("values are translated too, and numbers written in the locale", () => {
   );
   expect(translateSentence("A sentence no catalogue has", compiled, "de-DE")).toBe(
     "A sentence no catalogue has",
+  );
+});
+
+test("a list of phrases in a sentence is translated phrase by phrase", () => {
+  const compiled = compileCatalogue({
+    "The plan is not ready to publish: {{problems}}.": "Der Plan ist noch nicht bereit: {{problems}}.",
+    "tick at least one action": "kreuzen Sie mindestens eine Aktion an",
+    "fill in the WOOP goal ({{missing}})": "füllen Sie das WOOP-Ziel aus ({{missing}})",
+    outcome: "Ergebnis",
+    obstacle: "Hindernis",
+    "Rate every behaviour or mark it not observed: {{missing}}": "Bewerten Sie alles: {{missing}}",
+    "{{count}} missing in {{name}}": "{{count}} fehlen in „{{name}}“",
+    "Set the vision": "Die Vision setzen",
+    "Take risks": "Risiken eingehen",
+  });
+  expect(
+    translateSentence(
+      "The plan is not ready to publish: tick at least one action; fill in the WOOP goal (outcome, obstacle).",
+      compiled,
+      "de-DE",
+    ),
+  ).toBe(
+    "Der Plan ist noch nicht bereit: kreuzen Sie mindestens eine Aktion an; füllen Sie das WOOP-Ziel aus (Ergebnis, Hindernis).",
+  );
+  expect(
+    translateSentence(
+      "Rate every behaviour or mark it not observed: 1 missing in Set the vision, 3 missing in Take risks",
+      compiled,
+      "de-DE",
+    ),
+  ).toBe("Bewerten Sie alles: 1 fehlen in „Die Vision setzen“, 3 fehlen in „Risiken eingehen“");
+  // A list whose parts are not all phrases of the catalogue is one value: a person's name stays whole.
+  expect(translateSentence("Rate every behaviour or mark it not observed: Lee, Kim", compiled, "de-DE")).toBe(
+    "Bewerten Sie alles: Lee, Kim",
   );
 });

@@ -6,12 +6,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import ts from "typescript";
+import { type Helper, helperCalls, helperOf } from "./server-sentence-helpers";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 
-/** Where the server's sentences are written. The mail, the CLI and the seeds speak for themselves. */
+/**
+ * Where the server's sentences are written. The e-mails (apps/api/src/mail, translated on their
+ * own), the CLI and the seeds speak for themselves; the mail services' refusals are read.
+ */
 const SOURCES = ["packages/domain/src", "apps/api/src"];
-const SKIP = /(\.test\.ts$|\/testing\/|\/seed\/|\/cli\/|\/mail\/|\/scim\/|test-clock)/;
+const SKIP = /(\.test\.ts$|\/testing\/|\/seed\/|\/cli\/|apps\/api\/src\/mail\/|\/scim\/|test-clock)/;
 
 /** Errors whose first argument (or the one named) is a sentence for a person. */
 const ERROR_MESSAGE_ARGUMENT: Record<string, number> = {
@@ -148,76 +152,98 @@ function calleeName(node: ts.NewExpression | ts.CallExpression): string {
   return "";
 }
 
+interface Collector {
+  source: ts.SourceFile;
+  take: (node: ts.Expression | undefined) => void;
+  takeFields: (node: ts.Expression | undefined) => void;
+  takeErrorProperty: (node: ts.Expression | undefined) => void;
+}
+
+/** The messages of `new SomeError(…)`: the message argument, and the fields of those that have them. */
+function visitError(node: ts.NewExpression, c: Collector): void {
+  const name = calleeName(node);
+  const index = ERROR_MESSAGE_ARGUMENT[name];
+  if (index !== undefined && node.arguments) {
+    c.take(node.arguments[index]);
+    if (name === "InvalidInputError") c.takeFields(node.arguments[1]);
+    const options = name === "DomainError" ? node.arguments[2] : undefined;
+    if (options && ts.isObjectLiteralExpression(options)) {
+      for (const property of options.properties) {
+        if (ts.isPropertyAssignment(property) && property.name.getText(c.source) === "fields") {
+          c.takeFields(property.initializer);
+        }
+      }
+    }
+  }
+  if (name === "TRPCError") c.takeErrorProperty(node.arguments?.[0]);
+}
+
+/** The messages of a call: a zod check's, an added issue's, a `forPeople(…)` sentence. */
+function visitCall(node: ts.CallExpression, c: Collector): void {
+  if (ts.isPropertyAccessExpression(node.expression)) {
+    const method = node.expression.name.text;
+    if (isZodChain(node)) {
+      for (const argument of node.arguments) {
+        const text = ts.isStringLiteral(argument) || ts.isTemplateExpression(argument);
+        if (ZOD_MESSAGE_METHODS.has(method) && text) c.take(argument);
+        if (ts.isObjectLiteralExpression(argument)) c.takeErrorProperty(argument);
+      }
+    }
+    if (method === "addIssue") c.takeErrorProperty(node.arguments[0]);
+  }
+  // A sentence sent as data, marked by the domain's `forPeople(…)`.
+  if (calleeName(node) === "forPeople") c.take(node.arguments[0]);
+}
+
 function visitFile(path: string, out: Extraction): void {
   const text = readFileSync(path, "utf8");
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const where = (node: ts.Node) =>
     `${relative(ROOT, path)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+  const unreadable = (node: ts.Node) =>
+    out.unreadable.push({ template: node.getText(source), where: where(node) });
+  const helpers = new Map<string, Helper>();
   const take = (node: ts.Expression | undefined) => {
     if (!node) return;
     const found = templatesOf(node, source);
+    const helper = found ? null : helperOf(node);
     if (found) for (const template of found) out.sentences.push({ template, where: where(node) });
-    else out.unreadable.push({ template: node.getText(source), where: where(node) });
+    else if (helper) helpers.set(`${helper.name} ${helper.index} ${helper.property}`, helper);
+    else unreadable(node);
   };
   const takeFields = (node: ts.Expression | undefined) => {
-    if (node && ts.isObjectLiteralExpression(node)) {
-      for (const property of node.properties)
-        if (ts.isPropertyAssignment(property)) take(property.initializer);
-    } else if (node) out.unreadable.push({ template: node.getText(source), where: where(node) });
+    if (!node || !ts.isObjectLiteralExpression(node)) return take(node);
+    for (const property of node.properties) {
+      if (ts.isPropertyAssignment(property)) take(property.initializer);
+      if (ts.isShorthandPropertyAssignment(property)) take(property.name);
+    }
   };
+  const takeErrorProperty = (node: ts.Expression | undefined) => {
+    if (!node || !ts.isObjectLiteralExpression(node)) return;
+    for (const property of node.properties) {
+      if (!["error", "message"].includes(property.name?.getText(source) ?? "")) continue;
+      // `{ error }`: a variable of that name, most often a helper's parameter.
+      if (ts.isShorthandPropertyAssignment(property)) take(property.name);
+      // `{ message: z.string() }` is a schema with a field called message, not a message.
+      if (ts.isPropertyAssignment(property) && !property.initializer.getText(source).startsWith("z."))
+        take(property.initializer);
+    }
+  };
+  const collector: Collector = { source, take, takeFields, takeErrorProperty };
   const visit = (node: ts.Node) => {
-    if (ts.isNewExpression(node)) {
-      const name = calleeName(node);
-      const index = ERROR_MESSAGE_ARGUMENT[name];
-      if (index !== undefined && node.arguments) {
-        take(node.arguments[index]);
-        if (name === "InvalidInputError") takeFields(node.arguments[1]);
-        if (name === "DomainError") {
-          const options = node.arguments[2];
-          if (options && ts.isObjectLiteralExpression(options)) {
-            for (const property of options.properties) {
-              if (ts.isPropertyAssignment(property) && property.name.getText(source) === "fields") {
-                takeFields(property.initializer);
-              }
-            }
-          }
-        }
-      }
-      if (name === "TRPCError") messageProperty(node.arguments?.[0]);
-    }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const method = node.expression.name.text;
-      if (isZodChain(node)) {
-        for (const argument of node.arguments) {
-          if (
-            ZOD_MESSAGE_METHODS.has(method) &&
-            (ts.isStringLiteral(argument) || ts.isTemplateExpression(argument))
-          ) {
-            take(argument);
-          }
-          if (ts.isObjectLiteralExpression(argument)) errorProperty(argument);
-        }
-      }
-      if (method === "addIssue") messageProperty(node.arguments[0]);
-    }
-    // A sentence sent as data, marked by the domain's `forPeople(…)`.
-    if (ts.isCallExpression(node) && calleeName(node) === "forPeople") take(node.arguments[0]);
+    if (ts.isNewExpression(node)) visitError(node, collector);
+    if (ts.isCallExpression(node)) visitCall(node, collector);
     ts.forEachChild(node, visit);
   };
-  const errorProperty = (object: ts.ObjectLiteralExpression) => {
-    for (const property of object.properties) {
-      if (!ts.isPropertyAssignment(property) || !["error", "message"].includes(property.name.getText(source)))
-        continue;
-      // `{ message: z.string() }` is a schema with a field called message, not a message.
-      if (ts.isCallExpression(property.initializer) && property.initializer.getText(source).startsWith("z."))
-        continue;
-      take(property.initializer);
-    }
-  };
-  const messageProperty = (node: ts.Expression | undefined) => {
-    if (node && ts.isObjectLiteralExpression(node)) errorProperty(node);
-  };
   visit(source);
+  // A helper's messages are written where it is called (a Map visits the helpers added meanwhile).
+  for (const helper of helpers.values()) {
+    const calls = helperCalls(source, helper);
+    for (const message of calls.messages) take(message);
+    for (const node of calls.unreadable) unreadable(node);
+    if (calls.calls === 0)
+      out.unreadable.push({ template: `${helper.name}(…)`, where: relative(ROOT, path) });
+  }
 }
 
 function files(dir: string): string[] {

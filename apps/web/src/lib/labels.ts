@@ -3,6 +3,7 @@
 // is looked up when it is shown, never once at module load in whichever language came first.
 import { RATER_GROUPS, type RaterGroup, ROLES } from "@fivefold/domain";
 import i18next from "i18next";
+import { sentence } from "../i18n/sentence";
 
 /** A rater group's name ("Peers", "Kolleginnen und Kollegen"). */
 export function groupLabel(group: RaterGroup): string {
@@ -45,6 +46,19 @@ export function roleLabel(role: string): string {
   return (ROLES as readonly string[]).includes(role) ? i18next.t(`common:role.${role}`) : role;
 }
 
+/** What went wrong, in the page's language: the server's (English) sentence through i18n/sentence.ts. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : i18next.t("common:error.generic");
+  return error instanceof Error ? sentence(error.message) : i18next.t("common:error.generic");
+}
+
+/** The server's message per field of a refused call (`error.data.fields`), in the page's language. */
+export function fieldMessages(error: unknown): Record<string, string> {
+  const data = error instanceof Error ? (error as { data?: { fields?: unknown } }).data : undefined;
+  const fields = data?.fields;
+  if (!fields || typeof fields !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(fields as Record<string, unknown>)
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      .map(([path, message]) => [path, sentence(message)]),
+  );
 }

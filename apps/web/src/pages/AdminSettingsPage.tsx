@@ -19,7 +19,7 @@ import type { OrganisationSettings } from "../components/admin/types";
 import { ErrorState } from "../components/ErrorState";
 import { PageLoader } from "../components/PageLoader";
 import { useInvalidate } from "../lib/invalidate";
-import { errorMessage } from "../lib/labels";
+import { errorMessage, fieldMessages } from "../lib/labels";
 import { useTRPC } from "../lib/trpc";
 
 export default function AdminSettingsPage() {
@@ -51,7 +51,7 @@ function SettingsForm({ current }: { current: OrganisationSettings }) {
       },
     }),
   );
-  const serverFields = (update.error?.data as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+  const serverFields = fieldMessages(update.error);
   const submit = form.onSubmit((values) => {
     setSaved(false);
     update.mutate(values);

@@ -1,5 +1,6 @@
 // Schemas for a rater's answer set: the final submission (complete) and a saved draft (partial).
 import { z } from "zod";
+import { forPeople } from "../i18n/for-people";
 import { type Instrument, indexItems, type Score } from "../instrument";
 import { commentsSchema, type DimensionComment } from "./comment";
 
@@ -66,7 +67,7 @@ function answerSetShape(instrument: Instrument, requireEveryItem: boolean) {
           code: "custom",
           path: ["answers"],
           message: `Rate every behaviour or mark it not observed: ${missing
-            .map(({ name, count }) => `${count} missing in ${name}`)
+            .map(({ name, count }) => forPeople(`${count} missing in ${name}`))
             .join(", ")}`,
         });
       }

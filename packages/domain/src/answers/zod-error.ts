@@ -1,6 +1,7 @@
 // Turns a zod error into the { message, fields } an InvalidInputError carries to the client.
 import type { z } from "zod";
 import { InvalidInputError } from "../errors";
+import { forPeople } from "../i18n/for-people";
 
 export interface InvalidInputDetails {
   message: string;
@@ -14,9 +15,12 @@ export function zodErrorToFields(error: z.ZodError): InvalidInputDetails {
     // The first problem on a field is the one to fix first; later ones are usually consequences.
     fields[key] ??= issue.message;
   }
-  const first = error.issues[0]?.message ?? "The input is not valid";
+  const first = error.issues[0]?.message ?? forPeople("The input is not valid");
   const more = error.issues.length - 1;
-  const message = more > 0 ? `${first} (and ${more} more ${more === 1 ? "problem" : "problems"})` : first;
+  const message =
+    more === 0
+      ? first
+      : forPeople(more === 1 ? `${first} (and 1 more problem)` : `${first} (and ${more} more problems)`);
   return { message, fields };
 }
 

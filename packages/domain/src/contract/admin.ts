@@ -13,7 +13,8 @@ import { CADENCES } from "../plans/schedule";
 import { roleSchema } from "../roles";
 import { type OrganisationSettings, REPORT_MODES, settingsUpdateSchema } from "../settings/settings";
 
-const id = (what: string) => z.uuid({ error: `${what} must be an id` });
+/** A uuid, refused with the sentence its field writes out whole (the web translates it as it is). */
+const id = (error: string) => z.uuid({ error });
 
 /** About 5,000 people at ~100 characters a row fit many times over; fastify's body limit is 5 MB. */
 export const MAX_CSV_LENGTH = 4_000_000;
@@ -28,38 +29,38 @@ export const importInput = z.object({
   deactivateMissing: z.boolean().default(false),
 });
 
-export const personIdInput = z.object({ personId: id("The person") });
+export const personIdInput = z.object({ personId: id("The person must be an id") });
 
 export const createPersonInput = z.object({
   name: personNameSchema,
   email: personEmailSchema,
-  managerId: id("The manager").nullable().default(null),
+  managerId: id("The manager must be an id").nullable().default(null),
   roles: z.array(roleSchema).max(4).default([]),
-  teamIds: z.array(id("A team")).max(100).default([]),
+  teamIds: z.array(id("A team must be an id")).max(100).default([]),
 });
 
 export const updatePersonInput = z.object({
-  personId: id("The person"),
+  personId: id("The person must be an id"),
   name: personNameSchema.optional(),
   email: personEmailSchema.optional(),
-  managerId: id("The manager").nullable().optional(),
+  managerId: id("The manager must be an id").nullable().optional(),
   active: z.boolean().optional(),
-  teamIds: z.array(id("A team")).max(100).optional(),
+  teamIds: z.array(id("A team must be an id")).max(100).optional(),
 });
 
 export const setRolesInput = z.object({
-  personId: id("The person"),
+  personId: id("The person must be an id"),
   roles: z.array(roleSchema).max(4),
 });
 
 export const upsertTeamInput = z.object({
-  id: id("The team").optional(),
+  id: id("The team must be an id").optional(),
   name: teamNameSchema,
-  memberIds: z.array(id("A member")).max(2_000).optional(),
-  coachIds: z.array(id("A coach")).max(50).optional(),
+  memberIds: z.array(id("A member must be an id")).max(2_000).optional(),
+  coachIds: z.array(id("A coach must be an id")).max(50).optional(),
 });
 
-export const teamIdInput = z.object({ teamId: id("The team") });
+export const teamIdInput = z.object({ teamId: id("The team must be an id") });
 
 export { settingsUpdateSchema as settingsUpdateInput };
 
@@ -86,12 +87,12 @@ export const peopleListInput = z
       .max(PEOPLE_PAGE_MAX, { error: `Ask for at most ${PEOPLE_PAGE_MAX} people a page` })
       .default(PEOPLE_PAGE_DEFAULT),
     /** Only the members of this team. */
-    teamId: id("The team").optional(),
+    teamId: id("The team must be an id").optional(),
     /** Only the direct reports of this person. */
-    managerId: id("The manager").optional(),
+    managerId: id("The manager must be an id").optional(),
     /** Only these people (e.g. to name the ones already chosen). */
     ids: z
-      .array(id("A person"))
+      .array(id("A person must be an id"))
       .max(PEOPLE_PAGE_MAX, { error: `Ask for at most ${PEOPLE_PAGE_MAX} people by id at a time` })
       .optional(),
     /** Only the people with these addresses (case ignored). */

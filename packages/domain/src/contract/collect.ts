@@ -14,7 +14,8 @@ import {
 } from "../instrument";
 import { requestStateSchema } from "../lifecycle";
 
-const id = (what: string) => z.uuid({ error: `${what} must be an id` });
+/** A uuid, refused with the sentence its field writes out whole (the web translates it as it is). */
+const id = (error: string) => z.uuid({ error });
 
 // ---- Inputs
 
@@ -41,7 +42,7 @@ export const externalEmailSchema = z
 
 export const raterInputSchema = z
   .object({
-    personId: id("The rater").optional(),
+    personId: id("The rater must be an id").optional(),
     email: externalEmailSchema.optional(),
     group: raterGroupSchema,
   })
@@ -51,7 +52,7 @@ export const raterInputSchema = z
 
 /** Strict: a key it does not know (a `cycleId` included) is refused, never silently dropped. */
 export const createRequestInput = z.strictObject({
-  subjectId: id("The subject"),
+  subjectId: id("The subject must be an id"),
   deadline: deadlineSchema,
   raters: z
     .array(raterInputSchema)
@@ -61,9 +62,9 @@ export const createRequestInput = z.strictObject({
 });
 export type CreateRequestInput = z.output<typeof createRequestInput>;
 
-export const feedbackRequestIdInput = z.object({ requestId: id("The request") });
+export const feedbackRequestIdInput = z.object({ requestId: id("The request must be an id") });
 export const approveExternalInput = z.object({
-  requestId: id("The request"),
+  requestId: id("The request must be an id"),
   email: z
     .string()
     .trim()
@@ -71,20 +72,26 @@ export const approveExternalInput = z.object({
     .pipe(z.email({ error: "Give the external rater's e-mail address" })),
 });
 /** The requester moves an open request's deadline later (a day means the end of that day, UTC). */
-export const extendRequestInput = z.object({ requestId: id("The request"), deadline: deadlineSchema });
+export const extendRequestInput = z.object({
+  requestId: id("The request must be an id"),
+  deadline: deadlineSchema,
+});
 export const extendRequestOutput = z.object({ deadline: z.string() });
 /** Only when: never who was reminded, nor how many. */
 export const remindRequestOutput = z.object({ remindedAt: z.string() });
-export const invitationIdInput = z.object({ invitationId: id("The invitation") });
+export const invitationIdInput = z.object({ invitationId: id("The invitation must be an id") });
 // Any string up to a sane length: a truncated or mistyped link is simply not found.
 export const invitationTokenInput = z.object({ token: z.string().max(200, "This link is not valid") });
 
 export const proposeNominationInput = z.object({
-  requestId: id("The request"),
-  personId: id("The rater"),
+  requestId: id("The request must be an id"),
+  personId: id("The rater must be an id"),
   group: raterGroupSchema,
 });
-export const decideNominationInput = z.object({ nominationId: id("The nomination"), approve: z.boolean() });
+export const decideNominationInput = z.object({
+  nominationId: id("The nomination must be an id"),
+  approve: z.boolean(),
+});
 
 /** Answers arrive loosely typed; the domain's answer-set schema gives the person-readable errors. */
 export const answersPayload = z.object({
@@ -216,8 +223,8 @@ export const proposeNominationOutput = z.object({ nominationId: z.string() });
  * group; once open only the manager group, which is identifiable by nature (DESIGN §4 rule 8).
  */
 export const addRaterInput = z.object({
-  requestId: id("The request"),
-  personId: id("The rater"),
+  requestId: id("The request must be an id"),
+  personId: id("The rater must be an id"),
   group: raterGroupSchema.exclude(["self"], { error: "Choose the group they rate in." }),
 });
 export const addRaterOutput = z.object({ nominationId: z.string(), invited: z.boolean() });

@@ -7,21 +7,23 @@ import { isIsoDay } from "../dates";
 import { DIMENSION_KEYS } from "../instrument";
 import { figures } from "./figures";
 
-const id = (what: string) => z.uuid({ error: `${what} must be an id` });
-const day = (what: string) =>
-  z
-    .string({ error: `${what} is a day written YYYY-MM-DD` })
-    .refine(isIsoDay, { error: `${what} is a day written YYYY-MM-DD` });
+/** A uuid, refused with the sentence its field writes out whole (the web translates it as it is). */
+const id = (error: string) => z.uuid({ error });
+/** A YYYY-MM-DD day, refused with the sentence its field writes out whole. */
+const day = (error: string) => z.string({ error }).refine(isIsoDay, { error });
 
 export const cyclePopulationSchema = z.union(
   [
     z.strictObject({ everyone: z.literal(true) }),
     z.strictObject({
-      teamIds: z.array(id("A team")).min(1, { error: "Choose at least one team" }).max(1000),
+      teamIds: z.array(id("A team must be an id")).min(1, { error: "Choose at least one team" }).max(1000),
     }),
     z.strictObject({ managers: z.literal(true) }),
     z.strictObject({
-      personIds: z.array(id("A person")).min(1, { error: "Choose at least one person" }).max(100_000),
+      personIds: z
+        .array(id("A person must be an id"))
+        .min(1, { error: "Choose at least one person" })
+        .max(100_000),
     }),
   ],
   { error: "Who takes part is everyone, chosen teams, the managers, or a list of people" },
@@ -34,33 +36,33 @@ export const createCycleInput = z.strictObject({
     .min(1, { error: "Give the cycle a name" })
     .max(120, { error: "A cycle's name has at most 120 characters" }),
   population: cyclePopulationSchema,
-  nominationsCloseOn: day("The day nominations close"),
-  answersDueOn: day("The day answers are due"),
-  releaseOn: day("The release day"),
+  nominationsCloseOn: day("The day nominations close is a day written YYYY-MM-DD"),
+  answersDueOn: day("The day answers are due is a day written YYYY-MM-DD"),
+  releaseOn: day("The release day is a day written YYYY-MM-DD"),
   rules: cycleRulesSchema.optional(),
 });
 
-export const cycleIdInput = z.strictObject({ cycleId: id("The cycle") });
+export const cycleIdInput = z.strictObject({ cycleId: id("The cycle must be an id") });
 
 export const launchCycleInput = z.strictObject({
-  cycleId: id("The cycle"),
-  exclude: z.array(id("A person")).max(100_000).optional(),
+  cycleId: id("The cycle must be an id"),
+  exclude: z.array(id("A person must be an id")).max(100_000).optional(),
 });
 
 export const extendCycleInput = z.strictObject({
-  cycleId: id("The cycle"),
+  cycleId: id("The cycle must be an id"),
   phase: z.enum(["nominations", "answering", "released"], {
     error: 'The phase to extend is "nominations", "answering" or "released"',
   }),
-  on: day("The new day"),
+  on: day("The new day is a day written YYYY-MM-DD"),
 });
 
 export const ORG_VIEW_GROUPINGS = ["team", "level", "department", "location"] as const;
 
 export const analyticsOrgInput = z.strictObject({
-  cycleId: id("The cycle"),
+  cycleId: id("The cycle must be an id"),
   by: z.enum(ORG_VIEW_GROUPINGS, { error: 'Group by "team", "level", "department" or "location"' }),
-  compareTo: id("The cycle to compare with").optional(),
+  compareTo: id("The cycle to compare with must be an id").optional(),
 });
 
 const phase = z.enum(CYCLE_PHASES);
@@ -158,7 +160,7 @@ export const decideManyNominationsInput = z.strictObject({
   decisions: z
     .array(
       z.strictObject({
-        nominationId: id("A nomination"),
+        nominationId: id("A nomination must be an id"),
         approve: z.boolean({ error: 'A decision\'s "approve" is true or false' }),
       }),
     )

@@ -19,24 +19,34 @@ import {
 import { roleSchema } from "../roles";
 import { perceivedChangeOutput, planPulseOutput, pulseWindowOutput } from "./pulses";
 
-const id = (what: string) => z.uuid({ error: `${what} must be an id` });
+/** A uuid, refused with the sentence its field writes out whole (the web translates it as it is). */
+const id = (error: string) => z.uuid({ error });
 
 // Inputs.
 
-export const planIdInput = z.object({ planId: id("The plan") });
-export const createPlanInput = z.object({ requestId: id("The report") });
-export const updatePlanInput = planEditSchema.extend({ planId: id("The plan") });
-export const closePlanInput = z.object({ planId: id("The plan"), reflection: reflectionSchema });
-export const suggestPartnersInput = z.object({ planId: id("The plan"), role: partnerRoleSchema.optional() });
+export const planIdInput = z.object({ planId: id("The plan must be an id") });
+export const createPlanInput = z.object({ requestId: id("The report must be an id") });
+export const updatePlanInput = planEditSchema.extend({ planId: id("The plan must be an id") });
+export const closePlanInput = z.object({
+  planId: id("The plan must be an id"),
+  reflection: reflectionSchema,
+});
+export const suggestPartnersInput = z.object({
+  planId: id("The plan must be an id"),
+  role: partnerRoleSchema.optional(),
+});
 export const invitePartnerInput = z.object({
-  planId: id("The plan"),
-  personId: id("The person"),
+  planId: id("The plan must be an id"),
+  personId: id("The person must be an id"),
   role: partnerRoleSchema,
 });
-export const partnershipIdInput = z.object({ partnershipId: id("The partnership") });
-export const answerInvitationInput = z.object({ partnershipId: id("The invitation"), accept: z.boolean() });
-export const logCheckinInput = checkinInputSchema.extend({ planId: id("The plan") });
-export const encourageInput = encouragementSchema.extend({ checkinId: id("The check-in") });
+export const partnershipIdInput = z.object({ partnershipId: id("The partnership must be an id") });
+export const answerInvitationInput = z.object({
+  partnershipId: id("The invitation must be an id"),
+  accept: z.boolean(),
+});
+export const logCheckinInput = checkinInputSchema.extend({ planId: id("The plan must be an id") });
+export const encourageInput = encouragementSchema.extend({ checkinId: id("The check-in must be an id") });
 export const partnerOptInInput = partnerOptInSchema;
 
 export type PlanIdInput = z.output<typeof planIdInput>;

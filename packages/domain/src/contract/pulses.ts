@@ -6,24 +6,25 @@ import { languageSchema } from "../i18n/languages";
 import { PULSE_SCALE, pulseAnswersSchema, pulseSuggestionSchema } from "../pulse";
 import { figures } from "./figures";
 
-const id = (what: string) => z.uuid({ error: `${what} must be an id` });
+/** A uuid, refused with the sentence its field writes out whole (the web translates it as it is). */
+const id = (error: string) => z.uuid({ error });
 const day = z.iso.date({ error: "The day must be a calendar day (YYYY-MM-DD)" });
 const token = z
   .string({ error: "The link's token must be text" })
   .min(10, { error: "That link is not valid" })
   .max(200, { error: "That link is not valid" });
 
-export const schedulePulseInput = z.object({ planId: id("The plan"), on: day });
+export const schedulePulseInput = z.object({ planId: id("The plan must be an id"), on: day });
 export const schedulePulseOutput = z.object({ requestId: z.string() });
 
-export const pulseIdInput = z.object({ requestId: id("The pulse") });
+export const pulseIdInput = z.object({ requestId: id("The pulse must be an id") });
 export const pulseTokenInput = z.object({ token });
 
 const answerFields = {
   answers: pulseAnswersSchema,
   suggestion: pulseSuggestionSchema.optional(),
 };
-export const answerPulseInput = z.object({ requestId: id("The pulse"), ...answerFields });
+export const answerPulseInput = z.object({ requestId: id("The pulse must be an id"), ...answerFields });
 export const answerPulseByTokenInput = z.object({ token, ...answerFields });
 export const answerPulseOutput = z.object({ submitted: z.literal(true) });
 
@@ -90,7 +91,7 @@ export type PulseFormOutput = z.output<typeof pulseFormOutput>;
 export type PerceivedChangeOutput = z.output<typeof perceivedChangeOutput>;
 export type PlanPulseOutput = z.output<typeof planPulseOutput>;
 
-export const teamPulsesInput = z.object({ teamId: id("The team") });
+export const teamPulsesInput = z.object({ teamId: id("The team must be an id") });
 /** The coach's dashboard: each coachee's latest released pulse, per behaviour (figures k-safe at release). */
 export const teamPulsesOutput = z.array(
   z.object({

@@ -3,6 +3,7 @@
 // at the end of its UTC day; the stored phase moves forward only (a job applies `duePhase`).
 import { addDays, endOfDay, type IsoDay, isIsoDay, isoDay, startOfDay } from "../dates";
 import { InvalidInputError, PreconditionFailedError } from "../errors";
+import { forPeople } from "../i18n/for-people";
 
 export const CYCLE_PHASES = ["draft", "nominations", "answering", "closed", "released"] as const;
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
@@ -19,26 +20,29 @@ export interface CycleCalendar {
   releaseOn: IsoDay;
 }
 
-/** The calendar is in order and ahead: nominations close today or later, answers after that. */
+/**
+ * The calendar is in order and ahead: nominations close today or later, answers after that. Every
+ * day's problem is named at once (each a sentence for people); the first is the error's message.
+ */
 export function checkCycleCalendar(calendar: CycleCalendar, now: Date): void {
   const fields: Record<string, string> = {};
   for (const key of ["nominationsCloseOn", "answersDueOn", "releaseOn"] as const) {
-    if (!isIsoDay(calendar[key])) fields[key] = "Give a calendar day as YYYY-MM-DD";
+    if (!isIsoDay(calendar[key])) fields[key] = forPeople("Give a calendar day as YYYY-MM-DD");
   }
   if (Object.keys(fields).length > 0)
     throw new InvalidInputError("The cycle's days are not all days", fields);
   const today = isoDay(now);
   if (calendar.nominationsCloseOn < today) {
-    fields.nominationsCloseOn = "Nominations cannot close before today";
+    fields.nominationsCloseOn = forPeople("Nominations cannot close before today");
   }
   if (calendar.answersDueOn <= calendar.nominationsCloseOn) {
-    fields.answersDueOn = "Answers are due after nominations close";
+    fields.answersDueOn = forPeople("Answers are due after nominations close");
   }
   if (calendar.releaseOn < calendar.answersDueOn) {
-    fields.releaseOn = "Reports release on the day answers are due or later";
+    fields.releaseOn = forPeople("Reports release on the day answers are due or later");
   }
   if (calendar.releaseOn > addDays(today, MAX_CYCLE_DAYS)) {
-    fields.releaseOn = `A cycle releases within ${MAX_CYCLE_DAYS} days`;
+    fields.releaseOn = forPeople(`A cycle releases within ${MAX_CYCLE_DAYS} days`);
   }
   const first = Object.values(fields)[0];
   if (first) throw new InvalidInputError(first, fields);
@@ -76,7 +80,15 @@ export function extendCycle(
   if (!isIsoDay(on)) throw new InvalidInputError("Give the new day as YYYY-MM-DD", { on: "Not a day" });
   const order = CYCLE_PHASES.indexOf(phase);
   const ended = { nominations: order > 1, answering: order > 2, released: order > 3 }[which];
-  if (ended) throw new PreconditionFailedError(`The ${which} phase of this cycle is over`);
+  if (ended) {
+    throw new PreconditionFailedError(
+      which === "nominations"
+        ? "The nominations phase of this cycle is over"
+        : which === "answering"
+          ? "The answering phase of this cycle is over"
+          : "The reports of this cycle are released already",
+    );
+  }
   const key = DAY_OF[which];
   if (on <= calendar[key]) {
     throw new InvalidInputError(`An extension moves the day later than ${calendar[key]}`, {

@@ -32,12 +32,13 @@ export const DEFAULT_CYCLE_RULES: Readonly<CycleRules> = Object.freeze({
   raterCap: 6,
 });
 
-const whole = (what: string, min: number, max: number) =>
+/** A whole number in a range, refused with the sentences its rule writes out whole. */
+const whole = (min: number, max: number, error: { whole: string; min: string; max: string }) =>
   z
-    .number({ error: `${what} must be a whole number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(min, { error: `${what} is at least ${min}` })
-    .max(max, { error: `${what} is at most ${max}` });
+    .number({ error: error.whole })
+    .int({ error: error.whole })
+    .min(min, { error: error.min })
+    .max(max, { error: error.max });
 
 /** Every key optional: what is left out takes the default. Unknown keys are refused. */
 export const cycleRulesSchema = z.strictObject({
@@ -46,12 +47,24 @@ export const cycleRulesSchema = z.strictObject({
   directReports: z.enum(["all", "none"], { error: 'The rule "directReports" is "all" or "none"' }).optional(),
   peers: z
     .strictObject({
-      min: whole("The fewest peers", 0, MAX_CYCLE_PEERS).optional(),
-      max: whole("The most peers", 1, MAX_CYCLE_PEERS).optional(),
+      min: whole(0, MAX_CYCLE_PEERS, {
+        whole: "The fewest peers must be a whole number",
+        min: "The fewest peers is at least 0",
+        max: `The fewest peers is at most ${MAX_CYCLE_PEERS}`,
+      }).optional(),
+      max: whole(1, MAX_CYCLE_PEERS, {
+        whole: "The most peers must be a whole number",
+        min: "The most peers is at least 1",
+        max: `The most peers is at most ${MAX_CYCLE_PEERS}`,
+      }).optional(),
     })
     .optional(),
   others: z.boolean({ error: 'The rule "others" is true or false' }).optional(),
-  raterCap: whole("The most requests per rater", 1, MAX_RATER_CAP).optional(),
+  raterCap: whole(1, MAX_RATER_CAP, {
+    whole: "The most requests per rater must be a whole number",
+    min: "The most requests per rater is at least 1",
+    max: `The most requests per rater is at most ${MAX_RATER_CAP}`,
+  }).optional(),
 });
 
 export type CycleRulesInput = z.input<typeof cycleRulesSchema>;
@@ -92,7 +105,7 @@ export function checkCycleProposal(
       rules.others
         ? "In this cycle you propose peers and others; your manager and direct reports are asked already"
         : "In this cycle you propose peers; your manager and direct reports are asked already",
-      { group: `Choose ${allowed.join(" or ")}` },
+      { group: rules.others ? "Choose peer or other" : "Choose peer" },
     );
   }
   if (proposal.group === "peer" && proposal.peersSoFar >= rules.peers.max) {

@@ -36,16 +36,13 @@ export interface InstrumentVersionRecord {
 
 const KEY_PATTERN = /^(inspire|vision|empower|dream|risk)\.[a-z0-9][a-z0-9-]{0,39}$/;
 
-const textSchema = (language: string) =>
+/** A behaviour's text in one language, refused with the sentences that language's field writes out. */
+const textSchema = (error: { missing: string; short: string; long: string }) =>
   z
-    .string({ error: `Write the ${language} text of every behaviour` })
+    .string({ error: error.missing })
     .trim()
-    .min(INSTRUMENT_LIMITS.textMin, {
-      error: `Write at least ${INSTRUMENT_LIMITS.textMin} characters of ${language} text for every behaviour`,
-    })
-    .max(INSTRUMENT_LIMITS.textMax, {
-      error: `Keep each behaviour's ${language} text under ${INSTRUMENT_LIMITS.textMax} characters`,
-    });
+    .min(INSTRUMENT_LIMITS.textMin, { error: error.short })
+    .max(INSTRUMENT_LIMITS.textMax, { error: error.long });
 
 export const versionItemSchema = z.object({
   key: z.string({ error: "Every behaviour needs a key" }).regex(KEY_PATTERN, {
@@ -54,7 +51,18 @@ export const versionItemSchema = z.object({
   }),
   dimension: dimensionKeySchema,
   text: z.object(
-    { en: textSchema("English"), de: textSchema("German") },
+    {
+      en: textSchema({
+        missing: "Write the English text of every behaviour",
+        short: `Write at least ${INSTRUMENT_LIMITS.textMin} characters of English text for every behaviour`,
+        long: `Keep each behaviour's English text under ${INSTRUMENT_LIMITS.textMax} characters`,
+      }),
+      de: textSchema({
+        missing: "Write the German text of every behaviour",
+        short: `Write at least ${INSTRUMENT_LIMITS.textMin} characters of German text for every behaviour`,
+        long: `Keep each behaviour's German text under ${INSTRUMENT_LIMITS.textMax} characters`,
+      }),
+    },
     { error: "Give every behaviour its English and German text" },
   ),
   retired: z.boolean({ error: "Say whether each behaviour is retired (true or false)" }).default(false),

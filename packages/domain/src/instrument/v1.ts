@@ -1,10 +1,12 @@
 // Instrument version 1: five dimensions, four observable behaviours each.
 // Wording is ours, written from the seed article's contrasts and tips; never edit a released version:
 // snapshots record the version they used, so a change of wording means a new version.
+import { forPeople } from "../i18n/for-people";
 import { deepFreeze } from "./freeze";
 import type { Instrument } from "./types";
 
-// Frozen so that no caller can change wording that released snapshots depend on.
+// Frozen so that no caller can change wording that released snapshots depend on. The dimensions'
+// names are marked for people: the server's messages name them, and the web translates them there.
 export const INSTRUMENT_V1: Instrument = deepFreeze({
   version: 1,
   scale: {
@@ -16,7 +18,7 @@ export const INSTRUMENT_V1: Instrument = deepFreeze({
   dimensions: [
     {
       key: "inspire",
-      name: "Inspire & motivate",
+      name: forPeople("Inspire & motivate"),
       description:
         "Brings people together behind goals they share, through genuine rapport, rather than only organising and coordinating the work.",
       leadership: "Rallies people around shared goals with genuine rapport",
@@ -42,7 +44,7 @@ export const INSTRUMENT_V1: Instrument = deepFreeze({
     },
     {
       key: "vision",
-      name: "Set the vision",
+      name: forPeople("Set the vision"),
       description:
         "Guides the whole team towards a future everyone shares, rather than only planning and carrying out strategies for goals set elsewhere.",
       leadership: "Guides the whole team towards a shared future",
@@ -59,7 +61,7 @@ export const INSTRUMENT_V1: Instrument = deepFreeze({
     },
     {
       key: "empower",
-      name: "Empower others",
+      name: forPeople("Empower others"),
       description:
         "Influences and trusts people and gives them room to work their own way, rather than controlling and directing every step.",
       leadership: "Influences, trusts and gives creative freedom",
@@ -76,7 +78,7 @@ export const INSTRUMENT_V1: Instrument = deepFreeze({
     },
     {
       key: "dream",
-      name: "Dream bigger",
+      name: forPeople("Dream bigger"),
       description:
         "Keeps the big picture and long-term ambitions in view, rather than only the day-to-day running and short-term targets.",
       leadership: "Keeps the big picture and long-term goals in view",
@@ -93,7 +95,7 @@ export const INSTRUMENT_V1: Instrument = deepFreeze({
     },
     {
       key: "risk",
-      name: "Take risks",
+      name: forPeople("Take risks"),
       description:
         "Makes bold, well-reasoned decisions and commits to them, rather than only following established policies and procedures.",
       leadership: "Makes bold, reasoned decisions and commits to them",

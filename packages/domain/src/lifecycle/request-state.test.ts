@@ -8,6 +8,7 @@ import {
   canSubmit,
   checkDeadline,
   isFinalState,
+  NEXT_WORDS,
   REQUEST_EVENTS,
   REQUEST_STATES,
   type RequestEvent,
@@ -49,6 +50,18 @@ describe("request state machine", () => {
       "This feedback request is open for answers, so it cannot be released. It can only be cancelled or closed.",
     );
     expect(() => transition("bogus" as RequestState, "open")).toThrow('in the unknown state "bogus"');
+  });
+
+  it("says, for every state, exactly the moves it still allows", () => {
+    const words = { open: "opened", cancel: "cancelled", close: "closed", release: "released" };
+    for (const state of REQUEST_STATES) {
+      const allowed = allowedEvents(state);
+      if (allowed.length === 0) expect(NEXT_WORDS[state]).toBe("Nothing more can happen to it.");
+      for (const event of REQUEST_EVENTS) {
+        const word = event === "insufficient" ? "marked as having too few raters" : words[event];
+        expect(NEXT_WORDS[state].includes(` ${word}`), `${state} + ${event}`).toBe(allowed.includes(event));
+      }
+    }
   });
 
   it("lets nothing leave released, cancelled or insufficient", () => {

@@ -2,6 +2,7 @@
 // keep anonymity promises (no answers outside "open", threshold fixed once open, released is final).
 import { z } from "zod";
 import { InvalidInputError, PreconditionFailedError } from "../errors";
+import { forPeople } from "../i18n/for-people";
 
 export const REQUEST_STATES = ["draft", "open", "closed", "released", "cancelled", "insufficient"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -22,21 +23,32 @@ const TRANSITIONS: Readonly<Record<RequestState, Partial<Record<RequestEvent, Re
   insufficient: {},
 };
 
+// The words of the refusal below, each a phrase for people (the web translates them like sentences).
 const STATE_WORDS: Readonly<Record<RequestState, string>> = {
-  draft: "still a draft",
-  open: "open for answers",
-  closed: "closed",
-  released: "released",
-  cancelled: "cancelled",
-  insufficient: "closed without enough raters",
+  draft: forPeople("still a draft"),
+  open: forPeople("open for answers"),
+  closed: forPeople("closed"),
+  released: forPeople("released"),
+  cancelled: forPeople("cancelled"),
+  insufficient: forPeople("closed without enough raters"),
 };
 
 const EVENT_WORDS: Readonly<Record<RequestEvent, string>> = {
-  open: "opened",
-  cancel: "cancelled",
-  close: "closed",
-  release: "released",
-  insufficient: "marked as having too few raters",
+  open: forPeople("opened"),
+  cancel: forPeople("cancelled"),
+  close: forPeople("closed"),
+  release: forPeople("released"),
+  insufficient: forPeople("marked as having too few raters"),
+};
+
+/** What can still happen to a request in each state (request-state.test.ts holds it to TRANSITIONS). */
+export const NEXT_WORDS: Readonly<Record<RequestState, string>> = {
+  draft: forPeople("It can only be opened or cancelled."),
+  open: forPeople("It can only be cancelled or closed."),
+  closed: forPeople("It can only be released or marked as having too few raters."),
+  released: forPeople("Nothing more can happen to it."),
+  cancelled: forPeople("Nothing more can happen to it."),
+  insufficient: forPeople("Nothing more can happen to it."),
 };
 
 export function allowedEvents(state: RequestState): RequestEvent[] {
@@ -51,15 +63,10 @@ export function isFinalState(state: RequestState): boolean {
 export function transition(state: RequestState, event: RequestEvent): RequestState {
   const next = TRANSITIONS[state]?.[event];
   if (next) return next;
-  const words = STATE_WORDS[state] ?? `in the unknown state "${state}"`;
-  const options = TRANSITIONS[state] ? allowedEvents(state) : [];
-  const hint =
-    options.length > 0
-      ? ` It can only be ${options.map((option) => EVENT_WORDS[option]).join(" or ")}.`
-      : " Nothing more can happen to it.";
-  throw new PreconditionFailedError(
-    `This feedback request is ${words}, so it cannot be ${EVENT_WORDS[event] ?? event}.${hint}`,
-  );
+  const words = STATE_WORDS[state] ?? forPeople(`in the unknown state "${state}"`);
+  const verb = EVENT_WORDS[event] ?? event;
+  const still = NEXT_WORDS[state] ?? NEXT_WORDS.released;
+  throw new PreconditionFailedError(`This feedback request is ${words}, so it cannot be ${verb}. ${still}`);
 }
 
 /** Raters may save and submit answers only while the request is open. */

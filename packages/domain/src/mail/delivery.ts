@@ -3,6 +3,7 @@
 // sees one by one who they went to or sends one by hand: they show as a count per request, and
 // the worker retries them on its own while their request is open.
 import { z } from "zod";
+import { forPeople } from "../i18n/for-people";
 
 export type OutboxState = "pending" | "sending" | "sent" | "failed";
 
@@ -43,6 +44,7 @@ export type ResendPlan =
   | { kind: "copy" }
   /** Failed, and its one-time link is gone: a new link is issued with the fresh copy. */
   | { kind: "new_link" }
+  /** `reason`: a sentence for people, sent as the refusal's message. */
   | { kind: "refused"; code: "precondition_failed" | "conflict"; reason: string };
 
 export function planResend(mail: OutboxFacts, now: Date): ResendPlan {
@@ -50,22 +52,24 @@ export function planResend(mail: OutboxFacts, now: Date): ResendPlan {
     return {
       kind: "refused",
       code: "precondition_failed",
-      reason:
+      reason: forPeople(
         "Reminders go only to raters who have not answered, so they are never listed or sent by hand: Fivefold retries them until the request closes",
+      ),
     };
   }
   if (mail.state === "sent")
-    return { kind: "refused", code: "conflict", reason: "This e-mail was sent already" };
+    return { kind: "refused", code: "conflict", reason: forPeople("This e-mail was sent already") };
   if (mail.state === "sending" && mail.nextAttemptAt.getTime() > now.getTime()) {
-    return { kind: "refused", code: "conflict", reason: "This e-mail is being sent right now" };
+    return { kind: "refused", code: "conflict", reason: forPeople("This e-mail is being sent right now") };
   }
   if (mail.state !== "failed") return { kind: "now" };
   if (mail.template === "password") {
     return {
       kind: "refused",
       code: "precondition_failed",
-      reason:
+      reason: forPeople(
         "A password link works once and was removed when its e-mail failed: ask them to use “Forgot your password?” on the sign-in page for a new one",
+      ),
     };
   }
   return ONE_TIME_LINK_TEMPLATES.has(mail.template) ? { kind: "new_link" } : { kind: "copy" };

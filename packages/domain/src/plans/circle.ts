@@ -2,6 +2,7 @@
 // team size the seed article recommends for taking risks.
 import { z } from "zod";
 import { ConflictError, PreconditionFailedError } from "../errors";
+import { forPeople } from "../i18n/for-people";
 
 export const CIRCLE = { minPartners: 3, maxPartners: 5 } as const;
 
@@ -49,14 +50,17 @@ export function checkCircleAsked(partnerships: readonly Partnership[]): CircleSt
   const problems: string[] = [];
   if (asked.partners < CIRCLE.minPartners) {
     problems.push(
-      `invite at least ${CIRCLE.minPartners} partners (${asked.partners} invited or accepted so far)`,
+      forPeople(
+        `invite at least ${CIRCLE.minPartners} partners (${asked.partners} invited or accepted so far)`,
+      ),
     );
   }
   if (asked.partners > CIRCLE.maxPartners) {
-    problems.push(`it can have at most ${CIRCLE.maxPartners} partners and has ${asked.partners}`);
+    problems.push(forPeople(`it can have at most ${CIRCLE.maxPartners} partners and has ${asked.partners}`));
   }
-  if (asked.leads === 0) problems.push("invite an accountability lead");
-  if (asked.leads > 1) problems.push(`it needs exactly one accountability lead and has ${asked.leads}`);
+  if (asked.leads === 0) problems.push(forPeople("invite an accountability lead"));
+  if (asked.leads > 1)
+    problems.push(forPeople(`it needs exactly one accountability lead and has ${asked.leads}`));
   if (problems.length > 0) {
     throw new PreconditionFailedError(`The support circle is not ready: ${problems.join("; ")}.`);
   }

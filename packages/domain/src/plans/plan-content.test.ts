@@ -128,7 +128,7 @@ describe("applyPlanEdit", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
       expect((error as InvalidInputError).fields).toEqual({
-        "actions.0.dimension": "This action belongs to risk",
+        "actions.0.dimension": "This action belongs to Take risks",
       });
     }
   });

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { addDays } from "../dates";
 import { InvalidInputError, PreconditionFailedError } from "../errors";
-import { type DimensionKey, dimensionKeySchema } from "../instrument";
+import { forPeople } from "../i18n/for-people";
+import { type DimensionKey, dimensionKeySchema, findDimension, getInstrument } from "../instrument";
 import { type CoachingPlanDraft, findAction } from "./generate";
 import { type Cadence, cadenceSchema, checkinSchedule } from "./schedule";
 
@@ -151,7 +152,7 @@ function mergeActions(current: readonly PlanAction[], edits: PlanEdit["actions"]
     const catalogued = findAction(id);
     if (catalogued && catalogued.dimension !== edit.dimension) {
       throw new InvalidInputError("A suggested action keeps its dimension", {
-        [`actions.${index}.dimension`]: `This action belongs to ${catalogued.dimension}`,
+        [`actions.${index}.dimension`]: `This action belongs to ${findDimension(getInstrument(), catalogued.dimension).name}`,
       });
     }
     return {
@@ -214,18 +215,28 @@ export function publishedContent(content: PlanContent, today: string): PlanConte
   return content.startsOn < today ? { ...content, startsOn: today } : content;
 }
 
+/** The WOOP goal's parts as the refusal below names them (phrases for people). */
+const WOOP_WORDS: Readonly<Record<keyof WoopGoal, string>> = {
+  wish: forPeople("wish"),
+  outcome: forPeople("outcome"),
+  obstacle: forPeople("obstacle"),
+  plan: forPeople("plan"),
+};
+
 /** What publishing needs besides a ready circle: something to do, a whole WOOP goal, a schedule. */
 export function checkPlanPublishable(content: PlanContent): void {
   const problems: string[] = [];
-  if (!content.actions.some((action) => action.picked)) problems.push("tick at least one action");
+  if (!content.actions.some((action) => action.picked)) problems.push(forPeople("tick at least one action"));
   const missing = (Object.keys(content.woop) as (keyof WoopGoal)[]).filter(
     (part) => content.woop[part].trim() === "",
   );
-  if (missing.length > 0) problems.push(`fill in the WOOP goal (${missing.join(", ")})`);
+  if (missing.length > 0) {
+    problems.push(forPeople(`fill in the WOOP goal (${missing.map((part) => WOOP_WORDS[part]).join(", ")})`));
+  }
   if (
     checkinSchedule({ start: content.startsOn, end: content.endsOn, cadence: content.cadence }).length === 0
   ) {
-    problems.push("let the plan run for at least one check-in");
+    problems.push(forPeople("let the plan run for at least one check-in"));
   }
   if (problems.length > 0) {
     throw new PreconditionFailedError(`The plan is not ready to publish: ${problems.join("; ")}.`);

@@ -12,13 +12,19 @@ export const cadenceSchema = z.enum(CADENCES);
 export const MAX_CHECKINS = 104;
 
 /** Field errors name the plan's own fields, `startsOn` and `endsOn`, so a form can show them. */
-const DAY_WORDS = { startsOn: "start", endsOn: "end", dueOn: "due day" } as const;
-function day(value: Date | string, field: keyof typeof DAY_WORDS): Date {
+function day(value: Date | string, field: "startsOn" | "endsOn" | "dueOn"): Date {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) {
-    throw new InvalidInputError(`The ${DAY_WORDS[field]} is not a date`, {
-      [field]: "Give a date such as 2026-12-31",
-    });
+    throw new InvalidInputError(
+      field === "startsOn"
+        ? "The start is not a date"
+        : field === "endsOn"
+          ? "The end is not a date"
+          : "The due day is not a date",
+      {
+        [field]: "Give a date such as 2026-12-31",
+      },
+    );
   }
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }

@@ -51,16 +51,25 @@ const externalDomains = z
     return domains.sort();
   });
 
-const threshold = (what: string) =>
+/** A threshold's range, refused with the sentences its setting writes out whole. */
+const threshold = (error: { whole: string; min: string; max: string }) =>
   z
-    .number({ error: `${what} must be a whole number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(MIN_ANONYMITY_THRESHOLD, { error: `${what} is at least ${MIN_ANONYMITY_THRESHOLD}` })
-    .max(MAX_ANONYMITY_THRESHOLD, { error: `${what} is at most ${MAX_ANONYMITY_THRESHOLD}` });
+    .number({ error: error.whole })
+    .int({ error: error.whole })
+    .min(MIN_ANONYMITY_THRESHOLD, { error: error.min })
+    .max(MAX_ANONYMITY_THRESHOLD, { error: error.max });
 
 export const organisationSettingsSchema = z.object({
-  anonymityThreshold: threshold("The anonymity threshold"),
-  commentThreshold: threshold("The comment threshold"),
+  anonymityThreshold: threshold({
+    whole: "The anonymity threshold must be a whole number",
+    min: `The anonymity threshold is at least ${MIN_ANONYMITY_THRESHOLD}`,
+    max: `The anonymity threshold is at most ${MAX_ANONYMITY_THRESHOLD}`,
+  }),
+  commentThreshold: threshold({
+    whole: "The comment threshold must be a whole number",
+    min: `The comment threshold is at least ${MIN_ANONYMITY_THRESHOLD}`,
+    max: `The comment threshold is at most ${MAX_ANONYMITY_THRESHOLD}`,
+  }),
   showManagerApart: z.boolean(),
   adminsReadReports: z.boolean(),
   reminderDays: z

@@ -22,7 +22,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../lib/format";
 import { useInvalidate } from "../../lib/invalidate";
-import { errorMessage } from "../../lib/labels";
+import { errorMessage, fieldMessages } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import type { ApiToken } from "./types";
 
@@ -74,7 +74,7 @@ function CreateToken() {
       },
     }),
   );
-  const fields = (create.error?.data as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+  const fields = fieldMessages(create.error);
   return (
     <Stack gap="xs">
       <form

@@ -5,6 +5,7 @@ import { Alert, Blockquote, Button, Card, Chip, Group, Stack, Text, Textarea, Ti
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { sentence } from "../../i18n/sentence";
 import { formatDay } from "../../lib/format";
 import { errorMessage } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
@@ -27,7 +28,8 @@ export function ThankRaters({ requestId }: { requestId: string }) {
   if (thankedAt || thank.isSuccess) return <Thanked sent={thank.data?.sent} thankedAt={thankedAt} />;
 
   const checked = thankYouTextSchema.safeParse(text);
-  const problem = text.trim() && !checked.success ? checked.error.issues[0]?.message : undefined;
+  const issue = text.trim() && !checked.success ? checked.error.issues[0]?.message : undefined;
+  const problem = issue ? sentence(issue) : undefined;
   return (
     <Card withBorder className="no-print" data-testid="thank-raters">
       <Stack gap="sm">
