@@ -16,6 +16,21 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 const PASS_THROUGH: Record<string, string> = {
   "packages/domain/src/answers/zod-error.ts message": "the first zod message, extracted where written",
   "packages/domain/src/answers/zod-error.ts fields": "zod's messages per field, extracted where written",
+  // apps/api
+  "apps/api/src/trpc/errors.ts error.message": "a domain error's message, extracted where it is raised",
+  "apps/api/src/trpc/init.ts message":
+    "the first zod message (answers/zod-error.ts), extracted where written",
+  "apps/api/src/trpc/init.ts fields":
+    "zod's messages per field (answers/zod-error.ts), extracted where written",
+  "apps/api/src/trpc/init.ts refusal.message": "trpc/unclean-text.ts's sentences, each marked forPeople",
+  "apps/api/src/trpc/init.ts refusal.fieldMessage": "trpc/unclean-text.ts's sentences, each marked forPeople",
+  "apps/api/src/trpc/link-limits.ts refusal(verdict.refusedBy, verdict.retryAfterSeconds)":
+    "http/rate-limits.ts refusal(): its sentence and phrases, each marked forPeople",
+  "apps/api/src/trpc/link-limits.ts refusal(limit, retryAfterSeconds)":
+    "http/rate-limits.ts refusal(): its sentence and phrases, each marked forPeople",
+  "apps/api/src/services/grow/access.ts ONLY_THE_OWNER[doing]": "the file's refusals, each marked forPeople",
+  "apps/api/src/services/grow/access.ts ONLY_THE_OWNER_OR_COACH[doing]":
+    "the file's refusals, each marked forPeople",
 };
 
 const extraction = extractServerSentences();
