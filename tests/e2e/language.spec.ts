@@ -24,6 +24,40 @@ test.describe("a browser set to German", () => {
     await expect(page.getByRole("button", { name: "Anmelden", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign in", exact: true })).toHaveCount(0);
   });
+
+  test("reads why a sign-in is refused in German, never Better Auth's English", async ({ page }) => {
+    await page.goto("/sign-in");
+    const email = page.getByRole("textbox", { name: "E-Mail" });
+    const password = page.getByRole("textbox", { name: "Passwort" });
+    const submit = page.getByRole("button", { name: "Anmelden", exact: true });
+    const alert = page.getByRole("alert");
+
+    // A wrong password.
+    await email.fill("admin@acme.test");
+    await password.fill("not-the-password");
+    await submit.click();
+    await expect(alert).toContainText("E-Mail-Adresse und Passwort passen nicht zusammen");
+
+    // An address that is none (Better Auth: "Invalid email").
+    await email.fill("admin@acme");
+    await submit.click();
+    await expect(alert).toContainText("Das ist keine E-Mail-Adresse");
+    await expect(alert).not.toContainText("Invalid");
+
+    // Too many wrong passwords for one account (10 in 15 minutes; an address no journey signs in
+    // with): the edge's refusal, with its wait, in German.
+    const locked = "nobody.locked.out@acme.test";
+    for (let i = 0; i < 10; i++) {
+      await page.request.post("/api/auth/sign-in/email", {
+        data: { email: locked, password: "wrong-password" },
+      });
+    }
+    await email.fill(locked);
+    await submit.click();
+    await expect(alert).toContainText(
+      /Zu viele falsche Passwörter für dieses Konto: Versuchen Sie es in \d+ Minuten erneut\./,
+    );
+  });
 });
 
 for (const screen of [

@@ -9,6 +9,7 @@ import {
   readRateLimitBuckets,
   refundRateLimitBuckets,
 } from "@fivefold/db";
+import { forPeople } from "@fivefold/domain";
 
 export interface Limit {
   /** Hits allowed in one window. */
@@ -175,25 +176,32 @@ export class RateLimiter {
   }
 }
 
+/**
+ * Each limit's refusal and the wait, marked `forPeople` so the web's catalogues translate them: the
+ * reason and the wait are whole phrases, each translated in turn inside the sentence they fill.
+ */
 const REFUSALS: Record<LimitName, string> = {
-  signInPerAddress: "Too many sign-in attempts from your network",
-  signInFailuresPerAccount: "Too many wrong passwords for this account",
-  passwordMailPerAccount: "Too many password e-mails asked for this address",
-  passwordMailPerAddress: "Too many password e-mails asked for from your network",
-  authPerAddress: "Too many requests from your network",
-  linkPerToken: "Too many tries with this link",
-  linkMissesPerAddress: "Too many links tried that do not exist",
-  apiPerToken: "Too many calls with this API token",
-  apiTokenMissesPerAddress: "Too many API tokens tried that do not exist",
+  signInPerAddress: forPeople("Too many sign-in attempts from your network"),
+  signInFailuresPerAccount: forPeople("Too many wrong passwords for this account"),
+  passwordMailPerAccount: forPeople("Too many password e-mails asked for this address"),
+  passwordMailPerAddress: forPeople("Too many password e-mails asked for from your network"),
+  authPerAddress: forPeople("Too many requests from your network"),
+  linkPerToken: forPeople("Too many tries with this link"),
+  linkMissesPerAddress: forPeople("Too many links tried that do not exist"),
+  apiPerToken: forPeople("Too many calls with this API token"),
+  apiTokenMissesPerAddress: forPeople("Too many API tokens tried that do not exist"),
 };
 
 export function refusal(limit: LimitName, retryAfterSeconds: number): string {
-  return `${REFUSALS[limit]}: try again in ${inWords(retryAfterSeconds)}.`;
+  const reason = REFUSALS[limit];
+  const wait = inWords(retryAfterSeconds);
+  return forPeople(`${reason}: try again in ${wait}.`);
 }
 
 /** "10 seconds", "4 minutes": the wait in words for an answer. */
 export function inWords(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  if (seconds < 90) return seconds === 1 ? forPeople("1 second") : forPeople(`${seconds} seconds`);
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  // From 90 seconds on, always 2 minutes or more.
+  return forPeople(`${minutes} minutes`);
 }

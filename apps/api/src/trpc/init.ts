@@ -14,6 +14,7 @@ import { forgetRecent, RecentCache } from "../services/recent";
 import { type Context, type MemberContext, memoise } from "./context";
 import { fieldsOf, toTRPCError } from "./errors";
 import { limitLinkCall } from "./link-limits";
+import { uncleanTextRefusal } from "./unclean-text";
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -52,10 +53,8 @@ const limitLinks = t.middleware(({ ctx, path, getRawInput, next }) =>
 const cleanInput = t.middleware(async ({ next, getRawInput }) => {
   const problem = findUncleanText(await getRawInput());
   if (problem) {
-    const where = problem.path || "input";
-    throw new InvalidInputError(`The ${problem.path ? `field ${where}` : "input"} ${problem.problem}`, {
-      [where]: `This ${problem.problem}`,
-    });
+    const refusal = uncleanTextRefusal(problem);
+    throw new InvalidInputError(refusal.message, { [refusal.field]: refusal.fieldMessage });
   }
   return next();
 });
@@ -119,11 +118,31 @@ export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: narrowed });
 });
 
+/** The refusal of a procedure for other roles: a whole sentence for each (the web translates it). */
+function needsRole(roles: readonly Role[]): TRPCError {
+  const [only] = roles;
+  const adminOrAnalyst = roles.length === 2 && roles.includes("admin") && roles.includes("analyst");
+  return new TRPCError({
+    code: "FORBIDDEN",
+    message: adminOrAnalyst
+      ? "This is for admins and analysts"
+      : roles.length !== 1
+        ? "Your roles do not give you access to this"
+        : only === "admin"
+          ? "This is for admins"
+          : only === "analyst"
+            ? "This is for analysts"
+            : only === "coach"
+              ? "This is for coaches"
+              : only === "manager"
+                ? "This is for managers"
+                : "This is for members of the organisation",
+  });
+}
+
 export function roleProcedure(...roles: Role[]) {
   return memberProcedure.use(({ ctx, next }) => {
-    if (!hasAnyRole(ctx.roles, roles)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the role ${roles.join(" or ")}` });
-    }
+    if (!hasAnyRole(ctx.roles, roles)) throw needsRole(roles);
     return next();
   });
 }

@@ -23,6 +23,21 @@ const PASS_THROUGH: Record<string, string> = {
     "normaliseName's and normaliseTeamName's messages, written out (forPeople) where they are returned",
   "apps/api/src/services/mail/delivery.ts plan.reason":
     "planResend's refusals, written out with forPeople in packages/domain/src/mail/delivery.ts",
+  // apps/api
+  "apps/api/src/trpc/errors.ts error.message": "a domain error's message, extracted where it is raised",
+  "apps/api/src/trpc/init.ts message":
+    "the first zod message (answers/zod-error.ts), extracted where written",
+  "apps/api/src/trpc/init.ts fields":
+    "zod's messages per field (answers/zod-error.ts), extracted where written",
+  "apps/api/src/trpc/init.ts refusal.message": "trpc/unclean-text.ts's sentences, each marked forPeople",
+  "apps/api/src/trpc/init.ts refusal.fieldMessage": "trpc/unclean-text.ts's sentences, each marked forPeople",
+  "apps/api/src/trpc/link-limits.ts refusal(verdict.refusedBy, verdict.retryAfterSeconds)":
+    "http/rate-limits.ts refusal(): its sentence and phrases, each marked forPeople",
+  "apps/api/src/trpc/link-limits.ts refusal(limit, retryAfterSeconds)":
+    "http/rate-limits.ts refusal(): its sentence and phrases, each marked forPeople",
+  "apps/api/src/services/grow/access.ts ONLY_THE_OWNER[doing]": "the file's refusals, each marked forPeople",
+  "apps/api/src/services/grow/access.ts ONLY_THE_OWNER_OR_COACH[doing]":
+    "the file's refusals, each marked forPeople",
 };
 
 const extraction = extractServerSentences();

@@ -15,6 +15,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { authClient } from "../lib/auth-client";
+import { authErrorText } from "../lib/auth-errors";
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -44,7 +45,7 @@ export function RequestPasswordPage() {
     setError(null);
     const result = await authClient.requestPasswordReset({ email: email.trim().toLowerCase() });
     setPending(false);
-    if (result.error) setError(result.error.message ?? t("shell:password.notSent"));
+    if (result.error) setError(authErrorText(result.error, t("shell:password.notSent")));
     else setSent(true);
   };
 
@@ -103,11 +104,7 @@ export function ResetPasswordPage() {
     const result = await authClient.resetPassword({ newPassword: password, token });
     setPending(false);
     if (result.error) {
-      setError(
-        result.error.code === "INVALID_TOKEN"
-          ? t("shell:password.expired")
-          : (result.error.message ?? t("shell:password.notSaved")),
-      );
+      setError(authErrorText(result.error, t("shell:password.notSaved")));
       return;
     }
     navigate("/sign-in?password=set", { replace: true });

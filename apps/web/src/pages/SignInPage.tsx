@@ -19,12 +19,7 @@ import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { authClient } from "../lib/auth-client";
-
-function signInError(error: { status: number; message?: string }): string {
-  if (error.status === 401) return i18next.t("shell:signIn.error.mismatch");
-  if (error.status === 429) return i18next.t("shell:signIn.error.tooMany");
-  return error.message ?? i18next.t("shell:signIn.error.failed");
-}
+import { authErrorText } from "../lib/auth-errors";
 
 /** Why the identity provider's sign-in was refused (`?sso=<reason>`), as `shell:signIn.sso.<reason>`. */
 const SSO_REFUSALS = new Set(["other-domain", "no-person", "unverified-email", "failed"]);
@@ -40,7 +35,10 @@ async function startCompanySignIn(email: string): Promise<string> {
     return "";
   }
   if (response.status === 404) return i18next.t("shell:signIn.sso.none");
-  if (response.status === 429) return i18next.t("shell:signIn.error.tooMany");
+  if (response.status === 429) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    return authErrorText({ status: 429, message: body.message }, i18next.t("shell:signIn.sso.notStarted"));
+  }
   return i18next.t("shell:signIn.sso.notStarted");
 }
 
@@ -69,7 +67,7 @@ export function SignInPage() {
     const result = await authClient.signIn.email({ email: email.trim(), password });
     setPending(false);
     if (result.error) {
-      setError(signInError(result.error));
+      setError(authErrorText(result.error, t("shell:signIn.error.failed")));
       return;
     }
     queryClient.clear();

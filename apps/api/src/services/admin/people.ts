@@ -74,7 +74,7 @@ export async function checkManager(ctx: MemberServiceContext, personId: string, 
   const loop = loopIfManagerChanges(new Map(lines.map((l) => [l.id, l.managerId])), personId, managerId);
   if (loop) {
     const names = new Map(lines.map((l) => [l.id, l.name]));
-    const path = loop.map((id) => names.get(id) ?? "this person").join(" → ");
+    const path = loop.map((id) => names.get(id) ?? id).join(" → ");
     throw new InvalidInputError(`That would make a reporting loop: ${path}`, {
       managerId: "Pick someone who does not report to this person",
     });

@@ -33,7 +33,6 @@ export function addRater({ ctx, input }: { ctx: MemberServiceContext; input: Add
     }
     const { nominationId, person, subject } = await nominate(ctx, request, input, {
       approved: true,
-      taken: (name) => `${name} is already a rater of this request.`,
     });
     const invited = request.state === "open";
     if (invited) {

@@ -32,12 +32,9 @@ export function checkAnonymousCount(count: number, threshold: number, uncounted 
   }
   const minimum = Math.max(MIN_ANONYMOUS_RATERS, threshold);
   if (count < minimum) {
-    const besides =
-      uncounted > 0
-        ? ` (besides ${uncounted} external ${uncounted === 1 ? "rater who does" : "raters who do"} not count: their domain is not on the organisation's list and no admin who does not read the report approved them)`
-        : "";
+    // Written out whole (one sentence for each branch), so that every language can word each.
     throw new PreconditionFailedError(
-      `Invite at least ${minimum} anonymous raters (peers, direct reports or others) so the report can be shown without singling anyone out: there ${count === 1 ? "is" : "are"} ${count} who count now${besides}`,
+      `Invite at least ${minimum} anonymous raters (peers, direct reports or others) so the report can be shown without singling anyone out: there ${count === 1 ? "is" : "are"} ${count} who count now${uncounted === 0 ? "" : uncounted === 1 ? " (besides 1 external rater who does not count: their domain is not on the organisation's list and no admin who does not read the report approved them)" : ` (besides ${uncounted} external raters who do not count: their domain is not on the organisation's list and no admin who does not read the report approved them)`}`,
     );
   }
 }

@@ -41,7 +41,7 @@ export async function nominate(
   ctx: MemberServiceContext,
   request: Awaited<ReturnType<typeof loadRequest>>,
   input: { personId: string; group: RaterGroup },
-  options: { approved: boolean; taken: (name: string) => string },
+  options: { approved: boolean },
 ) {
   const person = await loadPerson(ctx, ctx.org.id, input.personId);
   if (!person.active) throw new InvalidInputError("This person is no longer active");
@@ -61,7 +61,14 @@ export async function nominate(
     proposedById: ctx.person.id,
     ...(options.approved ? { approved: true } : {}),
   });
-  if (!nominationId) throw new ConflictError(options.taken(person.name));
+  if (!nominationId) {
+    // Approved at once: the manager added a rater; else the subject proposed one.
+    throw new ConflictError(
+      options.approved
+        ? `${person.name} is already a rater of this request.`
+        : `${person.name} is already nominated for this request`,
+    );
+  }
   return { nominationId, person, subject };
 }
 
@@ -88,7 +95,6 @@ export function proposeNomination({
     }
     const { nominationId } = await nominate(ctx, request, input, {
       approved: false,
-      taken: (name) => `${name} is already nominated for this request`,
     });
     return { nominationId };
   });

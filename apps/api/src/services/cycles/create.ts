@@ -38,7 +38,9 @@ async function assertPopulationKnown(ctx: MemberServiceContext, population: Cycl
     const unknown = population.personIds.filter((id) => !active.has(id));
     if (unknown.length > 0) {
       throw new InvalidInputError(
-        `${unknown.length} of the people chosen are not active people of your organisation (${unknown.slice(0, 3).join(", ")}${unknown.length > 3 ? ", …" : ""})`,
+        unknown.length === 1
+          ? `One of the people chosen is not an active person of your organisation (${unknown[0]})`
+          : `${unknown.length} of the people chosen are not active people of your organisation (${unknown.slice(0, 3).join(", ")}${unknown.length > 3 ? ", …" : ""})`,
         { "population.personIds": "Choose active people of your organisation" },
       );
     }

@@ -63,7 +63,15 @@ function draftOf(plan: SubjectPlan, readers: ReadonlySet<string>) {
 
 function assertLaunchable(cycle: CycleRow): void {
   if (cycle.phase !== "draft") {
-    throw new PreconditionFailedError(`This cycle is already launched (it is in ${cycle.phase})`);
+    throw new PreconditionFailedError(
+      cycle.phase === "nominations"
+        ? "This cycle is already launched: its nominations are open"
+        : cycle.phase === "answering"
+          ? "This cycle is already launched: its raters are answering"
+          : cycle.phase === "closed"
+            ? "This cycle is already launched and closed: its reports wait for release"
+            : "This cycle is already launched and its reports are released",
+    );
   }
 }
 
@@ -81,8 +89,12 @@ export async function launchCycle({
   const blocking = judged.problems.filter((problem) => problem.blocking);
   if (blocking.length > 0) {
     const first = blocking[0];
+    const name = judged.names.get(first?.personId ?? "") ?? "";
+    const detail = first?.detail ?? "";
     throw new PreconditionFailedError(
-      `${blocking.length} blocking problem(s) remain (first: ${judged.names.get(first?.personId ?? "") ?? "someone"}, ${first?.detail}); exclude those people or resolve them, then launch again`,
+      blocking.length === 1
+        ? `A blocking problem remains (${name}: ${detail}); exclude this person or resolve it, then launch again`
+        : `${blocking.length} blocking problems remain (the first: ${name}, ${detail}); exclude those people or resolve them, then launch again`,
     );
   }
   const done = await findCycleSubjects(ctx.db, ctx.org.id, cycle.id);

@@ -36,7 +36,9 @@ export async function releaseCycle({
   });
   if (tally.failed > 0) {
     throw new PreconditionFailedError(
-      `${tally.failed} request(s) could not be released yet; the others are. Release again to retry them`,
+      tally.failed === 1
+        ? "1 request could not be released yet; the others are. Release again to retry it"
+        : `${tally.failed} requests could not be released yet; the others are. Release again to retry them`,
     );
   }
   return { released: tally.outcomes.released ?? 0, insufficient: tally.outcomes.insufficient ?? 0 };

@@ -3,7 +3,7 @@
 // the support circle sees the plan, never the report; everyone else is refused. This module only
 // loads the plan and the caller's place in its circle, and words the refusals.
 import { type CoachingPlanRow, findCoachingPlan, findOwnPartnership } from "@fivefold/db";
-import { ForbiddenError, NotFoundError, type PlanRelation, readsReport } from "@fivefold/domain";
+import { ForbiddenError, forPeople, NotFoundError, type PlanRelation, readsReport } from "@fivefold/domain";
 import { planRelationOf } from "../access";
 import type { MemberServiceContext } from "../context";
 
@@ -56,12 +56,26 @@ export async function mayPlanFromReport(
   return relation !== null && readsReport(relation);
 }
 
-export function requireOwner(access: PlanAccess, doing: string): void {
-  if (access.relation !== "owner") throw new ForbiddenError(`Only the plan's owner can ${doing}`);
+/** What only the owner may do, and the refusal, a whole sentence each (the web translates them). */
+const ONLY_THE_OWNER = {
+  schedulePulse: forPeople("Only the plan's owner can schedule its perceived-change pulse."),
+  invite: forPeople("Only the plan's owner can invite partners"),
+  changeCircle: forPeople("Only the plan's owner can change the support circle"),
+  logCheckin: forPeople("Only the plan's owner can log check-ins"),
+  publish: forPeople("Only the plan's owner can publish it"),
+  close: forPeople("Only the plan's owner can close it"),
+} as const;
+
+/** What the owner's coach may do with them too. */
+const ONLY_THE_OWNER_OR_COACH = {
+  suggestPartners: forPeople("Only the plan's owner, or their coach with them, can look for partners"),
+  edit: forPeople("Only the plan's owner, or their coach with them, can edit it"),
+} as const;
+
+export function requireOwner(access: PlanAccess, doing: keyof typeof ONLY_THE_OWNER): void {
+  if (access.relation !== "owner") throw new ForbiddenError(ONLY_THE_OWNER[doing]);
 }
 
-export function requireOwnerOrCoach(access: PlanAccess, doing: string): void {
-  if (!readsReport(access.relation)) {
-    throw new ForbiddenError(`Only the plan's owner, or their coach with them, can ${doing}`);
-  }
+export function requireOwnerOrCoach(access: PlanAccess, doing: keyof typeof ONLY_THE_OWNER_OR_COACH): void {
+  if (!readsReport(access.relation)) throw new ForbiddenError(ONLY_THE_OWNER_OR_COACH[doing]);
 }

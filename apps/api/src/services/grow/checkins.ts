@@ -24,7 +24,7 @@ import { planActionsOf } from "./content";
 export async function logCheckin({ ctx, input: { planId, ...checkin } }: MemberCall<LogCheckinInput>) {
   return withTransaction(ctx, async (ctx) => {
     const access = await accessPlan(ctx, planId, "update");
-    requireOwner(access, "log check-ins");
+    requireOwner(access, "logCheckin");
     const record = applyCheckin({ state: access.plan.state, actions: planActionsOf(access.plan) }, checkin);
     const id = await insertCheckin(ctx.db, {
       orgId: ctx.org.id,

@@ -29,7 +29,7 @@ import { contentOf } from "./content";
 export async function invitePartner({ ctx, input }: MemberCall<InvitePartnerInput>) {
   return withTransaction(ctx, async (ctx) => {
     const access = await accessPlan(ctx, input.planId, "update");
-    requireOwner(access, "invite partners");
+    requireOwner(access, "invite");
     assertPlanEditable(access.plan.state);
     const person = await inviteeOf(ctx, access, input);
     const partnershipId = await savePartnership(ctx, input, person);
@@ -121,7 +121,11 @@ export async function respondToInvitation({ ctx, input }: MemberCall<AnswerInvit
     if (!row) throw new NotFoundError("Invitation");
     if (row.plan.state === "closed") throw new PreconditionFailedError("This plan is closed");
     if (row.partnership.state !== "invited") {
-      throw new ConflictError(`You already ${row.partnership.state} this invitation`);
+      throw new ConflictError(
+        row.partnership.state === "accepted"
+          ? "You already accepted this invitation"
+          : "You already declined this invitation",
+      );
     }
     const state = input.accept ? ("accepted" as const) : ("declined" as const);
     await answerPartnership(ctx.db, ctx.org.id, input.partnershipId, { state, respondedAt: nowOf(ctx) });

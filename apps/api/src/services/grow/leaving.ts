@@ -23,7 +23,7 @@ export async function removePartner({ ctx, input }: MemberCall<PartnershipIdInpu
   return withTransaction(ctx, async (ctx) => {
     const { planId } = (await loadPartnership(ctx, input.partnershipId)).partnership;
     const access = await accessPlan(ctx, planId, "update");
-    requireOwner(access, "change the support circle");
+    requireOwner(access, "changeCircle");
     assertPlanEditable(access.plan.state);
     const row = await loadPartnership(ctx, input.partnershipId, "update");
     await deletePartnership(ctx.db, ctx.org.id, input.partnershipId);

@@ -82,7 +82,7 @@ async function ownerLanguage(ctx: MemberCall["ctx"], ownerId: string): Promise<L
 export async function updatePlan({ ctx, input: { planId, ...edit } }: MemberCall<UpdatePlanInput>) {
   return withTransaction(ctx, async (ctx): Promise<PlanViewOutput> => {
     const access = await accessPlan(ctx, planId, "update");
-    requireOwnerOrCoach(access, "edit it");
+    requireOwnerOrCoach(access, "edit");
     assertPlanEditable(access.plan.state);
     const content = applyPlanEdit(contentOf(access.plan), edit, {
       published: access.plan.state === "active",
@@ -96,7 +96,7 @@ export async function publishPlan({ ctx, input }: MemberCall<PlanIdInput>) {
   return withTransaction(ctx, async (ctx) => {
     const now = nowOf(ctx);
     const access = await accessPlan(ctx, input.planId, "update");
-    requireOwner(access, "publish it");
+    requireOwner(access, "publish");
     const state = planTransition(access.plan.state, "publish");
     const content = publishedContent(contentOf(access.plan), isoDay(now));
     checkPlanPublishable(content);
@@ -115,7 +115,7 @@ export async function closePlan({ ctx, input }: MemberCall<ClosePlanInput>) {
   return withTransaction(ctx, async (ctx) => {
     const now = nowOf(ctx);
     const access = await accessPlan(ctx, input.planId, "update");
-    requireOwner(access, "close it");
+    requireOwner(access, "close");
     const state = planTransition(access.plan.state, "close");
     await updateCoachingPlan(ctx.db, ctx.org.id, input.planId, {
       state,

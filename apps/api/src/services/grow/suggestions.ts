@@ -24,7 +24,7 @@ export async function suggestPlanPartners({
   input,
 }: MemberCall<SuggestPartnersInput>): Promise<PartnerSuggestion[]> {
   const access = await accessPlan(ctx, input.planId);
-  requireOwnerOrCoach(access, "look for partners");
+  requireOwnerOrCoach(access, "suggestPartners");
   assertPlanEditable(access.plan.state);
   const circle = new Set(
     (await listPlanPartnerships(ctx.db, ctx.org.id, [input.planId])).map((m) => m.personId),

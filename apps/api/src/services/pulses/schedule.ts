@@ -22,7 +22,7 @@ export function schedulePulse({
 }): Promise<{ requestId: string }> {
   return withTransaction(ctx, async (ctx) => {
     const access = await accessPlan(ctx, input.planId, "update");
-    requireOwner(access, "schedule its perceived-change pulse.");
+    requireOwner(access, "schedulePulse");
     const { plan } = access;
     if (plan.state !== "active" || !plan.publishedAt) {
       throw new PreconditionFailedError("A pulse follows a published plan: publish the plan first.");

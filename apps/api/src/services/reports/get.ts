@@ -18,7 +18,13 @@ import type { MemberServiceContext } from "../context";
 import { instrumentsOf } from "../instrument/versions";
 import { RecentCache } from "../recent";
 import { type ReportCacheKey, reportCache } from "./cache";
-import { noReportReason, reportView } from "./view";
+import { reportView } from "./view";
+
+/** Why a request shows no report (yet): the sentences its reader is told. */
+const NOT_RELEASED_YET = "This report is not released yet: reports appear once the request closes";
+const TOO_CLOSE_TO_EARLIER =
+  "This request closed without a report: its raters were nearly those of an earlier report, and comparing the two would have singled someone out";
+const TOO_FEW_ANSWERED = "This request closed without a report: too few anonymous raters answered";
 
 const iso = (at: Date | string) => new Date(at).toISOString();
 
@@ -44,7 +50,15 @@ export async function getReport({
   const facts = await readFacts(ctx, input.requestId);
   if (!facts) throw new NotFoundError("Report");
   const { relation, readableEarlier } = readReportFromFacts(ctx, facts);
-  if (!facts.releasedAt) throw new PreconditionFailedError(noReportReason(facts));
+  if (!facts.releasedAt) {
+    throw new PreconditionFailedError(
+      facts.state !== "insufficient"
+        ? NOT_RELEASED_YET
+        : facts.insufficientReason === "too_close_to_earlier"
+          ? TOO_CLOSE_TO_EARLIER
+          : TOO_FEW_ANSWERED,
+    );
+  }
   const key: ReportCacheKey = {
     orgId: ctx.org.id,
     requestId: facts.requestId,

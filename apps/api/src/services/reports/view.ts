@@ -25,16 +25,6 @@ interface Released {
   instrument: Instrument;
 }
 
-/** Why a request shows no report (yet): the sentence the reader is told. */
-export function noReportReason(request: { state: string; insufficientReason: string | null }): string {
-  if (request.state !== "insufficient") {
-    return "This report is not released yet: reports appear once the request closes";
-  }
-  return request.insufficientReason === "too_close_to_earlier"
-    ? "This request closed without a report: its raters were nearly those of an earlier report, and comparing the two would have singled someone out"
-    : "This request closed without a report: too few anonymous raters answered";
-}
-
 function groupsOf(snapshot: ReportSnapshot): ReportView["groups"] {
   return snapshot.groups.map((g) => ({
     group: g.group,
