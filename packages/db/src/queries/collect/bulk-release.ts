@@ -101,6 +101,41 @@ export async function listSealedEnvelopesOf(
   return rows.map((row) => ({ requestId: row.requestId, ciphertext: Buffer.from(row.ciphertext, "base64") }));
 }
 
+/**
+ * The head (the first `headBytes`) and the last 16 bytes of every envelope of these requests, with
+ * its length: Postgres reads only the TOAST chunks that hold them (an envelope's ciphertext does
+ * not compress, so it is stored uncompressed and sliced in place), two or three of the seventeen
+ * of a 32 KiB envelope. Same base64 text as `listSealedEnvelopesOf`.
+ */
+export async function listSealedEnvelopeSlicesOf(
+  db: Executor,
+  requests: readonly RequestKey[],
+  headBytes: number,
+): Promise<Array<{ requestId: string; length: number; head: Buffer; tag: Buffer }>> {
+  if (requests.length === 0) return [];
+  const c = sealedEnvelopes.ciphertext;
+  const rows = await db
+    .select({
+      requestId: sealedEnvelopes.requestId,
+      length: sql<number>`octet_length(${c})`,
+      head: sql<string>`encode(substring(${c} from 1 for ${sql.raw(String(Math.trunc(headBytes)))}), 'base64')`,
+      tag: sql<string>`encode(substring(${c} from greatest(octet_length(${c}) - 15, 1)), 'base64')`,
+    })
+    .from(sealedEnvelopes)
+    .where(
+      and(
+        inArray(sealedEnvelopes.orgId, orgsOf(requests)),
+        inArray(sealedEnvelopes.requestId, idsOf(requests)),
+      ),
+    );
+  return rows.map((row) => ({
+    requestId: row.requestId,
+    length: Number(row.length),
+    head: Buffer.from(row.head, "base64"),
+    tag: Buffer.from(row.tag, "base64"),
+  }));
+}
+
 /** Answers a version before sealed envelopes wrote in the clear for these (unreleased) requests. */
 export async function listUnreleasedResponsesOf(db: Executor, requests: readonly RequestKey[]) {
   if (requests.length === 0) return [];
