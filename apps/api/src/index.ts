@@ -10,6 +10,7 @@ export {
 } from "./seed/large";
 export { seedLargeTeam } from "./seed/large-team";
 export { seedOrganisation } from "./seed/organisation";
+export { commentPhrases } from "./services/collect/phrases";
 export { closeDueRequests } from "./services/collect/release";
 export { sealResponse } from "./services/collect/sealing";
 export { createContextFor } from "./trpc/context";

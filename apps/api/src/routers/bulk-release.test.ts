@@ -2,7 +2,7 @@
 // transaction each, every request with its own anonymity checks, insufficient ones with their
 // reason, and a failure or a stop between batches leaving each request released or untouched.
 import { schema } from "@fivefold/db";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
 import { closeDueRequests } from "../services/collect/release";
@@ -25,7 +25,12 @@ afterAll(async () => {
 });
 
 /** An open request on the subject with three peers, `answering` of whom answer. */
-async function answered(subjectKey: string, peers: string[], answering = peers.length) {
+async function answered(
+  subjectKey: string,
+  peers: string[],
+  answering = peers.length,
+  comments: Array<{ dimension: "inspire" | "vision" | "empower" | "dream" | "risk"; text: string }> = [],
+) {
   const { id: requestId } = await h.as(a, "manager").requests.create({
     subjectId: id(a, subjectKey),
     deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
@@ -34,7 +39,9 @@ async function answered(subjectKey: string, peers: string[], answering = peers.l
   for (const key of peers.slice(0, answering)) {
     const invitation = (await h.as(a, key).inbox.list()).find((i) => i.requestId === requestId);
     if (!invitation) throw new Error(`${key} not invited`);
-    await h.as(a, key).responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4) });
+    await h
+      .as(a, key)
+      .responses.submit({ invitationId: invitation.invitationId, answers: fullAnswers(4), comments });
   }
   return requestId;
 }
@@ -102,6 +109,64 @@ describe("closeDueRequests in batches", () => {
       "request_insufficient",
       "request_insufficient",
     ]);
+  });
+
+  it("envelopes are opened from their heads; long answers and altered envelopes are read whole", async () => {
+    // Answers longer than an envelope's head (three long comments each) are read whole, in the batch.
+    const long = ["inspire", "vision", "dream"].map((dimension) => ({
+      dimension: dimension as "inspire" | "vision" | "dream",
+      text: `Sets a long view. ${"Keeps the team on the long road ahead. ".repeat(40)}`.trim(),
+    }));
+    const wordy = await answered("p1", ["p4", "p5", "p6"], 3, long);
+    const plain = await answered("p2", ["p4", "p5", "p6"]);
+    const tampered = await answered("p3", ["p4", "p5", "p6"]);
+    const ciphertext = schema.sealedEnvelopes.ciphertext;
+    // A byte of the padding changed (beyond the head): no answer depends on it, so nothing released changes.
+    await h.database.db
+      .update(schema.sealedEnvelopes)
+      .set({ ciphertext: sql`set_byte(${ciphertext}, 20000, get_byte(${ciphertext}, 20000) # 1)` })
+      .where(eq(schema.sealedEnvelopes.requestId, plain));
+    // A byte of a head changed (a score, under counter mode): that request does not open, as before.
+    const [first] = await h.database.db
+      .select({ id: schema.sealedEnvelopes.id })
+      .from(schema.sealedEnvelopes)
+      .where(eq(schema.sealedEnvelopes.requestId, tampered))
+      .limit(1);
+    await h.database.db
+      .update(schema.sealedEnvelopes)
+      .set({ ciphertext: sql`set_byte(${ciphertext}, 40, get_byte(${ciphertext}, 40) # 1)` })
+      .where(eq(schema.sealedEnvelopes.id, first?.id as string));
+    const failures: string[] = [];
+    const closed = await closeDueRequests({
+      ctx: systemContext(h, { now: later() }),
+      input: { batchSize: 10, onError: (requestId) => failures.push(requestId) },
+    });
+    expect(closed).toEqual(
+      expect.arrayContaining([
+        { requestId: wordy, outcome: "released" },
+        { requestId: plain, outcome: "released" },
+      ]),
+    );
+    expect(failures).toEqual([tampered]);
+    expect(await states([wordy, plain, tampered])).toEqual({
+      [wordy]: "released",
+      [plain]: "released",
+      [tampered]: "open",
+    });
+    expect(await envelopes(tampered)).toBe(3);
+    const released = await h.database.db
+      .select({ requestId: schema.sealedResponses.requestId, comments: schema.sealedResponses.comments })
+      .from(schema.sealedResponses)
+      .where(inArray(schema.sealedResponses.requestId, [wordy, plain]));
+    const of = (requestId: string) => released.filter((row) => row.requestId === requestId);
+    expect(of(wordy).map((row) => row.comments)).toEqual([long, long, long]);
+    expect(of(plain)).toHaveLength(3);
+    const answers = await h.database.db
+      .select({ answers: schema.sealedResponses.answers })
+      .from(schema.sealedResponses)
+      .where(eq(schema.sealedResponses.requestId, plain));
+    const four = Object.fromEntries(fullAnswers(4).map((answer) => [answer.itemId, 4]));
+    for (const row of answers) expect(row.answers).toEqual(four);
   });
 
   it("a failing batch rolls back alone: the others release one by one and the next run continues", async () => {

@@ -4,29 +4,73 @@
 import { and, asc, eq, exists, inArray, isNotNull, like, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { cycleViewCells, cycleViewReports, invitations, teamCoaches, teamMembers } from "../schema";
+import { insertJson } from "./collect/bulk-write";
 
 export type FrozenReportRow = typeof cycleViewReports.$inferInsert;
 export type FrozenCellRow = typeof cycleViewCells.$inferInsert;
 
-const CHUNK = 500;
+const DIMENSION_COLUMNS = ["inspire", "vision", "empower", "dream", "risk"] as const;
 
 /** Writes a cycle's frozen view; a second freeze of the same cycle (two readers at once) adds nothing. */
 export async function insertFrozenView(
   db: Executor,
   view: { reports: readonly FrozenReportRow[]; cells: readonly FrozenCellRow[] },
 ): Promise<void> {
-  for (let i = 0; i < view.reports.length; i += CHUNK) {
-    await db
-      .insert(cycleViewReports)
-      .values(view.reports.slice(i, i + CHUNK))
-      .onConflictDoNothing();
-  }
-  for (let i = 0; i < view.cells.length; i += CHUNK) {
-    await db
-      .insert(cycleViewCells)
-      .values(view.cells.slice(i, i + CHUNK))
-      .onConflictDoNothing();
-  }
+  // As JSON documents (see insertJson): ten thousand reports were 20 statements of 6,000 parameters.
+  await insertJson(
+    db,
+    "cycle_view_reports",
+    [
+      ["org_id", "uuid"],
+      ["cycle_id", "uuid"],
+      ["request_id", "uuid"],
+      ["subject_id", "uuid"],
+      ["requester_id", "uuid"],
+      ["cell_keys", "text[]"],
+      ...DIMENSION_COLUMNS.map((name) => [name, "double precision"] as const),
+    ],
+    view.reports.map((row) => ({
+      org_id: row.orgId,
+      cycle_id: row.cycleId,
+      request_id: row.requestId,
+      subject_id: row.subjectId ?? null,
+      requester_id: row.requesterId ?? null,
+      cell_keys: row.cellKeys,
+      inspire: row.inspire ?? null,
+      vision: row.vision ?? null,
+      empower: row.empower ?? null,
+      dream: row.dream ?? null,
+      risk: row.risk ?? null,
+    })),
+    { onConflictDoNothing: true },
+  );
+  await insertJson(
+    db,
+    "cycle_view_cells",
+    [
+      ["org_id", "uuid"],
+      ["cycle_id", "uuid"],
+      ["key", "text"],
+      ["label", "text"],
+      ["position", "integer"],
+      ["view", "jsonb"],
+      ["threshold", "integer"],
+      ["participation", "jsonb"],
+      ["distribution", "jsonb"],
+    ],
+    view.cells.map((row) => ({
+      org_id: row.orgId,
+      cycle_id: row.cycleId,
+      key: row.key,
+      label: row.label,
+      position: row.position,
+      view: row.view,
+      threshold: row.threshold ?? null,
+      participation: row.participation ?? null,
+      distribution: row.distribution ?? null,
+    })),
+    { onConflictDoNothing: true },
+  );
 }
 
 /** The frozen total of the cycle (k, participation, distribution), or null when it was never frozen. */

@@ -14,7 +14,7 @@ import {
   insertOutboxMails,
   insertReleasedResponsesOf,
   insertReportSnapshots,
-  listSealedEnvelopesOf,
+  listSealedEnvelopeSlicesOf,
   listUnreleasedResponsesOf,
   markRequestsClosed,
   type ReleasedResponse,
@@ -36,9 +36,11 @@ import { reportReleasedMail } from "../../mail/templates";
 import { nowOf, type ServiceContext } from "../context";
 import { instrumentsOf } from "../instrument/versions";
 import type { FeedbackRequestRow } from "./access";
-import { openAll, releasedRows } from "./envelopes";
+import { releasedRows } from "./envelopes";
 import { answeredByRequest } from "./history";
+import { openBatch } from "./open-batch";
 import { commentPhrases } from "./phrases";
+import { ENVELOPE_HEAD_BYTES } from "./sealing";
 
 export type CloseOutcome = "released" | "insufficient";
 type Aggregated = ReturnType<typeof aggregate>;
@@ -65,7 +67,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 async function readBatch(ctx: ServiceContext, requests: readonly FeedbackRequestRow[], now: Date) {
   const orgIds = [...new Set(requests.map((r) => r.orgId))];
   const [envelopes, clearText, invited, settings] = await Promise.all([
-    listSealedEnvelopesOf(ctx.db, requests),
+    listSealedEnvelopeSlicesOf(ctx.db, requests, ENVELOPE_HEAD_BYTES),
     listUnreleasedResponsesOf(ctx.db, requests),
     countInvitationsByGroupOf(ctx.db, requests),
     findReleaseSettingsOf(ctx.db, orgIds),
@@ -97,7 +99,7 @@ async function readBatch(ctx: ServiceContext, requests: readonly FeedbackRequest
   return {
     instrumentOf: (request: FeedbackRequestRow) =>
       (instruments.get(request.orgId) as (version: number) => Instrument)(request.instrumentVersion),
-    envelopes: groupBy(envelopes, (e) => e.requestId),
+    slices: groupBy(envelopes, (e) => e.requestId),
     clearText: groupBy(clearText, (r) => r.requestId),
     invited: groupBy(invited, (r) => r.requestId),
     settingsOf,
@@ -129,19 +131,13 @@ function historyOf(facts: BatchFacts, request: FeedbackRequestRow, now: Date) {
 
 /** One request's report, or why there is none: the same inputs a release of it alone would use. */
 function aggregateOne(
-  ctx: ServiceContext,
   facts: BatchFacts,
   request: FeedbackRequestRow,
+  responses: RaterResponse[],
   now: Date,
 ): { responses: RaterResponse[]; result: Aggregated } {
   // A request held by its cycle is already closed: it goes straight to its report.
   if (request.state !== "closed") transition(request.state, "close");
-  const responses = openAll(
-    ctx.sealingSecret,
-    request.id,
-    (facts.envelopes.get(request.id) ?? []).map((e) => e.ciphertext),
-    (facts.clearText.get(request.id) ?? []) as RaterResponse[],
-  );
   // Only raters who count (rule 9) are the report's; the others are said to be there, and no more.
   const invited: Partial<Record<RaterGroup, number>> = {};
   let notCounted = 0;
@@ -179,11 +175,14 @@ export async function releaseLockedBatch(
 ): Promise<BatchResult> {
   const now = nowOf(ctx);
   const facts = await readBatch(ctx, requests, now);
+  const opened = await openBatch(ctx, requests, { slices: facts.slices, clearText: facts.clearText });
   const done: Array<{ request: FeedbackRequestRow; responses: RaterResponse[]; result: Aggregated }> = [];
   const failed: BatchResult["failed"] = [];
   for (const request of requests) {
     try {
-      done.push({ request, ...aggregateOne(ctx, facts, request, now) });
+      const responses = opened.get(request.id);
+      if (responses instanceof Error) throw responses;
+      done.push({ request, ...aggregateOne(facts, request, responses ?? [], now) });
     } catch (error) {
       failed.push({ requestId: request.id, error });
     }

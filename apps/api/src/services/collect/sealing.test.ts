@@ -1,7 +1,15 @@
 // Sealing in isolation: a round trip, and every way an envelope must refuse to open.
 import { commentsSchema, getInstrument, type RaterResponse } from "@fivefold/domain";
 import { describe, expect, it } from "vitest";
-import { ENVELOPE_SIZE, openResponse, SealedEnvelopeError, sealResponse } from "./sealing";
+import {
+  ENVELOPE_HEAD_BYTES,
+  ENVELOPE_SIZE,
+  type EnvelopeSlice,
+  openResponse,
+  SealedEnvelopeError,
+  sealResponse,
+  sliceOpener,
+} from "./sealing";
 
 const SECRET = "unit-test-sealing-secret-0123456789abcdef";
 const REQUEST = "5b0f7c1e-4a8b-4c3d-9e2f-0a1b2c3d4e5f";
@@ -83,5 +91,56 @@ describe("sealed envelopes", () => {
     expect(() => openResponse(SECRET, REQUEST, future)).toThrow(/version/);
     expect(() => openResponse(SECRET, REQUEST, Buffer.alloc(10))).toThrow(SealedEnvelopeError);
     expect(() => sealResponse("", REQUEST, response)).toThrow(/No sealing secret/);
+  });
+
+  /** What a release reads of an envelope: its length, its head and its tag (as the query slices them). */
+  const sliceOf = (envelope: Buffer): EnvelopeSlice => ({
+    length: envelope.length,
+    head: envelope.subarray(0, ENVELOPE_HEAD_BYTES),
+    tag: envelope.subarray(envelope.length - 16),
+  });
+
+  it("open from their heads to exactly what the whole envelope opens to", () => {
+    const open = sliceOpener(SECRET, REQUEST);
+    const variants: RaterResponse["comments"][] = [
+      [],
+      response.comments,
+      [{ dimension: "vision", text: "x".repeat(3000) }],
+    ];
+    for (const comments of variants) {
+      const sealed = { ...response, comments };
+      const envelope = sealResponse(SECRET, REQUEST, sealed);
+      expect(open(sliceOf(envelope))).toEqual(openResponse(SECRET, REQUEST, envelope));
+      expect(open(sliceOf(envelope))).toEqual(sealed);
+    }
+  });
+
+  it("answers longer than the head are left to the whole envelope", () => {
+    const long = {
+      ...response,
+      comments: getInstrument().dimensions.map((d) => ({ dimension: d.key, text: "€".repeat(2000) })),
+    };
+    const envelope = sealResponse(SECRET, REQUEST, long);
+    expect(sliceOpener(SECRET, REQUEST)(sliceOf(envelope))).toBeNull();
+    expect(openResponse(SECRET, REQUEST, envelope)).toEqual(long);
+  });
+
+  it("attack: an altered head, tag or length, another secret or another request never opens from a slice", () => {
+    const envelope = sealResponse(SECRET, REQUEST, response);
+    const open = sliceOpener(SECRET, REQUEST);
+    expect(sliceOpener(`${SECRET}-rotated`, REQUEST)(sliceOf(envelope))).toBeNull();
+    expect(sliceOpener(SECRET, OTHER)(sliceOf(envelope))).toBeNull();
+    // A flipped bit anywhere in the head (a score's digit under counter mode) or in the tag.
+    for (const at of [0, 5, 20, 200, ENVELOPE_HEAD_BYTES - 1, envelope.length - 1]) {
+      const altered = Buffer.from(envelope);
+      altered[at] = (altered[at] ?? 0) ^ 0x01;
+      expect(open(sliceOf(altered))).toBeNull();
+    }
+    // Cut short or grown: the padding it claims is not the padding that was sealed.
+    for (const length of [envelope.length - 16, envelope.length + 16]) {
+      expect(open({ ...sliceOf(envelope), length })).toBeNull();
+    }
+    expect(open({ ...sliceOf(envelope), tag: Buffer.alloc(16) })).toBeNull();
+    expect(open({ length: 10, head: Buffer.alloc(10), tag: Buffer.alloc(0) })).toBeNull();
   });
 });

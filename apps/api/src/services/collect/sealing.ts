@@ -7,7 +7,7 @@
 // { group, answers, comments }, padded with spaces to one size for all, so an envelope's length
 // says nothing: someone watching the database while people answer, who sees which invitation
 // turned submitted as each envelope arrived, must not learn who wrote the long comment.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   COMMENT_MAX_BYTES,
   DIMENSION_KEYS,
@@ -129,6 +129,89 @@ function openWithKey(key: Buffer, aad: Buffer, envelope: Buffer): RaterResponse 
   }
   const parsed = sealedContent.safeParse(content);
   if (!parsed.success) throw new SealedEnvelopeError("the envelope opened but does not hold a response");
+  return {
+    group: parsed.data.group,
+    answers: parsed.data.answers as Record<string, Score | null>,
+    comments: parsed.data.comments as DimensionComment[],
+  };
+}
+
+/**
+ * The bytes of an envelope a release reads first: the version, the nonce and the first 3,968
+ * bytes of the ciphertext (a whole number of AES blocks), which two TOAST chunks of 1,996 bytes
+ * hold, with the envelope's length and its tag.
+ */
+export const ENVELOPE_HEAD_BYTES = 1 + NONCE_BYTES + 3968;
+
+/** What a release reads of one envelope: its length, its head and its last 16 bytes (the tag). */
+export interface EnvelopeSlice {
+  length: number;
+  head: Buffer;
+  tag: Buffer;
+}
+
+let spaces = Buffer.alloc(ENVELOPE_SIZE, 0x20);
+function spacesOf(length: number): Buffer {
+  if (spaces.length < length) spaces = Buffer.alloc(length, 0x20);
+  return spaces.subarray(0, length);
+}
+
+/** GCM's counter block for the 16-byte block `index` of the ciphertext (96-bit nonce: J0 + 1 + index). */
+function counterBlock(nonce: Buffer, index: number): Buffer {
+  const iv = Buffer.alloc(16);
+  nonce.copy(iv, 0);
+  iv.writeUInt32BE(2 + index, 12);
+  return iv;
+}
+
+/**
+ * Opens envelopes of one request from their heads, without reading the padding: the padding is
+ * spaces, so the head's plaintext followed by spaces is sealed again with the envelope's nonce and
+ * the tag compared with the stored one. The tags are equal only if that is the very plaintext and
+ * ciphertext that was sealed, so a slice opens only to the response sealed, whole
+ * and unaltered (bytes changed in the stored padding, which no answer depends on, go unread).
+ * Returns null whenever that cannot be shown from the head alone (the answers run past it, altered
+ * bytes, another secret): the caller then reads the whole envelope and opens it with
+ * `envelopeOpener`, which decides and says why.
+ */
+export function sliceOpener(
+  secret: string,
+  requestId: string,
+): (slice: EnvelopeSlice) => RaterResponse | null {
+  const key = requestKey(secret, requestId);
+  const aad = associatedData(requestId);
+  return (slice) => {
+    try {
+      return openSliceWithKey(key, aad, slice);
+    } catch {
+      return null;
+    }
+  };
+}
+
+function openSliceWithKey(key: Buffer, aad: Buffer, slice: EnvelopeSlice): RaterResponse | null {
+  const { length, head, tag } = slice;
+  if (head[0] !== VERSION || tag.length !== TAG_BYTES) return null;
+  if (head.length >= length) return openWithKey(key, aad, head);
+  const bodyLength = length - 1 - NONCE_BYTES - TAG_BYTES;
+  const prefix = head.subarray(1 + NONCE_BYTES);
+  if (head.length !== ENVELOPE_HEAD_BYTES || prefix.length > bodyLength) return null;
+  const nonce = head.subarray(1, 1 + NONCE_BYTES);
+  // GCM encrypts with AES in counter mode: the head's plaintext, without the tag yet.
+  const plain = createDecipheriv("aes-256-ctr", key, counterBlock(nonce, 0)).update(prefix);
+  const end = plain.lastIndexOf(0x7d) + 1;
+  // The head must end in padding; otherwise the answers run past it.
+  if (end === 0 || !plain.subarray(end).equals(spacesOf(plain.length - end))) return null;
+  // Sealing this plaintext followed by spaces again gives the tag of the envelope as it would be
+  // whole: equal to the stored one only if the stored envelope is exactly that (one AES pass).
+  const reseal = createCipheriv("aes-256-gcm", key, nonce);
+  reseal.setAAD(aad);
+  reseal.update(plain);
+  reseal.update(spacesOf(bodyLength - prefix.length));
+  reseal.final();
+  if (!timingSafeEqual(reseal.getAuthTag(), tag)) return null;
+  const parsed = sealedContent.safeParse(JSON.parse(plain.toString("utf8", 0, end)));
+  if (!parsed.success) return null;
   return {
     group: parsed.data.group,
     answers: parsed.data.answers as Record<string, Score | null>,

@@ -2,11 +2,11 @@
 // envelopes deleted, the released responses, the snapshots, the states, the mails and the audit.
 // Rows go as one JSON document per statement (see insertJson).
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../client";
 import { auditLog, feedbackRequests, sealedEnvelopes, sealedResponses } from "../../schema";
 import { markVacuumDue, type ReleasedResponse } from "../sealed-storage";
-import type { RequestKey } from "./bulk-release";
+import { inUuids, type RequestKey } from "./bulk-release";
 import type { FeedbackRequestRow } from "./requests";
 
 const idsOf = (requests: readonly RequestKey[]) => [...new Set(requests.map((r) => r.id))];
@@ -30,7 +30,7 @@ export async function discardSealedStorageOf(db: Executor, requests: readonly Re
     .where(
       and(
         inArray(sealedEnvelopes.orgId, orgsOf(requests)),
-        inArray(sealedEnvelopes.requestId, idsOf(requests)),
+        inUuids(sealedEnvelopes.requestId, idsOf(requests)),
       ),
     )
     .returning({ id: sealedEnvelopes.id });
@@ -39,7 +39,7 @@ export async function discardSealedStorageOf(db: Executor, requests: readonly Re
     .where(
       and(
         inArray(sealedResponses.orgId, orgsOf(requests)),
-        inArray(sealedResponses.requestId, idsOf(requests)),
+        inUuids(sealedResponses.requestId, idsOf(requests)),
       ),
     );
   if (deleted.length > 0) await markVacuumDue(db);
@@ -52,25 +52,44 @@ type Column = readonly [name: string, type: string];
  * Many rows in one statement with one parameter: the rows as JSON, unpacked by Postgres. Measured
  * on PGlite, 1,200 released responses took 766 ms as a multi-row insert of 8,400 parameters and a
  * fraction of that as one JSON document; on Postgres it also spares building and parsing the
- * parameter list.
+ * parameter list. A `jsonb` column's value travels as a JSON text inside the document and is parsed
+ * once into its column: unpacked by `jsonb_to_recordset` as a nested jsonb it cost Postgres 2 to 3
+ * times as much (200 report snapshots of 7 KB: 103 against 44 ms, measured on Postgres 15).
  */
-async function insertJson(
+export async function insertJson(
   db: Executor,
   table: string,
   columns: readonly Column[],
   rows: readonly Record<string, unknown>[],
+  options: { onConflictDoNothing?: boolean } = {},
 ): Promise<void> {
+  if (rows.length === 0) return;
+  const isJson = (type: string) => type === "jsonb";
   const names = sql.join(
     columns.map(([name]) => sql.identifier(name)),
     sql`, `,
   );
-  const types = sql.join(
-    columns.map(([name, type]) => sql`${sql.identifier(name)} ${sql.raw(type)}`),
+  const values = sql.join(
+    columns.map(([name, type]) =>
+      isJson(type) ? sql`${sql.identifier(name)}::jsonb` : sql.identifier(name),
+    ),
     sql`, `,
   );
+  const types = sql.join(
+    columns.map(([name, type]) => sql`${sql.identifier(name)} ${sql.raw(isJson(type) ? "text" : type)}`),
+    sql`, `,
+  );
+  const jsonColumns = columns.filter(([, type]) => isJson(type)).map(([name]) => name);
+  const asText = (row: Record<string, unknown>) => {
+    if (jsonColumns.length === 0) return row;
+    const copy = { ...row };
+    // A missing value stays SQL null, never the JSON text "null".
+    for (const name of jsonColumns) copy[name] = row[name] == null ? null : JSON.stringify(row[name]);
+    return copy;
+  };
   await inChunks(rows, (chunk) =>
     db.execute(
-      sql`insert into ${sql.identifier(table)} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(${types})`,
+      sql`insert into ${sql.identifier(table)} (${names}) select ${values} from jsonb_to_recordset(${JSON.stringify(chunk.map(asText))}::jsonb) as x(${types})${options.onConflictDoNothing ? sql` on conflict do nothing` : sql``}`,
     ),
   );
 }
@@ -138,16 +157,16 @@ export async function markRequestsClosed(
   closedAt: Date,
 ): Promise<void> {
   await inChunks(rows, async (chunk) => {
-    const values: SQL = sql.join(
-      chunk.map(
-        (row) =>
-          sql`(${row.id}::uuid, ${row.orgId}::uuid, ${row.state}::request_state, ${row.insufficientReason}::insufficient_reason)`,
-      ),
-      sql`, `,
-    );
+    const values = chunk.map((row) => ({
+      id: row.id,
+      org_id: row.orgId,
+      state: row.state,
+      reason: row.insufficientReason,
+    }));
     await db.execute(sql`
-      update ${feedbackRequests} set state = v.state, insufficient_reason = v.reason, closed_at = ${closedAt.toISOString()}
-      from (values ${values}) as v(id, org_id, state, reason)
+      update ${feedbackRequests} set state = v.state::request_state,
+        insufficient_reason = v.reason::insufficient_reason, closed_at = ${closedAt.toISOString()}
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, org_id uuid, state text, reason text)
       where ${feedbackRequests.id} = v.id and ${feedbackRequests.orgId} = v.org_id
         and ${feedbackRequests.state} in ('open', 'closed')`);
   });
@@ -162,7 +181,7 @@ export async function holdRequests(db: Executor, requests: readonly RequestKey[]
     .where(
       and(
         inArray(feedbackRequests.orgId, orgsOf(requests)),
-        inArray(feedbackRequests.id, idsOf(requests)),
+        inUuids(feedbackRequests.id, idsOf(requests)),
         eq(feedbackRequests.state, "open"),
       ),
     );
@@ -183,7 +202,7 @@ export async function cancelDraftRequests(
     .where(
       and(
         inArray(sealedEnvelopes.orgId, orgsOf(requests)),
-        inArray(sealedEnvelopes.requestId, idsOf(requests)),
+        inUuids(sealedEnvelopes.requestId, idsOf(requests)),
       ),
     )
     .returning({ id: sealedEnvelopes.id });
@@ -194,7 +213,7 @@ export async function cancelDraftRequests(
     .where(
       and(
         inArray(feedbackRequests.orgId, orgsOf(requests)),
-        inArray(feedbackRequests.id, idsOf(requests)),
+        inUuids(feedbackRequests.id, idsOf(requests)),
         eq(feedbackRequests.state, "draft"),
       ),
     );
