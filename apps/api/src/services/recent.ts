@@ -57,6 +57,25 @@ export class RecentCache<V> {
     return value;
   }
 
+  /** The value stored under `key` less than the cache's life ago, without loading anything. */
+  peek(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    return entry && this.clock() - entry.storedAt < this.ttlMs ? entry.value : undefined;
+  }
+
+  /**
+   * Stores `value` now, for a caller that has itself made sure it is no older than what it was
+   * derived from (http/known-answers.ts checks its sources on every use).
+   */
+  put(key: string, value: V): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { value, storedAt: this.clock() });
+  }
+
   get size(): number {
     return this.entries.size;
   }
