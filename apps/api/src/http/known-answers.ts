@@ -24,7 +24,8 @@ const PREFIX = "/trpc/reports.get?input=";
 const MAX_KNOWN = 1_000;
 
 export interface KnownAnswer {
-  readonly body: string;
+  /** The bytes as the slow path writes them (UTF-8), kept encoded: no copy per answer. */
+  readonly body: Buffer;
   readonly etag: string;
   /** The headers tRPC's answer carried (its content type), as the slow path copies them. */
   readonly headers: ReadonlyArray<readonly [string, string]>;

@@ -45,7 +45,7 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /** The tag and the cache headers of a frozen read, and a 304 instead of the body when it matches. */
-function revalidated(req: FastifyRequest, reply: FastifyReply, body: string, etag: string): string | null {
+function revalidated<B>(req: FastifyRequest, reply: FastifyReply, body: B, etag: string): B | null {
   reply.header("etag", etag);
   reply.header("cache-control", "private, no-cache");
   reply.header("vary", "Cookie");
@@ -66,7 +66,7 @@ async function answered(req: FastifyRequest, reply: FastifyReply, payload: Respo
   if (req.method !== "GET" || reply.statusCode !== 200) return body;
   if (!procedurePaths(req.url).every((path) => CACHEABLE.has(path))) return body;
   const etag = strongEtag(body);
-  if (isKnowableUrl(req.url)) await rememberAnswer(req, { body, etag, headers });
+  if (isKnowableUrl(req.url)) await rememberAnswer(req, { body: Buffer.from(body), etag, headers });
   return revalidated(req, reply, body, etag);
 }
 
