@@ -31,7 +31,8 @@ export class RecentCache<V> {
   constructor(
     private readonly maxEntries = MAX_ENTRIES,
     private readonly ttlMs = RECENT_SECONDS * 1000,
-    private readonly clock: () => number = Date.now,
+    // Read at each call (not Date.now itself), so a test's fake clock moves these caches too.
+    private readonly clock: () => number = () => Date.now(),
   ) {
     caches.add(this as RecentCache<unknown>);
   }
