@@ -11,6 +11,7 @@ import type { Auth } from "./auth";
 import { registerAuthRoutes } from "./http/auth-routes";
 import { API_BODY_LIMIT, registerBodyLimits } from "./http/body-limits";
 import { registerSecurityHeaders } from "./http/headers";
+import { rememberContext } from "./http/known-answers";
 import { registerOriginCheck } from "./http/origin";
 import { registerPublicApi } from "./http/public-api";
 import { RateLimiter, type RateLimitSettings } from "./http/rate-limits";
@@ -193,7 +194,9 @@ async function registerTrpc(
           signedIn?.sessionId ?? null,
         );
         // Calls over HTTP may use the recent caches (services/recent.ts).
-        return { ...context, recent: true };
+        const overHttp = { ...context, recent: true };
+        rememberContext(req, overHttp); // what a known answer was decided from (http/known-answers.ts)
+        return overHttp;
       },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {

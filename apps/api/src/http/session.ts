@@ -28,6 +28,15 @@ export function sessionCopyExpiry(cookieHeader: string): number | null {
   }
 }
 
+/**
+ * The session these very cookie bytes were verified for, while that answer is remembered (the
+ * signed copy has not expired); null otherwise, and then only `signedInSession` may say.
+ */
+export function rememberedSession(cookieHeader: string, now: number = Date.now()): Signed | null {
+  const hit = remembered.get(cookieHeader);
+  return hit && hit.until > now ? hit.signed : null;
+}
+
 export async function signedInSession(
   auth: Auth,
   req: FastifyRequest,

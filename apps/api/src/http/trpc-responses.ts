@@ -11,8 +11,11 @@
 // answered 200 with the very same bytes is that answer replaced by a 304. A reader who lost access
 // gets their error whatever they send; a reader who is shown other figures gets other bytes, so
 // another tag; the tag is a digest of what this reader was just sent, so it tells them nothing new.
+// One unbatched report read that answered 200 is also kept as a known answer, given again in front
+// of tRPC while what it was decided from is unchanged (known-answers.ts).
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isKnowableUrl, registerKnownAnswers, rememberAnswer, servedKnownAnswer } from "./known-answers";
 
 /** Procedures whose answer, for a given reader, changes only when what they may see changes. */
 export const CACHEABLE: ReadonlySet<string> = new Set(["reports.get"]);
@@ -41,10 +44,8 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   });
 }
 
-function revalidate(req: FastifyRequest, reply: FastifyReply, body: string): string | null {
-  if (req.method !== "GET" || reply.statusCode !== 200) return body;
-  if (!procedurePaths(req.url).every((path) => CACHEABLE.has(path))) return body;
-  const etag = strongEtag(body);
+/** The tag and the cache headers of a frozen read, and a 304 instead of the body when it matches. */
+function revalidated<B>(req: FastifyRequest, reply: FastifyReply, body: B, etag: string): B | null {
   reply.header("etag", etag);
   reply.header("cache-control", "private, no-cache");
   reply.header("vary", "Cookie");
@@ -54,13 +55,31 @@ function revalidate(req: FastifyRequest, reply: FastifyReply, body: string): str
   return null; // no body, and no length (RFC 9110 §15.4.5)
 }
 
+async function answered(req: FastifyRequest, reply: FastifyReply, payload: Response): Promise<string | null> {
+  reply.code(payload.status);
+  const headers: Array<[string, string]> = [];
+  for (const [name, value] of payload.headers) {
+    reply.header(name, value);
+    headers.push([name, value]);
+  }
+  const body = await payload.text();
+  if (req.method !== "GET" || reply.statusCode !== 200) return body;
+  if (!procedurePaths(req.url).every((path) => CACHEABLE.has(path))) return body;
+  const etag = strongEtag(body);
+  if (isKnowableUrl(req.url)) await rememberAnswer(req, { body: Buffer.from(body), etag, headers });
+  return revalidated(req, reply, body, etag);
+}
+
 export function registerTrpcResponses(app: FastifyInstance): void {
   app.addHook("onSend", async (req, reply, payload) => {
+    // Answered in front of tRPC (known-answers.ts): the same tag, headers and 304 as below.
+    const known = servedKnownAnswer(req);
+    if (known) return revalidated(req, reply, known.body, known.etag);
     if (!req.url.startsWith("/trpc") || !isResponse(payload)) return payload;
     const type = payload.headers.get("content-type") ?? "";
     if (!type.startsWith("application/json")) return payload;
-    reply.code(payload.status);
-    for (const [name, value] of payload.headers) reply.header(name, value);
-    return revalidate(req, reply, await payload.text());
+    return answered(req, reply, payload);
   });
+  // After every other onRequest hook (security headers, origin check, the start-up hold).
+  registerKnownAnswers(app);
 }

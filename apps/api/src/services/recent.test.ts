@@ -68,4 +68,37 @@ describe("recent caches", () => {
     expect(await cache.get("k1", async () => 10, always)).toBe(10);
     expect(await cache.get("k4", async () => 40, always)).toBe(4);
   });
+
+  it("a herd after a change: readers missing at once share one load, and none joins a load begun before a change", async () => {
+    const cache = new RecentCache<string>();
+    let loads = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const load = async () => {
+      const n = ++loads;
+      await gate;
+      return `value ${n}`;
+    };
+    const first = [cache.get("k", load, always), cache.get("k", load, always), cache.get("k", load, always)];
+    expect(loads).toBe(1);
+    forgetRecent(); // a change while it loads: later readers start their own
+    const after = cache.get("k", load, always);
+    expect(loads).toBe(2);
+    release();
+    expect(await Promise.all(first)).toEqual(["value 1", "value 1", "value 1"]);
+    expect(await after).toBe("value 2");
+    // The load begun before the change is not kept; the one after it is.
+    expect(await cache.get("k", load, always)).toBe("value 2");
+    expect(loads).toBe(2);
+  });
+
+  it("a failed load is not shared with later readers", async () => {
+    const cache = new RecentCache<string>();
+    await expect(cache.get("k", async () => Promise.reject(new Error("down")), always)).rejects.toThrow(
+      "down",
+    );
+    expect(await cache.get("k", async () => "up", always)).toBe("up");
+  });
 });

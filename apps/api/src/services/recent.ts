@@ -27,11 +27,14 @@ interface Entry<V> {
 
 export class RecentCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  /** Loads under way, and the generation each began under (only the current one is joined). */
+  private readonly loading = new Map<string, { generation: number; value: Promise<V> }>();
 
   constructor(
     private readonly maxEntries = MAX_ENTRIES,
     private readonly ttlMs = RECENT_SECONDS * 1000,
-    private readonly clock: () => number = Date.now,
+    // Read at each call (not Date.now itself), so a test's fake clock moves these caches too.
+    private readonly clock: () => number = () => Date.now(),
   ) {
     caches.add(this as RecentCache<unknown>);
   }
@@ -39,22 +42,45 @@ export class RecentCache<V> {
   /**
    * The value stored under `key` less than the cache's life ago, else `load()`'s, stored when
    * `keep` says it may be (e.g. only a member, only a released report) and nothing changed meanwhile.
+   * Calls that miss while a load of the same key, begun since the last change, is under way wait for
+   * that load instead of starting their own (fifty readers after a change: one query, not fifty).
    */
-  async get(key: string, load: () => Promise<V>, keep: (value: V) => boolean): Promise<V> {
+  get(key: string, load: () => Promise<V>, keep: (value: V) => boolean): Promise<V> {
     const entry = this.entries.get(key);
-    if (entry && this.clock() - entry.storedAt < this.ttlMs) return entry.value;
+    if (entry && this.clock() - entry.storedAt < this.ttlMs) return Promise.resolve(entry.value);
     if (entry) this.entries.delete(key);
+    const pending = this.loading.get(key);
+    if (pending && pending.generation === generation) return pending.value;
     const startedUnder = generation;
-    const value = await load();
-    if (startedUnder === generation && keep(value)) {
-      // Oldest first: insertion order. Full: drop the oldest.
-      if (this.entries.size >= this.maxEntries) {
-        const oldest = this.entries.keys().next();
-        if (!oldest.done) this.entries.delete(oldest.value);
-      }
-      this.entries.set(key, { value, storedAt: this.clock() });
-    }
+    const value = load().then((loaded) => {
+      if (startedUnder === generation && keep(loaded)) this.put(key, loaded);
+      return loaded;
+    });
+    this.loading.set(key, { generation: startedUnder, value });
+    const done = () => {
+      if (this.loading.get(key)?.value === value) this.loading.delete(key);
+    };
+    value.then(done, done);
     return value;
+  }
+
+  /** The value stored under `key` less than the cache's life ago, without loading anything. */
+  peek(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    return entry && this.clock() - entry.storedAt < this.ttlMs ? entry.value : undefined;
+  }
+
+  /**
+   * Stores `value` now, for a caller that has itself made sure it is no older than what it was
+   * derived from (http/known-answers.ts checks its sources on every use).
+   */
+  put(key: string, value: V): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { value, storedAt: this.clock() });
   }
 
   get size(): number {

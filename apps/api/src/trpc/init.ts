@@ -108,6 +108,14 @@ export function membershipOf(ctx: Context & { userId: string }) {
   );
 }
 
+/**
+ * The member the recent cache holds for this session right now, without loading (null when it
+ * holds none): what `membershipOf` would answer from it. For http/known-answers.ts.
+ */
+export function recentMembership(userId: string, sessionId: string | null) {
+  return recentMembers.peek(`${userId}:${sessionId}`) ?? null;
+}
+
 export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const membership = await membershipOf(ctx);
   if (!membership) {

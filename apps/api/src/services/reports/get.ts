@@ -32,12 +32,34 @@ type Facts = Awaited<ReturnType<typeof findReportReadFacts>>;
 /** A released report's access facts per reader, over HTTP (services/recent.ts); still judged on every read. */
 const recentFacts = new RecentCache<Facts>();
 
+const factsKeyOf = (ctx: MemberServiceContext, requestId: string) =>
+  `${ctx.org.id}:${requestId}:${ctx.person.id}`;
+
 function readFacts(ctx: MemberServiceContext, requestId: string): Promise<Facts> {
   const load = () => findReportReadFacts(ctx.db, ctx.org.id, requestId, ctx.person.id);
   if (!ctx.recent) return load();
-  const key = `${ctx.org.id}:${requestId}:${ctx.person.id}`;
   // Only a released report's: one that is not yet may be released any moment.
-  return recentFacts.get(key, load, (facts) => Boolean(facts?.releasedAt));
+  return recentFacts.get(factsKeyOf(ctx, requestId), load, (facts) => Boolean(facts?.releasedAt));
+}
+
+/**
+ * The facts a read over HTTP was judged on, as the recent cache keys them (http/known-answers.ts):
+ * a copy of its answer may be given again only while the cache still holds these very facts.
+ */
+export interface ReportReadBasis {
+  readonly factsKey: string;
+  readonly facts: NonNullable<Facts>;
+}
+const bases = new WeakMap<MemberServiceContext["memo"], ReportReadBasis>();
+
+/** What the one `reports.get` of this request's context was judged on, once it answered. */
+export function reportReadBasis(memo: MemberServiceContext["memo"]): ReportReadBasis | undefined {
+  return bases.get(memo);
+}
+
+/** Whether a read now would judge the very facts `basis` holds (the same object, not just equal). */
+export function judgesTheSame(basis: ReportReadBasis): boolean {
+  return recentFacts.peek(basis.factsKey) === basis.facts;
 }
 
 export async function getReport({
@@ -69,10 +91,12 @@ export async function getReport({
     readableEarlier,
     defaultMode: facts.reportMode === "behaviours" ? "behaviours" : "scores",
   };
-  const cached = reportCache.get(key);
-  if (cached) return cached;
-  const view = await deriveView(ctx, key, facts.earlier);
-  reportCache.set(key, view);
+  let view = reportCache.get(key);
+  if (!view) {
+    view = await deriveView(ctx, key, facts.earlier);
+    reportCache.set(key, view);
+  }
+  if (ctx.recent) bases.set(ctx.memo, { factsKey: factsKeyOf(ctx, input.requestId), facts });
   return view;
 }
 
