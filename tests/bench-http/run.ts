@@ -396,6 +396,73 @@ async function burst(requests: Array<{ url: string; body: string }>): Promise<Ti
   };
 }
 
+// CPU time (Linux: /proc), so a run on a shared machine can be read by what it cost rather than
+// by how fast it went: the server's processes (supervisor and workers), the bench's own client, and
+// the Postgres backends of the bench's database (not the WAL writer or checkpointer, which are
+// shared with every database of the server).
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function ticksOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+      .replace(/^.*\) /, "")
+      .split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime, stime
+  } catch {
+    return 0;
+  }
+}
+
+function treeOf(pid: number): number[] {
+  let kids: number[] = [];
+  try {
+    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [pid];
+  }
+  return [pid, ...kids.flatMap(treeOf)];
+}
+
+interface CpuSplit {
+  server: number;
+  client: number;
+  postgres: Map<number, number> | null;
+}
+
+async function cpuSplit(serverPid: number | undefined, target: Target): Promise<CpuSplit | null> {
+  if (process.platform !== "linux" || serverPid === undefined) return null;
+  const server = treeOf(serverPid).reduce((sum, pid) => sum + ticksOf(pid), 0) * TICK_MS;
+  const usage = process.cpuUsage();
+  const client = (usage.user + usage.system) / 1000;
+  if (target.driver !== "postgres") return { server, client, postgres: null };
+  const pg = postgres(target.url, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await pg<{ pid: number }[]>`select pid from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`;
+    return { server, client, postgres: new Map(rows.map((r) => [r.pid, ticksOf(r.pid) * TICK_MS])) };
+  } finally {
+    await pg.end();
+  }
+}
+
+/** "server 4.1 ms, Postgres 2.0 ms, client 0.9 ms" for `n` submits between the two readings. */
+function cpuPerSubmit(before: CpuSplit | null, after: CpuSplit | null, n: number): string | null {
+  if (!before || !after || n === 0) return null;
+  const each = (ms: number) => `${(ms / n).toFixed(1)} ms`;
+  let pg = "";
+  if (before.postgres && after.postgres) {
+    let ms = 0;
+    for (const [pid, t] of after.postgres) ms += t - (before.postgres.get(pid) ?? 0);
+    pg = `, Postgres backends ${each(ms)}`;
+  }
+  return `server ${each(after.server - before.server)}${pg}, client ${each(after.client - before.client)}`;
+}
+
 type Timed = { ms: number; latencies: number[]; statuses: number[] };
 
 /** `requests.length` bodies posted to `url`, `concurrency` at a time, each caller on its own kept connection. */
@@ -714,7 +781,9 @@ async function main(): Promise<void> {
     const bareBurst = await burst(
       burstBodies.map(() => ({ url: `${bare}/trpc/responses.submitByToken`, body: submit.spareBody })),
     );
+    const cpuBefore = await cpuSplit(started.child.pid, target);
     const realSustained = await sustained(`${base}/trpc/responses.submitByToken`, sustainedBodies, raters);
+    const cpuAfter = await cpuSplit(started.child.pid, target);
     const bareSustained = await sustained(
       `${bare}/trpc/responses.submitByToken`,
       sustainedBodies.map(() => submit.spareBody),
@@ -757,6 +826,12 @@ async function main(): Promise<void> {
         `  ${row.name}: ${row.real.rps.toFixed(0)}/s p50 ${row.real.p50} p99 ${row.real.p99} ms | bare ${row.bare.rps.toFixed(0)}/s; ${row.note}`,
       );
       rows.push(row);
+    }
+    const cpuNote = cpuPerSubmit(cpuBefore, cpuAfter, sustainedBodies.length);
+    if (cpuNote) {
+      console.log(`  CPU per submit of the sustained run: ${cpuNote}`);
+      const last = submitRows[submitRows.length - 1];
+      if (last) last.note = `${last.note}; CPU a submit: ${cpuNote}`;
     }
     const lostOrDoubled = okSubmits !== sent || stored.envelopes !== sent || stored.invitations !== sent;
     const submitNote = note;

@@ -3,7 +3,7 @@
 // parameters before it binds them, so an unprepared statement costs two round trips to Postgres
 // and a parse and a plan each time. Prepared, it costs one round trip and is parsed and planned once
 // per connection. Its text never varies: everything that changes between submits is a parameter.
-import { sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { feedbackRequests, invitations, rateLimitBuckets, sealedEnvelopes } from "../schema";
@@ -86,4 +86,20 @@ export async function executeSubmitOnce(
     Array.isArray(result) ? result : (result as { rows: SubmitOnceRow[] }).rows
   ) as SubmitOnceRow[];
   return rows[0] ?? null;
+}
+
+/**
+ * One rate-limit bucket's count in its current window: the edge's check of an address's link
+ * misses, the first statement of every call with a one-time link (a submit's included).
+ */
+const oneBucket = preparedOn((db) =>
+  db
+    .select({ key: rateLimitBuckets.key, hits: rateLimitBuckets.hits, resetsAt: rateLimitBuckets.resetsAt })
+    .from(rateLimitBuckets)
+    .where(and(eq(rateLimitBuckets.key, sql.placeholder("key")), gt(rateLimitBuckets.resetsAt, sql`now()`)))
+    .prepare("rate_limit_bucket"),
+);
+
+export function readOneRateLimitBucket(db: Executor, key: string) {
+  return oneBucket(db).execute({ key });
 }
