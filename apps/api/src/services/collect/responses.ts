@@ -190,6 +190,21 @@ async function findToAnswer(ctx: ServiceContext, key: InvitationKey) {
 type Found = Awaited<ReturnType<typeof findToAnswer>>;
 
 /**
+ * The answer-set schema of each questionnaire, built once: instruments are immutable and kept per
+ * process (instrument/versions.ts), and building the schema cost a submit more than validating.
+ */
+const answerSchemas = new WeakMap<Instrument, ReturnType<typeof answerSetSchema>>();
+
+function answerSchemaOf(instrument: Instrument) {
+  let schema = answerSchemas.get(instrument);
+  if (!schema) {
+    schema = answerSetSchema(instrument);
+    answerSchemas.set(instrument, schema);
+  }
+  return schema;
+}
+
+/**
  * What the submit stores, checked and sealed before anything is written: a bad answer set, a
  * closed request or an answered invitation costs no write. An invitation's group never changes;
  * whether it counts is read by the write itself.
@@ -202,7 +217,7 @@ async function sealAnswers(
   assertUsable(invitation, requestState, nowOf(ctx));
   // Answers are checked against the version the request froze, never the organisation's latest.
   const instrument = await instrumentOfVersion(ctx, invitation.orgId, version);
-  const answerSet = parseInput(answerSetSchema(instrument), payload);
+  const answerSet = parseInput(answerSchemaOf(instrument), payload);
   return sealResponse(ctx.sealingSecret, invitation.requestId, {
     group: invitation.group,
     answers: toAnswerRecord(answerSet.answers),
