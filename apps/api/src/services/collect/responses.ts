@@ -189,18 +189,11 @@ async function findToAnswer(ctx: ServiceContext, key: InvitationKey) {
 
 type Found = Awaited<ReturnType<typeof findToAnswer>>;
 
-/**
- * The answer-set schema of each questionnaire, built once: instruments are immutable and kept per
- * process (instrument/versions.ts), and building the schema cost a submit more than validating.
- */
+// Each questionnaire's answer-set schema, built once (instruments are immutable, kept per process).
 const answerSchemas = new WeakMap<Instrument, ReturnType<typeof answerSetSchema>>();
-
 function answerSchemaOf(instrument: Instrument) {
-  let schema = answerSchemas.get(instrument);
-  if (!schema) {
-    schema = answerSetSchema(instrument);
-    answerSchemas.set(instrument, schema);
-  }
+  const schema = answerSchemas.get(instrument) ?? answerSetSchema(instrument);
+  answerSchemas.set(instrument, schema);
   return schema;
 }
 
