@@ -6,7 +6,7 @@
 // (membership, one read, BEGIN, the request's lock, one write, COMMIT), and through a one-time link
 // two more at the edge, one of them the link's rate-limit count with a commit of its own. Now the
 // lock and the link's count are part of the one write, which commits on its own.
-import { type DatabaseHandle, queryRows } from "@fivefold/db";
+import { createDatabase, type DatabaseHandle, queryRows } from "@fivefold/db";
 import { createTestDatabase, testDriver } from "@fivefold/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -165,4 +165,59 @@ describe(`statements of a submit on ${testDriver()}`, () => {
     );
     expect(stored?.envelopes).toBe(1);
   });
+
+  // Postgres parses and plans an unprepared statement on every call, and postgres.js first asks for
+  // the types of its parameters (a round trip of its own). On one pooled connection, two link
+  // submits must each execute the same two prepared statements: the misses check and the write.
+  it.runIf(testDriver() === "postgres")(
+    "a link submit's misses check and write are prepared: planned once per connection, not per submit",
+    async () => {
+      const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+      url.pathname = `/${database.location}`;
+      const single = await createDatabase(url.toString(), { maxConnections: 1 });
+      try {
+        const { id: requestId } = await as("subject").requests.create({
+          subjectId: idOf(org, "d3"),
+          deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          raters: ["p4", "p5", "p6"].map((key) => ({ personId: idOf(org, key), group: "peer" as const })),
+        });
+        const limiter = new RateLimiter(single.db, defaultRateLimits({ link: 60 }));
+        const caller = createCaller(
+          createContextFor(
+            { ...single, appUrl: TEST_APP_URL, mailboxEnabled: true, sealingSecret: TEST_SEALING_SECRET },
+            null,
+            { clientAddress: "192.0.2.8", limiter },
+          ),
+        );
+        for (const rater of ["p4", "p5"]) {
+          const token = await linkOf(requestId, rater);
+          expect(
+            await caller.responses.submitByToken({
+              token,
+              answers: fullAnswers(4),
+              idempotencyKey: crypto.randomUUID(),
+            }),
+          ).toEqual({ submitted: true });
+        }
+        const prepared = await queryRows<{ statement: string; runs: number }>(
+          single.db,
+          sql`select statement, (generic_plans + custom_plans)::int as runs from pg_prepared_statements`,
+        );
+        const runsOf = (start: RegExp) => prepared.filter((p) => start.test(p.statement.trim()));
+        const writes = runsOf(/^with request as/);
+        expect(writes).toHaveLength(1);
+        expect(writes[0]?.runs).toBe(2);
+        const misses = runsOf(/^select .* from "rate_limit_buckets" where/);
+        expect(misses).toHaveLength(1);
+        expect(misses[0]?.runs).toBe(2);
+        const [stored] = await queryRows<{ envelopes: number }>(
+          database.db,
+          sql`select count(*)::int as envelopes from sealed_envelopes where request_id = ${requestId}`,
+        );
+        expect(stored?.envelopes).toBe(2);
+      } finally {
+        await single.close();
+      }
+    },
+  );
 });

@@ -3,6 +3,7 @@
 import { and, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { rateLimitBuckets } from "../schema";
+import { readOneRateLimitBucket } from "./prepared-submit";
 
 export interface BucketCount {
   key: string;
@@ -47,9 +48,13 @@ export async function hitRateLimitBuckets(
     });
 }
 
-/** The counts of these buckets in their current windows (a bucket whose window has passed is absent). */
+/**
+ * The counts of these buckets in their current windows (a bucket whose window has passed is absent).
+ * One bucket (the check of a link call's misses) is read with a prepared statement: one round trip.
+ */
 export async function readRateLimitBuckets(db: Executor, keys: readonly string[]): Promise<BucketCount[]> {
   if (keys.length === 0) return [];
+  if (keys.length === 1) return readOneRateLimitBucket(db, keys[0] as string);
   return db
     .select({ key: rateLimitBuckets.key, hits: rateLimitBuckets.hits, resetsAt: rateLimitBuckets.resetsAt })
     .from(rateLimitBuckets)

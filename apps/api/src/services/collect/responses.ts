@@ -189,6 +189,14 @@ async function findToAnswer(ctx: ServiceContext, key: InvitationKey) {
 
 type Found = Awaited<ReturnType<typeof findToAnswer>>;
 
+// Each questionnaire's answer-set schema, built once (instruments are immutable, kept per process).
+const answerSchemas = new WeakMap<Instrument, ReturnType<typeof answerSetSchema>>();
+function answerSchemaOf(instrument: Instrument) {
+  const schema = answerSchemas.get(instrument) ?? answerSetSchema(instrument);
+  answerSchemas.set(instrument, schema);
+  return schema;
+}
+
 /**
  * What the submit stores, checked and sealed before anything is written: a bad answer set, a
  * closed request or an answered invitation costs no write. An invitation's group never changes;
@@ -202,7 +210,7 @@ async function sealAnswers(
   assertUsable(invitation, requestState, nowOf(ctx));
   // Answers are checked against the version the request froze, never the organisation's latest.
   const instrument = await instrumentOfVersion(ctx, invitation.orgId, version);
-  const answerSet = parseInput(answerSetSchema(instrument), payload);
+  const answerSet = parseInput(answerSchemaOf(instrument), payload);
   return sealResponse(ctx.sealingSecret, invitation.requestId, {
     group: invitation.group,
     answers: toAnswerRecord(answerSet.answers),

@@ -143,4 +143,20 @@ describe("sealed envelopes", () => {
     expect(open({ ...sliceOf(envelope), tag: Buffer.alloc(16) })).toBeNull();
     expect(open({ length: 10, head: Buffer.alloc(10), tag: Buffer.alloc(0) })).toBeNull();
   });
+
+  it("keys derived once per request: a key cached under one secret never opens under another", () => {
+    // Sealing caches REQUEST's key under SECRET; the rotated secret must derive its own.
+    const envelope = sealResponse(SECRET, REQUEST, response);
+    expect(() => openResponse(`${SECRET}-rotated`, REQUEST, envelope)).toThrow(SealedEnvelopeError);
+    const rotated = sealResponse(`${SECRET}-rotated`, REQUEST, response);
+    expect(() => openResponse(SECRET, REQUEST, rotated)).toThrow(SealedEnvelopeError);
+    expect(openResponse(SECRET, REQUEST, envelope)).toEqual(response);
+    // More requests than the cache holds: the first one's key, dropped, is derived again.
+    const first = sealResponse(SECRET, "00000000-0000-4000-8000-000000000000", response);
+    for (let i = 1; i <= 1100; i++) {
+      sealResponse(SECRET, `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, response);
+    }
+    expect(openResponse(SECRET, "00000000-0000-4000-8000-000000000000", first)).toEqual(response);
+    expect(() => openResponse(SECRET, OTHER, first)).toThrow(SealedEnvelopeError);
+  });
 });

@@ -3,16 +3,10 @@
 
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../client";
-import {
-  feedbackRequests,
-  invitations,
-  organisations,
-  people,
-  rateLimitBuckets,
-  sealedEnvelopes,
-} from "../../schema";
+import type { Executor } from "../../client";
+import { feedbackRequests, invitations, organisations, people } from "../../schema";
 import { preparedOn } from "../prepared";
+import { executeSubmitOnce } from "../prepared-submit";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -142,7 +136,8 @@ export interface SubmitOutcome {
  * submit in the API for why. A refused or late submit writes nothing but the link's count.
  * Run outside any transaction it commits on its own; a submit that waited for the lock works on
  * the rows as the submit before it left them (Postgres re-reads a row changed since the
- * statement began before it updates or locks it).
+ * statement began before it updates or locks it). Sent prepared (../prepared-submit.ts): one round
+ * trip, planned once per connection.
  */
 export async function submitOnce(
   db: Executor,
@@ -155,46 +150,18 @@ export async function submitOnce(
     limit: SubmitLimit | null;
   },
 ): Promise<SubmitOutcome> {
-  const { orgId, requestId, invitationId, limit } = input;
-  const windowMs = Math.max(1, Math.round(limit?.windowMs ?? 1));
-  const [row] = await queryRows<{
-    claimed: boolean;
-    request_state: string | null;
-    hits: number | null;
-    resets_at: Date | string | null;
-  }>(
-    db,
-    sql`with request as (
-      select ${feedbackRequests.state} as state from ${feedbackRequests}
-      where ${feedbackRequests.orgId} = ${orgId} and ${feedbackRequests.id} = ${requestId}
-      for update
-    ), counted as (
-      insert into ${rateLimitBuckets} (key, hits, resets_at)
-      select ${limit?.key ?? null}::text, 1, now() + ${windowMs}::integer * interval '1 millisecond'
-      from request where ${limit?.key ?? null}::text is not null
-      on conflict (key) do update set
-        hits = case when ${rateLimitBuckets.resetsAt} <= now() then 1 else ${rateLimitBuckets.hits} + 1 end,
-        resets_at = case when ${rateLimitBuckets.resetsAt} <= now() then excluded.resets_at
-          else ${rateLimitBuckets.resetsAt} end
-      returning hits, resets_at
-    ), claimed as (
-      update ${invitations} set state = 'submitted', submit_key = ${input.submitKey}
-      where ${invitations.orgId} = ${orgId} and ${invitations.id} = ${invitationId}
-        and ${invitations.state} in ('pending', 'draft')
-        and exists (select 1 from request where request.state = 'open')
-        and coalesce((select hits from counted), 0) <= ${limit?.max ?? 0}::integer
-      returning ${invitations.group}, ${invitations.counts}
-    ), sealed as (
-      insert into ${sealedEnvelopes} (id, org_id, request_id, ciphertext)
-      select ${randomUUID()}, ${orgId}, ${requestId}, ${input.ciphertext} from claimed where claimed.counts
-    ), restamped as (
-      update ${invitations} set state = ${invitations.state}
-      where ${invitations.orgId} = ${orgId} and ${invitations.requestId} = ${requestId}
-        and ${invitations.id} <> ${invitationId} and exists (select 1 from claimed)
-    )
-    select exists (select 1 from claimed) as claimed, (select state from request) as request_state,
-      (select hits from counted) as hits, (select resets_at from counted) as resets_at`,
-  );
+  const { limit } = input;
+  const row = await executeSubmitOnce(db, {
+    orgId: input.orgId,
+    requestId: input.requestId,
+    invitationId: input.invitationId,
+    submitKey: input.submitKey,
+    ciphertext: input.ciphertext,
+    envelopeId: randomUUID(),
+    limitKey: limit?.key ?? null,
+    limitMax: limit?.max ?? 0,
+    windowMs: Math.max(1, Math.round(limit?.windowMs ?? 1)),
+  });
   return {
     claimed: row?.claimed === true,
     requestState: row?.request_state ?? null,
