@@ -156,8 +156,6 @@ export async function readableReports(
   coachees: ReadonlySet<string>,
   db: Executor = ctx.db,
 ): Promise<Map<string, ReportRelation>> {
-  note(ctx, "reports");
-  const caller = callerOf(ctx);
   const admins = ctx.roles.includes("admin") && (await adminsRead(ctx, db));
   const rated = await findRatedAnonymously(
     db,
@@ -165,14 +163,36 @@ export async function readableReports(
     ctx.person.id,
     reports.map((r) => r.requestId),
   );
+  return readableReportsFromFacts(
+    ctx,
+    reports.map((report) => ({ ...report, ratedAnonymously: rated.has(report.requestId) })),
+    { coachees, adminsReadReports: admins },
+  );
+}
+
+/**
+ * `readableReports` on facts the caller loaded in its own query (whether the reader rated each
+ * report anonymously, whether the organisation lets admins read reports; the roles are checked
+ * here): the same decisions, without a statement. `coachees` are the people of the teams the
+ * reader is linked to as a coach (the coach role is checked here too).
+ */
+export function readableReportsFromFacts(
+  ctx: MemberServiceContext,
+  reports: ReadonlyArray<ReportRef & { ratedAnonymously: boolean }>,
+  facts: { coachees: ReadonlySet<string>; adminsReadReports: boolean },
+): Map<string, ReportRelation> {
+  note(ctx, "reports");
+  const caller = callerOf(ctx);
+  const coach = ctx.roles.includes("coach");
+  const admins = ctx.roles.includes("admin") && facts.adminsReadReports;
   const readable = new Map<string, ReportRelation>();
   for (const report of reports) {
     const access = reportAccess(caller, {
       subjectId: report.subjectId,
       requesterId: report.requesterId,
-      callerCoachesSubject: coachees.has(report.subjectId),
+      callerCoachesSubject: coach && facts.coachees.has(report.subjectId),
       adminsReadReports: admins,
-      callerRatedAnonymously: rated.has(report.requestId),
+      callerRatedAnonymously: report.ratedAnonymously,
     });
     if (access.allowed) readable.set(report.requestId, access.relation);
   }
