@@ -2,7 +2,7 @@
 // may open with their member counts, a team's name and active members, and the whole of one team's
 // dashboard in one prepared statement. Rows only: the access policy and the domain decide what a
 // viewer is shown.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   checkins,
@@ -20,33 +20,62 @@ import {
 import { preparedOn } from "./prepared";
 import { qualified } from "./qualified";
 
-/** The teams holding at least one direct report of the manager. */
-export async function listTeamIdsWithReportsOf(
-  db: Executor,
-  orgId: string,
-  managerId: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ teamId: teamMembers.teamId })
-    .from(teamMembers)
-    .innerJoin(people, eq(people.id, teamMembers.personId))
-    .where(and(eq(teamMembers.orgId, orgId), eq(people.managerId, managerId)));
-  return rows.map((row) => row.teamId);
-}
+// Prepared (see prepared.ts): the teams a caller may open, in one round trip. The candidates are
+// decided first (a union of the teams they coach, those holding their direct reports and, for an
+// admin whose organisation lets admins read reports, every team), each walked by an index that
+// leads with org_id; then each is counted on (org_id, team_id).
+const dashboardTeamsQuery = preparedOn((db) => {
+  const orgId = sql.placeholder("orgId");
+  const readerId = sql.placeholder("readerId");
+  const team = { orgId: qualified(teams.orgId), id: qualified(teams.id) };
+  return db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      members: sql<number>`(select count(*)::int from ${teamMembers} cm
+        where cm.org_id = ${team.orgId} and cm.team_id = ${team.id})`,
+      coached: sql<boolean>`exists (select 1 from ${teamCoaches} tc where tc.org_id = ${team.orgId}
+        and tc.team_id = ${team.id} and tc.person_id = ${readerId})`,
+      managed: sql<boolean>`exists (select 1 from ${teamMembers} mm join ${people} mp
+        on mp.org_id = mm.org_id and mp.id = mm.person_id
+        where mm.org_id = ${team.orgId} and mm.team_id = ${team.id} and mp.manager_id = ${readerId})`,
+    })
+    .from(teams)
+    .where(
+      and(
+        eq(teams.orgId, orgId),
+        sql`${team.id} in (
+          select tc.team_id from ${teamCoaches} tc
+            where ${sql.placeholder("coach")}::boolean and tc.org_id = ${orgId} and tc.person_id = ${readerId}
+          union select rm.team_id from ${people} rp join ${teamMembers} rm
+            on rm.org_id = rp.org_id and rm.person_id = rp.id
+            where rp.org_id = ${orgId} and rp.manager_id = ${readerId}
+          union select at.id from ${teams} at
+            where ${sql.placeholder("admin")}::boolean and at.org_id = ${orgId}
+              and (select o.admins_read_reports from ${organisations} o where o.id = ${orgId}))`,
+      ),
+    )
+    .orderBy(asc(teams.name))
+    .prepare("dashboard_teams");
+});
 
 /**
- * Teams with their member counts, by name: these teams (those a caller may open), or every team of
- * the organisation. One grouped join on (org_id, team_id), not a count per team.
+ * The teams a reader may open a dashboard of, by name, with their member counts and how the reader
+ * is linked to each: the teams they are linked to as a coach (only when `coach`: they hold the
+ * role), those holding at least one of their direct reports, and every team when `admin` (they
+ * hold the role) and the organisation lets admins read reports. Facts: as whom is the caller's.
  */
-export async function listTeamsWithMemberCounts(db: Executor, orgId: string, teamIds?: readonly string[]) {
-  if (teamIds?.length === 0) return [];
-  return db
-    .select({ id: teams.id, name: teams.name, members: sql<number>`count(${teamMembers.personId})::int` })
-    .from(teams)
-    .leftJoin(teamMembers, and(eq(teamMembers.orgId, teams.orgId), eq(teamMembers.teamId, teams.id)))
-    .where(and(eq(teams.orgId, orgId), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
-    .groupBy(teams.id)
-    .orderBy(asc(teams.name));
+export async function listDashboardTeamFacts(
+  db: Executor,
+  orgId: string,
+  reader: { id: string; coach: boolean; admin: boolean },
+) {
+  return dashboardTeamsQuery(db).execute({
+    orgId,
+    readerId: reader.id,
+    coach: reader.coach,
+    admin: reader.admin,
+  });
 }
 
 export async function findTeamName(db: Executor, orgId: string, teamId: string): Promise<string | null> {
