@@ -18,11 +18,25 @@ import {
   teamTrend,
 } from "@fivefold/domain";
 import { type MemberServiceContext, nowOf } from "../context";
+import { RecentCache } from "../recent";
 import { type PlanActivity, planActivity, type RequestActivity, requestActivity } from "./activity";
 import { dashboardFigures, emptyCells, latestBySubject, latestInput, type Released } from "./figures";
 import { comparableAcrossVersions } from "./versions";
 
 type TeamFacts = NonNullable<Awaited<ReturnType<typeof findTeamDashboardFacts>>>;
+
+/**
+ * A team's dashboard facts per reader, over HTTP (services/recent.ts): at most 60 s old, forgotten
+ * at any change, and still judged by the access policy and the domain on every read. Bounded
+ * below the default: an entry is a team's members with their figures, a few kilobytes.
+ */
+const recentTeamFacts = new RecentCache<TeamFacts | null>(1_000);
+
+function teamFacts(ctx: MemberServiceContext, teamId: string): Promise<TeamFacts | null> {
+  const load = () => findTeamDashboardFacts(ctx.db, ctx.org.id, teamId, ctx.person.id);
+  if (!ctx.recent) return load();
+  return recentTeamFacts.get(`${ctx.org.id}:${teamId}:${ctx.person.id}`, load, (facts) => facts !== null);
+}
 
 /**
  * As whom the caller opens this team's dashboard (a manager's is narrowed to their reports): the
@@ -139,7 +153,7 @@ export async function teamDashboard({
 }): Promise<TeamDashboard> {
   const now = nowOf(ctx);
   const threshold = ctx.org.anonymityThreshold;
-  const facts = await findTeamDashboardFacts(ctx.db, ctx.org.id, input.teamId, ctx.person.id);
+  const facts = await teamFacts(ctx, input.teamId);
   if (facts === null) throw new NotFoundError("Team");
   const viewer = viewerOf(ctx, facts);
   const people = peopleShown(ctx, facts.members, viewer);

@@ -7,6 +7,7 @@ import { listReleasedReports, listReleasedReportsForReader } from "@fivefold/db"
 import type { ReportListEntry, ReportRelation } from "@fivefold/domain";
 import { readableReports, readableReportsFromFacts, readerScope } from "../access";
 import type { MemberServiceContext } from "../context";
+import { RecentCache } from "../recent";
 
 type Candidate = { requestId: string; subjectId: string; subjectName: string; releasedAt: Date };
 
@@ -19,12 +20,21 @@ async function everyoneReadable(ctx: MemberServiceContext) {
   return { candidates, readable: await readableReports(ctx, candidates, scope.coachees) };
 }
 
+type ReaderRows = Awaited<ReturnType<typeof listReleasedReportsForReader>>;
+
+/**
+ * A reader's candidates with their facts, over HTTP (services/recent.ts): at most 60 s old,
+ * forgotten at any change, still judged on every read. Bounded well below the default: a coach of
+ * 62 teams has 912 reports in one entry.
+ */
+const recentCandidates = new RecentCache<ReaderRows>(200);
+
 /** The reports about the reader, requested by them or about their coachees, judged on their facts. */
 async function ownReadable(ctx: MemberServiceContext) {
-  const candidates = await listReleasedReportsForReader(ctx.db, ctx.org.id, {
-    id: ctx.person.id,
-    coach: ctx.roles.includes("coach"),
-  });
+  const coach = ctx.roles.includes("coach");
+  const load = () => listReleasedReportsForReader(ctx.db, ctx.org.id, { id: ctx.person.id, coach });
+  const key = `${ctx.org.id}:${ctx.person.id}:${coach}`;
+  const candidates = ctx.recent ? await recentCandidates.get(key, load, () => true) : await load();
   const coachees = new Set(candidates.filter((c) => c.coachLinked).map((c) => c.subjectId));
   // Not an admin who reads everyone's: the organisation's setting grants this reader nothing.
   return {
