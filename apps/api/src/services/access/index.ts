@@ -163,18 +163,13 @@ export async function readableReports(
     ctx.person.id,
     reports.map((r) => r.requestId),
   );
-  return readableReportsFromFacts(
-    ctx,
-    reports.map((report) => ({ ...report, ratedAnonymously: rated.has(report.requestId) })),
-    { coachees, adminsReadReports: admins },
-  );
+  const facts = reports.map((report) => ({ ...report, ratedAnonymously: rated.has(report.requestId) }));
+  return readableReportsFromFacts(ctx, facts, { coachees, adminsReadReports: admins });
 }
 
 /**
- * `readableReports` on facts the caller loaded in its own query (whether the reader rated each
- * report anonymously, whether the organisation lets admins read reports; the roles are checked
- * here): the same decisions, without a statement. `coachees` are the people of the teams the
- * reader is linked to as a coach (the coach role is checked here too).
+ * `readableReports` on facts loaded with the caller's own query (rated anonymously, linked as a
+ * coach, admins read reports; the roles are checked here): the same decisions, no statement.
  */
 export function readableReportsFromFacts(
   ctx: MemberServiceContext,
