@@ -27,6 +27,8 @@ interface Entry<V> {
 
 export class RecentCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  /** Loads under way, so that concurrent misses of one key ask once (never across a change). */
+  private readonly loading = new Map<string, { generation: number; value: Promise<V> }>();
 
   constructor(
     private readonly maxEntries = MAX_ENTRIES,
@@ -45,7 +47,16 @@ export class RecentCache<V> {
     if (entry && this.clock() - entry.storedAt < this.ttlMs) return entry.value;
     if (entry) this.entries.delete(key);
     const startedUnder = generation;
-    const value = await load();
+    const under = this.loading.get(key);
+    if (under && under.generation === startedUnder) return under.value;
+    const loaded = load();
+    this.loading.set(key, { generation: startedUnder, value: loaded });
+    let value: V;
+    try {
+      value = await loaded;
+    } finally {
+      if (this.loading.get(key)?.value === loaded) this.loading.delete(key);
+    }
     if (startedUnder === generation && keep(value)) {
       // Oldest first: insertion order. Full: drop the oldest.
       if (this.entries.size >= this.maxEntries) {
@@ -63,5 +74,6 @@ export class RecentCache<V> {
 
   clear(): void {
     this.entries.clear();
+    this.loading.clear();
   }
 }
