@@ -35,17 +35,6 @@ const KNOWN: Array<{ table: string; fragment: string; where: string }> = [
     where:
       "packages/db/src/queries/reports.ts, listEarlierReleasedReports (feedback_requests.org_id missing)",
   },
-  {
-    table: "feedback_requests",
-    fragment: `where ("report_snapshots"."org_id" = $1 and "feedback_requests"."subject_id" in (`,
-    where:
-      "packages/db/src/queries/dashboards.ts, listReleasedSnapshotsAbout (feedback_requests.org_id missing)",
-  },
-  {
-    table: "checkins",
-    fragment: `from "checkins" where "checkins"."plan_id" in (`,
-    where: "packages/db/src/queries/dashboards.ts, listCheckinTimesOn (the check-ins of the team's plans)",
-  },
 ];
 
 const onPostgres = testDriver() === "postgres";

@@ -197,6 +197,54 @@ describe(`dashboards on ${testDriver()}`, () => {
     expect(view.trend.find((t) => t.name === "Winter")?.means.vision).toBeNull();
   });
 
+  it("opens the whole team to an admin only while the organisation lets admins read reports", async () => {
+    const admin = h.as(a, "admin");
+    await admin.settings.update({ adminsReadReports: true });
+    try {
+      const coachView = await h.as(a, "coach").dashboards.team({ teamId: core() });
+      const adminView = await admin.dashboards.team({ teamId: core() });
+      expect(adminView.viewer).toBe("admin");
+      expect(adminView.people.map((p) => [p.personId, p.requestId])).toEqual(
+        coachView.people.map((p) => [p.personId, p.requestId]),
+      );
+    } finally {
+      await admin.settings.update({ adminsReadReports: false });
+    }
+    await expect(admin.dashboards.team({ teamId: core() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses to show figures from a snapshot altered after release", async () => {
+    const [report] = (await h.as(a, "coach").dashboards.team({ teamId: core() })).people.filter(
+      (p) => p.requestId !== null,
+    );
+    const requestId = report?.requestId ?? "";
+    const snapshotOf = schema.reportSnapshots.requestId;
+    const [row] = await h.database.db
+      .select({ snapshot: schema.reportSnapshots.snapshot })
+      .from(schema.reportSnapshots)
+      .where(eq(snapshotOf, requestId));
+    const altered = structuredClone(row?.snapshot ?? {}) as { dimensions: Array<{ self: number | null }> };
+    // A self-view of 9 would not show in the heatmap, but would make every blind spot in the list.
+    for (const d of altered.dimensions) d.self = 9;
+    await h.database.db
+      .update(schema.reportSnapshots)
+      .set({ snapshot: altered })
+      .where(eq(snapshotOf, requestId));
+    try {
+      await expect(h.as(a, "coach").dashboards.team({ teamId: core() })).rejects.toMatchObject({
+        code: "INTERNAL_SERVER_ERROR",
+      });
+    } finally {
+      await h.database.db
+        .update(schema.reportSnapshots)
+        .set({ snapshot: row?.snapshot ?? {} })
+        .where(eq(snapshotOf, requestId));
+    }
+    expect((await h.as(a, "coach").dashboards.team({ teamId: core() })).people).toContainEqual(
+      expect.objectContaining({ requestId }),
+    );
+  });
+
   it("stops treating someone as a coach once the coach role is taken away", async () => {
     await h.database.db
       .delete(schema.personRoles)

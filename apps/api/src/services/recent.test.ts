@@ -51,6 +51,27 @@ describe("recent caches", () => {
     expect(await cache.get("member", async () => "deactivated", always)).toBe("deactivated");
   });
 
+  it("a stampede: concurrent misses of one key load once, but a read after a change never joins a load from before it", async () => {
+    const cache = new RecentCache<string>();
+    let loads = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = async () => {
+      loads++;
+      await gate;
+      return `value ${loads}`;
+    };
+    const first = cache.get("team", slow, always);
+    const second = cache.get("team", slow, always);
+    forgetRecent(); // a change commits while the load is under way
+    const third = cache.get("team", async () => "after the change", always);
+    release();
+    expect(await Promise.all([first, second, third])).toEqual(["value 1", "value 1", "after the change"]);
+    expect(loads).toBe(1);
+  });
+
   it("keeps only what it is told it may (no refusal, no report that is not released yet)", async () => {
     const cache = new RecentCache<string | null>();
     await cache.get(

@@ -89,5 +89,6 @@ export class RecentCache<V> {
 
   clear(): void {
     this.entries.clear();
+    this.loading.clear();
   }
 }

@@ -25,6 +25,7 @@ export * from "./people";
 export * from "./pulse-answers";
 export * from "./pulses";
 export * from "./rate-limits";
+export * from "./report-list";
 export * from "./reports";
 export * from "./scim";
 export * from "./sealed-storage";

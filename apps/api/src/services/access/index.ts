@@ -156,8 +156,6 @@ export async function readableReports(
   coachees: ReadonlySet<string>,
   db: Executor = ctx.db,
 ): Promise<Map<string, ReportRelation>> {
-  note(ctx, "reports");
-  const caller = callerOf(ctx);
   const admins = ctx.roles.includes("admin") && (await adminsRead(ctx, db));
   const rated = await findRatedAnonymously(
     db,
@@ -165,14 +163,31 @@ export async function readableReports(
     ctx.person.id,
     reports.map((r) => r.requestId),
   );
+  const facts = reports.map((report) => ({ ...report, ratedAnonymously: rated.has(report.requestId) }));
+  return readableReportsFromFacts(ctx, facts, { coachees, adminsReadReports: admins });
+}
+
+/**
+ * `readableReports` on facts loaded with the caller's own query (rated anonymously, linked as a
+ * coach, admins read reports; the roles are checked here): the same decisions, no statement.
+ */
+export function readableReportsFromFacts(
+  ctx: MemberServiceContext,
+  reports: ReadonlyArray<ReportRef & { ratedAnonymously: boolean }>,
+  facts: { coachees: ReadonlySet<string>; adminsReadReports: boolean },
+): Map<string, ReportRelation> {
+  note(ctx, "reports");
+  const caller = callerOf(ctx);
+  const coach = ctx.roles.includes("coach");
+  const admins = ctx.roles.includes("admin") && facts.adminsReadReports;
   const readable = new Map<string, ReportRelation>();
   for (const report of reports) {
     const access = reportAccess(caller, {
       subjectId: report.subjectId,
       requesterId: report.requesterId,
-      callerCoachesSubject: coachees.has(report.subjectId),
+      callerCoachesSubject: coach && facts.coachees.has(report.subjectId),
       adminsReadReports: admins,
-      callerRatedAnonymously: rated.has(report.requestId),
+      callerRatedAnonymously: report.ratedAnonymously,
     });
     if (access.allowed) readable.set(report.requestId, access.relation);
   }

@@ -1,9 +1,8 @@
 // What is moving in a team besides released figures: requests collecting answers (and how many
 // have answered), how each member's last request closed, and each member's latest coaching plan
-// with its check-ins.
-import { countInvitationsOn, listCheckinTimesOn, listPlansOf, listRequestsAbout } from "@fivefold/db";
+// with its check-ins. From the facts the dashboard's one query loads with the members.
+import type { TeamMemberFacts } from "@fivefold/db";
 import { checkinTimeline, isoDay, type TeamPersonInput } from "@fivefold/domain";
-import type { MemberServiceContext } from "../context";
 
 export interface RequestActivity {
   /** Per person with a request collecting answers now, its deadline as the dashboard shows it. */
@@ -13,27 +12,19 @@ export interface RequestActivity {
   progress: { open: number; submitted: number; invited: number };
 }
 
-export async function requestActivity(
-  ctx: MemberServiceContext,
-  subjectIds: readonly string[],
-): Promise<RequestActivity> {
-  const requests = await listRequestsAbout(ctx.db, ctx.org.id, subjectIds);
-  const open = requests.filter((r) => r.state === "open");
-  const counts = await countInvitationsOn(
-    ctx.db,
-    ctx.org.id,
-    open.map((r) => r.id),
-  );
+export function requestActivity(members: readonly TeamMemberFacts[]): RequestActivity {
   const collectingUntil = new Map<string, string>();
-  for (const r of open)
-    if (!collectingUntil.has(r.subjectId)) collectingUntil.set(r.subjectId, isoDay(r.deadline));
   const lastClosed = new Map<string, "released" | "insufficient">();
-  for (const r of requests) {
-    if ((r.state === "released" || r.state === "insufficient") && !lastClosed.has(r.subjectId)) {
-      lastClosed.set(r.subjectId, r.state);
-    }
+  const progress = { open: 0, invited: 0, submitted: 0 };
+  for (const m of members) {
+    if (m.collectingUntil !== null) collectingUntil.set(m.id, isoDay(new Date(m.collectingUntil)));
+    if (m.lastClosed !== null) lastClosed.set(m.id, m.lastClosed);
+    const [open, invited, submitted] = m.open;
+    progress.open += open;
+    progress.invited += invited;
+    progress.submitted += submitted;
   }
-  return { collectingUntil, lastClosed, progress: { open: open.length, ...counts } };
+  return { collectingUntil, lastClosed, progress };
 }
 
 export interface PlanActivity {
@@ -42,22 +33,11 @@ export interface PlanActivity {
 }
 
 /** Each member's latest plan: its state, progress, last check-in and whether one is overdue. */
-export async function planActivity(
-  ctx: MemberServiceContext,
-  subjectIds: readonly string[],
-  now: Date,
-): Promise<Map<string, PlanActivity>> {
-  const plans = await listPlansOf(ctx.db, ctx.org.id, subjectIds);
-  const latest = new Map<string, (typeof plans)[number]>();
-  for (const plan of plans) if (!latest.has(plan.subjectId)) latest.set(plan.subjectId, plan);
-  const checkins = await listCheckinTimesOn(
-    ctx.db,
-    ctx.org.id,
-    [...latest.values()].map((p) => p.id),
-  );
+export function planActivity(members: readonly TeamMemberFacts[], now: Date): Map<string, PlanActivity> {
   const activity = new Map<string, PlanActivity>();
-  for (const [personId, plan] of latest) {
-    const times = checkins.filter((c) => c.planId === plan.id).map((c) => c.createdAt);
+  for (const { id: personId, plan } of members) {
+    if (!plan) continue;
+    const times = plan.checkins.map((at) => new Date(at));
     const lastCheckin = times.sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     const overdue =
       plan.state === "active" &&
@@ -75,7 +55,7 @@ export async function planActivity(
         progress: plan.progress,
         lastCheckinAt: lastCheckin?.toISOString() ?? null,
         overdue,
-        publishedAt: plan.publishedAt?.toISOString() ?? null,
+        publishedAt: plan.publishedAt ? new Date(plan.publishedAt).toISOString() : null,
       },
     });
   }

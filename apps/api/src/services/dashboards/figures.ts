@@ -1,15 +1,16 @@
 // The figures a team dashboard is built from: each member's released reports, reduced to the
-// others-means and self-views per dimension, kept only where the access policy lets this viewer
-// read the report, so no combination of what the dashboard shows reveals a report they may not.
-import { listReleasedSnapshotsAbout } from "@fivefold/db";
+// others-means and self-views per dimension (read inside the database, never the whole snapshot),
+// kept only where the access policy lets this viewer read the report, so no combination of what
+// the dashboard shows reveals a report they may not.
+import type { TeamMemberFacts, TeamReportFacts } from "@fivefold/db";
 import {
   DIMENSION_KEYS,
   type DimensionCells,
-  itemMeansOf,
-  parseSnapshot,
+  type DimensionKey,
+  SnapshotParseError,
   type TeamPersonInput,
 } from "@fivefold/domain";
-import { readableReports, readerScope } from "../access";
+import { readableReportsFromFacts } from "../access";
 import type { MemberServiceContext } from "../context";
 
 export const emptyCells = (): DimensionCells =>
@@ -22,57 +23,83 @@ export interface Released {
   releasedAt: Date;
   others: DimensionCells;
   self: DimensionCells;
-  /** The questionnaire version, and the shown item means, for a trend across versions (issue 19). */
+  /** The questionnaire version, for a trend across versions (issue 19). */
   instrumentVersion: number;
-  itemMeans: Record<string, number | null>;
 }
 
 export interface DashboardFigures {
-  /** The released reports the viewer may read, newest first. */
+  /** The released reports the viewer may read, newest first per person. */
   readable: Released[];
   /** The people with a released report in scope (the cycle, when filtered) not shared with the viewer. */
   withheld: Set<string>;
 }
 
-/** The members' released reports, split into those the viewer may read and the people withheld. */
-export async function dashboardFigures(
+const isFigure = (value: unknown): value is number | null =>
+  value === null || (typeof value === "number" && value >= 1 && value <= 5);
+
+/**
+ * A report's figures as the snapshot holds them, or a SnapshotParseError naming the request: a
+ * dashboard never shows a figure from a snapshot that is not what was frozen (a score of 1–5 or
+ * hidden, on a known dimension, each once).
+ */
+function cellsOf(report: TeamReportFacts): { others: DimensionCells; self: DimensionCells } {
+  const others = emptyCells();
+  const self = emptyCells();
+  const issues: string[] = [];
+  const seen = new Set<string>();
+  for (const [key, other, own] of report.dimensions ?? []) {
+    if (!(DIMENSION_KEYS as readonly string[]).includes(key) || seen.has(key)) {
+      issues.push(`dimensions: unexpected key ${JSON.stringify(key)}`);
+      continue;
+    }
+    seen.add(key);
+    if (!isFigure(other) || !isFigure(own)) issues.push(`dimensions.${key}: not a figure of 1 to 5`);
+    others[key as DimensionKey] = isFigure(other) ? other : null;
+    self[key as DimensionKey] = isFigure(own) ? own : null;
+  }
+  if (!Number.isInteger(report.instrumentVersion) || report.instrumentVersion < 1) {
+    issues.push("instrumentVersion: not a positive integer");
+  }
+  if (issues.length > 0) throw new SnapshotParseError(report.requestId, issues);
+  return { others, self };
+}
+
+/**
+ * The shown members' released reports, split into those the viewer may read and the people
+ * withheld. The facts (rated anonymously, linked as a coach, admins read reports) come with the
+ * members; the access policy decides each report.
+ */
+export function dashboardFigures(
   ctx: MemberServiceContext,
-  subjectIds: readonly string[],
+  members: readonly TeamMemberFacts[],
+  adminsReadReports: boolean,
   cycle: string | undefined,
-): Promise<DashboardFigures> {
-  const rows = await listReleasedSnapshotsAbout(ctx.db, ctx.org.id, subjectIds);
-  const readableIds = await readableReports(ctx, rows, (await readerScope(ctx)).coachees);
+): DashboardFigures {
+  const rows = members.flatMap((member) =>
+    member.reports.map((report) => ({ ...report, subjectId: member.id })),
+  );
+  const coachees = new Set(members.filter((m) => m.coachLinked).map((m) => m.id));
+  const readableIds = readableReportsFromFacts(ctx, rows, { coachees, adminsReadReports });
   const inScope = (row: { cycleId: string | null }) => !cycle || row.cycleId === cycle;
   const withheld = new Set(
     rows.filter((row) => !readableIds.has(row.requestId) && inScope(row)).map((row) => row.subjectId),
   );
   const readable = rows
     .filter((row) => readableIds.has(row.requestId))
-    .map((row): Released => {
-      const snapshot = parseSnapshot(row.snapshot, row.requestId);
-      const others = emptyCells();
-      const self = emptyCells();
-      for (const d of snapshot.dimensions) {
-        others[d.key] = d.others?.mean ?? null;
-        self[d.key] = d.self;
-      }
-      const { requestId, subjectId, cycleId, releasedAt } = row;
-      const version = snapshot.instrumentVersion;
-      return {
-        requestId,
-        subjectId,
-        cycleId,
-        releasedAt,
-        others,
-        self,
-        instrumentVersion: version,
-        itemMeans: itemMeansOf(snapshot),
-      };
-    });
+    .map(
+      (row): Released => ({
+        requestId: row.requestId,
+        subjectId: row.subjectId,
+        cycleId: row.cycleId,
+        releasedAt: new Date(row.releasedAt),
+        ...cellsOf(row),
+        instrumentVersion: row.instrumentVersion,
+      }),
+    );
   return { readable, withheld };
 }
 
-/** The latest of each subject's reports among `released` (already newest first). */
+/** The latest of each subject's reports among `released` (newest first per subject). */
 export function latestBySubject(
   released: readonly Released[],
   filter: (r: Released) => boolean = () => true,

@@ -1,7 +1,8 @@
 // dashboards.team: one team's dashboard for its coaches, the managers of its members (their
 // direct reports only) and admins where allowed. Figures come from released snapshots the viewer
-// may read (the access policy decides each); the domain decides what a team figure may show.
-import { findTeamName, listActiveTeamMembers, listCycles } from "@fivefold/db";
+// may read (the access policy decides each); the domain decides what a team figure may show. The
+// team, the reader's reach, the members and their figures come in one prepared statement.
+import { findTeamDashboardFacts, type TeamMemberFacts } from "@fivefold/db";
 import {
   attentionList,
   type BlankCells,
@@ -16,39 +17,48 @@ import {
   teamProfile,
   teamTrend,
 } from "@fivefold/domain";
-import { readerScope } from "../access";
 import { type MemberServiceContext, nowOf } from "../context";
+import { RecentCache } from "../recent";
 import { type PlanActivity, planActivity, type RequestActivity, requestActivity } from "./activity";
 import { dashboardFigures, emptyCells, latestBySubject, latestInput, type Released } from "./figures";
 import { comparableAcrossVersions } from "./versions";
 
-/** As whom the caller opens this team's dashboard (a manager's is narrowed to their reports). */
-async function viewerOf(ctx: MemberServiceContext, teamId: string) {
-  const name = await findTeamName(ctx.db, ctx.org.id, teamId);
-  if (name === null) throw new NotFoundError("Team");
-  const scope = await readerScope(ctx);
-  const viewer: DashboardViewer = scope.coachedTeamIds.has(teamId)
-    ? "coach"
-    : scope.everyone
-      ? "admin"
-      : "manager";
-  return { viewer, name };
+type TeamFacts = NonNullable<Awaited<ReturnType<typeof findTeamDashboardFacts>>>;
+
+/**
+ * A team's dashboard facts per reader, over HTTP (services/recent.ts): at most 60 s old, forgotten
+ * at any change, and still judged by the access policy and the domain on every read. Bounded
+ * below the default: an entry is a team's members with their figures, a few kilobytes.
+ */
+const recentTeamFacts = new RecentCache<TeamFacts | null>(1_000);
+
+function teamFacts(ctx: MemberServiceContext, teamId: string): Promise<TeamFacts | null> {
+  const load = () => findTeamDashboardFacts(ctx.db, ctx.org.id, teamId, ctx.person.id);
+  if (!ctx.recent) return load();
+  return recentTeamFacts.get(`${ctx.org.id}:${teamId}:${ctx.person.id}`, load, (facts) => facts !== null);
+}
+
+/**
+ * As whom the caller opens this team's dashboard (a manager's is narrowed to their reports): the
+ * same reach as the access policy's readerScope, a coach link counting only with the coach role.
+ */
+function viewerOf(ctx: MemberServiceContext, facts: TeamFacts): DashboardViewer {
+  if (ctx.roles.includes("coach") && facts.coached) return "coach";
+  if (ctx.roles.includes("admin") && facts.adminsReadReports) return "admin";
+  return "manager";
 }
 
 /** The people the dashboard shows: the active members; for a manager, their direct reports. */
-async function peopleShown(ctx: MemberServiceContext, teamId: string, viewer: DashboardViewer) {
-  const members = await listActiveTeamMembers(ctx.db, ctx.org.id, teamId);
+function peopleShown(
+  ctx: MemberServiceContext,
+  members: readonly TeamMemberFacts[],
+  viewer: DashboardViewer,
+) {
   const people = viewer === "manager" ? members.filter((m) => m.managerId === ctx.person.id) : members;
   if (viewer === "manager" && people.length === 0) {
     throw new ForbiddenError("This dashboard is for the team's coaches and the managers of its members");
   }
   return people;
-}
-
-async function cyclesOf(ctx: MemberServiceContext, cycle: string | undefined) {
-  const cycles = await listCycles(ctx.db, ctx.org.id);
-  if (cycle && !cycles.some((c) => c.id === cycle)) throw new NotFoundError("Cycle");
-  return cycles;
 }
 
 interface PersonFacts {
@@ -115,7 +125,7 @@ function heatmapRow(
 
 /** The team profile per cycle, from each person's latest readable report in that cycle. */
 function cycleTrend(
-  cycles: Awaited<ReturnType<typeof cyclesOf>>,
+  cycles: TeamFacts["cycles"],
   readable: readonly Released[],
   ids: readonly string[],
   threshold: number,
@@ -143,14 +153,17 @@ export async function teamDashboard({
 }): Promise<TeamDashboard> {
   const now = nowOf(ctx);
   const threshold = ctx.org.anonymityThreshold;
-  const { viewer, name } = await viewerOf(ctx, input.teamId);
-  const people = await peopleShown(ctx, input.teamId, viewer);
+  const facts = await teamFacts(ctx, input.teamId);
+  if (facts === null) throw new NotFoundError("Team");
+  const viewer = viewerOf(ctx, facts);
+  const people = peopleShown(ctx, facts.members, viewer);
   const ids = people.map((p) => p.id);
-  const cycles = await cyclesOf(ctx, input.cycle);
-  const { readable, withheld } = await dashboardFigures(ctx, ids, input.cycle);
+  const { cycles, name } = facts;
+  if (input.cycle && !cycles.some((c) => c.id === input.cycle)) throw new NotFoundError("Cycle");
+  const { readable, withheld } = dashboardFigures(ctx, people, facts.adminsReadReports, input.cycle);
   const latest = latestBySubject(readable, (r) => !input.cycle || r.cycleId === input.cycle);
-  const requests = await requestActivity(ctx, ids);
-  const plans = await planActivity(ctx, ids, now);
+  const requests = requestActivity(people);
+  const plans = planActivity(people, now);
   // Only reports in a cycle make the trend; across versions they compare the kept behaviours.
   const trend = await comparableAcrossVersions(
     ctx,
