@@ -10,7 +10,7 @@ import type { SeededOrganisation } from "../seed/organisation";
 import { forgetRecent, RECENT_SECONDS, RecentCache } from "../services/recent";
 import { collectOrg, createHarness, type Harness, idOf } from "../testing/harness";
 import { releasedRequest } from "../testing/released-request";
-import { serveOnLoopback } from "../testing/serve";
+import { serveOnLoopback, signInOverHttp } from "../testing/serve";
 import { knownAnswersGiven } from "./known-answers";
 import { sessionCopyExpiry } from "./session";
 
@@ -36,18 +36,7 @@ afterAll(async () => {
 });
 
 /** A fresh sign-in (its own session): every cookie it sets, as a browser sends them. */
-async function signIn(key: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: `${key}@known.test`, password: "test-password" }),
-  });
-  expect(response.status, `sign-in of ${key}`).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
+const signIn = (key: string): Promise<string> => signInOverHttp(base, `${key}@known.test`);
 
 const pathOf = (input: unknown = { requestId }) =>
   `/trpc/reports.get?input=${encodeURIComponent(JSON.stringify(input))}`;

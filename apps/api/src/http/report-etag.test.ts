@@ -7,7 +7,7 @@ import type { SeededOrganisation } from "../seed/organisation";
 import { ReportCache, reportCache } from "../services/reports/cache";
 import { collectOrg, createHarness, type Harness, idOf } from "../testing/harness";
 import { releasedRequest } from "../testing/released-request";
-import { serveOnLoopback } from "../testing/serve";
+import { serveOnLoopback, signInOverHttp } from "../testing/serve";
 import { strongEtag } from "./trpc-responses";
 
 let h: Harness;
@@ -36,16 +36,7 @@ afterAll(async () => {
 async function cookieOf(key: string): Promise<string> {
   const known = cookies.get(key);
   if (known) return known;
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: `${key}@etags.test`, password: "test-password" }),
-  });
-  expect(response.status, `sign-in of ${key}`).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const cookie = await signInOverHttp(base, `${key}@etags.test`);
   cookies.set(key, cookie);
   return cookie;
 }

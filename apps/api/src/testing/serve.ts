@@ -38,3 +38,24 @@ export async function serveOnLoopback(
   await app.listen({ port, host: "127.0.0.1" });
   return { app, base: `http://127.0.0.1:${port}`, port };
 }
+
+/**
+ * Signs `email` in over HTTP as a browser does, and returns every cookie the sign-in set (the
+ * session and its signed copy) as a browser sends them back.
+ */
+export async function signInOverHttp(
+  base: string,
+  email: string,
+  password = "test-password",
+): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${email}: HTTP ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
