@@ -1,8 +1,7 @@
 // Released reports: what the access policy judges about one reader and one report (in one query),
 // the frozen snapshots, and the released reports a reader may be shown. Rows only: who may read
 // which is the access policy's (apps/api/src/services/access), never decided here.
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { union } from "drizzle-orm/pg-core";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   feedbackRequests,
@@ -117,76 +116,24 @@ export async function findSnapshots(db: Executor, orgId: string, requestIds: rea
 }
 
 /**
- * Released reports of the organisation, newest first: every one (`everything`), or those about the
- * reader, requested by them, or (`asCoach`) about the people of the teams they coach. Candidates
- * for the policy to filter.
+ * Every released report of the organisation, newest first: the candidates for the policy to filter
+ * when the reader may read everyone's (a reader who may not: `listReleasedReportsForReader`).
  */
-export async function listReleasedReports(
-  db: Executor,
-  orgId: string,
-  scope: { everything: true } | { everything: false; readerId: string; asCoach: boolean },
-) {
-  const fields = {
-    requestId: feedbackRequests.id,
-    subjectId: feedbackRequests.subjectId,
-    requesterId: feedbackRequests.requesterId,
-    subjectName: people.name,
-  };
-  const subject = and(eq(people.orgId, feedbackRequests.orgId), eq(people.id, feedbackRequests.subjectId));
-  if (scope.everything) {
-    return db
-      .select({ ...fields, releasedAt: reportSnapshots.releasedAt })
-      .from(reportSnapshots)
-      .innerJoin(feedbackRequests, snapshotOfRequest)
-      .innerJoin(people, subject)
-      .where(and(eq(reportSnapshots.orgId, orgId), eq(feedbackRequests.orgId, orgId)))
-      .orderBy(desc(reportSnapshots.releasedAt), desc(feedbackRequests.id));
-  }
-  // One query: the candidate requests as a union of index lookups, (org_id, requester_id),
-  // (org_id, subject_id) and the coachees through (org_id, person_id) of team_coaches, never a list
-  // of ids sent back (a coach of 62 teams has 490 coachees: `= any(list)` over every request).
-  const requestsWhere = (where: SQL) =>
-    db
-      .select({
-        id: feedbackRequests.id,
-        orgId: feedbackRequests.orgId,
-        subjectId: feedbackRequests.subjectId,
-        requesterId: feedbackRequests.requesterId,
-      })
-      .from(feedbackRequests)
-      .where(and(eq(feedbackRequests.orgId, orgId), where));
-  const coachees = db
-    .select({ personId: teamMembers.personId })
-    .from(teamCoaches)
-    .innerJoin(
-      teamMembers,
-      and(eq(teamMembers.orgId, teamCoaches.orgId), eq(teamMembers.teamId, teamCoaches.teamId)),
-    )
-    .where(and(eq(teamCoaches.orgId, orgId), eq(teamCoaches.personId, scope.readerId)));
-  const candidates = union(
-    requestsWhere(eq(feedbackRequests.requesterId, scope.readerId)),
-    requestsWhere(eq(feedbackRequests.subjectId, scope.readerId)),
-    ...(scope.asCoach ? [requestsWhere(inArray(feedbackRequests.subjectId, coachees))] : []),
-  ).as("candidate");
-  // Each candidate's snapshot by its primary key: as a plain join the planner hashes every snapshot
-  // of the organisation (18,879 at 10,000 people) for a coach's 900; the LIMIT keeps it a probe.
-  const snapshot = db
-    .select({ releasedAt: reportSnapshots.releasedAt })
-    .from(reportSnapshots)
-    .where(and(eq(reportSnapshots.orgId, candidates.orgId), eq(reportSnapshots.requestId, candidates.id)))
-    .limit(1)
-    .as("snapshot");
+export async function listReleasedReports(db: Executor, orgId: string) {
   return db
     .select({
-      requestId: candidates.id,
-      subjectId: candidates.subjectId,
-      requesterId: candidates.requesterId,
+      requestId: feedbackRequests.id,
+      subjectId: feedbackRequests.subjectId,
+      requesterId: feedbackRequests.requesterId,
       subjectName: people.name,
-      releasedAt: snapshot.releasedAt,
+      releasedAt: reportSnapshots.releasedAt,
     })
-    .from(candidates)
-    .innerJoinLateral(snapshot, sql`true`)
-    .innerJoin(people, and(eq(people.orgId, candidates.orgId), eq(people.id, candidates.subjectId)))
-    .where(eq(people.orgId, orgId))
-    .orderBy(desc(snapshot.releasedAt), desc(candidates.id));
+    .from(reportSnapshots)
+    .innerJoin(feedbackRequests, snapshotOfRequest)
+    .innerJoin(
+      people,
+      and(eq(people.orgId, feedbackRequests.orgId), eq(people.id, feedbackRequests.subjectId)),
+    )
+    .where(and(eq(reportSnapshots.orgId, orgId), eq(feedbackRequests.orgId, orgId)))
+    .orderBy(desc(reportSnapshots.releasedAt), desc(feedbackRequests.id));
 }

@@ -38,7 +38,7 @@ import { instrumentsOf } from "../instrument/versions";
 import type { FeedbackRequestRow } from "./access";
 import { releasedRows } from "./envelopes";
 import { answeredByRequest } from "./history";
-import { openBatch } from "./open-batch";
+import { groupBy, openBatch } from "./open-batch";
 import { commentPhrases } from "./phrases";
 import { ENVELOPE_HEAD_BYTES } from "./sealing";
 
@@ -48,16 +48,6 @@ type Aggregated = ReturnType<typeof aggregate>;
 export interface BatchResult {
   done: Array<{ requestId: string; outcome: CloseOutcome }>;
   failed: Array<{ requestId: string; error: unknown }>;
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { FeedbackRequestRow } from "./access";
 import { openAll } from "./envelopes";
 import { type EnvelopeSlice, sliceOpener } from "./sealing";
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+/** Rows by a key, in their order. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
     const list = map.get(key(row));

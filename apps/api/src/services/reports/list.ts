@@ -16,7 +16,7 @@ async function everyoneReadable(ctx: MemberServiceContext) {
   if (!ctx.roles.includes("admin")) return null;
   const scope = await readerScope(ctx);
   if (!scope.everyone) return null;
-  const candidates = await listReleasedReports(ctx.db, ctx.org.id, { everything: true });
+  const candidates = await listReleasedReports(ctx.db, ctx.org.id);
   return { candidates, readable: await readableReports(ctx, candidates, scope.coachees) };
 }
 
