@@ -4,6 +4,7 @@ export { createCaller } from "./router";
 export { seedDemoIfEmpty } from "./seed/demo";
 export {
   DEFAULT_LARGE_PASSWORD,
+  defaultLargeOrganisationName,
   type LargeOrganisationOptions,
   type LargeOrganisationSummary,
   seedLargeOrganisation,
