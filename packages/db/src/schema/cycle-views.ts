@@ -13,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { cycles } from "./cycles";
 import { organisations } from "./organisations";
 
@@ -65,4 +66,25 @@ export const cycleViewCells = pgTable(
     frozenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.cycleId, t.key] })],
+);
+
+/**
+ * The same frozen view in the compact form a reader who knows some reports is served from (the
+ * domain's `encodeOrgView`: figures per report index, every cell's members as indexes, what the
+ * stored cells show as bits, each report named by its request). Written with the rows above, or at
+ * the first read of a cycle frozen before it existed; no subject or requester in it.
+ */
+export const cycleViewPrepared = pgTable(
+  "cycle_view_prepared",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    cycleId: uuid()
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    data: bytea().notNull(),
+    frozenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.cycleId] })],
 );

@@ -6,7 +6,6 @@
 import { sql } from "drizzle-orm";
 import {
   check,
-  customType,
   date,
   index,
   integer,
@@ -19,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { coachingPlans } from "./coaching-plans";
 import { invitationStateEnum } from "./enums";
 import { feedbackRequests } from "./feedback-requests";
@@ -112,12 +112,6 @@ export const pulseInvitations = pgTable(
     check("pulse_invitations_person_or_email", sql`(${t.personId} is not null) or (${t.email} is not null)`),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (value) => value,
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** A pulse answer while the pulse collects: ciphertext only, no rater, no time (as `sealed_envelopes`). */
 export const pulseEnvelopes = pgTable(

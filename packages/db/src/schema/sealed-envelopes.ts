@@ -3,16 +3,10 @@
 // learns that an envelope exists and nothing of what it holds: not the answers, not the comments,
 // not even the rater group. No invitation, no person, no time. At release the envelopes are opened,
 // aggregated and deleted; only then are the responses written in the clear (`sealed_responses`).
-import { customType, index, pgTable, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { feedbackRequests } from "./feedback-requests";
 import { organisations } from "./organisations";
-
-/** Raw bytes: postgres.js hands back a Buffer, PGlite a Uint8Array; both come out as a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (value) => value,
-  fromDriver: (value) => Buffer.from(value),
-});
 
 export const sealedEnvelopes = pgTable(
   "sealed_envelopes",

@@ -261,25 +261,41 @@ export function dimensionDistribution(
     for (const person of figures) {
       const value = person.dimensions[dimension];
       if (value === undefined) continue;
-      const band = Math.min(3, Math.max(0, Math.floor(value) - 1));
+      const band = bandOf(value);
       bands[band] = (bands[band] ?? 0) + 1;
       if (!known.has(person.personId)) unknown[band] = (unknown[band] ?? 0) + 1;
     }
     const totalShown = total === undefined || (total.dimensions?.[dimension] ?? null) !== null;
-    const shown = unknown.map((count) => totalShown && count >= threshold);
-    for (;;) {
-      const hiddenUnknown = unknown.reduce((sum, count, band) => sum + (shown[band] ? 0 : count), 0);
-      if (hiddenUnknown === 0 || hiddenUnknown >= threshold) break;
-      const smallest = unknown
-        .map((count, band) => ({ count, band }))
-        .filter(({ band }) => shown[band])
-        .sort((a, b) => a.count - b.count)[0];
-      if (!smallest) break;
-      shown[smallest.band] = false;
-    }
-    result[dimension] = bands.map((count, band) => (shown[band] ? count : null));
+    result[dimension] = shownBands(bands, unknown, totalShown, threshold);
   }
   return result;
+}
+
+/** The distribution's band of a figure: 1–2, 2–3, 3–4, 4–5. */
+export const bandOf = (value: number) => Math.min(3, Math.max(0, Math.floor(value) - 1));
+
+/**
+ * The bands shown: each with at least k people the reader does not know, and the hidden ones
+ * together 0 or at least k (else the smallest shown band is hidden too), none without the total.
+ */
+export function shownBands(
+  bands: readonly number[],
+  unknown: readonly number[],
+  totalShown: boolean,
+  threshold: number,
+): (number | null)[] {
+  const shown = unknown.map((count) => totalShown && count >= threshold);
+  for (;;) {
+    const hiddenUnknown = unknown.reduce((sum, count, band) => sum + (shown[band] ? 0 : count), 0);
+    if (hiddenUnknown === 0 || hiddenUnknown >= threshold) break;
+    const smallest = unknown
+      .map((count, band) => ({ count, band }))
+      .filter(({ band }) => shown[band])
+      .sort((a, b) => a.count - b.count)[0];
+    if (!smallest) break;
+    shown[smallest.band] = false;
+  }
+  return bands.map((count, band) => (shown[band] ? count : null));
 }
 
 /** Level in the reporting tree: 1 for people without a manager, 2 for their reports, and so on. */

@@ -3,11 +3,19 @@
 // atoms whose size changed (a known person left them, a hidden cell's members moved in or out) can
 // be under k; every other atom is the public view's and holds 0 or at least k people.
 import { DIMENSION_KEYS, type DimensionKey } from "../instrument";
-import { type DimensionCell, ORG_TOTAL_KEY, type OrgCell, type OrgView } from "./analytics";
+import {
+  bandOf,
+  type DimensionCell,
+  ORG_TOTAL_KEY,
+  type OrgCell,
+  type OrgView,
+  shownBands,
+} from "./analytics";
 import type { Base, PreparedOrgView } from "./org-view-known";
 
 interface Run {
   base: Base;
+  reported: readonly Int32Array[];
   /** Per person index: 1 when the reader knows their report. */
   known: Uint8Array;
   shown: Set<number>;
@@ -23,9 +31,9 @@ interface Run {
 
 const sizeOf = (run: Run, key: string) => run.sizes.get(key) ?? run.base.sizes.get(key) ?? 0;
 const signatureOf = (run: Run, person: number) =>
-  run.signature.get(person) ?? (run.base.signature[person] as readonly number[]);
+  run.signature.get(person) ?? (run.base.atoms[run.base.atomOf[person] as number] as readonly number[]);
 const unknownOf = (run: Run, index: number) =>
-  run.unknownIn.get(index) ?? (run.base.members[index] as Int32Array).length;
+  run.unknownIn.get(index) ?? (run.base.memberCount[index] as number);
 
 function resize(run: Run, key: string, by: number): void {
   run.sizes.set(key, sizeOf(run, key) + by);
@@ -36,8 +44,8 @@ function resize(run: Run, key: string, by: number): void {
 function hide(run: Run, cells: Iterable<number>): void {
   for (const index of cells) {
     if (!run.shown.delete(index)) continue;
-    for (const person of run.base.members[index] as Int32Array) {
-      if (run.known[person] === 1) continue;
+    for (const person of run.reported[index] as Int32Array) {
+      if (run.known[person] === 1 || !run.base.has(person)) continue;
       const before = signatureOf(run, person);
       const after = before.filter((cell) => cell !== index);
       resize(run, before.join(","), -1);
@@ -61,11 +69,16 @@ function cellToHide(run: Run, atom: readonly number[]): number {
   return smallest([...neighbours]) ?? -1;
 }
 
-function suppress(prepared: PreparedOrgView, base: Base, known: Uint8Array) {
+function suppress(
+  prepared: PreparedOrgView,
+  base: Base,
+  known: { flags: Uint8Array; list: readonly number[] },
+) {
   const k = prepared.threshold;
   const run: Run = {
     base,
-    known,
+    reported: prepared.reported,
+    known: known.flags,
     shown: new Set(base.start),
     totalShown: base.totalStart,
     unknownIn: new Map(),
@@ -74,13 +87,13 @@ function suppress(prepared: PreparedOrgView, base: Base, known: Uint8Array) {
     touched: new Set(base.small),
   };
   let knownHere = 0;
-  known.forEach((flag, person) => {
-    if (flag === 0 || base.has[person] !== 1) return;
+  for (const person of known.list) {
+    if (!base.has(person)) continue;
     knownHere += 1;
     resize(run, signatureOf(run, person).join(","), -1);
     // With this figure, so a member of every cell it is listed in here.
-    for (const index of prepared.cellsOf[person] ?? []) run.unknownIn.set(index, unknownOf(run, index) - 1);
-  });
+    for (const index of prepared.cellsOf(person)) run.unknownIn.set(index, unknownOf(run, index) - 1);
+  }
   if (base.people - knownHere < k) run.totalShown = false;
   hide(
     run,
@@ -102,21 +115,31 @@ function suppress(prepared: PreparedOrgView, base: Base, known: Uint8Array) {
 }
 
 /**
+ * Known people with a released report here, as flags per person index (named as the prepared view
+ * names them: person ids, or request ids for a stored view); any other name changes nothing.
+ */
+function knownFlags(prepared: PreparedOrgView, known: Iterable<string>) {
+  const flags = new Uint8Array(prepared.people);
+  const list: number[] = [];
+  for (const name of known) {
+    const person = prepared.indexOf(name);
+    if (person === undefined || flags[person] === 1) continue;
+    flags[person] = 1;
+    list.push(person);
+  }
+  list.sort((a, b) => a - b);
+  return { flags, list, count: list.length };
+}
+
+/**
  * The organisation view for a reader who knows `known` (people whose reports they may read one by
  * one): the same cells and figures as `organisationView` with `knownToReader` and the same
  * `shownWithoutKnown`, from a prepared view.
  */
-export function organisationViewKnowing(prepared: PreparedOrgView, known: ReadonlySet<string>): OrgView {
+export function organisationViewKnowing(prepared: PreparedOrgView, known: Iterable<string>): OrgView {
   const k = prepared.threshold;
-  // Known people with a released report here, as indexes; anyone else changes nothing.
-  const flags = new Uint8Array(prepared.indexOf.size);
-  let knownReported = 0;
-  for (const id of known) {
-    const person = prepared.indexOf.get(id);
-    if (person === undefined) continue;
-    flags[person] = 1;
-    knownReported += 1;
-  }
+  const knownPeople = knownFlags(prepared, known);
+  const knownReported = knownPeople.count;
   const done = new Map<Base, ReturnType<typeof suppress>>();
   const cellDims = prepared.cells.map(() => ({}) as Record<DimensionKey, DimensionCell | null>);
   const totalDims = {} as Record<DimensionKey, DimensionCell | null>;
@@ -124,7 +147,7 @@ export function organisationViewKnowing(prepared: PreparedOrgView, known: Readon
     const base = prepared.bases[dimension];
     let result = done.get(base);
     if (!result) {
-      result = suppress(prepared, base, flags);
+      result = suppress(prepared, base, knownPeople);
       done.set(base, result);
     }
     const { shown, totalShown } = result;
@@ -135,10 +158,9 @@ export function organisationViewKnowing(prepared: PreparedOrgView, known: Readon
   }
   // Reported people each cell holds that the reader knows.
   const knownIn = new Map<number, number>();
-  flags.forEach((flag, person) => {
-    if (flag === 0) return;
-    for (const index of prepared.cellsOf[person] ?? []) knownIn.set(index, (knownIn.get(index) ?? 0) + 1);
-  });
+  for (const person of knownPeople.list) {
+    for (const index of prepared.cellsOf(person)) knownIn.set(index, (knownIn.get(index) ?? 0) + 1);
+  }
   const asCell = (
     key: string,
     label: string,
@@ -154,7 +176,7 @@ export function organisationViewKnowing(prepared: PreparedOrgView, known: Readon
       dimensions: anyShown ? dims : null,
     };
   };
-  const everyone = prepared.indexOf.size;
+  const everyone = prepared.people;
   return {
     total: asCell(ORG_TOTAL_KEY, "Whole organisation", everyone, everyone - knownReported, totalDims),
     cells: prepared.cells.map((cell, index) => {
@@ -163,4 +185,35 @@ export function organisationViewKnowing(prepared: PreparedOrgView, known: Readon
       return asCell(cell.key, cell.label, people, people - (knownIn.get(index) ?? 0), dims);
     }),
   };
+}
+
+/**
+ * The distribution per dimension (`dimensionDistribution`) for a reader who knows `known`, from a
+ * prepared view: each person's band counted once, known people never towards k.
+ */
+export function distributionKnowing(
+  prepared: PreparedOrgView,
+  known: Iterable<string>,
+  total: OrgCell,
+): Record<DimensionKey, (number | null)[]> {
+  const { list } = knownFlags(prepared, known);
+  const result = {} as Record<DimensionKey, (number | null)[]>;
+  for (const dimension of DIMENSION_KEYS) {
+    const values = prepared.values[dimension];
+    const bands = prepared.bands[dimension];
+    const unknown = [...bands];
+    for (const person of list) {
+      const value = values[person] as number;
+      if (Number.isNaN(value)) continue;
+      const band = bandOf(value);
+      unknown[band] = (unknown[band] as number) - 1;
+    }
+    result[dimension] = shownBands(
+      bands,
+      unknown,
+      (total.dimensions?.[dimension] ?? null) !== null,
+      prepared.threshold,
+    );
+  }
+  return result;
 }

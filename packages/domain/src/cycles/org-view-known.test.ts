@@ -1,13 +1,21 @@
 // The prepared organisation view for a reader who knows some reports against the full suppression
 // it replaces on the read path: on random organisations (overlapping and nested cells, people
 // missing some figures, any known set, k from 3 to 5) both give exactly the same view, started from
-// the public view or from any other set of shown cells.
+// the public view or from any other set of shown cells; and so does the view kept as bytes and
+// read back, with known reports named by their request.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DIMENSION_KEYS, type DimensionKey } from "../instrument";
-import { ORG_TOTAL_KEY, type OrgView, organisationView, type PersonFigures } from "./analytics";
-import { prepareOrganisationView } from "./org-view-known";
-import { organisationViewKnowing } from "./org-view-known-run";
+import {
+  dimensionDistribution,
+  ORG_TOTAL_KEY,
+  type OrgView,
+  organisationView,
+  type PersonFigures,
+} from "./analytics";
+import { prepareOrganisationView, prepareStoredView } from "./org-view-known";
+import { distributionKnowing, organisationViewKnowing } from "./org-view-known-run";
+import { compactOrgView, decodeOrgView, encodeOrgView, StoredOrgViewError } from "./org-view-stored";
 
 const organisation = fc.record({
   count: fc.integer({ min: 3, max: 40 }),
@@ -112,6 +120,107 @@ describe("organisation view for a reader who knows some reports, from the prepar
         expect(organisationViewKnowing(prepared, known)).toEqual(full);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("the organisation view kept as bytes", () => {
+  it("reads back to the same view and distribution, known reports named by request (property)", () => {
+    fc.assert(
+      fc.property(organisation, (input) => {
+        const { figures, cells, known } = world(input);
+        const threshold = input.k;
+        const publicView = organisationView({ figures, cells, threshold });
+        const shownWithoutKnown = shownOf(publicView);
+        const full = organisationView({ figures, cells, threshold, knownToReader: known, shownWithoutKnown });
+        // Each report is named by its request, as the frozen copy names them: uuids (kept as
+        // bytes) or any other text (kept as text).
+        const requestOf = (personId: string) =>
+          input.k === 4
+            ? `request-of-${personId}`
+            : `00000000-0000-4000-8000-${personId.slice(1).padStart(12, "0")}`;
+        const names = figures.map((person) => requestOf(person.personId));
+        const bytes = encodeOrgView(
+          compactOrgView({ figures, names, cells, threshold, shownWithoutKnown, totalKey: ORG_TOTAL_KEY }),
+        );
+        const prepared = prepareStoredView(decodeOrgView(bytes));
+        const knownRequests = [...known].map(requestOf);
+        expect(organisationViewKnowing(prepared, knownRequests)).toEqual(full);
+        expect(distributionKnowing(prepared, knownRequests, full.total)).toEqual(
+          dimensionDistribution(figures, threshold, known, full.total),
+        );
+        // A person id is not a request's name: it changes nothing.
+        expect(organisationViewKnowing(prepared, known)).toEqual(organisationViewKnowing(prepared, []));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps every figure exactly, a missing one as missing", () => {
+    const figures: PersonFigures[] = [
+      { personId: "a", dimensions: { inspire: 4.333333333333333, vision: 1 } },
+      { personId: "b", dimensions: { inspire: 0.1 + 0.2 } },
+    ];
+    const cells = [{ key: "team:x", label: "Team Ä ✓", memberIds: ["a", "b", "a", "gone"] }];
+    const view = decodeOrgView(
+      encodeOrgView(
+        compactOrgView({
+          figures,
+          cells,
+          threshold: 3,
+          shownWithoutKnown: new Map(),
+          totalKey: ORG_TOTAL_KEY,
+        }),
+      ),
+    );
+    expect([...(view.values[0] as Float64Array)]).toEqual([4.333333333333333, 0.1 + 0.2]);
+    expect([...(view.values[1] as Float64Array)]).toEqual([1, Number.NaN]);
+    expect(view.cells).toEqual([{ key: "team:x", label: "Team Ä ✓" }]);
+    expect([...view.members]).toEqual([0, 1]);
+    // With at most two decimals the figures are kept in hundredths, and read back as the same numbers.
+    const centi = [2.57, 4.1, 1, 5, 3.33, 0.29];
+    const again = decodeOrgView(
+      encodeOrgView(
+        compactOrgView({
+          figures: centi.map((value, i) => ({ personId: `p${i}`, dimensions: { risk: value } })),
+          cells,
+          threshold: 3,
+          shownWithoutKnown: new Map(),
+          totalKey: ORG_TOTAL_KEY,
+        }),
+      ),
+    );
+    expect([...(again.values[4] as Float64Array)]).toEqual(centi);
+    expect(Number.isNaN(again.values[0]?.[0])).toBe(true);
+  });
+
+  it("refuses bytes that are not a whole view of this format", () => {
+    const figures: PersonFigures[] = [{ personId: "a", dimensions: { inspire: 3 } }];
+    const cells = [{ key: "team:x", label: "X", memberIds: ["a"] }];
+    const bytes = encodeOrgView(
+      compactOrgView({ figures, cells, threshold: 3, shownWithoutKnown: new Map(), totalKey: ORG_TOTAL_KEY }),
+    );
+    const altered = (change: (copy: Uint8Array, data: DataView) => void) => {
+      const copy = bytes.slice();
+      change(copy, new DataView(copy.buffer));
+      return () => decodeOrgView(copy);
+    };
+    expect(() => decodeOrgView(bytes.subarray(0, bytes.length - 1))).toThrow(StoredOrgViewError);
+    expect(() => decodeOrgView(new Uint8Array(4))).toThrow(StoredOrgViewError);
+    expect(altered((_, data) => data.setUint16(4, 2, true))).toThrow(/version 2/);
+    expect(altered((_, data) => data.setUint32(0, 0, true))).toThrow(StoredOrgViewError);
+    const compact = compactOrgView({
+      figures,
+      cells,
+      threshold: 3,
+      shownWithoutKnown: new Map(),
+      totalKey: ORG_TOTAL_KEY,
+    });
+    expect(() => decodeOrgView(encodeOrgView({ ...compact, members: Int32Array.from([7]) }))).toThrow(
+      /does not hold/,
+    );
+    expect(() => decodeOrgView(encodeOrgView({ ...compact, memberStart: Int32Array.from([0, 0]) }))).toThrow(
+      /do not cover/,
     );
   });
 });

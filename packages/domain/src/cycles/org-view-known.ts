@@ -5,24 +5,30 @@
 // the atoms of its members, so an atom that neither touches can never become small. The prepared
 // view keeps each person's atom and each atom's size once per frozen cycle; a reader's call then
 // re-checks only the atoms their known people or a hidden cell changed, and makes the same choices
-// in the same rounds as the full suppression (the equivalence is a property test).
+// in the same rounds as the full suppression (the equivalence is a property test). The atoms are
+// worked out when the view is frozen and kept with it (org-view-stored.ts), so preparing is reading
+// them: the work of a reader's call follows their known people, not the organisation's size.
 import { DIMENSION_KEYS, type DimensionKey } from "../instrument";
 import { type CellDefinition, type DimensionCell, ORG_TOTAL_KEY, type PersonFigures } from "./analytics";
+import { type CompactBase, type CompactOrgView, compactOrgView } from "./org-view-stored";
 
 /** One suppression's starting point, shared by the dimensions that have the same people. */
 export interface Base {
-  /** Per cell: its distinct members (person indexes) who have a figure for these dimensions. */
-  members: readonly Int32Array[];
-  /** Cells in the start (shown without known reports, at least k members). */
-  start: number[];
+  /** Per cell: its members who have a figure for these dimensions. */
+  memberCount: Int32Array;
+  /** Cells in the start (shown without known reports, at least k members), ascending. */
+  start: readonly number[];
   /** The total in the start (shown without known reports, at least k people). */
   totalStart: boolean;
+  /** People with a figure for these dimensions. */
   people: number;
-  /** Per person index: 1 when they have a figure for these dimensions. */
-  has: Uint8Array;
-  /** Per person index: the start cells they are in, ascending (empty without a figure). */
-  signature: readonly (readonly number[])[];
-  /** Atom (signature joined) → number of people with a figure. */
+  /** Whether the person (index) has a figure for these dimensions. */
+  has(person: number): boolean;
+  /** Per person index: their atom, an index into `atoms`. */
+  atomOf: Int32Array;
+  /** Per atom: the start cells its people are in, ascending (empty for no cell, or without a figure). */
+  atoms: readonly (readonly number[])[];
+  /** Atom (its cells joined) → number of people with a figure. */
   sizes: ReadonlyMap<string, number>;
   /** Atoms already under k without any known people (none, for a view that was really shown). */
   small: readonly string[];
@@ -30,74 +36,24 @@ export interface Base {
 
 export interface PreparedOrgView {
   threshold: number;
-  cells: readonly CellDefinition[];
-  /** Person id → index (the order of the figures). */
-  indexOf: ReadonlyMap<string, number>;
+  cells: readonly { key: string; label: string }[];
+  /** People are the indexes 0 … people - 1. */
+  people: number;
+  /** A known report's name (a person id, or a request id for a stored view) → its person's index. */
+  indexOf(name: string): number | undefined;
+  /** Per dimension, per person: their figure, NaN without one. */
+  values: Record<DimensionKey, Float64Array>;
   /** Per dimension, its base (dimensions with the same people as the one before share one). */
   bases: Record<DimensionKey, Base>;
-  /** Per dimension, each cell's figure over all its members, worked out when first shown. */
+  /** Per dimension, each cell's figure over all its members with one. */
   mean(dimension: DimensionKey, index: number): DimensionCell;
   totalMeans: Record<DimensionKey, DimensionCell | null>;
+  /** Per dimension, people per band (1–2, 2–3, 3–4, 4–5) over the whole organisation. */
+  bands: Record<DimensionKey, readonly number[]>;
   /** Per cell: its distinct people (indexes) with a released report. */
   reported: readonly Int32Array[];
   /** Per person index: every cell they are in. */
-  cellsOf: readonly (readonly number[])[];
-}
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
-/** Each cell's distinct reported people, as indexes. */
-function reportedMembers(cells: readonly CellDefinition[], indexOf: ReadonlyMap<string, number>) {
-  const seen = new Int32Array(indexOf.size).fill(-1);
-  return cells.map((cell, index) => {
-    const list: number[] = [];
-    for (const id of cell.memberIds) {
-      const person = indexOf.get(id);
-      if (person === undefined || seen[person] === index) continue;
-      seen[person] = index;
-      list.push(person);
-    }
-    return Int32Array.from(list);
-  });
-}
-
-function baseOf(
-  input: {
-    threshold: number;
-    reported: readonly Int32Array[];
-    shown: readonly boolean[];
-    totalShown: boolean;
-  },
-  has: Uint8Array,
-  people: number,
-): Base {
-  const everyone = people === has.length;
-  const members = everyone
-    ? input.reported
-    : input.reported.map((list) => list.filter((person) => has[person] === 1));
-  const start = members.flatMap((list, index) =>
-    list.length >= input.threshold && input.shown[index] ? [index] : [],
-  );
-  const signature: number[][] = Array.from({ length: has.length }, () => []);
-  for (const index of start)
-    for (const person of members[index] as Int32Array) signature[person]?.push(index);
-  const sizes = new Map<string, number>();
-  signature.forEach((cells, person) => {
-    if (has[person] !== 1) return;
-    const key = cells.join(",");
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
-  });
-  const small = [...sizes].filter(([, size]) => size < input.threshold).map(([key]) => key);
-  return {
-    members,
-    start,
-    totalStart: input.totalShown && people >= input.threshold,
-    people,
-    has,
-    signature,
-    sizes,
-    small,
-  };
+  cellsOf(person: number): Int32Array;
 }
 
 /** What a reader's call needs that does not depend on the reader, computed once per frozen view. */
@@ -107,60 +63,91 @@ export function prepareOrganisationView(input: {
   threshold: number;
   shownWithoutKnown: ReadonlyMap<string, ReadonlySet<DimensionKey>>;
 }): PreparedOrgView {
-  const { cells, threshold, figures } = input;
-  const indexOf = new Map<string, number>();
-  for (const person of figures) if (!indexOf.has(person.personId)) indexOf.set(person.personId, indexOf.size);
-  const reported = reportedMembers(cells, indexOf);
+  return prepareStoredView(compactOrgView({ ...input, totalKey: ORG_TOTAL_KEY }));
+}
+
+function baseFrom(stored: CompactBase, values: Float64Array, threshold: number): Base {
+  const atoms: number[][] = [];
+  const sizes = new Map<string, number>();
+  for (let atom = 0; atom < stored.atomSize.length; atom++) {
+    const cells = [...stored.atomCells.subarray(stored.atomStart[atom], stored.atomStart[atom + 1])];
+    atoms.push(cells);
+    const size = stored.atomSize[atom] as number;
+    if (size > 0) sizes.set(cells.join(","), size);
+  }
+  return {
+    memberCount: stored.memberCount,
+    start: [...stored.start],
+    totalStart: stored.totalStart,
+    people: stored.people,
+    has: (person) => !Number.isNaN(values[person] as number),
+    atomOf: stored.atomOf,
+    atoms,
+    sizes,
+    small: [...sizes].filter(([, size]) => size < threshold).map(([key]) => key),
+  };
+}
+
+/** The same from the compact form a frozen view is kept in (org-view-stored.ts): a few small lists. */
+export function prepareStoredView(view: CompactOrgView): PreparedOrgView {
+  const { threshold, people } = view;
+  const reported = view.cells.map((_, c) =>
+    view.members.subarray(view.memberStart[c] as number, view.memberStart[c + 1] as number),
+  );
+  const built = view.bases.map((stored) =>
+    baseFrom(stored, view.values[stored.dimension] as Float64Array, threshold),
+  );
   const bases = {} as Record<DimensionKey, Base>;
   const values = {} as Record<DimensionKey, Float64Array>;
   const totalMeans = {} as Record<DimensionKey, DimensionCell | null>;
-  let previous: Base | null = null;
-  for (const dimension of DIMENSION_KEYS) {
-    const has = new Uint8Array(indexOf.size);
-    const value = new Float64Array(indexOf.size);
-    for (const person of figures) {
-      const figure = person.dimensions[dimension];
-      if (figure === undefined) continue;
-      const index = indexOf.get(person.personId) as number;
-      has[index] = 1;
-      value[index] = figure;
-    }
-    let people = 0;
-    let sum = 0;
-    has.forEach((flag, index) => {
-      if (flag === 0) return;
-      people += 1;
-      sum += value[index] as number;
-    });
-    values[dimension] = value;
-    totalMeans[dimension] = people > 0 ? { mean: round2(sum / people), people } : null;
-    // As the full suppression does: the same people as the dimension before reuse its result.
-    const before = previous;
-    const same =
-      before !== null && before.people === people && has.every((flag, index) => flag === before.has[index]);
-    if (!same || !before) {
-      const shown = cells.map((cell) => input.shownWithoutKnown.get(cell.key)?.has(dimension) === true);
-      const totalShown = input.shownWithoutKnown.get(ORG_TOTAL_KEY)?.has(dimension) === true;
-      previous = baseOf({ threshold, reported, shown, totalShown }, has, people);
-    }
-    bases[dimension] = previous as Base;
-  }
-  const cellsOf: number[][] = Array.from({ length: indexOf.size }, () => []);
-  reported.forEach((list, index) => {
-    for (const person of list) cellsOf[person]?.push(index);
+  const bands = {} as Record<DimensionKey, readonly number[]>;
+  DIMENSION_KEYS.forEach((dimension, d) => {
+    const base = built[view.baseOf[d] as number] as Base;
+    bases[dimension] = base;
+    values[dimension] = view.values[d] as Float64Array;
+    const total = view.totals[d] as number;
+    totalMeans[dimension] = Number.isNaN(total) ? null : { mean: total, people: base.people };
+    bands[dimension] = [...view.bands.subarray(d * 4, d * 4 + 4)];
   });
-  const means = new Map<string, DimensionCell>();
-  const mean = (dimension: DimensionKey, index: number): DimensionCell => {
-    const key = `${dimension}:${index}`;
-    const known = means.get(key);
-    if (known) return known;
-    const members = bases[dimension].members[index] as Int32Array;
-    const value = values[dimension];
-    let sum = 0;
-    for (const person of members) sum += value[person] as number;
-    const cell = { mean: round2(sum / members.length), people: members.length };
-    means.set(key, cell);
-    return cell;
+  // Every person's cells, as runs of one array (counted, then placed), made when first asked for.
+  let cellStart: Int32Array | null = null;
+  let personCells: Int32Array | null = null;
+  const cellsOf = (person: number) => {
+    if (!cellStart || !personCells) {
+      const starts = new Int32Array(people + 1);
+      for (const member of view.members) starts[member + 1] = (starts[member + 1] as number) + 1;
+      for (let p = 0; p < people; p++) starts[p + 1] = (starts[p + 1] as number) + (starts[p] as number);
+      const list = new Int32Array(view.members.length);
+      const placed = starts.slice(0, people);
+      reported.forEach((members, index) => {
+        for (const member of members) {
+          list[placed[member] as number] = index;
+          placed[member] = (placed[member] as number) + 1;
+        }
+      });
+      cellStart = starts;
+      personCells = list;
+    }
+    return personCells.subarray(cellStart[person] as number, cellStart[person + 1] as number);
   };
-  return { threshold, cells, indexOf, bases, mean, totalMeans, reported, cellsOf };
+  const mean = (dimension: DimensionKey, index: number): DimensionCell => ({
+    mean: view.means[index * DIMENSION_KEYS.length + DIMENSION_KEYS.indexOf(dimension)] as number,
+    people: bases[dimension].memberCount[index] as number,
+  });
+  return {
+    threshold,
+    cells: view.cells,
+    people,
+    indexOf: (name) => {
+      const position = view.names.find(name);
+      return position < 0 ? undefined : (view.nameIndex[position] as number);
+    },
+    values,
+    bases,
+    mean,
+    totalMeans,
+    bands,
+    reported,
+    cellsOf,
+  };
 }

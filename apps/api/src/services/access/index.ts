@@ -242,7 +242,7 @@ export async function planRelationOf(
 export async function organisationViewAccess(
   ctx: MemberServiceContext,
   reports: readonly ReportRef[] | { frozenCycleId: string },
-): Promise<{ knownReports: Set<string> }> {
+): Promise<{ knownReports: Set<string>; knownRequests: Set<string> }> {
   note(ctx, "organisation");
   const adminsMay = await adminsRead(ctx);
   if (!mayReadOrganisationView(ctx.roles, adminsMay)) {
@@ -252,14 +252,14 @@ export async function organisationViewAccess(
   }
   // A reader of every report learns nothing from aggregates: they see what a reader with no
   // relation sees.
-  if (ctx.roles.includes("admin") && adminsMay) return { knownReports: new Set() };
-  if ("frozenCycleId" in reports)
-    return { knownReports: await knownFrozenReports(ctx, reports.frozenCycleId, adminsMay) };
+  if (ctx.roles.includes("admin") && adminsMay) return { knownReports: new Set(), knownRequests: new Set() };
+  if ("frozenCycleId" in reports) return knownFrozenReports(ctx, reports.frozenCycleId, adminsMay);
   const scope = await readerScope(ctx);
   const readable = await readableReports(ctx, reports, scope.coachees);
   const subjectOf = new Map(reports.map((report) => [report.requestId, report.subjectId]));
   return {
     knownReports: new Set([...readable.keys()].map((requestId) => subjectOf.get(requestId) as string)),
+    knownRequests: new Set(readable.keys()),
   };
 }
 
@@ -273,7 +273,7 @@ async function knownFrozenReports(
   ctx: MemberServiceContext,
   cycleId: string,
   adminsMay: boolean,
-): Promise<Set<string>> {
+): Promise<{ knownReports: Set<string>; knownRequests: Set<string> }> {
   note(ctx, "reports");
   const caller = callerOf(ctx);
   const candidates = await listFrozenReportRelations(ctx.db, {
@@ -282,7 +282,8 @@ async function knownFrozenReports(
     readerId: ctx.person.id,
     coachLinks: ctx.roles.includes("coach"),
   });
-  const known = new Set<string>();
+  const knownReports = new Set<string>();
+  const knownRequests = new Set<string>();
   for (const report of candidates) {
     const access = reportAccess(caller, {
       subjectId: report.subjectId,
@@ -291,7 +292,9 @@ async function knownFrozenReports(
       adminsReadReports: ctx.roles.includes("admin") && adminsMay,
       callerRatedAnonymously: report.ratedAnonymously,
     });
-    if (access.allowed) known.add(report.subjectId);
+    if (!access.allowed) continue;
+    knownReports.add(report.subjectId);
+    knownRequests.add(report.requestId);
   }
-  return known;
+  return { knownReports, knownRequests };
 }

@@ -7,7 +7,9 @@ import {
   cycleParticipation,
   findFrozenTotal,
   findOrgForCycle,
+  findPreparedView,
   insertFrozenView,
+  insertPreparedView,
   listCycleFigures,
   listFrozenCells,
   listFrozenReports,
@@ -16,14 +18,21 @@ import {
 } from "@fivefold/db";
 import {
   type CellDefinition,
+  type CompactOrgView,
+  compactOrgView,
   DIMENSION_KEYS,
+  type DimensionKey,
+  decodeOrgView,
   dimensionDistribution,
+  distributionKnowing,
+  encodeOrgView,
   ORG_TOTAL_KEY,
   type OrgCell,
   organisationView,
   organisationViewKnowing,
   type PreparedOrgView,
-  prepareOrganisationView,
+  prepareStoredView,
+  StoredOrgViewError,
 } from "@fivefold/domain";
 import { organisationViewAccess } from "../access";
 import type { MemberServiceContext, ServiceContext } from "../context";
@@ -39,6 +48,12 @@ export interface CycleView {
 }
 
 const shown = (cell: OrgCell) => ({ people: cell.people, dimensions: cell.dimensions });
+
+/** The dimensions a stored cell's view shows. */
+const shownDimensions = (view: { dimensions?: unknown } | undefined): Set<DimensionKey> => {
+  const dimensions = (view?.dimensions ?? null) as Record<string, unknown> | null;
+  return new Set(DIMENSION_KEYS.filter((key) => dimensions?.[key]));
+};
 
 /**
  * Freezes the cycle's view from the organisation as it is now (in the caller's transaction): at
@@ -69,7 +84,21 @@ export async function freezeCycleView(
   const figures = asPersonFigures(rows);
   const view = organisationView({ figures, cells, threshold });
   const base = { orgId: cycle.orgId, cycleId: cycle.id };
+  // The compact form, for readers who know some reports: the cells in the stored order, each report
+  // named by its request.
+  const definitionOf = new Map(cells.map((cell) => [cell.key, cell]));
+  const compact = compactOrgView({
+    figures,
+    names: rows.map((row) => row.requestId),
+    cells: view.cells.map((cell) => definitionOf.get(cell.key) as CellDefinition),
+    threshold,
+    shownWithoutKnown: new Map(
+      [view.total, ...view.cells].map((cell) => [cell.key, shownDimensions(cell)] as const),
+    ),
+    totalKey: ORG_TOTAL_KEY,
+  });
   await insertFrozenView(ctx.db, {
+    prepared: { ...base, data: encodeOrgView(compact) },
     reports: rows.map((row) => ({
       ...base,
       requestId: row.requestId,
@@ -121,7 +150,7 @@ export async function readFrozenView(
   if (!total) return null;
   // Which of the cycle's reports the reader knows, decided afresh on every call (never cached: a
   // reader who became a coach a moment ago knows their coachees' reports now).
-  const known = (await organisationViewAccess(ctx, { frozenCycleId: cycleId })).knownReports;
+  const known = (await organisationViewAccess(ctx, { frozenCycleId: cycleId })).knownRequests;
   const threshold = total.threshold ?? ctx.org.anonymityThreshold;
   const participation = total.participation ?? { invited: 0, answered: 0 };
   if (known.size === 0) {
@@ -158,37 +187,50 @@ function remembered(key: string, compute: () => Promise<CycleView>): Promise<Cyc
 }
 
 /**
- * The frozen people and figures of a cycle, and its stored view (no report known) prepared for
- * readers who know some reports: each person's atom and each atom's size, so a reader's call
- * re-checks only the atoms their known reports touch.
- */
-interface FrozenInputs {
-  figures: ReturnType<typeof asPersonFigures>;
-  prepared: PreparedOrgView;
-}
-
-/**
- * The frozen copy of a cycle, read once per process: it is written once at release and never
- * changes but for an erasure, which only unties a subject (their figures stay in their cells, and
- * no reader can count an untied report as known, so a copy read before it decides the same).
- * What the reader knows is never kept: it is decided on every call.
+ * The frozen view prepared for readers who know some reports, read once per process: it is written
+ * once at release and never changes (an erasure unties a subject in the frozen rows; this form
+ * names reports only by request, and no reader can count an untied report as known). What the
+ * reader knows is never kept: it is decided on every call.
  */
 const FROZEN_INPUTS_SIZE = 8;
-const frozenInputs = new Map<string, Promise<FrozenInputs>>();
+const frozenInputs = new Map<string, Promise<PreparedOrgView>>();
 
-function inputsOf(ctx: MemberServiceContext, cycleId: string): Promise<FrozenInputs> {
+function preparedOf(ctx: MemberServiceContext, cycleId: string): Promise<PreparedOrgView> {
   const key = `${ctx.org.id}|${cycleId}`;
   const hit = frozenInputs.get(key);
   if (hit) return hit;
-  const inputs = readInputs(ctx, cycleId);
-  frozenInputs.set(key, inputs);
-  inputs.catch(() => frozenInputs.delete(key));
+  const prepared = readPrepared(ctx, cycleId);
+  frozenInputs.set(key, prepared);
+  prepared.catch(() => frozenInputs.delete(key));
   while (frozenInputs.size > FROZEN_INPUTS_SIZE)
     frozenInputs.delete(frozenInputs.keys().next().value as string);
-  return inputs;
+  return prepared;
 }
 
-async function readInputs(ctx: MemberServiceContext, cycleId: string): Promise<FrozenInputs> {
+/**
+ * The compact form kept at release; for a cycle frozen before it was kept (or one whose stored
+ * bytes do not read back), made from the frozen rows once and kept.
+ */
+async function readPrepared(ctx: MemberServiceContext, cycleId: string): Promise<PreparedOrgView> {
+  const stored = await findPreparedView(ctx.db, ctx.org.id, cycleId);
+  if (stored) {
+    try {
+      return prepareStoredView(decodeOrgView(stored));
+    } catch (error) {
+      if (!(error instanceof StoredOrgViewError)) throw error;
+    }
+  }
+  const compact = await compactFromRows(ctx, cycleId);
+  await insertPreparedView(
+    ctx.db,
+    { orgId: ctx.org.id, cycleId, data: encodeOrgView(compact) },
+    { replace: true },
+  );
+  return prepareStoredView(compact);
+}
+
+/** The compact form of a frozen view, from its rows: the reports with their cell keys and the stored cells. */
+async function compactFromRows(ctx: MemberServiceContext, cycleId: string): Promise<CompactOrgView> {
   const [reports, cellRows, total] = await Promise.all([
     listFrozenReports(ctx.db, ctx.org.id, cycleId),
     listFrozenCells(ctx.db, ctx.org.id, cycleId),
@@ -207,25 +249,22 @@ async function readInputs(ctx: MemberServiceContext, cycleId: string): Promise<F
       else members.set(key, [personId]);
     }
   });
-  const shownOf = (view: Record<string, unknown> | undefined) => {
-    const dimensions = (view?.dimensions ?? null) as Record<string, unknown> | null;
-    return new Set(DIMENSION_KEYS.filter((key) => dimensions?.[key]));
-  };
-  const shownWithoutKnown = new Map(cellRows.map((row) => [row.key, shownOf(row.view)]));
-  shownWithoutKnown.set(ORG_TOTAL_KEY, shownOf(total?.view));
-  const cells: CellDefinition[] = cellRows.map((row) => ({
-    key: row.key,
-    label: row.label,
-    memberIds: members.get(row.key) ?? [],
-  }));
-  const threshold = total?.threshold ?? ctx.org.anonymityThreshold;
-  return { figures, prepared: prepareOrganisationView({ figures, cells, threshold, shownWithoutKnown }) };
+  const shownWithoutKnown = new Map(cellRows.map((row) => [row.key, shownDimensions(row.view)]));
+  shownWithoutKnown.set(ORG_TOTAL_KEY, shownDimensions(total?.view));
+  return compactOrgView({
+    figures,
+    names: reports.map((report) => report.requestId),
+    cells: cellRows.map((row) => ({ key: row.key, label: row.label, memberIds: members.get(row.key) ?? [] })),
+    threshold: total?.threshold ?? ctx.org.anonymityThreshold,
+    shownWithoutKnown,
+    totalKey: ORG_TOTAL_KEY,
+  });
 }
 
 /**
- * The suppression run again over the frozen people and figures with the reader's known reports,
- * started from the stored view: only what the known people shrink is hidden further (the same
- * view as `organisationView` with `shownWithoutKnown`, from the prepared atoms).
+ * The suppression run again over the frozen people and figures with the reader's known reports
+ * (by request), started from the stored view: only what the known people shrink is hidden further
+ * (the same view as `organisationView` with `shownWithoutKnown`, from the prepared atoms).
  */
 async function suppressedFor(
   ctx: MemberServiceContext,
@@ -237,13 +276,13 @@ async function suppressedFor(
   },
 ): Promise<CycleView> {
   const { cycleId, known, threshold, participation } = input;
-  const { figures, prepared } = await inputsOf(ctx, cycleId);
+  const prepared = await preparedOf(ctx, cycleId);
   const view = organisationViewKnowing(prepared, known);
   return {
     threshold,
     total: view.total,
     cells: view.cells,
     participation,
-    distribution: dimensionDistribution(figures, threshold, known, view.total),
+    distribution: distributionKnowing(prepared, known, view.total),
   };
 }
