@@ -3,9 +3,11 @@
 // the two looks learns nothing, because both looks show the same figures. Without the freeze the
 // team's sum drops by exactly the moved person's figure.
 import { schema } from "@fivefold/db";
+import { decodeOrgView } from "@fivefold/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../seed/organisation";
+import { forgetFrozenViews } from "../services/analytics/frozen";
 import { forgetCachedViews } from "../services/analytics/org";
 import { collectOrg, createHarness, type Harness, idOf as id } from "../testing/harness";
 import { releasedInCycle } from "../testing/released-request";
@@ -99,5 +101,53 @@ describe("the organisation view of a released cycle is frozen at release", () =>
     expect(view.cells.find((cell) => cell.key === a.teams.Core)?.dimensions).toBeNull();
     expect(view.total.dimensions).toBeNull();
     expect(view.distribution.inspire).toEqual([null, null, null, null]);
+  });
+});
+
+describe("the compact form of the frozen view", () => {
+  const stored = async () => {
+    const [row] = await h.database.db
+      .select({ data: schema.cycleViewPrepared.data })
+      .from(schema.cycleViewPrepared)
+      .where(and(eq(schema.cycleViewPrepared.orgId, a.orgId), eq(schema.cycleViewPrepared.cycleId, cycleId)));
+    return row?.data ?? null;
+  };
+  const asKnowingReader = () => h.as(a, "admin").analytics.org({ cycleId, by: "team" });
+
+  it("a reader of the database finds no person in it: reports are named by request only", async () => {
+    const data = await stored();
+    expect(data).not.toBeNull();
+    const view = decodeOrgView(data as Buffer);
+    expect(view.people).toBe(7);
+    const people = await h.database.db
+      .select({ id: schema.people.id })
+      .from(schema.people)
+      .where(eq(schema.people.orgId, a.orgId));
+    const text = (data as Buffer).toString("latin1");
+    for (const person of people) {
+      expect(text).not.toContain(person.id);
+      expect((data as Buffer).includes(Buffer.from(person.id.replaceAll("-", ""), "hex"))).toBe(false);
+    }
+  });
+
+  it("is made again from the frozen rows when it is missing (frozen before it existed), with the same view", async () => {
+    forgetFrozenViews();
+    const before = await asKnowingReader();
+    await h.database.db.delete(schema.cycleViewPrepared).where(eq(schema.cycleViewPrepared.cycleId, cycleId));
+    forgetFrozenViews();
+    expect(await asKnowingReader()).toEqual(before);
+    expect(decodeOrgView((await stored()) as Buffer).people).toBe(7);
+  });
+
+  it("is made again when its bytes do not read back (a damaged row), and the service goes on", async () => {
+    forgetFrozenViews();
+    const before = await asKnowingReader();
+    await h.database.db
+      .update(schema.cycleViewPrepared)
+      .set({ data: Buffer.from("not a view") })
+      .where(eq(schema.cycleViewPrepared.cycleId, cycleId));
+    forgetFrozenViews();
+    expect(await asKnowingReader()).toEqual(before);
+    expect(decodeOrgView((await stored()) as Buffer).people).toBe(7);
   });
 });

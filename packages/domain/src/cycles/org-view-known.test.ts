@@ -207,6 +207,10 @@ describe("the organisation view kept as bytes", () => {
     };
     expect(() => decodeOrgView(bytes.subarray(0, bytes.length - 1))).toThrow(StoredOrgViewError);
     expect(() => decodeOrgView(new Uint8Array(4))).toThrow(StoredOrgViewError);
+    // From anywhere in a larger buffer, as a driver hands out slices of its pool.
+    const pool = new Uint8Array(bytes.length + 13);
+    pool.set(bytes, 5);
+    expect(decodeOrgView(pool.subarray(5, 5 + bytes.length)).people).toBe(1);
     expect(altered((_, data) => data.setUint16(4, 2, true))).toThrow(/version 2/);
     expect(altered((_, data) => data.setUint32(0, 0, true))).toThrow(StoredOrgViewError);
     const compact = compactOrgView({

@@ -545,8 +545,9 @@ function runsOver(starts: Int32Array, length: number): boolean {
 
 /** The compact view kept as `encodeOrgView`'s bytes; refuses bytes that are not one, whole. */
 export function decodeOrgView(stored: Uint8Array): CompactOrgView {
-  // A copy of our own, aligned for the typed arrays (a driver's buffer may be a slice of a pool).
-  const bytes = stored.slice();
+  // A copy of our own, aligned for the typed arrays: a driver's buffer may be a slice of a pool
+  // (and a Node Buffer's own slice() is a view, not a copy).
+  const bytes = new Uint8Array(stored);
   const buffer = bytes.buffer;
   const data = new DataView(buffer);
   if (bytes.length < HEADER_AT || data.getUint32(0, true) !== MAGIC)

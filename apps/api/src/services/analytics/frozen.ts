@@ -195,6 +195,12 @@ function remembered(key: string, compute: () => Promise<CycleView>): Promise<Cyc
 const FROZEN_INPUTS_SIZE = 8;
 const frozenInputs = new Map<string, Promise<PreparedOrgView>>();
 
+/** Forgets what this process read of frozen views (tests of what another process would read). */
+export function forgetFrozenViews(): void {
+  frozenInputs.clear();
+  frozenViews.clear();
+}
+
 function preparedOf(ctx: MemberServiceContext, cycleId: string): Promise<PreparedOrgView> {
   const key = `${ctx.org.id}|${cycleId}`;
   const hit = frozenInputs.get(key);
