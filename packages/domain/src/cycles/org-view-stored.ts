@@ -467,7 +467,10 @@ export function encodeOrgView(view: CompactOrgView): Uint8Array {
   if (packed) {
     const start = at("names");
     if (view.names instanceof PackedUuids) bytes.set(view.names.bytes, start);
-    else list?.forEach((name, i) => uuidBytes(name, bytes, start + i * 16));
+    else
+      list?.forEach((name, i) => {
+        uuidBytes(name, bytes, start + i * 16);
+      });
   }
   const ints: [string, Int32Array][] = [
     ["nameIndex", view.nameIndex],
