@@ -146,11 +146,15 @@ export async function readFrozenView(
   cycleId: string,
   by: Grouping,
 ): Promise<CycleView | null> {
-  const total = await findFrozenTotal(ctx.db, ctx.org.id, cycleId);
-  if (!total) return null;
   // Which of the cycle's reports the reader knows, decided afresh on every call (never cached: a
-  // reader who became a coach a moment ago knows their coachees' reports now).
-  const known = (await organisationViewAccess(ctx, { frozenCycleId: cycleId })).knownRequests;
+  // reader who became a coach a moment ago knows their coachees' reports now); asked beside the
+  // total (of a cycle not frozen yet it finds none).
+  const [total, access] = await Promise.all([
+    findFrozenTotal(ctx.db, ctx.org.id, cycleId),
+    organisationViewAccess(ctx, { frozenCycleId: cycleId }),
+  ]);
+  if (!total) return null;
+  const known = access.knownRequests;
   const threshold = total.threshold ?? ctx.org.anonymityThreshold;
   const participation = total.participation ?? { invited: 0, answered: 0 };
   if (known.size === 0) {
