@@ -12,7 +12,9 @@
 // every run releases a fresh copy of it (`create database … template <name>`, dropped at the end:
 // the release deletes envelopes); the aggregation alone runs over the copy's envelopes opened.
 // Drop the template by hand when done. BENCH_RELEASE_PROFILE=<dir> writes a CPU profile of the
-// release alone (node:inspector) to <dir>; BENCH_RELEASE_COMPARE=0 skips the deadline-job comparison.
+// release alone (node:inspector) to <dir>; BENCH_RELEASE_LOG_STATEMENTS=1 (with a template) logs every
+// statement on the copy with its duration in Postgres's own log; BENCH_RELEASE_COMPARE=0 skips the
+// deadline-job comparison.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
@@ -390,7 +392,13 @@ async function openTemplateCopy(server: string, template: string, requests: numb
     }
     const copy = `${template}_run_${Date.now()}`;
     const copied = performance.now();
-    await admin.unsafe(`create database ${copy} template ${template}`);
+    // Copied as files, and checkpointed before the release: copied through the WAL (Postgres 15's
+    // default), the copy's 2 GB of envelopes were still being written out during the release.
+    await admin.unsafe(`create database ${copy} template ${template} strategy file_copy`);
+    await admin.unsafe("checkpoint");
+    // Every statement of the run in the server's log, with its duration, for a per-statement account.
+    if (process.env.BENCH_RELEASE_LOG_STATEMENTS === "1")
+      await admin.unsafe(`alter database ${copy} set log_min_duration_statement = 0`);
     console.log(`copied ${template} to ${copy} in ${((performance.now() - copied) / 1000).toFixed(1)} s`);
     const database = await createDatabase(urlOf(copy));
     return {
