@@ -82,7 +82,7 @@ function fill(parts: Cut, name: string, link: string): string {
   return out;
 }
 
-/** The report mail of each kind and language, with slots for the name and the link (at most 2 × 3 × 2 × 2). */
+/** The report mail of each kind and language, with slots for the name and the link (at most 24 a language). */
 const reportMailKinds = new Map<string, { subject: Cut; text: Cut; html: Cut }>();
 
 /**
