@@ -13,5 +13,5 @@ export { seedLargeTeam } from "./seed/large-team";
 export { seedOrganisation } from "./seed/organisation";
 export { commentPhrases } from "./services/collect/phrases";
 export { closeDueRequests } from "./services/collect/release";
-export { sealResponse } from "./services/collect/sealing";
+export { openResponse, sealResponse } from "./services/collect/sealing";
 export { createContextFor } from "./trpc/context";

@@ -1,12 +1,14 @@
 // Sealing in isolation: a round trip, and every way an envelope must refuse to open.
-import { commentsSchema, getInstrument, type RaterResponse } from "@fivefold/domain";
+import { commentsSchema, getInstrument, type RaterResponse, raterGroupSchema } from "@fivefold/domain";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   ENVELOPE_HEAD_BYTES,
   ENVELOPE_SIZE,
   type EnvelopeSlice,
   openResponse,
   SealedEnvelopeError,
+  sealedContentOf,
   sealResponse,
   sliceOpener,
 } from "./sealing";
@@ -158,5 +160,75 @@ describe("sealed envelopes", () => {
     }
     expect(openResponse(SECRET, "00000000-0000-4000-8000-000000000000", first)).toEqual(response);
     expect(() => openResponse(SECRET, OTHER, first)).toThrow(SealedEnvelopeError);
+  });
+
+  // The schema opened content was checked with before the check was written out (sealedContentOf).
+  const schema = z.object({
+    group: raterGroupSchema,
+    answers: z.record(z.string(), z.number().int().min(1).max(5).nullable()),
+    comments: z.array(z.object({ dimension: z.string(), text: z.string() })),
+  });
+  const contents: unknown[] = [
+    response,
+    { ...response, comments: [] },
+    { ...response, answers: {} },
+    { ...response, extra: "dropped" },
+    { ...response, comments: [{ dimension: "vision", text: "ok", extra: 1 }] },
+    { ...response, group: "boss" },
+    { ...response, group: undefined },
+    { answers, comments: [] },
+    { group: "peer", comments: [] },
+    { group: "peer", answers },
+    { ...response, answers: [] },
+    { ...response, answers: null },
+    { ...response, answers: { a: 0 } },
+    { ...response, answers: { a: 6 } },
+    { ...response, answers: { a: 2.5 } },
+    { ...response, answers: { a: "3" } },
+    { ...response, answers: { a: true } },
+    { ...response, answers: { a: {} } },
+    { ...response, answers: { a: 1e300 } },
+    { ...response, comments: {} },
+    { ...response, comments: [null] },
+    { ...response, comments: ["text"] },
+    { ...response, comments: [{ dimension: "vision" }] },
+    { ...response, comments: [{ text: "t" }] },
+    { ...response, comments: [{ dimension: 1, text: "t" }] },
+    { ...response, comments: [{ dimension: "vision", text: ["t"] }] },
+    [],
+    null,
+    "response",
+    42,
+  ];
+
+  it("opened content: accepted exactly when the schema accepts it, and as the schema gives it", () => {
+    for (const content of contents) {
+      const parsed = schema.safeParse(content);
+      const checked = sealedContentOf(content);
+      expect(checked === null, JSON.stringify(content)).toBe(!parsed.success);
+      if (parsed.success) expect(checked).toEqual(parsed.data);
+    }
+  });
+
+  it("attack: an envelope sealed under the right key that holds no response never opens, whole or from its head", () => {
+    const open = sliceOpener(SECRET, REQUEST);
+    let sealed = 0;
+    for (const content of contents.filter((c) => !schema.safeParse(c).success)) {
+      if (!content || typeof content !== "object" || Array.isArray(content)) continue;
+      // Sealing sizes the envelope from the answers' keys: only content with an answers object seals.
+      const held = (content as { answers?: unknown }).answers;
+      if (typeof held !== "object" || held === null) continue;
+      // Sealing writes missing comments as none: what it seals must still be no response.
+      const sealedAs = { ...content, comments: (content as { comments?: unknown }).comments ?? [] };
+      if (schema.safeParse(sealedAs).success) continue;
+      // Sealed as a submit would seal it, had a bug let it through.
+      const envelope = sealResponse(SECRET, REQUEST, content as RaterResponse);
+      expect(() => openResponse(SECRET, REQUEST, envelope), JSON.stringify(content)).toThrow(
+        /does not hold a response/,
+      );
+      expect(open(sliceOf(envelope))).toBeNull();
+      sealed++;
+    }
+    expect(sealed).toBeGreaterThanOrEqual(15);
   });
 });
