@@ -250,8 +250,7 @@ export async function organisationViewAccess(
       "The organisation view is for analysts, and for admins where the organisation lets admins read reports",
     );
   }
-  // A reader of every report learns nothing from aggregates: they see what a reader with no
-  // relation sees.
+  // A reader of every report learns nothing from aggregates: they see what one with no relation sees.
   if (ctx.roles.includes("admin") && adminsMay) return { knownReports: new Set(), knownRequests: new Set() };
   if ("frozenCycleId" in reports) return knownFrozenReports(ctx, reports.frozenCycleId, adminsMay);
   const scope = await readerScope(ctx);
