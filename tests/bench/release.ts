@@ -401,6 +401,8 @@ async function openTemplateCopy(server: string, template: string, requests: numb
       await admin.unsafe(`alter database ${copy} set log_min_duration_statement = 0`);
     console.log(`copied ${template} to ${copy} in ${((performance.now() - copied) / 1000).toFixed(1)} s`);
     const database = await createDatabase(urlOf(copy));
+    // A template built by an older tree lacks the newer migrations.
+    await migrate(database);
     return {
       database,
       describe: `Postgres (copy ${copy} of template ${template})`,
