@@ -121,6 +121,7 @@ async function generate(
         invitations.push({
           orgId: input.orgId,
           requestId,
+          cycleId: input.cycleId,
           personId: rater.personId,
           group: rater.group,
           tokenHash: randomBytes(32).toString("hex"),

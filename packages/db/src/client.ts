@@ -75,7 +75,13 @@ export async function createDatabase(
       // still gets at most one attempt per connection per second.
       backoff: (retries: number) => Math.min(0.05 * retries, 1),
       // Sent at connection start, so it holds for every statement on every pooled connection.
-      connection: { statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
+      // No JIT: every statement here is a short one, and Postgres's estimate of the cycle's
+      // progress query (10,000 index probes) crossed jit_above_cost, spending 30–60 ms compiling
+      // expressions for a query that runs in under 100.
+      connection: {
+        statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+        jit: "off",
+      },
       ...(options.onStatement
         ? { debug: (_connection: number, query: string) => options.onStatement?.(query) }
         : {}),

@@ -245,6 +245,7 @@ describe("cycles.progress while raters answer", () => {
     await h.database.db.insert(schema.invitations).values({
       orgId: a.orgId,
       requestId: invitation.requestId,
+      cycleId, // as the app writes it
       email: "outsider@elsewhere.test",
       group: "other",
       tokenHash: `uncounted-${cycleId}`,

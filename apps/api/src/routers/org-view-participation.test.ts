@@ -44,6 +44,7 @@ beforeAll(async () => {
   await h.database.db.insert(schema.invitations).values({
     orgId: a.orgId,
     requestId: invitation.requestId,
+    cycleId, // as the app writes it
     email: "outsider@elsewhere.test",
     group: "other",
     tokenHash: `uncounted-${cycleId}`,

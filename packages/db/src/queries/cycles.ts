@@ -278,23 +278,18 @@ export async function cycleParticipationByTeam(
     .where(eq(teams.orgId, orgId))
     .groupBy(teams.id, teams.name)
     .orderBy(asc(teams.name));
-  // Invitations are counted per request of the cycle, each through the (org_id, request_id) index,
-  // then summed per team: joining every invitation to the team memberships and counting distinct
-  // subjects per team sorted ~80,000 rows and spilled to disk at 10,000 people, and a grouped
-  // subquery read every invitation of the organisation's earlier cycles as well.
+  // The cycle's invitations through the (org_id, cycle_id) index, counted per request and summed
+  // per team: probing the invitations of each of 10,000 requests was 70 ms of index lookups, and
+  // joining every invitation to the team memberships sorted ~80,000 rows and spilled to disk.
   const perRequest = db
     .select({
+      requestId: invitations.requestId,
       invited: count().as("invited"),
       answered: sql<number>`count(*) filter (where ${invitations.state} = 'submitted')`.as("answered"),
     })
     .from(invitations)
-    .where(
-      and(
-        eq(invitations.orgId, feedbackRequests.orgId),
-        eq(invitations.requestId, feedbackRequests.id),
-        eq(invitations.counts, true),
-      ),
-    )
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.cycleId, cycleId), eq(invitations.counts, true)))
+    .groupBy(invitations.requestId)
     .as("per_request");
   const counts = await db
     .select({
@@ -311,7 +306,7 @@ export async function cycleParticipationByTeam(
         eq(teamMembers.personId, feedbackRequests.subjectId),
       ),
     )
-    .leftJoinLateral(perRequest, sql`true`)
+    .leftJoin(perRequest, eq(perRequest.requestId, feedbackRequests.id))
     .where(and(eq(feedbackRequests.orgId, orgId), eq(feedbackRequests.cycleId, cycleId)))
     .groupBy(teamMembers.teamId);
   const byTeam = new Map(counts.map((row) => [row.teamId, row]));

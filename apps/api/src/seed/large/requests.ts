@@ -165,6 +165,7 @@ function collectAnswers(
     invitations.push({
       orgId: ctx.orgId,
       requestId,
+      cycleId: ctx.cycleId,
       personId: ctx.shape.people[rater.person]?.id ?? null,
       group: rater.group,
       tokenHash: tokenHash(),

@@ -24,14 +24,16 @@ export async function findPeopleEmails(
   return new Map(rows.map((row) => [row.id, row.email]));
 }
 
-/** Inserts an invitation; its id, or null when the rater was invited already. */
+/** Inserts an invitation (with its request's cycle); its id, or null when the rater was invited already. */
 export async function insertInvitation(
   db: Executor,
-  values: typeof invitations.$inferInsert,
+  values: Omit<typeof invitations.$inferInsert, "cycleId">,
 ): Promise<string | null> {
+  const cycleOfRequest = sql`(select ${feedbackRequests.cycleId} from ${feedbackRequests}
+    where ${feedbackRequests.orgId} = ${values.orgId} and ${feedbackRequests.id} = ${values.requestId})`;
   const [inserted] = await db
     .insert(invitations)
-    .values(values)
+    .values({ ...values, cycleId: cycleOfRequest })
     .onConflictDoNothing()
     .returning({ id: invitations.id });
   return inserted?.id ?? null;
