@@ -19,7 +19,7 @@ import {
 } from "@fivefold/api";
 import { type DatabaseHandle, migrate, schema } from "@fivefold/db";
 import { and, eq, ne } from "drizzle-orm";
-import { openBenchDatabase } from "./database";
+import { generatedAdminAsAnalyst, openBenchDatabase } from "./database";
 
 const PEOPLE = Number(process.env.BENCH_CYCLE_PEOPLE ?? 10_000);
 const RUNS = 15;
@@ -84,14 +84,7 @@ async function seedAndPrepare(database: DatabaseHandle) {
     password: "bench-password",
     seed: 1,
   });
-  const [admin] = await database.db
-    .select({ id: schema.people.id, userId: schema.people.userId })
-    .from(schema.people)
-    .where(and(eq(schema.people.orgId, org.orgId), eq(schema.people.email, org.signIns.admin.email)));
-  if (!admin?.userId) throw new Error("the generated admin has no sign-in");
-  await database.db
-    .insert(schema.personRoles)
-    .values({ orgId: org.orgId, personId: admin.id, role: "analyst" });
+  const admin = await generatedAdminAsAnalyst(database, org);
   // Rule 10 would hold back subjects reported on within 120 days; the benchmark launches everyone.
   await database.db
     .update(schema.organisations)

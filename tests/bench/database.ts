@@ -2,7 +2,8 @@
 // (dropped at the end), else in-memory PGlite. To measure one change again and again without
 // generating the data each time, BENCH_KEEP_DATABASE=1 keeps the new database (its name is printed)
 // and BENCH_DATABASE=<name> runs on that kept database instead of a new one (`reused` is then true).
-import { createDatabase, type DatabaseHandle } from "@fivefold/db";
+import { createDatabase, type DatabaseHandle, schema } from "@fivefold/db";
+import { and, eq } from "drizzle-orm";
 import postgres from "postgres";
 
 export interface BenchDatabase {
@@ -44,4 +45,20 @@ export async function openBenchDatabase(prefix: string): Promise<BenchDatabase> 
       await sql.end();
     },
   };
+}
+
+/** The generated organisation's admin (`seedLargeOrganisation`'s sign-in), made an analyst too. */
+export async function generatedAdminAsAnalyst(
+  database: DatabaseHandle,
+  org: { orgId: string; signIns: { admin: { email: string } } },
+): Promise<{ id: string; userId: string }> {
+  const [admin] = await database.db
+    .select({ id: schema.people.id, userId: schema.people.userId })
+    .from(schema.people)
+    .where(and(eq(schema.people.orgId, org.orgId), eq(schema.people.email, org.signIns.admin.email)));
+  if (!admin?.userId) throw new Error("the generated admin has no sign-in");
+  await database.db
+    .insert(schema.personRoles)
+    .values({ orgId: org.orgId, personId: admin.id, role: "analyst" });
+  return { id: admin.id, userId: admin.userId };
 }

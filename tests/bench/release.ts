@@ -34,7 +34,7 @@ import { createDatabase, type DatabaseHandle, migrate, schema } from "@fivefold/
 import { aggregate, getInstrument, type RaterResponse, releasePolicy, type Score } from "@fivefold/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
-import { openBenchDatabase } from "./database";
+import { generatedAdminAsAnalyst, openBenchDatabase } from "./database";
 
 const PEERS = 5;
 const CHUNK = 250;
@@ -226,14 +226,7 @@ async function build(database: DatabaseHandle, requests: number, secret: string)
     password: "bench-password",
     seed: 1,
   });
-  const [admin] = await database.db
-    .select({ id: schema.people.id, userId: schema.people.userId })
-    .from(schema.people)
-    .where(and(eq(schema.people.orgId, org.orgId), eq(schema.people.email, org.signIns.admin.email)));
-  if (!admin?.userId) throw new Error("the generated admin has no sign-in");
-  await database.db
-    .insert(schema.personRoles)
-    .values({ orgId: org.orgId, personId: admin.id, role: "analyst" });
+  const admin = await generatedAdminAsAnalyst(database, org);
   const people = await peopleBut(database, org.orgId, admin.id);
   const [cycle] = await database.db
     .insert(schema.cycles)
