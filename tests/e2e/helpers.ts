@@ -3,11 +3,23 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "fivefold-demo";
 
+/**
+ * Signs in through the form and checks the server signed in the person asked for: a journey that
+ * goes on as someone else fails here, naming both, instead of later on a missing row.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(email);
   await page.getByRole("textbox", { name: "Password" }).fill(password);
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-in/email"));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  const response = await answer;
+  const sent = response.request().postDataJSON() as { email?: string } | null;
+  const body = (await response.json().catch(() => null)) as { user?: { email?: string } } | null;
+  expect(
+    { sent: sent?.email, status: response.status(), signedIn: body?.user?.email },
+    "the sign-in answered for the person asked for",
+  ).toEqual({ sent: email, status: 200, signedIn: email });
   await expect(page.getByTestId("person-name")).toBeVisible();
 }
 

@@ -18,10 +18,35 @@ export function formatDateTime(
   return formatDateTimeIn(value, { ...display, locale: currentLocale() });
 }
 
+/**
+ * Number formatters made once per locale and form: `toLocaleString` makes a new Intl.NumberFormat on
+ * every call, and a heatmap of 500 people writes 5,000 figures (it spent most of a second on that).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(
+  locale: string,
+  form: "decimal" | "percent",
+  fractionDigits: number,
+): Intl.NumberFormat {
+  const key = `${locale}|${form}|${fractionDigits}`;
+  let made = numberFormats.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(locale, {
+      style: form,
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    numberFormats.set(key, made);
+  }
+  return made;
+}
+
 /** A number as the page's language writes it: `3.4` in English, `3,4` in German. */
 export function formatNumber(value: number, fractionDigits = 0): string {
-  return value.toLocaleString(currentLocale(), {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  });
+  return numberFormat(currentLocale(), "decimal", fractionDigits).format(value);
+}
+
+/** A share (0–1) as a percentage the page's language writes: `40%` in English, `40 %` in German. */
+export function formatPercent(share: number, fractionDigits = 0): string {
+  return numberFormat(currentLocale(), "percent", fractionDigits).format(share);
 }

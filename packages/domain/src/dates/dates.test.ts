@@ -66,3 +66,46 @@ describe("formatDateTime", () => {
     expect(formatDateTime("not a date")).toBe("");
   });
 });
+
+describe("formatters made once", () => {
+  it("write what toLocaleDateString and toLocaleTimeString write, whatever the locale, zone and form", () => {
+    const moment = fc.date({ min: new Date("1990-01-01"), max: new Date("2090-12-31"), noInvalidDate: true });
+    const display = fc.record(
+      {
+        locale: fc.constantFrom("en-GB", "de-DE", "en-US", "fr-FR"),
+        timeZone: fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"),
+        month: fc.constantFrom("short" as const, "long" as const),
+        monthOnly: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(moment, display, (date, shown) => {
+        const locale = shown.locale ?? "en-GB";
+        const timeZone = shown.timeZone ?? "UTC";
+        const day = date.toLocaleDateString(locale, {
+          ...(shown.monthOnly ? {} : { day: "numeric" }),
+          month: shown.month ?? "short",
+          year: "numeric",
+          timeZone,
+        });
+        expect(formatDay(date, shown)).toBe(day);
+        const { monthOnly: _monthOnly, ...forTime } = shown;
+        const time = date.toLocaleTimeString(locale, {
+          hour: "2-digit",
+          minute: "2-digit",
+          hour12: false,
+          timeZone,
+        });
+        const fullDay = date.toLocaleDateString(locale, {
+          day: "numeric",
+          month: forTime.month ?? "short",
+          year: "numeric",
+          timeZone,
+        });
+        expect(formatDateTime(date, forTime)).toBe(`${fullDay}, ${time}${timeZone === "UTC" ? " UTC" : ""}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

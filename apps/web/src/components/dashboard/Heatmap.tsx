@@ -3,21 +3,18 @@
 import { type DimensionKey, sortHeatmap } from "@fivefold/domain";
 import { Anchor, Badge, Group, Progress, Table, Text, UnstyledButton } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { useMemo, useState } from "react";
+import type { TFunction } from "i18next";
+import { memo, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { currentLocale } from "../../i18n";
 import { blankText, type TeamDashboard } from "../../lib/dashboard";
-import { formatDay } from "../../lib/format";
+import { formatDay, formatPercent } from "../../lib/format";
 import { heatColor } from "../../lib/heat";
 import { formatScore } from "../../lib/report";
 import { HeatmapCards } from "./HeatmapCards";
 
 type SortKey = DimensionKey | "name";
 
-/** A plan's progress, `40%` or `40 %`, as the page's locale writes a percentage. */
-const formatPercent = (value: number) =>
-  (value / 100).toLocaleString(currentLocale(), { style: "percent", maximumFractionDigits: 0 });
 type Sort = { by: SortKey; direction: "asc" | "desc" };
 type Person = TeamDashboard["people"][number];
 
@@ -44,7 +41,7 @@ export function Heatmap({
     () => sortHeatmap(dashboard.people, sort.by, sort.direction),
     [dashboard.people, sort],
   );
-  const keys = Object.keys(names) as DimensionKey[];
+  const keys = useMemo(() => Object.keys(names) as DimensionKey[], [names]);
   // On a phone, cards with every dimension: a table there scrolled inside the page, showing two of five.
   const phone = useMediaQuery("(max-width: 36em)");
   if (phone) {
@@ -68,7 +65,15 @@ export function Heatmap({
   );
   return (
     <Table.ScrollContainer minWidth={820} maxHeight={640}>
-      <Table stickyHeader aria-label={t("dashboard:heatmap.table")} data-testid="heatmap">
+      <Table stickyHeader layout="fixed" aria-label={t("dashboard:heatmap.table")} data-testid="heatmap">
+        {/* Fixed widths: the browser lays the table out from these, not by measuring 500 rows' cells. */}
+        <colgroup>
+          <col style={{ width: "22%" }} />
+          {keys.map((key) => (
+            <col key={key} style={{ width: "12%" }} />
+          ))}
+          <col style={{ width: "18%" }} />
+        </colgroup>
         <Table.Thead>
           <Table.Tr>
             {header("name", t("dashboard:heatmap.person"))}
@@ -78,38 +83,52 @@ export function Heatmap({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((person) => (
-            <Table.Tr
+            <HeatmapRow
               key={person.personId}
-              data-testid="heatmap-row"
-              style={{ contentVisibility: "auto", containIntrinsicSize: "auto 44px" }}
-            >
-              <Table.Th scope="row">
-                <Text size="sm" fw={600}>
-                  {person.requestId ? (
-                    <Anchor component={Link} to={`/reports/${person.requestId}`} inherit>
-                      {person.name}
-                    </Anchor>
-                  ) : (
-                    person.name
-                  )}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {person.releasedAt
-                    ? t("dashboard:heatmap.released", { day: formatDay(person.releasedAt) })
-                    : blankText(person.blank)}
-                </Text>
-              </Table.Th>
-              {keys.map((key) => (
-                <HeatCell key={key} person={person} value={person.cells[key]} name={names[key]} />
-              ))}
-              <PlanCell person={person} coach={dashboard.viewer === "coach"} />
-            </Table.Tr>
+              person={person}
+              keys={keys}
+              names={names}
+              coach={dashboard.viewer === "coach"}
+            />
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
 }
+
+/**
+ * One person's row, in plain elements styled by app.css (`.heatmap-row`): a team of 500 is 4,000
+ * cells, and Mantine's components cost several times what the elements they render do. Memoised on
+ * its props (the person as the query gave it, the table's keys and names), so a sort moves rows
+ * instead of writing them again; one translation hook per row.
+ */
+const HeatmapRow = memo(function HeatmapRow(props: {
+  person: Person;
+  keys: DimensionKey[];
+  names: Record<DimensionKey, string>;
+  coach: boolean;
+}) {
+  const { person, keys, names, coach } = props;
+  const { t } = useTranslation();
+  const report = person.requestId ? `/reports/${person.requestId}` : null;
+  return (
+    <tr className="heatmap-row" data-testid="heatmap-row">
+      <th scope="row">
+        <p className="heatmap-name">{report ? <Link to={report}>{person.name}</Link> : person.name}</p>
+        <p className="heatmap-note">
+          {person.releasedAt
+            ? t("dashboard:heatmap.released", { day: formatDay(person.releasedAt) })
+            : blankText(person.blank)}
+        </p>
+      </th>
+      {keys.map((key) => (
+        <HeatCell key={key} t={t} person={person} value={person.cells[key]} name={names[key]} />
+      ))}
+      <PlanCell t={t} person={person} coach={coach} />
+    </tr>
+  );
+});
 
 function SortHeader(props: { label: string; sort: Sort; column: SortKey; onSort: () => void }) {
   const { label, sort, column, onSort } = props;
@@ -126,85 +145,68 @@ function SortHeader(props: { label: string; sort: Sort; column: SortKey; onSort:
   );
 }
 
-function HeatCell({ person, value, name }: { person: Person; value: number | null; name: string }) {
-  const { t } = useTranslation();
+function HeatCell(props: { t: TFunction; person: Person; value: number | null; name: string }) {
+  const { t, person, value, name } = props;
   if (value === null || !person.requestId) {
     return (
-      <Table.Td title={blankText(person.blank) ?? t("dashboard:heatmap.hidden")}>
-        <Text size="xs" c="dimmed" ta="center">
-          —
-        </Text>
-      </Table.Td>
+      <td className="heatmap-blank" title={blankText(person.blank) ?? t("dashboard:heatmap.hidden")}>
+        —
+      </td>
     );
   }
-  const colors = heatColor(value);
+  const score = formatScore(value);
   return (
-    <Table.Td p={2}>
-      <Anchor
-        component={Link}
+    <td className="heatmap-value">
+      <Link
         to={`/reports/${person.requestId}`}
-        underline="never"
-        aria-label={t("dashboard:heatmap.cell", {
-          name: person.name,
-          dimension: name,
-          score: formatScore(value),
-        })}
-        style={{
-          display: "block",
-          textAlign: "center",
-          padding: "8px 4px",
-          borderRadius: 4,
-          ...colors,
-        }}
-        fz="sm"
-        fw={600}
+        aria-label={t("dashboard:heatmap.cell", { name: person.name, dimension: name, score })}
+        style={heatColor(value)}
         data-testid="heat-cell"
       >
-        {formatScore(value)}
-      </Anchor>
-    </Table.Td>
+        {score}
+      </Link>
+    </td>
   );
 }
 
-function PlanCell({ person, coach }: { person: Person; coach: boolean }) {
-  const { t } = useTranslation();
+function PlanCell({ t, person, coach }: { t: TFunction; person: Person; coach: boolean }) {
+  if (!person.plan) {
+    return (
+      <td>
+        <p className="heatmap-note">{t("dashboard:plan.none")}</p>
+      </td>
+    );
+  }
+  const { plan } = person;
   return (
     <Table.Td miw={150}>
-      {person.plan ? (
-        <>
-          <Group gap={4}>
-            <Badge size="xs" variant="light" color={person.plan.state === "active" ? "blue" : "gray"}>
-              {t(`dashboard:plan.state.${person.plan.state}`)}
-            </Badge>
-            {person.plan.overdue ? (
-              <Badge size="xs" color="red">
-                {t("dashboard:plan.overdue")}
-              </Badge>
-            ) : null}
-          </Group>
-          <Progress
-            value={person.plan.progress}
-            size="sm"
-            mt={4}
-            aria-label={t("dashboard:plan.progress", { percent: formatPercent(person.plan.progress) })}
-          />
-          <Text size="xs" c="dimmed">
-            {formatPercent(person.plan.progress)} ·{" "}
-            {person.plan.lastCheckinAt
-              ? t("dashboard:plan.checkedIn", { day: formatDay(person.plan.lastCheckinAt) })
-              : t("dashboard:plan.noCheckin")}
-          </Text>
-          {coach && person.plan.id ? (
-            <Anchor component={Link} to={`/plans/${person.plan.id}`} size="xs">
-              {t("dashboard:plan.open", { name: person.name.split(" ")[0] })}
-            </Anchor>
-          ) : null}
-        </>
-      ) : (
-        <Text size="xs" c="dimmed">
-          {t("dashboard:plan.none")}
-        </Text>
-      )}
+      <Group gap={4}>
+        <Badge size="xs" variant="light" color={plan.state === "active" ? "blue" : "gray"}>
+          {t(`dashboard:plan.state.${plan.state}`)}
+        </Badge>
+        {plan.overdue ? (
+          <Badge size="xs" color="red">
+            {t("dashboard:plan.overdue")}
+          </Badge>
+        ) : null}
+      </Group>
+      <Progress
+        value={plan.progress}
+        size="sm"
+        mt={4}
+        aria-label={t("dashboard:plan.progress", { percent: formatPercent(plan.progress / 100) })}
+      />
+      <Text size="xs" c="dimmed">
+        {formatPercent(plan.progress / 100)} ·{" "}
+        {plan.lastCheckinAt
+          ? t("dashboard:plan.checkedIn", { day: formatDay(plan.lastCheckinAt) })
+          : t("dashboard:plan.noCheckin")}
+      </Text>
+      {coach && plan.id ? (
+        <Anchor component={Link} to={`/plans/${plan.id}`} size="xs">
+          {t("dashboard:plan.open", { name: person.name.split(" ")[0] })}
+        </Anchor>
+      ) : null}
     </Table.Td>
   );
 }
