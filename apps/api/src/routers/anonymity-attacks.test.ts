@@ -325,6 +325,47 @@ describe(`anonymity attacks on ${testDriver()}: differencing across requests (ru
     });
   });
 
+  it("differencing attack through a remainder: everyone minus peers now, minus everyone before", async () => {
+    const manager = h.as(a, "manager");
+    const request = async (raters: Array<{ key: string; group: "peer" | "direct_report" | "other" }>) => {
+      const created = await manager.requests.create({
+        subjectId: id("subject"),
+        deadline: inDays(7),
+        raters: raters.map((rater) => ({ personId: id(rater.key), group: rater.group })),
+      });
+      for (const rater of raters) await submitAs(rater.key, created.id, rater.key === "p5" ? 1 : 3);
+      return { id: created.id, state: (await manager.requests.close({ requestId: created.id })).state };
+    };
+    const first = await request([
+      { key: "d1", group: "direct_report" },
+      { key: "d2", group: "direct_report" },
+      { key: "p4", group: "other" },
+    ]);
+    expect(first.state).toBe("released");
+    // The same three again, three peers and one more "other" (p5): everyone (7) minus the peers (3)
+    // is the four who are not peers; minus the first report's three, p5 alone.
+    const second = await request([
+      { key: "p1", group: "peer" },
+      { key: "p2", group: "peer" },
+      { key: "p3", group: "peer" },
+      { key: "d1", group: "direct_report" },
+      { key: "d2", group: "direct_report" },
+      { key: "p4", group: "other" },
+      { key: "p5", group: "other" },
+    ]);
+    expect(second.state).toBe("released");
+    const report = await manager.reports.get({ requestId: second.id });
+    const scopes = [...report.dimensions, ...report.dimensions.flatMap((d) => d.items)];
+    expect(scopes.some((scope) => scope.others !== null)).toBe(true);
+    for (const scope of scopes) {
+      const peersShown = scope.groups.some((group) => group.group === "peer");
+      expect({
+        scope: "id" in scope ? scope.id : scope.key,
+        both: scope.others !== null && peersShown,
+      }).toMatchObject({ both: false });
+    }
+  });
+
   it("a request repeated with at least k other raters keeps its figures; no warning", async () => {
     await released(["p1", "p2", "p3"], () => 3);
     const manager = h.as(a, "manager");

@@ -43,6 +43,98 @@ describe("rule 10: differencing across requests", () => {
     expect(second).toMatchObject({ status: "insufficient", reason: "too_close_to_earlier" });
   });
 
+  it("differencing attack through a remainder: everyone minus peers now, minus everyone before", () => {
+    // Found by the random histories below. First two direct reports and an "other" answer; then
+    // the same three, three peers and one more "other". The second report's "everyone but self"
+    // (7) minus its peers (3) is the four who are not peers; minus the first report's three, the
+    // one new "other" is left: 7 × mean₂ − 3 × peers₂ − 3 × mean₁ is their answer.
+    const rater = (group: RaterGroup, score: Score): RaterResponse => ({ group, answers: everywhere(score) });
+    const firstBy: AnsweredBy = { direct_report: ["p3", "p4"], other: ["p5"] };
+    const first = released(
+      aggregate({
+        instrument: INSTRUMENT_V1,
+        responses: [rater("direct_report", 3), rater("direct_report", 3), rater("other", 3)],
+        threshold: 3,
+        seed: "first",
+      }),
+    );
+    expect(first.dimensions.every((d) => d.others?.n === 3)).toBe(true);
+    const second = released(
+      aggregate({
+        instrument: INSTRUMENT_V1,
+        responses: [
+          rater("peer", 4),
+          rater("peer", 4),
+          rater("peer", 4),
+          rater("direct_report", 3),
+          rater("direct_report", 3),
+          rater("other", 3),
+          rater("other", 1),
+        ],
+        threshold: 3,
+        seed: "second",
+        history: {
+          answeredBy: { peer: ["p0", "p1", "p2"], direct_report: ["p3", "p4"], other: ["p5", "p6"] },
+          earlier: [{ snapshot: first, answeredBy: firstBy }],
+        },
+      }),
+    );
+    for (const figures of [...second.dimensions, ...second.dimensions.flatMap((d) => d.items)]) {
+      const peers = figures.groups.find((group) => group.group === "peer");
+      // Both shown, the remainder is one person away from the first report's figure.
+      expect(figures.others !== null && peers !== undefined).toBe(false);
+    }
+  });
+
+  it("differencing attack through an earlier remainder: everyone minus peers before, minus everyone now", () => {
+    // The other way round, against a report released before rule 10 compared remainders: it showed
+    // everyone (7) and the peers (3) but not the pool of the other four, which was a figure all the
+    // same; three of those four now.
+    const rater = (group: RaterGroup, score: Score): RaterResponse => ({ group, answers: everywhere(score) });
+    const firstBy: AnsweredBy = {
+      peer: ["p0", "p1", "p2"],
+      direct_report: ["p3", "p4"],
+      other: ["p5", "p6"],
+    };
+    const computed = released(
+      aggregate({
+        instrument: INSTRUMENT_V1,
+        responses: [
+          ...[4, 4, 4].map((score) => rater("peer", score as Score)),
+          rater("direct_report", 3),
+          rater("direct_report", 3),
+          rater("other", 3),
+          rater("other", 1),
+        ],
+        threshold: 3,
+        seed: "first",
+      }),
+    );
+    const peersOnly = <T extends { groups: ReportSnapshot["dimensions"][number]["groups"] }>(
+      scope: T,
+    ): T => ({
+      ...scope,
+      groups: scope.groups.filter((group) => group.group === "peer"),
+    });
+    const first: ReportSnapshot = {
+      ...computed,
+      dimensions: computed.dimensions.map((d) => ({ ...peersOnly(d), items: d.items.map(peersOnly) })),
+    };
+    expect(first.dimensions.every((d) => d.others?.n === 7 && d.groups.length === 1)).toBe(true);
+    const second = aggregate({
+      instrument: INSTRUMENT_V1,
+      responses: [rater("direct_report", 3), rater("direct_report", 3), rater("other", 3)],
+      threshold: 3,
+      seed: "second",
+      history: {
+        answeredBy: { direct_report: ["p3", "p4"], other: ["p5"] },
+        earlier: [{ snapshot: first, answeredBy: firstBy }],
+      },
+    });
+    // 7 × mean₁ − 3 × peers₁ − 3 × mean₂ would be p6's answer: nothing of the second is shown.
+    expect(second).toMatchObject({ status: "insufficient", reason: "too_close_to_earlier" });
+  });
+
   it("a request repeated with k new raters keeps its figures and its trend", () => {
     const peers = (scores: Score[]) =>
       scores.map((s): RaterResponse => ({ group: "peer", answers: everywhere(s) }));

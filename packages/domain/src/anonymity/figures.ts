@@ -95,6 +95,7 @@ function settle(context: FigureContext, scope: string, coverage: Coverage): Sett
   }
   const shown = settleFigures(candidates, context.policy.threshold);
   protectHiddenManager(context, tallies, shown);
+  keepApartFromHistory(context, scope, tallies, shown);
   const groups: GroupFigure[] = [];
   const shownUnits: number[] = [];
   context.units.forEach((unit, index) => {
@@ -135,6 +136,32 @@ function protectHiddenManager(
       .filter(({ unit }) => shown.has(unit.id));
     const covered = [...tallies.anonymousInOthers].every((rater) => visible.some((v) => v.raters.has(rater)));
     if (!covered || visible.length === 0) return;
+    const smallest = visible.reduce((a, b) => (b.raters.size < a.raters.size ? b : a));
+    shown.delete(smallest.unit.id);
+  }
+}
+
+/**
+ * Rule 10 over what the shown figures give together, not one by one: "everyone but self" minus the
+ * shown groups is a figure too, and it must not come within 1 … k−1 people of an earlier report's
+ * figure (nor any other sum of what is shown). The smallest shown group gives way (ties: canonical
+ * order) until that holds; with no group left, "everyone but self" alone was checked as a candidate.
+ */
+function keepApartFromHistory(
+  context: FigureContext,
+  scope: string,
+  tallies: ReturnType<typeof tallyFigures>,
+  shown: Set<string>,
+): void {
+  const history = context.history;
+  if (!history) return;
+  for (;;) {
+    const visible = context.units
+      .map((unit, index) => ({ unit, raters: (tallies.units[index] as Tally).raters }))
+      .filter(({ unit }) => shown.has(unit.id));
+    const others = shown.has(OTHERS) ? tallies.anonymousInOthers.size : null;
+    const groups = visible.map(({ unit, raters }) => ({ members: unit.members, n: raters.size }));
+    if (visible.length === 0 || history.allowsTogether(scope, groups, others)) return;
     const smallest = visible.reduce((a, b) => (b.raters.size < a.raters.size ? b : a));
     shown.delete(smallest.unit.id);
   }

@@ -26,9 +26,21 @@ interface EarlierFigure {
   readonly n: readonly number[];
 }
 
+/** A figure of the report being decided: the groups it covers and how many anonymous raters scored. */
+export interface ShownFigure {
+  readonly members: readonly AnonymousGroup[];
+  readonly n: number;
+}
+
 export interface HistoryGuard {
   /** Whether a figure on `scope` over `members`, scored by `n` anonymous raters, may be shown. */
   allows(scope: string, members: readonly AnonymousGroup[], n: number): boolean;
+  /**
+   * Whether these group figures, and "everyone but self" over `others` scorers (null when hidden),
+   * may be shown together on `scope`: every figure a reader can work out from them, each union of
+   * their atoms, against every one of each earlier report.
+   */
+  allowsTogether(scope: string, groups: readonly ShownFigure[], others: number | null): boolean;
   /** Whether anonymous comments from these groups may be shown. */
   allowsComments(groups: readonly AnonymousGroup[]): boolean;
 }
@@ -80,6 +92,52 @@ export function commentGroupsOf(earlier: EarlierReport): readonly AnonymousGroup
     .flatMap((unit) => unit.members);
 }
 
+/** A part of a report's figures on one scope that no subtraction among them can split further. */
+interface Atom {
+  readonly raters: ReadonlySet<string>;
+  readonly n: readonly number[];
+}
+
+/**
+ * Every figure a reader can work out from a report's figures on one scope by adding and subtracting
+ * them: each union of its atoms (the shown groups, and what "everyone but self" holds beyond them).
+ * Comparing shown figures alone missed the rest: "everyone" minus "peers" now, minus "everyone"
+ * before, can leave one person (test "differencing attack through a remainder").
+ */
+function unionsOfAtoms(atoms: readonly Atom[]): EarlierFigure[] {
+  const unions: EarlierFigure[] = [];
+  for (let mask = 1; mask < 1 << atoms.length; mask++) {
+    const raters = new Set<string>();
+    let n: number[] = [0];
+    atoms.forEach((atom, index) => {
+      if ((mask & (1 << index)) === 0) return;
+      for (const rater of atom.raters) raters.add(rater);
+      n = n.flatMap((sum) => atom.n.map((value) => sum + value));
+    });
+    unions.push({ raters, n: [...new Set(n)] });
+  }
+  return unions;
+}
+
+/** The atoms of one scope: the shown groups, then the remainder of "everyone but self" if shown. */
+function atomsOf(
+  all: ReadonlySet<string>,
+  groups: readonly { raters: ReadonlySet<string>; n: number }[],
+  others: readonly number[] | null,
+): Atom[] {
+  const atoms: Atom[] = groups.map((group) => ({ raters: group.raters, n: [group.n] }));
+  if (!others) return atoms;
+  const covered = new Set(groups.flatMap((group) => [...group.raters]));
+  const raters = new Set([...all].filter((rater) => !covered.has(rater)));
+  const inGroups = groups.reduce((sum, group) => sum + group.n, 0);
+  const n = others.map((value) => value - inGroups);
+  // Nothing beyond the groups: no remainder. A count the remainder cannot hold is kept, so that
+  // the comparison treats it as the worst case.
+  if (raters.size === 0 && n.every((value) => value === 0)) return atoms;
+  atoms.push({ raters, n: n.some((value) => value >= 0) ? n.filter((value) => value >= 0) : n });
+  return atoms;
+}
+
 function earlierFigures(earlier: EarlierReport): Map<string, EarlierFigure[]> {
   const { snapshot, answeredBy } = earlier;
   const manager = snapshot.groups.find((group) => group.group === "manager");
@@ -92,20 +150,20 @@ function earlierFigures(earlier: EarlierReport): Map<string, EarlierFigure[]> {
     groups: readonly GroupFigure[],
     managerScored: boolean | null,
   ) => {
-    const list: EarlierFigure[] = [];
-    if (others) {
-      // "Everyone but self" counts the manager too when they scored; where that is unknown, both.
-      const n = !managerAnswered
+    // "Everyone but self" counts the manager too when they scored; where that is unknown, both.
+    const othersN = !others
+      ? null
+      : !managerAnswered
         ? [others.n]
         : managerScored === null
           ? [others.n - 1, others.n]
           : [managerScored ? others.n - 1 : others.n];
-      list.push({ raters: all, n: n.filter((value) => value >= 0) });
-    }
-    for (const figure of groups) {
-      list.push({ raters: ratersOf(answeredBy, membersOf(snapshot, figure.group)), n: [figure.n] });
-    }
-    byScope.set(scope, [...(byScope.get(scope) ?? []), ...list]);
+    const shown = groups.map((figure) => ({
+      raters: ratersOf(answeredBy, membersOf(snapshot, figure.group)),
+      n: figure.n,
+    }));
+    const atoms = atomsOf(all, shown, othersN?.filter((value) => value >= 0) ?? null);
+    byScope.set(scope, [...(byScope.get(scope) ?? []), ...unionsOfAtoms(atoms)]);
   };
   for (const dimension of snapshot.dimensions) {
     add(dimension.key, dimension.others, dimension.groups, null);
@@ -122,19 +180,26 @@ export function historyGuard(
   threshold: number,
 ): HistoryGuard {
   const figures = earlier.map(earlierFigures);
+  const farEnough = (scope: string, mine: { raters: ReadonlySet<string>; n: number }) =>
+    figures.every((byScope) =>
+      (byScope.get(scope) ?? []).every((figure) => {
+        // Of the counts the figure may stand on, only those its raters can make up are possible.
+        const possible = figure.n.filter((value) => value >= 0 && value <= figure.raters.size);
+        if (possible.length === 0) return false;
+        return possible.every(
+          (value) => !mayDifferByFew(mine, { raters: figure.raters, n: value }, threshold),
+        );
+      }),
+    );
+  const all = ratersOf(current, ANONYMOUS_GROUPS);
   return {
     allows(scope, members, n) {
-      const mine = { raters: ratersOf(current, members), n };
-      return figures.every((byScope) =>
-        (byScope.get(scope) ?? []).every((figure) => {
-          // Of the counts the figure may stand on, only those its raters can make up are possible.
-          const possible = figure.n.filter((value) => value <= figure.raters.size);
-          if (possible.length === 0) return false;
-          return possible.every(
-            (value) => !mayDifferByFew(mine, { raters: figure.raters, n: value }, threshold),
-          );
-        }),
-      );
+      return farEnough(scope, { raters: ratersOf(current, members), n });
+    },
+    allowsTogether(scope, groups, others) {
+      const shown = groups.map((group) => ({ raters: ratersOf(current, group.members), n: group.n }));
+      const mine = unionsOfAtoms(atomsOf(all, shown, others === null ? null : [others]));
+      return mine.every((figure) => figure.n.every((n) => farEnough(scope, { raters: figure.raters, n })));
     },
     allowsComments(groups) {
       if (groups.length === 0) return true;
