@@ -115,12 +115,34 @@ function settle(context: FigureContext, scope: string, coverage: Coverage): Sett
   };
 }
 
+type ShownUnit = { unit: AnonymousUnit; raters: ReadonlySet<number> };
+
+/**
+ * Hides the smallest shown group (ties: canonical order) until `holds` says the shown groups are
+ * safe together, or none is left: how the manager rule and rule 10's union check give way.
+ */
+function hideSmallestUntil(
+  context: FigureContext,
+  tallies: ReturnType<typeof tallyFigures>,
+  shown: Set<string>,
+  holds: (visible: readonly ShownUnit[]) => boolean,
+): void {
+  for (;;) {
+    const visible = context.units
+      .map((unit, index) => ({ unit, raters: (tallies.units[index] as Tally).raters }))
+      .filter(({ unit }) => shown.has(unit.id));
+    if (visible.length === 0 || holds(visible)) return;
+    const smallest = visible.reduce((a, b) => (b.raters.size < a.raters.size ? b : a));
+    shown.delete(smallest.unit.id);
+  }
+}
+
 /**
  * With the manager not shown apart, their answers are folded into "everyone but self" and must not
  * come back out: the subject knows their own answers, not the manager's, so "everyone but self"
- * minus shown groups covering every anonymous rater in it would leave exactly the manager. The
- * smallest shown group gives way (ties: canonical order) until the shown groups leave someone
- * anonymous uncovered. (The manager knows their own answers; that side is the rule above.)
+ * minus shown groups covering every anonymous rater in it would leave exactly the manager. Groups
+ * give way until the shown ones leave someone anonymous uncovered. (The manager knows their own
+ * answers; that side is the rule above.)
  */
 function protectHiddenManager(
   context: FigureContext,
@@ -130,22 +152,16 @@ function protectHiddenManager(
   if (context.policy.showManagerApart || !shown.has(OTHERS)) return;
   const managerInOthers = [...tallies.others.raters].some((rater) => context.unitOfRow[rater] === MANAGER);
   if (!managerInOthers) return;
-  for (;;) {
-    const visible = context.units
-      .map((unit, index) => ({ unit, raters: (tallies.units[index] as Tally).raters }))
-      .filter(({ unit }) => shown.has(unit.id));
-    const covered = [...tallies.anonymousInOthers].every((rater) => visible.some((v) => v.raters.has(rater)));
-    if (!covered || visible.length === 0) return;
-    const smallest = visible.reduce((a, b) => (b.raters.size < a.raters.size ? b : a));
-    shown.delete(smallest.unit.id);
-  }
+  hideSmallestUntil(context, tallies, shown, (visible) =>
+    [...tallies.anonymousInOthers].some((rater) => !visible.some((v) => v.raters.has(rater))),
+  );
 }
 
 /**
  * Rule 10 over what the shown figures give together, not one by one: "everyone but self" minus the
  * shown groups is a figure too, and it must not come within 1 … k−1 people of an earlier report's
- * figure (nor any other sum of what is shown). The smallest shown group gives way (ties: canonical
- * order) until that holds; with no group left, "everyone but self" alone was checked as a candidate.
+ * figure (nor any other sum of what is shown). Groups give way until that holds; with none left,
+ * "everyone but self" alone was checked as a candidate.
  */
 function keepApartFromHistory(
   context: FigureContext,
@@ -155,16 +171,14 @@ function keepApartFromHistory(
 ): void {
   const history = context.history;
   if (!history) return;
-  for (;;) {
-    const visible = context.units
-      .map((unit, index) => ({ unit, raters: (tallies.units[index] as Tally).raters }))
-      .filter(({ unit }) => shown.has(unit.id));
-    const others = shown.has(OTHERS) ? tallies.anonymousInOthers.size : null;
-    const groups = visible.map(({ unit, raters }) => ({ members: unit.members, n: raters.size }));
-    if (visible.length === 0 || history.allowsTogether(scope, groups, others)) return;
-    const smallest = visible.reduce((a, b) => (b.raters.size < a.raters.size ? b : a));
-    shown.delete(smallest.unit.id);
-  }
+  const others = shown.has(OTHERS) ? tallies.anonymousInOthers.size : null;
+  hideSmallestUntil(context, tallies, shown, (visible) =>
+    history.allowsTogether(
+      scope,
+      visible.map(({ unit, raters }) => ({ members: unit.members, n: raters.size })),
+      others,
+    ),
+  );
 }
 
 export function buildDimensionFigures(
